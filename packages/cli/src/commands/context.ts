@@ -1,0 +1,18 @@
+import type { Io } from '../io.js';
+import type { Format } from '../output.js';
+
+/** Options every command accepts. */
+export interface GlobalArgs {
+  config?: string;
+  format: Format;
+  output?: string;
+  mask: boolean;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+/** What command handlers get from `main`: the I/O and a way to set the exit code. */
+export interface CommandContext {
+  io: Io;
+  setExitCode(code: number): void;
+}

@@ -1,0 +1,26 @@
+import { TightlipError } from '@tightlip/core';
+
+/** The command line asks for something impossible: a missing path, a bad option value. */
+export class UsageError extends TightlipError {
+  constructor(message: string) {
+    super('USAGE', message);
+  }
+}
+
+/** A configuration file that cannot be used; the message names the file and the key path. */
+export class ConfigError extends TightlipError {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly keyPath?: string,
+  ) {
+    super('CONFIG_INVALID', `${file}${keyPath ? ` (${keyPath})` : ''}: ${message}`);
+  }
+}
+
+/** A file tightlip was told to read (term list, config) could not be read. */
+export class InputError extends TightlipError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('INPUT_UNREADABLE', message, options);
+  }
+}

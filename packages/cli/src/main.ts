@@ -1,0 +1,60 @@
+import { TightlipError } from '@tightlip/core';
+import yargs from 'yargs';
+import { installCommand, uninstallCommand } from './commands/install.js';
+import type { CommandContext, GlobalArgs } from './commands/context.js';
+import { scanCommand } from './commands/scan.js';
+import { stagedCommand } from './commands/staged.js';
+import { UsageError } from './errors.js';
+import type { Io } from './io.js';
+import { FORMATS } from './output.js';
+import { VERSION } from './version.js';
+
+export const EXIT_CODES = `Exit codes:
+  0  nothing found
+  1  findings (secrets or embargoed terms)
+  2  usage, configuration, git or internal error (hooks block on it)`;
+
+function describeError(error: unknown, verbose: boolean): string {
+  if (error instanceof TightlipError) return `tightlip: ${error.message}`;
+  const err = error as Error;
+  return `tightlip: internal error: ${err?.message ?? String(error)}${verbose && err?.stack ? `\n${err.stack}` : ''}`;
+}
+
+/** Runs the command line `argv` and resolves to the exit code; never exits the process. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const context: CommandContext = { io, setExitCode: (code) => (exitCode = code) };
+  const parser = yargs([...argv])
+    .scriptName('tightlip')
+    .usage('$0 <command> [options]\n\nKeeps credentials, unreleased codenames and embargoed terms out of git.')
+    .option('config', { type: 'string', describe: 'Config file (default: nearest tightlip.config.json or .tightliprc.json)' })
+    .option('format', { choices: FORMATS, default: 'text' as const, describe: 'Report format' })
+    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
+    .option('mask', { type: 'boolean', default: true, describe: 'Mask secrets in reports; --no-mask prints them in full' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'Diagnostics on stderr: skipped files, stack traces' })
+    .command(scanCommand(context))
+    .command(stagedCommand(context))
+    .command(installCommand(context))
+    .command(uninstallCommand(context))
+    .demandCommand(1, 'Give a command.')
+    .recommendCommands()
+    .strict()
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    })
+    .epilogue(EXIT_CODES)
+    .version(VERSION)
+    .help()
+    .wrap(Math.min(100, process.stdout.columns || 100));
+  try {
+    await (parser as unknown as { parseAsync(): Promise<GlobalArgs> }).parseAsync();
+  } catch (error) {
+    const verbose = argv.includes('--verbose');
+    io.stderr.write(`${describeError(error, verbose)}\n`);
+    if (error instanceof UsageError) io.stderr.write('Run tightlip --help for usage.\n');
+    return 2;
+  }
+  return exitCode;
+}

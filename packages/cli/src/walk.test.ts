@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { symlinkSync } from 'node:fs';
+import { createTempDir, createTempRepo, type TempDir } from '@tightlip/fixtures';
+import { listFiles } from './walk.js';
+
+let temp: TempDir;
+afterEach(() => temp?.remove());
+
+describe('listFiles', () => {
+  it('lists every file, sorted, relative and /-separated, including dotfiles', async () => {
+    temp = createTempDir();
+    for (const file of ['b.txt', 'a/c.txt', '.env', 'a/deep/d e.txt']) temp.write(file, 'x');
+    expect(await listFiles(temp.dir)).toEqual(['.env', 'a/c.txt', 'a/deep/d e.txt', 'b.txt']);
+  });
+
+  it('respects .gitignore: names, anchored paths, globs, nested files', async () => {
+    temp = createTempDir();
+    temp.write('.gitignore', 'node_modules\n/build\n*.log\n# comment\n');
+    temp.write('sub/.gitignore', 'local-only.txt\n');
+    for (const file of ['node_modules/x/i.js', 'pkg/node_modules/y.js', 'build/out.js', 'pkg/build/kept.js', 'a.log', 'sub/local-only.txt', 'sub/kept.txt', 'local-only.txt']) {
+      temp.write(file, 'x');
+    }
+    expect(await listFiles(temp.dir)).toEqual(['.gitignore', 'local-only.txt', 'pkg/build/kept.js', 'sub/.gitignore', 'sub/kept.txt']);
+  });
+
+  it('applies negations, including a deeper file re-including what a shallower one ignores', async () => {
+    temp = createTempDir();
+    temp.write('.gitignore', '*.log\n!keep.log\ndist/\n');
+    temp.write('logs/.gitignore', '!wanted.log\n');
+    for (const file of ['a.log', 'keep.log', 'logs/wanted.log', 'logs/other.log', 'dist/x.js']) temp.write(file, 'x');
+    expect(await listFiles(temp.dir)).toEqual(['.gitignore', 'keep.log', 'logs/.gitignore', 'logs/wanted.log']);
+  });
+
+  it('applies the .gitignore files above the root, up to the top of the work tree', async () => {
+    temp = createTempRepo();
+    temp.write('.gitignore', 'secret-dir/\n*.tmp\n');
+    for (const file of ['pkg/a.ts', 'pkg/b.tmp', 'pkg/secret-dir/c.ts']) temp.write(file, 'x');
+    expect(await listFiles(temp.path('pkg'))).toEqual(['a.ts']);
+  });
+
+  it('ignores nothing from .gitignore files outside a work tree', async () => {
+    temp = createTempDir();
+    temp.write('.gitignore', '*.txt\n');
+    temp.write('inner/a.txt', 'x');
+    expect(await listFiles(temp.path('inner'))).toEqual(['a.txt']);
+  });
+
+  it('never enters .git and does not follow symbolic links', async () => {
+    temp = createTempRepo();
+    temp.write('real/file.txt', 'x');
+    symlinkSync(temp.path('real'), temp.path('link'));
+    symlinkSync(temp.path('real', 'file.txt'), temp.path('file-link.txt'));
+    expect(await listFiles(temp.dir)).toEqual(['real/file.txt']);
+  });
+});

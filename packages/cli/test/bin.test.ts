@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTempDir, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
+import { runTightlip } from './helpers.js';
+
+let temp: TempDir;
+afterEach(() => temp?.remove());
+
+describe('tightlip bin', () => {
+  it('exits 0 and says so on a clean tree', () => {
+    temp = createTempDir();
+    temp.write('a.txt', 'hello\n');
+    const result = runTightlip(temp, ['scan', '.']);
+    expect(result).toMatchObject({ status: 0 });
+    expect(result.stdout).toMatch(/No secrets or embargoed terms found \(1 file scanned/);
+  });
+
+  it('exits 1 on findings, masked in text, JSON and SARIF', () => {
+    temp = createTempDir();
+    const token = fakeGithubToken(4);
+    temp.write('dir with space/a.ts', `const t = "${token}";\n`);
+    const text = runTightlip(temp, ['scan']);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('dir with space/a.ts');
+    expect(text.stdout).toContain('1:12  high  github-pat');
+    expect(text.stdout).toContain(`"${token.slice(0, 6)}…"`);
+
+    const json = runTightlip(temp, ['scan', '--format', 'json']);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ version: 1, findings: [{ ruleId: 'github-pat', path: 'dir with space/a.ts', line: 1 }] });
+
+    const sarif = runTightlip(temp, ['scan', '.', '--format', 'sarif']);
+    expect(sarif.status).toBe(1);
+    const log = JSON.parse(sarif.stdout);
+    expect(log.version).toBe('2.1.0');
+    const [result] = log.runs[0].results;
+    expect(result.ruleId).toBe('github-pat');
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'dir%20with%20space/a.ts', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1, startColumn: 12, endLine: 1, endColumn: 12 + token.length },
+    });
+    expect(log.runs[0].tool.driver.rules[result.ruleIndex].id).toBe('github-pat');
+
+    for (const output of [text.stdout, json.stdout, sarif.stdout, text.stderr]) expect(output).not.toContain(token);
+  });
+
+  it('prints the secret only with --no-mask', () => {
+    temp = createTempDir();
+    const token = fakeGithubToken(6);
+    temp.write('a.txt', token);
+    expect(runTightlip(temp, ['scan', '--no-mask', '--format', 'json']).stdout).toContain(token);
+  });
+
+  it('writes the report to --output and keeps stdout empty', () => {
+    temp = createTempDir();
+    temp.write('a.txt', fakeGithubToken(1));
+    const result = runTightlip(temp, ['scan', '--format', 'sarif', '--output', 'out.sarif']);
+    expect(result).toMatchObject({ status: 1, stdout: '' });
+    expect(temp.run('cat', ['out.sarif']).stdout).toContain('"github-pat"');
+  });
+
+  it.each([
+    [['scan', 'missing-dir'], /no such file or directory: missing-dir/],
+    [['scan', '--format', 'xml'], /Invalid values/],
+    [['frobnicate'], /Unknown argument/],
+    [[], /Give a command/],
+    [['scan', '--terms', 'absent.txt'], /cannot read term list/],
+  ])('exits 2 with a message on stderr for %j', (args, message) => {
+    temp = createTempDir();
+    temp.write('a.txt', 'x');
+    const result = runTightlip(temp, args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 2 on a malformed config, naming file and key', () => {
+    temp = createTempDir();
+    temp.write('tightlip.config.json', '{"allow": {"paths": [1]}}');
+    const result = runTightlip(temp, ['scan']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('tightlip.config.json (allow.paths[0]): must be a non-empty string');
+  });
+
+  it('exits 2 when staged runs outside a git repository', () => {
+    temp = createTempDir();
+    const result = runTightlip(temp, ['staged']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/not inside a git work tree/);
+  });
+});

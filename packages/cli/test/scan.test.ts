@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTempDir, fakeGithubToken, fakeToken, type TempDir } from '@tightlip/fixtures';
+import { formatJson, formatSarif, formatText } from '@tightlip/core';
+import { scanPaths } from '../src/actions/scan.js';
+
+let temp: TempDir;
+afterEach(() => temp?.remove());
+
+const scan = (paths: string[] = [], extra: { termFiles?: string[]; config?: string; cwd?: string; maxFileBytes?: number } = {}) =>
+  scanPaths({ paths, cwd: extra.cwd ?? temp.dir, termFiles: extra.termFiles ?? [], reveal: false, ...extra });
+
+describe('scanPaths', () => {
+  it('finds credentials in a tree with paths relative to the scanned root', async () => {
+    temp = createTempDir();
+    const token = fakeGithubToken(5);
+    temp.write('src/config.ts', `export const token = '${token}';\n`);
+    temp.write('README.md', 'nothing here\n');
+    const { root, report } = await scan(['.']);
+    expect(root).toBe(temp.dir);
+    expect(report.findings.map((f) => [f.path, f.line, f.column, f.ruleId])).toEqual([['src/config.ts', 1, 23, 'github-pat']]);
+    expect(report.stats.files).toBe(2);
+  });
+
+  it('skips gitignored files and binary files, listing binaries as skipped', async () => {
+    temp = createTempDir();
+    temp.write('.gitignore', 'ignored/\n');
+    temp.write('ignored/leak.txt', fakeGithubToken(1));
+    temp.write('image.png', Buffer.concat([Buffer.from([0x89, 0x50, 0, 0]), Buffer.from(fakeGithubToken(2))]));
+    const { report } = await scan();
+    expect(report.findings).toEqual([]);
+    expect(report.skipped).toEqual([{ path: 'image.png', reason: 'binary' }]);
+  });
+
+  it('reads UTF-16 files with a byte-order mark as text', async () => {
+    temp = createTempDir();
+    temp.write('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`key=${fakeGithubToken(3)}\n`, 'utf16le')]));
+    const { report } = await scan();
+    expect(report.findings.map((f) => f.ruleId)).toEqual(['github-pat']);
+  });
+
+  it('reports files over the size limit as skipped, never silently', async () => {
+    temp = createTempDir();
+    temp.write('big.txt', 'x'.repeat(2000));
+    const { report } = await scan([], { maxFileBytes: 1000 });
+    expect(report.skipped).toEqual([{ path: 'big.txt', reason: 'too-large', detail: '2000 bytes, limit 1000' }]);
+  });
+
+  it('scans explicit files and several paths relative to the current directory', async () => {
+    temp = createTempDir();
+    temp.write('a/one.env', `SLACK=${fakeToken('slack-bot-token')}\n`);
+    temp.write('b/two.txt', `${fakeToken('aws-access-key-id')}\n`);
+    const { root, report } = await scan(['a/one.env', 'b']);
+    expect(root).toBe(temp.dir);
+    expect(report.findings.map((f) => [f.path, f.ruleId])).toEqual([
+      ['a/one.env', 'slack-bot-token'],
+      ['b/two.txt', 'aws-access-key-id'],
+    ]);
+  });
+
+  it('fails with a usage error for a missing path', async () => {
+    temp = createTempDir();
+    await expect(scan(['missing'])).rejects.toMatchObject({ code: 'USAGE', message: 'no such file or directory: missing' });
+  });
+
+  it('finds terms from --terms lists and from the config, but not in the lists themselves', async () => {
+    temp = createTempDir();
+    temp.write('security/codenames.txt', '# internal\nMythos\n');
+    temp.write('extra.txt', 'Project Halcyon\n');
+    temp.write('tightlip.config.json', JSON.stringify({ terms: ['security/codenames.txt'] }));
+    temp.write('docs/launch.md', 'Mythos ships with project-halcyon.\n');
+    const { report } = await scan([], { termFiles: ['extra.txt'] });
+    expect(report.findings.map((f) => [f.path, f.ruleId, f.column])).toEqual([
+      ['docs/launch.md', 'term:codenames.txt:2', 1],
+      ['docs/launch.md', 'term:extra.txt:1', 19],
+    ]);
+  });
+
+  it('fails when a term list cannot be read', async () => {
+    temp = createTempDir();
+    await expect(scan([], { termFiles: ['nope.txt'] })).rejects.toMatchObject({ code: 'INPUT_UNREADABLE' });
+  });
+
+  it('honours allow.paths from the config found above a nested scan root', async () => {
+    temp = createTempDir();
+    temp.write('tightlip.config.json', JSON.stringify({ allow: { paths: ['pkg/fixtures/**'] } }));
+    temp.write('pkg/fixtures/sample.txt', fakeGithubToken(1));
+    temp.write('pkg/src/real.txt', fakeGithubToken(2));
+    const { report } = await scan(['pkg']);
+    expect(report.findings.map((f) => f.path)).toEqual(['src/real.txt']);
+  });
+
+  it('rejects a malformed config with its path and key', async () => {
+    temp = createTempDir();
+    temp.write('tightlip.config.json', '{"allow": {"paths": "x"}}');
+    await expect(scan()).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringContaining('(allow.paths)') });
+  });
+
+  it('never puts a generated secret into any report format', async () => {
+    temp = createTempDir();
+    const secrets = [fakeGithubToken(9), fakeToken('slack-bot-token', 9), fakeToken('aws-access-key-id', 9), fakeToken('private-key', 9)];
+    temp.write('leaks.txt', secrets.join('\n'));
+    const { report } = await scan();
+    expect(report.findings).toHaveLength(secrets.length);
+    for (const output of [formatText(report), formatJson(report), formatSarif(report)]) {
+      for (const secret of secrets) {
+        const middle = Math.floor(secret.length / 2);
+        expect(output).not.toContain(secret.slice(middle, middle + 12));
+      }
+    }
+  });
+});

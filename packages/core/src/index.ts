@@ -1,0 +1,27 @@
+// The public API of @tightlip/core: pure detection, no I/O.
+export type {
+  Chunk,
+  Confidence,
+  Fake,
+  Finding,
+  FindingKind,
+  LineRange,
+  Origin,
+  Rule,
+  RuleSamples,
+  Severity,
+  Term,
+} from './types.js';
+export { SEVERITIES } from './types.js';
+export { RuleError, TermListError, TightlipError } from './errors.js';
+export { createEngine, termRuleId, type Engine, type EngineOptions } from './engine.js';
+export { builtinRules, defineRule } from './rules/index.js';
+export { crc32, withBase62Crc32 } from './rules/checksums.js';
+export { createFake } from './fake.js';
+export { parseTermList, type ParseTermListOptions } from './terms/parse-term-list.js';
+export { redactSecret } from './mask.js';
+export { sha256, hmacSha256, toHex } from './sha256.js';
+export { formatText, type TextFormatOptions } from './report/text.js';
+export { formatJson, JSON_REPORT_VERSION } from './report/json.js';
+export { formatSarif } from './report/sarif.js';
+export type { ScanReport, ScanStats, Skipped } from './report/types.js';

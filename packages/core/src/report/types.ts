@@ -1,0 +1,26 @@
+import type { Finding, Rule, Term } from '../types.js';
+
+/** A file or blob that was not scanned, and why; reports list them so nothing is lost silently. */
+export interface Skipped {
+  path: string;
+  reason: 'binary' | 'too-large' | 'unreadable' | 'not-text';
+  detail?: string;
+}
+
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  durationMs: number;
+}
+
+/** Everything a formatter needs; formatters are pure functions of it. */
+export interface ScanReport {
+  tool: { name: string; version: string; informationUri?: string };
+  findings: readonly Finding[];
+  /** Rules that ran, for rule metadata (SARIF). */
+  rules: readonly Rule[];
+  /** Terms that ran, for rule metadata; only ids are ever printed. */
+  terms: readonly Term[];
+  skipped: readonly Skipped[];
+  stats: ScanStats;
+}

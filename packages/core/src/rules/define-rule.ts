@@ -1,0 +1,26 @@
+import { RuleError } from '../errors.js';
+import type { Rule } from '../types.js';
+import { findSuperLinearConstruct } from './linear-pattern.js';
+
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Declares a credential rule. Checks the contract once, at definition time: a kebab-case
+ * id, lower-case keywords, and a pattern that is global, linear-time (see
+ * `findSuperLinearConstruct`) and, when it names a `secret` group, records match indices
+ * (the `d` flag is added here).
+ */
+export function defineRule(rule: Rule): Rule {
+  if (!RULE_ID.test(rule.id)) throw new RuleError('id must be kebab-case', rule.id);
+  for (const keyword of rule.keywords) {
+    if (keyword.length === 0 || keyword !== keyword.toLowerCase()) {
+      throw new RuleError(`keyword "${keyword}" must be non-empty lower case`, rule.id);
+    }
+  }
+  const { pattern } = rule;
+  if (!pattern.global) throw new RuleError('pattern must have the g flag', rule.id);
+  const slow = findSuperLinearConstruct(pattern);
+  if (slow) throw new RuleError(`pattern may backtrack without bound: ${slow}`, rule.id);
+  const needsIndices = pattern.source.includes('(?<secret>') && !pattern.hasIndices;
+  return needsIndices ? { ...rule, pattern: new RegExp(pattern.source, `${pattern.flags}d`) } : rule;
+}

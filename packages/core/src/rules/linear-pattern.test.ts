@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { findSuperLinearConstruct } from './linear-pattern.js';
+
+describe('findSuperLinearConstruct', () => {
+  it.each([
+    /(a+)+b/g,
+    /(?:\w+\s?)*$/g,
+    /(?:[a-z]{2,5}\.){2,}/g,
+    /(["'])x\1/g,
+    /(?<q>["'])x\k<q>/g,
+    /(?<=a+)b/g,
+  ])('rejects %s', (pattern) => {
+    expect(findSuperLinearConstruct(pattern)).toBeDefined();
+  });
+
+  it.each([
+    /(?<![A-Za-z0-9])ghp_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g,
+    /xox[aprso]-[0-9]{10,13}(?:-[0-9]{10,13})?-[a-f0-9]{32}/g,
+    /(?:ab|cd)+/g,
+    /[(+*]+\)?/g,
+    /a\(b+\)+/g,
+  ])('accepts %s', (pattern) => {
+    expect(findSuperLinearConstruct(pattern)).toBeUndefined();
+  });
+});

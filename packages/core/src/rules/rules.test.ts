@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../engine.js';
+import { createFake } from '../fake.js';
+import { findSuperLinearConstruct } from './linear-pattern.js';
+import { builtinRules } from './index.js';
+
+// One table-driven test runs every rule's own samples, each under several seeds.
+const SEEDS = [1, 2, 3, 42, 2026];
+
+describe('built-in rules', () => {
+  it('have unique kebab-case ids and a title, description and remediation', () => {
+    const ids = builtinRules.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of builtinRules) {
+      expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(rule.title.length).toBeGreaterThan(3);
+      expect(rule.description.length).toBeGreaterThan(10);
+      expect(rule.remediation.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('are all linear-time patterns', () => {
+    for (const rule of builtinRules) expect(findSuperLinearConstruct(rule.pattern), rule.id).toBeUndefined();
+  });
+
+  describe.each(builtinRules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
+    const engine = createEngine({ rules: [rule] });
+    const findingsOf = (text: string) => engine.scan({ path: 'sample.txt', text }).filter((f) => f.ruleId === id);
+
+    it.each(SEEDS)('finds every match sample (seed %i)', (seed) => {
+      const { match } = rule.samples(createFake(seed));
+      expect(match.length).toBeGreaterThan(0);
+      for (const sample of match) expect(findingsOf(sample), sample).not.toHaveLength(0);
+    });
+
+    it.each(SEEDS)('finds nothing in the ignore samples (seed %i)', (seed) => {
+      const { ignore } = rule.samples(createFake(seed));
+      expect(ignore.length).toBeGreaterThan(0);
+      for (const sample of ignore) expect(findingsOf(sample), sample).toHaveLength(0);
+    });
+
+    it('is found inside surrounding text, masked', () => {
+      const sample = rule.samples(createFake(7)).match[0]!;
+      const [finding] = findingsOf(`first line\nconst value = ${sample} // trailing\n`);
+      // The finding starts on the sample's line, or later within a multi-line sample.
+      expect(finding?.line).toBeGreaterThanOrEqual(2);
+      expect(finding?.line).toBeLessThanOrEqual(2 + sample.split('\n').length - 1);
+      expect(JSON.stringify(finding)).not.toContain(sample);
+    });
+  });
+});

@@ -1,0 +1,107 @@
+/** How bad a finding is; `--fail-on` and reports order findings by it. */
+export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';
+
+export const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
+/** An inclusive range of 1-based line numbers. */
+export type LineRange = readonly [first: number, last: number];
+
+/** Where a chunk of text came from. */
+export type Origin = 'file' | 'staged' | 'commit' | 'message' | 'name';
+
+/**
+ * A piece of text to scan. `text` holds the lines `startLine`, `startLine + 1`, … of the
+ * file at `path`; when `lines` is given only findings that start on one of those lines
+ * count (the rest of the text is context, e.g. unchanged lines around a diff hunk).
+ */
+export interface Chunk {
+  path: string;
+  text: string;
+  /** Line number of the first line of `text` in the file; 1 by default. */
+  startLine?: number;
+  /** The lines that count, sorted and non-overlapping; every line when absent. */
+  lines?: readonly LineRange[];
+  origin?: Origin;
+  /** The commit that introduced the text, for history and range scans. */
+  commit?: string;
+}
+
+export type FindingKind = 'credential' | 'term';
+
+/** How sure the engine is that a finding is real. */
+export type Confidence = 'validated' | 'pattern' | 'entropy';
+
+/** One thing found. Data only, safe to print: it holds no secret unless the engine was created with `reveal`. */
+export interface Finding {
+  ruleId: string;
+  kind: FindingKind;
+  title: string;
+  severity: Severity;
+  confidence: Confidence;
+  path: string;
+  /** 1-based line and column (UTF-16 code units) of the first character of the secret or term. */
+  line: number;
+  column: number;
+  endLine: number;
+  /** 1-based column just after the last character. */
+  endColumn: number;
+  /** The secret or term, masked: a short prefix of a credential, the label of a term. */
+  redacted: string;
+  /** The line the finding starts on, with every secret and term on it masked, shortened around the finding. */
+  excerpt: string;
+  /** Stable across runs and line moves; never derived from a term's text. */
+  fingerprint: string;
+  commit?: string;
+  origin?: Origin;
+  /** The unmasked secret, only when the engine was created with `reveal: true`. */
+  secret?: string;
+}
+
+/** Sample inputs of a rule, generated from a seeded fake so tests never hold real-looking literals. */
+export interface RuleSamples {
+  /** Each must produce at least one finding of this rule. */
+  match: string[];
+  /** None may produce a finding of this rule. */
+  ignore: string[];
+}
+
+/** A credential rule, declared as data. */
+export interface Rule {
+  /** `<provider>-<credential>`, kebab-case, stable forever. */
+  id: string;
+  title: string;
+  description: string;
+  /** What to do about a finding: rotate, revoke, move to a secret store. */
+  remediation: string;
+  severity: Severity;
+  /** Lower-case strings of which at least one must occur in the text for the pattern to run; empty runs always. */
+  keywords: readonly string[];
+  /** Global, linear-time pattern. The named group `secret`, if present, is the secret; otherwise the whole match. */
+  pattern: RegExp;
+  /** Offline check of a candidate (a checksum); a candidate that fails is not reported by this rule. */
+  validate?: (secret: string) => boolean;
+  samples: (fake: Fake) => RuleSamples;
+}
+
+/** A deterministic source of fake token material (see `createFake`). */
+export interface Fake {
+  /** `length` characters drawn from `alphabet`. */
+  string(alphabet: string, length: number): string;
+  base62(length: number): string;
+  hex(length: number): string;
+  upper(length: number): string;
+  digits(length: number): string;
+  base64(length: number): string;
+  pick<T>(items: readonly T[]): T;
+}
+
+/** A codename or embargoed term. */
+export interface Term {
+  /** Stable id shown in every report instead of the term itself, e.g. `codenames.txt:3` or `CN-017`. */
+  id: string;
+  /** The words the term consists of, normalised (lower case). */
+  words: readonly string[];
+  severity: Severity;
+  /** Where the term was declared, for diagnostics: a list name and line. */
+  source: string;
+}

@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTempRepo, type TempDir } from '@tightlip/fixtures';
+import type { Chunk } from '@tightlip/core';
+import { openRepository, readStagedChanges, type SourceItem } from '../src/index.js';
+
+let repo: TempDir;
+afterEach(() => repo?.remove());
+
+async function staged(env?: NodeJS.ProcessEnv): Promise<{ chunks: Chunk[]; skipped: string[] }> {
+  const saved = { ...process.env };
+  Object.assign(process.env, repo.env, env);
+  try {
+    const items: SourceItem[] = [];
+    for await (const item of readStagedChanges(await openRepository(repo.dir))) items.push(item);
+    return {
+      chunks: items.flatMap((item) => (item.type === 'chunk' ? [item.chunk] : [])),
+      skipped: items.flatMap((item) => (item.type === 'skipped' ? [`${item.skipped.path}:${item.skipped.reason}`] : [])),
+    };
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+const addedLines = (chunks: Chunk[], path: string) =>
+  chunks
+    .filter((chunk) => chunk.path === path)
+    .flatMap((chunk) => chunk.text.split('\n').map((text, i) => [(chunk.startLine ?? 1) + i, text] as const));
+
+describe('readStagedChanges', () => {
+  it('reads every line of the first commit (no HEAD yet)', async () => {
+    repo = createTempRepo();
+    repo.write('a.txt', 'one\ntwo\n');
+    repo.git('add', 'a.txt');
+    const { chunks } = await staged();
+    expect(chunks).toEqual([{ path: 'a.txt', text: 'one\ntwo', startLine: 1, lines: [[1, 2]], origin: 'staged' }]);
+  });
+
+  it('reads only added lines, with their line numbers in the new file', async () => {
+    repo = createTempRepo();
+    repo.write('a.txt', 'one\ntwo\nthree\nfour\n');
+    repo.git('add', '.');
+    repo.git('commit', '-qm', 'init');
+    repo.write('a.txt', 'one\nTWO\nthree\nfour\nfive\n');
+    repo.git('add', '.');
+    const { chunks } = await staged();
+    expect(addedLines(chunks, 'a.txt')).toEqual([
+      [2, 'TWO'],
+      [5, 'five'],
+    ]);
+  });
+
+  it('scans the index, not the working tree (partial staging both ways)', async () => {
+    repo = createTempRepo();
+    repo.write('a.txt', 'base\n');
+    repo.git('add', '.');
+    repo.git('commit', '-qm', 'init');
+    repo.write('a.txt', 'base\nstaged line\n');
+    repo.git('add', 'a.txt');
+    repo.write('a.txt', 'base\nstaged line\nunstaged line\n');
+    expect(addedLines((await staged()).chunks, 'a.txt')).toEqual([[2, 'staged line']]);
+
+    repo.write('b.txt', 'only in the working tree\n');
+    expect((await staged()).chunks.map((c) => c.path)).toEqual(['a.txt']);
+  });
+
+  it('never yields deleted files or deleted lines', async () => {
+    repo = createTempRepo();
+    repo.write('a.txt', 'keep\nremove me\n');
+    repo.write('gone.txt', 'whole file\n');
+    repo.git('add', '.');
+    repo.git('commit', '-qm', 'init');
+    repo.write('a.txt', 'keep\n');
+    repo.git('rm', '-q', 'gone.txt');
+    repo.git('add', '.');
+    expect((await staged()).chunks).toEqual([]);
+  });
+
+  it('does not rescan a pure rename, but scans what a rename changes', async () => {
+    repo = createTempRepo();
+    repo.write('old.txt', 'line 1\nline 2\nline 3\nline 4\nline 5\n');
+    repo.git('add', '.');
+    repo.git('commit', '-qm', 'init');
+    repo.git('mv', 'old.txt', 'new.txt');
+    expect((await staged()).chunks).toEqual([]);
+    repo.write('new.txt', 'line 1\nline 2\nline 3\nline 4\nline 5\nline 6\n');
+    repo.git('add', '.');
+    expect(addedLines((await staged()).chunks, 'new.txt')).toEqual([[6, 'line 6']]);
+  });
+
+  it('skips binary files, and reports them', async () => {
+    repo = createTempRepo();
+    repo.write('blob.bin', new Uint8Array([0, 1, 2, 0, 65, 66]));
+    repo.git('add', '.');
+    expect(await staged()).toEqual({ chunks: [], skipped: ['blob.bin:binary'] });
+  });
+
+  it('reads file names with spaces, quotes and non-ASCII characters', async () => {
+    repo = createTempRepo();
+    const names = ['with space.txt', 'naïve ☃.txt', 'quote"d.txt', 'dir with space/inner file.md'];
+    for (const name of names) repo.write(name, `in ${name}\n`);
+    repo.git('add', '.');
+    const { chunks } = await staged();
+    expect(chunks.map((c) => c.path).sort()).toEqual([...names].sort());
+    for (const chunk of chunks) expect(chunk.text).toBe(`in ${chunk.path}`);
+  });
+
+  it('honours GIT_INDEX_FILE, as set for hooks of `git commit <paths>`', async () => {
+    repo = createTempRepo();
+    repo.write('a.txt', 'a\n');
+    repo.git('add', '.');
+    repo.git('commit', '-qm', 'init');
+    repo.write('b.txt', 'in the other index\n');
+    const otherIndex = repo.path('.git', 'other-index');
+    repo.run('git', ['add', 'b.txt'], { env: { GIT_INDEX_FILE: otherIndex } });
+    expect((await staged()).chunks).toEqual([]);
+    expect((await staged({ GIT_INDEX_FILE: otherIndex })).chunks.map((c) => c.path)).toEqual(['b.txt']);
+  });
+
+  it('fails with NOT_A_GIT_REPOSITORY outside a work tree', async () => {
+    repo = createTempRepo();
+    repo.write('plain/x.txt', 'x');
+    await expect(openRepository(repo.path('.git'))).rejects.toMatchObject({ code: 'NOT_A_GIT_REPOSITORY' });
+  });
+});

@@ -1,0 +1,20 @@
+// The public API of @tightlip/hooks: write, chain and remove git hook scripts.
+export { HookError } from './errors.js';
+export {
+  CHAINED_SUFFIX,
+  HOOK_NAMES,
+  isManagedHook,
+  MANAGED_MARKER,
+  renderHookScript,
+  type HookName,
+  type Launcher,
+} from './hook-script.js';
+export {
+  installHook,
+  uninstallHook,
+  type InstallHookOptions,
+  type InstallOutcome,
+  type InstallResult,
+  type UninstallOutcome,
+  type UninstallResult,
+} from './install.js';

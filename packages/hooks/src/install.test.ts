@@ -1,0 +1,72 @@
+import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTempDir, type TempDir } from '@tightlip/fixtures';
+import { CHAINED_SUFFIX, isManagedHook } from './hook-script.js';
+import { installHook, uninstallHook } from './install.js';
+
+let temp: TempDir;
+afterEach(() => temp?.remove());
+
+const launcher = { node: '/usr/bin/node', bin: "/opt/it's here/tightlip.js" };
+
+describe('installHook', () => {
+  it('writes an executable managed hook, creating the directory', async () => {
+    temp = createTempDir();
+    const hooksDir = temp.path('hooks');
+    const result = await installHook({ hooksDir, hook: 'pre-commit', launcher });
+    expect(result).toEqual({ hook: 'pre-commit', path: temp.path('hooks', 'pre-commit'), outcome: 'installed' });
+    const script = readFileSync(result.path, 'utf8');
+    expect(isManagedHook(script)).toBe(true);
+    expect(script).toContain(`tightlip_bin='/opt/it'\\''s here/tightlip.js'`);
+    expect(statSync(result.path).mode & 0o111).not.toBe(0);
+    const syntax = temp.run('sh', ['-n', result.path]);
+    expect(syntax.status, syntax.stderr).toBe(0);
+  });
+
+  it('is idempotent', async () => {
+    temp = createTempDir();
+    const hooksDir = temp.path('hooks');
+    await installHook({ hooksDir, hook: 'pre-commit', launcher });
+    const again = await installHook({ hooksDir, hook: 'pre-commit', launcher });
+    expect(again.outcome).toBe('updated');
+    expect(existsSync(again.path + CHAINED_SUFFIX)).toBe(false);
+  });
+
+  it('chains a foreign hook and restores it on uninstall', async () => {
+    temp = createTempDir();
+    const hooksDir = temp.path('hooks');
+    const foreign = '#!/bin/sh\necho mine\n';
+    temp.write('hooks/pre-commit', foreign);
+    const result = await installHook({ hooksDir, hook: 'pre-commit', launcher });
+    expect(result.outcome).toBe('chained');
+    expect(readFileSync(result.path + CHAINED_SUFFIX, 'utf8')).toBe(foreign);
+    expect((await installHook({ hooksDir, hook: 'pre-commit', launcher })).chainedPath).toBe(result.path + CHAINED_SUFFIX);
+
+    expect((await uninstallHook({ hooksDir, hook: 'pre-commit' })).outcome).toBe('restored');
+    expect(readFileSync(result.path, 'utf8')).toBe(foreign);
+    expect(existsSync(result.path + CHAINED_SUFFIX)).toBe(false);
+  });
+
+  it('refuses to chain when the chain slot is taken, changing nothing', async () => {
+    temp = createTempDir();
+    const hooksDir = temp.path('hooks');
+    temp.write('hooks/pre-commit', '#!/bin/sh\necho a\n');
+    temp.write(`hooks/pre-commit${CHAINED_SUFFIX}`, '#!/bin/sh\necho b\n');
+    await expect(installHook({ hooksDir, hook: 'pre-commit', launcher })).rejects.toMatchObject({ code: 'HOOK_CHAIN_OCCUPIED' });
+    expect(readFileSync(temp.path('hooks', 'pre-commit'), 'utf8')).toBe('#!/bin/sh\necho a\n');
+  });
+});
+
+describe('uninstallHook', () => {
+  it('removes its own hook, and leaves foreign or missing hooks alone', async () => {
+    temp = createTempDir();
+    const hooksDir = temp.path('hooks');
+    expect((await uninstallHook({ hooksDir, hook: 'pre-commit' })).outcome).toBe('absent');
+    await installHook({ hooksDir, hook: 'pre-commit', launcher });
+    expect((await uninstallHook({ hooksDir, hook: 'pre-commit' })).outcome).toBe('removed');
+    expect(existsSync(temp.path('hooks', 'pre-commit'))).toBe(false);
+    writeFileSync(temp.path('hooks', 'pre-commit'), '#!/bin/sh\n');
+    expect((await uninstallHook({ hooksDir, hook: 'pre-commit' })).outcome).toBe('foreign');
+    expect(existsSync(temp.path('hooks', 'pre-commit'))).toBe(true);
+  });
+});

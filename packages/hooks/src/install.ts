@@ -1,0 +1,84 @@
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HookError } from './errors.js';
+import { CHAINED_SUFFIX, isManagedHook, renderHookScript, type HookName, type Launcher } from './hook-script.js';
+
+export interface InstallHookOptions {
+  /** The effective hooks directory (from `git rev-parse --git-path hooks`). */
+  hooksDir: string;
+  hook: HookName;
+  launcher: Launcher;
+}
+
+export type InstallOutcome = 'installed' | 'updated' | 'chained';
+
+export interface InstallResult {
+  hook: HookName;
+  path: string;
+  outcome: InstallOutcome;
+  /** Where an existing hook was moved so it keeps running before tightlip. */
+  chainedPath?: string;
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new HookError('HOOK_UNREADABLE', `cannot read ${path}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Writes tightlip's `hook` into `hooksDir`. Idempotent: a tightlip hook is rewritten in
+ * place. Never clobbers: a foreign hook is moved to `<hook>.pre-tightlip` and keeps
+ * running first; uninstall puts it back.
+ */
+export async function installHook(options: InstallHookOptions): Promise<InstallResult> {
+  const path = join(options.hooksDir, options.hook);
+  const chainedPath = path + CHAINED_SUFFIX;
+  await mkdir(options.hooksDir, { recursive: true });
+  const existing = await readIfExists(path);
+  let outcome: InstallOutcome = 'installed';
+  if (existing !== undefined && isManagedHook(existing)) {
+    outcome = 'updated';
+  } else if (existing !== undefined) {
+    if ((await readIfExists(chainedPath)) !== undefined) {
+      throw new HookError(
+        'HOOK_CHAIN_OCCUPIED',
+        `${path} is not tightlip's, and ${chainedPath} already exists; merge them by hand, then run install again`,
+      );
+    }
+    await rename(path, chainedPath);
+    await chmod(chainedPath, 0o755);
+    outcome = 'chained';
+  }
+  await writeFile(path, renderHookScript(options.hook, options.launcher), { mode: 0o755 });
+  await chmod(path, 0o755);
+  const result: InstallResult = { hook: options.hook, path, outcome };
+  if (outcome === 'chained' || (await readIfExists(chainedPath)) !== undefined) result.chainedPath = chainedPath;
+  return result;
+}
+
+export type UninstallOutcome = 'removed' | 'restored' | 'absent' | 'foreign';
+
+export interface UninstallResult {
+  hook: HookName;
+  path: string;
+  outcome: UninstallOutcome;
+}
+
+/** Removes tightlip's `hook`, restoring a chained hook; leaves a hook that is not tightlip's alone. */
+export async function uninstallHook(options: { hooksDir: string; hook: HookName }): Promise<UninstallResult> {
+  const path = join(options.hooksDir, options.hook);
+  const existing = await readIfExists(path);
+  if (existing === undefined) return { hook: options.hook, path, outcome: 'absent' };
+  if (!isManagedHook(existing)) return { hook: options.hook, path, outcome: 'foreign' };
+  const chainedPath = path + CHAINED_SUFFIX;
+  if ((await readIfExists(chainedPath)) !== undefined) {
+    await rename(chainedPath, path);
+    return { hook: options.hook, path, outcome: 'restored' };
+  }
+  await rm(path);
+  return { hook: options.hook, path, outcome: 'removed' };
+}
