@@ -1,10 +1,11 @@
 import { fingerprintOf } from './fingerprint.js';
-import { maskLine, redactSecret, type MaskSpan } from './mask.js';
+import type { Hit } from './hit.js';
+import { maskLine, type MaskSpan } from './mask.js';
 import { builtinRules } from './rules/index.js';
-import { createPrefilter, scanPattern } from './scanners/pattern.js';
-import { createTermIndex, scanTerms } from './scanners/terms.js';
+import { createCredentialScanner } from './scanners/credentials.js';
+import { createTermIndex, scanTermHits } from './scanners/terms.js';
 import { createTextIndex, isLineInRanges } from './text-index.js';
-import type { Chunk, Finding, Rule, Severity, Term } from './types.js';
+import type { Chunk, Finding, Rule, Term } from './types.js';
 
 export interface EngineOptions {
   /** Credential rules to run; the built-in catalog by default. */
@@ -22,69 +23,15 @@ export interface Engine {
   scan(chunk: Chunk): Finding[];
 }
 
-/** A match before it is placed in the file: offsets in the chunk text. */
-interface Hit {
-  ruleId: string;
-  kind: Finding['kind'];
-  title: string;
-  severity: Severity;
-  confidence: Finding['confidence'];
-  start: number;
-  end: number;
-  redacted: string;
-  /** What the fingerprint is derived from besides rule and path. */
-  identity: string;
-  secret?: string;
-}
-
-export function termRuleId(term: Term): string {
-  return `term:${term.id}`;
-}
-
 export function createEngine(options: EngineOptions = {}): Engine {
   const rules = options.rules ?? builtinRules;
   const terms = options.terms ?? [];
-  const prefilter = createPrefilter(rules);
+  const reveal = options.reveal ?? false;
+  const credentials = createCredentialScanner(rules);
   const termIndex = createTermIndex(terms);
 
   function findHits(text: string): Hit[] {
-    const hits: Hit[] = [];
-    for (const rule of prefilter.select(text.toLowerCase())) {
-      for (const match of scanPattern(text, rule)) {
-        hits.push({
-          ruleId: rule.id,
-          kind: 'credential',
-          title: rule.title,
-          severity: rule.severity,
-          confidence: rule.validate ? 'validated' : 'pattern',
-          start: match.start,
-          end: match.end,
-          redacted: redactSecret(match.secret),
-          identity: match.secret,
-          ...(options.reveal ? { secret: match.secret } : {}),
-        });
-      }
-    }
-    const occurrences = new Map<string, number>();
-    for (const match of scanTerms(text, termIndex)) {
-      const ruleId = termRuleId(match.term);
-      // A term's fingerprint must not be derived from its text (it would confirm a guess),
-      // so it is the term id and the occurrence count within the chunk.
-      const occurrence = (occurrences.get(ruleId) ?? 0) + 1;
-      occurrences.set(ruleId, occurrence);
-      hits.push({
-        ruleId,
-        kind: 'term',
-        title: `Embargoed term ${match.term.id}`,
-        severity: match.term.severity,
-        confidence: 'pattern',
-        start: match.start,
-        end: match.end,
-        redacted: `[${match.term.id}]`,
-        identity: String(occurrence),
-        ...(options.reveal ? { secret: text.slice(match.start, match.end) } : {}),
-      });
-    }
+    const hits = [...credentials.scan(text, reveal), ...scanTermHits(text, termIndex, reveal)];
     return hits.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 

@@ -14,7 +14,8 @@ export type {
 } from './types.js';
 export { SEVERITIES } from './types.js';
 export { RuleError, TermListError, TightlipError } from './errors.js';
-export { createEngine, termRuleId, type Engine, type EngineOptions } from './engine.js';
+export { createEngine, type Engine, type EngineOptions } from './engine.js';
+export { termRuleId } from './scanners/terms.js';
 export { builtinRules, defineRule } from './rules/index.js';
 export { crc32, withBase62Crc32 } from './rules/checksums.js';
 export { createFake } from './fake.js';

@@ -1,3 +1,4 @@
+import type { Hit } from '../hit.js';
 import type { Term } from '../types.js';
 import { splitWords } from '../terms/words.js';
 
@@ -47,4 +48,33 @@ export function scanTerms(text: string, index: TermIndex): TermMatch[] {
     }
   }
   return matches;
+}
+
+/** The id under which a term's findings are reported: `term:<term id>`. */
+export function termRuleId(term: Term): string {
+  return `term:${term.id}`;
+}
+
+/** Term hits in `text`: reported by id, masked by id, fingerprinted without the term's text. */
+export function scanTermHits(text: string, index: TermIndex, reveal: boolean): Hit[] {
+  const occurrences = new Map<string, number>();
+  return scanTerms(text, index).map((match) => {
+    const ruleId = termRuleId(match.term);
+    // A term's fingerprint must not be derived from its text (it would confirm a guess):
+    // it is the term id and the occurrence count within the chunk.
+    const occurrence = (occurrences.get(ruleId) ?? 0) + 1;
+    occurrences.set(ruleId, occurrence);
+    return {
+      ruleId,
+      kind: 'term' as const,
+      title: `Embargoed term ${match.term.id}`,
+      severity: match.term.severity,
+      confidence: 'pattern' as const,
+      start: match.start,
+      end: match.end,
+      redacted: `[${match.term.id}]`,
+      identity: String(occurrence),
+      ...(reveal ? { secret: text.slice(match.start, match.end) } : {}),
+    };
+  });
 }

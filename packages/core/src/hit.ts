@@ -1,0 +1,19 @@
+import type { Finding, Severity } from './types.js';
+
+/** A match before it is placed in a file: offsets in the chunk text. Scanners produce hits; the engine places them. */
+export interface Hit {
+  ruleId: string;
+  kind: Finding['kind'];
+  title: string;
+  severity: Severity;
+  confidence: Finding['confidence'];
+  /** Offsets in the chunk text of what is masked: the secret, or the term occurrence. */
+  start: number;
+  end: number;
+  /** What reports show in place of the secret or term. */
+  redacted: string;
+  /** What the fingerprint is derived from besides rule and path; never a term's text. */
+  identity: string;
+  /** The unmasked text, only when the engine reveals. */
+  secret?: string;
+}

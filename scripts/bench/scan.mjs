@@ -1,0 +1,45 @@
+// Credential scanning: the engine in memory, and `tightlip scan <dir>` in a fresh process.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createEngine } from '@tightlip/core';
+import { bestOf, makeCorpus, mb } from './corpus.mjs';
+
+const corpus = makeCorpus();
+console.log(`## scan — corpus of ${corpus.files.length} files, ${mb(corpus.bytes).toFixed(1)} MB`);
+
+const engine = createEngine();
+let findings = 0;
+const ms = bestOf(() => {
+  findings = 0;
+  for (const file of corpus.files) findings += engine.scan({ path: file.path, text: file.text }).length;
+});
+console.log(`engine, built-in rules, in memory: ${(mb(corpus.bytes) / (ms / 1000)).toFixed(1)} MB/s (${ms.toFixed(0)} ms, ${findings} findings)`);
+
+const dir = mkdtempSync(join(tmpdir(), 'tightlip-bench-'));
+try {
+  for (const file of corpus.files) {
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.text);
+  }
+  const child = `
+    const { scanPaths } = await import('@tightlip/cli');
+    const start = performance.now();
+    const { report } = await scanPaths({ paths: [process.argv[1]], cwd: process.argv[1], termFiles: [], reveal: false });
+    console.log(JSON.stringify({ ms: performance.now() - start, files: report.stats.files, findings: report.findings.length, maxRssKb: process.resourceUsage().maxRSS }));
+  `;
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', child, dir], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`scan failed: ${result.stderr}`);
+    runs.push(JSON.parse(result.stdout));
+  }
+  const best = runs.sort((a, b) => a.ms - b.ms)[0];
+  console.log(
+    `tightlip scan <dir>, fresh process (best of 3): ${best.files} files in ${best.ms.toFixed(0)} ms, ` +
+      `${(mb(corpus.bytes) / (best.ms / 1000)).toFixed(1)} MB/s, peak RSS ${(best.maxRssKb / 1024).toFixed(0)} MB, ${best.findings} findings`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
