@@ -1,41 +1,53 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempDir, type TempDir } from '@tightlip/fixtures';
-import { loadConfig, parseConfig } from './config.js';
+import { loadConfig, readConfigFile, resolveRules, validateConfig } from './config.js';
 
 let temp: TempDir;
 afterEach(() => temp?.remove());
 
-describe('loadConfig', () => {
+const writeConfig = (content: unknown, file = 'tightlip.config.json') => temp.write(file, typeof content === 'string' ? content : JSON.stringify(content));
+
+describe('loadConfig: discovery', () => {
   it('finds the nearest config walking up from a nested directory, resolving paths against it', async () => {
     temp = createTempDir();
-    temp.write('tightlip.config.json', JSON.stringify({ terms: ['lists/names.txt'], allow: { paths: ['fixtures/**'] } }));
+    writeConfig({ terms: ['lists/names.txt'], allow: { paths: ['fixtures/**'] }, baseline: 'base.jsonl' });
     temp.write('a/b/c/file.txt', 'x');
     const config = await loadConfig({ searchFrom: [temp.path('a', 'b', 'c')], cwd: temp.dir });
-    expect(config).toEqual({
+    expect(config).toMatchObject({
       file: temp.path('tightlip.config.json'),
       dir: temp.dir,
       terms: [temp.path('lists', 'names.txt')],
       allowPaths: ['fixtures/**'],
+      baseline: temp.path('base.jsonl'),
+      inlineAllow: true,
     });
   });
 
-  it('also accepts .tightliprc.json, and prefers the nearer file', async () => {
+  it('searches the scan root first, then the current directory', async () => {
     temp = createTempDir();
-    temp.write('tightlip.config.json', '{}');
-    temp.write('inner/.tightliprc.json', '{"terms": ["x.txt"]}');
+    writeConfig({ failOn: 'high' }, 'cwd/tightlip.config.json');
+    temp.write('elsewhere/x.txt', 'x');
+    const config = await loadConfig({ searchFrom: [temp.path('elsewhere'), temp.path('cwd')], cwd: temp.path('cwd') });
+    expect(config.failOn).toBe('high');
+  });
+
+  it('accepts .tightliprc.json and prefers the nearer file', async () => {
+    temp = createTempDir();
+    writeConfig({});
+    writeConfig({ failOn: 'low' }, 'inner/.tightliprc.json');
     expect((await loadConfig({ searchFrom: [temp.path('inner')], cwd: temp.dir })).file).toBe(temp.path('inner', '.tightliprc.json'));
   });
 
   it('returns the defaults when there is no config', async () => {
     temp = createTempDir();
     const config = await loadConfig({ searchFrom: [temp.dir], cwd: temp.dir });
-    expect(config).toEqual({ dir: temp.dir, terms: [], allowPaths: [] });
+    expect(config).toEqual({ dir: temp.dir, terms: [], allowPaths: [], allowValues: [], allowPatterns: [], stopwords: [], rules: {}, customRules: [], inlineAllow: true });
   });
 
   it('errors on two config files in one directory', async () => {
     temp = createTempDir();
-    temp.write('tightlip.config.json', '{}');
-    temp.write('.tightliprc.json', '{}');
+    writeConfig({});
+    writeConfig({}, '.tightliprc.json');
     await expect(loadConfig({ searchFrom: [temp.dir], cwd: temp.dir })).rejects.toThrow(/keep one/);
   });
 
@@ -48,22 +60,111 @@ describe('loadConfig', () => {
   });
 });
 
-describe('parseConfig', () => {
+describe('validateConfig: every error names the file and the key path', () => {
   it.each([
-    ['{', /not valid JSON/],
-    ['[]', /must be a JSON object/],
-    ['{"term": []}', /\(term\): unknown key/],
-    ['{"terms": "a.txt"}', /\(terms\): must be an array/],
-    ['{"terms": ["ok", 3]}', /\(terms\[1\]\): must be a non-empty string/],
-    ['{"allow": []}', /\(allow\): must be an object/],
-    ['{"allow": {"path": []}}', /\(allow\.path\): unknown key/],
-    ['{"allow": {"paths": [""]}}', /\(allow\.paths\[0\]\): must be a non-empty string/],
-    ['{"$schema": 1}', /\(\$schema\): must be a string/],
-  ])('rejects %s', (text, message) => {
-    expect(() => parseConfig('/repo/tightlip.config.json', text)).toThrowError(message);
+    ['{', '', /not valid JSON/],
+    ['[]', '(top level)', /must be a JSON object/],
+    ['{"term": []}', 'term', /unknown key; expected one of \$schema, extends, rules/],
+    ['{"allow": {"path": []}}', 'allow.path', /unknown key; expected one of paths, values, patterns, stopwords/],
+    ['{"terms": "a.txt"}', 'terms', /must be array/],
+    ['{"terms": ["ok", 3]}', 'terms[1]', /must be string/],
+    ['{"allow": {"paths": [""]}}', 'allow.paths[0]', /must not be empty/],
+    ['{"allow": []}', 'allow', /must be object/],
+    ['{"failOn": "severe"}', 'failOn', /must be one of "info", "low", "medium", "high", "critical"/],
+    ['{"rules": {"Github_PAT": "off"}}', 'rules.Github_PAT', /not a valid rule id/],
+    ['{"rules": {"github-pat": "sometimes"}}', 'rules.github-pat', /wrong form/],
+    ['{"rules": {"github-pat": {"enabled": "no"}}}', 'rules.github-pat', /wrong form/],
+    ['{"customRules": [{"id": "x-y", "title": "X"}]}', 'customRules[0]', /must have required property 'pattern'/],
+    ['{"customRules": [{"id": "x-y", "title": "X", "pattern": "x", "keywords": ["ABC"]}]}', 'customRules[0].keywords[0]', /must match pattern/],
+    ['{"maxFileSize": 1.5}', 'maxFileSize', /must be integer/],
+    ['{"inlineAllow": "yes"}', 'inlineAllow', /must be boolean/],
+    ['{"$schema": 1}', '$schema', /must be string/],
+    ['{"extends": 3}', 'extends', /wrong form/],
+  ])('rejects %s at %s', async (text, keyPath, message) => {
+    const error = await validateConfig('/repo/tightlip.config.json', text).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(message);
+    expect(error?.message.startsWith(`/repo/tightlip.config.json${keyPath ? ` (${keyPath})` : ''}:`)).toBe(true);
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
   });
 
-  it('names the file in every error', () => {
-    expect(() => parseConfig('/repo/tightlip.config.json', '{"x":1}')).toThrowError(/^\/repo\/tightlip\.config\.json \(x\)/);
+  it('accepts a full configuration', async () => {
+    const raw = {
+      $schema: './schema.json',
+      extends: ['tightlip:recommended'],
+      rules: { 'github-pat': 'off', 'aws-access-key-id': 'critical', 'slack-bot-token': { enabled: true, severity: 'low' } },
+      customRules: [{ id: 'acme-key', title: 'ACME key', pattern: 'acme_[a-z0-9]{32}', keywords: ['acme_'], severity: 'medium', flags: 'i' }],
+      terms: ['names.txt'],
+      allow: { paths: ['fixtures/**'], values: ['x'], patterns: ['^test_'], stopwords: ['example'] },
+      baseline: '.tightlip-baseline.jsonl',
+      failOn: 'medium',
+      inlineAllow: false,
+      maxFileSize: 1000,
+    };
+    await expect(validateConfig('/c.json', JSON.stringify(raw))).resolves.toEqual(raw);
+  });
+});
+
+describe('readConfigFile: semantic errors', () => {
+  it.each([
+    [{ rules: { 'no-such-rule': 'off' } }, /\(rules\.no-such-rule\): no such rule/],
+    [{ customRules: [{ id: 'a-b', title: 'A', pattern: '(' }] }, /\(customRules\[0\]\.pattern\): invalid regular expression/],
+    [{ customRules: [{ id: 'a-b', title: 'A', pattern: '(a+)+b' }] }, /\(customRules\[0\]\.pattern\): rule a-b: pattern may backtrack/],
+    [{ customRules: [{ id: 'github-pat', title: 'A', pattern: 'x' }] }, /\(customRules\[0\]\.id\): rule id "github-pat" is already taken/],
+    [{ allow: { patterns: ['[z-a]'] } }, /\(allow\.patterns\[0\]\): invalid regular expression/],
+    [{ extends: 'tightlip:nope' }, /\(extends\): unknown preset "tightlip:nope"/],
+    [{ extends: './missing.json' }, /\(extends\): extends a missing file/],
+    [{ extends: 'no-such-package-xyz' }, /\(extends\): cannot resolve "no-such-package-xyz"/],
+  ])('rejects %j', async (content, message) => {
+    temp = createTempDir();
+    const file = writeConfig(content);
+    await expect(readConfigFile(file)).rejects.toThrow(message);
+  });
+
+  it('rejects an extends cycle', async () => {
+    temp = createTempDir();
+    writeConfig({ extends: './b.json' }, 'a.json');
+    writeConfig({ extends: './a.json' }, 'b.json');
+    await expect(readConfigFile(temp.path('a.json'))).rejects.toThrow(/extends itself through .*a\.json -> .*b\.json -> .*a\.json/);
+  });
+
+  it('reports an error in an extended file against that file', async () => {
+    temp = createTempDir();
+    writeConfig({ extends: './shared/base.json' });
+    writeConfig({ allow: { path: [] } }, 'shared/base.json');
+    await expect(readConfigFile(temp.path('tightlip.config.json'))).rejects.toThrow(`${temp.path('shared', 'base.json')} (allow.path)`);
+  });
+});
+
+describe('extends', () => {
+  it('merges presets, files and packages in order: arrays add up, later settings win, paths stay relative to their file', async () => {
+    temp = createTempDir();
+    writeConfig({ terms: ['org-terms.txt'], allow: { paths: ['vendor/**'] }, rules: { 'github-pat': 'low' }, failOn: 'low' }, 'node_modules/@acme/tightlip-config/config.json');
+    temp.write('node_modules/@acme/tightlip-config/package.json', JSON.stringify({ name: '@acme/tightlip-config', main: 'config.json' }));
+    writeConfig({ allow: { stopwords: ['sample'] }, rules: { 'github-pat': { enabled: false } } }, 'shared/team.json');
+    const file = writeConfig({ extends: ['tightlip:recommended', '@acme/tightlip-config', './shared/team.json'], allow: { paths: ['fixtures/**'] }, failOn: 'high' });
+    const config = await readConfigFile(file);
+    expect(config.terms).toEqual([temp.path('node_modules', '@acme', 'tightlip-config', 'org-terms.txt')]);
+    expect(config.allowPaths).toEqual(['vendor/**', 'fixtures/**']);
+    expect(config.stopwords).toEqual(['sample']);
+    expect(config.rules['github-pat']).toEqual({ severity: 'low', enabled: false });
+    expect(config.failOn).toBe('high');
+  });
+});
+
+describe('resolveRules', () => {
+  it('switches rules off, re-rates them, and adds custom rules', async () => {
+    temp = createTempDir();
+    const file = writeConfig({
+      rules: { 'github-pat': 'off', 'aws-access-key-id': 'critical' },
+      customRules: [{ id: 'acme-key', title: 'ACME key', pattern: 'acme_[a-z0-9]{8}', keywords: ['acme_'] }],
+    });
+    const rules = resolveRules(await readConfigFile(file));
+    const ids = rules.map((rule) => rule.id);
+    expect(ids).not.toContain('github-pat');
+    expect(ids).toContain('acme-key');
+    expect(rules.find((rule) => rule.id === 'aws-access-key-id')?.severity).toBe('critical');
   });
 });

@@ -4,6 +4,6 @@ export type { Io } from './io.js';
 export { scanPaths, type ScanPathsOptions, type ScanPathsResult } from './actions/scan.js';
 export { scanStaged, type ScanStagedOptions, type ScanStagedResult } from './actions/staged.js';
 export { installHooks, uninstallHooks, currentLauncher } from './actions/install.js';
-export { loadConfig, parseConfig, findConfigFile, CONFIG_FILE_NAMES, type Config } from './config.js';
+export { loadConfig, validateConfig, readConfigFile, findConfigFile, resolveRules, CONFIG_FILE_NAMES, type Config, type RawConfig } from './config.js';
 export { ConfigError, InputError, UsageError } from './errors.js';
 export { listFiles } from './walk.js';

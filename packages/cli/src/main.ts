@@ -1,5 +1,7 @@
-import { TightlipError } from '@tightlip/core';
+import { SEVERITIES, TightlipError } from '@tightlip/core';
 import yargs from 'yargs';
+import { baselineCommand } from './commands/baseline.js';
+import { initCommand } from './commands/init.js';
 import { installCommand, uninstallCommand } from './commands/install.js';
 import type { CommandContext, GlobalArgs } from './commands/context.js';
 import { scanCommand } from './commands/scan.js';
@@ -10,8 +12,8 @@ import { FORMATS } from './output.js';
 import { VERSION } from './version.js';
 
 export const EXIT_CODES = `Exit codes:
-  0  nothing found
-  1  findings (secrets or embargoed terms)
+  0  nothing found (at or above --fail-on)
+  1  findings: secrets or embargoed terms at or above --fail-on (default: any)
   2  usage, configuration, git or internal error (hooks block on it)`;
 
 function describeError(error: unknown, verbose: boolean): string {
@@ -33,10 +35,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('mask', { type: 'boolean', default: true, describe: 'Mask secrets in reports; --no-mask prints them in full' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Diagnostics on stderr: skipped files, stack traces' })
+    .option('fail-on', { choices: SEVERITIES, describe: 'Lowest severity that fails (exit 1); default: every finding' })
+    .option('baseline', { type: 'string', describe: 'Baseline file (default: config "baseline", or .tightlip-baseline.jsonl beside the config)' })
     .command(scanCommand(context))
     .command(stagedCommand(context))
     .command(installCommand(context))
     .command(uninstallCommand(context))
+    .command(baselineCommand(context))
+    .command(initCommand(context))
+    .completion('completion', 'Print a bash/zsh completion script (add it to your shell profile)')
     .demandCommand(1, 'Give a command.')
     .recommendCommands()
     .strict()

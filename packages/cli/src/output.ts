@@ -1,10 +1,20 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatJson, formatSarif, formatText, type ScanReport } from '@tightlip/core';
+import {
+  formatGithub,
+  formatGitlab,
+  formatJson,
+  formatJunit,
+  formatSarif,
+  formatText,
+  SEVERITIES,
+  type ScanReport,
+  type Severity,
+} from '@tightlip/core';
 import { InputError } from './errors.js';
 import { useColor, type Io } from './io.js';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface OutputOptions {
@@ -15,26 +25,42 @@ export interface OutputOptions {
   quiet: boolean;
   /** List skipped files on stderr. */
   verbose: boolean;
+  /** Lowest severity that makes the exit code 1; every finding by default. */
+  failOn?: Severity;
   /** Lines added after a text report with findings (how to fix, how to bypass). */
   advice?: readonly string[];
 }
 
-/** Exit code of a scan: 1 when anything was found, 0 otherwise. */
-export function exitCodeOf(report: ScanReport): 0 | 1 {
-  return report.findings.length > 0 ? 1 : 0;
+/** Exit code of a scan: 1 when a finding is at or above `failOn`, 0 otherwise. */
+export function exitCodeOf(report: ScanReport, failOn: Severity = 'info'): 0 | 1 {
+  const threshold = SEVERITIES.indexOf(failOn);
+  return report.findings.some((finding) => SEVERITIES.indexOf(finding.severity) >= threshold) ? 1 : 0;
+}
+
+/** The report in `format`; the text format is coloured when `color`. */
+export function renderReport(report: ScanReport, format: Format, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'junit':
+      return formatJunit(report);
+    case 'github':
+      return formatGithub(report);
+    case 'gitlab':
+      return formatGitlab(report);
+    case 'text':
+      return formatText(report, { color });
+  }
 }
 
 /** Formats and writes the report (stdout or `--output`), diagnostics to stderr; returns the exit code. */
 export async function emitReport(report: ScanReport, options: OutputOptions, io: Io): Promise<0 | 1> {
   const toFile = options.output !== undefined;
-  let text: string;
-  if (options.format === 'json') text = formatJson(report);
-  else if (options.format === 'sarif') text = formatSarif(report);
-  else {
-    const clean = report.findings.length === 0;
-    text = options.quiet && clean ? '' : formatText(report, { color: !toFile && useColor(io.stdout, io.env) });
-    if (!clean && options.advice) text += options.advice.map((line) => `${line}\n`).join('');
-  }
+  const clean = report.findings.length === 0;
+  let text = options.format === 'text' && options.quiet && clean ? '' : renderReport(report, options.format, !toFile && useColor(io.stdout, io.env));
+  if (options.format === 'text' && !clean && options.advice) text += options.advice.map((line) => `${line}\n`).join('');
   if (toFile) {
     const target = resolve(io.cwd, options.output!);
     try {
@@ -50,9 +76,31 @@ export async function emitReport(report: ScanReport, options: OutputOptions, io:
       io.stderr.write(`tightlip: skipped ${skipped.path}: ${skipped.reason}${skipped.detail ? ` (${skipped.detail})` : ''}\n`);
     }
   }
-  const tooLarge = report.skipped.filter((skipped) => skipped.reason !== 'binary');
-  if (!options.verbose && tooLarge.length > 0) {
-    io.stderr.write(`tightlip: ${tooLarge.length} file(s) could not be scanned (too large or unreadable); run with --verbose to list them\n`);
+  const unscanned = report.skipped.filter((skipped) => skipped.reason !== 'binary');
+  if (!options.verbose && unscanned.length > 0) {
+    io.stderr.write(`tightlip: ${unscanned.length} file(s) could not be scanned (too large or unreadable); run with --verbose to list them\n`);
   }
-  return exitCodeOf(report);
+  return exitCodeOf(report, options.failOn);
+}
+
+/**
+ * A progress line on stderr for long scans: only on a terminal, only after half a second,
+ * at most ten updates a second, erased when done. A no-op otherwise.
+ */
+export function createProgress(io: Io, quiet: boolean, noun = 'files'): ((done: number, total: number) => void) | undefined {
+  if (quiet || io.stderr.isTTY !== true) return undefined;
+  const started = Date.now();
+  let last = 0;
+  let shown = false;
+  return (done, total) => {
+    const now = Date.now();
+    if (done >= total) {
+      if (shown) io.stderr.write('\r\u001b[2K');
+      return;
+    }
+    if (now - started < 500 || now - last < 100) return;
+    last = now;
+    shown = true;
+    io.stderr.write(`\r\u001b[2Ktightlip: ${done}/${total} ${noun} scanned`);
+  };
 }

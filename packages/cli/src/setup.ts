@@ -1,9 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, relative, resolve } from 'node:path';
-import { createEngine, parseTermList, type Engine, type Term } from '@tightlip/core';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import {
+  createBaselineMatcher,
+  createEngine,
+  parseBaseline,
+  parseTermList,
+  type Baseline,
+  type BaselineEntry,
+  type BaselineMatcher,
+  type Engine,
+  type Finding,
+  type ScanReport,
+  type ScanStats,
+  type Skipped,
+  type Term,
+} from '@tightlip/core';
 import picomatch from 'picomatch';
-import { loadConfig, type Config } from './config.js';
-import { InputError } from './errors.js';
+import { loadConfig, resolveRules, type Config } from './config.js';
+import { ConfigError, InputError } from './errors.js';
+import { sortFindings } from './sort.js';
+import { TOOL } from './version.js';
 import { toPosix } from './walk.js';
 
 export interface SetupOptions {
@@ -16,14 +34,39 @@ export interface SetupOptions {
   termFiles: readonly string[];
   /** `--no-mask`. */
   reveal: boolean;
+  /** `--baseline <file>`, relative to `cwd`; overrides the config's. */
+  baseline?: string;
+  /**
+   * What to do with the baseline: `filter` out findings it accepts (scans, the default),
+   * or `record`: hash findings with its salt (a new salt for a new baseline) and filter
+   * nothing, for `tightlip baseline`.
+   */
+  baselineMode?: 'filter' | 'record';
+  /** With `record`: start a new baseline with this salt, ignoring an existing file. */
+  newBaselineSalt?: string;
 }
 
-/** What every scanning command starts from: the config, an engine, and the allow-path check. */
-export interface ScanSetup {
+/** Where a baseline is looked for when neither `--baseline` nor the config names one: beside the config. */
+export const DEFAULT_BASELINE_FILE = '.tightlip-baseline.jsonl';
+
+/** What every scanning command starts from: the config, an engine, path and baseline filters. */
+export interface ScanSession {
   config: Config;
   engine: Engine;
+  /** Absolute path of the baseline in use (in `record` mode: the one to write). */
+  baselineFile?: string;
+  /** The baseline as read, if there is one (and not replaced by a new salt). */
+  baseline?: Baseline;
+  /** The salt findings are hashed with (`secretHash`), when a baseline is in play. */
+  baselineSalt?: string;
   /** Whether a file (absolute path) is not to be reported: matched by `allow.paths`, or a term list in use. */
   isAllowedPath(absolute: string): boolean;
+  /** The baseline entry of a finding whose path is relative to `root` (the finding must carry `secretHash`). */
+  entryOf(finding: Finding, root: string): BaselineEntry;
+  /** The report of a scan: findings the baseline accepts removed, sorted, without baseline hashes. */
+  report(findings: readonly Finding[], root: string, skipped: Skipped[], stats: ScanStats): ScanReport;
+  /** Baseline entries that accepted no finding in the reports made so far. */
+  unusedBaselineEntries(): BaselineEntry[];
 }
 
 /** Reads and parses term lists; a list that cannot be read is an error, never silently empty. */
@@ -42,17 +85,75 @@ export async function loadTermFiles(files: readonly string[]): Promise<Term[]> {
   return lists.flat();
 }
 
-export async function setupScan(options: SetupOptions): Promise<ScanSetup> {
+async function readBaseline(file: string): Promise<Baseline> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new ConfigError(file, missing ? 'baseline file not found; create it with `tightlip baseline create`' : `cannot read baseline: ${(error as Error).message}`);
+  }
+  return parseBaseline(text, file);
+}
+
+/** A fresh random salt for a new baseline. */
+export function newBaselineSalt(): string {
+  return randomBytes(16).toString('hex');
+}
+
+export async function setupScan(options: SetupOptions): Promise<ScanSession> {
   const config = await loadConfig({ explicit: options.config, searchFrom: options.searchFrom, cwd: options.cwd });
   const termFiles = [...config.terms, ...options.termFiles.map((file) => resolve(options.cwd, file))];
-  const engine = createEngine({ terms: await loadTermFiles(termFiles), reveal: options.reveal });
+  const mode = options.baselineMode ?? 'filter';
+  const configured = options.baseline !== undefined ? resolve(options.cwd, options.baseline) : config.baseline;
+  const implicit = join(config.dir, DEFAULT_BASELINE_FILE);
+  const baselineFile = configured ?? (mode === 'record' || existsSync(implicit) ? implicit : undefined);
+  let baseline: Baseline | undefined;
+  if (baselineFile !== undefined && options.newBaselineSalt === undefined && (mode === 'filter' || existsSync(baselineFile))) {
+    baseline = await readBaseline(baselineFile);
+  }
+  const baselineSalt = options.newBaselineSalt ?? baseline?.salt ?? (mode === 'record' ? newBaselineSalt() : undefined);
+  const matcher: BaselineMatcher | undefined = mode === 'filter' && baseline ? createBaselineMatcher(baseline) : undefined;
+
+  const engine = createEngine({
+    rules: resolveRules(config),
+    terms: await loadTermFiles(termFiles),
+    reveal: options.reveal,
+    allow: { values: config.allowValues, patterns: config.allowPatterns, stopwords: config.stopwords },
+    inlineAllow: config.inlineAllow,
+    ...(baselineSalt !== undefined ? { secretHashSalt: baselineSalt } : {}),
+  });
   const allowed = config.allowPaths.length > 0 ? picomatch(config.allowPaths, { dot: true }) : undefined;
-  // A term list necessarily holds its terms; it is not itself a finding.
-  const lists = new Set(termFiles);
+  // A term list necessarily holds its terms, and a baseline lists accepted findings; neither is a finding.
+  const exempt = new Set([...termFiles, ...(baselineFile ? [baselineFile] : [])]);
+  const baselineDir = baselineFile ? dirname(baselineFile) : config.dir;
+
+  const entryOf = (finding: Finding, root: string): BaselineEntry => ({
+    rule: finding.ruleId,
+    // Baseline paths are relative to the baseline file, whatever directory was scanned.
+    path: toPosix(relative(baselineDir, join(root, finding.path))),
+    hash: finding.secretHash ?? '',
+  });
+
   return {
     config,
     engine,
-    isAllowedPath: (absolute) =>
-      lists.has(absolute) || (allowed !== undefined && allowed(toPosix(relative(config.dir, absolute)))),
+    ...(baselineFile ? { baselineFile } : {}),
+    ...(baseline ? { baseline } : {}),
+    ...(baselineSalt !== undefined ? { baselineSalt } : {}),
+    isAllowedPath: (absolute) => exempt.has(absolute) || (allowed !== undefined && allowed(toPosix(relative(config.dir, absolute)))),
+    entryOf,
+    report(findings, root, skipped, stats) {
+      const kept = matcher ? findings.filter((finding) => !matcher.accepts(entryOf(finding, root))) : findings;
+      return {
+        tool: TOOL,
+        findings: sortFindings(kept).map(({ secretHash: _hash, ...finding }) => finding),
+        rules: engine.rules,
+        terms: engine.terms,
+        skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        stats,
+      };
+    },
+    unusedBaselineEntries: () => matcher?.unused() ?? [],
   };
 }

@@ -78,7 +78,7 @@ describe('tightlip bin', () => {
     temp.write('tightlip.config.json', '{"allow": {"paths": [1]}}');
     const result = runTightlip(temp, ['scan']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('tightlip.config.json (allow.paths[0]): must be a non-empty string');
+    expect(result.stderr).toContain('tightlip.config.json (allow.paths[0]): must be string');
   });
 
   it('exits 2 when staged runs outside a git repository', () => {
@@ -86,5 +86,50 @@ describe('tightlip bin', () => {
     const result = runTightlip(temp, ['staged']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/not inside a git work tree/);
+  });
+});
+
+describe('tightlip bin options', () => {
+  it('--fail-on sets which severities fail; the config can set it too', () => {
+    temp = createTempDir();
+    temp.write('a.txt', fakeGithubToken(12));
+    const lenient = runTightlip(temp, ['scan', '--fail-on', 'critical']);
+    expect(lenient.status).toBe(0);
+    expect(lenient.stdout).toContain('github-pat');
+    expect(runTightlip(temp, ['scan', '--fail-on', 'high']).status).toBe(1);
+    temp.write('tightlip.config.json', '{"failOn": "critical"}');
+    expect(runTightlip(temp, ['scan']).status).toBe(0);
+    expect(runTightlip(temp, ['scan', '--fail-on', 'low']).status).toBe(1);
+    expect(runTightlip(temp, ['scan', '--fail-on', 'dire']).status).toBe(2);
+  });
+
+  it('init writes a starter config that validates, and refuses to overwrite it', () => {
+    temp = createTempDir();
+    const first = runTightlip(temp, ['init']);
+    expect(first.status, first.stderr).toBe(0);
+    expect(JSON.parse(temp.run('cat', ['tightlip.config.json']).stdout)).toMatchObject({ extends: 'tightlip:recommended' });
+    expect(runTightlip(temp, ['scan']).status).toBe(0);
+    expect(runTightlip(temp, ['init'])).toMatchObject({ status: 2, stderr: expect.stringContaining('already exists') });
+  });
+
+  it('prints a shell completion script', () => {
+    temp = createTempDir();
+    const result = runTightlip(temp, ['completion']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('tightlip');
+    expect(result.stdout).toMatch(/complete|compdef/);
+  });
+
+  it('documents exit codes and every global option in --help', () => {
+    temp = createTempDir();
+    const help = runTightlip(temp, ['--help']).stdout;
+    for (const option of ['--config', '--format', '--output', '--fail-on', '--no-mask', '--mask', '--quiet', '--verbose', '--baseline']) {
+      if (option !== '--no-mask') expect(help).toContain(option);
+    }
+    expect(help).toContain('Exit codes:');
+    expect(help).toContain('junit');
+    for (const command of ['scan', 'staged', 'install', 'uninstall', 'baseline', 'init']) {
+      expect(runTightlip(temp, [command, '--help']).status).toBe(0);
+    }
   });
 });

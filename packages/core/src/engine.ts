@@ -1,10 +1,13 @@
+import { createAllowListFilter, type AllowList } from './filters/allow-list.js';
+import { allowsRule, parseAllowDirective, type AllowDirective } from './filters/inline-allow.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { Hit } from './hit.js';
 import { maskLine, type MaskSpan } from './mask.js';
 import { builtinRules } from './rules/index.js';
 import { createCredentialScanner } from './scanners/credentials.js';
 import { createTermIndex, scanTermHits } from './scanners/terms.js';
-import { createTextIndex, isLineInRanges } from './text-index.js';
+import { hmacSha256, toHex } from './sha256.js';
+import { createTextIndex, isLineInRanges, type TextIndex } from './text-index.js';
 import type { Chunk, Finding, Rule, Term } from './types.js';
 
 export interface EngineOptions {
@@ -12,8 +15,14 @@ export interface EngineOptions {
   rules?: readonly Rule[];
   /** Codenames and embargoed terms to block. */
   terms?: readonly Term[];
-  /** Put the unmasked secret in `Finding.secret`. Off by default: findings are safe to print. */
+  /** Put the unmasked secret in `Finding.secret` and leave excerpts unmasked. Off by default: findings are safe to print. */
   reveal?: boolean;
+  /** Credential values, patterns and stopwords that are never reported. */
+  allow?: AllowList;
+  /** Honour `tightlip:allow` directives in the scanned text; on by default. */
+  inlineAllow?: boolean;
+  /** When set, every finding gets `secretHash`, keyed with this salt (for baselines). */
+  secretHashSalt?: string;
 }
 
 export interface Engine {
@@ -29,10 +38,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const reveal = options.reveal ?? false;
   const credentials = createCredentialScanner(rules);
   const termIndex = createTermIndex(terms);
+  const isAllowedValue = createAllowListFilter(options.allow);
+  const inlineAllow = options.inlineAllow ?? true;
 
   function findHits(text: string): Hit[] {
-    const hits = [...credentials.scan(text, reveal), ...scanTermHits(text, termIndex, reveal)];
+    let hits = credentials.scan(text, reveal);
+    if (isAllowedValue) hits = hits.filter((hit) => !isAllowedValue(hit.identity));
+    hits.push(...scanTermHits(text, termIndex, reveal));
     return hits.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  /** Whether a `tightlip:allow` on the hit's line, or alone on the line before, covers it. */
+  function isAllowedInline(hit: Hit, lineIndex: number, index: TextIndex, directives: Map<number, AllowDirective | undefined>): boolean {
+    const directiveOn = (i: number) => {
+      if (!directives.has(i)) directives.set(i, parseAllowDirective(index.lineText(i)));
+      return directives.get(i);
+    };
+    const own = directiveOn(lineIndex);
+    if (own && allowsRule(own, hit.ruleId, hit.kind)) return true;
+    const before = lineIndex > 0 ? directiveOn(lineIndex - 1) : undefined;
+    return before !== undefined && before.standalone && allowsRule(before, hit.ruleId, hit.kind);
   }
 
   function scan(chunk: Chunk): Finding[] {
@@ -45,11 +70,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const endIndex = index.lineIndexOf(Math.max(hit.start, hit.end - 1));
       return { hit, lineIndex, endIndex, line: firstLine + lineIndex };
     });
-    const counted = chunk.lines ? placed.filter((p) => isLineInRanges(p.line, chunk.lines!)) : placed;
+    let counted = chunk.lines ? placed.filter((p) => isLineInRanges(p.line, chunk.lines!)) : placed;
+    if (inlineAllow && chunk.text.includes('tightlip:allow')) {
+      const directives = new Map<number, AllowDirective | undefined>();
+      counted = counted.filter((p) => !isAllowedInline(p.hit, p.lineIndex, index, directives));
+    }
 
-    // Every excerpt masks every hit on its line, not just its own.
+    // Every excerpt masks every hit on its line, not just its own (unless revealing).
     const spansByLine = new Map<number, MaskSpan[]>();
-    for (const { hit, lineIndex, endIndex } of placed) {
+    for (const { hit, lineIndex, endIndex } of reveal ? [] : placed) {
       for (let i = lineIndex; i <= endIndex; i++) {
         const lineStart = index.lineStart(i);
         const span: MaskSpan = {
@@ -65,6 +94,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     return counted.map(({ hit, lineIndex, endIndex, line }) => {
       const column = hit.start - index.lineStart(lineIndex) + 1;
+      const spans = spansByLine.get(lineIndex) ?? [];
       const finding: Finding = {
         ruleId: hit.ruleId,
         kind: hit.kind,
@@ -77,9 +107,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
         endLine: firstLine + endIndex,
         endColumn: hit.end - index.lineStart(endIndex) + 1,
         redacted: hit.redacted,
-        excerpt: maskLine(index.lineText(lineIndex), spansByLine.get(lineIndex) ?? [], column - 1),
+        excerpt: maskLine(index.lineText(lineIndex), spans, column - 1),
         fingerprint: fingerprintOf(hit.ruleId, chunk.path, hit.identity),
       };
+      if (options.secretHashSalt !== undefined) {
+        // A term is keyed by its line with every hit masked (never by the term's text).
+        const identity = hit.kind === 'term' ? maskLine(index.lineText(lineIndex), spans, 0, Infinity) : hit.identity;
+        finding.secretHash = toHex(hmacSha256(options.secretHashSalt, `${hit.ruleId}\0${identity}`)).slice(0, 32);
+      }
       if (chunk.commit !== undefined) finding.commit = chunk.commit;
       if (chunk.origin !== undefined) finding.origin = chunk.origin;
       if (hit.secret !== undefined) finding.secret = hit.secret;

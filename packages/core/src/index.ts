@@ -25,4 +25,20 @@ export { sha256, hmacSha256, toHex } from './sha256.js';
 export { formatText, type TextFormatOptions } from './report/text.js';
 export { formatJson, JSON_REPORT_VERSION } from './report/json.js';
 export { formatSarif } from './report/sarif.js';
+export { formatJunit } from './report/junit.js';
+export { formatGithub } from './report/github.js';
+export { formatGitlab, GITLAB_SCHEMA_VERSION } from './report/gitlab.js';
 export type { ScanReport, ScanStats, Skipped } from './report/types.js';
+export { createAllowListFilter, type AllowList } from './filters/allow-list.js';
+export { parseAllowDirective, type AllowDirective } from './filters/inline-allow.js';
+export {
+  BASELINE_VERSION,
+  BaselineError,
+  createBaselineMatcher,
+  formatBaseline,
+  parseBaseline,
+  type Baseline,
+  type BaselineEntry,
+  type BaselineMatcher,
+} from './filters/baseline.js';
+export { findSuperLinearConstruct } from './rules/linear-pattern.js';

@@ -11,14 +11,14 @@ export interface MaskSpan {
   replacement: string;
 }
 
-const MAX_EXCERPT = 160;
+/** Longest excerpt shown, so minified files do not flood the report. */
+export const MAX_EXCERPT = 160;
 
 /**
  * `line` with every span replaced (overlapping spans merge, so nothing of either shows),
- * cut to about 160 characters around `focus`, an offset in the line, so that minified
- * files do not flood the report.
+ * cut to about `maxLength` characters around `focus`, an offset in the line.
  */
-export function maskLine(line: string, spans: readonly MaskSpan[], focus: number): string {
+export function maskLine(line: string, spans: readonly MaskSpan[], focus: number, maxLength = MAX_EXCERPT): string {
   const merged: MaskSpan[] = [];
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1];
@@ -37,7 +37,7 @@ export function maskLine(line: string, spans: readonly MaskSpan[], focus: number
   const leading = masked.length - masked.trimStart().length;
   masked = masked.trim();
   maskedFocus = Math.max(0, maskedFocus - leading);
-  if (masked.length <= MAX_EXCERPT) return masked;
-  const from = Math.max(0, Math.min(maskedFocus - 40, masked.length - MAX_EXCERPT));
-  return `${from > 0 ? '…' : ''}${masked.slice(from, from + MAX_EXCERPT)}${from + MAX_EXCERPT < masked.length ? '…' : ''}`;
+  if (masked.length <= maxLength) return masked;
+  const from = Math.max(0, Math.min(maskedFocus - 40, masked.length - maxLength));
+  return `${from > 0 ? '…' : ''}${masked.slice(from, from + maxLength)}${from + maxLength < masked.length ? '…' : ''}`;
 }

@@ -55,6 +55,12 @@ export interface Finding {
   origin?: Origin;
   /** The unmasked secret, only when the engine was created with `reveal: true`. */
   secret?: string;
+  /**
+   * Keyed hash identifying the finding by content, for baselines: HMAC-SHA-256 (salted by
+   * the baseline) of the rule and the secret, or for a term the masked line. Only when the
+   * engine was given a salt.
+   */
+  secretHash?: string;
 }
 
 /** Sample inputs of a rule, generated from a seeded fake so tests never hold real-looking literals. */

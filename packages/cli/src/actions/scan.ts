@@ -3,25 +3,25 @@ import { join, relative, resolve } from 'node:path';
 import type { Finding, ScanReport, Skipped } from '@tightlip/core';
 import { UsageError } from '../errors.js';
 import { readText } from '../read-text.js';
-import { setupScan } from '../setup.js';
-import { sortFindings } from '../sort.js';
-import { TOOL } from '../version.js';
+import { setupScan, type ScanSession, type SetupOptions } from '../setup.js';
 import { listFiles, toPosix } from '../walk.js';
 
-export interface ScanPathsOptions {
+export interface ScanPathsOptions extends Omit<SetupOptions, 'searchFrom'> {
   /** Files and directories; the current directory when empty. */
   paths: readonly string[];
-  cwd: string;
-  config?: string;
-  termFiles: readonly string[];
-  reveal: boolean;
+  /** Overrides the config's `maxFileSize`. */
   maxFileBytes?: number;
+  /** Called now and then with the number of files done and the total, for a progress display. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ScanPathsResult {
   /** Reported paths are relative to this: the directory scanned, or the current directory for several paths. */
   root: string;
   report: ScanReport;
+  session: ScanSession;
+  /** Every finding before the baseline filter (what `baseline create` records). */
+  findings: Finding[];
 }
 
 /** How many files are read ahead of the scanner. */
@@ -30,6 +30,7 @@ const READ_AHEAD = 16;
 /** Scans files and directory trees (respecting .gitignore, skipping binary files). */
 export async function scanPaths(options: ScanPathsOptions): Promise<ScanPathsResult> {
   const started = performance.now();
+  const startedAt = new Date().toISOString();
   const targets = (options.paths.length > 0 ? options.paths : ['.']).map((path) => resolve(options.cwd, path));
   const kinds = await Promise.all(
     targets.map(async (target) => {
@@ -41,13 +42,9 @@ export async function scanPaths(options: ScanPathsOptions): Promise<ScanPathsRes
     }),
   );
   const root = targets.length === 1 && kinds[0] === 'dir' ? targets[0]! : options.cwd;
-  const setup = await setupScan({
-    cwd: options.cwd,
-    searchFrom: [root, options.cwd],
-    config: options.config,
-    termFiles: options.termFiles,
-    reveal: options.reveal,
-  });
+  const { paths: _paths, maxFileBytes, onProgress, ...setupOptions } = options;
+  const setup = await setupScan({ ...setupOptions, searchFrom: [root, options.cwd] });
+  const maxBytes = maxFileBytes ?? setup.config.maxFileSize;
 
   const files = new Set<string>();
   for (const [i, target] of targets.entries()) {
@@ -63,10 +60,11 @@ export async function scanPaths(options: ScanPathsOptions): Promise<ScanPathsRes
   const reads = queue.map(() => undefined as ReturnType<typeof readText> | undefined);
   for (let i = 0; i < queue.length; i++) {
     for (let ahead = i; ahead < Math.min(queue.length, i + READ_AHEAD); ahead++) {
-      reads[ahead] ??= readText(queue[ahead]!, options.maxFileBytes);
+      reads[ahead] ??= readText(queue[ahead]!, maxBytes);
     }
     const result = await reads[i]!;
     reads[i] = undefined;
+    if (onProgress && i % 64 === 0) onProgress(i, queue.length);
     const path = toPosix(relative(root, queue[i]!));
     if ('skipped' in result) {
       skipped.push({ path, ...result.skipped });
@@ -77,15 +75,7 @@ export async function scanPaths(options: ScanPathsOptions): Promise<ScanPathsRes
     findings.push(...setup.engine.scan({ path, text: result.text, origin: 'file' }));
   }
 
-  return {
-    root,
-    report: {
-      tool: TOOL,
-      findings: sortFindings(findings),
-      rules: setup.engine.rules,
-      terms: setup.engine.terms,
-      skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-      stats: { files: scannedFiles, bytes, durationMs: performance.now() - started },
-    },
-  };
+  onProgress?.(queue.length, queue.length);
+  const stats = { files: scannedFiles, bytes, durationMs: performance.now() - started, startedAt };
+  return { root, session: setup, findings, report: setup.report(findings, root, skipped, stats) };
 }

@@ -1,34 +1,23 @@
 import { join } from 'node:path';
 import { openRepository, readStagedChanges } from '@tightlip/git';
 import type { Finding, ScanReport, Skipped } from '@tightlip/core';
-import { setupScan } from '../setup.js';
-import { sortFindings } from '../sort.js';
-import { TOOL } from '../version.js';
+import { setupScan, type ScanSession, type SetupOptions } from '../setup.js';
 
-export interface ScanStagedOptions {
-  cwd: string;
-  config?: string;
-  termFiles: readonly string[];
-  reveal: boolean;
-}
+export type ScanStagedOptions = Omit<SetupOptions, 'searchFrom'>;
 
 export interface ScanStagedResult {
   /** The work tree's top level; reported paths are relative to it. */
   root: string;
   report: ScanReport;
+  session: ScanSession;
 }
 
 /** Scans what the next commit would add: the staged lines only, as they are in the index. */
 export async function scanStaged(options: ScanStagedOptions): Promise<ScanStagedResult> {
   const started = performance.now();
+  const startedAt = new Date().toISOString();
   const git = await openRepository(options.cwd);
-  const setup = await setupScan({
-    cwd: options.cwd,
-    searchFrom: [options.cwd, git.root],
-    config: options.config,
-    termFiles: options.termFiles,
-    reveal: options.reveal,
-  });
+  const session = await setupScan({ ...options, searchFrom: [options.cwd, git.root] });
   const findings: Finding[] = [];
   const skipped: Skipped[] = [];
   const paths = new Set<string>();
@@ -39,20 +28,11 @@ export async function scanStaged(options: ScanStagedOptions): Promise<ScanStaged
       continue;
     }
     const { chunk } = item;
-    if (setup.isAllowedPath(join(git.root, chunk.path))) continue;
+    if (session.isAllowedPath(join(git.root, chunk.path))) continue;
     paths.add(chunk.path);
     bytes += chunk.text.length;
-    findings.push(...setup.engine.scan(chunk));
+    findings.push(...session.engine.scan(chunk));
   }
-  return {
-    root: git.root,
-    report: {
-      tool: TOOL,
-      findings: sortFindings(findings),
-      rules: setup.engine.rules,
-      terms: setup.engine.terms,
-      skipped,
-      stats: { files: paths.size, bytes, durationMs: performance.now() - started },
-    },
-  };
+  const stats = { files: paths.size, bytes, durationMs: performance.now() - started, startedAt };
+  return { root: git.root, session, report: session.report(findings, git.root, skipped, stats) };
 }

@@ -1,3 +1,4 @@
+import type { Severity } from '@tightlip/core';
 import type { Io } from '../io.js';
 import type { Format } from '../output.js';
 
@@ -9,10 +10,29 @@ export interface GlobalArgs {
   mask: boolean;
   quiet: boolean;
   verbose: boolean;
+  failOn?: Severity;
+  baseline?: string;
 }
 
 /** What command handlers get from `main`: the I/O and a way to set the exit code. */
 export interface CommandContext {
   io: Io;
   setExitCode(code: number): void;
+}
+
+/** The scan options every scanning command takes from the global arguments. */
+export function scanOptionsOf(argv: GlobalArgs & { terms?: string[] }, io: Io) {
+  return {
+    cwd: io.cwd,
+    ...(argv.config !== undefined ? { config: argv.config } : {}),
+    ...(argv.baseline !== undefined ? { baseline: argv.baseline } : {}),
+    termFiles: argv.terms ?? [],
+    reveal: !argv.mask,
+  };
+}
+
+/** The output options of a scan: `--fail-on` wins over the config's `failOn`. */
+export function outputOptionsOf(argv: GlobalArgs, configFailOn: Severity | undefined) {
+  const failOn = argv.failOn ?? configFailOn;
+  return { ...argv, ...(failOn !== undefined ? { failOn } : {}) };
 }

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { CommandContext, GlobalArgs } from './context.js';
+import { outputOptionsOf, scanOptionsOf, type CommandContext, type GlobalArgs } from './context.js';
 
 interface ScanArgs extends GlobalArgs {
   paths: string[];
@@ -15,17 +15,17 @@ export function scanCommand(context: CommandContext): CommandModule<GlobalArgs, 
         .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Files or directories; default .' })
         .option('terms', { type: 'string', array: true, default: [] as string[], describe: 'Term list file (one term per line); repeatable' })
         .example('$0 scan .', 'scan the current directory')
-        .example('$0 scan src --terms codenames.txt --format sarif > tightlip.sarif', 'SARIF for code scanning') as Argv<ScanArgs>,
+        .example('$0 scan src --terms codenames.txt --format sarif -o tightlip.sarif', 'SARIF for code scanning') as Argv<ScanArgs>,
     handler: async (argv) => {
-      const [{ scanPaths }, { emitReport }] = await Promise.all([import('../actions/scan.js'), import('../output.js')]);
-      const { report } = await scanPaths({
-        paths: argv.paths,
-        cwd: context.io.cwd,
-        config: argv.config,
-        termFiles: argv.terms,
-        reveal: !argv.mask,
-      });
-      context.setExitCode(await emitReport(report, argv, context.io));
+      const [{ scanPaths }, { emitReport, createProgress }] = await Promise.all([import('../actions/scan.js'), import('../output.js')]);
+      const onProgress = createProgress(context.io, argv.quiet);
+      const { report, session } = await scanPaths({ ...scanOptionsOf(argv, context.io), paths: argv.paths, ...(onProgress ? { onProgress } : {}) });
+      context.setExitCode(await emitReport(report, outputOptionsOf(argv, session.config.failOn), context.io));
+      if (argv.verbose) {
+        for (const entry of session.unusedBaselineEntries()) {
+          context.io.stderr.write(`tightlip: baseline entry matched nothing: ${entry.rule} ${entry.path} (remove with \`tightlip baseline prune\`)\n`);
+        }
+      }
     },
   };
 }

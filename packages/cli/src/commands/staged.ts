@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { CommandContext, GlobalArgs } from './context.js';
+import { outputOptionsOf, scanOptionsOf, type CommandContext, type GlobalArgs } from './context.js';
 
 interface StagedArgs extends GlobalArgs {
   terms: string[];
@@ -21,9 +21,9 @@ export function stagedCommand(context: CommandContext): CommandModule<GlobalArgs
         .option('hook', { type: 'string', hidden: true, describe: 'Set by installed hooks: the hook running this' }) as Argv<StagedArgs>,
     handler: async (argv) => {
       const [{ scanStaged }, { emitReport }] = await Promise.all([import('../actions/staged.js'), import('../output.js')]);
-      const { report } = await scanStaged({ cwd: context.io.cwd, config: argv.config, termFiles: argv.terms, reveal: !argv.mask });
-      const advice = argv.hook ? HOOK_ADVICE : undefined;
-      context.setExitCode(await emitReport(report, { ...argv, ...(advice ? { advice } : {}) }, context.io));
+      const { report, session } = await scanStaged(scanOptionsOf(argv, context.io));
+      const output = outputOptionsOf(argv, session.config.failOn);
+      context.setExitCode(await emitReport(report, { ...output, ...(argv.hook ? { advice: HOOK_ADVICE } : {}) }, context.io));
     },
   };
 }

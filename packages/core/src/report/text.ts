@@ -22,26 +22,40 @@ function severityCounts(findings: readonly Finding[]): string {
     .join(', ');
 }
 
+/** A one-line code frame: the (masked) excerpt under its line number, the finding underlined. */
+function codeFrame(finding: Finding, paint: Paint, color: boolean): string[] {
+  const gutter = String(finding.line);
+  const shown = finding.secret ?? finding.redacted;
+  const at = finding.excerpt.indexOf(shown);
+  if (at === -1) return [`    ${gutter} | ${paint('2', finding.excerpt)}`];
+  if (color) {
+    const line = finding.excerpt.slice(0, at) + paint('1;31', shown) + finding.excerpt.slice(at + shown.length);
+    return [`    ${gutter} | ${line}`];
+  }
+  return [`    ${gutter} | ${finding.excerpt}`, `    ${' '.repeat(gutter.length)} | ${' '.repeat(at)}${'^'.repeat(Math.max(1, shown.length))}`];
+}
+
 /**
- * The human report: findings grouped by file, each with its location, severity, rule and
- * masked excerpt, then a summary. Masked like every other format.
+ * The human report: findings grouped by file (and commit), each with its location,
+ * severity, rule and a masked one-line code frame, then a summary.
  */
 export function formatText(report: ScanReport, options: TextFormatOptions = {}): string {
-  const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
+  const color = options.color ?? false;
+  const paint: Paint = color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
   const lines: string[] = [];
-  const byPath = new Map<string, Finding[]>();
+  const groups = new Map<string, Finding[]>();
   for (const finding of report.findings) {
     const key = finding.commit ? `${finding.path} @ ${finding.commit.slice(0, 12)}` : finding.path;
-    const group = byPath.get(key);
+    const group = groups.get(key);
     if (group) group.push(finding);
-    else byPath.set(key, [finding]);
+    else groups.set(key, [finding]);
   }
-  for (const [path, findings] of byPath) {
-    lines.push(paint('1;4', path));
+  for (const [heading, findings] of groups) {
+    lines.push(paint('1;4', heading));
     for (const f of findings) {
       const severity = f.severity === 'critical' || f.severity === 'high' ? paint('31', f.severity) : paint('33', f.severity);
       lines.push(`  ${f.line}:${f.column}  ${severity}  ${paint('1', f.ruleId)}  ${f.title}`);
-      lines.push(`    ${paint('2', f.excerpt)}`);
+      lines.push(...codeFrame(f, paint, color));
     }
     lines.push('');
   }
@@ -55,7 +69,9 @@ export function formatText(report: ScanReport, options: TextFormatOptions = {}):
       paint('1;31', `${plural(report.findings.length, 'finding')} in ${plural(files, 'file')}`) +
         ` (${severityCounts(report.findings)}; ${scanned}).`,
     );
-    lines.push('Remove each secret from the change and rotate it; it may already be copied. Secrets are masked in this report.');
+    const revealed = report.findings.some((f) => f.secret !== undefined);
+    lines.push(`Remove each secret from the change and rotate it; it may already be copied.${revealed ? '' : ' Secrets are masked in this report.'}`);
+    lines.push('A false alarm? Add `tightlip:allow <rule-id> -- reason` in a comment on the line, or accept it with `tightlip baseline update`.');
   }
   if (report.skipped.length > 0) {
     lines.push(`${plural(report.skipped.length, 'file')} not scanned (see --verbose or the JSON report).`);

@@ -11,6 +11,8 @@ export interface ScanStats {
   files: number;
   bytes: number;
   durationMs: number;
+  /** When the scan started (ISO 8601); formats that record times use it. */
+  startedAt?: string;
 }
 
 /** Everything a formatter needs; formatters are pure functions of it. */

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { formatBaseline, type BaselineEntry } from '@tightlip/core';
+import { UsageError } from '../errors.js';
+import { newBaselineSalt } from '../setup.js';
+import { scanPaths, type ScanPathsOptions } from './scan.js';
+
+export type BaselineAction = 'create' | 'update' | 'prune';
+
+export interface BaselineOptions extends Omit<ScanPathsOptions, 'baselineMode' | 'newBaselineSalt'> {
+  action: BaselineAction;
+  /** With create: replace an existing baseline. */
+  force?: boolean;
+}
+
+export interface BaselineResult {
+  file: string;
+  entries: number;
+  added: number;
+  removed: number;
+  /** The .gitattributes line was added (create). */
+  gitattributes?: string;
+}
+
+const keyOf = (entry: BaselineEntry) => `${entry.rule}\0${entry.path}\0${entry.hash}`;
+
+/** Makes git merge two branches' baselines by taking the lines of both (no conflicts). */
+async function ensureUnionMerge(baselineFile: string): Promise<string | undefined> {
+  const attributes = join(dirname(baselineFile), '.gitattributes');
+  const line = `${basename(baselineFile)} merge=union`;
+  const current = existsSync(attributes) ? await readFile(attributes, 'utf8') : '';
+  if (current.split(/\r?\n/).some((existing) => existing.trim() === line)) return undefined;
+  await writeFile(attributes, `${current}${current === '' || current.endsWith('\n') ? '' : '\n'}${line}\n`);
+  return attributes;
+}
+
+/**
+ * `create`: record every current finding in a new baseline. `update`: add current
+ * findings to the baseline, keeping what is there. `prune`: drop entries that match no
+ * current finding. Entries are content-keyed (no line numbers, no secrets).
+ */
+export async function runBaseline(options: BaselineOptions): Promise<BaselineResult> {
+  const { action, force, ...scanOptions } = options;
+  const salt = action === 'create' ? newBaselineSalt() : undefined;
+  const { session, findings, root } = await scanPaths({
+    ...scanOptions,
+    baselineMode: 'record',
+    ...(salt !== undefined ? { newBaselineSalt: salt } : {}),
+  });
+  const file = session.baselineFile!;
+  if (action === 'create' && existsSync(file) && !force) {
+    throw new UsageError(`${file} exists; use \`tightlip baseline update\`, or create --force to start over`);
+  }
+  if (action !== 'create' && !session.baseline) {
+    throw new UsageError(`no baseline at ${file}; create one with \`tightlip baseline create\``);
+  }
+  const current = new Map(findings.map((finding) => session.entryOf(finding, root)).map((entry) => [keyOf(entry), entry]));
+  const existing = new Map((session.baseline?.entries ?? []).map((entry) => [keyOf(entry), entry]));
+  let entries: BaselineEntry[];
+  if (action === 'create') entries = [...current.values()];
+  else if (action === 'update') entries = [...new Map([...existing, ...current]).values()];
+  else entries = [...existing.values()].filter((entry) => current.has(keyOf(entry)));
+
+  await writeFile(file, formatBaseline({ salt: session.baselineSalt!, entries }));
+  const before = action === 'create' ? new Set<string>() : new Set(existing.keys());
+  const after = new Set(entries.map(keyOf));
+  const result: BaselineResult = {
+    file,
+    entries: after.size,
+    added: [...after].filter((key) => !before.has(key)).length,
+    removed: [...before].filter((key) => !after.has(key)).length,
+  };
+  if (action === 'create') {
+    const attributes = await ensureUnionMerge(file);
+    if (attributes) result.gitattributes = attributes;
+  }
+  return result;
+}

@@ -1,0 +1,40 @@
+import type { FindingKind } from '../types.js';
+
+// Inline suppression, in any comment syntax:
+//   const key = "…"; // tightlip:allow
+//   const key = "…"; # tightlip:allow github-pat, aws-access-key-id -- test fixture
+//   <!-- tightlip:allow term:CN-017 -- public after launch -->
+// A directive covers its own line, or the next line when it stands alone in a comment.
+// Bare `tightlip:allow` covers credentials only; a term must be named (`term:<id>`), so
+// a codename cannot be waved through by a generic comment. Unknown ids match nothing.
+
+const DIRECTIVE = /tightlip:allow(?![\w-])/;
+/** Text that may precede a directive on a line of its own: indentation and a comment opener. */
+const COMMENT_ONLY_PREFIX = /^\s*(?:\/\/+|#+|\/\*+|\*|<!--|--|;+|%+|'|"|rem\b|::|\{#|\{\{!--?)?\s*$/i;
+const ID = /^[A-Za-z0-9][A-Za-z0-9:._/-]*$/;
+
+export interface AllowDirective {
+  /** The ids named; empty means every credential rule. */
+  ids: readonly string[];
+  /** Whether the directive stands alone in a comment line, and so also covers the next line. */
+  standalone: boolean;
+}
+
+/** The `tightlip:allow` directive on `line`, if any. */
+export function parseAllowDirective(line: string): AllowDirective | undefined {
+  const match = DIRECTIVE.exec(line);
+  if (!match) return undefined;
+  let rest = line.slice(match.index + match[0].length);
+  const reason = /\s--(?:\s|$)/.exec(rest);
+  if (reason) rest = rest.slice(0, reason.index);
+  const ids = rest
+    .split(/[\s,]+/)
+    .filter((token) => /[A-Za-z]/.test(token) && ID.test(token));
+  return { ids, standalone: COMMENT_ONLY_PREFIX.test(line.slice(0, match.index)) };
+}
+
+/** Whether `directive` suppresses a finding of `ruleId`. */
+export function allowsRule(directive: AllowDirective, ruleId: string, kind: FindingKind): boolean {
+  if (directive.ids.length === 0) return kind === 'credential';
+  return directive.ids.includes(ruleId);
+}

@@ -1,0 +1,41 @@
+import type { Severity } from '../types.js';
+import type { ScanReport } from './types.js';
+
+// GitHub Actions workflow commands: one annotation per finding, shown on the pull request.
+// https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions
+
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'notice',
+  info: 'notice',
+};
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(report: ScanReport): string {
+  const lines = report.findings.map((f) => {
+    const properties = [
+      `file=${escapeProperty(f.path)}`,
+      `line=${f.line}`,
+      `col=${f.column}`,
+      `endLine=${f.endLine}`,
+      `endColumn=${f.endColumn}`,
+      `title=${escapeProperty(`tightlip ${f.ruleId}`)}`,
+    ].join(',');
+    const commit = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
+    return `::${COMMAND[f.severity]} ${properties}::${escapeData(`${f.title} (${f.redacted})${commit}: ${f.excerpt}`)}`;
+  });
+  const summary =
+    report.findings.length === 0
+      ? `tightlip: no secrets or embargoed terms found (${report.stats.files} files)`
+      : `tightlip: ${report.findings.length} finding(s); secrets are masked`;
+  return `${[...lines, summary].join('\n')}\n`;
+}
