@@ -87,13 +87,18 @@ export async function emitReport(report: ScanReport, options: OutputOptions, io:
  * A progress line on stderr for long scans: only on a terminal, only after half a second,
  * at most ten updates a second, erased when done. A no-op otherwise.
  */
-export function createProgress(io: Io, quiet: boolean, noun = 'files'): ((done: number, total: number) => void) | undefined {
+export function createProgress(
+  io: Io,
+  quiet: boolean,
+  noun = 'files',
+  clock: () => number = Date.now,
+): ((done: number, total: number) => void) | undefined {
   if (quiet || io.stderr.isTTY !== true) return undefined;
-  const started = Date.now();
+  const started = clock();
   let last = 0;
   let shown = false;
   return (done, total) => {
-    const now = Date.now();
+    const now = clock();
     if (done >= total) {
       if (shown) io.stderr.write('\r\u001b[2K');
       return;

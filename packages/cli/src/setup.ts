@@ -17,12 +17,11 @@ import {
   type Skipped,
   type Term,
 } from '@tightlip/core';
-import picomatch from 'picomatch';
 import { loadConfig, resolveRules, type Config } from './config.js';
 import { ConfigError, InputError } from './errors.js';
 import { sortFindings } from './sort.js';
 import { TOOL } from './version.js';
-import { toPosix } from './walk.js';
+import { toPosix } from './paths.js';
 
 export interface SetupOptions {
   cwd: string;
@@ -123,7 +122,7 @@ export async function setupScan(options: SetupOptions): Promise<ScanSession> {
     inlineAllow: config.inlineAllow,
     ...(baselineSalt !== undefined ? { secretHashSalt: baselineSalt } : {}),
   });
-  const allowed = config.allowPaths.length > 0 ? picomatch(config.allowPaths, { dot: true }) : undefined;
+  const allowed = config.allowPaths.length > 0 ? (await import('picomatch')).default(config.allowPaths, { dot: true }) : undefined;
   // A term list necessarily holds its terms, and a baseline lists accepted findings; neither is a finding.
   const exempt = new Set([...termFiles, ...(baselineFile ? [baselineFile] : [])]);
   const baselineDir = baselineFile ? dirname(baselineFile) : config.dir;

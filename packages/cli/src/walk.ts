@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import fastGlob from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
+import { toPosix } from './paths.js';
 
 // Directory walking for `tightlip scan`: every regular file below a root, minus what git
 // would ignore (.gitignore files in the root, below it, and above it up to the work
@@ -13,10 +14,6 @@ interface IgnoreFile {
   dir: string;
   matcher: Ignore;
   patterns: string[];
-}
-
-export function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }
 
 /** The pattern lines of a .gitignore, for deciding what may be pruned; `ignore` parses the file itself. */

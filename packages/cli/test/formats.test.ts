@@ -60,6 +60,17 @@ describe('report formats', () => {
     expect(log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toContain('notes/%C3%BC%20%26%20%3Cx%3E.md');
   });
 
+  it('JSON validates against the documented report schema (version 1)', async () => {
+    const { Ajv } = await import('ajv');
+    const schema = JSON.parse(readFileSync(new URL('../schema/tightlip.report.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const { report } = await reportWithFindings();
+    const doc = JSON.parse(renderReport(report, 'json', false));
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc.findings.map((f: { kind: string }) => f.kind)).toContain('term');
+    expect(validate({ ...doc, version: 2 })).toBe(false);
+  });
+
   it('JUnit is well-formed XML with one failed test case per finding', async () => {
     const { report } = await reportWithFindings();
     const xml = renderReport(report, 'junit', false);

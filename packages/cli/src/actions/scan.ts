@@ -4,7 +4,8 @@ import type { Finding, ScanReport, Skipped } from '@tightlip/core';
 import { UsageError } from '../errors.js';
 import { readText } from '../read-text.js';
 import { setupScan, type ScanSession, type SetupOptions } from '../setup.js';
-import { listFiles, toPosix } from '../walk.js';
+import { toPosix } from '../paths.js';
+import { listFiles } from '../walk.js';
 
 export interface ScanPathsOptions extends Omit<SetupOptions, 'searchFrom'> {
   /** Files and directories; the current directory when empty. */
