@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Makes a fresh clone usable with nothing but Node.js and npm: installs the workspace with
 // the pnpm version pinned in package.json (fetched through npx, never through corepack,
-// whose Node 20 build fails signature checks), then builds with `tsc -b`.
+// whose Node 20 build fails signature checks), then builds: the precompiled config
+// validator, then `tsc -b`.
 // Both steps are skipped when already up to date. All output goes to stderr, so that
 // `npm run scan` keeps stdout for the report.
 //
@@ -57,6 +58,7 @@ function install() {
 }
 
 function build() {
+  run(process.execPath, [join(root, 'scripts', 'generate-config-validator.mjs')]);
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
 }
 

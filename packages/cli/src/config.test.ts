@@ -168,3 +168,28 @@ describe('resolveRules', () => {
     expect(rules.find((rule) => rule.id === 'aws-access-key-id')?.severity).toBe('critical');
   });
 });
+
+describe('the precompiled schema validator', () => {
+  it('is built, and agrees with the schema compiled at run time', async () => {
+    const { compileConfigValidator, PRECOMPILED_VALIDATOR } = await import('./config.js');
+    const precompiled = (await import(PRECOMPILED_VALIDATOR.href)).validate;
+    const runtime = await compileConfigValidator();
+    const documents = [
+      {},
+      { terms: ['a'], allow: { paths: ['x/**'] } },
+      { allow: { path: [] } },
+      { rules: { 'github-pat': 'sometimes' } },
+      { rules: { Bad_Id: 'off' } },
+      { customRules: [{ id: 'a-b', title: 'A' }] },
+      { failOn: 'dire' },
+      { terms: [''] },
+      { extends: ['tightlip:recommended', './x.json'], maxFileSize: 10 },
+    ];
+    for (const document of documents) {
+      expect(precompiled(document), JSON.stringify(document)).toBe(runtime(document));
+      expect(JSON.stringify(precompiled.errors?.map((e: { instancePath: string; keyword: string }) => [e.instancePath, e.keyword]))).toBe(
+        JSON.stringify(runtime.errors?.map((e) => [e.instancePath, e.keyword])),
+      );
+    }
+  });
+});

@@ -100,15 +100,29 @@ interface SchemaError {
   parentSchema?: { properties?: Record<string, unknown>; description?: string; enum?: unknown[] };
 }
 
-let validator: Promise<((data: unknown) => boolean) & { errors?: SchemaError[] | null }> | undefined;
+type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 
-/** The compiled schema validator, loaded on first use so runs without a config never pay for it. */
-function loadValidator() {
-  validator ??= (async () => {
-    const [{ Ajv }, schemaText] = await Promise.all([import('ajv'), readFile(CONFIG_SCHEMA_PATH, 'utf8')]);
-    const ajv = new Ajv({ allErrors: false, verbose: true, strict: false });
-    return ajv.compile(JSON.parse(schemaText) as object) as ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
-  })();
+/** Compiles the schema with ajv at run time. */
+export async function compileConfigValidator(): Promise<Validator> {
+  const [{ Ajv }, schemaText] = await Promise.all([import('ajv'), readFile(CONFIG_SCHEMA_PATH, 'utf8')]);
+  const ajv = new Ajv({ allErrors: false, verbose: true, strict: false });
+  return ajv.compile(JSON.parse(schemaText) as object) as Validator;
+}
+
+/** Where the build puts the schema precompiled (scripts/generate-config-validator.mjs). */
+export const PRECOMPILED_VALIDATOR = new URL('../generated/config-validator.js', import.meta.url);
+
+let validator: Promise<Validator> | undefined;
+
+/**
+ * The schema validator, loaded on first use so runs without a config never pay for it:
+ * the precompiled one from the build, or compiled now when the build did not make it.
+ */
+function loadValidator(): Promise<Validator> {
+  validator ??= import(PRECOMPILED_VALIDATOR.href).then(
+    (module: { validate: Validator }) => module.validate,
+    () => compileConfigValidator(),
+  );
   return validator;
 }
 
