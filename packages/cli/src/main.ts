@@ -1,6 +1,11 @@
 import { TightlipError } from '@tightlip/core';
 import yargs from 'yargs';
+import { commitMsgCommand } from './commands/commit-msg.js';
+import { diffCommand } from './commands/diff.js';
+import { historyCommand } from './commands/history.js';
 import { installCommand, uninstallCommand } from './commands/install.js';
+import { prePushCommand } from './commands/pre-push.js';
+import { preReceiveCommand } from './commands/pre-receive.js';
 import type { CommandContext, GlobalArgs } from './commands/context.js';
 import { scanCommand } from './commands/scan.js';
 import { stagedCommand } from './commands/staged.js';
@@ -35,6 +40,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('verbose', { type: 'boolean', default: false, describe: 'Diagnostics on stderr: skipped files, stack traces' })
     .command(scanCommand(context))
     .command(stagedCommand(context))
+    .command(diffCommand(context))
+    .command(historyCommand(context))
+    .command(commitMsgCommand(context))
+    .command(prePushCommand(context))
+    .command(preReceiveCommand(context))
     .command(installCommand(context))
     .command(uninstallCommand(context))
     .demandCommand(1, 'Give a command.')

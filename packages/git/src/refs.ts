@@ -1,0 +1,53 @@
+import { GitError } from './errors.js';
+import type { Git } from './git.js';
+
+/** An object id of all zeros: git's "no object" (a ref created or deleted). */
+export function isZeroId(id: string): boolean {
+  return /^0+$/.test(id);
+}
+
+const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/** Splits hook input into its lines of `count` space-separated fields; anything else is an error, never skipped. */
+export function parseUpdateLines(text: string, fields: readonly string[], hook: string): string[][] {
+  const rows: string[][] = [];
+  for (const [i, raw] of text.split('\n').entries()) {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') continue;
+    const parts = line.split(' ');
+    const ids = fields.flatMap((field, j) => (field.endsWith('id') ? [parts[j] ?? ''] : []));
+    if (parts.length !== fields.length || !ids.every((id) => OBJECT_ID.test(id))) {
+      throw new GitError('HOOK_INPUT_INVALID', `${hook} input line ${i + 1} is not "${fields.join(' ')}"`);
+    }
+    rows.push(parts);
+  }
+  return rows;
+}
+
+/**
+ * Checks that each of `revisions` names a commit, so that a typo or a commit missing from
+ * a shallow clone is a clear error rather than a scan of the wrong commits.
+ */
+export async function verifyCommits(git: Git, revisions: readonly string[]): Promise<void> {
+  for (const revision of revisions) {
+    if (revision.startsWith('-')) throw new GitError('GIT_BAD_REVISION', `not a revision: ${revision}`);
+    try {
+      await git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+    } catch {
+      throw new GitError(
+        'GIT_BAD_REVISION',
+        `unknown revision ${revision}: no such commit here (in a shallow CI clone, fetch the history first, e.g. fetch-depth: 0)`,
+      );
+    }
+  }
+}
+
+/** Whether the object `id` is in the repository (a remote's old tip may not have been fetched). */
+export async function hasObject(git: Git, id: string): Promise<boolean> {
+  try {
+    await git.raw(['cat-file', '-e', `${id}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
