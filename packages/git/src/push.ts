@@ -1,6 +1,6 @@
 import { readCommits } from './commits.js';
 import type { Git } from './git.js';
-import { hasObject, isZeroId, parseUpdateLines } from './refs.js';
+import { hasCommit, isZeroId, parseUpdateLines } from './refs.js';
 import type { SourceItem } from './source.js';
 
 /** One line of pre-push input: `<local ref> <local id> <remote ref> <remote id>`. */
@@ -41,7 +41,7 @@ export async function* readPushChanges(git: Git, options: PushOptions): AsyncGen
   const exclude: string[] = [];
   if (await isRemoteName(git, options.remote)) exclude.push(`--remotes=${options.remote}`);
   for (const update of pushed) {
-    if (!isZeroId(update.remoteId) && (await hasObject(git, update.remoteId))) exclude.push(update.remoteId);
+    if (!isZeroId(update.remoteId) && (await hasCommit(git, update.remoteId))) exclude.push(update.remoteId);
   }
   const tips = [...new Set(pushed.map((update) => update.localId))];
   yield* readCommits(git, exclude.length > 0 ? [...tips, '--not', ...exclude] : tips);

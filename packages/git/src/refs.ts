@@ -24,6 +24,16 @@ export function parseUpdateLines(text: string, fields: readonly string[], hook: 
   return rows;
 }
 
+/** The commit id `revision` names, or undefined. (`--quiet` keeps stderr empty, and simple-git then resolves: hence the output check.) */
+async function commitId(git: Git, revision: string): Promise<string | undefined> {
+  try {
+    const id = (await git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
+    return id === '' ? undefined : id;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Checks that each of `revisions` names a commit, so that a typo or a commit missing from
  * a shallow clone is a clear error rather than a scan of the wrong commits.
@@ -31,9 +41,7 @@ export function parseUpdateLines(text: string, fields: readonly string[], hook: 
 export async function verifyCommits(git: Git, revisions: readonly string[]): Promise<void> {
   for (const revision of revisions) {
     if (revision.startsWith('-')) throw new GitError('GIT_BAD_REVISION', `not a revision: ${revision}`);
-    try {
-      await git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
-    } catch {
+    if ((await commitId(git, revision)) === undefined) {
       throw new GitError(
         'GIT_BAD_REVISION',
         `unknown revision ${revision}: no such commit here (in a shallow CI clone, fetch the history first, e.g. fetch-depth: 0)`,
@@ -42,12 +50,7 @@ export async function verifyCommits(git: Git, revisions: readonly string[]): Pro
   }
 }
 
-/** Whether the object `id` is in the repository (a remote's old tip may not have been fetched). */
-export async function hasObject(git: Git, id: string): Promise<boolean> {
-  try {
-    await git.raw(['cat-file', '-e', `${id}^{commit}`]);
-    return true;
-  } catch {
-    return false;
-  }
+/** Whether the commit `id` is in the repository (a remote's old tip may not have been fetched). */
+export async function hasCommit(git: Git, id: string): Promise<boolean> {
+  return (await commitId(git, id)) !== undefined;
 }
