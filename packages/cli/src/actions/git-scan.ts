@@ -131,8 +131,7 @@ async function pushUpdates(git: Git, options: ScanPushOptions): Promise<PushUpda
 /** Scans what a push would publish (pre-push hook; see `readPushChanges`). */
 export function scanPush(options: ScanPushOptions): Promise<ScanGitResult> {
   return scanGit(options, async function* (git) {
-    const remote = options.env.PRE_COMMIT_REMOTE_NAME && options.input.trim() === '' ? options.env.PRE_COMMIT_REMOTE_NAME : options.remote;
-    yield* readPushChanges(git, { remote, updates: await pushUpdates(git, options) });
+    yield* readPushChanges(git, { remote: options.remote, updates: await pushUpdates(git, options) });
   });
 }
 

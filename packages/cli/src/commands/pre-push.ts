@@ -1,23 +1,26 @@
 import type { Argv, CommandModule } from 'yargs';
+import { UsageError } from '../errors.js';
 import type { CommandContext, GlobalArgs } from './context.js';
 import { PRE_PUSH_ADVICE } from './hook-advice.js';
 
 interface PrePushArgs extends GlobalArgs {
-  remote: string;
+  remote?: string;
   url?: string;
   terms: string[];
 }
 
 export function prePushCommand(context: CommandContext): CommandModule<GlobalArgs, PrePushArgs> {
   return {
-    command: 'pre-push <remote> [url]',
+    command: 'pre-push [remote] [url]',
     describe: 'Scan what a push publishes: ref updates on stdin, as git gives the pre-push hook',
     builder: (yargs: Argv<GlobalArgs>) =>
       yargs
-        .positional('remote', { type: 'string', demandOption: true, describe: 'Remote name (or URL)' })
+        .positional('remote', { type: 'string', describe: 'Remote name (or URL); PRE_COMMIT_REMOTE_NAME when run by the pre-commit framework' })
         .positional('url', { type: 'string', describe: 'Remote URL' })
         .option('terms', { type: 'string', array: true, default: [] as string[], describe: 'Term list file; repeatable' }) as Argv<PrePushArgs>,
     handler: async (argv) => {
+      const remote = argv.remote ?? context.io.env.PRE_COMMIT_REMOTE_NAME;
+      if (remote === undefined) throw new UsageError('give the remote: tightlip pre-push <remote> [url] (git passes both to the hook)');
       const [{ scanPush }, { emitReport }, { readInput }] = await Promise.all([
         import('../actions/git-scan.js'),
         import('../output.js'),
@@ -25,7 +28,7 @@ export function prePushCommand(context: CommandContext): CommandModule<GlobalArg
       ]);
       const { report } = await scanPush({
         cwd: context.io.cwd,
-        remote: argv.remote,
+        remote,
         input: await readInput(context.io),
         env: context.io.env,
         config: argv.config,
