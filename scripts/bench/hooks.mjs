@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isolatedGitEnv } from '@tightlip/fixtures';
+import { bestOf } from './corpus.mjs';
 
 const BIN = fileURLToPath(new URL('../../packages/cli/bin/tightlip.js', import.meta.url));
 const base = mkdtempSync(join(tmpdir(), 'tightlip-bench-hooks-'));
@@ -17,18 +18,6 @@ function run(command, args, cwd, input) {
   const result = spawnSync(command, args, { cwd, env, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   return result.stdout;
-}
-
-/** Best-of-`rounds` wall time in ms of `fn`, after one warm-up. */
-function bestOf(fn, rounds = 5) {
-  fn();
-  let best = Infinity;
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
 }
 
 const line = (commit, file, i) => `export const value${commit}_${file}_${i} = compute("${commit}-${file}-${i}", ${i * 7});`;
@@ -58,7 +47,7 @@ function createRepo(dir, commits, filesPer = 1, linesPer = 5, append = true) {
 
 console.log('## hooks');
 try {
-  const nodeMs = bestOf(() => run(process.execPath, ['-e', '0'], base));
+  const nodeMs = bestOf(() => run(process.execPath, ['-e', '0'], base), 5);
   console.log(`node -e 0: ${nodeMs.toFixed(0)} ms`);
 
   // A typical pre-commit: 10 modified files, 50 new lines each, in a repository with history.
@@ -70,15 +59,15 @@ try {
     writeFileSync(path, `${added}\n`, { flag: 'a' });
   }
   run('git', ['add', '-A'], work);
-  const stagedMs = bestOf(() => run(process.execPath, [BIN, 'staged', '--quiet'], work));
+  const stagedMs = bestOf(() => run(process.execPath, [BIN, 'staged', '--quiet'], work), 5);
   console.log(`tightlip staged, 10 files / 500 added lines: ${stagedMs.toFixed(0)} ms (${(stagedMs - nodeMs).toFixed(0)} ms over node -e 0)`);
   run(process.execPath, [BIN, 'install', '--hook', 'pre-commit'], work);
   const commit = (extra) => () => {
     run('git', ['commit', '-q', '-m', 'bench', ...extra], work);
     run('git', ['reset', '-q', '--soft', 'HEAD~1'], work);
   };
-  const withHook = bestOf(commit([]));
-  const without = bestOf(commit(['--no-verify']));
+  const withHook = bestOf(commit([]), 5);
+  const without = bestOf(commit(['--no-verify']), 5);
   console.log(`git commit with the pre-commit hook: ${withHook.toFixed(0)} ms (without: ${without.toFixed(0)} ms)`);
 
   // pre-receive: a push of 500 new commits (2 files, 5 lines each) to a bare repository.

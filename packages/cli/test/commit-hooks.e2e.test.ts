@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempRepo, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { runTightlip } from './helpers.js';
 import { commitAll, guardCodename, install, output } from './git-setup.js';
 
@@ -105,6 +105,21 @@ describe('pre-commit and commit-msg hooks', () => {
     const result = commitAll(repo, 'odd names');
     expect(result.status).not.toBe(0);
     expect(output(result)).toContain('dir with space/naïve ☃.ts');
+  });
+
+  it('installs from a linked worktree into the hooks every worktree runs', () => {
+    repo = createTempRepo();
+    repo.write('a.txt', 'clean\n');
+    commitAll(repo, 'init');
+    repo.git('worktree', 'add', '-q', '-b', 'side', repo.path('..', 'linked'));
+    const installed = runTightlip(repo, ['install'], { cwd: '../linked' });
+    expect(installed.status, installed.stderr).toBe(0);
+    expect(existsSync(repo.path('.git', 'hooks', 'pre-commit'))).toBe(true);
+    repo.write('../linked/leak.ts', `t = "${fakeGithubToken(34)}"\n`);
+    repo.run('git', ['add', 'leak.ts'], { cwd: '../linked' });
+    const blocked = repo.run('git', ['commit', '-m', 'leak'], { cwd: '../linked' });
+    expect(blocked.status).not.toBe(0);
+    expect(output(blocked)).toContain('leak.ts');
   });
 
   it('keeps an existing commit-msg hook running, and restores it on uninstall', () => {
