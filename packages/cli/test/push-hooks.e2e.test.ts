@@ -58,7 +58,7 @@ describe('pre-push hook', () => {
     expect(remoteHas(remote, 'refs/heads/topic')).toBe(true);
   });
 
-  it('blocks a codename in a pushed branch name and in a tag name, and lets deletions through', () => {
+  it('blocks a codename in a pushed branch name, a tag name and a tag message, and lets deletions through', () => {
     const { repo, remote } = start();
     guardCodename(repo);
     repo.write('a.txt', 'clean\n');
@@ -75,7 +75,11 @@ describe('pre-push hook', () => {
 
     repo.git('tag', 'mythos-v1');
     expect(repo.run('git', ['push', 'origin', 'mythos-v1']).status).not.toBe(0);
-    repo.git('tag', 'v1');
+    repo.git('tag', '-a', 'v0', '-m', 'Release notes: Mythos ships');
+    const annotated = repo.run('git', ['push', 'origin', 'v0']);
+    expect(annotated.status).not.toBe(0);
+    expect(output(annotated)).toContain('refs/tags/v0');
+    repo.git('tag', '-a', 'v1', '-m', 'Release notes');
     expect(repo.run('git', ['push', 'origin', 'v1']).status).toBe(0);
 
     const deleted = repo.run('git', ['push', 'origin', '--delete', 'feature/mythos-old']);

@@ -1,6 +1,6 @@
 import { readCommits } from './commits.js';
 import type { Git } from './git.js';
-import { hasCommit, isZeroId, parseUpdateLines } from './refs.js';
+import { hasCommit, isZeroId, parseUpdateLines, readTagMessage } from './refs.js';
 import type { SourceItem } from './source.js';
 
 /** One line of pre-push input: `<local ref> <local id> <remote ref> <remote id>`. */
@@ -26,7 +26,8 @@ export interface PushOptions {
 
 /**
  * What a push would publish. Deletions are skipped. The names of refs it creates on the
- * remote (branches, tags) are scanned as names. Commits are those reachable from a pushed
+ * remote (branches, tags) are scanned as names, and the messages of annotated tags it
+ * creates as messages. Commits are those reachable from a pushed
  * tip and from no remote-tracking ref of `remote` (`--not --remotes=<remote>`), nor from
  * the remote's old tips we have: a new branch scans only its new commits, never all
  * history; a force push scans what is new. All refs are scanned in one walk, so a commit
@@ -35,7 +36,9 @@ export interface PushOptions {
 export async function* readPushChanges(git: Git, options: PushOptions): AsyncGenerator<SourceItem> {
   const pushed = options.updates.filter((update) => !isZeroId(update.localId));
   for (const update of pushed) {
-    if (isZeroId(update.remoteId)) yield { type: 'chunk', chunk: { path: update.remoteRef, text: update.remoteRef, origin: 'name' } };
+    if (!isZeroId(update.remoteId)) continue;
+    yield { type: 'chunk', chunk: { path: update.remoteRef, text: update.remoteRef, origin: 'name' } };
+    yield* readTagMessage(git, update.localId, update.remoteRef);
   }
   if (pushed.length === 0) return;
   const exclude: string[] = [];

@@ -1,5 +1,6 @@
 import { GitError } from './errors.js';
 import type { Git } from './git.js';
+import type { SourceItem } from './source.js';
 
 /** An object id of all zeros: git's "no object" (a ref created or deleted). */
 export function isZeroId(id: string): boolean {
@@ -53,4 +54,16 @@ export async function verifyCommits(git: Git, revisions: readonly string[]): Pro
 /** Whether the commit `id` is in the repository (a remote's old tip may not have been fetched). */
 export async function hasCommit(git: Git, id: string): Promise<boolean> {
   return (await commitId(git, id)) !== undefined;
+}
+
+/**
+ * The message of the annotated tag `id` as a chunk (origin `message`, path the ref), or
+ * nothing when `id` is not a tag object (a branch tip, a lightweight tag).
+ */
+export async function* readTagMessage(git: Git, id: string, ref: string): AsyncGenerator<SourceItem> {
+  if ((await git.raw(['cat-file', '-t', id])).trim() !== 'tag') return;
+  const object = await git.raw(['cat-file', 'tag', id]);
+  const body = object.indexOf('\n\n');
+  const text = body === -1 ? '' : object.slice(body + 2).replace(/\n-----BEGIN PGP SIGNATURE-----[\s\S]*$/, '').replace(/\s+$/, '');
+  if (text !== '') yield { type: 'chunk', chunk: { path: ref, text, origin: 'message' } };
 }
