@@ -173,6 +173,22 @@ describe('pre-push hook', () => {
   });
 });
 
+describe('tightlip pre-push under the pre-commit framework', () => {
+  it('reads PRE_COMMIT_* variables when git\'s input is not passed on', () => {
+    const { repo } = start();
+    repo.write('old.ts', leak(49));
+    commitAll(repo, 'old secret, on the remote');
+    repo.git('push', '-q', 'origin', 'main');
+    repo.write('new.ts', leak(50));
+    commitAll(repo, 'new secret');
+    const env = { PRE_COMMIT_REMOTE_NAME: 'origin', PRE_COMMIT_TO_REF: 'HEAD', PRE_COMMIT_FROM_REF: 'origin/main', PRE_COMMIT_REMOTE_BRANCH: 'refs/heads/main' };
+    const result = runTightlip(repo, ['pre-push', '--format', 'json'], { env });
+    expect(result.status, result.stderr).toBe(1);
+    expect(JSON.parse(result.stdout).findings.map((f: { path: string }) => f.path)).toEqual(['new.ts']);
+    expect(runTightlip(repo, ['pre-push']).status).toBe(2);
+  });
+});
+
 describe('pre-receive hook (server side)', () => {
   function guardRemote(remote: TempDir): void {
     remote.write('terms.txt', 'Mythos\n');
