@@ -14,7 +14,7 @@ const dir = join(dirname(fileURLToPath(import.meta.url)), 'bench');
 const args = process.argv.slice(2);
 const mbIndex = args.indexOf('--mb');
 const passThrough = mbIndex === -1 ? [] : ['--mb', args[mbIndex + 1]];
-const named = args.filter((arg, i) => i !== mbIndex && i !== mbIndex + 1);
+const named = mbIndex === -1 ? args : args.filter((_arg, i) => i !== mbIndex && i !== mbIndex + 1);
 const all = readdirSync(dir)
   .filter((file) => file.endsWith('.mjs') && file !== 'corpus.mjs')
   .map((file) => file.slice(0, -4))

@@ -4,6 +4,17 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** Standard input, for hooks that git feeds ref updates (pre-push, pre-receive). */
+  stdin?: AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
+}
+
+/** All of standard input as text; empty when there is none or it is a terminal. */
+export async function readInput(io: Io): Promise<string> {
+  if (!io.stdin || io.stdin.isTTY) return '';
+  let text = '';
+  const decoder = new TextDecoder();
+  for await (const part of io.stdin) text += typeof part === 'string' ? part : decoder.decode(part, { stream: true });
+  return text + decoder.decode();
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set to anything. */

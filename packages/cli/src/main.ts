@@ -2,7 +2,12 @@ import { SEVERITIES, TightlipError } from '@tightlip/core';
 import yargs from 'yargs';
 import { baselineCommand } from './commands/baseline.js';
 import { initCommand } from './commands/init.js';
+import { commitMsgCommand } from './commands/commit-msg.js';
+import { diffCommand } from './commands/diff.js';
+import { historyCommand } from './commands/history.js';
 import { installCommand, uninstallCommand } from './commands/install.js';
+import { prePushCommand } from './commands/pre-push.js';
+import { preReceiveCommand } from './commands/pre-receive.js';
 import type { CommandContext, GlobalArgs } from './commands/context.js';
 import { scanCommand } from './commands/scan.js';
 import { stagedCommand } from './commands/staged.js';
@@ -39,6 +44,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('baseline', { type: 'string', describe: 'Baseline file (default: config "baseline", or .tightlip-baseline.jsonl beside the config)' })
     .command(scanCommand(context))
     .command(stagedCommand(context))
+    .command(diffCommand(context))
+    .command(historyCommand(context))
+    .command(commitMsgCommand(context))
+    .command(prePushCommand(context))
+    .command(preReceiveCommand(context))
     .command(installCommand(context))
     .command(uninstallCommand(context))
     .command(baselineCommand(context))

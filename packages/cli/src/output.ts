@@ -59,8 +59,13 @@ export function renderReport(report: ScanReport, format: Format, color: boolean)
 export async function emitReport(report: ScanReport, options: OutputOptions, io: Io): Promise<0 | 1> {
   const toFile = options.output !== undefined;
   const clean = report.findings.length === 0;
-  let text = options.format === 'text' && options.quiet && clean ? '' : renderReport(report, options.format, !toFile && useColor(io.stdout, io.env));
-  if (options.format === 'text' && !clean && options.advice) text += options.advice.map((line) => `${line}\n`).join('');
+  const color = !toFile && useColor(io.stdout, io.env);
+  const text =
+    options.format !== 'text'
+      ? renderReport(report, options.format, color)
+      : options.quiet && clean
+        ? ''
+        : formatText(report, { color, ...(options.advice ? { advice: options.advice } : {}) });
   if (toFile) {
     const target = resolve(io.cwd, options.output!);
     try {

@@ -65,6 +65,28 @@ describe('pre-commit hook', () => {
     expect(commitCount()).toBe(1);
   });
 
+  it('honours an inline allow on the line before (an unchanged line) and a baseline', () => {
+    repo = createTempRepo();
+    repo.write('config.yml', 'name: demo\n# tightlip:allow github-pat -- rotated sandbox token\n');
+    repo.git('add', '.');
+    repo.git('commit', '-qm', 'init');
+    install();
+    repo.write('config.yml', `name: demo\n# tightlip:allow github-pat -- rotated sandbox token\ntoken: ${fakeGithubToken(31)}\n`);
+    const allowed = repo.run('git', ['commit', '-am', 'allowed inline']);
+    expect(allowed.status, allowed.stdout + allowed.stderr).toBe(0);
+
+    const token = fakeGithubToken(32);
+    repo.write('accepted.txt', `${token}\n`);
+    expect(runTightlip(repo, ['baseline', 'create']).status).toBe(0);
+    repo.git('add', '.');
+    const baselined = repo.run('git', ['commit', '-m', 'accepted by the baseline']);
+    expect(baselined.status, baselined.stdout + baselined.stderr).toBe(0);
+
+    repo.write('other.txt', `${fakeGithubToken(33)}\n`);
+    repo.git('add', 'other.txt');
+    expect(repo.run('git', ['commit', '-m', 'not accepted']).status).not.toBe(0);
+  });
+
   it('installs into core.hooksPath when it is set', () => {
     repo = createTempRepo();
     repo.git('config', 'core.hooksPath', '.githooks');

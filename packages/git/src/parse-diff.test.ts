@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDiff, unquote } from './parse-diff.js';
+import { createDiffParser, parseDiff, unquote } from './parse-diff.js';
 
 describe('parseDiff', () => {
   it('reads added lines and their new-side line numbers, ignoring removed lines', () => {
@@ -102,6 +102,43 @@ describe('parseDiff', () => {
       '',
     ].join('\n');
     expect(parseDiff(patch)[0]).toMatchObject({ path: 'vendor/lib', submodule: true });
+  });
+});
+
+describe('combined diffs (merges)', () => {
+  it('counts as added only the lines new to every parent', () => {
+    const patch = [
+      'diff --cc f',
+      'index 1111111,2222222..3333333',
+      '--- a/f',
+      '+++ b/f',
+      '@@@ -5,1 -5,1 +5,1 @@@ ctx',
+      '--5',
+      '++evil',
+      'diff --cc g',
+      'index 0000000,4444444..5555555',
+      'mode 000000,100644..100644',
+      '--- a/g',
+      '+++ b/g',
+      '@@@ -1,0 -1,1 +1,2 @@@',
+      '+ from the second parent',
+      '++resolution',
+      '',
+    ].join('\n');
+    expect(parseDiff(patch).map((file) => [file.path, file.hunks])).toEqual([
+      ['f', [{ startLine: 5, text: 'evil', added: [[5, 5]] }]],
+      ['g', [{ startLine: 1, text: 'from the second parent\nresolution', added: [[2, 2]] }]],
+    ]);
+  });
+});
+
+describe('createDiffParser', () => {
+  it('hands back each file as soon as the next one starts, and drops the hunks of a file over the size limit', () => {
+    const parser = createDiffParser({ maxBytes: 10 });
+    const lines = ['diff --git a/small b/small', '@@ -0,0 +1 @@', '+tiny', 'diff --git a/big b/big', '@@ -0,0 +1,2 @@', '+0123456789', '+more'];
+    const done = lines.map((line) => parser.push(line)?.path);
+    expect(done).toEqual([undefined, undefined, undefined, 'small', undefined, undefined, undefined]);
+    expect(parser.end()).toMatchObject({ path: 'big', tooLarge: true, hunks: [] });
   });
 });
 

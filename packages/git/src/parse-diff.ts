@@ -22,78 +22,130 @@ export interface FileDiff {
   binary: boolean;
   /** A submodule (gitlink) entry: its "content" is a commit id, not text. */
   submodule: boolean;
+  /** A symbolic link: its "content" is the path it points to. */
+  symlink: boolean;
+  /** The added text passed the size limit; its hunks were dropped. */
+  tooLarge?: boolean;
   hunks: Hunk[];
 }
 
-const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+/** The hunk header of a plain (`@@`) or combined (`@@@`, one `-` range per parent) diff. */
+const HUNK_HEADER = /^(@@+) ((?:-\d+(?:,\d+)? )+)\+(\d+)(?:,(\d+))? @@+/;
+
+/** Added text kept per file before its hunks are dropped as too large. */
+export const DEFAULT_MAX_DIFF_BYTES = 32 * 1024 * 1024;
+
+export interface DiffParser {
+  /** Feeds one line of patch output (without its `\n`); returns the file it completed, if any. */
+  push(line: string): FileDiff | undefined;
+  /** Ends the input; returns the last file, if any. */
+  end(): FileDiff | undefined;
+}
 
 /**
- * Parses `git diff` patch output, as produced with `core.quotePath=false`, `a/` and `b/`
- * prefixes and no colour. Paths may contain spaces, quotes and non-ASCII characters.
+ * An incremental parser of `git diff` / `git log -p` patch output, produced with
+ * `core.quotePath=false`, `a/` and `b/` prefixes and no colour. Reads plain and combined
+ * (`--cc`, merge) diffs. A combined diff counts as added only the lines new to every
+ * parent: what the merge itself introduced. Holds one file at a time. Paths may contain
+ * spaces, quotes and non-ASCII characters.
  */
-export function parseDiff(patch: string): FileDiff[] {
-  const files: FileDiff[] = [];
-  const lines = patch.split('\n');
+export function createDiffParser(options: { maxBytes?: number } = {}): DiffParser {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_DIFF_BYTES;
   let file: FileDiff | undefined;
+  let bytes = 0;
   let hunk: { startLine: number; lines: string[]; added: number[] } | undefined;
+  let parents = 1;
   let newLine = 0;
   let remainingNew = 0;
-  let remainingOld = 0;
+  let remainingOld: number[] = [];
+
+  const inHunkBody = () => hunk !== undefined && (remainingNew > 0 || remainingOld.some((n) => n > 0));
 
   const closeHunk = () => {
-    if (file && hunk) file.hunks.push({ startLine: hunk.startLine, text: hunk.lines.join('\n'), added: toRanges(hunk.added) });
+    if (file && hunk && !file.tooLarge) {
+      file.hunks.push({ startLine: hunk.startLine, text: hunk.lines.join('\n'), added: toRanges(hunk.added) });
+    }
     hunk = undefined;
   };
 
-  for (const line of lines) {
-    if (hunk && (remainingNew > 0 || remainingOld > 0)) {
+  const closeFile = (): FileDiff | undefined => {
+    closeHunk();
+    const done = file;
+    file = undefined;
+    return done;
+  };
+
+  const hunkLine = (line: string): void => {
+    const markers = line.slice(0, parents);
+    const text = line.slice(parents);
+    const inResult = !markers.includes('-');
+    for (let i = 0; i < parents; i++) {
+      if (markers[i] === '-' || (inResult && markers[i] === ' ')) remainingOld[i]!--;
+    }
+    if (!inResult) return;
+    remainingNew--;
+    if (file!.tooLarge) return;
+    bytes += text.length + 1;
+    if (bytes > maxBytes) {
+      file!.tooLarge = true;
+      file!.hunks = [];
+      return;
+    }
+    hunk!.lines.push(text);
+    if (!markers.includes(' ')) hunk!.added.push(newLine);
+    newLine++;
+  };
+
+  const push = (line: string): FileDiff | undefined => {
+    if (inHunkBody()) {
       const marker = line[0];
-      if (marker === '+') {
-        hunk.lines.push(line.slice(1));
-        hunk.added.push(newLine++);
-        remainingNew--;
-        continue;
+      if (marker === '+' || marker === ' ' || marker === '-') {
+        hunkLine(line);
+        return undefined;
       }
-      if (marker === ' ') {
-        hunk.lines.push(line.slice(1));
-        newLine++;
-        remainingNew--;
-        remainingOld--;
-        continue;
-      }
-      if (marker === '-') {
-        remainingOld--;
-        continue;
-      }
-      if (marker === '\\') continue; // "\ No newline at end of file"
+      if (marker === '\\') return undefined; // "\ No newline at end of file"
     }
-    if (line.startsWith('\\')) continue;
-    if (line.startsWith('diff --git ')) {
-      closeHunk();
-      file = { path: pathFromDiffHeader(line.slice('diff --git '.length)), status: 'modified', binary: false, submodule: false, hunks: [] };
-      files.push(file);
-      continue;
+    if (line.startsWith('\\')) return undefined;
+    if (line.startsWith('diff ')) {
+      const done = closeFile();
+      bytes = 0;
+      const combined = /^diff --(?:cc|combined) /.exec(line);
+      file = {
+        path: combined ? unquote(line.slice(combined[0].length)) : pathFromDiffHeader(line.slice('diff --git '.length)),
+        status: 'modified',
+        binary: false,
+        submodule: false,
+        symlink: false,
+        hunks: [],
+      };
+      return done;
     }
-    if (!file) continue;
+    if (!file) return undefined;
     const header = HUNK_HEADER.exec(line);
     if (header) {
       closeHunk();
-      const start = Number(header[1]);
-      remainingNew = header[2] === undefined ? 1 : Number(header[2]);
-      remainingOld = Number(/^@@ -\d+(?:,(\d+))?/.exec(line)?.[1] ?? 1);
+      parents = header[1]!.length - 1;
+      remainingOld = header[2]!
+        .trim()
+        .split(' ')
+        .map((range) => Number(/,(\d+)$/.exec(range)?.[1] ?? 1));
+      const start = Number(header[3]);
+      remainingNew = header[4] === undefined ? 1 : Number(header[4]);
       newLine = start;
       hunk = { startLine: start, lines: [], added: [] };
-      continue;
+      return undefined;
     }
-    if (hunk) continue;
+    if (hunk) return undefined;
     if (line.startsWith('+++ ')) {
       const path = line.slice(4);
       if (path !== '/dev/null') file.path = stripPrefix(unquote(trimTab(path)), 'b/');
     } else if (line.startsWith('new file mode ')) {
       file.status = 'added';
-      file.submodule = line.endsWith('160000');
+      readMode(file, line);
     } else if (line.startsWith('deleted file mode ')) {
       file.status = 'deleted';
+    } else if (line.startsWith('new mode ') || line.startsWith('mode ')) {
+      readMode(file, line);
     } else if (line.startsWith('rename from ')) {
       file.status = 'renamed';
       file.oldPath = unquote(line.slice('rename from '.length));
@@ -104,13 +156,34 @@ export function parseDiff(patch: string): FileDiff[] {
       file.oldPath = unquote(line.slice('copy from '.length));
     } else if (line.startsWith('copy to ')) {
       file.path = unquote(line.slice('copy to '.length));
-    } else if (line.startsWith('index ') && line.endsWith(' 160000')) {
-      file.submodule = true;
+    } else if (line.startsWith('index ')) {
+      readMode(file, line);
     } else if (line.startsWith('Binary files ') || line === 'GIT binary patch') {
       file.binary = true;
     }
+    return undefined;
+  };
+
+  return { push, end: closeFile };
+}
+
+/** Reads the new-side mode at the end of a mode or index line: gitlink (160000) or symlink (120000). */
+function readMode(file: FileDiff, line: string): void {
+  const mode = /(\d{6})$/.exec(line)?.[1];
+  if (mode === '160000') file.submodule = true;
+  else if (mode === '120000') file.symlink = true;
+}
+
+/** Parses a whole patch at once (see `createDiffParser`). */
+export function parseDiff(patch: string): FileDiff[] {
+  const parser = createDiffParser();
+  const files: FileDiff[] = [];
+  for (const line of patch.split('\n')) {
+    const file = parser.push(line);
+    if (file) files.push(file);
   }
-  closeHunk();
+  const last = parser.end();
+  if (last) files.push(last);
   return files;
 }
 

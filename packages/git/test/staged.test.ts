@@ -6,14 +6,16 @@ import { openRepository, readStagedChanges, type SourceItem } from '../src/index
 let repo: TempDir;
 afterEach(() => repo?.remove());
 
-async function staged(env?: NodeJS.ProcessEnv): Promise<{ chunks: Chunk[]; skipped: string[] }> {
+async function staged(env?: NodeJS.ProcessEnv): Promise<{ chunks: Chunk[]; names: string[]; skipped: string[] }> {
   const saved = { ...process.env };
   Object.assign(process.env, repo.env, env);
   try {
     const items: SourceItem[] = [];
     for await (const item of readStagedChanges(await openRepository(repo.dir))) items.push(item);
+    const all = items.flatMap((item) => (item.type === 'chunk' ? [item.chunk] : []));
     return {
-      chunks: items.flatMap((item) => (item.type === 'chunk' ? [item.chunk] : [])),
+      chunks: all.filter((chunk) => chunk.origin === 'staged'),
+      names: all.filter((chunk) => chunk.origin === 'name').map((chunk) => chunk.text),
       skipped: items.flatMap((item) => (item.type === 'skipped' ? [`${item.skipped.path}:${item.skipped.reason}`] : [])),
     };
   } finally {
@@ -22,10 +24,11 @@ async function staged(env?: NodeJS.ProcessEnv): Promise<{ chunks: Chunk[]; skipp
   }
 }
 
+/** The lines that count (added), with their numbers; context lines around them are left out. */
 const addedLines = (chunks: Chunk[], path: string) =>
   chunks
-    .filter((chunk) => chunk.path === path)
-    .flatMap((chunk) => chunk.text.split('\n').map((text, i) => [(chunk.startLine ?? 1) + i, text] as const));
+    .filter((chunk) => chunk.path === path && chunk.origin !== 'name')
+    .flatMap((chunk) => chunk.text.split('\n').map((text, i) => [(chunk.startLine ?? 1) + i, text] as const).filter(([line]) => chunk.lines!.some(([first, last]) => line >= first && line <= last)));
 
 describe('readStagedChanges', () => {
   it('reads every line of the first commit (no HEAD yet)', async () => {
@@ -92,7 +95,7 @@ describe('readStagedChanges', () => {
     repo = createTempRepo();
     repo.write('blob.bin', new Uint8Array([0, 1, 2, 0, 65, 66]));
     repo.git('add', '.');
-    expect(await staged()).toEqual({ chunks: [], skipped: ['blob.bin:binary'] });
+    expect(await staged()).toEqual({ chunks: [], names: ['blob.bin'], skipped: ['blob.bin:binary'] });
   });
 
   it('reads file names with spaces, quotes and non-ASCII characters', async () => {
@@ -115,6 +118,47 @@ describe('readStagedChanges', () => {
     repo.run('git', ['add', 'b.txt'], { env: { GIT_INDEX_FILE: otherIndex } });
     expect((await staged()).chunks).toEqual([]);
     expect((await staged({ GIT_INDEX_FILE: otherIndex })).chunks.map((c) => c.path)).toEqual(['b.txt']);
+  });
+
+  it('yields the paths a commit creates (added, renamed) as names, not those it only modifies', async () => {
+    repo = createTempRepo();
+    repo.write('kept.txt', 'one\n');
+    repo.write('moved.txt', 'line 1\nline 2\nline 3\n');
+    repo.git('add', '.');
+    repo.git('commit', '-qm', 'init');
+    repo.write('kept.txt', 'one\ntwo\n');
+    repo.run('mkdir', ['docs']);
+    repo.git('mv', 'moved.txt', 'docs/moved here.txt');
+    repo.write('new dir/ünïcode.md', 'x\n');
+    repo.git('add', '.');
+    expect((await staged()).names.sort()).toEqual(['docs/moved here.txt', 'new dir/ünïcode.md']);
+  });
+
+  it('reads a text file that git attributes mark binary (-diff), and still skips real binaries', async () => {
+    repo = createTempRepo();
+    repo.write('.gitattributes', '*.env -diff\n*.dat binary\n');
+    repo.git('add', '.');
+    repo.git('commit', '-qm', 'attributes');
+    repo.write('prod.env', 'USER=app\nTOKEN=value\n');
+    repo.write('blob.dat', new Uint8Array([1, 0, 2, 0, 3]));
+    repo.git('add', '.');
+    const { chunks, skipped } = await staged();
+    expect(addedLines(chunks, 'prod.env')).toEqual([
+      [1, 'USER=app'],
+      [2, 'TOKEN=value'],
+    ]);
+    expect(skipped).toEqual(['blob.dat:binary']);
+  });
+
+  it('scans what a symlink points to as text, never the file it points to, and skips submodule entries', async () => {
+    repo = createTempRepo();
+    repo.write('outside.txt', 'content behind the link\n');
+    repo.run('ln', ['-s', 'target/path-name', 'link']);
+    repo.git('add', 'link');
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${'1'.repeat(40)},vendor/lib`);
+    const { chunks, names } = await staged();
+    expect(chunks).toEqual([{ path: 'link', text: 'target/path-name', startLine: 1, lines: [[1, 1]], origin: 'staged' }]);
+    expect(names.sort()).toEqual(['link', 'vendor/lib']);
   });
 
   it('fails with NOT_A_GIT_REPOSITORY outside a work tree', async () => {

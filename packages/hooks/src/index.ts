@@ -6,9 +6,11 @@ export {
   isManagedHook,
   MANAGED_MARKER,
   renderHookScript,
+  renderHuskyBlock,
   type HookName,
   type Launcher,
 } from './hook-script.js';
+export { findHuskyDir } from './husky.js';
 export {
   installHook,
   uninstallHook,

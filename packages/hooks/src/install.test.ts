@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempDir, type TempDir } from '@tightlip/fixtures';
-import { CHAINED_SUFFIX, isManagedHook } from './hook-script.js';
+import { CHAINED_SUFFIX, HOOK_NAMES, isManagedHook, renderHuskyBlock } from './hook-script.js';
 import { installHook, uninstallHook } from './install.js';
 
 let temp: TempDir;
@@ -54,6 +54,35 @@ describe('installHook', () => {
     temp.write(`hooks/pre-commit${CHAINED_SUFFIX}`, '#!/bin/sh\necho b\n');
     await expect(installHook({ hooksDir, hook: 'pre-commit', launcher })).rejects.toMatchObject({ code: 'HOOK_CHAIN_OCCUPIED' });
     expect(readFileSync(temp.path('hooks', 'pre-commit'), 'utf8')).toBe('#!/bin/sh\necho a\n');
+  });
+});
+
+describe('hook scripts', () => {
+  it.each(HOOK_NAMES)('%s is valid POSIX sh, and so is its husky block', async (hook) => {
+    temp = createTempDir();
+    const result = await installHook({ hooksDir: temp.path('hooks'), hook, launcher });
+    expect(temp.run('sh', ['-n', result.path]).status).toBe(0);
+    temp.write('husky-block', renderHuskyBlock(hook));
+    expect(temp.run('sh', ['-n', temp.path('husky-block')]).status).toBe(0);
+  });
+});
+
+describe('husky', () => {
+  it("writes into husky's script, not its generated directory, and puts the user's script back", async () => {
+    temp = createTempDir();
+    temp.write('.husky/_/h', '#!/bin/sh\n');
+    temp.write('.husky/pre-commit', 'npm test\n');
+    const hooksDir = temp.path('.husky', '_');
+    const result = await installHook({ hooksDir, hook: 'pre-commit', launcher });
+    expect(result).toMatchObject({ path: temp.path('.husky', 'pre-commit'), outcome: 'chained', manager: 'husky' });
+    const script = readFileSync(result.path, 'utf8');
+    expect(script.startsWith('npm test\n# >>> tightlip')).toBe(true);
+    expect(existsSync(temp.path('.husky', '_', 'pre-commit'))).toBe(false);
+    expect((await installHook({ hooksDir, hook: 'pre-commit', launcher })).outcome).toBe('updated');
+    expect(readFileSync(result.path, 'utf8')).toBe(script);
+    expect((await uninstallHook({ hooksDir, hook: 'pre-commit' })).outcome).toBe('restored');
+    expect(readFileSync(result.path, 'utf8')).toBe('npm test\n');
+    expect((await uninstallHook({ hooksDir, hook: 'pre-commit' })).outcome).toBe('foreign');
   });
 });
 

@@ -2,6 +2,7 @@ import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { HookError } from './errors.js';
 import { CHAINED_SUFFIX, isManagedHook, renderHookScript, type HookName, type Launcher } from './hook-script.js';
+import { findHuskyDir, installHuskyHook, uninstallHuskyHook } from './husky.js';
 
 export interface InstallHookOptions {
   /** The effective hooks directory (from `git rev-parse --git-path hooks`). */
@@ -18,6 +19,8 @@ export interface InstallResult {
   outcome: InstallOutcome;
   /** Where an existing hook was moved so it keeps running before tightlip. */
   chainedPath?: string;
+  /** Set when the hooks belong to husky: tightlip's block was written into husky's script `path`. */
+  manager?: 'husky';
 }
 
 async function readIfExists(path: string): Promise<string | undefined> {
@@ -32,9 +35,12 @@ async function readIfExists(path: string): Promise<string | undefined> {
 /**
  * Writes tightlip's `hook` into `hooksDir`. Idempotent: a tightlip hook is rewritten in
  * place. Never clobbers: a foreign hook is moved to `<hook>.pre-tightlip` and keeps
- * running first; uninstall puts it back.
+ * running first; uninstall puts it back. When `hooksDir` is husky's, tightlip's block goes
+ * into husky's own script instead (see `installHuskyHook`).
  */
 export async function installHook(options: InstallHookOptions): Promise<InstallResult> {
+  const husky = await findHuskyDir(options.hooksDir);
+  if (husky) return { hook: options.hook, ...(await installHuskyHook(husky, options.hook)), manager: 'husky' };
   const path = join(options.hooksDir, options.hook);
   const chainedPath = path + CHAINED_SUFFIX;
   await mkdir(options.hooksDir, { recursive: true });
@@ -66,10 +72,13 @@ export interface UninstallResult {
   hook: HookName;
   path: string;
   outcome: UninstallOutcome;
+  manager?: 'husky';
 }
 
 /** Removes tightlip's `hook`, restoring a chained hook; leaves a hook that is not tightlip's alone. */
 export async function uninstallHook(options: { hooksDir: string; hook: HookName }): Promise<UninstallResult> {
+  const husky = await findHuskyDir(options.hooksDir);
+  if (husky) return { hook: options.hook, ...(await uninstallHuskyHook(husky, options.hook)), manager: 'husky' };
   const path = join(options.hooksDir, options.hook);
   const existing = await readIfExists(path);
   if (existing === undefined) return { hook: options.hook, path, outcome: 'absent' };

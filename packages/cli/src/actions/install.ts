@@ -16,18 +16,23 @@ export interface HooksOptions {
   hooks: readonly HookName[];
 }
 
-/** Installs `hooks` into the effective hooks directory of the repository containing `cwd`. */
-export async function installHooks(options: HooksOptions & { launcher?: Launcher }): Promise<InstallResult[]> {
-  const hooksDir = await resolveHooksDir(await openRepository(options.cwd));
+/** What `install` installs by default: every client hook in a work tree, pre-receive in a bare (server) repository. */
+const DEFAULT_HOOKS: readonly HookName[] = ['pre-commit', 'commit-msg', 'pre-push'];
+
+/** Installs `hooks` (the defaults when undefined) into the effective hooks directory of the repository containing `cwd`. */
+export async function installHooks(options: { cwd: string; hooks?: readonly HookName[]; launcher?: Launcher }): Promise<InstallResult[]> {
+  const git = await openRepository(options.cwd, { allowBare: true });
+  const hooksDir = await resolveHooksDir(git);
   const launcher = options.launcher ?? currentLauncher();
+  const hooks = options.hooks ?? (git.bare ? ['pre-receive'] : DEFAULT_HOOKS);
   const results: InstallResult[] = [];
-  for (const hook of options.hooks) results.push(await installHook({ hooksDir, hook, launcher }));
+  for (const hook of hooks) results.push(await installHook({ hooksDir, hook, launcher }));
   return results;
 }
 
 /** Removes tightlip's `hooks`, restoring any hook they chained. */
 export async function uninstallHooks(options: HooksOptions): Promise<UninstallResult[]> {
-  const hooksDir = await resolveHooksDir(await openRepository(options.cwd));
+  const hooksDir = await resolveHooksDir(await openRepository(options.cwd, { allowBare: true }));
   const results: UninstallResult[] = [];
   for (const hook of options.hooks) results.push(await uninstallHook({ hooksDir, hook }));
   return results;

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { scanOptionsOf, type CommandContext, type GlobalArgs } from './context.js';
+import { scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
 
 interface BaselineArgs extends GlobalArgs {
   action: 'create' | 'update' | 'prune';
@@ -14,10 +14,9 @@ export function baselineCommand(context: CommandContext): CommandModule<GlobalAr
     command: 'baseline <action> [paths..]',
     describe: 'Accept the current findings: create, update or prune the baseline',
     builder: (yargs: Argv<GlobalArgs>) =>
-      yargs
+      withTerms(yargs)
         .positional('action', { choices: ['create', 'update', 'prune'] as const, describe: 'create a new baseline, add current findings, or drop entries that match nothing' })
         .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'What to scan; default .' })
-        .option('terms', { type: 'string', array: true, default: [] as string[], describe: 'Term list file; repeatable' })
         .option('force', { type: 'boolean', default: false, describe: 'With create: replace an existing baseline' })
         .example('$0 baseline create', 'accept every current finding (writes .tightlip-baseline.jsonl)')
         .example('$0 baseline prune', 'drop entries for findings that are gone') as unknown as Argv<BaselineArgs>,

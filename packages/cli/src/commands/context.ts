@@ -1,4 +1,5 @@
 import type { Severity } from '@tightlip/core';
+import type { Argv } from 'yargs';
 import type { Io } from '../io.js';
 import type { Format } from '../output.js';
 
@@ -35,4 +36,9 @@ export function scanOptionsOf(argv: GlobalArgs & { terms?: string[] }, io: Io) {
 export function outputOptionsOf(argv: GlobalArgs, configFailOn: Severity | undefined) {
   const failOn = argv.failOn ?? configFailOn;
   return { ...argv, ...(failOn !== undefined ? { failOn } : {}) };
+}
+
+/** The `--terms` option of every scanning command. */
+export function withTerms<T extends GlobalArgs>(yargs: Argv<T>): Argv<T & { terms: string[] }> {
+  return yargs.option('terms', { type: 'string', array: true, default: [] as string[], describe: 'Term list file (codenames); repeatable' }) as Argv<T & { terms: string[] }>;
 }

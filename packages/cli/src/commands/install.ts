@@ -1,33 +1,37 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { HookName } from '@tightlip/hooks';
+import { HOOK_NAMES, type HookName } from '@tightlip/hooks';
 import type { CommandContext, GlobalArgs } from './context.js';
 
 interface HookArgs extends GlobalArgs {
-  hook: HookName[];
+  hook?: HookName[];
 }
 
-const HOOK_CHOICES: readonly HookName[] = ['pre-commit'];
-
-function hookOption(yargs: Argv<GlobalArgs>): Argv<HookArgs> {
-  return yargs.option('hook', {
-    type: 'string',
-    array: true,
-    choices: HOOK_CHOICES,
-    default: ['pre-commit'],
-    describe: 'Which hook; repeatable',
-  }) as unknown as Argv<HookArgs>;
+function hookOption(describe: string): (yargs: Argv<GlobalArgs>) => Argv<HookArgs> {
+  return (yargs) =>
+    yargs.option('hook', {
+      type: 'string',
+      array: true,
+      choices: HOOK_NAMES,
+      describe,
+    }) as unknown as Argv<HookArgs>;
 }
 
 export function installCommand(context: CommandContext): CommandModule<GlobalArgs, HookArgs> {
   return {
     command: 'install',
-    describe: 'Install git hooks in the current repository (chains existing hooks)',
-    builder: hookOption,
+    describe: 'Install git hooks in the current repository (chains existing hooks; husky aware)',
+    builder: hookOption('Which hook; repeatable. Default: pre-commit, commit-msg and pre-push (pre-receive in a bare repository)'),
     handler: async (argv) => {
       const { installHooks } = await import('../actions/install.js');
       for (const result of await installHooks({ cwd: context.io.cwd, hooks: argv.hook })) {
-        const chained = result.outcome === 'chained' ? `; the existing hook now runs first from ${result.chainedPath}` : '';
-        context.io.stderr.write(`tightlip: ${result.outcome} ${result.hook} hook at ${result.path}${chained}\n`);
+        let said: string = `${result.outcome} ${result.hook} hook at ${result.path}`;
+        if (result.manager === 'husky') {
+          said = `${result.outcome === 'chained' ? 'added to the existing' : result.outcome} husky ${result.hook} script ${result.path}`;
+          if (result.outcome === 'chained') said += '; its own commands still run (commit this file to share it)';
+        } else if (result.outcome === 'chained') {
+          said += `; the existing hook now runs first from ${result.chainedPath}`;
+        }
+        context.io.stderr.write(`tightlip: ${said}\n`);
       }
     },
   };
@@ -37,18 +41,22 @@ export function uninstallCommand(context: CommandContext): CommandModule<GlobalA
   return {
     command: 'uninstall',
     describe: 'Remove tightlip git hooks, restoring hooks they chained',
-    builder: hookOption,
+    builder: hookOption('Which hook; repeatable. Default: every hook tightlip installs'),
     handler: async (argv) => {
       const { uninstallHooks } = await import('../actions/install.js');
-      for (const result of await uninstallHooks({ cwd: context.io.cwd, hooks: argv.hook })) {
-        const said: Record<typeof result.outcome, string> = {
-          removed: `removed ${result.hook} hook ${result.path}`,
-          restored: `removed tightlip from ${result.hook} and restored the previous hook at ${result.path}`,
-          absent: `no ${result.hook} hook at ${result.path}`,
-          foreign: `left ${result.path} alone: it is not tightlip's`,
-        };
-        context.io.stderr.write(`tightlip: ${said[result.outcome]}\n`);
-      }
+      const results = await uninstallHooks({ cwd: context.io.cwd, hooks: argv.hook ?? HOOK_NAMES });
+      const said: Record<(typeof results)[number]['outcome'], (r: (typeof results)[number]) => string> = {
+        removed: (r) => `removed ${r.hook} hook ${r.path}`,
+        restored: (r) =>
+          r.manager === 'husky'
+            ? `removed tightlip from husky's ${r.hook} script ${r.path}; its own commands stay`
+            : `removed tightlip from ${r.hook} and restored the previous hook at ${r.path}`,
+        absent: (r) => `no ${r.hook} hook at ${r.path}`,
+        foreign: (r) => `left ${r.path} alone: it is not tightlip's`,
+      };
+      const shown = argv.hook ? results : results.filter((r) => r.outcome !== 'absent');
+      if (shown.length === 0) context.io.stderr.write('tightlip: no tightlip hooks found\n');
+      for (const result of shown) context.io.stderr.write(`tightlip: ${said[result.outcome](result)}\n`);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { outputOptionsOf, scanOptionsOf, type CommandContext, type GlobalArgs } from './context.js';
+import { outputOptionsOf, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
 
 interface ScanArgs extends GlobalArgs {
   paths: string[];
@@ -11,9 +11,8 @@ export function scanCommand(context: CommandContext): CommandModule<GlobalArgs, 
     command: 'scan [paths..]',
     describe: 'Scan files and directories (respects .gitignore, skips binary files)',
     builder: (yargs: Argv<GlobalArgs>) =>
-      yargs
+      withTerms(yargs)
         .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Files or directories; default .' })
-        .option('terms', { type: 'string', array: true, default: [] as string[], describe: 'Term list file (one term per line); repeatable' })
         .example('$0 scan .', 'scan the current directory')
         .example('$0 scan src --terms codenames.txt --format sarif -o tightlip.sarif', 'SARIF for code scanning') as Argv<ScanArgs>,
     handler: async (argv) => {

@@ -5,6 +5,8 @@ import type { ScanReport } from './types.js';
 export interface TextFormatOptions {
   /** ANSI colours; the caller decides (a TTY, and no NO_COLOR). */
   color?: boolean;
+  /** What to do about findings, replacing the general advice (hooks say how to fix and bypass). */
+  advice?: readonly string[];
 }
 
 type Paint = (code: string, text: string) => string;
@@ -70,8 +72,13 @@ export function formatText(report: ScanReport, options: TextFormatOptions = {}):
         ` (${severityCounts(report.findings)}; ${scanned}).`,
     );
     const revealed = report.findings.some((f) => f.secret !== undefined);
-    lines.push(`Remove each secret from the change and rotate it; it may already be copied.${revealed ? '' : ' Secrets are masked in this report.'}`);
-    lines.push('A false alarm? Add `tightlip:allow <rule-id> -- reason` in a comment on the line, or accept it with `tightlip baseline update`.');
+    if (!revealed) lines.push('Secrets are masked in this report.');
+    lines.push(
+      ...(options.advice ?? [
+        'Remove each secret and rotate it; it may already be copied.',
+        'A false alarm? Add `tightlip:allow <rule-id> -- reason` in a comment on the line, or accept it with `tightlip baseline update`.',
+      ]),
+    );
   }
   if (report.skipped.length > 0) {
     lines.push(`${plural(report.skipped.length, 'file')} not scanned (see --verbose or the JSON report).`);

@@ -1,0 +1,23 @@
+import type { Argv, CommandModule } from 'yargs';
+import { outputOptionsOf, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
+import { COMMIT_MSG_ADVICE } from './hook-advice.js';
+
+interface CommitMsgArgs extends GlobalArgs {
+  file: string;
+  terms: string[];
+}
+
+export function commitMsgCommand(context: CommandContext): CommandModule<GlobalArgs, CommitMsgArgs> {
+  return {
+    command: 'commit-msg <file>',
+    describe: 'Scan a commit message file, comments stripped (the commit-msg hook)',
+    builder: (yargs: Argv<GlobalArgs>) =>
+      withTerms(yargs)
+        .positional('file', { type: 'string', demandOption: true, describe: 'The message file git gives the hook' }) as Argv<CommitMsgArgs>,
+    handler: async (argv) => {
+      const [{ scanMessage }, { emitReport }] = await Promise.all([import('../actions/git-scan.js'), import('../output.js')]);
+      const { report, session } = await scanMessage({ ...scanOptionsOf(argv, context.io), file: argv.file });
+      context.setExitCode(await emitReport(report, { ...outputOptionsOf(argv, session.config.failOn), advice: COMMIT_MSG_ADVICE }, context.io));
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Argv, CommandModule } from 'yargs';
+import { UsageError } from '../errors.js';
+import { outputOptionsOf, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
+import { PRE_PUSH_ADVICE } from './hook-advice.js';
+
+interface PrePushArgs extends GlobalArgs {
+  remote?: string;
+  url?: string;
+  terms: string[];
+}
+
+export function prePushCommand(context: CommandContext): CommandModule<GlobalArgs, PrePushArgs> {
+  return {
+    command: 'pre-push [remote] [url]',
+    describe: 'Scan what a push publishes: ref updates on stdin, as git gives the pre-push hook',
+    builder: (yargs: Argv<GlobalArgs>) =>
+      withTerms(yargs)
+        .positional('remote', { type: 'string', describe: 'Remote name (or URL); PRE_COMMIT_REMOTE_NAME when run by the pre-commit framework' })
+        .positional('url', { type: 'string', describe: 'Remote URL' }) as Argv<PrePushArgs>,
+    handler: async (argv) => {
+      const remote = argv.remote ?? context.io.env.PRE_COMMIT_REMOTE_NAME;
+      if (remote === undefined) throw new UsageError('give the remote: tightlip pre-push <remote> [url] (git passes both to the hook)');
+      const [{ scanPush }, { emitReport }, { readInput }] = await Promise.all([
+        import('../actions/git-scan.js'),
+        import('../output.js'),
+        import('../io.js'),
+      ]);
+      const { report, session } = await scanPush({
+        ...scanOptionsOf(argv, context.io),
+        remote,
+        input: await readInput(context.io),
+        env: context.io.env,
+      });
+      context.setExitCode(await emitReport(report, { ...outputOptionsOf(argv, session.config.failOn), advice: PRE_PUSH_ADVICE }, context.io));
+    },
+  };
+}

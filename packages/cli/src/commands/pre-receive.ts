@@ -1,0 +1,25 @@
+import type { Argv, CommandModule } from 'yargs';
+import { outputOptionsOf, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
+import { PRE_RECEIVE_ADVICE } from './hook-advice.js';
+
+interface PreReceiveArgs extends GlobalArgs {
+  terms: string[];
+}
+
+export function preReceiveCommand(context: CommandContext): CommandModule<GlobalArgs, PreReceiveArgs> {
+  return {
+    command: 'pre-receive',
+    describe: 'Server side: scan what a push adds (old/new/ref lines on stdin) and reject it on findings',
+    builder: (yargs: Argv<GlobalArgs>) =>
+      withTerms(yargs) as Argv<PreReceiveArgs>,
+    handler: async (argv) => {
+      const [{ scanReceive }, { emitReport }, { readInput }] = await Promise.all([
+        import('../actions/git-scan.js'),
+        import('../output.js'),
+        import('../io.js'),
+      ]);
+      const { report, session } = await scanReceive({ ...scanOptionsOf(argv, context.io), input: await readInput(context.io) });
+      context.setExitCode(await emitReport(report, { ...outputOptionsOf(argv, session.config.failOn), advice: PRE_RECEIVE_ADVICE }, context.io));
+    },
+  };
+}

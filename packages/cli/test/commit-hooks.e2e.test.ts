@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTempRepo, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
+import { existsSync, readFileSync } from 'node:fs';
+import { runTightlip } from './helpers.js';
+import { commitAll, guardCodename, install, output } from './git-setup.js';
+
+// Real `git commit` against the pre-commit and commit-msg hooks installed by the real bin.
+
+let repo: TempDir;
+afterEach(() => repo?.remove());
+
+function commitCount(): number {
+  const result = repo.run('git', ['rev-list', '--count', 'HEAD']);
+  return result.status === 0 ? Number(result.stdout.trim()) : 0;
+}
+
+describe('pre-commit and commit-msg hooks', () => {
+  it('blocks a leaked token in the first commit of a repository, and lets a clean first commit through', () => {
+    repo = createTempRepo();
+    install(repo);
+    repo.write('config.ts', `export const key = "${fakeGithubToken(31)}";\n`);
+    const blocked = commitAll(repo, 'first');
+    expect(blocked.status).not.toBe(0);
+    expect(output(blocked)).toContain('config.ts');
+    expect(output(blocked)).toContain('github-pat');
+    expect(commitCount()).toBe(0);
+    repo.write('config.ts', 'export const key = process.env.KEY;\n');
+    const clean = commitAll(repo, 'first');
+    expect(clean.status, output(clean)).toBe(0);
+    expect(commitCount()).toBe(1);
+  });
+
+  it('blocks a codename in content, naming the term id but never the term, with advice to fix or allow', () => {
+    repo = createTempRepo();
+    guardCodename(repo);
+    install(repo);
+    repo.write('README.md', 'The launch of Mythos is in May.\n');
+    const result = commitAll(repo, 'docs');
+    expect(result.status).not.toBe(0);
+    expect(output(result)).toContain('README.md');
+    expect(output(result)).toContain('1:15');
+    expect(output(result)).toContain('terms.txt:1');
+    expect(output(result)).not.toMatch(/mythos/i);
+    expect(output(result)).toContain('tightlip:allow');
+    expect(output(result)).toContain('tightlip baseline');
+    expect(output(result)).toContain('git commit --no-verify (CI scans anyway)');
+    expect(commitCount()).toBe(0);
+  });
+
+  it("blocks a codename in a new file's path, even when the content is clean", () => {
+    repo = createTempRepo();
+    guardCodename(repo);
+    install(repo);
+    repo.write('docs/mythos-plan.md', 'nothing to see\n');
+    const result = commitAll(repo, 'plan');
+    expect(result.status).not.toBe(0);
+    expect(output(result)).toContain('docs/mythos-plan.md');
+    expect(commitCount()).toBe(0);
+  });
+
+  it('blocks a codename in the commit message, but not in its comment lines', () => {
+    repo = createTempRepo();
+    guardCodename(repo);
+    install(repo);
+    repo.write('a.txt', 'clean\n');
+    repo.git('add', 'a.txt');
+    repo.write('.git/msg-with-comment', 'Add a\n# reminder: not for Mythos\n');
+    const commented = repo.run('git', ['commit', '--cleanup=strip', '-F', '.git/msg-with-comment']);
+    expect(commented.status, output(commented)).toBe(0);
+    repo.write('b.txt', 'clean\n');
+    repo.git('add', 'b.txt');
+    const result = repo.run('git', ['commit', '-m', 'Prepare the Mythos launch']);
+    expect(result.status).not.toBe(0);
+    expect(output(result)).toContain('COMMIT_EDITMSG');
+    expect(output(result)).toContain('git commit -e -F .git/COMMIT_EDITMSG');
+    expect(commitCount()).toBe(1);
+  });
+
+  it('judges the index, not the working tree: partial staging both ways', () => {
+    repo = createTempRepo();
+    repo.write('app.ts', 'const a = 1;\n');
+    commitAll(repo, 'init');
+    install(repo);
+    const token = fakeGithubToken(32);
+    // A secret only in the working tree does not block the staged, clean part.
+    repo.write('app.ts', 'const a = 1;\nconst b = 2;\n');
+    repo.git('add', 'app.ts');
+    repo.write('app.ts', `const a = 1;\nconst b = 2;\nconst t = "${token}";\n`);
+    const clean = repo.run('git', ['commit', '-m', 'b']);
+    expect(clean.status, output(clean)).toBe(0);
+    // A staged secret blocks even when the working tree no longer has it.
+    repo.git('add', 'app.ts');
+    repo.write('app.ts', 'const a = 1;\nconst b = 2;\n');
+    const blocked = repo.run('git', ['commit', '-m', 't']);
+    expect(blocked.status).not.toBe(0);
+    expect(output(blocked)).toContain('app.ts');
+    expect(output(blocked)).toContain('3:12');
+    expect(commitCount()).toBe(2);
+  });
+
+  it('reports file names with spaces and non-ASCII characters as they are', () => {
+    repo = createTempRepo();
+    install(repo);
+    repo.write('dir with space/naïve ☃.ts', `x = "${fakeGithubToken(33)}"\n`);
+    const result = commitAll(repo, 'odd names');
+    expect(result.status).not.toBe(0);
+    expect(output(result)).toContain('dir with space/naïve ☃.ts');
+  });
+
+  it('installs from a linked worktree into the hooks every worktree runs', () => {
+    repo = createTempRepo();
+    repo.write('a.txt', 'clean\n');
+    commitAll(repo, 'init');
+    repo.git('worktree', 'add', '-q', '-b', 'side', repo.path('..', 'linked'));
+    const installed = runTightlip(repo, ['install'], { cwd: '../linked' });
+    expect(installed.status, installed.stderr).toBe(0);
+    expect(existsSync(repo.path('.git', 'hooks', 'pre-commit'))).toBe(true);
+    repo.write('../linked/leak.ts', `t = "${fakeGithubToken(34)}"\n`);
+    repo.run('git', ['add', 'leak.ts'], { cwd: '../linked' });
+    const blocked = repo.run('git', ['commit', '-m', 'leak'], { cwd: '../linked' });
+    expect(blocked.status).not.toBe(0);
+    expect(output(blocked)).toContain('leak.ts');
+  });
+
+  it('keeps an existing commit-msg hook running, and restores it on uninstall', () => {
+    repo = createTempRepo();
+    const existing = '#!/bin/sh\necho "existing commit-msg saw $(head -1 "$1")" >&2\n';
+    repo.write('.git/hooks/commit-msg', existing);
+    repo.run('chmod', ['+x', '.git/hooks/commit-msg']);
+    install(repo, ['--hook', 'commit-msg']);
+    repo.write('a.txt', 'clean\n');
+    const result = commitAll(repo, 'hello there');
+    expect(result.status, output(result)).toBe(0);
+    expect(result.stderr).toContain('existing commit-msg saw hello there');
+    const removed = runTightlip(repo, ['uninstall']);
+    expect(removed.stderr).toContain('restored the previous hook');
+    expect(readFileSync(repo.path('.git', 'hooks', 'commit-msg'), 'utf8')).toBe(existing);
+  });
+});

@@ -1,0 +1,41 @@
+import { expect } from 'vitest';
+import { createTempDir, createTempRepo, type RunResult, type TempDir } from '@tightlip/fixtures';
+import { runTightlip } from './helpers.js';
+
+/** The codename the end-to-end tests guard; matched as a whole word (`feature/mythos-launch`). */
+export const CODENAME = 'Mythos';
+
+/**
+ * A config and term list inside the repository, kept out of every commit by
+ * `.git/info/exclude`, so `git add .` never stages them.
+ */
+export function guardCodename(repo: TempDir): void {
+  repo.write('terms.txt', `${CODENAME}\n`);
+  repo.write('tightlip.config.json', JSON.stringify({ terms: ['terms.txt'] }));
+  repo.write('.git/info/exclude', 'terms.txt\ntightlip.config.json\n');
+}
+
+/** Runs `tightlip install args…` in `dir` and expects it to succeed. */
+export function install(dir: TempDir, args: string[] = []): RunResult {
+  const result = runTightlip(dir, ['install', ...args]);
+  expect(result.status, result.stderr).toBe(0);
+  return result;
+}
+
+export function commitAll(repo: TempDir, message: string, args: string[] = []): RunResult {
+  repo.git('add', '-A');
+  return repo.run('git', ['commit', '-m', message, ...args]);
+}
+
+/** A work tree with a bare `origin` next to it (both removed by `remove`). */
+export function createRepoWithRemote(): { repo: TempDir; remote: TempDir; remove(): void } {
+  const repo = createTempRepo();
+  const remote = createTempDir('tightlip-remote-');
+  remote.git('init', '-q', '--bare', '-b', 'main', '.');
+  repo.git('remote', 'add', 'origin', remote.dir);
+  return { repo, remote, remove: () => (repo.remove(), remote.remove()) };
+}
+
+export function output(result: RunResult): string {
+  return result.stdout + result.stderr;
+}

@@ -1,0 +1,39 @@
+import { readCommits } from './commits.js';
+import type { Git } from './git.js';
+import { verifyCommits } from './refs.js';
+import type { SourceItem } from './source.js';
+import { GitError } from './errors.js';
+
+export type RangeOptions = { range: string } | { base: string; head?: string };
+
+/**
+ * The commits of a pull request or push, for CI: `<base>..<head>` (or `<base>...<head>`,
+ * the same commits here), or `base` with `head` (HEAD by default): the commits on head
+ * since its merge-base with base. Each commit is judged on what it adds (see
+ * `readCommits`), so a secret added then removed within the range is still found.
+ */
+export async function* readRange(git: Git, options: RangeOptions): AsyncGenerator<SourceItem> {
+  let base: string;
+  let head: string;
+  if ('range' in options) {
+    const match = /^(.*?)\.\.\.?(.*)$/.exec(options.range);
+    if (!match) throw new GitError('GIT_BAD_RANGE', `not a range: ${options.range} (expected <base>..<head>, or use --base <ref>)`);
+    base = match[1] || 'HEAD';
+    head = match[2] || 'HEAD';
+  } else {
+    base = options.base;
+    head = options.head ?? 'HEAD';
+  }
+  await verifyCommits(git, [base, head]);
+  yield* readCommits(git, ['--end-of-options', head, `^${base}`]);
+}
+
+/** Every commit reachable from `refs` (all refs when empty): a full-history audit, streamed. */
+export async function* readHistory(git: Git, refs: readonly string[] = []): AsyncGenerator<SourceItem> {
+  if (refs.length === 0) {
+    yield* readCommits(git, ['--all']);
+    return;
+  }
+  await verifyCommits(git, refs);
+  yield* readCommits(git, ['--end-of-options', ...refs]);
+}
