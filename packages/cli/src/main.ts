@@ -2,6 +2,7 @@ import { TightlipError } from '@tightlip/core';
 import yargs from 'yargs';
 import { installCommand, uninstallCommand } from './commands/install.js';
 import type { CommandContext, GlobalArgs } from './commands/context.js';
+import { rulesCommand } from './commands/rules.js';
 import { scanCommand } from './commands/scan.js';
 import { stagedCommand } from './commands/staged.js';
 import { UsageError } from './errors.js';
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command(stagedCommand(context))
     .command(installCommand(context))
     .command(uninstallCommand(context))
+    .command(rulesCommand(context))
     .demandCommand(1, 'Give a command.')
     .recommendCommands()
     .strict()

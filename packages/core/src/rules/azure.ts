@@ -52,8 +52,11 @@ export const azureRules: Rule[] = [
     keywords: ['storage', 'account_key', 'accountkey', 'account-key'],
     pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])/g,
     scope: 'line',
+    // Inside a connection string (";AccountKey=") the connection-string rules report it.
     validate: (secret, context) =>
-      decodesTo(64)(secret) && keyedBy(/(?:storage|account)[\w.-]*key|AZURE_STORAGE_KEY/i)(secret, context),
+      decodesTo(64)(secret) &&
+      !context.text.endsWith(';AccountKey=', context.start) &&
+      keyedBy(/(?:storage|account)[\w.-]*key|AZURE_STORAGE_KEY/i)(secret, context),
     confidence: 'validated',
     token: key64,
     contexts: [(t) => `AZURE_STORAGE_KEY=${t}`, (t) => `storage_account_key = "${t}"`, (t) => `"accountKey": "${t}"`],

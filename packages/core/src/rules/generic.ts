@@ -204,7 +204,12 @@ function yamlDocument(text: string, start: number): string {
   return text.slice(from === -1 ? 0 : from, to === -1 ? text.length : to);
 }
 
+/** Entries of a Secret that name where or as whom to connect, not the credential. */
+const NOT_SECRET_ENTRY = /^[ \t]*["']?(?:user(?:name)?|login|email|host(?:name)?|port|database|db|url|uri|endpoint|region|namespace)["']?:/i;
+
 function isSecretManifestValue(secret: string, { text, start }: MatchContext): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (NOT_SECRET_ENTRY.test(text.slice(lineStart, start))) return false;
   const parent = yamlParent(text, start);
   if (parent !== 'data:' && parent !== 'stringData:') return false;
   if (!/^kind:[ \t]*["']?Secret["']?[ \t]*$/m.test(yamlDocument(text, start))) return false;

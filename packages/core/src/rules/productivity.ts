@@ -73,7 +73,7 @@ export const productivityRules: Rule[] = [
     description: 'Atlassian Cloud API token for Jira, Confluence or Bitbucket ("ATATT3").',
     remediation: rotate('API token', 'Atlassian account settings (Security > API tokens)'),
     keywords: ['atatt3'],
-    pattern: /(?<![A-Za-z0-9_=-])ATATT3[A-Za-z0-9_=-]{180,200}(?![A-Za-z0-9_=-])/g,
+    pattern: /(?<![A-Za-z0-9_-])ATATT3[A-Za-z0-9_=-]{180,200}(?![A-Za-z0-9_=-])/g,
     token: (fake) => `ATATT3xFfGF0${fake.string(BASE64URL, 170)}=${fake.string(HEX, 8).toUpperCase()}`,
   }),
   defineToken({
@@ -82,7 +82,7 @@ export const productivityRules: Rule[] = [
     description: 'Bitbucket Cloud app password ("ATBB").',
     remediation: rotate('app password', 'Bitbucket (Personal settings > App passwords)'),
     keywords: ['atbb'],
-    pattern: /(?<![A-Za-z0-9_=.-])ATBB[A-Za-z0-9_=.-]{32,40}(?![A-Za-z0-9_=.-])/g,
+    pattern: /(?<![A-Za-z0-9_-])ATBB[A-Za-z0-9_=.-]{32,40}(?![A-Za-z0-9_=.-])/g,
     token: (fake) => `ATBB${fake.base62(24)}${fake.string(HEX, 8).toUpperCase()}`,
   }),
   defineToken({
