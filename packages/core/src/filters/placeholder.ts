@@ -1,3 +1,5 @@
+import { decodeBase64Text } from '../rules/decode.js';
+
 // Values that stand in for a secret: templates, masks, and the words people type when
 // they mean "put the real one here". Applied to every rule: a token-shaped placeholder
 // (`ghp_xxxx…`, `AKIA…EXAMPLE`) is as harmless as any other.
@@ -15,9 +17,16 @@ const WORDS =
 
 /** Whether `secret` is a template, a mask or a stand-in rather than a secret. */
 export function isPlaceholder(secret: string): boolean {
-  if (TEMPLATE.test(secret) || WORDS.test(secret)) return true;
+  if (TEMPLATE.test(secret) || WORDS.test(secret) || isEncodedStandIn(secret)) return true;
   const compact = secret.replace(/[^A-Za-z0-9]/g, '');
   return hasLongRun(compact) || hasSequence(compact) || (compact.length >= 12 && distinctCount(compact) <= 4);
+}
+
+/** Base64 of readable text with a stand-in word: `bm90IGEgcmVhbCBwYXNzd29yZA==` is "not a real password". */
+function isEncodedStandIn(secret: string): boolean {
+  if (secret.length < 8 || secret.length > 512 || secret.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(secret)) return false;
+  const text = decodeBase64Text(secret);
+  return text !== undefined && /^[\x20-\x7e]+$/.test(text) && (WORDS.test(text) || /\b(?:not|fake|real)\b/i.test(text));
 }
 
 /** Six or more of the same character (case-insensitive): `xxxxxx`, `000000`, `AaAaAa`. */

@@ -37,6 +37,7 @@ export function isPathOrUrl(secret: string): boolean {
   return (
     /^(?:\.{1,2}\/|~\/|[A-Za-z]:\\)/.test(secret) ||
     /^\/[a-z0-9_.\/-]+$/.test(secret) ||
+    /^\/(?:Users|home|var|etc|usr|opt|tmp|run|srv|mnt|app|data|root|workspace|Library|Volumes)\//.test(secret) ||
     secret.includes('://') ||
     FILE_EXTENSION.test(secret)
   );

@@ -11,11 +11,22 @@ const DEFAULT_PASSWORDS = new Set(
   'postgres root admin guest password pass secret mysql redis user test changeme example mongo mongodb rabbitmq sa oracle default toor pw pwd dev local'.split(' '),
 );
 
-/** The password is neither a well-known default nor the user name again. */
-function isRealPassword(secret: string, { text, start }: MatchContext): boolean {
-  if (DEFAULT_PASSWORDS.has(secret.toLowerCase())) return false;
-  const userStart = text.lastIndexOf('//', start) + 2;
-  return text.slice(userStart, start - 1) !== secret;
+/**
+ * Hosts reserved for documentation (RFC 2606, RFC 6761): `example.com`, `db.example.org`,
+ * `*.test`, `*.invalid`, `*.example`. Credentials in URLs to them are illustrations.
+ */
+const DOCUMENTATION_HOST = /^(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?![\w.-])/i;
+
+/** The host after the `@` that ends a URL's user information. */
+export function isDocumentationUrl({ text, end }: MatchContext): boolean {
+  return text[end] === '@' && DOCUMENTATION_HOST.test(text.slice(end + 1, end + 254));
+}
+
+/** The password is not a well-known default, nor the user name again, nor in a URL to a documentation host. */
+function isRealPassword(secret: string, context: MatchContext): boolean {
+  if (DEFAULT_PASSWORDS.has(secret.toLowerCase()) || isDocumentationUrl(context)) return false;
+  const userStart = context.text.lastIndexOf('//', context.start) + 2;
+  return context.text.slice(userStart, context.start - 1) !== secret;
 }
 
 const FIX =
@@ -47,6 +58,7 @@ function connectionUrl(id: string, title: string, schemes: string, keywords: str
           url.replace(/\/\/[^@]+@/, '//'),
           url.replace(/:[^:@/]+@/, ':postgres@'),
           url.replace(/:[^:@/]+@/, ':<password>@'),
+          url.replace(/@[^:/]+/, '@db.example.com'),
         ],
       };
     },
@@ -54,7 +66,7 @@ function connectionUrl(id: string, title: string, schemes: string, keywords: str
 }
 
 export const databaseRules: Rule[] = [
-  connectionUrl('postgres-connection-string', 'PostgreSQL connection URL', 'postgres(?:ql)?(?:\\+[a-z0-9]+)?|pgsql', ['postgres', 'pgsql'], (f) => `postgresql://app_${f.digits(2)}:${password(f)}@db.internal.example.net:5432/orders`),
+  connectionUrl('postgres-connection-string', 'PostgreSQL connection URL', 'postgres(?:ql)?(?:\\+[a-z0-9]+)?|pgsql', ['postgres', 'pgsql'], (f) => `postgresql://app_${f.digits(2)}:${password(f)}@db.internal.acme-corp.net:5432/orders`),
   connectionUrl('mysql-connection-string', 'MySQL / MariaDB connection URL', 'mysql(?:\\+[a-z0-9]+)?|mysqlx|mariadb', ['mysql', 'mariadb'], (f) => `mysql://report:${password(f)}@10.0.0.${f.digits(1)}:3306/analytics`),
   connectionUrl('mongodb-connection-string', 'MongoDB connection URL', 'mongodb(?:\\+srv)?', ['mongodb'], (f) => `mongodb+srv://svc:${password(f)}@cluster0.${f.string('abcdefghijklmnopqrstuvwxyz', 5)}.mongodb.net/app?retryWrites=true`),
   connectionUrl('redis-connection-string', 'Redis connection URL', 'rediss?', ['redis'], (f) => `rediss://:${password(f)}@cache.internal:6380/0`),

@@ -1,4 +1,5 @@
 import { decodeBase64Text } from './decode.js';
+import { isDocumentationUrl } from './database.js';
 import { defineRule } from './define-rule.js';
 import { assignedKey, toBase64, BASE62 } from './helpers.js';
 import { isLookup } from '../filters/lookup.js';
@@ -108,16 +109,35 @@ const PASSWORD_WORD = String.raw`(?:(?<![A-Za-z])(?:pass(?:w(?:or)?d|phrase)?|pw
 /** A stored password hash (bcrypt, argon2, crypt): sensitive, but not the password. */
 const PASSWORD_HASH = /^\$(?:2[abxy]?|argon2\w*|pbkdf2[\w-]*|scrypt|[1567])\$/;
 
+/** The last word of a password key: `db_password`, `smtpPass`, `PASSPHRASE` (not `pass_arg`, `SAMPLES_PASSED`). */
+const PASSWORD_KEY_END = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'pw']);
+
 function isHardcodedPassword(secret: string, context: MatchContext): boolean {
-  if (secretKeyOf(context) === undefined) return false;
-  if (/^(?:true|false|null|nil|none|undefined|yes|no|on|off|required|optional)$/i.test(secret)) return false;
-  if (PASSWORD_HASH.test(secret) || /^\d+$/.test(secret)) return false;
+  const key = secretKeyOf(context);
+  // PWD and OLDPWD are the shell's working directories.
+  if (key === undefined || /^(?:OLD)?PWD$/.test(key) || !PASSWORD_KEY_END.has(keyWords(key).at(-1) ?? '')) return false;
+  if (/^(?:true|false|null|nil|none|undefined|yes|no|on|off|required|optional)[)\]}:]*$/i.test(secret)) return false;
+  if (PASSWORD_HASH.test(secret) || /^(?:\d+|0x[0-9a-fA-F]+)$/.test(secret)) return false;
   const before = context.text.slice(Math.max(0, context.start - 3), context.start);
   const quoted = /["'`]$/.test(before);
-  // `password = userPassword` in code: an identifier, not a literal.
-  if (!quoted && / = $/.test(before) && /^[A-Za-z_$][\w$]*$/.test(secret)) return false;
+  if (!quoted && isCodeValue(secret, before, context)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((c) => c.test(secret)).length;
   return classes >= 2 && (secret.length >= 8 || classes >= 3);
+}
+
+/**
+ * An unquoted value that is code rather than a literal: an identifier after ` = `
+ * (`password = userPassword`), a negation (`pass = !ok`), or an identifier followed by more
+ * code on its line (`pass: matches ?? false,`).
+ */
+function isCodeValue(secret: string, before: string, { text, end }: MatchContext): boolean {
+  // Negations, literals of other types, calls, indexing and type annotations (`typing.Optional[bytes]`, `:class:`).
+  if (/^[![{(:]/.test(secret) || /^[A-Za-z_$][\w$.]*(?:\?\.|\(|\[)/.test(secret) || /^(?:this|self)\./.test(secret)) return true;
+  if (!/^[A-Za-z_$][\w$.]*$/.test(secret)) return false;
+  if (/ = $/.test(before)) return true;
+  const newline = text.indexOf('\n', end);
+  const rest = text.slice(end, newline === -1 ? text.length : newline).trim();
+  return /^(?:\?\?|\|\||&&|[,;)?:+])/.test(rest);
 }
 
 function hardPassword(fake: Fake): string {
@@ -157,6 +177,20 @@ export const genericPassword = defineRule({
       `password_hash: "$2b$12$${fake.string(`${BASE62}./`, 53)}"`,
       'passwordResetEnabled: true',
       'bypass = "route-42"',
+      '"build": "wasm-opt in.wasm --pass-arg=asyncify-imports@env.x -Oz"',
+      '  readonly ANY_SAMPLES_PASSED: 0x8C2F;',
+      "  PWD: '/Users/maria/project',",
+      '  const pass = !this.result || this.result.issues.length === 0;',
+      '  pass: matches ?? false,',
+      '      pass: matchResult?.pass ?? false,',
+      '  propertiesPass = this.options.isEqual?.(received, properties) ?? false;',
+      '  readonly STENCIL_PASS_DEPTH_PASS: 0x8B9F;',
+      'def read(self, name, pwd=None):',
+      '    def load(self, data: bytes, password: typing.Optional[bytes]) -> Key:',
+      '    :type passphrase: :class:`bytes`',
+      'fds_to_pass = [listener_fd, alive_r]',
+      'user_pass = (self.username + ":" + self.password)',
+      `password: '${toBase64('not a real password')}',`,
     ],
   }),
 });
@@ -170,15 +204,21 @@ export const urlBasicAuth = defineRule({
   keywords: ['://'],
   pattern:
     /(?<![A-Za-z0-9+.-])(?:https?|ftps?|sftp|smtps?|imaps?|ldaps?|ssh|svn|wss?|nntp|sql|jdbc:[a-z]+):\/\/[^\s:@/"'<>]{1,128}:(?<secret>[^\s@/"'<>]{3,256})@[A-Za-z0-9.[\]_-]{1,253}/g,
-  validate: (secret) => !/^(?:x-oauth-basic|x-access-token|anonymous)$/i.test(secret),
+  validate: (secret, context) => !/^(?:x-oauth-basic|x-access-token|anonymous)$/i.test(secret) && !isDocumentationUrl(context),
   generic: true,
   samples: (fake) => ({
     match: [
-      `git clone https://ci-bot:${hardPassword(fake)}@git.internal.example.net/team/repo.git`,
+      `git clone https://ci-bot:${hardPassword(fake)}@git.internal.acme-corp.net/team/repo.git`,
       `PROXY=http://svc:${fake.base62(20)}@proxy.internal:3128`,
       `ftp://backup:${hardPassword(fake)}@files.internal/`,
     ],
-    ignore: ['https://user:${PASSWORD}@host', 'https://user:password@example.com', 'https://github.com/user/repo.git', 'http://localhost:8080/x@y'],
+    ignore: [
+      'https://user:${PASSWORD}@host',
+      'https://user:password@example.com',
+      `https://abc:${fake.base62(12)}@example.com/`,
+      'https://github.com/user/repo.git',
+      'http://localhost:8080/x@y',
+    ],
   }),
 });
 
