@@ -9,6 +9,7 @@ import { installCommand, uninstallCommand } from './commands/install.js';
 import { prePushCommand } from './commands/pre-push.js';
 import { preReceiveCommand } from './commands/pre-receive.js';
 import type { CommandContext, GlobalArgs } from './commands/context.js';
+import { rulesCommand } from './commands/rules.js';
 import { scanCommand } from './commands/scan.js';
 import { stagedCommand } from './commands/staged.js';
 import { UsageError } from './errors.js';
@@ -51,6 +52,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command(preReceiveCommand(context))
     .command(installCommand(context))
     .command(uninstallCommand(context))
+    .command(rulesCommand(context))
     .command(baselineCommand(context))
     .command(initCommand(context))
     .completion('completion', 'Print a bash/zsh completion script (add it to your shell profile)')

@@ -16,7 +16,7 @@ export { SEVERITIES } from './types.js';
 export { RuleError, TermListError, TightlipError } from './errors.js';
 export { createEngine, type Engine, type EngineOptions } from './engine.js';
 export { termRuleId } from './scanners/terms.js';
-export { builtinRules, defineRule } from './rules/index.js';
+export { builtinRules, defineRule, familyOf, ruleFamilies } from './rules/index.js';
 export { crc32, withBase62Crc32 } from './rules/checksums.js';
 export { createFake } from './fake.js';
 export { parseTermList, type ParseTermListOptions } from './terms/parse-term-list.js';

@@ -84,10 +84,52 @@ export interface Rule {
   keywords: readonly string[];
   /** Global, linear-time pattern. The named group `secret`, if present, is the secret; otherwise the whole match. */
   pattern: RegExp;
-  /** Offline check of a candidate (a checksum); a candidate that fails is not reported by this rule. */
-  validate?: (secret: string) => boolean;
+  /**
+   * Where the pattern runs: the whole text (default), or only the lines that hold one of
+   * the keywords. 'line' suits single-line matches whose keyword shares their line (a key
+   * name, a token's marker) and whose pattern starts with a character class that the
+   * regex engine cannot skip ahead to.
+   */
+  scope?: 'text' | 'line';
+  /**
+   * Offline check of a candidate: a checksum, a structural decode, or a look at its context
+   * (the key it is assigned to). A candidate that fails is not reported by this rule.
+   */
+  validate?: (secret: string, context: MatchContext) => boolean;
+  /**
+   * How sure a finding of this rule is once `validate` passed: 'validated' when the check
+   * verifies the token itself (checksum, decodable structure), 'pattern' for shape and
+   * context, 'entropy' for randomness alone. Default: 'pattern'.
+   */
+  confidence?: Confidence;
+  /**
+   * A detector that judges values by their context (a key name, an assignment) rather than
+   * a provider's format. Its candidates also pass the shape filters (hashes, UUIDs, digests,
+   * prose, paths), and a provider rule that finds the same secret wins over it.
+   */
+  generic?: boolean;
+  /** False-positive filters this rule must skip, e.g. 'placeholder' for key material with long runs of `A`. */
+  skipFilters?: readonly FilterName[];
   samples: (fake: Fake) => RuleSamples;
 }
+
+/** Where a candidate was found: the whole text and the offsets of the secret in it. */
+export interface MatchContext {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The false-positive filters, by name (see `filters/`). */
+export type FilterName =
+  | 'placeholder'
+  | 'lookup'
+  | 'vendor-example'
+  | 'data-uri'
+  | 'known-hash'
+  | 'uuid'
+  | 'prose'
+  | 'path-or-url';
 
 /** A deterministic source of fake token material (see `createFake`). */
 export interface Fake {

@@ -19,6 +19,7 @@ export function defineRule(rule: Rule): Rule {
   }
   const { pattern } = rule;
   if (!pattern.global) throw new RuleError('pattern must have the g flag', rule.id);
+  if (rule.scope === 'line' && rule.keywords.length === 0) throw new RuleError('a line-scoped rule needs keywords', rule.id);
   const slow = findSuperLinearConstruct(pattern);
   if (slow) throw new RuleError(`pattern may backtrack without bound: ${slow}`, rule.id);
   const needsIndices = pattern.source.includes('(?<secret>') && !pattern.hasIndices;

@@ -9,6 +9,9 @@ describe('findSuperLinearConstruct', () => {
     /(["'])x\1/g,
     /(?<q>["'])x\k<q>/g,
     /(?<=a+)b/g,
+    /\w+\d+x/g,
+    /key\s*[ \t]*=/g,
+    /[a-z]{2,}[a-z0-9]*;/g,
   ])('rejects %s', (pattern) => {
     expect(findSuperLinearConstruct(pattern)).toBeDefined();
   });
@@ -19,6 +22,9 @@ describe('findSuperLinearConstruct', () => {
     /(?:ab|cd)+/g,
     /[(+*]+\)?/g,
     /a\(b+\)+/g,
+    /[ \t]*=[ \t]*["']?/g,
+    /-----\s*(?<secret>[\s\S]{64,16384}?)\s*-----END/g,
+    /\[a+\]b+/g,
   ])('accepts %s', (pattern) => {
     expect(findSuperLinearConstruct(pattern)).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import { defineRule } from './define-rule.js';
+import { defineToken } from './helpers.js';
 
 // Token shapes: https://api.slack.com/authentication/token-types
 // Webhooks: https://api.slack.com/messaging/webhooks
@@ -65,4 +66,25 @@ export const slackWebhookUrl = defineRule({
   }),
 });
 
-export const slackRules = [slackBotToken, slackUserToken, slackAppToken, slackWebhookUrl];
+
+export const slackConfigToken = defineToken({
+  id: 'slack-config-token',
+  title: 'Slack app configuration token',
+  description: 'Slack app configuration access token ("xoxe.xoxp-" / "xoxe.xoxb-"), which can create and change apps.',
+  remediation: REMEDIATION,
+  keywords: ['xoxe.xox'],
+  pattern: /(?<![A-Za-z0-9])xoxe\.xox[bp]-1-[A-Za-z0-9]{160,170}(?![A-Za-z0-9])/g,
+  token: (fake) => `xoxe.xoxp-1-${fake.base62(166)}`,
+});
+
+export const slackConfigRefreshToken = defineToken({
+  id: 'slack-config-refresh-token',
+  title: 'Slack app configuration refresh token',
+  description: 'Slack app configuration refresh token ("xoxe-1-").',
+  remediation: REMEDIATION,
+  keywords: ['xoxe-'],
+  pattern: /(?<![A-Za-z0-9])xoxe-1-[A-Za-z0-9]{140,150}(?![A-Za-z0-9])/g,
+  token: (fake) => `xoxe-1-${fake.base62(146)}`,
+});
+
+export const slackRules = [slackBotToken, slackUserToken, slackAppToken, slackWebhookUrl, slackConfigToken, slackConfigRefreshToken];

@@ -1,0 +1,48 @@
+// False-positive filters: what a candidate must not be, whichever rule found it. Rules
+// run them after their own pattern and validator; a rule may skip a filter that its
+// format legitimately trips (`skipFilters`).
+
+import type { FilterName, MatchContext, Rule } from '../types.js';
+import { isInDataUri } from './data-uri.js';
+import { isCodeExpression, isLookup } from './lookup.js';
+import { isPlaceholder } from './placeholder.js';
+import { isKnownHash, isPathOrUrl, isProse, isUuid } from './shapes.js';
+import { isVendorExample } from './vendor-examples.js';
+
+type Filter = (secret: string, context: MatchContext) => boolean;
+
+/** Filters for every rule, in the order they are tried (cheapest and commonest first). */
+const UNIVERSAL: readonly (readonly [FilterName, Filter])[] = [
+  ['placeholder', isPlaceholder],
+  ['lookup', isLookup],
+  ['vendor-example', isVendorExample],
+  ['data-uri', (_secret, context) => isInDataUri(context)],
+];
+
+/** Further filters for generic detectors, whose values have no provider format to vouch for them. */
+const GENERIC: readonly (readonly [FilterName, Filter])[] = [
+  ['known-hash', isKnownHash],
+  ['uuid', isUuid],
+  ['prose', isProse],
+  ['path-or-url', isPathOrUrl],
+  ['lookup', isCodeExpression],
+];
+
+/** Why `secret`, found by `rule`, is not a credential; undefined when no filter objects. */
+export function falsePositiveReason(rule: Rule, secret: string, context: MatchContext): FilterName | undefined {
+  const skip = rule.skipFilters;
+  for (const [name, filter] of UNIVERSAL) {
+    if (!skip?.includes(name) && filter(secret, context)) return name;
+  }
+  if (!rule.generic) return undefined;
+  for (const [name, filter] of GENERIC) {
+    if (!skip?.includes(name) && filter(secret, context)) return name;
+  }
+  return undefined;
+}
+
+export { isInDataUri } from './data-uri.js';
+export { isCodeExpression, isLookup } from './lookup.js';
+export { isPlaceholder } from './placeholder.js';
+export { isKnownHash, isPathOrUrl, isProse, isUuid, lineAround } from './shapes.js';
+export { isVendorExample } from './vendor-examples.js';

@@ -1,0 +1,51 @@
+// Shapes of high-entropy values that are not secrets. These filters only apply to generic
+// detectors (a value judged by its key and its randomness); a provider rule whose format
+// is a UUID or hex (Heroku, Datadog) has its own context.
+
+import { isWordLike } from '../scanners/entropy.js';
+import type { MatchContext } from '../types.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(secret: string): boolean {
+  return UUID.test(secret);
+}
+
+/** SRI and lockfile integrity (`sha512-…`), image and content digests (`sha256:…`). */
+const PREFIXED_HASH = /^(?:sha(?:1|224|256|384|512)|md5|blake2b|xxh64)[-:]/i;
+const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
+const HASH_CONTEXT = /commit|\bsha|\brev\b|revision|checksum|digest|hash|etag|fingerprint|integrity/i;
+
+/** A hash or digest: a prefixed one anywhere, a bare hex digest when its line says so. */
+export function isKnownHash(secret: string, context: MatchContext): boolean {
+  if (PREFIXED_HASH.test(secret)) return true;
+  return HEX_DIGEST.test(secret) && HASH_CONTEXT.test(lineAround(context));
+}
+
+/** A label, identifier or sentence rather than a credential: i18n strings, constants, prose. */
+export function isProse(secret: string): boolean {
+  if (/\s/.test(secret.trim())) return true;
+  if (/^[A-Za-z]+$/.test(secret)) return true;
+  if (/^[A-Za-z]+(?:[ _.-][A-Za-z]+)+$/.test(secret)) return true;
+  return isWordLike(secret) && !/[^A-Za-z0-9_.-]/.test(secret);
+}
+
+const FILE_EXTENSION = /\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|ya?ml|toml|txt|env|gpg|asc|der|pub|conf|cfg|ini|xml|js|ts|py|rb|go|java|cs|php|sh|html|png|jpe?g|svg|gif)$/i;
+
+/** A file path or a URL (one without inline credentials; those have their own rule). */
+export function isPathOrUrl(secret: string): boolean {
+  return (
+    /^(?:\.{1,2}\/|~\/|[A-Za-z]:\\)/.test(secret) ||
+    /^\/[a-z0-9_.\/-]+$/.test(secret) ||
+    /^\/(?:Users|home|var|etc|usr|opt|tmp|run|srv|mnt|app|data|root|workspace|Library|Volumes)\//.test(secret) ||
+    secret.includes('://') ||
+    FILE_EXTENSION.test(secret)
+  );
+}
+
+/** The line that holds the secret, without its line break. */
+export function lineAround(context: MatchContext): string {
+  const start = context.text.lastIndexOf('\n', context.start - 1) + 1;
+  const newline = context.text.indexOf('\n', context.end);
+  return context.text.slice(start, newline === -1 ? context.text.length : newline);
+}

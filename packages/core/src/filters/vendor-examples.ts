@@ -1,0 +1,45 @@
+// Keys that vendors publish in their documentation or ship in their emulators. They
+// appear in countless repositories and authenticate nowhere that matters. Stored as
+// SHA-256 digests so that this file holds no key-shaped string; AWS's documentation keys
+// end in EXAMPLE and are caught by the placeholder filter.
+
+import { sha256, toHex } from '../sha256.js';
+import { decodeBase64Text } from '../rules/decode.js';
+
+const PUBLISHED_DIGESTS = new Map<number, ReadonlySet<string>>([
+  // The Azure Storage emulator (Azurite) account key, documented for devstoreaccount1.
+  [88, new Set(['0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059'])],
+  // RFC 6749 §4.1.4 example access and refresh tokens.
+  [
+    22,
+    new Set([
+      '6c96130f130ab0d6d158397e24d2bcc1c9a5e73ae081f6e983f1c7b545d24a4c',
+      '00cf4c781dc37003f7c7dd7d4c9a6ef1e0f4c62d9a291aa8bc398774e3fefd32',
+    ]),
+  ],
+  // RFC 5849 (OAuth 1.0) example consumer key and secret, tokens and token secrets.
+  [
+    16,
+    new Set([
+      'bb9b1163338b2a51495834ad5c65420443d6327381cf0f94ebf92b117f209d72',
+      '649e1f5c769e718ba10d1a702a36499a731441d960b06da91c4c97786bf84595',
+      'cb87c87e4a138d9a72259d2a01bab15623c9846e568c1509b287721645a6ea53',
+      '293257ab6495ebb11cf9e4aee0686ca30df8de2ab8d251f2cbbcf177bdfcae91',
+      '4c20e6f5cc11b93731e74cbe20739821d61c3563c9f50ecb884a27cd369f01fb',
+    ]),
+  ],
+]);
+
+/** Whether `secret` is a published example or emulator key. */
+export function isVendorExample(secret: string): boolean {
+  const digests = PUBLISHED_DIGESTS.get(secret.length);
+  if (digests?.has(toHex(sha256(secret)))) return true;
+  return isJwtIoExample(secret);
+}
+
+/** The sample token of jwt.io and countless tutorials: subject 1234567890, John Doe. */
+function isJwtIoExample(secret: string): boolean {
+  if (!secret.startsWith('eyJ')) return false;
+  const payload = decodeBase64Text(secret.split('.')[1] ?? '');
+  return payload !== undefined && payload.includes('"1234567890"') && payload.includes('John Doe');
+}

@@ -1,0 +1,105 @@
+import { defineRule } from './define-rule.js';
+import type { Fake, MatchContext, Rule } from '../types.js';
+
+// Connection URLs with an inline password (RFC 3986 userinfo): PostgreSQL
+// https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING, MySQL,
+// MongoDB https://www.mongodb.com/docs/manual/reference/connection-string/, Redis, AMQP.
+// SQL Server / ADO.NET: "Server=…;Password=…". JDBC: "jdbc:<driver>:…password=…".
+
+/** Passwords that ship as defaults with databases and brokers: local setups, not leaks. */
+const DEFAULT_PASSWORDS = new Set(
+  'postgres root admin guest password pass secret mysql redis user test changeme example mongo mongodb rabbitmq sa oracle default toor pw pwd dev local'.split(' '),
+);
+
+/**
+ * Hosts reserved for documentation (RFC 2606, RFC 6761): `example.com`, `db.example.org`,
+ * `*.test`, `*.invalid`, `*.example`. Credentials in URLs to them are illustrations.
+ */
+const DOCUMENTATION_HOST = /^(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?![\w.-])/i;
+
+/** The host after the `@` that ends a URL's user information. */
+export function isDocumentationUrl({ text, end }: MatchContext): boolean {
+  return text[end] === '@' && DOCUMENTATION_HOST.test(text.slice(end + 1, end + 254));
+}
+
+/** The password is not a well-known default, nor the user name again, nor in a URL to a documentation host. */
+function isRealPassword(secret: string, context: MatchContext): boolean {
+  if (DEFAULT_PASSWORDS.has(secret.toLowerCase()) || isDocumentationUrl(context)) return false;
+  const userStart = context.text.lastIndexOf('//', context.start) + 2;
+  return context.text.slice(userStart, context.start - 1) !== secret;
+}
+
+const FIX =
+  'Change the database or broker password, check its access logs, and read the URL from the environment or a secret store; keep only a placeholder in the repository.';
+
+function password(fake: Fake): string {
+  return `${fake.base62(14)}${fake.pick(['!', '-', '_', '.', '~'])}${fake.digits(2)}`;
+}
+
+function connectionUrl(id: string, title: string, schemes: string, keywords: string[], sample: (fake: Fake) => string): Rule {
+  return defineRule({
+    id,
+    title,
+    description: `${title} with an inline password.`,
+    remediation: FIX,
+    severity: 'high',
+    keywords,
+    pattern: new RegExp(
+      `(?<![A-Za-z0-9+.-])(?:${schemes}):\\/\\/[^\\s:@/"'<>]{0,128}:(?<secret>[^\\s@/"'<>]{1,256})@[A-Za-z0-9.\\[\\]_-]{1,253}`,
+      'g',
+    ),
+    validate: isRealPassword,
+    samples: (fake) => {
+      const url = sample(fake);
+      return {
+        match: [url, `DATABASE_URL="${sample(fake)}"`, `  url: ${sample(fake)}`],
+        ignore: [
+          url.replace(/:[^:@/]+@/, ':${DB_PASSWORD}@'),
+          url.replace(/\/\/[^@]+@/, '//'),
+          url.replace(/:[^:@/]+@/, ':postgres@'),
+          url.replace(/:[^:@/]+@/, ':<password>@'),
+          url.replace(/@[^:/]+/, '@db.example.com'),
+        ],
+      };
+    },
+  });
+}
+
+export const databaseRules: Rule[] = [
+  connectionUrl('postgres-connection-string', 'PostgreSQL connection URL', 'postgres(?:ql)?(?:\\+[a-z0-9]+)?|pgsql', ['postgres', 'pgsql'], (f) => `postgresql://app_${f.digits(2)}:${password(f)}@db.internal.acme-corp.net:5432/orders`),
+  connectionUrl('mysql-connection-string', 'MySQL / MariaDB connection URL', 'mysql(?:\\+[a-z0-9]+)?|mysqlx|mariadb', ['mysql', 'mariadb'], (f) => `mysql://report:${password(f)}@10.0.0.${f.digits(1)}:3306/analytics`),
+  connectionUrl('mongodb-connection-string', 'MongoDB connection URL', 'mongodb(?:\\+srv)?', ['mongodb'], (f) => `mongodb+srv://svc:${password(f)}@cluster0.${f.string('abcdefghijklmnopqrstuvwxyz', 5)}.mongodb.net/app?retryWrites=true`),
+  connectionUrl('redis-connection-string', 'Redis connection URL', 'rediss?', ['redis'], (f) => `rediss://:${password(f)}@cache.internal:6380/0`),
+  connectionUrl('amqp-connection-string', 'AMQP (RabbitMQ) connection URL', 'amqps?', ['amqp'], (f) => `amqps://worker:${password(f)}@mq.internal:5671/vhost`),
+  defineRule({
+    id: 'sqlserver-connection-string',
+    title: 'SQL Server / ADO.NET connection string',
+    description: 'An ADO.NET style connection string (Server=…;Password=…) with an inline password.',
+    remediation: FIX,
+    severity: 'high',
+    keywords: ['password=', 'pwd='],
+    pattern: /(?:Server|Data Source|Host)=[^;"'\n]{1,200};[^"'\n]{0,300}?(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=(?<secret>[^;"'\s]{1,128})/g,
+    validate: (secret) => !DEFAULT_PASSWORDS.has(secret.toLowerCase()),
+    samples: (fake) => ({
+      match: [
+        `"Default": "Server=tcp:sql.internal,1433;Database=orders;User Id=app;Password=${password(fake)};Encrypt=true"`,
+        `Data Source=db01;Initial Catalog=crm;User ID=crm;Pwd=${password(fake)}`,
+      ],
+      ignore: ['Server=db;Database=x;Integrated Security=true', 'Server=db;User Id=sa;Password=${SQL_PASSWORD}', 'Server=db;Password=sa'],
+    }),
+  }),
+  defineRule({
+    id: 'jdbc-connection-string',
+    title: 'JDBC URL with password',
+    description: 'A JDBC URL carrying a password parameter.',
+    remediation: FIX,
+    severity: 'high',
+    keywords: ['jdbc:'],
+    pattern: /jdbc:[a-z0-9]{2,20}:[^\s"'<>]{1,300}?[?;&:](?:password|pwd|PASSWORD)=(?<secret>[^&;\s"'<>]{1,128})/g,
+    validate: (secret) => !DEFAULT_PASSWORDS.has(secret.toLowerCase()),
+    samples: (fake) => ({
+      match: [`spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${password(fake)}`, `jdbc:sqlserver://db:1433;databaseName=x;user=u;password=${password(fake)}`],
+      ignore: ['jdbc:postgresql://db:5432/app?user=app&password=${DB_PASSWORD}', `jdbc:mysql://db/app?user=${fake.base62(5)}`],
+    }),
+  }),
+];

@@ -1,0 +1,191 @@
+import { crc32 } from './checksums.js';
+import { decodeBase64Json } from './decode.js';
+import { defineToken, keyedBy, remediation, toBase64, BASE62, BASE64URL, HEX, UPPER_ALNUM } from './helpers.js';
+import type { Fake, Rule } from '../types.js';
+
+// Grafana: service account tokens "glsa_<32>_<8 hex>" whose suffix is the little-endian hex
+// CRC-32 of "glsa_<32>" (grafana/grafana pkg/components/satokengen); Cloud tokens "glc_" and
+// legacy API keys "eyJrIjoi" are base64 JSON.
+// New Relic: https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/ ("NRAK-",
+// "NRII-", "NRJS-", license keys ending "NRAL").
+// Datadog: https://docs.datadoghq.com/account_management/api-app-keys/ (32-hex API keys,
+// 40-hex application keys: found by their key name).
+// Sentry: https://docs.sentry.io/account/auth-tokens/ ("sntrys_" base64 JSON + "_" + secret; "sntryu_" + 64 hex).
+// Dynatrace: https://docs.dynatrace.com/docs/manage/access-control/access-tokens ("dt0c01.").
+// Postman: "PMAK-" 24 hex "-" 34 hex.
+
+/** Grafana's checksum: CRC-32 of everything before the last "_", as 4 little-endian bytes in hex. */
+function grafanaChecksum(body: string): string {
+  const crc = crc32(body);
+  return [crc & 0xff, (crc >>> 8) & 0xff, (crc >>> 16) & 0xff, crc >>> 24].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function grafanaServiceAccountToken(fake: Fake): string {
+  const body = `glsa_${fake.base62(32)}`;
+  return `${body}_${grafanaChecksum(body)}`;
+}
+
+function grafanaCloudToken(fake: Fake): string {
+  const json = `{"o":"${fake.digits(6)}","n":"stack-${fake.digits(6)}-hm-read","k":"${fake.base62(24)}","m":{"r":"us"}}`;
+  return `glc_${toBase64(json)}`;
+}
+
+function sentryOrgToken(fake: Fake): string {
+  const json = `{"iat":1${fake.digits(9)}.0,"url":"https://sentry.io","region_url":"https://us.sentry.io","org":"acme-${fake.digits(3)}"}`;
+  return `sntrys_${toBase64(json).replace(/=+$/, '')}_${fake.string(BASE62, 43)}`;
+}
+
+export const observabilityRules: Rule[] = [
+  defineToken({
+    id: 'grafana-service-account-token',
+    title: 'Grafana service account token',
+    description: 'Grafana service account token ("glsa_") with a valid CRC-32 checksum.',
+    remediation: remediation('token', 'Grafana (Administration > Service accounts)'),
+    keywords: ['glsa_'],
+    pattern: /(?<![A-Za-z0-9_])glsa_[A-Za-z0-9]{32}_[a-fA-F0-9]{8}(?![A-Za-z0-9])/g,
+    validate: (token) => grafanaChecksum(token.slice(0, -9)) === token.slice(-8).toLowerCase(),
+    confidence: 'validated',
+    token: grafanaServiceAccountToken,
+    ignore: (fake) => [`glsa_${fake.base62(32)}_${fake.hex(8)}`],
+  }),
+  defineToken({
+    id: 'grafana-cloud-token',
+    title: 'Grafana Cloud access policy token',
+    description: 'Grafana Cloud token ("glc_" and base64 JSON naming the organisation and key).',
+    remediation: remediation('token', 'Grafana Cloud (Access policies)'),
+    keywords: ['glc_'],
+    pattern: /(?<![A-Za-z0-9_])glc_[A-Za-z0-9+/]{32,400}={0,2}(?![A-Za-z0-9+/=])/g,
+    validate: (token) => {
+      const json = decodeBase64Json(token.slice(4));
+      return json !== undefined && typeof json['k'] === 'string';
+    },
+    confidence: 'validated',
+    token: grafanaCloudToken,
+    ignore: (fake) => [`glc_${fake.base62(64)}`],
+  }),
+  defineToken({
+    id: 'grafana-api-key',
+    title: 'Grafana API key (legacy)',
+    description: 'Legacy Grafana API key: base64 JSON starting {"k":…} ("eyJrIjoi").',
+    remediation: remediation('API key (migrate to a service account)', 'Grafana (Administration > API keys)'),
+    keywords: ['eyjrijoi'],
+    pattern: /(?<![A-Za-z0-9+/])eyJrIjoi[A-Za-z0-9+/]{60,400}={0,2}(?![A-Za-z0-9+/=])/g,
+    validate: (token) => decodeBase64Json(token)?.['k'] !== undefined,
+    confidence: 'validated',
+    token: (fake) => toBase64(`{"k":"${fake.base62(32)}","n":"deploy","id":${fake.digits(1)}}`),
+  }),
+  defineToken({
+    id: 'new-relic-user-api-key',
+    title: 'New Relic user API key',
+    description: 'New Relic user API key ("NRAK-" and 27 characters).',
+    remediation: remediation('user key', 'New Relic (API keys)'),
+    keywords: ['nrak-'],
+    pattern: /(?<![A-Za-z0-9_-])NRAK-[A-Z0-9]{27}(?![A-Za-z0-9])/g,
+    token: (fake) => `NRAK-${fake.string(UPPER_ALNUM, 27)}`,
+  }),
+  defineToken({
+    id: 'new-relic-insert-key',
+    title: 'New Relic insights insert key',
+    description: 'New Relic Insights insert/query key ("NRII-" / "NRIQ-").',
+    remediation: remediation('insert key', 'New Relic (API keys)'),
+    keywords: ['nrii-', 'nriq-'],
+    pattern: /(?<![A-Za-z0-9_-])NRI[IQ]-[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/g,
+    token: (fake) => `NRII-${fake.string(BASE64URL, 32)}`,
+  }),
+  defineToken({
+    id: 'new-relic-browser-key',
+    title: 'New Relic browser API key',
+    description: 'New Relic browser API token ("NRJS-" and 19 hex).',
+    remediation: remediation('browser key', 'New Relic (API keys)'),
+    severity: 'low',
+    keywords: ['nrjs-'],
+    pattern: /(?<![A-Za-z0-9_-])NRJS-[a-f0-9]{19}(?![A-Za-z0-9])/g,
+    token: (fake) => `NRJS-${fake.hex(19)}`,
+  }),
+  defineToken({
+    id: 'new-relic-license-key',
+    title: 'New Relic ingest license key',
+    description: 'New Relic ingest license key (40 characters ending "NRAL").',
+    remediation: remediation('license key', 'New Relic (API keys)'),
+    keywords: ['nral'],
+    pattern: /(?<![A-Za-z0-9])[a-z0-9]{36}NRAL(?![A-Za-z0-9])/g,
+    scope: 'line',
+    token: (fake) => `${fake.pick(['eu01xx', fake.hex(6)])}${fake.hex(30)}NRAL`,
+  }),
+  defineToken({
+    id: 'datadog-api-key',
+    title: 'Datadog API key',
+    description: 'Datadog API key (32 hex) assigned to DD_API_KEY, datadog_api_key or the DD-API-KEY header.',
+    remediation: remediation('API key', 'Datadog (Organization settings > API keys)'),
+    keywords: ['datadog', 'dd_api_key', 'dd-api-key', 'ddapikey', 'dd_apikey'],
+    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/g,
+    scope: 'line',
+    validate: keyedBy(/(?:datadog|\bdd)[\w.-]*api[\w.-]*key|datadog[\w.-]*key/i),
+    token: (fake) => fake.hex(32),
+    contexts: [(t) => `DD_API_KEY=${t}`, (t) => `datadog_api_key: "${t}"`, (t) => `-H "DD-API-KEY: ${t}"`],
+    ignore: (fake) => [`etag: "${fake.hex(32)}" # datadog`],
+  }),
+  defineToken({
+    id: 'datadog-app-key',
+    title: 'Datadog application key',
+    description: 'Datadog application key (40 hex) assigned to DD_APP_KEY, datadog_app_key or the DD-APPLICATION-KEY header.',
+    remediation: remediation('application key', 'Datadog (Organization settings > Application keys)'),
+    keywords: ['datadog', 'dd_app', 'dd-application-key', 'ddappkey'],
+    pattern: /(?<![A-Za-z0-9])[a-f0-9]{40}(?![A-Za-z0-9])/g,
+    scope: 'line',
+    validate: keyedBy(/(?:datadog|\bdd)[\w.-]*app(?:lication)?[\w.-]*key/i),
+    token: (fake) => fake.hex(40),
+    contexts: [(t) => `DD_APP_KEY=${t}`, (t) => `datadog_app_key = "${t}"`, (t) => `-H "DD-APPLICATION-KEY: ${t}"`],
+    ignore: (fake) => [`datadog_commit: ${fake.hex(40)}`],
+  }),
+  defineToken({
+    id: 'sentry-org-token',
+    title: 'Sentry organization auth token',
+    description: 'Sentry organization auth token ("sntrys_" and base64 JSON naming the organisation).',
+    remediation: remediation('auth token', 'Sentry (Settings > Auth Tokens)'),
+    keywords: ['sntrys_'],
+    pattern: /(?<![A-Za-z0-9_])sntrys_eyJ[A-Za-z0-9+/=]{30,400}_[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/])/g,
+    validate: (token) => decodeBase64Json(token.slice(7, token.lastIndexOf('_')))?.['iat'] !== undefined,
+    confidence: 'validated',
+    token: sentryOrgToken,
+  }),
+  defineToken({
+    id: 'sentry-user-token',
+    title: 'Sentry user auth token',
+    description: 'Sentry user auth token ("sntryu_" and 64 hex).',
+    remediation: remediation('auth token', 'Sentry (User settings > Personal tokens)'),
+    keywords: ['sntryu_'],
+    pattern: /(?<![A-Za-z0-9_])sntryu_[a-f0-9]{64}(?![A-Za-z0-9])/g,
+    token: (fake) => `sntryu_${fake.hex(64)}`,
+  }),
+  defineToken({
+    id: 'dynatrace-api-token',
+    title: 'Dynatrace API token',
+    description: 'Dynatrace access token ("dt0c01.", 24 characters, ".", 64 characters).',
+    remediation: remediation('token', 'Dynatrace (Access tokens)'),
+    keywords: ['dt0c01.'],
+    pattern: /(?<![A-Za-z0-9_.-])dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}(?![A-Za-z0-9])/g,
+    token: (fake) => `dt0c01.${fake.string(UPPER_ALNUM, 24)}.${fake.string(UPPER_ALNUM, 64)}`,
+  }),
+  defineToken({
+    id: 'postman-api-key',
+    title: 'Postman API key',
+    description: 'Postman API key ("PMAK-", 24 hex, "-", 34 hex).',
+    remediation: remediation('API key', 'Postman (Settings > API keys)'),
+    keywords: ['pmak-'],
+    pattern: /(?<![A-Za-z0-9_-])PMAK-[a-f0-9]{24}-[a-f0-9]{34}(?![A-Za-z0-9])/g,
+    token: (fake) => `PMAK-${fake.string(HEX, 24)}-${fake.string(HEX, 34)}`,
+  }),
+  defineToken({
+    id: 'pagerduty-api-key',
+    title: 'PagerDuty API key',
+    description: 'PagerDuty REST API key (20 characters) assigned to a PagerDuty setting.',
+    remediation: remediation('API key', 'PagerDuty (Integrations > API Access Keys)'),
+    keywords: ['pagerduty'],
+    pattern: /(?<![A-Za-z0-9_+-])[A-Za-z0-9_+-]{20}(?![A-Za-z0-9_+-])/g,
+    scope: 'line',
+    validate: keyedBy(/pagerduty[\w.-]*(?:token|key)/i),
+    token: (fake) => `u+${fake.string(BASE64URL, 16)}${fake.digits(2)}`,
+    contexts: [(t) => `PAGERDUTY_API_KEY=${t}`, (t) => `pagerduty_token: "${t}"`],
+  }),
+];

@@ -1,0 +1,42 @@
+import { defineToken, remediation, BASE62 } from './helpers.js';
+import type { Rule } from '../types.js';
+
+// Key prefixes: https://docs.stripe.com/keys (sk_live_, rk_live_; test-mode keys move no
+// money and are not reported). Webhook signing secrets: https://docs.stripe.com/webhooks (whsec_).
+
+const DASHBOARD = 'the Stripe dashboard (Developers > API keys)';
+
+export const stripeRules: Rule[] = [
+  defineToken({
+    id: 'stripe-secret-key',
+    title: 'Stripe live secret key',
+    description: 'Stripe live-mode secret API key ("sk_live_"): full access to the account.',
+    remediation: remediation('secret key (roll it)', DASHBOARD),
+    severity: 'critical',
+    keywords: ['sk_live_'],
+    pattern: /(?<![A-Za-z0-9_])sk_live_[A-Za-z0-9]{24,99}(?![A-Za-z0-9])/g,
+    token: (fake) => `sk_live_${fake.string(BASE62, fake.pick([24, 34, 99]))}`,
+    ignore: (fake) => [`sk_test_${fake.base62(24)}`],
+  }),
+  defineToken({
+    id: 'stripe-restricted-key',
+    title: 'Stripe live restricted key',
+    description: 'Stripe live-mode restricted API key ("rk_live_").',
+    remediation: remediation('restricted key (roll it)', DASHBOARD),
+    severity: 'high',
+    keywords: ['rk_live_'],
+    pattern: /(?<![A-Za-z0-9_])rk_live_[A-Za-z0-9]{24,99}(?![A-Za-z0-9])/g,
+    token: (fake) => `rk_live_${fake.string(BASE62, 99)}`,
+    ignore: (fake) => [`rk_test_${fake.base62(24)}`],
+  }),
+  defineToken({
+    id: 'stripe-webhook-secret',
+    title: 'Stripe webhook signing secret',
+    description: 'Stripe webhook endpoint signing secret ("whsec_"), which lets anyone forge webhook events.',
+    remediation: remediation('signing secret (roll it on the webhook endpoint)', 'the Stripe dashboard (Developers > Webhooks)'),
+    severity: 'medium',
+    keywords: ['whsec_'],
+    pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/=]{32,64}(?![A-Za-z0-9+/=])/g,
+    token: (fake) => `whsec_${fake.base62(32)}`,
+  }),
+];
