@@ -3,7 +3,7 @@ import type { Hit } from './hit.js';
 import { maskLine, type MaskSpan } from './mask.js';
 import { builtinRules } from './rules/index.js';
 import { createCredentialScanner } from './scanners/credentials.js';
-import { createTermIndex, scanTermHits } from './scanners/terms.js';
+import { createTermScanner } from './scanners/terms.js';
 import { createTextIndex, isLineInRanges } from './text-index.js';
 import type { Chunk, Finding, Rule, Term } from './types.js';
 
@@ -14,6 +14,19 @@ export interface EngineOptions {
   terms?: readonly Term[];
   /** Put the unmasked secret in `Finding.secret`. Off by default: findings are safe to print. */
   reveal?: boolean;
+  /** Keys of hashed term lists, by key id (`keyIdOf`). A hashed term without its key is an error. */
+  termKeys?: ReadonlyMap<string, Uint8Array>;
+  /**
+   * The clock for embargo lift dates, in ms since the epoch; the core never reads the time
+   * itself. Without a clock no embargo lifts: every term keeps blocking.
+   */
+  now?: () => number;
+  /**
+   * The path that term scopes (`allowIn`, `onlyIn`) are matched against, from a chunk's
+   * path: e.g. relative to the repository root when chunk paths are relative to a
+   * scanned subdirectory. The chunk's path by default.
+   */
+  scopePath?: (path: string) => string;
 }
 
 export interface Engine {
@@ -28,15 +41,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const terms = options.terms ?? [];
   const reveal = options.reveal ?? false;
   const credentials = createCredentialScanner(rules);
-  const termIndex = createTermIndex(terms);
+  const termScanner = createTermScanner(terms, { keys: options.termKeys, now: options.now, scopePath: options.scopePath });
 
-  function findHits(text: string): Hit[] {
-    const hits = [...credentials.scan(text, reveal), ...scanTermHits(text, termIndex, reveal)];
+  function findHits(chunk: Chunk): Hit[] {
+    const hits = [...credentials.scan(chunk.text, reveal), ...termScanner.hits(chunk.text, chunk.path, reveal)];
     return hits.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
   function scan(chunk: Chunk): Finding[] {
-    const hits = findHits(chunk.text);
+    const hits = findHits(chunk);
     if (hits.length === 0) return [];
     const index = createTextIndex(chunk.text);
     const firstLine = chunk.startLine ?? 1;
@@ -46,6 +59,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return { hit, lineIndex, endIndex, line: firstLine + lineIndex };
     });
     const counted = chunk.lines ? placed.filter((p) => isLineInRanges(p.line, chunk.lines!)) : placed;
+
+    // A name or message finding differs from a content finding in the same file; content
+    // fingerprints stay as they were.
+    const originPart = chunk.origin === 'name' || chunk.origin === 'message' ? [chunk.origin] : [];
 
     // Every excerpt masks every hit on its line, not just its own.
     const spansByLine = new Map<number, MaskSpan[]>();
@@ -78,7 +95,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         endColumn: hit.end - index.lineStart(endIndex) + 1,
         redacted: hit.redacted,
         excerpt: maskLine(index.lineText(lineIndex), spansByLine.get(lineIndex) ?? [], column - 1),
-        fingerprint: fingerprintOf(hit.ruleId, chunk.path, hit.identity),
+        fingerprint: fingerprintOf(hit.ruleId, chunk.path, ...originPart, hit.identity),
       };
       if (chunk.commit !== undefined) finding.commit = chunk.commit;
       if (chunk.origin !== undefined) finding.origin = chunk.origin;
