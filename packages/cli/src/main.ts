@@ -4,6 +4,7 @@ import { installCommand, uninstallCommand } from './commands/install.js';
 import type { CommandContext, GlobalArgs } from './commands/context.js';
 import { scanCommand } from './commands/scan.js';
 import { stagedCommand } from './commands/staged.js';
+import { termsCommand } from './commands/terms.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { FORMATS } from './output.js';
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command(stagedCommand(context))
     .command(installCommand(context))
     .command(uninstallCommand(context))
+    .command(termsCommand(context))
     .demandCommand(1, 'Give a command.')
     .recommendCommands()
     .strict()

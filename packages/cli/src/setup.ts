@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { basename, relative, resolve } from 'node:path';
-import { createEngine, parseTermList, type Engine, type Term } from '@tightlip/core';
+import { relative, resolve } from 'node:path';
+import { createEngine, type Engine } from '@tightlip/core';
 import picomatch from 'picomatch';
 import { loadConfig, type Config } from './config.js';
-import { InputError } from './errors.js';
+import { loadTerms, type TermSource } from './term-sources.js';
 import { toPosix } from './walk.js';
 
 export interface SetupOptions {
@@ -16,42 +15,42 @@ export interface SetupOptions {
   termFiles: readonly string[];
   /** `--no-mask`. */
   reveal: boolean;
+  /** Environment for term lists and keys (per-user directory, TIGHTLIP_TERMS…); `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+  /** The clock for embargo lift dates; `Date.now` by default. */
+  now?: () => number;
+  /** Directory that chunk paths are relative to; term scopes are then matched relative to the config's directory. */
+  root?: string;
 }
 
 /** What every scanning command starts from: the config, an engine, and the allow-path check. */
 export interface ScanSetup {
   config: Config;
   engine: Engine;
+  /** The term lists in use. */
+  termSources: TermSource[];
   /** Whether a file (absolute path) is not to be reported: matched by `allow.paths`, or a term list in use. */
   isAllowedPath(absolute: string): boolean;
 }
 
-/** Reads and parses term lists; a list that cannot be read is an error, never silently empty. */
-export async function loadTermFiles(files: readonly string[]): Promise<Term[]> {
-  const lists = await Promise.all(
-    files.map(async (file) => {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        throw new InputError(`cannot read term list ${file}: ${(error as Error).message}`, { cause: error });
-      }
-      return parseTermList(text, { source: basename(file) });
-    }),
-  );
-  return lists.flat();
-}
-
 export async function setupScan(options: SetupOptions): Promise<ScanSetup> {
   const config = await loadConfig({ explicit: options.config, searchFrom: options.searchFrom, cwd: options.cwd });
-  const termFiles = [...config.terms, ...options.termFiles.map((file) => resolve(options.cwd, file))];
-  const engine = createEngine({ terms: await loadTermFiles(termFiles), reveal: options.reveal });
+  const loaded = await loadTerms({ cwd: options.cwd, env: options.env ?? process.env, configTerms: config.terms, termFiles: options.termFiles });
+  const root = options.root;
+  const engine = createEngine({
+    terms: loaded.terms,
+    termKeys: loaded.keys,
+    reveal: options.reveal,
+    now: options.now ?? Date.now,
+    ...(root !== undefined ? { scopePath: (path: string) => toPosix(relative(config.dir, resolve(root, path))) } : {}),
+  });
   const allowed = config.allowPaths.length > 0 ? picomatch(config.allowPaths, { dot: true }) : undefined;
   // A term list necessarily holds its terms; it is not itself a finding.
-  const lists = new Set(termFiles);
+  const lists = new Set(loaded.files);
   return {
     config,
     engine,
+    termSources: loaded.sources,
     isAllowedPath: (absolute) =>
       lists.has(absolute) || (allowed !== undefined && allowed(toPosix(relative(config.dir, absolute)))),
   };

@@ -16,7 +16,16 @@ export type {
 export { SEVERITIES } from './types.js';
 export { RuleError, TermListError, TightlipError } from './errors.js';
 export { createEngine, type Engine, type EngineOptions } from './engine.js';
-export { termRuleId, createTermMatcher, type TermMatch, type TermMatcher, type MatchVia } from './scanners/terms.js';
+export {
+  termRuleId,
+  createTermMatcher,
+  createTermPolicy,
+  type TermMatch,
+  type TermMatcher,
+  type MatchVia,
+  type TermPolicy,
+  type TermVerdict,
+} from './scanners/terms.js';
 export { builtinRules, defineRule } from './rules/index.js';
 export { crc32, withBase62Crc32 } from './rules/checksums.js';
 export { createFake } from './fake.js';

@@ -16,6 +16,10 @@ export interface ScanPathsOptions {
   termFiles: readonly string[];
   reveal: boolean;
   maxFileBytes?: number;
+  /** Environment for term lists and keys; `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+  /** The clock for embargo lift dates; `Date.now` by default. */
+  now?: () => number;
 }
 
 export interface ScanPathsResult {
@@ -47,6 +51,9 @@ export async function scanPaths(options: ScanPathsOptions): Promise<ScanPathsRes
     config: options.config,
     termFiles: options.termFiles,
     reveal: options.reveal,
+    root,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
 
   const files = new Set<string>();
@@ -68,6 +75,8 @@ export async function scanPaths(options: ScanPathsOptions): Promise<ScanPathsRes
     const result = await reads[i]!;
     reads[i] = undefined;
     const path = toPosix(relative(root, queue[i]!));
+    // A file's name leaks as surely as its content, binary or not.
+    findings.push(...setup.engine.scan({ path, text: path, origin: 'name' }));
     if ('skipped' in result) {
       skipped.push({ path, ...result.skipped });
       continue;

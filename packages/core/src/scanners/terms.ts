@@ -270,13 +270,35 @@ function compileScope(term: Term, globs: readonly string[] | undefined, key: str
   return (path) => matchers.some((matches) => matches(path));
 }
 
-export function createTermScanner(terms: readonly Term[], options: TermScannerOptions = {}): TermScanner {
-  const matcher = createTermMatcher(terms, options.keys);
+/** Whether a term blocks at a time and place, and if not, why not. */
+export type TermVerdict =
+  | { blocks: true }
+  | { blocks: false; why: 'grace'; until: string }
+  | { blocks: false; why: 'lifted' | 'allowed-here' | 'not-blocked-here' };
+
+/** Decides, for terms of a set, whether an occurrence at `now` (ms) in `path` counts: lift dates and path scopes. */
+export type TermPolicy = (term: Term, now: number | undefined, path: string) => TermVerdict;
+
+export function createTermPolicy(terms: readonly Term[]): TermPolicy {
   const scopes = new Map(
     terms
       .filter((term) => term.allowIn?.length || term.onlyIn?.length)
       .map((term) => [term, { allow: compileScope(term, term.allowIn, 'allowIn'), only: compileScope(term, term.onlyIn, 'onlyIn') }]),
   );
+  return (term, now, path) => {
+    const embargo = embargoState(term, now);
+    if (embargo.state === 'lifted') return { blocks: false, why: 'lifted' };
+    const scope = scopes.get(term);
+    if (scope?.allow?.(path)) return { blocks: false, why: 'allowed-here' };
+    if (scope?.only && !scope.only(path)) return { blocks: false, why: 'not-blocked-here' };
+    if (embargo.state === 'grace') return { blocks: false, why: 'grace', until: isoDay(embargo.until) };
+    return { blocks: true };
+  };
+}
+
+export function createTermScanner(terms: readonly Term[], options: TermScannerOptions = {}): TermScanner {
+  const matcher = createTermMatcher(terms, options.keys);
+  const policy = createTermPolicy(terms);
   return {
     terms,
     hits(text, path, reveal) {
@@ -285,13 +307,13 @@ export function createTermScanner(terms: readonly Term[], options: TermScannerOp
       const scoped = options.scopePath ? options.scopePath(path) : path;
       const verdicts = new Map<Term, boolean>();
       const grace = new Map<Term, string>();
+      // Occurrences in a grace period are reported, as warnings.
       const accept = (term: Term): boolean => {
         let verdict = verdicts.get(term);
         if (verdict !== undefined) return verdict;
-        const embargo = embargoState(term, now);
-        const scope = scopes.get(term);
-        verdict = embargo.state !== 'lifted' && !scope?.allow?.(scoped) && (scope?.only?.(scoped) ?? true);
-        if (embargo.state === 'grace') grace.set(term, isoDay(embargo.until));
+        const decided = policy(term, now, scoped);
+        if (!decided.blocks && decided.why === 'grace') grace.set(term, decided.until);
+        verdict = decided.blocks || decided.why === 'grace';
         verdicts.set(term, verdict);
         return verdict;
       };
