@@ -124,6 +124,15 @@ describe('term matching', () => {
     expect(found('a prezephyred b')).toEqual([['CN-6', 'zephyr']]);
   });
 
+  it('finds every substring term in one pass, across partial matches', () => {
+    const many = createTermMatcher([term('S1', 'aab', { substring: true }), term('S2', 'nixon', { substring: true }), term('S3', 'xonic', { substring: true })]);
+    const spans = (text: string) => many.match(text).map((m) => [m.term.id, text.slice(m.start, m.end)]);
+    expect(spans('xaaab')).toEqual([['S1', 'aab']]);
+    expect(spans('phoenixonic')).toEqual([['S2', 'nixon']]);
+    expect(spans('Phoe-xonic')).toEqual([['S3', 'xonic']]);
+    expect(spans('ni-xon')).toEqual([]);
+  });
+
   it('matches aliases as the term', () => {
     expect(found('Aurora and the dawn-model')).toEqual([
       ['CN-7', 'Aurora'],

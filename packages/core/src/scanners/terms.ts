@@ -7,7 +7,7 @@ import { embargoState, isoDay } from '../terms/embargo.js';
 import { leetFoldString } from '../terms/fold.js';
 import { compileGlob } from '../terms/glob.js';
 import { MAX_TERM_WORDS, termForms, type FormKind } from '../terms/forms.js';
-import { foldRuns, hashFolded, tokenize, wordText, type WordList } from '../terms/tokenize.js';
+import { forEachFoldedUnit, hashFolded, tokenize, wordText, type WordList } from '../terms/tokenize.js';
 
 /** How a match came about: the form of a plaintext term, inside a longer word, or a digest (the form of a hashed term is unknown). */
 export type MatchVia = FormKind | 'substring' | 'hashed';
@@ -120,11 +120,22 @@ function matchHashed(text: string, words: WordList, group: HashedGroup, leet: bo
 }
 
 function matchSubstrings(text: string, ac: AhoCorasick<Term>, leet: boolean, accept: (term: Term) => boolean, found: TermMatch[]): void {
-  const runs = foldRuns(text, leet);
-  for (const hit of ac.search(runs.text)) {
-    if (!accept(hit.value)) continue;
-    found.push({ term: hit.value, start: runs.from[hit.start]!, end: runs.to[hit.end - 1]!, via: 'substring', leet });
-  }
+  // The automaton reads folded units as they come; a ring of original offsets maps a match back.
+  const ring = new Int32Array(ac.longest);
+  let state = 0;
+  let position = 0;
+  forEachFoldedUnit(text, leet, (unit, from, to) => {
+    if (unit === -1) {
+      state = 0; // a substring never spans a separator
+      return;
+    }
+    ring[position % ring.length] = from;
+    state = ac.step(state, unit);
+    for (const out of ac.outputs(state)) {
+      if (accept(out.value)) found.push({ term: out.value, start: ring[(position - out.length + 1) % ring.length]!, end: to, via: 'substring', leet });
+    }
+    position++;
+  });
 }
 
 /** Keeps the earliest, then longest, of overlapping matches. */

@@ -1,15 +1,14 @@
 // Aho–Corasick: every occurrence of any of many patterns in one linear pass, whatever
-// the number of patterns. Used for terms that opt into substring matching.
-
-export interface PatternMatch<T> {
-  start: number;
-  /** Offset just after the match. */
-  end: number;
-  value: T;
-}
+// the number of patterns. Used for terms that opt into substring matching; the caller
+// feeds it one unit at a time (see matchSubstrings).
 
 export interface AhoCorasick<T> {
-  search(text: string): PatternMatch<T>[];
+  /** The state after reading `unit` in `state` (0 is the start). */
+  step(state: number, unit: number): number;
+  /** Length of the longest pattern. */
+  readonly longest: number;
+  /** The patterns that end in `state`. */
+  outputs(state: number): readonly { length: number; value: T }[];
 }
 
 export function createAhoCorasick<T>(patterns: readonly { pattern: string; value: T }[]): AhoCorasick<T> {
@@ -46,17 +45,17 @@ export function createAhoCorasick<T>(patterns: readonly { pattern: string; value
       queue.push(child);
     }
   }
+  // Most units start no pattern: a table answers for the start state and ASCII.
+  const fromStart = new Int32Array(128).map((_, unit) => next[0]!.get(unit) ?? 0);
+  const step = (state: number, unit: number): number => {
+    if (state === 0 && unit < 128) return fromStart[unit]!;
+    let node = state;
+    while (node !== 0 && !next[node]!.has(unit)) node = fail[node]!;
+    return next[node]!.get(unit) ?? 0;
+  };
   return {
-    search(text) {
-      const found: PatternMatch<T>[] = [];
-      let node = 0;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        while (node !== 0 && !next[node]!.has(c)) node = fail[node]!;
-        node = next[node]!.get(c) ?? 0;
-        for (const out of outputs[node]!) found.push({ start: i + 1 - out.length, end: i + 1, value: out.value });
-      }
-      return found;
-    },
+    longest: patterns.reduce((longest, { pattern }) => Math.max(longest, pattern.length), 1),
+    step,
+    outputs: (state) => outputs[state]!,
   };
 }

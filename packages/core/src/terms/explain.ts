@@ -7,7 +7,7 @@ import {
   CHANGED_LEET,
   CHANGED_NFKC,
   charInfo,
-  leetInfo,
+  leetView,
   SEP,
   SKIP,
 } from './fold.js';
@@ -40,7 +40,7 @@ export function explainMatch(text: string, match: TermMatch): string[] {
   for (let i = match.start; i < match.end; ) {
     const cp = text.codePointAt(i)!;
     const info = charInfo(cp);
-    const leet = match.leet ? leetInfo(cp, info) : undefined;
+    const leet = match.leet ? leetView(cp, info) : undefined;
     changed |= (leet ?? info).changed;
     if (info.cls === SEP && leet === undefined) {
       if (cp === 10 || cp === 13) lineBreak = true;

@@ -117,13 +117,15 @@ function computeInfo(cp: number): CharInfo {
   return { cls, fold, changed };
 }
 
-const ASCII: CharInfo[] = [];
+/** How ASCII is seen, precomputed. */
+export const ASCII: readonly CharInfo[] = [];
 for (let c = 0; c < 128; c++) {
   const char = String.fromCharCode(c);
-  if (c >= 97 && c <= 122) ASCII.push({ cls: LOWER, fold: char, changed: 0 });
-  else if (c >= 65 && c <= 90) ASCII.push({ cls: UPPER, fold: char.toLowerCase(), changed: CHANGED_CASE });
-  else if (c >= 48 && c <= 57) ASCII.push({ cls: DIGIT, fold: char, changed: 0 });
-  else ASCII.push({ cls: SEP, fold: '', changed: 0 });
+  const ascii = ASCII as CharInfo[];
+  if (c >= 97 && c <= 122) ascii.push({ cls: LOWER, fold: char, changed: 0 });
+  else if (c >= 65 && c <= 90) ascii.push({ cls: UPPER, fold: char.toLowerCase(), changed: CHANGED_CASE });
+  else if (c >= 48 && c <= 57) ascii.push({ cls: DIGIT, fold: char, changed: 0 });
+  else ascii.push({ cls: SEP, fold: '', changed: 0 });
 }
 
 const cache = new Map<number, CharInfo>();
@@ -141,16 +143,25 @@ export function charInfo(cp: number): CharInfo {
   return info;
 }
 
+/** Class of a leet character that takes the case of the letter before it. */
+export const INHERIT = -1;
+
+/** The leet view of ASCII, precomputed: undefined where it is the normal view. */
+export const LEET_ASCII: readonly (CharInfo | undefined)[] = ASCII.map((info, cp) => {
+  const char = String.fromCharCode(cp);
+  if (info.fold === 'l') return { cls: info.cls, fold: 'i', changed: info.changed };
+  const letter = LEET[char];
+  return letter === undefined ? undefined : { cls: INHERIT, fold: letter, changed: CHANGED_LEET };
+});
+
 /**
- * The leet view of a character: digits and symbols that stand for letters become those
- * letters (`0` -> `o`, `@` -> `a`), and `l` folds with `i`. Returns undefined for a
- * character that the leet view sees as the normal view does.
+ * How the leet view sees `cp` when it differs from the normal view: digits and symbols
+ * that stand for letters have class INHERIT (the case of the letter before them).
  */
-export function leetInfo(cp: number, info: CharInfo): CharInfo | undefined {
-  const char = cp < 0x10000 ? String.fromCharCode(cp) : '';
-  const letter = LEET[char] ?? (info.fold === 'l' ? 'i' : undefined);
-  if (letter === undefined) return undefined;
-  return { cls: info.cls === UPPER ? UPPER : LOWER, fold: letter, changed: info.changed | (info.fold === 'l' ? 0 : CHANGED_LEET) };
+export function leetView(cp: number, info: CharInfo): CharInfo | undefined {
+  if (cp < 128) return LEET_ASCII[cp];
+  const letter = LEET[String.fromCodePoint(cp)];
+  return letter === undefined ? undefined : { cls: info.cls === SEP || info.cls === DIGIT ? INHERIT : info.cls, fold: letter, changed: info.changed | CHANGED_LEET };
 }
 
 /** Folds a whole string character by character (no word splitting): what `mythos` and `Ｍｙｔｈｏｓ` share. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFake } from '../fake.js';
-import { foldedWords, foldRuns, hashFolded, tokenize, wordText } from './tokenize.js';
+import { foldedWords, forEachFoldedUnit, hashFolded, tokenize, wordText } from './tokenize.js';
 
 describe('tokenize', () => {
   it.each([
@@ -35,10 +35,16 @@ describe('tokenize', () => {
     }
   });
 
-  it('folds runs for substring matching, keeping original offsets', () => {
-    const runs = foldRuns('aＢ c');
-    expect(runs.text).toBe('ab\0c');
-    expect([...runs.from]).toEqual([0, 1, -1, 3]);
-    expect([...runs.to]).toEqual([1, 2, -1, 4]);
+  it('visits folded units for substring matching, with original offsets and run ends', () => {
+    const units: [string, number, number][] = [];
+    forEachFoldedUnit('aＢ\u200bﬁ 𝐱', false, (unit, from, to) => units.push([unit === -1 ? '|' : String.fromCharCode(unit), from, to]));
+    expect(units).toEqual([
+      ['a', 0, 1],
+      ['b', 1, 2],
+      ['f', 3, 4],
+      ['i', 3, 4],
+      ['|', 4, 4],
+      ['x', 5, 7],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { charInfo, DIGIT, leetInfo, LOWER, OTHER, SEP, SKIP, SOLO, UPPER, type CharInfo } from './fold.js';
+import { ASCII, charInfo, DIGIT, INHERIT, LEET_ASCII, leetView, LOWER, OTHER, SEP, SKIP, SOLO, UPPER, type CharInfo } from './fold.js';
 
 // Splits a text into the words term matching compares, in one pass and without
 // allocating a string per word: prose words, and the parts of identifiers —
@@ -47,14 +47,11 @@ function codePointAt(text: string, i: number): number {
   return c;
 }
 
-/** How a view sees code point `cp`; in the leet view a digit or symbol standing for a letter takes the case of the letter before it. */
-function viewInfo(cp: number, leet: boolean, prevCls: number): CharInfo {
+/** How a view sees code point `cp`; in the leet view a digit or symbol standing for a letter has class INHERIT. */
+function viewInfo(cp: number, leet: boolean): CharInfo {
+  if (cp < 128) return leet ? (LEET_ASCII[cp] ?? ASCII[cp]!) : ASCII[cp]!;
   const info = charInfo(cp);
-  if (!leet) return info;
-  const substitute = leetInfo(cp, info);
-  if (substitute === undefined) return info;
-  if (info.cls === DIGIT || info.cls === SEP) return { ...substitute, cls: prevCls === UPPER ? UPPER : LOWER };
-  return substitute;
+  return leet ? (leetView(cp, info) ?? info) : info;
 }
 
 function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
@@ -103,8 +100,9 @@ export function tokenize(text: string, leet = false): WordList {
   for (let i = 0; i < length; ) {
     const cp = codePointAt(text, i);
     const size = cp > 0xffff ? 2 : 1;
-    const info = cp < 128 && !leet ? charInfo(cp) : viewInfo(cp, leet, wordStart >= 0 ? prevCls : SEP);
-    const cls = info.cls;
+    const info = viewInfo(cp, leet);
+    // A leet digit or symbol takes the case of the letter before it: `MYTH0S` stays one word.
+    const cls = info.cls === INHERIT ? (wordStart >= 0 && prevCls === UPPER ? UPPER : LOWER) : info.cls;
     if (cls === SKIP) {
       if (wordStart >= 0) wordComplex = 1;
       i += size;
@@ -140,7 +138,7 @@ export function tokenize(text: string, leet = false): WordList {
     hBeforeLast = h;
     const fold = info.fold;
     for (let k = 0; k < fold.length; k++) h = Math.imul(h ^ fold.charCodeAt(k), FNV_PRIME);
-    const charComplex = cp >= 128 || info.changed > 16 || (leet && info !== charInfo(cp)) ? 1 : 0;
+    const charComplex = cp >= 128 || (leet && info !== ASCII[cp]) ? 1 : 0;
     wordComplex |= charComplex;
     prevPrevCls = prevCls;
     prevCls = cls;
@@ -160,12 +158,9 @@ export function wordText(text: string, words: WordList, i: number, leet = false)
   const to = words.end[i]!;
   if (words.complex[i] === 0) return text.slice(from, to).toLowerCase();
   let out = '';
-  let prevCls = SEP;
   for (let k = from; k < to; ) {
     const cp = codePointAt(text, k);
-    const info = viewInfo(cp, leet, prevCls);
-    if (info.cls !== SKIP) prevCls = info.cls;
-    out += info.fold;
+    out += viewInfo(cp, leet).fold;
     k += cp > 0xffff ? 2 : 1;
   }
   return out;
@@ -179,44 +174,18 @@ export function foldedWords(text: string, leet = false): string[] {
   return out;
 }
 
-/** A text's maximal runs of word characters, folded and joined by NUL, with the original offsets of each folded unit. */
-export interface FoldedRuns {
-  text: string;
-  /** For each unit of `text`: the offset of the original character it came from; -1 for the NUL between runs. */
-  from: Int32Array;
-  /** For each unit of `text`: the offset just after that original character. */
-  to: Int32Array;
-}
-
-/** The folded runs of `text`, for substring matching: `xProjectHalcyon_2` -> `xprojecthalcyon\u00002`. */
-export function foldRuns(text: string, leet = false): FoldedRuns {
-  let out = '';
-  const from: number[] = [];
-  const to: number[] = [];
-  let inRun = false;
-  let prevCls = SEP;
+/**
+ * Visits the folded units of `text` in order, with the offsets of the original character
+ * each came from; `visit(-1, …)` marks the end of a run of word characters (a separator).
+ * For substring matching: `xProjectHalcyon_2` gives `xprojecthalcyon`, end, `2`.
+ */
+export function forEachFoldedUnit(text: string, leet: boolean, visit: (unit: number, from: number, to: number) => void): void {
   for (let i = 0; i < text.length; ) {
     const cp = codePointAt(text, i);
     const size = cp > 0xffff ? 2 : 1;
-    const info = viewInfo(cp, leet, prevCls);
-    if (info.cls === SEP) {
-      if (inRun) {
-        out += '\0';
-        from.push(-1);
-        to.push(-1);
-      }
-      inRun = false;
-      prevCls = SEP;
-    } else if (info.cls !== SKIP) {
-      inRun = true;
-      prevCls = info.cls;
-      out += info.fold;
-      for (let k = 0; k < info.fold.length; k++) {
-        from.push(i);
-        to.push(i + size);
-      }
-    }
+    const info = viewInfo(cp, leet);
+    if (info.cls === SEP) visit(-1, i, i);
+    else for (let k = 0; k < info.fold.length; k++) visit(info.fold.charCodeAt(k), i, i + size);
     i += size;
   }
-  return { text: out, from: Int32Array.from(from), to: Int32Array.from(to) };
 }
