@@ -27,6 +27,8 @@ export interface CheckTermsOptions {
 
 export interface TermCheckMatch {
   line: number;
+  /** Path scopes of the term, to explain a verdict. */
+  onlyIn?: readonly string[];
   column: number;
   termId: string;
   /** Whether it would block here and now, and if not why not. */
@@ -43,12 +45,12 @@ async function readAll(stream: AsyncIterable<Buffer | string>): Promise<string> 
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function describeVerdict(verdict: TermVerdict, path: string | undefined): string {
+function describeVerdict(verdict: TermVerdict, path: string | undefined, onlyIn: readonly string[] | undefined): string {
   if (verdict.blocks) return 'blocks';
   if (verdict.why === 'grace') return `warning only: embargo lifted, warns until ${verdict.until}`;
   if (verdict.why === 'lifted') return 'does not block: embargo lifted';
   if (verdict.why === 'allowed-here') return `does not block: allowed in ${path}`;
-  return `does not block: blocked only elsewhere than ${path}`;
+  return `does not block ${path ? `in ${path}` : '(no --path given)'}: blocked only in ${onlyIn?.join(', ')}`;
 }
 
 /** `tightlip terms check`: which terms match a text and why; exit 1 when one would block. */
@@ -88,6 +90,7 @@ export async function checkTerms(options: CheckTermsOptions): Promise<number> {
         line: line + 1,
         column: match.start - lineStarts[line]! + 1,
         termId: match.term.id,
+        ...(match.term.onlyIn ? { onlyIn: match.term.onlyIn } : {}),
         verdict: policy(match.term, now, options.path ?? ''),
         why: explainMatch(text, match),
         ...(options.reveal ? { text: text.slice(match.start, match.end) } : {}),
@@ -100,7 +103,7 @@ export async function checkTerms(options: CheckTermsOptions): Promise<number> {
   } else {
     const lines = matches.map(
       (match) =>
-        `${name}:${match.line}:${match.column}  term:${match.termId}  ${describeVerdict(match.verdict, options.path)}\n` +
+        `${name}:${match.line}:${match.column}  term:${match.termId}  ${describeVerdict(match.verdict, options.path, match.onlyIn)}\n` +
         `    why: ${match.why.join(', ')}\n${match.text !== undefined ? `    text: ${JSON.stringify(match.text)}\n` : ''}`,
     );
     const summary =
