@@ -64,7 +64,8 @@ export function userTermsDir(env: NodeJS.ProcessEnv, platform = process.platform
   return undefined;
 }
 
-async function readSource(file: string, what: string): Promise<string> {
+/** Reads a file tightlip was pointed at (a list, a key); an unreadable one is an error naming it. */
+export async function readSource(file: string, what: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {

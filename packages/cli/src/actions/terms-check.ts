@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { createTermMatcher, createTermPolicy, explainMatch, parseLiftDate, type TermVerdict } from '@tightlip/core';
 import { loadConfig } from '../config.js';
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { Format } from '../output.js';
-import { loadTerms } from '../term-sources.js';
+import { loadTerms, readSource } from '../term-sources.js';
 
 export interface CheckTermsOptions {
   /** A file, or `-` for standard input. */
@@ -53,12 +52,18 @@ function describeVerdict(verdict: TermVerdict, path: string | undefined, onlyIn:
   return `does not block ${path ? `in ${path}` : '(no --path given)'}: blocked only in ${onlyIn?.join(', ')}`;
 }
 
+/** The time `--date` stands for (now without it), in ms since the epoch. */
+export function judgementTime(date: string | undefined): number {
+  const now = date === undefined ? Date.now() : parseLiftDate(date);
+  if (now === undefined) throw new UsageError(`--date must be a date (YYYY-MM-DD), not ${date}`);
+  return now;
+}
+
 /** `tightlip terms check`: which terms match a text and why; exit 1 when one would block. */
 export async function checkTerms(options: CheckTermsOptions): Promise<number> {
   const { io } = options;
   if (options.format === 'sarif') throw new UsageError('terms check prints text or json');
-  const now = options.date === undefined ? Date.now() : parseLiftDate(options.date);
-  if (now === undefined) throw new UsageError(`--date must be a date (YYYY-MM-DD), not ${options.date}`);
+  const now = judgementTime(options.date);
   const config = await loadConfig({ explicit: options.config, searchFrom: [io.cwd], cwd: io.cwd });
   const loaded = await loadTerms({ cwd: io.cwd, env: io.env, configTerms: config.terms, termFiles: options.termFiles, keyFiles: options.keyFiles });
   if (loaded.terms.length === 0) throw new UsageError('no term lists: give --terms, "terms" in the config, or see docs/terms.md for the other sources');
@@ -70,11 +75,7 @@ export async function checkTerms(options: CheckTermsOptions): Promise<number> {
     name = '<stdin>';
   } else {
     const file = resolve(io.cwd, options.input);
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
-    }
+    text = await readSource(file, 'input');
     name = basename(file);
   }
 

@@ -1,9 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { hashTermList, parseTermList, termKeyBytes } from '@tightlip/core';
 import { InputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { KEY_ENV, KEY_FILE_ENV } from '../term-sources.js';
+import { KEY_ENV, KEY_FILE_ENV, readSource } from '../term-sources.js';
 
 export interface HashListOptions {
   list: string;
@@ -13,25 +13,17 @@ export interface HashListOptions {
   io: Io;
 }
 
-async function readInput(file: string, what: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
-  }
-}
-
 /** The key for hashing: --key-file, else TIGHTLIP_TERMS_KEY, else TIGHTLIP_TERMS_KEY_FILE. */
 async function hashingKey(options: HashListOptions): Promise<Uint8Array> {
   const { cwd, env } = options.io;
   if (options.keyFile !== undefined) {
     const file = resolve(cwd, options.keyFile);
-    return termKeyBytes(await readInput(file, 'key file'), file);
+    return termKeyBytes(await readSource(file, 'key file'), file);
   }
   if (env[KEY_ENV]) return termKeyBytes(env[KEY_ENV], KEY_ENV);
   if (env[KEY_FILE_ENV]) {
     const file = resolve(cwd, env[KEY_FILE_ENV]);
-    return termKeyBytes(await readInput(file, 'key file'), file);
+    return termKeyBytes(await readSource(file, 'key file'), file);
   }
   throw new UsageError(`give the secret key: --key-file <file>, ${KEY_ENV} or ${KEY_FILE_ENV} (make one with: openssl rand -hex 32)`);
 }
@@ -40,7 +32,7 @@ async function hashingKey(options: HashListOptions): Promise<Uint8Array> {
 export async function hashListFile(options: HashListOptions): Promise<number> {
   const file = resolve(options.io.cwd, options.list);
   const key = await hashingKey(options);
-  const hashed = hashTermList(parseTermList(await readInput(file, 'term list'), { source: basename(file) }), key);
+  const hashed = hashTermList(parseTermList(await readSource(file, 'term list'), { source: basename(file) }), key);
   if (options.output === undefined) {
     options.io.stdout.write(hashed);
     return 0;

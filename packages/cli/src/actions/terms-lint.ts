@@ -1,9 +1,10 @@
-import { lintTerms, parseLiftDate } from '@tightlip/core';
+import { lintTerms } from '@tightlip/core';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { Format } from '../output.js';
 import { loadTerms } from '../term-sources.js';
+import { judgementTime } from './terms-check.js';
 
 export interface LintTermListsOptions {
   /** Lists to lint; every configured list when empty. */
@@ -19,8 +20,7 @@ export interface LintTermListsOptions {
 export async function lintTermLists(options: LintTermListsOptions): Promise<number> {
   const { io } = options;
   if (options.format === 'sarif') throw new UsageError('terms lint prints text or json');
-  const now = options.date === undefined ? Date.now() : parseLiftDate(options.date);
-  if (now === undefined) throw new UsageError(`--date must be a date (YYYY-MM-DD), not ${options.date}`);
+  const now = judgementTime(options.date);
   const given = options.lists.length > 0;
   const config = given ? undefined : await loadConfig({ explicit: options.config, searchFrom: [io.cwd], cwd: io.cwd });
   const loaded = await loadTerms({

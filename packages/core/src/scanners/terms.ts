@@ -2,7 +2,7 @@ import { TermListError } from '../errors.js';
 import type { Hit } from '../hit.js';
 import type { Term } from '../types.js';
 import { createAhoCorasick, type AhoCorasick } from '../terms/aho-corasick.js';
-import { createTermDigester, MAX_HASHED_LENGTH, type FormDigest, type TermDigester } from '../terms/digest.js';
+import { createTermDigester, MAX_HASHED_LENGTH, type TermDigester } from '../terms/digest.js';
 import { embargoState, isoDay } from '../terms/embargo.js';
 import { leetFoldString } from '../terms/fold.js';
 import { compileGlob } from '../terms/glob.js';
@@ -47,8 +47,8 @@ interface HashedGroup {
   digest: TermDigester;
   terms: Map<string, Term>;
   tags: Set<number>;
-  /** Digests of the words seen, so that each distinct word is hashed once (bounded). */
-  memo: Map<string, FormDigest>;
+  /** For each distinct word seen (bounded): its tag, and the term whose digest it has. */
+  memo: Map<string, { tag: number; term: Term | undefined }>;
 }
 
 const MEMO_LIMIT = 200_000;
@@ -86,11 +86,13 @@ function isDigits(word: string): boolean {
 
 function matchHashed(text: string, words: WordList, group: HashedGroup, leet: boolean, accept: (term: Term) => boolean, found: TermMatch[]): void {
   const { memo, digest } = group;
-  const digestOf = (word: string): FormDigest => {
+  // Each distinct word is hashed and looked up once; a large list's digest table is then rarely touched.
+  const lookup = (word: string): { tag: number; term: Term | undefined } => {
     let known = memo.get(word);
     if (known === undefined) {
       if (memo.size >= MEMO_LIMIT) memo.clear();
-      known = digest(word);
+      const { hex, tag } = digest(word);
+      known = { tag, term: group.terms.get(hex) };
       memo.set(word, known);
     }
     return known;
@@ -100,16 +102,15 @@ function matchHashed(text: string, words: WordList, group: HashedGroup, leet: bo
     const word = wordText(text, words, i, leet);
     // No term is digits only, and no form is longer than MAX_HASHED_LENGTH: such words are never hashed.
     if (word.length > MAX_HASHED_LENGTH || isDigits(word)) continue;
-    const first = digestOf(word);
+    const first = lookup(word);
     let best: { term: Term; last: number } | undefined;
-    const single = group.terms.get(first.hex);
-    if (usable(single)) best = { term: single, last: i };
+    if (usable(first.term)) best = { term: first.term, last: i };
     if (group.tags.has(first.tag)) {
       // Cheap filter: only runs of words that all occur in some multi-word form are hashed as n-grams.
       let form = word;
       for (let j = i + 1; j < words.count && j < i + MAX_TERM_WORDS; j++) {
         const next = wordText(text, words, j, leet);
-        if (next.length > MAX_HASHED_LENGTH || !group.tags.has(digestOf(next).tag)) break;
+        if (next.length > MAX_HASHED_LENGTH || !group.tags.has(lookup(next).tag)) break;
         form += ` ${next}`;
         const term = group.terms.get(digest(form).hex);
         if (usable(term)) best = { term, last: j };
