@@ -47,6 +47,8 @@ interface HashedGroup {
   digest: TermDigester;
   terms: Map<string, Term>;
   tags: Set<number>;
+  /** The word-tag arrays already added (a list's terms share one). */
+  tagLists: Set<readonly string[]>;
   /** For each distinct word seen (bounded): its tag, and the term whose digest it has. */
   memo: Map<string, { tag: number; term: Term | undefined }>;
 }
@@ -172,11 +174,14 @@ export function createTermMatcher(terms: readonly Term[], keys: ReadonlyMap<stri
       if (group === undefined) {
         const key = keys.get(keyId);
         if (key === undefined) throw new TermListError(`is hashed with key ${keyId}, which was not given`, term.source);
-        group = { digest: createTermDigester(key), terms: new Map(), tags: new Set(), memo: new Map() };
+        group = { digest: createTermDigester(key), terms: new Map(), tags: new Set(), tagLists: new Set(), memo: new Map() };
         groups.set(keyId, group);
       }
       for (const digest of term.hashed.digests) if (!group.terms.has(digest)) group.terms.set(digest, term);
-      for (const tag of term.hashed.wordTags) group.tags.add(Number.parseInt(tag, 16));
+      if (!group.tagLists.has(term.hashed.wordTags)) {
+        group.tagLists.add(term.hashed.wordTags);
+        for (const tag of term.hashed.wordTags) group.tags.add(Number.parseInt(tag, 16));
+      }
       continue;
     }
     for (const form of termForms(term)) {

@@ -14,7 +14,7 @@ export interface TermForm {
 }
 
 /** Most words a term (or alias) may have. */
-export const MAX_TERM_WORDS = 8;
+export const MAX_TERM_WORDS = 12;
 
 const ENDS_IN_LETTER = /\p{L}$/u;
 const CONSONANT_Y = /[^aeiou]y$/;

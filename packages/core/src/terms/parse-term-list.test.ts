@@ -80,7 +80,7 @@ describe('parseTermList, JSON lists', () => {
     }
   });
 
-  it('rejects terms of more than eight words', () => {
-    expect(() => parseTermList('a b c d e f g h i\n', { source: 'l.txt' })).toThrow('l.txt:1: entry has more than 8 words');
+  it('rejects terms of more than twelve words', () => {
+    expect(() => parseTermList('a b c d e f g h i j k l m\n', { source: 'l.txt' })).toThrow('l.txt:1: entry has more than 12 words');
   });
 });
