@@ -12,6 +12,7 @@ import type { CommandContext, GlobalArgs } from './commands/context.js';
 import { rulesCommand } from './commands/rules.js';
 import { scanCommand } from './commands/scan.js';
 import { stagedCommand } from './commands/staged.js';
+import { termsCommand } from './commands/terms.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { FORMATS } from './output.js';
@@ -52,6 +53,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command(preReceiveCommand(context))
     .command(installCommand(context))
     .command(uninstallCommand(context))
+    .command(termsCommand(context))
     .command(rulesCommand(context))
     .command(baselineCommand(context))
     .command(initCommand(context))

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import {
   createBaselineMatcher,
   createEngine,
   parseBaseline,
-  parseTermList,
   type Baseline,
   type BaselineEntry,
   type BaselineMatcher,
@@ -15,11 +14,11 @@ import {
   type ScanReport,
   type ScanStats,
   type Skipped,
-  type Term,
 } from '@tightlip/core';
 import { loadConfig, resolveRules, type Config } from './config.js';
-import { ConfigError, InputError } from './errors.js';
+import { ConfigError } from './errors.js';
 import { sortFindings } from './sort.js';
+import { loadTerms, type TermSource } from './term-sources.js';
 import { TOOL } from './version.js';
 import { toPosix } from './paths.js';
 
@@ -43,6 +42,12 @@ export interface SetupOptions {
   baselineMode?: 'filter' | 'record';
   /** With `record`: start a new baseline with this salt, ignoring an existing file. */
   newBaselineSalt?: string;
+  /** Environment for term lists and keys (per-user directory, TIGHTLIP_TERMS…); `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+  /** The clock for embargo lift dates; `Date.now` by default. */
+  now?: () => number;
+  /** Directory that chunk paths are relative to; term scopes are then matched relative to the config's directory. */
+  root?: string;
 }
 
 /** Where a baseline is looked for when neither `--baseline` nor the config names one: beside the config. */
@@ -52,6 +57,8 @@ export const DEFAULT_BASELINE_FILE = '.tightlip-baseline.jsonl';
 export interface ScanSession {
   config: Config;
   engine: Engine;
+  /** The term lists in use. */
+  termSources: TermSource[];
   /** Absolute path of the baseline in use (in `record` mode: the one to write). */
   baselineFile?: string;
   /** The baseline as read, if there is one (and not replaced by a new salt). */
@@ -66,22 +73,6 @@ export interface ScanSession {
   report(findings: readonly Finding[], root: string, skipped: Skipped[], stats: ScanStats): ScanReport;
   /** Baseline entries that accepted no finding in the reports made so far. */
   unusedBaselineEntries(): BaselineEntry[];
-}
-
-/** Reads and parses term lists; a list that cannot be read is an error, never silently empty. */
-export async function loadTermFiles(files: readonly string[]): Promise<Term[]> {
-  const lists = await Promise.all(
-    files.map(async (file) => {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        throw new InputError(`cannot read term list ${file}: ${(error as Error).message}`, { cause: error });
-      }
-      return parseTermList(text, { source: basename(file) });
-    }),
-  );
-  return lists.flat();
 }
 
 async function readBaseline(file: string): Promise<Baseline> {
@@ -102,7 +93,7 @@ export function newBaselineSalt(): string {
 
 export async function setupScan(options: SetupOptions): Promise<ScanSession> {
   const config = await loadConfig({ explicit: options.config, searchFrom: options.searchFrom, cwd: options.cwd });
-  const termFiles = [...config.terms, ...options.termFiles.map((file) => resolve(options.cwd, file))];
+  const loaded = await loadTerms({ cwd: options.cwd, env: options.env ?? process.env, configTerms: config.terms, termFiles: options.termFiles });
   const mode = options.baselineMode ?? 'filter';
   const configured = options.baseline !== undefined ? resolve(options.cwd, options.baseline) : config.baseline;
   const implicit = join(config.dir, DEFAULT_BASELINE_FILE);
@@ -116,7 +107,10 @@ export async function setupScan(options: SetupOptions): Promise<ScanSession> {
 
   const engine = createEngine({
     rules: resolveRules(config),
-    terms: await loadTermFiles(termFiles),
+    terms: loaded.terms,
+    termKeys: loaded.keys,
+    now: options.now ?? Date.now,
+    ...(options.root !== undefined ? { scopePath: (path: string) => toPosix(relative(config.dir, resolve(options.root!, path))) } : {}),
     reveal: options.reveal,
     allow: { values: config.allowValues, patterns: config.allowPatterns, stopwords: config.stopwords },
     inlineAllow: config.inlineAllow,
@@ -124,7 +118,7 @@ export async function setupScan(options: SetupOptions): Promise<ScanSession> {
   });
   const allowed = config.allowPaths.length > 0 ? (await import('picomatch')).default(config.allowPaths, { dot: true }) : undefined;
   // A term list necessarily holds its terms, and a baseline lists accepted findings; neither is a finding.
-  const exempt = new Set([...termFiles, ...(baselineFile ? [baselineFile] : [])]);
+  const exempt = new Set([...loaded.files, ...(baselineFile ? [baselineFile] : [])]);
   const baselineDir = baselineFile ? dirname(baselineFile) : config.dir;
 
   const entryOf = (finding: Finding, root: string): BaselineEntry => ({
@@ -137,6 +131,7 @@ export async function setupScan(options: SetupOptions): Promise<ScanSession> {
   return {
     config,
     engine,
+    termSources: loaded.sources,
     ...(baselineFile ? { baselineFile } : {}),
     ...(baseline ? { baseline } : {}),
     ...(baselineSalt !== undefined ? { baselineSalt } : {}),

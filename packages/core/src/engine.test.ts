@@ -114,3 +114,78 @@ describe('engine with terms', () => {
     expect(JSON.stringify(finding).toLowerCase()).not.toContain('mythos');
   });
 });
+
+describe('engine with term metadata', () => {
+  const terms = parseTermList(
+    JSON.stringify({
+      version: 1,
+      terms: [
+        { id: 'CN-1', term: 'Mythos', owner: 'security@example.com' },
+        { id: 'CN-2', term: 'Halcyon', lifts: '2026-07-01', graceDays: 14 },
+        { id: 'CN-3', term: 'Kestrel', allowIn: ['internal/**', 'refs/heads/internal/**'] },
+        { id: 'CN-4', term: 'Osprey', onlyIn: ['public/**'] },
+      ],
+    }),
+    { source: 'codenames.json' },
+  );
+  const clock = (iso: string) => () => Date.parse(iso);
+  const scan = (text: string, path = 'notes.md', now?: () => number) =>
+    createEngine({ terms, rules: [], now }).scan({ path, text });
+
+  it('stops blocking at the lift date of the injected clock, warning during the grace period', () => {
+    expect(scan('Halcyon', 'a', clock('2026-06-30T12:00:00Z')).map((f) => [f.ruleId, f.severity])).toEqual([['term:CN-2', 'high']]);
+    const [grace] = scan('Halcyon', 'a', clock('2026-07-02T00:00:00Z'));
+    expect(grace).toMatchObject({ ruleId: 'term:CN-2', severity: 'info' });
+    expect(grace?.title).toBe('Embargoed term CN-2: embargo lifted 2026-07-01, warning until 2026-07-15');
+    expect(scan('Halcyon', 'a', clock('2026-07-15T00:00:00Z'))).toEqual([]);
+  });
+
+  it('keeps blocking without a clock', () => {
+    expect(scan('Halcyon', 'a')).toHaveLength(1);
+  });
+
+  it('honours path scopes: allowed in, and blocked only in', () => {
+    expect(scan('Kestrel', 'internal/plan.md')).toEqual([]);
+    expect(scan('Kestrel', 'docs/plan.md')).toHaveLength(1);
+    expect(scan('Osprey', 'public/blog.md')).toHaveLength(1);
+    expect(scan('Osprey', 'internal/notes.md')).toEqual([]);
+  });
+
+  it('matches scopes against the mapped path when given one', () => {
+    const engine = createEngine({ terms, rules: [], scopePath: (path) => `internal/${path}` });
+    expect(engine.scan({ path: 'plan.md', text: 'Kestrel' })).toEqual([]);
+  });
+
+  it('names the owner in the title, never the term', () => {
+    const [finding] = scan('Mythos');
+    expect(finding?.title).toBe('Embargoed term CN-1 (ask security@example.com)');
+  });
+
+  it('finds terms in names: file paths, branch and tag names, commit messages', () => {
+    const engine = createEngine({ terms, rules: [] });
+    const name = (path: string, origin: 'name' | 'message' = 'name', text = path) =>
+      engine.scan({ path, text, origin }).map((f) => [f.ruleId, f.line, f.column, f.origin]);
+    expect(name('docs/mythos/plan.md')).toEqual([['term:CN-1', 1, 6, 'name']]);
+    expect(name('src/MythosClient.ts')).toEqual([['term:CN-1', 1, 5, 'name']]);
+    expect(name('refs/heads/feature/mythos-eval')).toEqual([['term:CN-1', 1, 20, 'name']]);
+    expect(name('refs/tags/v1-mythos')).toEqual([['term:CN-1', 1, 14, 'name']]);
+    expect(name('refs/heads/internal/kestrel')).toEqual([]);
+    expect(name('COMMIT_EDITMSG', 'message', 'Add eval\n\nPrepares the Mythos launch\n')).toEqual([['term:CN-1', 3, 14, 'message']]);
+  });
+
+  it('gives name and message findings a fingerprint apart from content findings in the same file', () => {
+    const engine = createEngine({ terms, rules: [] });
+    const content = engine.scan({ path: 'mythos.md', text: 'mythos', origin: 'file' })[0]!.fingerprint;
+    const name = engine.scan({ path: 'mythos.md', text: 'mythos.md', origin: 'name' })[0]!.fingerprint;
+    const message = engine.scan({ path: 'mythos.md', text: 'mythos', origin: 'message' })[0]!.fingerprint;
+    expect(new Set([content, name, message]).size).toBe(3);
+    expect(engine.scan({ path: 'mythos.md', text: 'mythos' })[0]!.fingerprint).toBe(content);
+  });
+
+  it('fingerprints do not depend on the term text', () => {
+    const other = parseTermList(JSON.stringify({ version: 1, terms: [{ id: 'CN-1', term: 'Zephyr' }] }), { source: 'x.json' });
+    const a = createEngine({ terms, rules: [] }).scan({ path: 'p', text: 'Mythos' })[0]!.fingerprint;
+    const b = createEngine({ terms: other, rules: [] }).scan({ path: 'p', text: 'Zephyr' })[0]!.fingerprint;
+    expect(a).toBe(b);
+  });
+});

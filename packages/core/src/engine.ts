@@ -5,7 +5,7 @@ import type { Hit } from './hit.js';
 import { maskLine, type MaskSpan } from './mask.js';
 import { builtinRules } from './rules/index.js';
 import { createCredentialScanner } from './scanners/credentials.js';
-import { createTermIndex, scanTermHits } from './scanners/terms.js';
+import { createTermScanner } from './scanners/terms.js';
 import { hmacSha256, toHex } from './sha256.js';
 import { createTextIndex, isLineInRanges, type TextIndex } from './text-index.js';
 import type { Chunk, Finding, Rule, Term } from './types.js';
@@ -23,6 +23,19 @@ export interface EngineOptions {
   inlineAllow?: boolean;
   /** When set, every finding gets `secretHash`, keyed with this salt (for baselines). */
   secretHashSalt?: string;
+  /** Keys of hashed term lists, by key id (`keyIdOf`). A hashed term without its key is an error. */
+  termKeys?: ReadonlyMap<string, Uint8Array>;
+  /**
+   * The clock for embargo lift dates, in ms since the epoch; the core never reads the time
+   * itself. Without a clock no embargo lifts: every term keeps blocking.
+   */
+  now?: () => number;
+  /**
+   * The path that term scopes (`allowIn`, `onlyIn`) are matched against, from a chunk's
+   * path: e.g. relative to the repository root when chunk paths are relative to a
+   * scanned subdirectory. The chunk's path by default.
+   */
+  scopePath?: (path: string) => string;
 }
 
 export interface Engine {
@@ -37,14 +50,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const terms = options.terms ?? [];
   const reveal = options.reveal ?? false;
   const credentials = createCredentialScanner(rules);
-  const termIndex = createTermIndex(terms);
+  const termScanner = createTermScanner(terms, { keys: options.termKeys, now: options.now, scopePath: options.scopePath });
   const isAllowedValue = createAllowListFilter(options.allow);
   const inlineAllow = options.inlineAllow ?? true;
 
-  function findHits(text: string): Hit[] {
-    let hits = credentials.scan(text, reveal);
+  function findHits(chunk: Chunk): Hit[] {
+    let hits = credentials.scan(chunk.text, reveal);
     if (isAllowedValue) hits = hits.filter((hit) => !isAllowedValue(hit.identity));
-    hits.push(...scanTermHits(text, termIndex, reveal));
+    hits.push(...termScanner.hits(chunk.text, chunk.path, reveal));
     return hits.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
@@ -61,7 +74,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   function scan(chunk: Chunk): Finding[] {
-    const hits = findHits(chunk.text);
+    const hits = findHits(chunk);
     if (hits.length === 0) return [];
     const index = createTextIndex(chunk.text);
     const firstLine = chunk.startLine ?? 1;
@@ -75,6 +88,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const directives = new Map<number, AllowDirective | undefined>();
       counted = counted.filter((p) => !isAllowedInline(p.hit, p.lineIndex, index, directives));
     }
+
+    // A name or message finding differs from a content finding in the same file; content
+    // fingerprints stay as they were.
+    const originPart = chunk.origin === 'name' || chunk.origin === 'message' ? [chunk.origin] : [];
 
     // Every excerpt masks every hit on its line, not just its own (unless revealing).
     const spansByLine = new Map<number, MaskSpan[]>();
@@ -108,7 +125,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         endColumn: hit.end - index.lineStart(endIndex) + 1,
         redacted: hit.redacted,
         excerpt: maskLine(index.lineText(lineIndex), spans, column - 1),
-        fingerprint: fingerprintOf(hit.ruleId, chunk.path, hit.identity),
+        fingerprint: fingerprintOf(hit.ruleId, chunk.path, ...originPart, hit.identity),
       };
       if (options.secretHashSalt !== undefined) {
         // A term is keyed by its line with every hit masked (never by the term's text).

@@ -10,16 +10,33 @@ export type {
   Rule,
   RuleSamples,
   Severity,
+  HashedTerm,
   Term,
 } from './types.js';
 export { SEVERITIES } from './types.js';
 export { RuleError, TermListError, TightlipError } from './errors.js';
 export { createEngine, type Engine, type EngineOptions } from './engine.js';
-export { termRuleId } from './scanners/terms.js';
+export {
+  termRuleId,
+  createTermMatcher,
+  createTermPolicy,
+  type TermMatch,
+  type TermMatcher,
+  type MatchVia,
+  type TermPolicy,
+  type TermVerdict,
+} from './scanners/terms.js';
 export { builtinRules, defineRule, familyOf, ruleFamilies } from './rules/index.js';
 export { crc32, withBase62Crc32 } from './rules/checksums.js';
 export { createFake } from './fake.js';
 export { parseTermList, type ParseTermListOptions } from './terms/parse-term-list.js';
+export { TERM_LIST_VERSION } from './terms/parse-json-list.js';
+export { hashTermList, termKeyBytes } from './terms/hash-term-list.js';
+export { keyIdOf, MIN_KEY_LENGTH } from './terms/digest.js';
+export { lintTerms, type LintIssue, type LintOptions } from './terms/lint-terms.js';
+export { explainMatch } from './terms/explain.js';
+export { embargoState, parseLiftDate, type EmbargoState } from './terms/embargo.js';
+export { compileGlob } from './terms/glob.js';
 export { redactSecret } from './mask.js';
 export { sha256, hmacSha256, toHex } from './sha256.js';
 export { formatText, type TextFormatOptions } from './report/text.js';

@@ -143,13 +143,43 @@ export interface Fake {
   pick<T>(items: readonly T[]): T;
 }
 
-/** A codename or embargoed term. */
+/** A codename or embargoed term. Data only: a hashed term holds digests, never its text. */
 export interface Term {
   /** Stable id shown in every report instead of the term itself, e.g. `codenames.txt:3` or `CN-017`. */
   id: string;
-  /** The words the term consists of, normalised (lower case). */
+  /** The words of the term as written, folded (lower case, NFKC, …); empty for a hashed term. */
   words: readonly string[];
   severity: Severity;
-  /** Where the term was declared, for diagnostics: a list name and line. */
+  /** Where the term was declared, for diagnostics: a list name and line or entry. */
   source: string;
+  /** Other spellings that are matched as the term, each as folded words. */
+  aliases?: readonly (readonly string[])[];
+  /** A term from a hashed list: keyed digests of its forms instead of its words. */
+  hashed?: HashedTerm;
+  /** Also match inside longer words (`mythology` for `myth`); plaintext terms only. */
+  substring?: boolean;
+  /** Also match leetspeak spellings (`myth0s`, `h4lcy0n`). */
+  leet?: boolean;
+  /** The embargo lift date (`YYYY-MM-DD`, UTC, or an ISO date-time with offset): from then on the term no longer blocks. */
+  lifts?: string;
+  /** Days after `lifts` during which findings are still reported, as warnings (severity `info`). */
+  graceDays?: number;
+  /** Globs of paths where the term may appear (it is not reported there). */
+  allowIn?: readonly string[];
+  /** Globs of paths where the term is blocked; everywhere when absent. */
+  onlyIn?: readonly string[];
+  /** Who to ask about the term: a team, an address. Shown in findings. */
+  owner?: string;
+  /** For the list's maintainers; never shown in findings. */
+  note?: string;
+}
+
+/** How a hashed term is matched (see docs/terms.md): HMAC-SHA-256 digests under the list's key. */
+export interface HashedTerm {
+  /** Id of the key the digests were made with. */
+  keyId: string;
+  /** Hex digests of every form of the term (spellings, joined and plural forms), padded with decoys. */
+  digests: readonly string[];
+  /** Tags (8 hex digits) of the words of every multi-word form of the term's list: list-wide, shared by its terms. */
+  wordTags: readonly string[];
 }

@@ -14,6 +14,10 @@ export interface ScanPathsOptions extends Omit<SetupOptions, 'searchFrom'> {
   maxFileBytes?: number;
   /** Called now and then with the number of files done and the total, for a progress display. */
   onProgress?: (done: number, total: number) => void;
+  /** Environment for term lists and keys; `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+  /** The clock for embargo lift dates; `Date.now` by default. */
+  now?: () => number;
 }
 
 export interface ScanPathsResult {
@@ -44,7 +48,7 @@ export async function scanPaths(options: ScanPathsOptions): Promise<ScanPathsRes
   );
   const root = targets.length === 1 && kinds[0] === 'dir' ? targets[0]! : options.cwd;
   const { paths: _paths, maxFileBytes, onProgress, ...setupOptions } = options;
-  const setup = await setupScan({ ...setupOptions, searchFrom: [root, options.cwd] });
+  const setup = await setupScan({ ...setupOptions, root, searchFrom: [root, options.cwd] });
   const maxBytes = maxFileBytes ?? setup.config.maxFileSize;
 
   const files = new Set<string>();
@@ -67,6 +71,8 @@ export async function scanPaths(options: ScanPathsOptions): Promise<ScanPathsRes
     reads[i] = undefined;
     if (onProgress && i % 64 === 0) onProgress(i, queue.length);
     const path = toPosix(relative(root, queue[i]!));
+    // A file's name leaks as surely as its content, binary or not.
+    findings.push(...setup.engine.scan({ path, text: path, origin: 'name' }));
     if ('skipped' in result) {
       skipped.push({ path, ...result.skipped });
       continue;

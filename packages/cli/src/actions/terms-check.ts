@@ -1,0 +1,117 @@
+import { basename, resolve } from 'node:path';
+import { createTermMatcher, createTermPolicy, explainMatch, parseLiftDate, type TermVerdict } from '@tightlip/core';
+import { loadConfig } from '../config.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import type { Format } from '../output.js';
+import { loadTerms, readSource } from '../term-sources.js';
+
+export interface CheckTermsOptions {
+  /** A file, or `-` for standard input. */
+  input: string;
+  config?: string;
+  termFiles: readonly string[];
+  keyFiles: readonly string[];
+  /** Judge path scopes as if the text were at this path (relative to the config's directory). */
+  path?: string;
+  /** Judge lift dates as of this date instead of now. */
+  date?: string;
+  /** Show the matched text (`--no-mask`); only ever the input's own text, never a list's. */
+  reveal: boolean;
+  format: Format;
+  io: Io;
+  /** Reads standard input; process.stdin by default. */
+  readStdin?: () => Promise<string>;
+}
+
+export interface TermCheckMatch {
+  line: number;
+  /** Path scopes of the term, to explain a verdict. */
+  onlyIn?: readonly string[];
+  column: number;
+  termId: string;
+  /** Whether it would block here and now, and if not why not. */
+  verdict: TermVerdict;
+  /** Which normalisations made it match. */
+  why: string[];
+  /** The matched text of the input, only with `--no-mask`. */
+  text?: string;
+}
+
+async function readAll(stream: AsyncIterable<Buffer | string>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function describeVerdict(verdict: TermVerdict, path: string | undefined, onlyIn: readonly string[] | undefined): string {
+  if (verdict.blocks) return 'blocks';
+  if (verdict.why === 'grace') return `warning only: embargo lifted, warns until ${verdict.until}`;
+  if (verdict.why === 'lifted') return 'does not block: embargo lifted';
+  if (verdict.why === 'allowed-here') return `does not block: allowed in ${path}`;
+  return `does not block ${path ? `in ${path}` : '(no --path given)'}: blocked only in ${onlyIn?.join(', ')}`;
+}
+
+/** The time `--date` stands for (now without it), in ms since the epoch. */
+export function judgementTime(date: string | undefined): number {
+  const now = date === undefined ? Date.now() : parseLiftDate(date);
+  if (now === undefined) throw new UsageError(`--date must be a date (YYYY-MM-DD), not ${date}`);
+  return now;
+}
+
+/** `tightlip terms check`: which terms match a text and why; exit 1 when one would block. */
+export async function checkTerms(options: CheckTermsOptions): Promise<number> {
+  const { io } = options;
+  if (options.format === 'sarif') throw new UsageError('terms check prints text or json');
+  const now = judgementTime(options.date);
+  const config = await loadConfig({ explicit: options.config, searchFrom: [io.cwd], cwd: io.cwd });
+  const loaded = await loadTerms({ cwd: io.cwd, env: io.env, configTerms: config.terms, termFiles: options.termFiles, keyFiles: options.keyFiles });
+  if (loaded.terms.length === 0) throw new UsageError('no term lists: give --terms, "terms" in the config, or see docs/terms.md for the other sources');
+
+  let text: string;
+  let name: string;
+  if (options.input === '-') {
+    text = await (options.readStdin ?? (() => readAll(process.stdin)))();
+    name = '<stdin>';
+  } else {
+    const file = resolve(io.cwd, options.input);
+    text = await readSource(file, 'input');
+    name = basename(file);
+  }
+
+  const policy = createTermPolicy(loaded.terms);
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const matches: TermCheckMatch[] = createTermMatcher(loaded.terms, loaded.keys)
+    .match(text)
+    .map((match) => {
+      let line = lineStarts.length - 1;
+      while (lineStarts[line]! > match.start) line--;
+      return {
+        line: line + 1,
+        column: match.start - lineStarts[line]! + 1,
+        termId: match.term.id,
+        ...(match.term.onlyIn ? { onlyIn: match.term.onlyIn } : {}),
+        verdict: policy(match.term, now, options.path ?? ''),
+        why: explainMatch(text, match),
+        ...(options.reveal ? { text: text.slice(match.start, match.end) } : {}),
+      };
+    });
+
+  const blocking = matches.filter((match) => match.verdict.blocks).length;
+  if (options.format === 'json') {
+    io.stdout.write(`${JSON.stringify({ input: name, terms: loaded.terms.length, lists: loaded.sources.length, matches }, null, 2)}\n`);
+  } else {
+    const lines = matches.map(
+      (match) =>
+        `${name}:${match.line}:${match.column}  term:${match.termId}  ${describeVerdict(match.verdict, options.path, match.onlyIn)}\n` +
+        `    why: ${match.why.join(', ')}\n${match.text !== undefined ? `    text: ${JSON.stringify(match.text)}\n` : ''}`,
+    );
+    const summary =
+      matches.length === 0
+        ? `No term matches (${loaded.terms.length} terms from ${loaded.sources.length} lists).\n`
+        : `${matches.length} match${matches.length === 1 ? '' : 'es'}, ${blocking} blocking (${loaded.terms.length} terms from ${loaded.sources.length} lists).\n`;
+    io.stdout.write(lines.join('') + summary);
+  }
+  return blocking > 0 ? 1 : 0;
+}
