@@ -19,8 +19,8 @@ import { FORMATS } from './output.js';
 import { VERSION } from './version.js';
 
 export const EXIT_CODES = `Exit codes:
-  0  nothing found (at or above --fail-on)
-  1  findings: secrets or embargoed terms at or above --fail-on (default: any)
+  0  nothing found at or above --fail-on (info findings are warnings)
+  1  findings: secrets or embargoed terms at or above --fail-on (default: low)
   2  usage, configuration, git or internal error (hooks block on it)`;
 
 function describeError(error: unknown, verbose: boolean): string {
@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('mask', { type: 'boolean', default: true, describe: 'Mask secrets in reports; --no-mask prints them in full' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Diagnostics on stderr: skipped files, stack traces' })
-    .option('fail-on', { choices: SEVERITIES, describe: 'Lowest severity that fails (exit 1); default: every finding' })
+    .option('fail-on', { choices: SEVERITIES, describe: 'Lowest severity that fails (exit 1); default: low (info findings only warn)' })
     .option('baseline', { type: 'string', describe: 'Baseline file (default: config "baseline", or .tightlip-baseline.jsonl beside the config)' })
     .command(scanCommand(context))
     .command(stagedCommand(context))

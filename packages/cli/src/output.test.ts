@@ -37,7 +37,9 @@ describe('exitCodeOf', () => {
 
   it('is 1 when a finding is at or above the threshold, 0 otherwise', () => {
     expect(exitCodeOf(report([]))).toBe(0);
-    expect(exitCodeOf(report(['info']))).toBe(1);
+    expect(exitCodeOf(report(['info']))).toBe(0);
+    expect(exitCodeOf(report(['info']), 'info')).toBe(1);
+    expect(exitCodeOf(report(['low']))).toBe(1);
     expect(exitCodeOf(report(['medium']), 'high')).toBe(0);
     expect(exitCodeOf(report(['medium', 'critical']), 'high')).toBe(1);
     expect(exitCodeOf(report(['high']), 'high')).toBe(1);

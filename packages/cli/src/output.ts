@@ -25,14 +25,18 @@ export interface OutputOptions {
   quiet: boolean;
   /** List skipped files on stderr. */
   verbose: boolean;
-  /** Lowest severity that makes the exit code 1; every finding by default. */
+  /** Lowest severity that makes the exit code 1; `low` by default, so `info` findings (warnings) never fail alone. */
   failOn?: Severity;
   /** Lines added after a text report with findings (how to fix, how to bypass). */
   advice?: readonly string[];
 }
 
-/** Exit code of a scan: 1 when a finding is at or above `failOn`, 0 otherwise. */
-export function exitCodeOf(report: ScanReport, failOn: Severity = 'info'): 0 | 1 {
+/**
+ * Exit code of a scan: 1 when a finding is at or above `failOn`, 0 otherwise. `info`
+ * findings (an embargo in its grace period, say) are warnings: they fail only with
+ * `--fail-on info`.
+ */
+export function exitCodeOf(report: ScanReport, failOn: Severity = 'low'): 0 | 1 {
   const threshold = SEVERITIES.indexOf(failOn);
   return report.findings.some((finding) => SEVERITIES.indexOf(finding.severity) >= threshold) ? 1 : 0;
 }

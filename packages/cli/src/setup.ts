@@ -69,7 +69,7 @@ export interface ScanSession {
   isAllowedPath(absolute: string): boolean;
   /** The baseline entry of a finding whose path is relative to `root` (the finding must carry `secretHash`). */
   entryOf(finding: Finding, root: string): BaselineEntry;
-  /** The report of a scan: findings the baseline accepts removed, sorted, without baseline hashes. */
+  /** The report of a scan: findings the baseline accepts removed, sorted, without baseline hashes, terms in paths masked. */
   report(findings: readonly Finding[], root: string, skipped: Skipped[], stats: ScanStats): ScanReport;
   /** Baseline entries that accepted no finding in the reports made so far. */
   unusedBaselineEntries(): BaselineEntry[];
@@ -139,12 +139,20 @@ export async function setupScan(options: SetupOptions): Promise<ScanSession> {
     entryOf,
     report(findings, root, skipped, stats) {
       const kept = matcher ? findings.filter((finding) => !matcher.accepts(entryOf(finding, root))) : findings;
+      // A path can hold a codename too: reports show it masked, like excerpts, unless revealing.
+      const masked = new Map<string, string>();
+      const showPath = (path: string) => {
+        if (options.reveal || engine.terms.length === 0) return path;
+        let shown = masked.get(path);
+        if (shown === undefined) masked.set(path, (shown = engine.redactTerms(path)));
+        return shown;
+      };
       return {
         tool: TOOL,
-        findings: sortFindings(kept).map(({ secretHash: _hash, ...finding }) => finding),
+        findings: sortFindings(kept).map(({ secretHash: _hash, ...finding }) => ({ ...finding, path: showPath(finding.path) })),
         rules: engine.rules,
         terms: engine.terms,
-        skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        skipped: skipped.map((item) => ({ ...item, path: showPath(item.path) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
         stats,
       };
     },

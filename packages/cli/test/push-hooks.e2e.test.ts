@@ -69,8 +69,7 @@ describe('pre-push hook', () => {
     repo.git('branch', 'feature/mythos-launch');
     const branch = repo.run('git', ['push', 'origin', 'feature/mythos-launch']);
     expect(branch.status).not.toBe(0);
-    expect(output(branch)).toContain('refs/heads/feature/mythos-launch');
-    expect(output(branch)).toContain('terms.txt:1');
+    expect(output(branch)).toContain('refs/heads/feature/[terms.txt:1]-launch');
     expect(remoteHas(remote, 'refs/heads/feature/mythos-launch')).toBe(false);
 
     repo.git('tag', 'mythos-v1');
@@ -219,7 +218,7 @@ describe('pre-receive hook (server side)', () => {
     repo.git('checkout', '-q', '-b', 'feature/mythos-launch');
     const named = repo.run('git', ['push', 'origin', 'feature/mythos-launch']);
     expect(named.status).not.toBe(0);
-    expect(named.stderr).toContain('refs/heads/feature/mythos-launch');
+    expect(named.stderr).toContain('refs/heads/feature/[terms.txt:1]-launch');
   });
 
   it('fails closed when the server config is broken', () => {

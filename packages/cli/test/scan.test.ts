@@ -109,3 +109,18 @@ describe('scanPaths', () => {
     }
   });
 });
+
+describe('paths in reports', () => {
+  it('mask a term in a path, in every finding, unless revealing', async () => {
+    temp = createTempDir();
+    temp.write('names.txt', 'Mythos\n');
+    temp.write('docs/mythos-launch/plan.md', `token: ${fakeGithubToken(40)}\n`);
+    const masked = await scan([], { termFiles: ['names.txt'] });
+    expect(masked.report.findings.map((f) => [f.path, f.ruleId])).toEqual([
+      ['docs/[names.txt:1]-launch/plan.md', 'term:names.txt:1'],
+      ['docs/[names.txt:1]-launch/plan.md', 'github-pat'],
+    ]);
+    const revealed = await scanPaths({ paths: [], cwd: temp.dir, termFiles: ['names.txt'], reveal: true });
+    expect(revealed.report.findings.map((f) => f.path)).toEqual(['docs/mythos-launch/plan.md', 'docs/mythos-launch/plan.md']);
+  });
+});

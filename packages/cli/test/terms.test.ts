@@ -30,10 +30,11 @@ describe('tightlip scan with terms', () => {
     temp.write('assets/MythosLogo.png', Buffer.from([0x89, 0x50, 0, 0]));
     temp.write('src/project_halcyon.ts', 'export {};\n');
     const { report } = await scan();
+    // Reported paths have the codename masked, as excerpts do.
     expect(report.findings.map((f) => [f.path, f.ruleId, f.origin, f.column])).toEqual([
-      ['assets/MythosLogo.png', 'term:CN-1', 'name', 8],
-      ['docs/mythos/plan.md', 'term:CN-1', 'name', 6],
-      ['src/project_halcyon.ts', 'term:CN-2', 'name', 5],
+      ['assets/[CN-1]Logo.png', 'term:CN-1', 'name', 8],
+      ['docs/[CN-1]/plan.md', 'term:CN-1', 'name', 6],
+      ['src/[CN-2].ts', 'term:CN-2', 'name', 5],
     ]);
   });
 
@@ -158,3 +159,20 @@ describe('tightlip terms check and lint', () => {
 function BIN(): string {
   return new URL('../bin/tightlip.js', import.meta.url).pathname;
 }
+
+describe('an embargo in its grace period', () => {
+  it('is reported as an info warning that does not fail, unless --fail-on info', () => {
+    temp = createTempDir();
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const list = { version: 1, terms: [{ id: 'CN-9', term: 'Halcyon', lifts: day(-3), graceDays: 14 }] };
+    temp.write('codenames.json', JSON.stringify(list));
+    temp.write('post.md', 'Halcyon is out\n');
+    const warned = runTightlip(temp, ['scan', '--terms', 'codenames.json']);
+    expect(warned.status, warned.stderr).toBe(0);
+    expect(warned.stdout).toContain('info  term:CN-9');
+    expect(runTightlip(temp, ['scan', '--terms', 'codenames.json', '--fail-on', 'info']).status).toBe(1);
+    list.terms[0]!.lifts = day(-30);
+    temp.write('codenames.json', JSON.stringify(list));
+    expect(runTightlip(temp, ['scan', '--terms', 'codenames.json'])).toMatchObject({ status: 0, stdout: expect.stringContaining('No secrets') });
+  });
+});

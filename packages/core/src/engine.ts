@@ -43,6 +43,8 @@ export interface Engine {
   readonly terms: readonly Term[];
   /** Findings in `chunk`, ordered by position. Pure: the same chunk always gives the same findings. */
   scan(chunk: Chunk): Finding[];
+  /** `text` (a path, say) with every term in it replaced by `[<term id>]`, for reports that must not repeat a codename. */
+  redactTerms(text: string): string;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -139,5 +141,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
     });
   }
 
-  return { rules, terms, scan };
+  function redactTerms(text: string): string {
+    const hits = termScanner.hits(text, text, false).sort((a, b) => a.start - b.start);
+    let redacted = '';
+    let cursor = 0;
+    for (const hit of hits) {
+      if (hit.start < cursor) continue;
+      redacted += text.slice(cursor, hit.start) + hit.redacted;
+      cursor = hit.end;
+    }
+    return redacted + text.slice(cursor);
+  }
+
+  return { rules, terms, scan, redactTerms };
 }
