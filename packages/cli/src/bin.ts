@@ -1,5 +1,11 @@
 import { main } from './main.js';
 
+// A reader that stops early (`tightlip rules list | head`) closes the pipe: that is not
+// an error of ours, so later writes are dropped instead of crashing the process.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 // The only place that touches the process's exit code.
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
