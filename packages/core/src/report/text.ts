@@ -72,13 +72,16 @@ export function formatText(report: ScanReport, options: TextFormatOptions = {}):
         ` (${severityCounts(report.findings)}; ${scanned}).`,
     );
     const revealed = report.findings.some((f) => f.secret !== undefined);
-    if (!revealed) lines.push('Secrets are masked in this report.');
-    lines.push(
-      ...(options.advice ?? [
-        'Remove each secret and rotate it; it may already be copied.',
-        'A false alarm? Add `tightlip:allow <rule-id> -- reason` in a comment on the line, or accept it with `tightlip baseline update`.',
-      ]),
-    );
+    const credentials = report.findings.some((f) => f.kind === 'credential');
+    const terms = report.findings.some((f) => f.kind === 'term');
+    const masked = credentials && terms ? 'Secrets and terms are' : credentials ? 'Secrets are' : 'Terms are';
+    if (!revealed) lines.push(`${masked} masked in this report.`);
+    const general = [
+      ...(credentials ? ['Remove each secret and rotate it; it may already be copied.'] : []),
+      ...(terms ? ['Replace each codename or embargoed term with its public name, or remove it.'] : []),
+      'A false alarm? Add `tightlip:allow <rule-id> -- reason` in a comment on the line, or accept it with `tightlip baseline update`.',
+    ];
+    lines.push(...(options.advice ?? general));
   }
   if (report.skipped.length > 0) {
     lines.push(`${plural(report.skipped.length, 'file')} not scanned (see --verbose or the JSON report).`);
