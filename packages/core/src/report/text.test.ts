@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../engine.js';
+import { parseTermList } from '../terms/parse-term-list.js';
+import { formatText } from './text.js';
+import type { ScanReport } from './types.js';
+
+const terms = parseTermList('Mythos\n', { source: 'names.txt' });
+
+function reportOf(reveal: boolean): ScanReport {
+  const engine = createEngine({ terms, rules: [], reveal });
+  const findings = engine.scan({ path: 'notes.md', text: 'we ship mythos soon' });
+  return { tool: { name: 'tightlip', version: '0' }, findings, rules: [], terms, skipped: [], stats: { files: 1, bytes: 19, durationMs: 1 } };
+}
+
+describe('formatText', () => {
+  it('shows a term by id by default, with the id underlined when there is no colour', () => {
+    const text = formatText(reportOf(false));
+    expect(text).toContain('    1 | we ship [names.txt:1] soon\n      |         ^^^^^^^^^^^^^\n');
+    expect(text.toLowerCase()).not.toContain('mythos');
+  });
+
+  it("shows the developer's own line with the term highlighted only when asked (--no-mask, on a terminal)", () => {
+    const text = formatText(reportOf(true), { color: true });
+    expect(text).toContain('    1 | we ship \u001b[1;31mmythos\u001b[0m soon');
+    expect(formatText(reportOf(true))).toContain('    1 | we ship mythos soon\n      |         ^^^^^^\n');
+  });
+});
