@@ -1,6 +1,6 @@
 import { readCommits } from './commits.js';
 import type { Git } from './git.js';
-import { hasCommit, isZeroId, parseUpdateLines, readTagMessage } from './refs.js';
+import { hasCommit, isZeroId, parseUpdateLines, readPushedObject } from './refs.js';
 import type { SourceItem } from './source.js';
 
 /** One line of pre-push input: `<local ref> <local id> <remote ref> <remote id>`. */
@@ -21,36 +21,46 @@ export function parsePushUpdates(text: string): PushUpdate[] {
 export interface PushOptions {
   /** The hook's first argument: the remote's name, or its URL when pushing to a URL. */
   remote: string;
+  /** The hook's second argument: the URL pushed to. */
+  url?: string;
   updates: readonly PushUpdate[];
 }
 
 /**
  * What a push would publish. Deletions are skipped. The names of refs it creates on the
- * remote (branches, tags) are scanned as names, and the messages of annotated tags it
- * creates as messages. Commits are those reachable from a pushed
- * tip and from no remote-tracking ref of `remote` (`--not --remotes=<remote>`), nor from
- * the remote's old tips we have: a new branch scans only its new commits, never all
- * history; a force push scans what is new. All refs are scanned in one walk, so a commit
- * pushed under two names is scanned once.
+ * remote (branches, tags) are scanned as names; every pushed annotated tag (created or
+ * moved, nested too) by its own name and message. Commits are those reachable from a
+ * pushed tip and from no remote-tracking ref of `remote` (`--not --remotes=<remote>`),
+ * nor from the remote's old tips we have: a new branch scans only its new commits, never
+ * all history; a force push scans what is new. Remote-tracking refs are trusted only when
+ * the push goes to the URL they were fetched from. All refs are scanned in one walk, so a
+ * commit pushed under two names is scanned once.
  */
 export async function* readPushChanges(git: Git, options: PushOptions): AsyncGenerator<SourceItem> {
   const pushed = options.updates.filter((update) => !isZeroId(update.localId));
+  const tips = new Set<string>();
   for (const update of pushed) {
-    if (!isZeroId(update.remoteId)) continue;
-    yield { type: 'chunk', chunk: { path: update.remoteRef, text: update.remoteRef, origin: 'name' } };
-    yield* readTagMessage(git, update.localId, update.remoteRef);
+    if (isZeroId(update.remoteId)) yield { type: 'chunk', chunk: { path: update.remoteRef, text: update.remoteRef, origin: 'name' } };
+    const items: SourceItem[] = [];
+    const commit = await readPushedObject(git, update.localId, update.remoteRef, items);
+    yield* items;
+    if (commit !== undefined) tips.add(update.localId);
   }
-  if (pushed.length === 0) return;
+  if (tips.size === 0) return;
   const exclude: string[] = [];
-  if (await isRemoteName(git, options.remote)) exclude.push(`--remotes=${options.remote}`);
+  if (await isTrackedRemote(git, options)) exclude.push(`--remotes=${options.remote}`);
   for (const update of pushed) {
     if (!isZeroId(update.remoteId) && (await hasCommit(git, update.remoteId))) exclude.push(update.remoteId);
   }
-  const tips = [...new Set(pushed.map((update) => update.localId))];
-  yield* readCommits(git, exclude.length > 0 ? [...tips, '--not', ...exclude] : tips);
+  yield* readCommits(git, exclude.length > 0 ? [...tips, '--not', ...exclude] : [...tips]);
 }
 
-async function isRemoteName(git: Git, name: string): Promise<boolean> {
+/** Whether `remote` names a configured remote whose tracking refs describe the push target (no separate push URL). */
+async function isTrackedRemote(git: Git, options: PushOptions): Promise<boolean> {
+  const name = options.remote;
   if (name.startsWith('-') || name.includes('/') || name.includes(':')) return false;
-  return (await git.raw(['remote'])).split('\n').includes(name);
+  if (!(await git.raw(['remote'])).split('\n').includes(name)) return false;
+  if (options.url === undefined) return true;
+  const fetchUrls = (await git.raw(['remote', 'get-url', '--all', name])).split('\n').filter(Boolean);
+  return fetchUrls.includes(options.url);
 }

@@ -9,13 +9,19 @@ export function isZeroId(id: string): boolean {
 
 const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
-/** Splits hook input into its lines of `count` space-separated fields; anything else is an error, never skipped. */
+/**
+ * Splits hook input into its lines of space-separated `fields`; anything else is an error,
+ * never skipped. Only the first field may itself hold spaces (pre-push's local ref is what
+ * the user typed, e.g. `HEAD^{/fix the bug}`): extra words belong to it.
+ */
 export function parseUpdateLines(text: string, fields: readonly string[], hook: string): string[][] {
   const rows: string[][] = [];
   for (const [i, raw] of text.split('\n').entries()) {
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '') continue;
-    const parts = line.split(' ');
+    const words = line.split(' ');
+    const rest = fields.length - 1;
+    const parts = words.length > fields.length && !fields[0]!.endsWith('id') ? [words.slice(0, words.length - rest).join(' '), ...words.slice(-rest)] : words;
     const ids = fields.flatMap((field, j) => (field.endsWith('id') ? [parts[j] ?? ''] : []));
     if (parts.length !== fields.length || !ids.every((id) => OBJECT_ID.test(id))) {
       throw new GitError('HOOK_INPUT_INVALID', `${hook} input line ${i + 1} is not "${fields.join(' ')}"`);
@@ -56,14 +62,49 @@ export async function hasCommit(git: Git, id: string): Promise<boolean> {
   return (await commitId(git, id)) !== undefined;
 }
 
+/** What a pushed id ends at once its annotated tags are peeled, with the tag objects on the way. */
+interface Peeled {
+  /** Raw text of each annotated tag object, outermost first (a tag of a tag is two). */
+  tags: string[];
+  type: string;
+  id: string;
+}
+
+async function peelTags(git: Git, id: string): Promise<Peeled> {
+  const tags: string[] = [];
+  let current = id;
+  for (let depth = 0; depth < 64; depth++) {
+    const type = (await git.raw(['cat-file', '-t', current])).trim();
+    if (type !== 'tag') return { tags, type, id: current };
+    const object = await git.raw(['cat-file', 'tag', current]);
+    tags.push(object);
+    current = /^object (\S+)$/m.exec(object)?.[1] ?? '';
+  }
+  throw new GitError('GIT_TAG_TOO_DEEP', `${id}: more than 64 tags in a chain; the push is blocked`);
+}
+
 /**
- * The message of the annotated tag `id` as a chunk (origin `message`, path the ref), or
- * nothing when `id` is not a tag object (a branch tip, a lightweight tag).
+ * The parts of a pushed object that are not commits: for every annotated tag it points
+ * through (a tag of a tag as well), the tag's own name (the `tag` header, which need not
+ * match the ref) as a name and its message as a message; a tag of a blob, that blob's
+ * content. A tag of a tree cannot be judged and is an error (the hook blocks). Returns
+ * the commit to walk, or undefined when the object ends at a blob.
  */
-export async function* readTagMessage(git: Git, id: string, ref: string): AsyncGenerator<SourceItem> {
-  if ((await git.raw(['cat-file', '-t', id])).trim() !== 'tag') return;
-  const object = await git.raw(['cat-file', 'tag', id]);
-  const body = object.indexOf('\n\n');
-  const text = body === -1 ? '' : object.slice(body + 2).replace(/\n-----BEGIN PGP SIGNATURE-----[\s\S]*$/, '').replace(/\s+$/, '');
-  if (text !== '') yield { type: 'chunk', chunk: { path: ref, text, origin: 'message' } };
+export async function readPushedObject(git: Git, id: string, ref: string, into: SourceItem[]): Promise<string | undefined> {
+  const peeled = await peelTags(git, id);
+  for (const object of peeled.tags) {
+    const name = /^tag (.+)$/m.exec(object)?.[1];
+    if (name !== undefined) into.push({ type: 'chunk', chunk: { path: ref, text: name, origin: 'name' } });
+    const body = object.indexOf('\n\n');
+    const text = body === -1 ? '' : object.slice(body + 2).replace(/\n-----BEGIN (?:PGP|SSH) SIGNATURE-----[\s\S]*$/, '').replace(/\s+$/, '');
+    if (text !== '') into.push({ type: 'chunk', chunk: { path: ref, text, origin: 'message' } });
+  }
+  if (peeled.type === 'commit') return peeled.id;
+  if (peeled.type === 'blob') {
+    const content = await git.raw(['cat-file', 'blob', peeled.id]);
+    if (content.slice(0, 8000).includes('\0')) into.push({ type: 'skipped', skipped: { path: ref, reason: 'binary', detail: `blob ${peeled.id}` } });
+    else into.push({ type: 'chunk', chunk: { path: ref, text: content, origin: 'commit' } });
+    return undefined;
+  }
+  throw new GitError('GIT_UNSUPPORTED_OBJECT', `${ref} points at a ${peeled.type} (${peeled.id}), which tightlip cannot judge; push a commit or a tag of one`);
 }
