@@ -53,3 +53,36 @@ describe('listFiles', () => {
     expect(await listFiles(temp.dir)).toEqual(['real/file.txt']);
   });
 });
+
+describe('listFiles, odd cases git gets right', () => {
+  it('lists names with newlines, quotes and glob characters', async () => {
+    temp = createTempDir();
+    for (const file of ['new\nline.py', 'carriage\rreturn.txt', 'pages/[id]/page.tsx', 'we"ird*?.md']) temp.write(file, 'x');
+    expect(await listFiles(temp.dir)).toEqual(['carriage\rreturn.txt', 'new\nline.py', 'pages/[id]/page.tsx', 'we"ird*?.md']);
+  });
+
+  it('prunes only directories for a directory-only pattern', async () => {
+    temp = createTempDir();
+    temp.write('.gitignore', 'build/\n');
+    temp.write('build', 'a file named build');
+    temp.write('sub/build/out.js', 'x');
+    expect(await listFiles(temp.dir)).toEqual(['.gitignore', 'build']);
+  });
+
+  it('applies a .gitignore inside a directory whose name has glob characters only there', async () => {
+    temp = createTempDir();
+    temp.write('pages/[id]/.gitignore', 'local.env\n');
+    for (const file of ['pages/[id]/local.env', 'pages/i/local.env', 'pages/d/local.env']) temp.write(file, 'x');
+    expect(await listFiles(temp.dir)).toEqual(['pages/[id]/.gitignore', 'pages/d/local.env', 'pages/i/local.env']);
+  });
+
+  it('does not re-include a file below an excluded directory, as git does not', async () => {
+    temp = createTempRepo();
+    temp.write('.gitignore', 'logs/\n');
+    temp.write('logs/.gitignore', '!keep.txt\n');
+    temp.write('logs/keep.txt', 'x');
+    temp.write('other.txt', 'x');
+    expect(await listFiles(temp.dir)).toEqual(['.gitignore', 'other.txt']);
+    expect(temp.git('status', '--porcelain', '--untracked-files=all').split('\n').filter(Boolean).sort()).toEqual(['?? .gitignore', '?? other.txt']);
+  });
+});

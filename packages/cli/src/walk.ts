@@ -1,27 +1,19 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { opendir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import fastGlob from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { toPosix } from './paths.js';
 
 // Directory walking for `tightlip scan`: every regular file below a root, minus what git
-// would ignore (.gitignore files in the root, below it, and above it up to the work
-// tree's top). Symbolic links are not followed. `.git` directories are never entered.
+// would ignore (.gitignore files in the tree, and above it up to the work tree's top).
+// A directory is pruned exactly when git would ignore it as a directory, so nothing git
+// would show is left out, whatever the names (spaces, newlines, glob characters).
+// Symbolic links are not followed; `.git` directories are never entered.
 
 interface IgnoreFile {
   /** Absolute directory the patterns are relative to. */
   dir: string;
   matcher: Ignore;
-  patterns: string[];
-}
-
-/** The pattern lines of a .gitignore, for deciding what may be pruned; `ignore` parses the file itself. */
-function parseGitignore(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.replace(/(?<!\\)\s+$/, ''))
-    .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
 async function readIgnoreFile(dir: string): Promise<IgnoreFile | undefined> {
@@ -31,7 +23,7 @@ async function readIgnoreFile(dir: string): Promise<IgnoreFile | undefined> {
   } catch {
     return undefined; // absent or unreadable: nothing ignored, so nothing lost
   }
-  return { dir, matcher: ignore().add(text), patterns: parseGitignore(text) };
+  return { dir, matcher: ignore().add(text) };
 }
 
 /** .gitignore files of the directories above `root`, up to the top of the work tree it is in (none outside one). */
@@ -44,70 +36,43 @@ async function ancestorIgnoreFiles(root: string): Promise<IgnoreFile[]> {
     if (dirname(dir) === dir) return []; // not in a work tree: git ignores nothing here
   }
   const files = await Promise.all(dirs.map(readIgnoreFile));
-  return files.filter((file): file is IgnoreFile => file !== undefined);
+  return files.filter((file): file is IgnoreFile => file !== undefined).reverse();
 }
-
-const SIMPLE_NAME = /^\/?[A-Za-z0-9._-]+\/?$/;
 
 /**
- * fast-glob `ignore` globs that prune what the .gitignore files exclude, so ignored
- * trees (node_modules, dist) are never walked. Only plain names are translated, and only
- * when no file negates (a negation can re-include below an excluded name); the exact
- * check afterwards decides everything else.
+ * Whether git would ignore `absolute` (a directory when `isDir`): the deepest .gitignore
+ * with a verdict wins, as in git. Parent directories need no check here, because the
+ * walk never enters an ignored directory.
  */
-function pruneGlobs(root: string, files: readonly IgnoreFile[]): string[] {
-  if (files.some((file) => file.patterns.some((pattern) => pattern.startsWith('!')))) return [];
-  const globs: string[] = [];
-  for (const file of files) {
-    const base = toPosix(relative(root, file.dir));
-    const inside = base === '' || !base.startsWith('..');
-    for (const pattern of file.patterns) {
-      if (!SIMPLE_NAME.test(pattern) || pattern === '/' || /^\/?\.\.?\/?$/.test(pattern)) continue;
-      const name = pattern.replace(/^\/|\/$/g, '');
-      const anchored = pattern.startsWith('/');
-      if (anchored) {
-        if (inside) globs.push(`${base ? `${base}/` : ''}${name}/**`, `${base ? `${base}/` : ''}${name}`);
-      } else if (inside) {
-        globs.push(`${base ? `${base}/` : ''}**/${name}/**`, `${base ? `${base}/` : ''}**/${name}`);
-      } else {
-        globs.push(`**/${name}/**`, `**/${name}`);
-      }
-    }
+function isIgnored(absolute: string, isDir: boolean, layers: readonly IgnoreFile[]): boolean {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const layer = layers[i]!;
+    const path = toPosix(relative(layer.dir, absolute)) + (isDir ? '/' : '');
+    const verdict = layer.matcher.test(path);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
   }
-  return globs;
-}
-
-function isIgnored(absolute: string, byDir: ReadonlyMap<string, IgnoreFile>): boolean {
-  // Deepest .gitignore first: a deeper file overrides a shallower one.
-  for (let dir = dirname(absolute); ; dir = dirname(dir)) {
-    const file = byDir.get(dir);
-    if (file) {
-      const verdict = file.matcher.test(toPosix(relative(dir, absolute)));
-      if (verdict.ignored) return true;
-      if (verdict.unignored) return false;
-    }
-    if (dirname(dir) === dir) return false;
-  }
+  return false;
 }
 
 /** Every file below `root` that git would not ignore, as sorted `/`-separated paths relative to `root`. */
 export async function listFiles(root: string): Promise<string[]> {
-  const nested = await fastGlob('**/.gitignore', {
-    cwd: root,
-    dot: true,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    ignore: ['**/.git/**', '**/node_modules/**'],
-  });
-  const own = await Promise.all(nested.map((path) => readIgnoreFile(join(root, dirname(path)))));
-  const files = [...(await ancestorIgnoreFiles(root)), ...own.filter((file): file is IgnoreFile => file !== undefined)];
-  const byDir = new Map(files.map((file) => [file.dir, file]));
-  const entries = await fastGlob('**', {
-    cwd: root,
-    dot: true,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    ignore: ['**/.git/**', '**/.git', ...pruneGlobs(root, files)],
-  });
-  return entries.filter((path) => !isIgnored(join(root, path), byDir)).sort();
+  const files: string[] = [];
+  const walk = async (dir: string, layers: readonly IgnoreFile[]): Promise<void> => {
+    const own = await readIgnoreFile(dir);
+    const here = own ? [...layers, own] : layers;
+    const subdirs: string[] = [];
+    for await (const entry of await opendir(dir)) {
+      const absolute = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git' && !isIgnored(absolute, true, here)) subdirs.push(absolute);
+      } else if (entry.isFile()) {
+        if (!isIgnored(absolute, false, here)) files.push(toPosix(relative(root, absolute)));
+      }
+      // Symbolic links and special files (FIFOs, sockets, devices) are not walked into or read.
+    }
+    for (const subdir of subdirs) await walk(subdir, here);
+  };
+  await walk(root, await ancestorIgnoreFiles(root));
+  return files.sort();
 }
