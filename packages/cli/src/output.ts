@@ -59,8 +59,12 @@ export function renderReport(report: ScanReport, format: Format, color: boolean)
   }
 }
 
-/** Formats and writes the report (stdout or `--output`), diagnostics to stderr; returns the exit code. */
-export async function emitReport(report: ScanReport, options: OutputOptions, io: Io): Promise<0 | 1> {
+/**
+ * Formats and writes the report (stdout or `--output`), diagnostics to stderr; returns the
+ * exit code: 2 when a file that may hold text could not be scanned (too large, unreadable)
+ * — the scan is incomplete, so it fails closed — else 1 or 0 as `exitCodeOf`.
+ */
+export async function emitReport(report: ScanReport, options: OutputOptions, io: Io): Promise<0 | 1 | 2> {
   const toFile = options.output !== undefined;
   const clean = report.findings.length === 0;
   const color = !toFile && useColor(io.stdout, io.env);
@@ -86,8 +90,16 @@ export async function emitReport(report: ScanReport, options: OutputOptions, io:
     }
   }
   const unscanned = report.skipped.filter((skipped) => skipped.reason !== 'binary');
-  if (!options.verbose && unscanned.length > 0) {
-    io.stderr.write(`tightlip: ${unscanned.length} file(s) could not be scanned (too large or unreadable); run with --verbose to list them\n`);
+  if (unscanned.length > 0) {
+    const listed = options.verbose ? [] : unscanned.slice(0, 5);
+    for (const skipped of listed) {
+      io.stderr.write(`tightlip: could not scan ${skipped.path}: ${skipped.reason}${skipped.detail ? ` (${skipped.detail})` : ''}\n`);
+    }
+    if (unscanned.length > listed.length && !options.verbose) io.stderr.write(`tightlip: … and ${unscanned.length - listed.length} more (--verbose lists them)\n`);
+    io.stderr.write(
+      `tightlip: the scan is incomplete, so it fails (exit 2): raise "maxFileSize" for large files, exclude them with "allow.paths", or fix their permissions\n`,
+    );
+    return 2;
   }
   return exitCodeOf(report, options.failOn);
 }

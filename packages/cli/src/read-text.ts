@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Skipped } from '@tightlip/core';
 
 /** Files larger than this are reported as skipped rather than read whole into memory. */
@@ -28,6 +28,8 @@ export function decodeText(buffer: Buffer): string | undefined {
 export async function readText(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadTextResult> {
   let handle;
   try {
+    // A FIFO or device named on the command line would block or never end: not a file to scan.
+    if (!(await stat(path)).isFile()) return { skipped: { reason: 'unreadable', detail: 'not a regular file' } };
     handle = await open(path, 'r');
     const { size } = await handle.stat();
     if (size > maxBytes) return { skipped: { reason: 'too-large', detail: `${size} bytes, limit ${maxBytes}` } };

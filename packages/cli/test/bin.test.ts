@@ -150,3 +150,24 @@ describe('a reader that stops early', () => {
     expect(code).toBe(1);
   });
 });
+
+describe('an incomplete scan fails closed', () => {
+  it('exits 2 when a file is too large to scan, naming it, and 0 once it is allowed', () => {
+    temp = createTempDir();
+    temp.write('tightlip.config.json', '{"maxFileSize": 1000}');
+    temp.write('big.log', `${'x'.repeat(2000)}\n${fakeGithubToken(51)}\n`);
+    const result = runTightlip(temp, ['scan']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('could not scan big.log: too-large');
+    temp.write('tightlip.config.json', '{"maxFileSize": 1000, "allow": {"paths": ["*.log"]}}');
+    expect(runTightlip(temp, ['scan']).status).toBe(0);
+  });
+
+  it('does not hang on a FIFO named on the command line', () => {
+    temp = createTempDir();
+    expect(temp.run('mkfifo', ['pipe']).status).toBe(0);
+    const result = runTightlip(temp, ['scan', 'pipe']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('could not scan pipe: unreadable (not a regular file)');
+  });
+});
