@@ -16,7 +16,7 @@ import {
   type Skipped,
 } from '@tightlip/core';
 import { loadConfig, resolveRules, type Config } from './config.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, InputError } from './errors.js';
 import { sortFindings } from './sort.js';
 import { loadTerms, type TermSource } from './term-sources.js';
 import { TOOL } from './version.js';
@@ -86,6 +86,16 @@ async function readBaseline(file: string): Promise<Baseline> {
   return parseBaseline(text, file);
 }
 
+/** `text` with every character of every secret or term in it replaced by `*` (for a message about a term's own id, which cannot be shown). */
+function starTerms(engine: Engine, text: string): string {
+  let starred = text;
+  for (const finding of engine.scan({ path: text, text, origin: 'name' })) {
+    if (finding.line !== 1) continue;
+    starred = starred.slice(0, finding.column - 1) + '*'.repeat(finding.endColumn - finding.column) + starred.slice(finding.endColumn - 1);
+  }
+  return starred;
+}
+
 /** A fresh random salt for a new baseline. */
 export function newBaselineSalt(): string {
   return randomBytes(16).toString('hex');
@@ -116,6 +126,12 @@ export async function setupScan(options: SetupOptions): Promise<ScanSession> {
     inlineAllow: config.inlineAllow,
     ...(baselineSalt !== undefined ? { secretHashSalt: baselineSalt } : {}),
   });
+  // Ids are what every report prints instead of a term: an id that gives its term away is refused.
+  for (const term of loaded.terms) {
+    if (engine.redactName(term.id) !== term.id) {
+      throw new InputError(`${starTerms(engine, term.source)}: a term's id (or its list's file name) contains a listed term, and ids are printed in every report; use ids like CN-017`);
+    }
+  }
   const allowed = config.allowPaths.length > 0 ? (await import('picomatch')).default(config.allowPaths, { dot: true }) : undefined;
   // A term list necessarily holds its terms, and a baseline lists accepted findings; neither is a finding.
   const exempt = new Set([...loaded.files, ...(baselineFile ? [baselineFile] : [])]);
@@ -139,12 +155,12 @@ export async function setupScan(options: SetupOptions): Promise<ScanSession> {
     entryOf,
     report(findings, root, skipped, stats) {
       const kept = matcher ? findings.filter((finding) => !matcher.accepts(entryOf(finding, root))) : findings;
-      // A path can hold a codename too: reports show it masked, like excerpts, unless revealing.
+      // A path can hold a secret or a codename too: reports show it masked, like excerpts, unless revealing.
       const masked = new Map<string, string>();
       const showPath = (path: string) => {
-        if (options.reveal || engine.terms.length === 0) return path;
+        if (options.reveal) return path;
         let shown = masked.get(path);
-        if (shown === undefined) masked.set(path, (shown = engine.redactTerms(path)));
+        if (shown === undefined) masked.set(path, (shown = engine.redactName(path)));
         return shown;
       };
       return {

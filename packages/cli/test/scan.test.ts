@@ -124,3 +124,28 @@ describe('paths in reports', () => {
     expect(revealed.report.findings.map((f) => f.path)).toEqual(['docs/mythos-launch/plan.md', 'docs/mythos-launch/plan.md']);
   });
 });
+
+describe('secrets and terms in names', () => {
+  it('a credential in a file name is masked in the reported path of every finding and format', async () => {
+    temp = createTempDir();
+    const token = fakeGithubToken(60);
+    temp.write(`keys/token-${token}.txt`, 'hello\n');
+    temp.write('ok.txt', `x = ${fakeGithubToken(61)}\n`);
+    const { report } = await scan();
+    expect(report.findings.map((f) => [f.path, f.origin])).toEqual([
+      [`keys/token-${token.slice(0, 6)}….txt`, 'name'],
+      ['ok.txt', 'file'],
+    ]);
+    for (const output of [formatText(report), formatJson(report), formatSarif(report)]) expect(output).not.toContain(token.slice(6));
+  });
+
+  it('refuses a term list whose ids give a term away, without printing it', async () => {
+    temp = createTempDir();
+    temp.write('codenames.json', JSON.stringify({ version: 1, terms: [{ id: 'mythos-1', term: 'Mythos' }] }));
+    await expect(scan([], { termFiles: ['codenames.json'] })).rejects.toThrow(/contains a listed term/);
+    temp.write('mythos.txt', 'Mythos\n');
+    const error = await scan([], { termFiles: ['mythos.txt'] }).catch((e: Error) => e);
+    expect(String(error)).toContain('******.txt:1: a term');
+    expect(String(error)).not.toMatch(/mythos/i);
+  });
+});

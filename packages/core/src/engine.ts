@@ -43,8 +43,11 @@ export interface Engine {
   readonly terms: readonly Term[];
   /** Findings in `chunk`, ordered by position. Pure: the same chunk always gives the same findings. */
   scan(chunk: Chunk): Finding[];
-  /** `text` (a path, say) with every term in it replaced by `[<term id>]`, for reports that must not repeat a codename. */
-  redactTerms(text: string): string;
+  /**
+   * `name` (a path, a ref) with every secret and term in it masked as in excerpts, for
+   * reports that must repeat neither.
+   */
+  redactName(name: string): string;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -141,8 +144,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     });
   }
 
-  function redactTerms(text: string): string {
-    const hits = termScanner.hits(text, text, false).sort((a, b) => a.start - b.start);
+  function redactName(text: string): string {
+    const hits = findHits({ path: text, text, origin: 'name' });
     let redacted = '';
     let cursor = 0;
     for (const hit of hits) {
@@ -153,5 +156,5 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return redacted + text.slice(cursor);
   }
 
-  return { rules, terms, scan, redactTerms };
+  return { rules, terms, scan, redactName };
 }
