@@ -22,7 +22,8 @@ export function scanCommand(context: CommandContext): CommandModule<GlobalArgs, 
       context.setExitCode(await emitReport(report, outputOptionsOf(argv, session.config.failOn), context.io));
       if (argv.verbose) {
         for (const entry of session.unusedBaselineEntries()) {
-          context.io.stderr.write(`tightlip: baseline entry matched nothing: ${entry.rule} ${entry.path} (remove with \`tightlip baseline prune\`)\n`);
+          const path = argv.mask ? session.engine.redactName(entry.path) : entry.path;
+          context.io.stderr.write(`tightlip: baseline entry matched nothing: ${entry.rule} ${path} (remove with \`tightlip baseline prune\`)\n`);
         }
       }
     },
