@@ -193,3 +193,47 @@ describe('the precompiled schema validator', () => {
     }
   });
 });
+
+describe('review fixes', () => {
+  it('a severity switches a rule back on that an extended config turned off', async () => {
+    temp = createTempDir();
+    writeConfig({ rules: { 'github-pat': 'off', 'slack-bot-token': 'off' } }, 'base.json');
+    const file = writeConfig({ extends: './base.json', rules: { 'github-pat': 'critical', 'slack-bot-token': { severity: 'low' } } });
+    const rules = resolveRules(await readConfigFile(file));
+    expect(rules.find((rule) => rule.id === 'github-pat')?.severity).toBe('critical');
+    expect(rules.find((rule) => rule.id === 'slack-bot-token')?.severity).toBe('low');
+  });
+
+  it('a file extended twice (listed twice, or a diamond) counts once', async () => {
+    temp = createTempDir();
+    writeConfig({ customRules: [{ id: 'acme-key', title: 'ACME', pattern: 'acme_[a-z]{8}', keywords: ['acme_'] }] }, 'cfg/c.json');
+    writeConfig({ extends: './c.json' }, 'cfg/b.json');
+    const file = writeConfig({ extends: ['./cfg/c.json', './cfg/b.json', './cfg/c.json'] });
+    expect((await readConfigFile(file)).customRules.map((rule) => rule.id)).toEqual(['acme-key']);
+  });
+
+  it('reads a config that starts with a byte-order mark', async () => {
+    temp = createTempDir();
+    const file = writeConfig('\ufeff{"failOn": "high"}');
+    expect((await readConfigFile(file)).failOn).toBe('high');
+  });
+
+  it('extends a package that hides its files behind an exports map', async () => {
+    temp = createTempDir();
+    temp.write('node_modules/acme-config/package.json', JSON.stringify({ name: 'acme-config', exports: { '.': './index.js' } }));
+    temp.write('node_modules/acme-config/index.js', 'export {};\n');
+    writeConfig({ failOn: 'critical' }, 'node_modules/acme-config/tightlip.config.json');
+    const file = writeConfig({ extends: 'acme-config' });
+    expect((await readConfigFile(file)).failOn).toBe('critical');
+  });
+
+  it('rejects a custom rule that matches the empty string', async () => {
+    temp = createTempDir();
+    const file = writeConfig({ customRules: [{ id: 'a-b', title: 'A', pattern: 'x*' }] });
+    await expect(readConfigFile(file)).rejects.toThrow(/\(customRules\[0\]\.pattern\): pattern matches the empty string/);
+  });
+
+  it('says which forms a rule setting may take', async () => {
+    await expect(validateConfig('/c.json', '{"rules": {"github-pat": "offf"}}')).rejects.toThrow(/"off", "on", a severity \(info, low, medium, high, critical\)/);
+  });
+});

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -161,7 +162,7 @@ function describeSchemaError(errors: readonly SchemaError[]): { keyPath: string;
 export async function validateConfig(file: string, text: string): Promise<RawConfig> {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw new ConfigError(file, `not valid JSON: ${(error as Error).message}`);
   }
@@ -200,11 +201,20 @@ function resolveExtends(spec: string, from: Layer): { preset: RawConfig; name: s
       // try the next form
     }
   }
+  // A package whose `exports` hides its files: look for its tightlip.config.json directly.
+  for (let dir = from.dir; ; dir = dirname(dir)) {
+    const file = join(dir, 'node_modules', spec, 'tightlip.config.json');
+    if (existsSync(file)) return { file };
+    if (dirname(dir) === dir) break;
+  }
   throw new ConfigError(from.source, `cannot resolve "${spec}" (a package whose main file, or tightlip.config.json, is JSON)`, 'extends');
 }
 
-async function loadLayers(file: string, text: string, seen: readonly string[]): Promise<Layer[]> {
+async function loadLayers(file: string, text: string, seen: readonly string[], loaded = new Set<string>()): Promise<Layer[]> {
   if (seen.includes(file)) throw new ConfigError(file, `extends itself through ${[...seen, file].join(' -> ')}`, 'extends');
+  // A file reached twice (listed twice, or a diamond of extends) counts once, where first reached.
+  if (loaded.has(file)) return [];
+  loaded.add(file);
   const layer: Layer = { source: file, dir: dirname(file), raw: await validateConfig(file, text) };
   const layers: Layer[] = [];
   const specs = layer.raw.extends === undefined ? [] : Array.isArray(layer.raw.extends) ? layer.raw.extends : [layer.raw.extends];
@@ -216,7 +226,7 @@ async function loadLayers(file: string, text: string, seen: readonly string[]): 
     }
     const parentText = await readIfExists(target.file);
     if (parentText === undefined) throw new ConfigError(file, `extends a missing file ${target.file}`, 'extends');
-    layers.push(...(await loadLayers(target.file, parentText, [...seen, file])));
+    layers.push(...(await loadLayers(target.file, parentText, [...seen, file], loaded)));
   }
   layers.push(layer);
   return layers;
@@ -233,6 +243,9 @@ function compileRegExp(source: string, flags: string, layer: Layer, keyPath: str
 function compileCustomRule(raw: NonNullable<RawConfig['customRules']>[number], layer: Layer, index: number): Rule {
   const keyPath = `customRules[${index}]`;
   const pattern = compileRegExp(raw.pattern, `g${raw.flags ?? ''}`, layer, `${keyPath}.pattern`);
+  if (new RegExp(pattern.source, pattern.flags.replace('g', '')).test('')) {
+    throw new ConfigError(layer.source, 'pattern matches the empty string; it must match the secret itself', `${keyPath}.pattern`);
+  }
   try {
     return defineRule({
       id: raw.id,
@@ -249,11 +262,12 @@ function compileCustomRule(raw: NonNullable<RawConfig['customRules']>[number], l
   }
 }
 
+/** A rule's setting; naming a severity switches the rule on (a later `"critical"` undoes an earlier `"off"`). */
 function toSetting(value: NonNullable<RawConfig['rules']>[string]): RuleSetting {
   if (value === 'on') return { enabled: true };
   if (value === 'off') return { enabled: false };
-  if (typeof value === 'string') return { severity: value };
-  return value;
+  if (typeof value === 'string') return { enabled: true, severity: value };
+  return value.severity !== undefined && value.enabled === undefined ? { enabled: true, ...value } : value;
 }
 
 function mergeLayers(file: string, layers: readonly Layer[]): Config {
@@ -313,7 +327,19 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
     const file = await findConfigFile(start);
     if (file) return readConfigFile(file);
   }
-  return defaultConfig(resolve(options.searchFrom[0] ?? options.cwd));
+  return defaultConfig(workTreeTop(resolve(options.searchFrom[0] ?? options.cwd)));
+}
+
+/**
+ * Where a run without a config file is anchored (baseline, term scopes): the top of the
+ * git work tree `start` is in, so that scanning a subdirectory judges as scanning the
+ * whole; `start` itself outside a work tree.
+ */
+function workTreeTop(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
 }
 
 /** The rules a scan runs: built-in and custom rules, minus those switched off, with severities overridden. */

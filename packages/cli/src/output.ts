@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import {
   formatGithub,
   formatGitlab,
@@ -11,7 +11,7 @@ import {
   type ScanReport,
   type Severity,
 } from '@tightlip/core';
-import { InputError } from './errors.js';
+import { InputError, UsageError } from './errors.js';
 import { useColor, type Io } from './io.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
@@ -74,16 +74,7 @@ export async function emitReport(report: ScanReport, options: OutputOptions, io:
       : options.quiet && clean
         ? ''
         : formatText(report, { color, ...(options.advice ? { advice: options.advice } : {}) });
-  if (toFile) {
-    const target = resolve(io.cwd, options.output!);
-    try {
-      await writeFile(target, text);
-    } catch (error) {
-      throw new InputError(`cannot write report to ${target}: ${(error as Error).message}`, { cause: error });
-    }
-  } else {
-    io.stdout.write(text);
-  }
+  await writeOutput(text, options.output, io);
   if (options.verbose) {
     for (const skipped of report.skipped) {
       io.stderr.write(`tightlip: skipped ${skipped.path}: ${skipped.reason}${skipped.detail ? ` (${skipped.detail})` : ''}\n`);
@@ -102,6 +93,27 @@ export async function emitReport(report: ScanReport, options: OutputOptions, io:
     return 2;
   }
   return exitCodeOf(report, options.failOn);
+}
+
+/** Writes `text` to the `--output` file (creating its directory) or to stdout. */
+export async function writeOutput(text: string, output: string | undefined, io: Io): Promise<void> {
+  if (output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  const target = resolve(io.cwd, output);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text);
+  } catch (error) {
+    throw new InputError(`cannot write to ${target}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** The format of a command that prints text or JSON only (rules, terms check and lint); others are a usage error. */
+export function textOrJson(format: Format, command: string): 'text' | 'json' {
+  if (format === 'text' || format === 'json') return format;
+  throw new UsageError(`${command} prints text or json, not ${format}`);
 }
 
 /**

@@ -75,13 +75,18 @@ export interface ScanSession {
   unusedBaselineEntries(): BaselineEntry[];
 }
 
-async function readBaseline(file: string): Promise<Baseline> {
+/**
+ * The baseline in `file`; undefined when there is none yet (nothing is accepted: that
+ * reports more, never less). A baseline that exists but cannot be read or parsed is an
+ * error, because ignoring it would report what the team accepted as if it were new.
+ */
+async function readBaseline(file: string): Promise<Baseline | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new ConfigError(file, missing ? 'baseline file not found; create it with `tightlip baseline create`' : `cannot read baseline: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigError(file, `cannot read baseline: ${(error as Error).message}`);
   }
   return parseBaseline(text, file);
 }
@@ -109,9 +114,7 @@ export async function setupScan(options: SetupOptions): Promise<ScanSession> {
   const implicit = join(config.dir, DEFAULT_BASELINE_FILE);
   const baselineFile = configured ?? (mode === 'record' || existsSync(implicit) ? implicit : undefined);
   let baseline: Baseline | undefined;
-  if (baselineFile !== undefined && options.newBaselineSalt === undefined && (mode === 'filter' || existsSync(baselineFile))) {
-    baseline = await readBaseline(baselineFile);
-  }
+  if (baselineFile !== undefined && options.newBaselineSalt === undefined) baseline = await readBaseline(baselineFile);
   const baselineSalt = options.newBaselineSalt ?? baseline?.salt ?? (mode === 'record' ? newBaselineSalt() : undefined);
   const matcher: BaselineMatcher | undefined = mode === 'filter' && baseline ? createBaselineMatcher(baseline) : undefined;
 

@@ -62,22 +62,52 @@ describe('baseline', () => {
     expect(await runBaseline({ ...options(), action: 'prune' })).toMatchObject({ entries: 1, added: 0, removed: 1 });
   });
 
-  it('create refuses to replace a baseline without --force; update needs a baseline', async () => {
+  it('create refuses to replace a baseline without --force; update creates one when there is none; prune needs one', async () => {
     temp = createTempDir();
-    temp.write('a.txt', 'clean');
-    await expect(runBaseline({ ...options(), action: 'update' })).rejects.toMatchObject({ code: 'USAGE' });
-    await runBaseline({ ...options(), action: 'create' });
+    temp.write('a.txt', fakeGithubToken(14));
+    await expect(runBaseline({ ...options(), action: 'prune' })).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(runBaseline({ ...options(), action: 'update' })).resolves.toMatchObject({ entries: 1, added: 1, gitattributes: temp.path('.gitattributes') });
+    expect(await scan()).toEqual([]);
     await expect(runBaseline({ ...options(), action: 'create' })).rejects.toMatchObject({ code: 'USAGE' });
-    await expect(runBaseline({ ...options(), action: 'create', force: true })).resolves.toMatchObject({ entries: 0 });
+    await expect(runBaseline({ ...options(), action: 'create', force: true })).resolves.toMatchObject({ entries: 1 });
   });
 
-  it('a configured baseline that is missing or broken is an error (exit 2), never ignored', () => {
+  it('a configured baseline that does not exist yet accepts nothing; a broken one is an error (exit 2)', () => {
     temp = createTempDir();
     temp.write('tightlip.config.json', '{"baseline": "accepted.jsonl"}');
-    temp.write('a.txt', 'clean');
-    expect(runTightlip(temp, ['scan'])).toMatchObject({ status: 2, stderr: expect.stringContaining('baseline file not found') });
+    temp.write('a.txt', fakeGithubToken(15));
+    expect(runTightlip(temp, ['scan'])).toMatchObject({ status: 1, stdout: expect.stringContaining('github-pat') });
     temp.write('accepted.jsonl', '<<<<<<< HEAD\n');
     expect(runTightlip(temp, ['scan'])).toMatchObject({ status: 2, stderr: expect.stringContaining('accepted.jsonl:1: not a JSON line') });
+  });
+
+  it('prune of a subdirectory keeps the entries of paths it did not scan', async () => {
+    temp = createTempDir();
+    temp.write('tightlip.config.json', '{}');
+    temp.write('src/a.ts', fakeGithubToken(16));
+    temp.write('lib/c.ts', fakeGithubToken(17));
+    await runBaseline({ ...options(), action: 'create' });
+    temp.write('src/a.ts', 'rotated\n');
+    expect(await runBaseline({ ...options(), action: 'prune', paths: ['src'] })).toMatchObject({ entries: 1, removed: 1 });
+    expect(await scan()).toEqual([]);
+  });
+
+  it('without a config, the baseline is anchored at the top of the work tree, whatever directory is scanned', async () => {
+    temp = createTempRepo();
+    temp.write('src/leak.ts', fakeGithubToken(18));
+    expect(runTightlip(temp, ['baseline', 'create']).status).toBe(0);
+    expect(runTightlip(temp, ['scan', 'src']).status).toBe(0);
+    expect(runTightlip(temp, ['scan', '.'], { cwd: 'src' }).status).toBe(0);
+    expect(runTightlip(temp, ['scan', 'leak.ts'], { cwd: 'src' }).status).toBe(0);
+  });
+
+  it('creates the directory of a new baseline, and quotes an odd name in .gitattributes', () => {
+    temp = createTempRepo();
+    temp.write('a.txt', fakeGithubToken(19));
+    const created = runTightlip(temp, ['baseline', 'create', '--baseline', 'security/my baseline.jsonl']);
+    expect(created.status, created.stderr).toBe(0);
+    expect(temp.git('check-attr', 'merge', '--', 'security/my baseline.jsonl').trim()).toBe('security/my baseline.jsonl: merge: union');
+    expect(runTightlip(temp, ['scan', '--baseline', 'security/my baseline.jsonl']).status).toBe(0);
   });
 
   it('two branches that each extend the baseline merge without conflicts', () => {

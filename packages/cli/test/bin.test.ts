@@ -171,3 +171,18 @@ describe('an incomplete scan fails closed', () => {
     expect(result.stderr).toContain('could not scan pipe: unreadable (not a regular file)');
   });
 });
+
+describe('--output', () => {
+  it('is honoured by every command that prints, creating the directory', () => {
+    temp = createTempDir();
+    temp.write('a.txt', fakeGithubToken(70));
+    temp.write('names.txt', 'Mythos\n');
+    expect(runTightlip(temp, ['scan', '--format', 'json', '-o', 'out/deep/report.json'])).toMatchObject({ status: 1, stdout: '' });
+    expect(JSON.parse(temp.run('cat', ['out/deep/report.json']).stdout).findings).toHaveLength(1);
+    expect(runTightlip(temp, ['rules', 'list', '-o', 'out/rules.txt'])).toMatchObject({ status: 0, stdout: '' });
+    expect(temp.run('cat', ['out/rules.txt']).stdout).toContain('github-pat');
+    expect(runTightlip(temp, ['terms', 'lint', 'names.txt', '--format', 'json', '-o', 'out/lint.json']).stdout).toBe('');
+    expect(JSON.parse(temp.run('cat', ['out/lint.json']).stdout)).toMatchObject({ terms: 1 });
+    expect(runTightlip(temp, ['rules', 'list', '--format', 'junit']).status).toBe(2);
+  });
+});

@@ -46,6 +46,6 @@ describe('rules', () => {
     expect(explain.stdout).toContain('ghp_************************************');
     const sarif = runTightlip(temp, ['rules', 'list', '--format', 'sarif']);
     expect(sarif.status).toBe(2);
-    expect(sarif.stderr).toContain('rules print text or json');
+    expect(sarif.stderr).toContain('rules list prints text or json');
   });
 });

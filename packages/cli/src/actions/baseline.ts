@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatBaseline, type BaselineEntry } from '@tightlip/core';
 import { UsageError } from '../errors.js';
 import { newBaselineSalt } from '../setup.js';
@@ -28,7 +28,10 @@ const keyOf = (entry: BaselineEntry) => `${entry.rule}\0${entry.path}\0${entry.h
 /** Makes git merge two branches' baselines by taking the lines of both (no conflicts). */
 async function ensureUnionMerge(baselineFile: string): Promise<string | undefined> {
   const attributes = join(dirname(baselineFile), '.gitattributes');
-  const line = `${basename(baselineFile)} merge=union`;
+  const name = basename(baselineFile);
+  // A name with spaces or special characters is quoted, as git reads attribute patterns.
+  const pattern = /^[\w.+-]+$/.test(name) ? name : `"${name.replace(/[\\"]/g, '\\$&')}"`;
+  const line = `${pattern} merge=union`;
   const current = existsSync(attributes) ? await readFile(attributes, 'utf8') : '';
   if (current.split(/\r?\n/).some((existing) => existing.trim() === line)) return undefined;
   await writeFile(attributes, `${current}${current === '' || current.endsWith('\n') ? '' : '\n'}${line}\n`);
@@ -37,13 +40,14 @@ async function ensureUnionMerge(baselineFile: string): Promise<string | undefine
 
 /**
  * `create`: record every current finding in a new baseline. `update`: add current
- * findings to the baseline, keeping what is there. `prune`: drop entries that match no
- * current finding. Entries are content-keyed (no line numbers, no secrets).
+ * findings to the baseline, keeping what is there (creating it if there is none).
+ * `prune`: drop entries, for the paths scanned, that match no current finding. Entries
+ * are content-keyed (no line numbers, no secrets).
  */
 export async function runBaseline(options: BaselineOptions): Promise<BaselineResult> {
   const { action, force, ...scanOptions } = options;
   const salt = action === 'create' ? newBaselineSalt() : undefined;
-  const { session, findings, root } = await scanPaths({
+  const { session, findings, root, targets } = await scanPaths({
     ...scanOptions,
     baselineMode: 'record',
     ...(salt !== undefined ? { newBaselineSalt: salt } : {}),
@@ -52,16 +56,25 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRes
   if (action === 'create' && existsSync(file) && !force) {
     throw new UsageError(`${file} exists; use \`tightlip baseline update\`, or create --force to start over`);
   }
-  if (action !== 'create' && !session.baseline) {
+  if (action === 'prune' && !session.baseline) {
     throw new UsageError(`no baseline at ${file}; create one with \`tightlip baseline create\``);
   }
+  const creating = !session.baseline;
   const current = new Map(findings.map((finding) => session.entryOf(finding, root)).map((entry) => [keyOf(entry), entry]));
   const existing = new Map((session.baseline?.entries ?? []).map((entry) => [keyOf(entry), entry]));
+  // Prune judges only entries for what was scanned: an entry for a path outside the scanned
+  // targets is kept, whatever this scan found.
+  const baselineDir = dirname(file);
+  const scanned = (entry: BaselineEntry) => {
+    const absolute = resolve(baselineDir, entry.path);
+    return targets.some((target) => absolute === target || !relative(target, absolute).startsWith('..'));
+  };
   let entries: BaselineEntry[];
   if (action === 'create') entries = [...current.values()];
   else if (action === 'update') entries = [...new Map([...existing, ...current]).values()];
-  else entries = [...existing.values()].filter((entry) => current.has(keyOf(entry)));
+  else entries = [...existing.values()].filter((entry) => current.has(keyOf(entry)) || !scanned(entry));
 
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(file, formatBaseline({ salt: session.baselineSalt!, entries }));
   const before = action === 'create' ? new Set<string>() : new Set(existing.keys());
   const after = new Set(entries.map(keyOf));
@@ -71,7 +84,7 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRes
     added: [...after].filter((key) => !before.has(key)).length,
     removed: [...before].filter((key) => !after.has(key)).length,
   };
-  if (action === 'create') {
+  if (action === 'create' || creating) {
     const attributes = await ensureUnionMerge(file);
     if (attributes) result.gitattributes = attributes;
   }

@@ -10,9 +10,11 @@ export async function initConfig(dir: string): Promise<string> {
   for (const name of CONFIG_FILE_NAMES) {
     if (existsSync(join(dir, name))) throw new UsageError(`${join(dir, name)} already exists`);
   }
+  // Point at the schema of the tightlip installed in this project when it is one; a path out
+  // of the project would only be true on this machine, so use where npm installs it.
   const schema = relative(dir, fileURLToPath(CONFIG_SCHEMA_PATH)).split(sep).join('/');
   const config = {
-    $schema: schema.startsWith('.') ? schema : `./${schema}`,
+    $schema: schema.startsWith('..') ? './node_modules/@tightlip/cli/schema/tightlip.config.schema.json' : `./${schema}`,
     extends: 'tightlip:recommended',
     terms: [],
     allow: { paths: [], values: [], stopwords: [] },

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Finding, ScanReport, Skipped } from '@tightlip/core';
 import { UsageError } from '../errors.js';
 import { readText } from '../read-text.js';
@@ -27,6 +27,8 @@ export interface ScanPathsResult {
   session: ScanSession;
   /** Every finding before the baseline filter (what `baseline create` records). */
   findings: Finding[];
+  /** Absolute paths of the files and directories scanned. */
+  targets: string[];
 }
 
 /** How many files are read ahead of the scanner. */
@@ -48,7 +50,9 @@ export async function scanPaths(options: ScanPathsOptions): Promise<ScanPathsRes
   );
   const root = targets.length === 1 && kinds[0] === 'dir' ? targets[0]! : options.cwd;
   const { paths: _paths, maxFileBytes, onProgress, ...setupOptions } = options;
-  const setup = await setupScan({ ...setupOptions, root, searchFrom: [root, options.cwd] });
+  // A single file is governed by the config of its own project, wherever tightlip runs.
+  const nearest = targets.length === 1 && kinds[0] === 'file' ? dirname(targets[0]!) : root;
+  const setup = await setupScan({ ...setupOptions, root, searchFrom: [nearest, options.cwd] });
   const maxBytes = maxFileBytes ?? setup.config.maxFileSize;
 
   const files = new Set<string>();
@@ -84,5 +88,5 @@ export async function scanPaths(options: ScanPathsOptions): Promise<ScanPathsRes
 
   onProgress?.(queue.length, queue.length);
   const stats = { files: scannedFiles, bytes, durationMs: performance.now() - started, startedAt };
-  return { root, session: setup, findings, report: setup.report(findings, root, skipped, stats) };
+  return { root, targets, session: setup, findings, report: setup.report(findings, root, skipped, stats) };
 }

@@ -3,7 +3,7 @@ import { createTermMatcher, createTermPolicy, explainMatch, parseLiftDate, type 
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import type { Format } from '../output.js';
+import { textOrJson, writeOutput, type Format } from '../output.js';
 import { loadTerms, readSource } from '../term-sources.js';
 
 export interface CheckTermsOptions {
@@ -19,6 +19,8 @@ export interface CheckTermsOptions {
   /** Show the matched text (`--no-mask`); only ever the input's own text, never a list's. */
   reveal: boolean;
   format: Format;
+  /** `--output`: write there instead of stdout. */
+  output?: string;
   io: Io;
   /** Reads standard input; process.stdin by default. */
   readStdin?: () => Promise<string>;
@@ -62,7 +64,7 @@ export function judgementTime(date: string | undefined): number {
 /** `tightlip terms check`: which terms match a text and why; exit 1 when one would block. */
 export async function checkTerms(options: CheckTermsOptions): Promise<number> {
   const { io } = options;
-  if (options.format === 'sarif') throw new UsageError('terms check prints text or json');
+  textOrJson(options.format, 'terms check');
   const now = judgementTime(options.date);
   const config = await loadConfig({ explicit: options.config, searchFrom: [io.cwd], cwd: io.cwd });
   const loaded = await loadTerms({ cwd: io.cwd, env: io.env, configTerms: config.terms, termFiles: options.termFiles, keyFiles: options.keyFiles });
@@ -100,7 +102,7 @@ export async function checkTerms(options: CheckTermsOptions): Promise<number> {
 
   const blocking = matches.filter((match) => match.verdict.blocks).length;
   if (options.format === 'json') {
-    io.stdout.write(`${JSON.stringify({ input: name, terms: loaded.terms.length, lists: loaded.sources.length, matches }, null, 2)}\n`);
+    await writeOutput(`${JSON.stringify({ input: name, terms: loaded.terms.length, lists: loaded.sources.length, matches }, null, 2)}\n`, options.output, io);
   } else {
     const lines = matches.map(
       (match) =>
@@ -111,7 +113,7 @@ export async function checkTerms(options: CheckTermsOptions): Promise<number> {
       matches.length === 0
         ? `No term matches (${loaded.terms.length} terms from ${loaded.sources.length} lists).\n`
         : `${matches.length} match${matches.length === 1 ? '' : 'es'}, ${blocking} blocking (${loaded.terms.length} terms from ${loaded.sources.length} lists).\n`;
-    io.stdout.write(lines.join('') + summary);
+    await writeOutput(lines.join('') + summary, options.output, io);
   }
   return blocking > 0 ? 1 : 0;
 }

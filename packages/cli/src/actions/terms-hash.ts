@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { hashTermList, parseTermList, termKeyBytes } from '@tightlip/core';
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { writeOutput } from '../output.js';
 import { KEY_ENV, KEY_FILE_ENV, readSource } from '../term-sources.js';
 
 export interface HashListOptions {
@@ -33,16 +33,9 @@ export async function hashListFile(options: HashListOptions): Promise<number> {
   const file = resolve(options.io.cwd, options.list);
   const key = await hashingKey(options);
   const hashed = hashTermList(parseTermList(await readSource(file, 'term list'), { source: basename(file) }), key);
-  if (options.output === undefined) {
-    options.io.stdout.write(hashed);
-    return 0;
+  if (options.output !== undefined && resolve(options.io.cwd, options.output) === file) {
+    throw new UsageError('--output would overwrite the plaintext list; write the hashed list elsewhere');
   }
-  const target = resolve(options.io.cwd, options.output);
-  if (target === file) throw new UsageError('--output would overwrite the plaintext list; write the hashed list elsewhere');
-  try {
-    await writeFile(target, hashed);
-  } catch (error) {
-    throw new InputError(`cannot write ${target}: ${(error as Error).message}`, { cause: error });
-  }
+  await writeOutput(hashed, options.output, options.io);
   return 0;
 }

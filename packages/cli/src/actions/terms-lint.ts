@@ -2,7 +2,7 @@ import { lintTerms } from '@tightlip/core';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import type { Format } from '../output.js';
+import { textOrJson, writeOutput, type Format } from '../output.js';
 import { loadTerms } from '../term-sources.js';
 import { judgementTime } from './terms-check.js';
 
@@ -13,13 +13,15 @@ export interface LintTermListsOptions {
   keyFiles: readonly string[];
   date?: string;
   format: Format;
+  /** `--output`: write there instead of stdout. */
+  output?: string;
   io: Io;
 }
 
 /** `tightlip terms lint`: prints problems by term id (never a term); exit 1 when there is a warning or error. */
 export async function lintTermLists(options: LintTermListsOptions): Promise<number> {
   const { io } = options;
-  if (options.format === 'sarif') throw new UsageError('terms lint prints text or json');
+  textOrJson(options.format, 'terms lint');
   const now = judgementTime(options.date);
   const given = options.lists.length > 0;
   const config = given ? undefined : await loadConfig({ explicit: options.config, searchFrom: [io.cwd], cwd: io.cwd });
@@ -34,7 +36,7 @@ export async function lintTermLists(options: LintTermListsOptions): Promise<numb
   if (loaded.sources.length === 0) throw new UsageError('no term lists to lint: name them, or configure some (see docs/terms.md)');
   const issues = lintTerms(loaded.terms, { now, keys: loaded.keys });
   if (options.format === 'json') {
-    io.stdout.write(`${JSON.stringify({ lists: loaded.sources.map((source) => source.name), terms: loaded.terms.length, issues }, null, 2)}\n`);
+    await writeOutput(`${JSON.stringify({ lists: loaded.sources.map((source) => source.name), terms: loaded.terms.length, issues }, null, 2)}\n`, options.output, io);
   } else {
     const lines = issues.map((issue) => `${issue.source}: ${issue.level}: ${issue.termId} ${issue.message}\n`);
     const problems = issues.filter((issue) => issue.level !== 'info').length;
@@ -43,7 +45,7 @@ export async function lintTermLists(options: LintTermListsOptions): Promise<numb
         ? `No problems in ${loaded.terms.length} terms from ${loaded.sources.length} lists.\n`
         : `${problems} problem${problems === 1 ? '' : 's'} in ${loaded.terms.length} terms from ${loaded.sources.length} lists.\n`,
     );
-    io.stdout.write(lines.join(''));
+    await writeOutput(lines.join(''), options.output, io);
   }
   return issues.some((issue) => issue.level !== 'info') ? 1 : 0;
 }

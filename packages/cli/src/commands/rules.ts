@@ -1,15 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
-import { UsageError } from '../errors.js';
 import type { CommandContext, GlobalArgs } from './context.js';
 
 interface ExplainArgs extends GlobalArgs {
   id: string;
-}
-
-/** `--format` is shared with scans; the catalog prints as text or JSON only. */
-function rulesFormat(format: GlobalArgs['format']): 'text' | 'json' {
-  if (format === 'text' || format === 'json') return format;
-  throw new UsageError(`rules print text or json, not ${format}`);
 }
 
 export function rulesCommand(context: CommandContext): CommandModule<GlobalArgs, GlobalArgs> {
@@ -22,8 +15,9 @@ export function rulesCommand(context: CommandContext): CommandModule<GlobalArgs,
           command: 'list',
           describe: 'Print the rule catalog (id, severity, checks, title); --format json for data',
           handler: async (argv) => {
-            const { formatRuleList } = await import('../actions/rules.js');
-            context.io.stdout.write(formatRuleList(rulesFormat((argv as unknown as GlobalArgs).format)));
+            const [{ formatRuleList }, { textOrJson, writeOutput }] = await Promise.all([import('../actions/rules.js'), import('../output.js')]);
+            const { format, output } = argv as unknown as GlobalArgs;
+            await writeOutput(formatRuleList(textOrJson(format, 'rules list')), output, context.io);
           },
         })
         .command({
@@ -31,9 +25,10 @@ export function rulesCommand(context: CommandContext): CommandModule<GlobalArgs,
           describe: 'Describe a rule: what it finds, how it checks, what to do, a masked example',
           builder: (y: Argv<GlobalArgs>) => y.positional('id', { type: 'string', demandOption: true, describe: 'Rule id, e.g. github-pat' }),
           handler: async (argv) => {
-            const { id, format } = argv as unknown as ExplainArgs;
+            const { id, format, output } = argv as unknown as ExplainArgs;
+            const { textOrJson, writeOutput } = await import('../output.js');
             const { explainRule } = await import('../actions/rules.js');
-            context.io.stdout.write(explainRule(id, rulesFormat(format)));
+            await writeOutput(explainRule(id, textOrJson(format, 'rules explain')), output, context.io);
           },
         })
         .demandCommand(1, 'Give a rules command: list or explain <id>.')

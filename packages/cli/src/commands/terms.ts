@@ -63,6 +63,7 @@ export function termsCommand(context: CommandContext): CommandModule<GlobalArgs,
           date: argv.date,
           reveal: !argv.mask,
           format: argv.format,
+          ...(argv.output !== undefined ? { output: argv.output } : {}),
           io: context.io,
         }),
       );
@@ -79,7 +80,15 @@ export function termsCommand(context: CommandContext): CommandModule<GlobalArgs,
     handler: async (argv) => {
       const { lintTermLists } = await import('../actions/terms-lint.js');
       context.setExitCode(
-        await lintTermLists({ lists: argv.lists, config: argv.config, keyFiles: argv.keyFile, date: argv.date, format: argv.format, io: context.io }),
+        await lintTermLists({
+          lists: argv.lists,
+          config: argv.config,
+          keyFiles: argv.keyFile,
+          date: argv.date,
+          format: argv.format,
+          ...(argv.output !== undefined ? { output: argv.output } : {}),
+          io: context.io,
+        }),
       );
     },
   };

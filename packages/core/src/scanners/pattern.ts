@@ -136,6 +136,7 @@ function scanRange(text: string, rule: Rule, part: string, offset: number): Patt
     }
     const group = m.indices?.groups?.['secret'];
     const [start, end] = group ? [group[0] + offset, group[1] + offset] : [m.index + offset, m.index + offset + m[0].length];
+    if (end === start) continue; // an empty `secret` group is no secret
     const secret = text.slice(start, end);
     const valid = rule.validate === undefined || rule.validate(secret, { text, start, end });
     matches.push({ rule, start, end, secret, valid });
