@@ -1,6 +1,6 @@
 /** What to do about findings: lines printed after the text report of a blocking hook. */
 
-const ALLOW = 'To allow a false positive: an inline `tightlip:allow` comment on its line, or record it with `tightlip baseline`.';
+const ALLOW = 'To allow a false positive: an inline `tightlip:allow` comment on its line, or accept it with `tightlip baseline update`.';
 const ROTATE = 'Rotate any real credential that was found: it may already have been copied.';
 
 export const PRE_COMMIT_ADVICE = [
@@ -13,7 +13,7 @@ export const PRE_COMMIT_ADVICE = [
 export const COMMIT_MSG_ADVICE = [
   'tightlip blocked this commit: its message holds the findings above. Reword it and commit again;',
   'git kept your message: git commit -e -F .git/COMMIT_EDITMSG',
-  'To allow a false positive: record it with `tightlip baseline`.',
+  'To allow a false positive: accept it with `tightlip baseline update`.',
   'To commit anyway, knowingly: git commit --no-verify (CI scans anyway).',
 ];
 
