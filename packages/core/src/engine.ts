@@ -2,7 +2,7 @@ import { createAllowListFilter, type AllowList } from './filters/allow-list.js';
 import { allowsRule, parseAllowDirective, type AllowDirective } from './filters/inline-allow.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { Hit } from './hit.js';
-import { maskLine, type MaskSpan } from './mask.js';
+import { cutLine, maskLine, redactSecret, type MaskSpan } from './mask.js';
 import { builtinRules } from './rules/index.js';
 import { createCredentialScanner } from './scanners/credentials.js';
 import { createTermScanner } from './scanners/terms.js';
@@ -50,6 +50,32 @@ export interface Engine {
   redactName(name: string): string;
 }
 
+/** Shortest tail of a secret that, found elsewhere, counts as a copy of it. */
+const COPY_TAIL = 12;
+
+/**
+ * Spans of `line` that repeat `secret`, whole or as a copy of its tail (`ghp_` dropped,
+ * say): each occurrence of its last 12 characters, widened leftwards while the line
+ * keeps matching the secret.
+ */
+function copiesOf(secret: string, line: string): MaskSpan[] {
+  if (secret.length < COPY_TAIL + 4) {
+    const spans: MaskSpan[] = [];
+    for (let at = line.indexOf(secret); at !== -1; at = line.indexOf(secret, at + secret.length)) {
+      spans.push({ start: at, end: at + secret.length, replacement: redactSecret(secret) });
+    }
+    return spans;
+  }
+  const tail = secret.slice(-COPY_TAIL);
+  const spans: MaskSpan[] = [];
+  for (let at = line.indexOf(tail); at !== -1; at = line.indexOf(tail, at + COPY_TAIL)) {
+    let start = at;
+    for (let k = secret.length - COPY_TAIL - 1; k >= 0 && start > 0 && line[start - 1] === secret[k]; k--) start--;
+    spans.push({ start, end: at + COPY_TAIL, replacement: redactSecret(line.slice(start, at + COPY_TAIL)) });
+  }
+  return spans;
+}
+
 export function createEngine(options: EngineOptions = {}): Engine {
   const rules = options.rules ?? builtinRules;
   const terms = options.terms ?? [];
@@ -62,19 +88,27 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function findHits(chunk: Chunk): Hit[] {
     let hits = credentials.scan(chunk.text, reveal);
     if (isAllowedValue) hits = hits.filter((hit) => !isAllowedValue(hit.identity));
-    hits.push(...termScanner.hits(chunk.text, chunk.path, reveal));
-    return hits.sort((a, b) => a.start - b.start || a.end - b.end);
+    const termHits = termScanner.hits(chunk.text, chunk.path, reveal);
+    // A credential whose visible prefix would show part of a term shows no prefix at all.
+    for (const hit of hits) {
+      const visibleEnd = hit.start + hit.redacted.length - 1;
+      if (termHits.some((term) => term.start < visibleEnd && hit.start < term.end)) hit.redacted = '…';
+    }
+    return [...hits, ...termHits].sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
-  /** Whether a `tightlip:allow` on the hit's line, or alone on the line before, covers it. */
+  /** Whether a `tightlip:allow` covers the hit: on its line or its match's first line, or alone on the line before that. */
   function isAllowedInline(hit: Hit, lineIndex: number, index: TextIndex, directives: Map<number, AllowDirective | undefined>): boolean {
     const directiveOn = (i: number) => {
       if (!directives.has(i)) directives.set(i, parseAllowDirective(index.lineText(i)));
       return directives.get(i);
     };
-    const own = directiveOn(lineIndex);
-    if (own && allowsRule(own, hit.ruleId, hit.kind)) return true;
-    const before = lineIndex > 0 ? directiveOn(lineIndex - 1) : undefined;
+    const first = hit.anchor === undefined ? lineIndex : index.lineIndexOf(hit.anchor);
+    for (let i = first; i <= lineIndex; i++) {
+      const own = directiveOn(i);
+      if (own && allowsRule(own, hit.ruleId, hit.kind)) return true;
+    }
+    const before = first > 0 ? directiveOn(first - 1) : undefined;
     return before !== undefined && before.standalone && allowsRule(before, hit.ruleId, hit.kind);
   }
 
@@ -93,14 +127,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const directives = new Map<number, AllowDirective | undefined>();
       counted = counted.filter((p) => !isAllowedInline(p.hit, p.lineIndex, index, directives));
     }
+    if (counted.length === 0) return [];
 
-    // A name or message finding differs from a content finding in the same file; content
-    // fingerprints stay as they were.
-    const originPart = chunk.origin === 'name' || chunk.origin === 'message' ? [chunk.origin] : [];
-
-    // Every excerpt masks every hit on its line, not just its own (unless revealing).
+    // The masks of a line: every hit on it, and every other occurrence there of a secret
+    // found anywhere in the chunk (a value repeated without the context a rule needs).
+    const secrets = [...new Set(hits.filter((hit) => hit.kind === 'credential' && !hit.identity.includes('\n')).map((hit) => hit.identity))];
     const spansByLine = new Map<number, MaskSpan[]>();
-    for (const { hit, lineIndex, endIndex } of reveal ? [] : placed) {
+    for (const { hit, lineIndex, endIndex } of placed) {
       for (let i = lineIndex; i <= endIndex; i++) {
         const lineStart = index.lineStart(i);
         const span: MaskSpan = {
@@ -113,10 +146,27 @@ export function createEngine(options: EngineOptions = {}): Engine {
         else spansByLine.set(i, [span]);
       }
     }
+    const masksOf = (lineIndex: number): MaskSpan[] => {
+      const spans = [...(spansByLine.get(lineIndex) ?? [])];
+      const line = index.lineText(lineIndex);
+      for (const secret of secrets) spans.push(...copiesOf(secret, line));
+      return spans;
+    };
 
+    const path = maskedPath(chunk.path);
+    const originPart = chunk.origin === 'name' || chunk.origin === 'message' ? [chunk.origin] : [];
+    const seen = new Map<string, number>();
     return counted.map(({ hit, lineIndex, endIndex, line }) => {
       const column = hit.start - index.lineStart(lineIndex) + 1;
-      const spans = spansByLine.get(lineIndex) ?? [];
+      const spans = masksOf(lineIndex);
+      const maskedFullLine = maskLine(index.lineText(lineIndex), spans).text.trim();
+      const excerpt = reveal ? cutLine(index.lineText(lineIndex), [], column - 1) : cutLine(index.lineText(lineIndex), spans, column - 1);
+      // Fingerprints are built only from what reports show (masked path and line), so a
+      // published fingerprint cannot confirm a guessed secret or term; the n-th finding of
+      // a rule on identical lines is told apart by its count.
+      const key = `${hit.ruleId}\0${maskedFullLine}`;
+      const nth = (seen.get(key) ?? 0) + 1;
+      seen.set(key, nth);
       const finding: Finding = {
         ruleId: hit.ruleId,
         kind: hit.kind,
@@ -129,12 +179,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
         endLine: firstLine + endIndex,
         endColumn: hit.end - index.lineStart(endIndex) + 1,
         redacted: hit.redacted,
-        excerpt: maskLine(index.lineText(lineIndex), spans, column - 1),
-        fingerprint: fingerprintOf(hit.ruleId, chunk.path, ...originPart, hit.identity),
+        excerpt: excerpt.text,
+        excerptColumn: excerpt.focus + 1,
+        fingerprint: fingerprintOf(hit.ruleId, path, ...originPart, maskedFullLine, nth),
       };
       if (options.secretHashSalt !== undefined) {
-        // A term is keyed by its line with every hit masked (never by the term's text).
-        const identity = hit.kind === 'term' ? maskLine(index.lineText(lineIndex), spans, 0, Infinity) : hit.identity;
+        // A term is keyed by its masked line (never by the term's text).
+        const identity = hit.kind === 'term' ? maskedFullLine : hit.identity;
         finding.secretHash = toHex(hmacSha256(options.secretHashSalt, `${hit.ruleId}\0${identity}`)).slice(0, 32);
       }
       if (chunk.commit !== undefined) finding.commit = chunk.commit;
@@ -144,16 +195,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
     });
   }
 
+  const maskedPaths = new Map<string, string>();
+  /** A chunk path with its secrets and terms masked, cached: fingerprints use it. */
+  function maskedPath(path: string): string {
+    let masked = maskedPaths.get(path);
+    if (masked === undefined) {
+      masked = redactName(path);
+      if (maskedPaths.size > 10_000) maskedPaths.clear();
+      maskedPaths.set(path, masked);
+    }
+    return masked;
+  }
+
   function redactName(text: string): string {
     const hits = findHits({ path: text, text, origin: 'name' });
-    let redacted = '';
-    let cursor = 0;
-    for (const hit of hits) {
-      if (hit.start < cursor) continue;
-      redacted += text.slice(cursor, hit.start) + hit.redacted;
-      cursor = hit.end;
-    }
-    return redacted + text.slice(cursor);
+    return maskLine(text, hits.map((hit) => ({ start: hit.start, end: hit.end, replacement: hit.redacted }))).text;
   }
 
   return { rules, terms, scan, redactName };

@@ -12,8 +12,10 @@ export interface Hit {
   end: number;
   /** What reports show in place of the secret or term. */
   redacted: string;
-  /** What the fingerprint is derived from besides rule and path; never a term's text. */
+  /** The secret of a credential (for allow lists and baselines); empty for a term, whose text is never used. */
   identity: string;
+  /** Where the whole match starts, when before `start` (a private key's BEGIN line): inline allows are looked up from there. */
+  anchor?: number;
   /** The unmasked text, only when the engine reveals. */
   secret?: string;
 }

@@ -49,6 +49,8 @@ export interface Finding {
   redacted: string;
   /** The line the finding starts on, with every secret and term on it masked, shortened around the finding. */
   excerpt: string;
+  /** 1-based column in `excerpt` where the finding's masked text (or, revealed, the finding) starts. */
+  excerptColumn: number;
   /** Stable across runs and line moves; never derived from a term's text. */
   fingerprint: string;
   commit?: string;

@@ -6,11 +6,16 @@ import type { FindingKind } from '../types.js';
 //   <!-- tightlip:allow term:CN-017 -- public after launch -->
 // A directive covers its own line, or the next line when it stands alone in a comment.
 // Bare `tightlip:allow` covers credentials only; a term must be named (`term:<id>`), so
-// a codename cannot be waved through by a generic comment. Unknown ids match nothing.
+// a codename cannot be waved through by a generic comment. Unknown ids match nothing, and
+// so does a directive whose ids cannot be read (`tightlip:allow(github-pat)`): a typo never
+// widens what is allowed.
 
-const DIRECTIVE = /tightlip:allow(?![\w-])/;
-/** Text that may precede a directive on a line of its own: indentation and a comment opener. */
-const COMMENT_ONLY_PREFIX = /^\s*(?:\/\/+|#+|\/\*+|\*|<!--|--|;+|%+|'|"|rem\b|::|\{#|\{\{!--?)?\s*$/i;
+/** The directive, then white space or the end of the line (`tightlip:allow-x`, `tightlip:allow(x)` are not directives). */
+const DIRECTIVE = /tightlip:allow(?=\s|$)/;
+/** Text that may precede a directive on a line of its own: indentation and a comment opener (not a quote: that is a string). */
+const COMMENT_ONLY_PREFIX = /^\s*(?:\/\/+|#+|\/\*+|\*|<!--|--|;+|%+|rem\b|::|\{#|\{\{!--?)?\s*$/i;
+/** Matches no rule: the ids of a directive that names something unreadable. */
+const NOTHING = '\0unreadable';
 const ID = /^[A-Za-z0-9][A-Za-z0-9:._/-]*$/;
 
 export interface AllowDirective {
@@ -27,9 +32,9 @@ export function parseAllowDirective(line: string): AllowDirective | undefined {
   let rest = line.slice(match.index + match[0].length);
   const reason = /\s--(?:\s|$)/.exec(rest);
   if (reason) rest = rest.slice(0, reason.index);
-  const ids = rest
-    .split(/[\s,]+/)
-    .filter((token) => /[A-Za-z]/.test(token) && ID.test(token));
+  // Tokens without letters are comment closers (`*/`, `-->`); any other token must be an id.
+  const tokens = rest.split(/[\s,]+/).filter((token) => /[A-Za-z]/.test(token));
+  const ids = tokens.every((token) => ID.test(token)) ? tokens : [NOTHING];
   return { ids, standalone: COMMENT_ONLY_PREFIX.test(line.slice(0, match.index)) };
 }
 

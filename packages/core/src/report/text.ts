@@ -27,9 +27,9 @@ function severityCounts(findings: readonly Finding[]): string {
 /** A one-line code frame: the (masked) excerpt under its line number, the finding underlined. */
 function codeFrame(finding: Finding, paint: Paint, color: boolean): string[] {
   const gutter = String(finding.line);
-  const shown = finding.secret ?? finding.redacted;
-  const at = finding.excerpt.indexOf(shown);
-  if (at === -1) return [`    ${gutter} | ${paint('2', finding.excerpt)}`];
+  const at = finding.excerptColumn - 1;
+  const shown = finding.excerpt.slice(at, at + (finding.secret ?? finding.redacted).length);
+  if (shown === '') return [`    ${gutter} | ${paint('2', finding.excerpt)}`];
   if (color) {
     const line = finding.excerpt.slice(0, at) + paint('1;31', shown) + finding.excerpt.slice(at + shown.length);
     return [`    ${gutter} | ${line}`];

@@ -23,6 +23,8 @@ function defineClassic(id: string, prefix: string, title: string): Rule {
     pattern: new RegExp(`(?<![A-Za-z0-9])${prefix}[A-Za-z0-9]{36}(?![A-Za-z0-9])`, 'g'),
     validate: (token) => hasBase62Crc32(token, prefix.length),
     confidence: 'validated',
+    // A token that passes its checksum is no stand-in, whatever letters it happens to spell.
+    skipFilters: ['placeholder'],
     samples: (fake) => {
       const token = classicToken(fake, prefix);
       const broken = token.slice(0, -1) + (token.endsWith('0') ? '1' : '0');

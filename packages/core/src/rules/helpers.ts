@@ -6,16 +6,16 @@ import type { Confidence, Fake, FilterName, MatchContext, Rule, Severity } from 
 import { defineRule } from './define-rule.js';
 
 export const HEX = '0123456789abcdef';
-export const HEX_UPPER = '0123456789ABCDEF';
 export const DIGITS = '0123456789';
 export const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 export const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export const LETTERS = UPPER + LOWER;
 export const LOWER_ALNUM = DIGITS + LOWER;
 export const UPPER_ALNUM = DIGITS + UPPER;
-export const BASE62 = DIGITS + LETTERS;
-export const BASE64URL = `${BASE62}-_`;
-export const BASE64 = `${BASE62}+/`;
+/** The base62 alphabet of the checksummed token formats (digits, upper, lower). */
+export { BASE62 } from '../fake.js';
+export const BASE64URL = `${DIGITS}${LETTERS}-_`;
+export const BASE64 = `${DIGITS}${LETTERS}+/`;
 export const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** The usual advice: revoke at the provider, issue a new credential, keep it out of the repository. */

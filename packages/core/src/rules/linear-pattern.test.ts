@@ -9,6 +9,9 @@ describe('findSuperLinearConstruct', () => {
     /(["'])x\1/g,
     /(?<q>["'])x\k<q>/g,
     /(?<=a+)b/g,
+    /-----\s*(?<secret>[\s\S]{64,16384}?)\s*-----END/g,
+    /\w+\.?\w+X/g,
+    /\s*[ \t]{300,}x/g,
     /\w+\d+x/g,
     /key\s*[ \t]*=/g,
     /[a-z]{2,}[a-z0-9]*;/g,
@@ -23,7 +26,7 @@ describe('findSuperLinearConstruct', () => {
     /[(+*]+\)?/g,
     /a\(b+\)+/g,
     /[ \t]*=[ \t]*["']?/g,
-    /-----\s*(?<secret>[\s\S]{64,16384}?)\s*-----END/g,
+    /-----\s*(?<secret>\S[\s\S]{63,16383}?)(?<=\S)\s*-----END/g,
     /\[a+\]b+/g,
   ])('accepts %s', (pattern) => {
     expect(findSuperLinearConstruct(pattern)).toBeUndefined();

@@ -3,9 +3,11 @@
  * no backreferences and no repeated group that itself contains a quantifier (the shape
  * of catastrophic backtracking, as in `(a+)+` or `(?:\w+\s?)*`). A group made optional
  * with `?` repeats at most once and is allowed. Lookarounds may not contain quantifiers.
- * Two unbounded quantifiers in a row over atoms that share a character (`\w+\d+x`,
- * `\s*[ \t]*`) are rejected too: on a long run that fits both, every split is tried from
- * every start, which is polynomial. (Overlap is judged on printable ASCII.)
+ * Two unbounded (or very long) quantifiers in a row over atoms that share a character
+ * (`\w+\d+x`, `\s*[ \t]*`, `\w+\.?\w+`, `\s*(?<secret>[\s\S]{64,9999}?)`) are rejected
+ * too: on a long run that fits both, every split is tried from every start, which is
+ * polynomial. (Overlap is judged on printable ASCII.) Alternatives that overlap inside a
+ * repeated group (`(?:a|ab)*`) are not detected; keep repeated groups to one alternative.
  */
 export function findSuperLinearConstruct(pattern: RegExp): string | undefined {
   return findNestedQuantifier(pattern.source) ?? findAdjacentUnbounded(pattern.source, pattern.flags.includes('i'));
@@ -62,18 +64,41 @@ function markQuantified(stack: { quantified: boolean }[]): void {
   if (top) top.quantified = true;
 }
 
-/** The first place where an unbounded atom directly follows another that matches a same character. */
+/** Bounded quantifiers this long behave like unbounded ones for backtracking. */
+const LONG = 256;
+
+/**
+ * The first place where an unbounded (or very long) atom follows another that matches a
+ * same character, with nothing between them but optional atoms (`\w+\.?\w+`) or the
+ * opening of a plain or capturing group (`\s*(?<secret>[\s\S]{64,9999})`).
+ */
 function findAdjacentUnbounded(source: string, ignoreCase: boolean): string | undefined {
   let previous: string | undefined;
+  const lookarounds: boolean[] = [];
   let i = 0;
   while (i < source.length) {
     const char = source[i]!;
-    if ('()|^$'.includes(char)) {
-      previous = undefined;
-      const prefix = char === '(' ? (/^\(\?(?::|<?[=!]|<[A-Za-z_$][\w$]*>)/.exec(source.slice(i, i + 40))?.[0] ?? '(') : char;
+    if (char === '(') {
+      const prefix = /^\(\?(?::|<?[=!]|<[A-Za-z_$][\w$]*>)/.exec(source.slice(i, i + 40))?.[0] ?? '(';
+      const lookaround = /[=!]$/.test(prefix);
+      lookarounds.push(lookaround);
+      if (lookaround) previous = undefined;
       i += prefix.length;
-      // A group's own quantifier is judged by findNestedQuantifier.
-      if (char === ')') i += readQuantifier(source, i)?.length ?? 0;
+      continue;
+    }
+    if (char === ')') {
+      const lookaround = lookarounds.pop() ?? false;
+      i++;
+      // A quantified group is judged by findNestedQuantifier; after a lookaround, what
+      // follows is anchored by it.
+      const quantifier = readQuantifier(source, i);
+      if (quantifier || lookaround) previous = undefined;
+      i += quantifier?.length ?? 0;
+      continue;
+    }
+    if ('|^$'.includes(char)) {
+      previous = undefined;
+      i++;
       continue;
     }
     let end = i + 1;
@@ -85,11 +110,12 @@ function findAdjacentUnbounded(source: string, ignoreCase: boolean): string | un
     }
     const atom = source.slice(i, end);
     const quantifier = readQuantifier(source, end);
-    const unbounded = quantifier?.unbounded ?? false;
-    if (unbounded && previous !== undefined && atomsOverlap(previous, atom, ignoreCase)) {
+    const long = quantifier !== undefined && (quantifier.unbounded || quantifier.max >= LONG);
+    if (long && previous !== undefined && atomsOverlap(previous, atom, ignoreCase)) {
       return `adjacent unbounded quantifiers over overlapping characters at ${i}`;
     }
-    previous = unbounded ? atom : undefined;
+    // An optional atom (`x?`) can match nothing: the atom before it stays adjacent to what follows.
+    if (!(quantifier && quantifier.max <= 1 && quantifier.min === 0)) previous = long ? atom : undefined;
     i = end + (quantifier?.length ?? 0);
   }
   return undefined;
@@ -107,28 +133,27 @@ function atomsOverlap(a: string, b: string, ignoreCase: boolean): boolean {
   return false;
 }
 
-/** The quantifier starting at `i` (with its lazy `?`), whether it can repeat more than once, and whether it has no upper bound. */
-function readQuantifier(source: string, i: number): { length: number; repeats: boolean; unbounded: boolean } | undefined {
+/** The quantifier starting at `i` (with its lazy `?`): its bounds, whether it can repeat more than once, whether it has no upper bound. */
+function readQuantifier(source: string, i: number): { length: number; min: number; max: number; repeats: boolean; unbounded: boolean } | undefined {
   const char = source[i];
   let length = 0;
-  let repeats = false;
-  let unbounded = false;
+  let min = 0;
+  let max = Infinity;
   if (char === '*' || char === '+') {
     length = 1;
-    repeats = true;
-    unbounded = true;
+    min = char === '+' ? 1 : 0;
   } else if (char === '?') {
     length = 1;
+    max = 1;
   } else if (char === '{') {
     const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
     if (!m) return undefined;
     length = m[0].length;
-    const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-    repeats = max > 1;
-    unbounded = max === Infinity;
+    min = Number(m[1]);
+    max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
   } else {
     return undefined;
   }
   if (source[i + length] === '?') length++;
-  return { length, repeats, unbounded };
+  return { length, min, max, repeats: max > 1, unbounded: max === Infinity };
 }

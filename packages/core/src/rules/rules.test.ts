@@ -41,11 +41,15 @@ describe('built-in rules', () => {
 
     it('is found inside surrounding text, masked', () => {
       const sample = rule.samples(createFake(7)).match[0]!;
-      const [finding] = findingsOf(`first line\nconst value = ${sample} // trailing\n`);
+      const text = `first line\nconst value = ${sample} // trailing\n`;
+      const [finding] = findingsOf(text);
       // The finding starts on the sample's line, or later within a multi-line sample.
       expect(finding?.line).toBeGreaterThanOrEqual(2);
       expect(finding?.line).toBeLessThanOrEqual(2 + sample.split('\n').length - 1);
-      expect(JSON.stringify(finding)).not.toContain(sample);
+      // Nothing of the secret beyond its short visible prefix is in the masked finding.
+      const secret = createEngine({ rules: [rule], reveal: true }).scan({ path: 'sample.txt', text }).find((f) => f.ruleId === id)!.secret!;
+      const hidden = secret.slice(6).split('\n').filter((part) => part.length >= 8);
+      for (const part of hidden) expect(JSON.stringify(finding)).not.toContain(part.slice(0, 16));
     });
   });
 });

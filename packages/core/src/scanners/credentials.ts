@@ -2,7 +2,7 @@ import { falsePositiveReason } from '../filters/index.js';
 import type { Hit } from '../hit.js';
 import { redactSecret } from '../mask.js';
 import type { Confidence, Rule } from '../types.js';
-import { createPrefilter, scanPattern } from './pattern.js';
+import { createPrefilter, lowerAscii, scanPattern } from './pattern.js';
 
 /** Finds credential hits in a text with a fixed rule set. */
 export interface CredentialScanner {
@@ -16,6 +16,7 @@ interface Candidate {
   secret: string;
   /** Position of the rule in the catalog, to break ties stably. */
   order: number;
+  matchStart: number;
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { validated: 2, pattern: 1, entropy: 0 };
@@ -35,7 +36,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
     scan(text, reveal) {
       const candidates: Candidate[] = [];
       const failedChecksums: [number, number][] = [];
-      const lowerText = text.toLowerCase();
+      const lowerText = lowerAscii(text);
       for (const rule of prefilter.select(lowerText)) {
         for (const match of scanPattern(text, rule, lowerText)) {
           if (!match.valid) {
@@ -43,7 +44,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
             continue;
           }
           if (falsePositiveReason(rule, match.secret, { text, start: match.start, end: match.end })) continue;
-          candidates.push({ rule, start: match.start, end: match.end, secret: match.secret, order: order.get(rule)! });
+          candidates.push({ rule, start: match.start, end: match.end, secret: match.secret, order: order.get(rule)!, matchStart: match.matchStart });
         }
       }
       const kept = resolveOverlaps(
@@ -59,6 +60,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
         end: c.end,
         redacted: redactSecret(c.secret),
         identity: c.secret,
+        ...(c.matchStart < c.start ? { anchor: c.matchStart } : {}),
         ...(reveal ? { secret: c.secret } : {}),
       }));
     },

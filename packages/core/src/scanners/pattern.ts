@@ -8,6 +8,19 @@ export interface PatternMatch {
   secret: string;
   /** Whether the candidate passed the rule's validator (always true without one). */
   valid: boolean;
+  /** Where the whole match starts (before `start` when the secret is a group). */
+  matchStart: number;
+}
+
+/**
+ * `text` lower-cased with offsets kept: keywords are ASCII, and a full `toLowerCase` can
+ * change lengths (`İ` becomes two code units), which would shift the lines that
+ * line-scoped rules look at.
+ */
+export function lowerAscii(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  return text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
 }
 
 /** Decides in one pass over a text which rules can match it. */
@@ -118,7 +131,7 @@ function buildAutomaton(keywords: readonly string[]): Automaton {
 export function scanPattern(text: string, rule: Rule, lowerText?: string): PatternMatch[] {
   if (rule.scope !== 'line' || rule.keywords.length === 0) return scanRange(text, rule, text, 0);
   const matches: PatternMatch[] = [];
-  for (const [from, to] of keywordLines(lowerText ?? text.toLowerCase(), rule.keywords)) {
+  for (const [from, to] of keywordLines(lowerText ?? lowerAscii(text), rule.keywords)) {
     matches.push(...scanRange(text, rule, text.slice(from, to), from!));
   }
   return matches;
@@ -139,7 +152,7 @@ function scanRange(text: string, rule: Rule, part: string, offset: number): Patt
     if (end === start) continue; // an empty `secret` group is no secret
     const secret = text.slice(start, end);
     const valid = rule.validate === undefined || rule.validate(secret, { text, start, end });
-    matches.push({ rule, start, end, secret, valid });
+    matches.push({ rule, start, end, secret, valid, matchStart: m.index + offset });
   }
   return matches;
 }

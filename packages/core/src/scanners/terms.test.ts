@@ -74,8 +74,11 @@ describe('term matching', () => {
     expect(ids('projecthal cyon')).toEqual([]);
   });
 
-  it('prefers the earliest, then longest, of overlapping terms', () => {
-    expect(found('Project Halcyon Two')).toEqual([['CN-2', 'Project Halcyon']]);
+  it('reports overlapping terms each, so neither can be waved through by allowing the other', () => {
+    expect(found('Project Halcyon Two')).toEqual([
+      ['CN-2', 'Project Halcyon'],
+      ['CN-3', 'Halcyon Two'],
+    ]);
     expect(found('the halcyon two')).toEqual([['CN-3', 'halcyon two']]);
   });
 
@@ -118,6 +121,11 @@ describe('term matching', () => {
     expect(ids('myth0s')).toEqual([]);
   });
 
+  it('reads a leet character by the case of the letter after it (H4lcyon is one word)', () => {
+    expect(found('K3strel')).toEqual([['CN-5', 'K3strel']]);
+    expect(found('new K3str3lModel')).toEqual([['CN-5', 'K3str3l']]);
+  });
+
   it('matches a substring term inside longer words, other terms only as words', () => {
     expect(found('ZephyrusModel')).toEqual([['CN-6', 'Zephyr']]);
     expect(found('x_zephyr_y')).toEqual([['CN-6', 'zephyr']]);
@@ -128,7 +136,10 @@ describe('term matching', () => {
     const many = createTermMatcher([term('S1', 'aab', { substring: true }), term('S2', 'nixon', { substring: true }), term('S3', 'xonic', { substring: true })]);
     const spans = (text: string) => many.match(text).map((m) => [m.term.id, text.slice(m.start, m.end)]);
     expect(spans('xaaab')).toEqual([['S1', 'aab']]);
-    expect(spans('phoenixonic')).toEqual([['S2', 'nixon']]);
+    expect(spans('phoenixonic')).toEqual([
+      ['S2', 'nixon'],
+      ['S3', 'xonic'],
+    ]);
     expect(spans('Phoe-xonic')).toEqual([['S3', 'xonic']]);
     expect(spans('ni-xon')).toEqual([]);
   });

@@ -141,15 +141,19 @@ function matchSubstrings(text: string, ac: AhoCorasick<Term>, leet: boolean, acc
   });
 }
 
-/** Keeps the earliest, then longest, of overlapping matches. */
+/**
+ * For each term, the earliest, then longest, of its overlapping matches (forms of one term
+ * found twice). Overlapping matches of different terms are all kept: each is a finding of
+ * its own (allowed or not by its own id), and masking merges their spans.
+ */
 function withoutOverlaps(found: TermMatch[]): TermMatch[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: TermMatch[] = [];
-  let reached = -1;
+  const reached = new Map<Term, number>();
   for (const match of found) {
-    if (match.start < reached) continue;
+    if (match.start < (reached.get(match.term) ?? -1)) continue;
     kept.push(match);
-    reached = match.end;
+    reached.set(match.term, match.end);
   }
   return kept;
 }
@@ -235,18 +239,12 @@ export function termTitle(term: Term, graceUntil?: string): string {
   return `Embargoed term ${term.id}${owner}`;
 }
 
-/** Term hits: reported by id, masked by id, fingerprinted without the term's text. */
+/** Term hits: reported and masked by id; nothing of the term's text is kept. */
 function toTermHits(text: string, matches: readonly TermMatch[], reveal: boolean, graceUntil: (term: Term) => string | undefined): Hit[] {
-  const occurrences = new Map<string, number>();
   return matches.map((match) => {
-    const ruleId = termRuleId(match.term);
-    // A term's fingerprint must not be derived from its text (it would confirm a guess):
-    // it is the term id and the occurrence count within the chunk.
-    const occurrence = (occurrences.get(ruleId) ?? 0) + 1;
-    occurrences.set(ruleId, occurrence);
     const grace = graceUntil(match.term);
     return {
-      ruleId,
+      ruleId: termRuleId(match.term),
       kind: 'term' as const,
       title: termTitle(match.term, grace),
       severity: grace === undefined ? match.term.severity : 'info',
@@ -254,7 +252,7 @@ function toTermHits(text: string, matches: readonly TermMatch[], reveal: boolean
       start: match.start,
       end: match.end,
       redacted: `[${match.term.id}]`,
-      identity: String(occurrence),
+      identity: '',
       ...(reveal ? { secret: text.slice(match.start, match.end) } : {}),
     };
   });

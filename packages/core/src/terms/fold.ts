@@ -7,7 +7,7 @@
 //   diacritics      Mýthös, combining marks              -> mythos
 //   homoglyphs      Cyrillic/Greek/Armenian look-alikes  -> Latin (a curated subset of Unicode UTS #39 confusables)
 //   invisible       zero-width, bidi controls, soft hyphens, variation selectors and tag characters are dropped
-//   leetspeak       m¥th0s -> mythos, only in the leet view and only for terms that opt in
+//   leetspeak       myth0s, k3$trel -> mythos, kestrel, only in the leet view and only for terms that opt in
 
 /** Character classes. */
 export const SEP = 0;
@@ -162,13 +162,6 @@ export function leetView(cp: number, info: CharInfo): CharInfo | undefined {
   if (cp < 128) return LEET_ASCII[cp];
   const letter = LEET[String.fromCodePoint(cp)];
   return letter === undefined ? undefined : { cls: info.cls === SEP || info.cls === DIGIT ? INHERIT : info.cls, fold: letter, changed: info.changed | CHANGED_LEET };
-}
-
-/** Folds a whole string character by character (no word splitting): what `mythos` and `Ｍｙｔｈｏｓ` share. */
-export function foldString(text: string): string {
-  let out = '';
-  for (const char of text) out += charInfo(char.codePointAt(0)!).fold;
-  return out;
 }
 
 /** The leet fold of an already folded string: `myth0s` and `mythos` both give `mythos`, `halcyon` gives `haicyon`. */

@@ -47,6 +47,21 @@ function codePointAt(text: string, i: number): number {
   return c;
 }
 
+/**
+ * The case of a leet character: that of the next cased letter within a few characters
+ * (further leet characters skipped), else upper after a capital, else lower.
+ */
+function leetCase(text: string, from: number, leet: boolean, afterUpper: boolean): number {
+  for (let i = from, seen = 0; i < text.length && seen < 8; seen++) {
+    const cp = codePointAt(text, i);
+    const cls = viewInfo(cp, leet).cls;
+    if (cls === UPPER || cls === LOWER) return cls;
+    if (cls !== INHERIT) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return afterUpper ? UPPER : LOWER;
+}
+
 /** How a view sees code point `cp`; in the leet view a digit or symbol standing for a letter has class INHERIT. */
 function viewInfo(cp: number, leet: boolean): CharInfo {
   if (cp < 128) return leet ? (LEET_ASCII[cp] ?? ASCII[cp]!) : ASCII[cp]!;
@@ -101,8 +116,9 @@ export function tokenize(text: string, leet = false): WordList {
     const cp = codePointAt(text, i);
     const size = cp > 0xffff ? 2 : 1;
     const info = viewInfo(cp, leet);
-    // A leet digit or symbol takes the case of the letter before it: `MYTH0S` stays one word.
-    const cls = info.cls === INHERIT ? (wordStart >= 0 && prevCls === UPPER ? UPPER : LOWER) : info.cls;
+    // A leet digit or symbol is upper case inside a run of capitals (`MYTH0S`), lower case
+    // otherwise (`H4lcyon`, `myth0s`): it takes the case of the next letter when there is one.
+    const cls = info.cls === INHERIT ? leetCase(text, i + size, leet, wordStart >= 0 && prevCls === UPPER) : info.cls;
     if (cls === SKIP) {
       if (wordStart >= 0) wordComplex = 1;
       i += size;
