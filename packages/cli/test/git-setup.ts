@@ -15,6 +15,12 @@ export function guardCodename(repo: TempDir): void {
   repo.write('.git/info/exclude', 'terms.txt\ntightlip.config.json\n');
 }
 
+/** The codename list and config of a server: in the bare repository's directory, where its pre-receive hook finds them. */
+export function guardRemoteCodename(remote: TempDir): void {
+  remote.write('terms.txt', `${CODENAME}\n`);
+  remote.write('tightlip.config.json', JSON.stringify({ terms: ['terms.txt'] }));
+}
+
 /** Runs `tightlip install args…` in `dir` and expects it to succeed. */
 export function install(dir: TempDir, args: string[] = []): RunResult {
   const result = runTightlip(dir, ['install', ...args]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeGithubToken, type TempDir } from '@tightlip/fixtures';
-import { commitAll, createRepoWithRemote, guardCodename, install, output } from './git-setup.js';
+import { commitAll, createRepoWithRemote, guardCodename, guardRemoteCodename, install, output } from './git-setup.js';
 import { runTightlip } from './helpers.js';
 
 // Real `git push` to a local bare remote, through the pre-push hook (client) and the
@@ -138,6 +138,27 @@ describe('pre-push hook', () => {
     expect(output(blocked)).toContain('2:16');
   });
 
+  it('reads a pushed source ref that holds spaces (HEAD^{/message}) and judges its commits', () => {
+    const { repo, remote } = start();
+    repo.write('a.txt', 'clean\n');
+    commitAll(repo, 'init');
+    repo.git('push', '-q', 'origin', 'main');
+    install(repo, ['--hook', 'pre-push']);
+    repo.write('b.txt', 'clean\n');
+    commitAll(repo, 'fix the bug');
+    const clean = repo.run('git', ['push', 'origin', 'HEAD^{/fix the bug}:refs/heads/fixed']);
+    expect(clean.status, output(clean)).toBe(0);
+    expect(remoteHas(remote, 'refs/heads/fixed')).toBe(true);
+
+    repo.write('leak.ts', leak(54));
+    commitAll(repo, 'add the key', ['--no-verify']);
+    const blocked = repo.run('git', ['push', 'origin', 'HEAD^{/add the key}:refs/heads/keyed']);
+    expect(blocked.status).not.toBe(0);
+    expect(output(blocked)).toContain('leak.ts');
+    expect(output(blocked)).not.toContain('could not finish');
+    expect(remoteHas(remote, 'refs/heads/keyed')).toBe(false);
+  });
+
   it('scans several refs in one push', () => {
     const { repo, remote } = start();
     repo.write('a.txt', 'clean\n');
@@ -190,8 +211,7 @@ describe('tightlip pre-push under the pre-commit framework', () => {
 
 describe('pre-receive hook (server side)', () => {
   function guardRemote(remote: TempDir): void {
-    remote.write('terms.txt', 'Mythos\n');
-    remote.write('tightlip.config.json', JSON.stringify({ terms: ['terms.txt'] }));
+    guardRemoteCodename(remote);
     install(remote);
   }
 
