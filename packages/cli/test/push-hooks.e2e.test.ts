@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeGithubToken, type TempDir } from '@tightlip/fixtures';
+import { createTempDir, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
 import { commitAll, createRepoWithRemote, guardCodename, guardRemoteCodename, install, output } from './git-setup.js';
 import { runTightlip } from './helpers.js';
 
@@ -84,6 +84,36 @@ describe('pre-push hook', () => {
     const deleted = repo.run('git', ['push', 'origin', '--delete', 'feature/mythos-old']);
     expect(deleted.status, output(deleted)).toBe(0);
     expect(remoteHas(remote, 'refs/heads/feature/mythos-old')).toBe(false);
+  });
+
+  it('distrusts remote-tracking refs when the push URL is not the fetch URL', () => {
+    const { repo } = start();
+    // Fetched from origin (a private upstream, say): a secret the public fork must not get.
+    repo.write('a.txt', 'clean\n');
+    commitAll(repo, 'init');
+    repo.write('upstream.ts', leak(55));
+    commitAll(repo, 'secret, only ever at the fetch URL');
+    repo.git('push', '-q', 'origin', 'main');
+    expect(repo.git('rev-parse', 'origin/main')).toBe(repo.git('rev-parse', 'main'));
+    const fork = createTempDir('tightlip-fork-');
+    try {
+      fork.git('init', '-q', '--bare', '-b', 'main', '.');
+      repo.git('remote', 'set-url', '--push', 'origin', fork.dir);
+      install(repo, ['--hook', 'pre-push']);
+      const blocked = repo.run('git', ['push', 'origin', 'main']);
+      expect(blocked.status).not.toBe(0);
+      expect(output(blocked)).toContain('upstream.ts');
+      expect(remoteHas(fork, 'refs/heads/main')).toBe(false);
+
+      // Pushing to the URL the tracking refs came from still trusts them.
+      repo.git('remote', 'set-url', '--delete', '--push', 'origin', fork.dir);
+      repo.write('b.txt', 'clean\n');
+      commitAll(repo, 'clean');
+      const pushed = repo.run('git', ['push', 'origin', 'main']);
+      expect(pushed.status, output(pushed)).toBe(0);
+    } finally {
+      fork.remove();
+    }
   });
 
   it('scans what a force push makes new, not what it replaces', () => {
