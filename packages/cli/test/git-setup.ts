@@ -42,6 +42,21 @@ export function createRepoWithRemote(): { repo: TempDir; remote: TempDir; remove
   return { repo, remote, remove: () => (repo.remove(), remote.remove()) };
 }
 
+/**
+ * Hides submodule entries at `path` from git's diffs, the two ways a user can:
+ * `diff.ignoreSubmodules all` in the repository's config and `ignore = all` in
+ * `.gitmodules` (written here, to be committed with the rest).
+ */
+export function hideSubmodule(repo: TempDir, path: string): void {
+  repo.write('.gitmodules', `[submodule "sdk"]\n\tpath = ${path}\n\turl = ../sdk\n\tignore = all\n`);
+  repo.git('config', 'diff.ignoreSubmodules', 'all');
+}
+
+/** Stages a submodule entry at `path`: a gitlink to the current HEAD. */
+export function stageSubmodule(repo: TempDir, path: string): void {
+  repo.git('update-index', '--add', '--cacheinfo', `160000,${repo.git('rev-parse', 'HEAD').trim()},${path}`);
+}
+
 export function output(result: RunResult): string {
   return result.stdout + result.stderr;
 }

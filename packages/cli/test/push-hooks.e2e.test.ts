@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempDir, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
-import { commitAll, createRepoWithRemote, guardCodename, guardRemoteCodename, install, output } from './git-setup.js';
+import { commitAll, createRepoWithRemote, guardCodename, guardRemoteCodename, hideSubmodule, install, output, stageSubmodule } from './git-setup.js';
 import { runTightlip } from './helpers.js';
 
 // Real `git push` to a local bare remote, through the pre-push hook (client) and the
@@ -187,6 +187,21 @@ describe('pre-push hook', () => {
     expect(output(blocked)).toContain('leak.ts');
     expect(output(blocked)).not.toContain('could not finish');
     expect(remoteHas(remote, 'refs/heads/keyed')).toBe(false);
+  });
+
+  it('sees a submodule path that diff.ignoreSubmodules and .gitmodules hide', () => {
+    const { repo, remote } = start();
+    guardCodename(repo);
+    hideSubmodule(repo, 'vendor/mythos-sdk');
+    commitAll(repo, 'init');
+    repo.git('push', '-q', 'origin', 'main');
+    install(repo, ['--hook', 'pre-push']);
+    stageSubmodule(repo, 'vendor/mythos-sdk');
+    repo.git('commit', '-q', '--allow-empty', '--no-verify', '-m', 'add the sdk'); // git itself ignores the entry too
+    const blocked = repo.run('git', ['push', 'origin', 'main']);
+    expect(blocked.status).not.toBe(0);
+    expect(output(blocked)).toContain('vendor/[terms.txt:1]-sdk');
+    expect(remote.git('rev-list', '--count', 'main').trim()).toBe('1');
   });
 
   it('scans several refs in one push', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempRepo, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
-import { commitAll, guardCodename } from './git-setup.js';
+import { commitAll, guardCodename, hideSubmodule, stageSubmodule } from './git-setup.js';
 import { runTightlip } from './helpers.js';
 
 // `tightlip diff` (CI ranges) and `tightlip history`, through the real bin.
@@ -73,6 +73,21 @@ describe('tightlip history', () => {
     expect(all.findings.filter((f) => f.ruleId === 'github-pat').map((f) => f.path).sort()).toEqual(['b.txt', 'old.txt']);
     const mainOnly = json(['history', 'main']);
     expect(mainOnly.findings.map((f) => f.path)).toEqual(['old.txt']);
+  });
+
+  it('sees submodule paths that diff.ignoreSubmodules and .gitmodules hide, in history and in diff', () => {
+    repo = createTempRepo();
+    guardCodename(repo);
+    hideSubmodule(repo, 'vendor/mythos-sdk');
+    commitAll(repo, 'init');
+    stageSubmodule(repo, 'vendor/mythos-sdk');
+    repo.git('commit', '-q', '--allow-empty', '-m', 'add the sdk'); // git itself ignores the entry too
+    const names = (result: ReturnType<typeof json>) => result.findings.map((f) => f.path);
+    const history = json(['history']);
+    expect(history.status, history.stderr).toBe(1);
+    // Reports mask the codename in paths too.
+    expect(names(history)).toContain('vendor/[terms.txt:1]-sdk');
+    expect(names(json(['diff', 'HEAD~1..HEAD']))).toEqual(['vendor/[terms.txt:1]-sdk']);
   });
 
   it('scans an empty repository as clean', () => {

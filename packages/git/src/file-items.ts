@@ -5,9 +5,10 @@ import { createDiffParser, type FileDiff } from './parse-diff.js';
 import type { SourceItem } from './source.js';
 
 /**
- * Options of every patch tightlip reads: fixed prefixes, full blob ids, renames found, and
- * one line of context, so a `tightlip:allow` comment on the line before an added line is
- * seen (only added lines are judged).
+ * Options of every patch tightlip reads: fixed prefixes, full blob ids, renames found,
+ * submodule entries shown whatever `diff.ignoreSubmodules` or `submodule.<name>.ignore`
+ * say (only this flag overrides both), and one line of context, so a `tightlip:allow`
+ * comment on the line before an added line is seen (only added lines are judged).
  */
 export const PATCH_ARGS = [
   '--no-color',
@@ -18,6 +19,7 @@ export const PATCH_ARGS = [
   '--unified=1',
   '--full-index',
   '--find-renames',
+  '--ignore-submodules=none',
 ] as const;
 
 /** Like git: a NUL byte in the first 8000 characters means binary. */

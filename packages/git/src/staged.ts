@@ -3,7 +3,7 @@ import type { Git } from './git.js';
 import { createDiffParser, type FileDiff } from './parse-diff.js';
 import type { SourceItem } from './source.js';
 
-const STAGED_ARGS = ['diff', '--cached', ...PATCH_ARGS, '--ignore-submodules=none'];
+const STAGED_ARGS = ['diff', '--cached', ...PATCH_ARGS];
 
 /**
  * What a commit would add: the index (not the working tree) against HEAD, or against the
