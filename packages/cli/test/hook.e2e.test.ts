@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempRepo, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
 import { runTightlip } from './helpers.js';
@@ -113,6 +113,27 @@ describe('pre-commit hook', () => {
 
     expect(runTightlip(repo, ['uninstall']).status).toBe(0);
     expect(readFileSync(repo.path('.git', 'hooks', 'pre-commit'), 'utf8')).toBe(existing);
+  });
+
+  it('leaves a disabled (not executable) hook disabled, and restores its mode on uninstall', () => {
+    repo = createTempRepo();
+    const disabled = '#!/bin/sh\necho "disabled hook ran" >&2\nexit 1\n';
+    repo.write('.git/hooks/pre-commit', disabled);
+    repo.run('chmod', ['644', '.git/hooks/pre-commit']);
+    const installed = runTightlip(repo, ['install', '--hook', 'pre-commit']);
+    expect(installed.status, installed.stderr).toBe(0);
+    expect(installed.stderr).toContain('stays disabled');
+    expect(statSync(repo.path('.git', 'hooks', 'pre-commit.pre-tightlip')).mode & 0o777).toBe(0o644);
+    repo.write('a.txt', 'clean\n');
+    repo.git('add', 'a.txt');
+    const result = repo.run('git', ['commit', '-m', 'clean']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('disabled hook ran');
+
+    expect(runTightlip(repo, ['uninstall']).status).toBe(0);
+    const hook = repo.path('.git', 'hooks', 'pre-commit');
+    expect(readFileSync(hook, 'utf8')).toBe(disabled);
+    expect(statSync(hook).mode & 0o777).toBe(0o644);
   });
 
   it('blocks (fails closed) when the config is broken, and says why', () => {
