@@ -60,22 +60,70 @@ describe('pre-commit and commit-msg hooks', () => {
     expect(commitCount()).toBe(0);
   });
 
-  it('blocks a codename in the commit message, but not in its comment lines', () => {
+  it('blocks a codename in the commit message', () => {
     repo = createTempRepo();
     guardCodename(repo);
     install(repo);
-    repo.write('a.txt', 'clean\n');
-    repo.git('add', 'a.txt');
-    repo.write('.git/msg-with-comment', 'Add a\n# reminder: not for Mythos\n');
-    const commented = repo.run('git', ['commit', '--cleanup=strip', '-F', '.git/msg-with-comment']);
-    expect(commented.status, output(commented)).toBe(0);
     repo.write('b.txt', 'clean\n');
     repo.git('add', 'b.txt');
     const result = repo.run('git', ['commit', '-m', 'Prepare the Mythos launch']);
     expect(result.status).not.toBe(0);
     expect(output(result)).toContain('COMMIT_EDITMSG');
     expect(output(result)).toContain('git commit -e -F .git/COMMIT_EDITMSG');
-    expect(commitCount()).toBe(1);
+    expect(commitCount()).toBe(0);
+  });
+
+  // Git keeps comment lines unless it strips them (cleanup=strip, the default only when an
+  // editor runs): `-m`, `-F`, verbatim and `core.commentChar auto` all keep a "#" line.
+  it.each([
+    ['-m', ['-m', 'ok\n#Mythos line']],
+    ['-F', ['-F', '.git/message']],
+    ['-F --cleanup=verbatim', ['--cleanup=verbatim', '-F', '.git/message']],
+    ['-m with core.commentChar auto', ['-m', 'ok\n#Mythos line'], ['-c', 'core.commentChar=auto']],
+  ])('blocks a codename on a "#" line that git keeps: commit %s', (_, args, config = []) => {
+    repo = createTempRepo();
+    guardCodename(repo);
+    install(repo, ['--hook', 'commit-msg']);
+    repo.write('.git/message', 'ok\n# Mythos\n');
+    const result = repo.run('git', [...config, 'commit', '--allow-empty', ...args]);
+    expect(result.status).not.toBe(0);
+    expect(output(result)).toContain('COMMIT_EDITMSG');
+    expect(commitCount()).toBe(0);
+  });
+
+  /** An editor that puts `text` above git's template, as a person typing would. */
+  function editor(text: string): NodeJS.ProcessEnv {
+    const script = repo.write('.git/editor.sh', `#!/bin/sh\n{ printf '%s\\n' '${text}'; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n`);
+    repo.run('chmod', ['+x', script]);
+    return { GIT_EDITOR: script };
+  }
+
+  it("ignores comment lines and the diff below the scissors when git's editor template says it drops them", () => {
+    repo = createTempRepo();
+    guardCodename(repo);
+    repo.write('plan.txt', 'Mythos ships in May\nkeep\n');
+    commitAll(repo, 'before tightlip');
+    install(repo);
+    repo.write('plan.txt', 'keep\n');
+    repo.git('add', 'plan.txt');
+    // `-v`: the removed line is in the diff below the scissors line.
+    const commented = repo.run('git', ['commit', '-v'], { env: editor('Drop the plan\n# reminder: not for Mythos') });
+    expect(commented.status, output(commented)).toBe(0);
+    expect(repo.git('log', '-1', '--format=%B').trim()).toBe('Drop the plan');
+    const semicolon = repo.run('git', ['-c', 'core.commentChar=;', 'commit', '--allow-empty'], { env: editor('Empty\n; not for Mythos') });
+    expect(semicolon.status, output(semicolon)).toBe(0);
+  });
+
+  it('blocks a codename on a comment line that the editor template says git keeps', () => {
+    repo = createTempRepo();
+    guardCodename(repo);
+    install(repo, ['--hook', 'commit-msg']);
+    const whitespace = repo.run('git', ['commit', '--allow-empty', '--cleanup=whitespace'], { env: editor('Subject\n# Mythos notes') });
+    expect(whitespace.status).not.toBe(0);
+    const semicolon = repo.run('git', ['-c', 'core.commentChar=;', 'commit', '--allow-empty'], { env: editor('Subject\n#Mythos notes') });
+    expect(semicolon.status).not.toBe(0);
+    expect(output(semicolon)).toContain('COMMIT_EDITMSG');
+    expect(commitCount()).toBe(0);
   });
 
   it('judges the index, not the working tree: partial staging both ways', () => {

@@ -65,10 +65,10 @@ export function scanStaged(options: ScanGitOptions): Promise<ScanGitResult> {
   return scanGit(options, readStagedChanges);
 }
 
-/** Scans a commit message file (commit-msg hook), comments stripped. */
+/** Scans a commit message file (commit-msg hook) as git will keep it (see `readCommitMessage`). */
 export function scanMessage(options: ScanGitOptions & { file: string }): Promise<ScanGitResult> {
   const { file, ...rest } = options;
-  return scanGit(rest, (git) => readCommitMessage(git, resolve(options.cwd, file)));
+  return scanGit(rest, () => readCommitMessage(resolve(options.cwd, file)));
 }
 
 /** Scans the commits of a range, for CI (see `readRange`). */
