@@ -148,6 +148,38 @@ describe('pre-commit and commit-msg hooks', () => {
     expect(commitCount()).toBe(2);
   });
 
+  it('judges a conflicted merge on what is new to both parents: the other side passes, the resolution is judged', () => {
+    repo = createTempRepo();
+    repo.write('f.txt', '1\n2\n3\n');
+    commitAll(repo, 'init');
+    repo.git('checkout', '-q', '-b', 'topic');
+    repo.write('f.txt', '1\ntopic\n3\n');
+    repo.write('old.ts', `t = "${fakeGithubToken(35)}"\n`);
+    commitAll(repo, 'topic, with a secret from before tightlip (already on the remote, say)');
+    repo.git('checkout', '-q', 'main');
+    repo.write('f.txt', '1\nmain\n3\n');
+    commitAll(repo, 'main');
+    install(repo);
+
+    expect(repo.run('git', ['merge', '-q', 'topic']).status).not.toBe(0); // conflict on line 2
+    repo.write('f.txt', '1\nmain and topic\n3\n');
+    repo.git('add', 'f.txt');
+    const merged = repo.run('git', ['commit', '--no-edit']);
+    expect(merged.status, output(merged)).toBe(0);
+    expect(repo.git('rev-list', '--count', '--merges', 'HEAD').trim()).toBe('1');
+
+    // The same merge, resolved with a new secret: blocked, and only that is reported.
+    repo.git('reset', '-q', '--hard', 'HEAD~1');
+    expect(repo.run('git', ['merge', '-q', 'topic']).status).not.toBe(0);
+    repo.write('f.txt', `1\nt = "${fakeGithubToken(36)}"\n3\n`);
+    repo.git('add', 'f.txt');
+    const blocked = repo.run('git', ['commit', '--no-edit']);
+    expect(blocked.status).not.toBe(0);
+    expect(output(blocked)).toContain('f.txt');
+    expect(output(blocked)).not.toContain('old.ts');
+    expect(repo.git('rev-list', '--count', '--merges', 'HEAD').trim()).toBe('0');
+  });
+
   it('reports file names with spaces and non-ASCII characters as they are', () => {
     repo = createTempRepo();
     install(repo);

@@ -9,6 +9,11 @@ export function isZeroId(id: string): boolean {
 
 const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
+/** A full object id (SHA-1 or SHA-256). */
+export function isObjectId(text: string): boolean {
+  return OBJECT_ID.test(text);
+}
+
 /**
  * Splits hook input into its lines of space-separated `fields`; anything else is an error,
  * never skipped. Only the first field may itself hold spaces (pre-push's local ref is what
@@ -23,7 +28,7 @@ export function parseUpdateLines(text: string, fields: readonly string[], hook: 
     const rest = fields.length - 1;
     const parts = words.length > fields.length && !fields[0]!.endsWith('id') ? [words.slice(0, words.length - rest).join(' '), ...words.slice(-rest)] : words;
     const ids = fields.flatMap((field, j) => (field.endsWith('id') ? [parts[j] ?? ''] : []));
-    if (parts.length !== fields.length || !ids.every((id) => OBJECT_ID.test(id))) {
+    if (parts.length !== fields.length || !ids.every(isObjectId)) {
       throw new GitError('HOOK_INPUT_INVALID', `${hook} input line ${i + 1} is not "${fields.join(' ')}"`);
     }
     rows.push(parts);
