@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTempRepo, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
 import { existsSync, readFileSync } from 'node:fs';
 import { runTightlip } from './helpers.js';
-import { commitAll, guardCodename, install, output } from './git-setup.js';
+import { commitAll, guardCodename, install, output, utf16 } from './git-setup.js';
 
 // Real `git commit` against the pre-commit and commit-msg hooks installed by the real bin.
 
@@ -178,6 +178,31 @@ describe('pre-commit and commit-msg hooks', () => {
     expect(output(blocked)).toContain('f.txt');
     expect(output(blocked)).not.toContain('old.ts');
     expect(repo.git('rev-list', '--count', '--merges', 'HEAD').trim()).toBe('0');
+  });
+
+  it('scans UTF-16 files, which git calls binary: new lines count, lines already there do not', () => {
+    repo = createTempRepo();
+    const old = fakeGithubToken(37);
+    repo.write('legacy.reg', utf16(`[keys]\r\nold="${old}"\r\n`));
+    repo.write('logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    commitAll(repo, 'before tightlip');
+    install(repo);
+    // Little- and big-endian, CRLF: blocked on the line of the new token.
+    for (const order of ['le', 'be'] as const) {
+      repo.write(`u16-${order}.txt`, utf16(`first\r\nk=${fakeGithubToken(38)}\r\n`, order));
+      repo.git('add', `u16-${order}.txt`);
+      const blocked = repo.run('git', ['commit', '-m', order]);
+      expect(blocked.status, order).not.toBe(0);
+      expect(output(blocked)).toContain(`u16-${order}.txt`);
+      expect(output(blocked)).toContain('2:3  high  github-pat');
+      repo.git('rm', '-q', '--cached', `u16-${order}.txt`);
+    }
+    // A clean line added to a UTF-16 file that already held a token; a real binary is still skipped.
+    repo.write('legacy.reg', utf16(`[keys]\r\nold="${old}"\r\nname=demo\r\n`));
+    repo.write('logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0e]));
+    repo.git('add', 'legacy.reg', 'logo.png');
+    const clean = repo.run('git', ['commit', '-m', 'edit']);
+    expect(clean.status, output(clean)).toBe(0);
   });
 
   it('reports file names with spaces and non-ASCII characters as they are', () => {

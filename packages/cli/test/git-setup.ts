@@ -57,6 +57,12 @@ export function stageSubmodule(repo: TempDir, path: string): void {
   repo.git('update-index', '--add', '--cacheinfo', `160000,${repo.git('rev-parse', 'HEAD').trim()},${path}`);
 }
 
+/** `text` as UTF-16 with a byte-order mark, little-endian (what Windows tools write) or big-endian. */
+export function utf16(text: string, order: 'le' | 'be' = 'le'): Buffer {
+  const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  return order === 'le' ? bytes : bytes.swap16();
+}
+
 export function output(result: RunResult): string {
   return result.stdout + result.stderr;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempDir, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
-import { commitAll, createRepoWithRemote, guardCodename, guardRemoteCodename, hideSubmodule, install, output, stageSubmodule } from './git-setup.js';
+import { commitAll, createRepoWithRemote, guardCodename, guardRemoteCodename, hideSubmodule, install, output, stageSubmodule, utf16 } from './git-setup.js';
 import { runTightlip } from './helpers.js';
 
 // Real `git push` to a local bare remote, through the pre-push hook (client) and the
@@ -201,6 +201,21 @@ describe('pre-push hook', () => {
     const blocked = repo.run('git', ['push', 'origin', 'main']);
     expect(blocked.status).not.toBe(0);
     expect(output(blocked)).toContain('vendor/[terms.txt:1]-sdk');
+    expect(remote.git('rev-list', '--count', 'main').trim()).toBe('1');
+  });
+
+  it('scans a UTF-16 file in a pushed commit', () => {
+    const { repo, remote } = start();
+    repo.write('a.txt', 'clean\n');
+    commitAll(repo, 'init');
+    repo.git('push', '-q', 'origin', 'main');
+    install(repo, ['--hook', 'pre-push']);
+    repo.write('u16.txt', utf16(`k=${fakeGithubToken(57)}\r\n`));
+    commitAll(repo, 'utf-16', ['--no-verify']);
+    const blocked = repo.run('git', ['push', 'origin', 'main']);
+    expect(blocked.status).not.toBe(0);
+    expect(output(blocked)).toContain('u16.txt');
+    expect(output(blocked)).toContain('github-pat');
     expect(remote.git('rev-list', '--count', 'main').trim()).toBe('1');
   });
 

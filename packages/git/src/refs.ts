@@ -1,3 +1,4 @@
+import { createBlobReader } from './blobs.js';
 import { GitError } from './errors.js';
 import type { Git } from './git.js';
 import type { SourceItem } from './source.js';
@@ -106,9 +107,14 @@ export async function readPushedObject(git: Git, id: string, ref: string, into: 
   }
   if (peeled.type === 'commit') return peeled.id;
   if (peeled.type === 'blob') {
-    const content = await git.raw(['cat-file', 'blob', peeled.id]);
-    if (content.slice(0, 8000).includes('\0')) into.push({ type: 'skipped', skipped: { path: ref, reason: 'binary', detail: `blob ${peeled.id}` } });
-    else into.push({ type: 'chunk', chunk: { path: ref, text: content, origin: 'commit' } });
+    const blobs = createBlobReader(git);
+    try {
+      const blob = await blobs.readText(peeled.id);
+      if ('text' in blob) into.push({ type: 'chunk', chunk: { path: ref, text: blob.text, origin: 'commit' } });
+      else into.push({ type: 'skipped', skipped: { path: ref, reason: blob.skipped, detail: `blob ${peeled.id}, ${blob.size} bytes` } });
+    } finally {
+      blobs.close();
+    }
     return undefined;
   }
   throw new GitError('GIT_UNSUPPORTED_OBJECT', `${ref} points at a ${peeled.type} (${peeled.id}), which tightlip cannot judge; push a commit or a tag of one`);
