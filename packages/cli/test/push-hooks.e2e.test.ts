@@ -15,6 +15,16 @@ function start(): { repo: TempDir; remote: TempDir } {
   return setup;
 }
 
+/** A repository whose clean first commit is on `origin`, with the pre-push hook installed. */
+function startPushed(): { repo: TempDir; remote: TempDir } {
+  const started = start();
+  started.repo.write('a.txt', 'clean\n');
+  commitAll(started.repo, 'init');
+  started.repo.git('push', '-q', 'origin', 'main');
+  install(started.repo, ['--hook', 'pre-push']);
+  return started;
+}
+
 function remoteHas(remote: TempDir, ref: string): boolean {
   return remote.run('git', ['rev-parse', '--verify', '--quiet', ref]).status === 0;
 }
@@ -23,11 +33,7 @@ const leak = (seed: number) => `const token = "${fakeGithubToken(seed)}";\n`;
 
 describe('pre-push hook', () => {
   it('catches a commit made with --no-verify, and pushes once it is rewritten', () => {
-    const { repo, remote } = start();
-    repo.write('a.txt', 'clean\n');
-    commitAll(repo, 'init');
-    repo.git('push', '-q', 'origin', 'main');
-    install(repo);
+    const { repo, remote } = startPushed();
     repo.write('leak.ts', leak(41));
     expect(commitAll(repo, 'sneaky', ['--no-verify']).status).toBe(0);
     const blocked = repo.run('git', ['push', 'origin', 'main']);
@@ -169,11 +175,7 @@ describe('pre-push hook', () => {
   });
 
   it('reads a pushed source ref that holds spaces (HEAD^{/message}) and judges its commits', () => {
-    const { repo, remote } = start();
-    repo.write('a.txt', 'clean\n');
-    commitAll(repo, 'init');
-    repo.git('push', '-q', 'origin', 'main');
-    install(repo, ['--hook', 'pre-push']);
+    const { repo, remote } = startPushed();
     repo.write('b.txt', 'clean\n');
     commitAll(repo, 'fix the bug');
     const clean = repo.run('git', ['push', 'origin', 'HEAD^{/fix the bug}:refs/heads/fixed']);
@@ -205,11 +207,7 @@ describe('pre-push hook', () => {
   });
 
   it('scans a UTF-16 file in a pushed commit', () => {
-    const { repo, remote } = start();
-    repo.write('a.txt', 'clean\n');
-    commitAll(repo, 'init');
-    repo.git('push', '-q', 'origin', 'main');
-    install(repo, ['--hook', 'pre-push']);
+    const { repo, remote } = startPushed();
     repo.write('u16.txt', utf16(`k=${fakeGithubToken(57)}\r\n`));
     commitAll(repo, 'utf-16', ['--no-verify']);
     const blocked = repo.run('git', ['push', 'origin', 'main']);
@@ -220,11 +218,7 @@ describe('pre-push hook', () => {
   });
 
   it('scans several refs in one push', () => {
-    const { repo, remote } = start();
-    repo.write('a.txt', 'clean\n');
-    commitAll(repo, 'init');
-    repo.git('push', '-q', 'origin', 'main');
-    install(repo);
+    const { repo, remote } = startPushed();
     repo.git('checkout', '-q', '-b', 'one');
     repo.write('one.txt', 'clean\n');
     commitAll(repo, 'one');

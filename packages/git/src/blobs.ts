@@ -1,7 +1,7 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { decodeText, hasUtf16Bom, looksBinary } from './decode-text.js';
 import { GitError } from './errors.js';
-import type { Git } from './git.js';
+import { spawnBatch, type Git } from './git.js';
 import { DEFAULT_MAX_DIFF_BYTES } from './parse-diff.js';
 
 /** A blob's content as text, or why it is not text. */
@@ -98,13 +98,8 @@ export function createBlobReader(git: Git, maxBytes = DEFAULT_MAX_DIFF_BYTES): B
   };
 
   const start = (): ChildProcessWithoutNullStreams => {
-    const proc = spawn('git', ['cat-file', '--batch'], { cwd: git.root, windowsHide: true });
+    const proc = spawnBatch(git, ['cat-file', '--batch'], fail, () => queue.length > 0);
     proc.stdout.on('data', onData);
-    proc.on('error', (error) => fail(new GitError('GIT_FAILED', `git cat-file failed: ${error.message}`, { cause: error })));
-    proc.on('close', (status) => {
-      if (queue.length > 0) fail(new GitError('GIT_FAILED', `git cat-file exited early (status ${status})`));
-    });
-    proc.stdin.on('error', () => undefined);
     return proc;
   };
 
