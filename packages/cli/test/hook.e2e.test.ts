@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempRepo, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
-import { runTightlip } from './helpers.js';
+import { BIN, runTightlip } from './helpers.js';
 
 // Real `git commit` against a real hook installed by the real bin.
 
@@ -115,6 +115,27 @@ describe('pre-commit hook', () => {
     expect(readFileSync(repo.path('.git', 'hooks', 'pre-commit'), 'utf8')).toBe(existing);
   });
 
+  it('leaves a disabled (not executable) hook disabled, and restores its mode on uninstall', () => {
+    repo = createTempRepo();
+    const disabled = '#!/bin/sh\necho "disabled hook ran" >&2\nexit 1\n';
+    repo.write('.git/hooks/pre-commit', disabled);
+    repo.run('chmod', ['644', '.git/hooks/pre-commit']);
+    const installed = runTightlip(repo, ['install', '--hook', 'pre-commit']);
+    expect(installed.status, installed.stderr).toBe(0);
+    expect(installed.stderr).toContain('stays disabled');
+    expect(statSync(repo.path('.git', 'hooks', 'pre-commit.pre-tightlip')).mode & 0o777).toBe(0o644);
+    repo.write('a.txt', 'clean\n');
+    repo.git('add', 'a.txt');
+    const result = repo.run('git', ['commit', '-m', 'clean']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('disabled hook ran');
+
+    expect(runTightlip(repo, ['uninstall']).status).toBe(0);
+    const hook = repo.path('.git', 'hooks', 'pre-commit');
+    expect(readFileSync(hook, 'utf8')).toBe(disabled);
+    expect(statSync(hook).mode & 0o777).toBe(0o644);
+  });
+
   it('blocks (fails closed) when the config is broken, and says why', () => {
     repo = createTempRepo();
     install();
@@ -138,6 +159,45 @@ describe('pre-commit hook', () => {
     const result = repo.run('git', ['commit', '-m', 'x']);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('tightlip not found at /nonexistent/tightlip.js');
+  });
+
+  it('blocks, saying tightlip could not finish, when tightlip crashes (a dependency missing at import)', () => {
+    repo = createTempRepo();
+    install();
+    // The real launcher, beside a build whose entry fails to load, as with a broken install.
+    const launcher = repo.write('.git/broken/bin/tightlip.js', readFileSync(BIN));
+    repo.write('.git/broken/dist/bin.js', "import './main.js';\n");
+    repo.write('.git/broken/dist/main.js', "import 'tightlip-missing-dependency';\n");
+    const hook = repo.path('.git', 'hooks', 'pre-commit');
+    repo.write('.git/hooks/pre-commit', readFileSync(hook, 'utf8').replace(/^tightlip_bin=.*$/m, `tightlip_bin='${launcher}'`));
+    repo.write('a.txt', 'clean\n');
+    repo.git('add', 'a.txt');
+    const result = repo.run('git', ['commit', '-m', 'x']);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("tightlip: internal error: Cannot find package 'tightlip-missing-dependency'");
+    expect(result.stderr).toContain('tightlip could not finish (exit status 2)');
+    expect(commitCount()).toBe(0);
+
+    const direct = repo.run(process.execPath, [launcher, 'staged']);
+    expect(direct.status).toBe(2);
+    expect(direct.stderr.trimEnd().split('\n')).toHaveLength(1);
+    const verbose = repo.run(process.execPath, [launcher, 'staged', '--verbose']);
+    expect(verbose.status).toBe(2);
+    expect(verbose.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on an error thrown after start-up, outside any command (uncaught)', () => {
+    repo = createTempRepo();
+    const launcher = repo.write('broken/bin/tightlip.js', readFileSync(BIN));
+    for (const [name, code] of [
+      ['throw', "setTimeout(() => { throw new Error('boom'); });\n"],
+      ['reject', "Promise.reject(new Error('boom'));\n"],
+    ]) {
+      repo.write('broken/dist/bin.js', code!);
+      const result = repo.run(process.execPath, [launcher, 'scan']);
+      expect(result.status, name).toBe(2);
+      expect(result.stderr).toBe('tightlip: internal error: boom (run with --verbose for the stack)\n');
+    }
   });
 
   it('refuses to install outside a git repository', () => {

@@ -42,7 +42,8 @@ describe('husky', () => {
     expect(installed.stderr).toContain('installed husky pre-push script');
     expect(existsSync(repo.path('.husky', '_', 'pre-commit.pre-tightlip'))).toBe(false);
     const script = readFileSync(repo.path('.husky', 'pre-commit'), 'utf8');
-    expect(script.startsWith('lint-staged\n# >>> tightlip')).toBe(true);
+    expect(script.startsWith('# >>> tightlip')).toBe(true);
+    expect(script.endsWith('# <<< tightlip\nlint-staged\n')).toBe(true);
     expect(script).not.toContain(BIN);
 
     repo.write('src/leak.ts', `export const t = "${fakeGithubToken(51)}";\n`);
@@ -50,11 +51,11 @@ describe('husky', () => {
     expect(blocked.status).not.toBe(0);
     expect(output(blocked)).toContain('src/leak.ts');
     expect(output(blocked)).toContain('github-pat');
-    expect(existsSync(repo.path('.git', 'lint-staged-ran'))).toBe(true);
 
     repo.write('src/leak.ts', 'export const t = process.env.T;\n');
     const clean = commitAll(repo, 'clean');
     expect(clean.status, output(clean)).toBe(0);
+    expect(existsSync(repo.path('.git', 'lint-staged-ran'))).toBe(true);
 
     expect(install(repo).stderr).toContain('updated husky pre-commit script');
     expect(readFileSync(repo.path('.husky', 'pre-commit'), 'utf8')).toBe(script);
@@ -63,6 +64,33 @@ describe('husky', () => {
     expect(removed.status, removed.stderr).toBe(0);
     expect(readFileSync(repo.path('.husky', 'pre-commit'), 'utf8')).toBe('lint-staged\n');
     expect(existsSync(repo.path('.husky', 'pre-push'))).toBe(false);
+  });
+
+  it("runs before the script's own commands, so an early exit cannot skip it; uninstall gives the script back byte for byte", () => {
+    repo = createProject();
+    repo.write('f.txt', '1\n2\n3\n');
+    commitAll(repo, 'init');
+    // The user's script ends early while merging, and has no final newline.
+    const own = 'git rev-parse -q --verify MERGE_HEAD >/dev/null && exit 0\necho "own commands ran" >&2';
+    repo.write('.husky/pre-commit', own);
+    install(repo, ['--hook', 'pre-commit']);
+    repo.git('checkout', '-q', '-b', 'topic');
+    repo.write('f.txt', '1\ntopic\n3\n');
+    expect(commitAll(repo, 'topic').status).toBe(0);
+    repo.git('checkout', '-q', 'main');
+    repo.write('f.txt', '1\nmain\n3\n');
+    expect(commitAll(repo, 'main').status).toBe(0);
+    expect(repo.run('git', ['merge', '-q', 'topic']).status).not.toBe(0);
+    repo.write('f.txt', `1\nconst t = "${fakeGithubToken(56)}";\n3\n`);
+    repo.git('add', 'f.txt');
+    const blocked = repo.run('git', ['commit', '--no-edit']);
+    expect(blocked.status).not.toBe(0);
+    expect(output(blocked)).toContain('github-pat');
+    expect(repo.run('git', ['rev-parse', '-q', '--verify', 'MERGE_HEAD']).status).toBe(0); // still merging: not committed
+
+    const removed = runTightlip(repo, ['uninstall']);
+    expect(removed.status, removed.stderr).toBe(0);
+    expect(readFileSync(repo.path('.husky', 'pre-commit'), 'utf8')).toBe(own);
   });
 
   it('blocks with a message when tightlip is missing from node_modules (fail closed)', () => {

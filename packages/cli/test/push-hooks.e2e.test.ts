@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeGithubToken, type TempDir } from '@tightlip/fixtures';
-import { commitAll, createRepoWithRemote, guardCodename, install, output } from './git-setup.js';
+import { createTempDir, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
+import { commitAll, createRepoWithRemote, guardCodename, guardRemoteCodename, hideSubmodule, install, output, stageSubmodule, utf16 } from './git-setup.js';
 import { runTightlip } from './helpers.js';
 
 // Real `git push` to a local bare remote, through the pre-push hook (client) and the
@@ -15,6 +15,16 @@ function start(): { repo: TempDir; remote: TempDir } {
   return setup;
 }
 
+/** A repository whose clean first commit is on `origin`, with the pre-push hook installed. */
+function startPushed(): { repo: TempDir; remote: TempDir } {
+  const started = start();
+  started.repo.write('a.txt', 'clean\n');
+  commitAll(started.repo, 'init');
+  started.repo.git('push', '-q', 'origin', 'main');
+  install(started.repo, ['--hook', 'pre-push']);
+  return started;
+}
+
 function remoteHas(remote: TempDir, ref: string): boolean {
   return remote.run('git', ['rev-parse', '--verify', '--quiet', ref]).status === 0;
 }
@@ -23,11 +33,7 @@ const leak = (seed: number) => `const token = "${fakeGithubToken(seed)}";\n`;
 
 describe('pre-push hook', () => {
   it('catches a commit made with --no-verify, and pushes once it is rewritten', () => {
-    const { repo, remote } = start();
-    repo.write('a.txt', 'clean\n');
-    commitAll(repo, 'init');
-    repo.git('push', '-q', 'origin', 'main');
-    install(repo);
+    const { repo, remote } = startPushed();
     repo.write('leak.ts', leak(41));
     expect(commitAll(repo, 'sneaky', ['--no-verify']).status).toBe(0);
     const blocked = repo.run('git', ['push', 'origin', 'main']);
@@ -86,6 +92,36 @@ describe('pre-push hook', () => {
     expect(remoteHas(remote, 'refs/heads/feature/mythos-old')).toBe(false);
   });
 
+  it('distrusts remote-tracking refs when the push URL is not the fetch URL', () => {
+    const { repo } = start();
+    // Fetched from origin (a private upstream, say): a secret the public fork must not get.
+    repo.write('a.txt', 'clean\n');
+    commitAll(repo, 'init');
+    repo.write('upstream.ts', leak(55));
+    commitAll(repo, 'secret, only ever at the fetch URL');
+    repo.git('push', '-q', 'origin', 'main');
+    expect(repo.git('rev-parse', 'origin/main')).toBe(repo.git('rev-parse', 'main'));
+    const fork = createTempDir('tightlip-fork-');
+    try {
+      fork.git('init', '-q', '--bare', '-b', 'main', '.');
+      repo.git('remote', 'set-url', '--push', 'origin', fork.dir);
+      install(repo, ['--hook', 'pre-push']);
+      const blocked = repo.run('git', ['push', 'origin', 'main']);
+      expect(blocked.status).not.toBe(0);
+      expect(output(blocked)).toContain('upstream.ts');
+      expect(remoteHas(fork, 'refs/heads/main')).toBe(false);
+
+      // Pushing to the URL the tracking refs came from still trusts them.
+      repo.git('remote', 'set-url', '--delete', '--push', 'origin', fork.dir);
+      repo.write('b.txt', 'clean\n');
+      commitAll(repo, 'clean');
+      const pushed = repo.run('git', ['push', 'origin', 'main']);
+      expect(pushed.status, output(pushed)).toBe(0);
+    } finally {
+      fork.remove();
+    }
+  });
+
   it('scans what a force push makes new, not what it replaces', () => {
     const { repo } = start();
     repo.write('a.txt', 'one\n');
@@ -138,12 +174,51 @@ describe('pre-push hook', () => {
     expect(output(blocked)).toContain('2:16');
   });
 
-  it('scans several refs in one push', () => {
+  it('reads a pushed source ref that holds spaces (HEAD^{/message}) and judges its commits', () => {
+    const { repo, remote } = startPushed();
+    repo.write('b.txt', 'clean\n');
+    commitAll(repo, 'fix the bug');
+    const clean = repo.run('git', ['push', 'origin', 'HEAD^{/fix the bug}:refs/heads/fixed']);
+    expect(clean.status, output(clean)).toBe(0);
+    expect(remoteHas(remote, 'refs/heads/fixed')).toBe(true);
+
+    repo.write('leak.ts', leak(54));
+    commitAll(repo, 'add the key', ['--no-verify']);
+    const blocked = repo.run('git', ['push', 'origin', 'HEAD^{/add the key}:refs/heads/keyed']);
+    expect(blocked.status).not.toBe(0);
+    expect(output(blocked)).toContain('leak.ts');
+    expect(output(blocked)).not.toContain('could not finish');
+    expect(remoteHas(remote, 'refs/heads/keyed')).toBe(false);
+  });
+
+  it('sees a submodule path that diff.ignoreSubmodules and .gitmodules hide', () => {
     const { repo, remote } = start();
-    repo.write('a.txt', 'clean\n');
+    guardCodename(repo);
+    hideSubmodule(repo, 'vendor/mythos-sdk');
     commitAll(repo, 'init');
     repo.git('push', '-q', 'origin', 'main');
-    install(repo);
+    install(repo, ['--hook', 'pre-push']);
+    stageSubmodule(repo, 'vendor/mythos-sdk');
+    repo.git('commit', '-q', '--allow-empty', '--no-verify', '-m', 'add the sdk'); // git itself ignores the entry too
+    const blocked = repo.run('git', ['push', 'origin', 'main']);
+    expect(blocked.status).not.toBe(0);
+    expect(output(blocked)).toContain('vendor/[terms.txt:1]-sdk');
+    expect(remote.git('rev-list', '--count', 'main').trim()).toBe('1');
+  });
+
+  it('scans a UTF-16 file in a pushed commit', () => {
+    const { repo, remote } = startPushed();
+    repo.write('u16.txt', utf16(`k=${fakeGithubToken(57)}\r\n`));
+    commitAll(repo, 'utf-16', ['--no-verify']);
+    const blocked = repo.run('git', ['push', 'origin', 'main']);
+    expect(blocked.status).not.toBe(0);
+    expect(output(blocked)).toContain('u16.txt');
+    expect(output(blocked)).toContain('github-pat');
+    expect(remote.git('rev-list', '--count', 'main').trim()).toBe('1');
+  });
+
+  it('scans several refs in one push', () => {
+    const { repo, remote } = startPushed();
     repo.git('checkout', '-q', '-b', 'one');
     repo.write('one.txt', 'clean\n');
     commitAll(repo, 'one');
@@ -190,8 +265,7 @@ describe('tightlip pre-push under the pre-commit framework', () => {
 
 describe('pre-receive hook (server side)', () => {
   function guardRemote(remote: TempDir): void {
-    remote.write('terms.txt', 'Mythos\n');
-    remote.write('tightlip.config.json', JSON.stringify({ terms: ['terms.txt'] }));
+    guardRemoteCodename(remote);
     install(remote);
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempRepo, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
-import { commitAll, guardCodename } from './git-setup.js';
+import { commitAll, guardCodename, hideSubmodule, stageSubmodule, utf16 } from './git-setup.js';
 import { runTightlip } from './helpers.js';
 
 // `tightlip diff` (CI ranges) and `tightlip history`, through the real bin.
@@ -73,6 +73,35 @@ describe('tightlip history', () => {
     expect(all.findings.filter((f) => f.ruleId === 'github-pat').map((f) => f.path).sort()).toEqual(['b.txt', 'old.txt']);
     const mainOnly = json(['history', 'main']);
     expect(mainOnly.findings.map((f) => f.path)).toEqual(['old.txt']);
+  });
+
+  it('sees submodule paths that diff.ignoreSubmodules and .gitmodules hide, in history and in diff', () => {
+    repo = createTempRepo();
+    guardCodename(repo);
+    hideSubmodule(repo, 'vendor/mythos-sdk');
+    commitAll(repo, 'init');
+    stageSubmodule(repo, 'vendor/mythos-sdk');
+    repo.git('commit', '-q', '--allow-empty', '-m', 'add the sdk'); // git itself ignores the entry too
+    const names = (result: ReturnType<typeof json>) => result.findings.map((f) => f.path);
+    const history = json(['history']);
+    expect(history.status, history.stderr).toBe(1);
+    // Reports mask the codename in paths too.
+    expect(names(history)).toContain('vendor/[terms.txt:1]-sdk');
+    expect(names(json(['diff', 'HEAD~1..HEAD']))).toEqual(['vendor/[terms.txt:1]-sdk']);
+  });
+
+  it('scans UTF-16 files, in history and in diff', () => {
+    repo = createTempRepo();
+    repo.write('a.txt', 'clean\n');
+    commitAll(repo, 'init');
+    repo.write('u16.txt', utf16(`note\r\nk=${fakeGithubToken(63)}\r\n`, 'be'));
+    commitAll(repo, 'utf-16');
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    for (const args of [['history'], ['diff', 'HEAD~1..HEAD']]) {
+      const result = json(args);
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.findings).toMatchObject([{ path: 'u16.txt', line: 2, ruleId: 'github-pat', commit: head }]);
+    }
   });
 
   it('scans an empty repository as clean', () => {

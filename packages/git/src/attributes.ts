@@ -1,6 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { GitError } from './errors.js';
-import type { Git } from './git.js';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnBatch, type Git } from './git.js';
 
 /** Answers, per path, whether git attributes unset `diff` (`-diff`, `binary`): git then calls a text file binary. */
 export interface AttributeCheck {
@@ -26,7 +25,7 @@ export function createAttributeCheck(git: Git): AttributeCheck {
   };
 
   const start = (): ChildProcessWithoutNullStreams => {
-    const proc = spawn('git', ['check-attr', '--stdin', '-z', 'diff'], { cwd: git.root, windowsHide: true });
+    const proc = spawnBatch(git, ['check-attr', '--stdin', '-z', 'diff'], fail, () => pending.length > 0);
     proc.stdout.setEncoding('utf8');
     proc.stdout.on('data', (text: string) => {
       buffer += text;
@@ -40,11 +39,6 @@ export function createAttributeCheck(git: Git): AttributeCheck {
       }
       buffer = fields.join('\0');
     });
-    proc.on('error', (error) => fail(new GitError('GIT_FAILED', `git check-attr failed: ${error.message}`, { cause: error })));
-    proc.on('close', (status) => {
-      if (pending.length > 0) fail(new GitError('GIT_FAILED', `git check-attr exited early (status ${status})`));
-    });
-    proc.stdin.on('error', () => undefined);
     return proc;
   };
 

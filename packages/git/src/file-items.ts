@@ -1,13 +1,17 @@
 import type { Chunk, Origin } from '@tightlip/core';
+import type { LineRange } from '@tightlip/core';
 import { createAttributeCheck } from './attributes.js';
+import { createBlobReader } from './blobs.js';
 import type { Git } from './git.js';
-import { createDiffParser, type FileDiff } from './parse-diff.js';
+import { createDiffParser, toRanges, type FileDiff } from './parse-diff.js';
+import { isZeroId } from './refs.js';
 import type { SourceItem } from './source.js';
 
 /**
- * Options of every patch tightlip reads: fixed prefixes, full blob ids, renames found, and
- * one line of context, so a `tightlip:allow` comment on the line before an added line is
- * seen (only added lines are judged).
+ * Options of every patch tightlip reads: fixed prefixes, full blob ids, renames found,
+ * submodule entries shown whatever `diff.ignoreSubmodules` or `submodule.<name>.ignore`
+ * say (only this flag overrides both), and one line of context, so a `tightlip:allow`
+ * comment on the line before an added line is seen (only added lines are judged).
  */
 export const PATCH_ARGS = [
   '--no-color',
@@ -18,10 +22,11 @@ export const PATCH_ARGS = [
   '--unified=1',
   '--full-index',
   '--find-renames',
+  '--ignore-submodules=none',
 ] as const;
 
 /** Like git: a NUL byte in the first 8000 characters means binary. */
-function looksBinary(file: FileDiff): boolean {
+function hunksLookBinary(file: FileDiff): boolean {
   let seen = 0;
   for (const hunk of file.hunks) {
     const head = hunk.text.slice(0, 8000 - seen);
@@ -33,6 +38,12 @@ function looksBinary(file: FileDiff): boolean {
 }
 
 const inCommit = (commit: string | undefined) => (commit === undefined ? {} : { detail: `in commit ${commit}` });
+
+/** Line numbers of `lines` that are in none of `old`, as ranges: what a change adds, without a line-by-line diff. */
+function newLines(lines: readonly string[], old: readonly string[][]): LineRange[] {
+  const seen = new Set(old.flat());
+  return toRanges(lines.flatMap((line, i) => (seen.has(line) ? [] : [i + 1])));
+}
 
 export interface FileItemsOptions {
   origin: Extract<Origin, 'staged' | 'commit'>;
@@ -47,7 +58,9 @@ export interface FileItems {
    * (added, renamed, copied), then one chunk per hunk of added lines. Deleted files and
    * submodule entries have no content to judge; binary files are skipped, unless only
    * git attributes (`-diff`, `binary`) made a text file look binary: those are read again
-   * as text.
+   * as text. A UTF-16 file (with a byte-order mark), which git calls binary, is read from
+   * its blob and decoded; with no line-by-line diff, its lines that are in no old version
+   * of the file count as added.
    */
   items(file: FileDiff, commit?: string): AsyncGenerator<SourceItem>;
   close(): void;
@@ -55,6 +68,27 @@ export interface FileItems {
 
 export function createFileItems(git: Git, options: FileItemsOptions): FileItems {
   const attributes = createAttributeCheck(git);
+  const blobs = createBlobReader(git);
+
+  /** The items of a UTF-16 file, from its blobs; undefined when it is not UTF-16 (a binary file). */
+  async function readUtf16(file: FileDiff, commit: string | undefined): Promise<SourceItem[] | undefined> {
+    if (file.newId === undefined || isZeroId(file.newId)) return undefined;
+    const blob = await blobs.readText(file.newId, { utf16Only: true });
+    if ('skipped' in blob) {
+      if (blob.skipped === 'binary') return undefined;
+      return [{ type: 'skipped', skipped: { path: file.path, reason: blob.skipped, detail: `${blob.size} bytes${commit === undefined ? '' : ` in commit ${commit}`}` } }];
+    }
+    const old: string[][] = [];
+    for (const id of file.oldIds ?? []) {
+      if (isZeroId(id)) continue;
+      const before = await blobs.readText(id);
+      if ('text' in before) old.push(before.text.split('\n'));
+    }
+    const lines = blob.text.split('\n');
+    const added = newLines(lines, old);
+    if (added.length === 0) return [];
+    return [{ type: 'chunk', chunk: { path: file.path, text: blob.text, startLine: 1, lines: added, origin: options.origin, ...(commit === undefined ? {} : { commit }) } }];
+  }
 
   async function readAsText(file: FileDiff, commit: string | undefined): Promise<FileDiff | undefined> {
     if (!(await attributes.isDiffUnset(file.path))) return undefined;
@@ -62,7 +96,7 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
     let text: FileDiff | undefined;
     for await (const line of git.lines(options.textPatchArgs(file.path, commit))) text = parser.push(line) ?? text;
     text = parser.end() ?? text;
-    return text && !text.binary && !looksBinary(text) ? { ...text, path: file.path } : undefined;
+    return text && !text.binary && !hunksLookBinary(text) ? { ...text, path: file.path } : undefined;
   }
 
   async function* items(file: FileDiff, commit?: string): AsyncGenerator<SourceItem> {
@@ -76,7 +110,7 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
     if (file.binary) {
       content = await readAsText(file, commit);
       if (!content) {
-        yield { type: 'skipped', skipped: { path: file.path, reason: 'binary', ...inCommit(commit) } };
+        yield* (await readUtf16(file, commit)) ?? [{ type: 'skipped', skipped: { path: file.path, reason: 'binary', ...inCommit(commit) } }];
         return;
       }
     }
@@ -91,5 +125,11 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
     }
   }
 
-  return { items, close: () => attributes.close() };
+  return {
+    items,
+    close: () => {
+      attributes.close();
+      blobs.close();
+    },
+  };
 }

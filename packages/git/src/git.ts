@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { GitError, notARepository } from './errors.js';
 
@@ -84,6 +84,22 @@ async function* streamLines(cwd: string, args: readonly string[]): AsyncGenerato
   } finally {
     if (!done) child.kill();
   }
+}
+
+/**
+ * Starts a long-lived git process that answers requests written to its stdin, one after
+ * another (`cat-file --batch`, `check-attr --stdin`), at the repository's root. The caller
+ * reads stdout; `onFailure` hears when the process cannot start, or ends while
+ * `pending()` says answers are still awaited.
+ */
+export function spawnBatch(git: Git, args: readonly string[], onFailure: (error: GitError) => void, pending: () => boolean): ChildProcessWithoutNullStreams {
+  const proc = spawn('git', [...args], { cwd: git.root, windowsHide: true });
+  proc.on('error', (error) => onFailure(failed(args, error.message, error)));
+  proc.on('close', (status) => {
+    if (pending()) onFailure(failed(args, `exited early (status ${status})`));
+  });
+  proc.stdin.on('error', () => undefined);
+  return proc;
 }
 
 /**

@@ -1,54 +1,75 @@
 import { readFile } from 'node:fs/promises';
 import { GitError } from './errors.js';
-import type { Git } from './git.js';
 import type { SourceItem } from './source.js';
 
 /** What a commit-msg finding's path says: the file git gives the hook. */
 export const MESSAGE_PATH = 'COMMIT_EDITMSG';
 
-/** Below this line (`commit --verbose`, cleanup=scissors) git drops everything. */
+/** Git's scissors line, after the comment string: below it git drops everything (`commit --verbose`, cleanup=scissors). */
 const SCISSORS = ' ------------------------ >8 ------------------------';
 
+/** Part of git's editor template when comment lines will be dropped (cleanup=strip), after the quoted comment string. */
+const SAYS_IGNORED = "' will be ignored, and an empty message aborts";
+
 /**
- * The comment character git strips from messages: `core.commentChar` (or
- * `core.commentString`), `#` by default. With `auto` git picks one per message; `#` is
- * then still the usual one.
+ * The comment string that `line` says git will drop, when it is the line of git's editor
+ * template that says so: `<c> with '<c>' will be ignored, and an empty message aborts the
+ * commit.` (a commit) or `<c> Lines starting with '<c>' will be ignored, …` (a merge). It
+ * names the string git chose, `core.commentChar auto` included. Translated templates are
+ * not recognised.
  */
-async function commentPrefix(git: Git): Promise<string> {
-  for (const key of ['core.commentString', 'core.commentChar']) {
-    let value = '';
-    try {
-      value = (await git.raw(['config', '--get', key])).replace(/\n$/, '');
-    } catch {
-      // Not set: git config exits 1.
-    }
-    if (value !== '' && value !== 'auto') return value;
-  }
-  return '#';
+function templateComment(line: string): string | undefined {
+  const end = line.indexOf(SAYS_IGNORED);
+  if (end === -1) return undefined;
+  const start = line.lastIndexOf("with '", end);
+  if (start === -1) return undefined;
+  const comment = line.slice(start + "with '".length, end);
+  return comment !== '' && line.startsWith(`${comment} `) ? comment : undefined;
 }
 
-/** Strips comment lines (kept blank, so line numbers stay those of the file) and everything from the scissors line on. */
-export function stripComments(message: string, prefix = '#'): string {
+/** The comment string of `line` when it is git's scissors line. */
+function scissorsComment(line: string): string | undefined {
+  if (!line.endsWith(SCISSORS)) return undefined;
+  const comment = line.slice(0, -SCISSORS.length);
+  return comment !== '' && !/\s/.test(comment) ? comment : undefined;
+}
+
+/**
+ * What git keeps of a commit message file, or more. Comment lines are blanked (so line
+ * numbers stay those of the file) only when the file holds git's own editor template
+ * saying they will be dropped: with `-m`, `-F` or a cleanup mode that keeps them
+ * (whitespace, verbatim, scissors), they end up in the commit and are kept here. Everything
+ * from git's scissors line on is dropped; once a template named the comment string, only
+ * a scissors line of that string counts.
+ */
+export function stripComments(message: string): string {
   const lines = message.replace(/\r\n/g, '\n').split('\n');
-  const scissors = lines.findIndex((line) => line === `${prefix}${SCISSORS}`);
-  const kept = scissors === -1 ? lines : lines.slice(0, scissors);
-  return kept
-    .map((line) => (line.startsWith(prefix) ? '' : line))
-    .join('\n')
-    .replace(/\s+$/, '');
+  let comment: string | undefined;
+  let end = lines.length;
+  for (const [i, line] of lines.entries()) {
+    comment ??= templateComment(line);
+    const scissors = scissorsComment(line);
+    if (scissors !== undefined && (comment === undefined || scissors === comment)) {
+      end = i;
+      break;
+    }
+  }
+  const kept = lines.slice(0, end);
+  const strip = comment;
+  return (strip === undefined ? kept : kept.map((line) => (line.startsWith(strip) ? '' : line))).join('\n').replace(/\s+$/, '');
 }
 
 /**
- * The commit message in `file` (the argument of a commit-msg hook), comments stripped, as
- * one chunk with origin `message` and path `COMMIT_EDITMSG`.
+ * The commit message in `file` (the argument of a commit-msg hook), as git will keep it
+ * (see `stripComments`), as one chunk with origin `message` and path `COMMIT_EDITMSG`.
  */
-export async function* readCommitMessage(git: Git, file: string): AsyncGenerator<SourceItem> {
+export async function* readCommitMessage(file: string): AsyncGenerator<SourceItem> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new GitError('MESSAGE_UNREADABLE', `cannot read the commit message ${file}: ${(error as Error).message}`, { cause: error });
   }
-  const message = stripComments(text, await commentPrefix(git));
+  const message = stripComments(text);
   if (message.trim() !== '') yield { type: 'chunk', chunk: { path: MESSAGE_PATH, text: message, origin: 'message' } };
 }

@@ -22,7 +22,7 @@ describe('parseDiff', () => {
       '',
     ].join('\n');
     const [file] = parseDiff(patch);
-    expect(file).toMatchObject({ path: 'src/app.ts', status: 'modified', binary: false });
+    expect(file).toMatchObject({ path: 'src/app.ts', status: 'modified', binary: false, oldIds: ['1111111'], newId: '2222222' });
     expect(file?.hunks).toEqual([
       { startLine: 3, text: 'new three\nnew four\nnew five', added: [[3, 5]] },
       { startLine: 11, text: 'y', added: [[11, 11]] },
@@ -125,6 +125,10 @@ describe('combined diffs (merges)', () => {
       '++resolution',
       '',
     ].join('\n');
+    expect(parseDiff(patch).map((file) => [file.oldIds, file.newId])).toEqual([
+      [['1111111', '2222222'], '3333333'],
+      [['0000000', '4444444'], '5555555'],
+    ]);
     expect(parseDiff(patch).map((file) => [file.path, file.hunks])).toEqual([
       ['f', [{ startLine: 5, text: 'evil', added: [[5, 5]] }]],
       ['g', [{ startLine: 1, text: 'from the second parent\nresolution', added: [[2, 2]] }]],

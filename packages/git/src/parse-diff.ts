@@ -26,6 +26,13 @@ export interface FileDiff {
   symlink: boolean;
   /** The added text passed the size limit; its hunks were dropped. */
   tooLarge?: boolean;
+  /**
+   * Blob ids of the `index` line (whole with `--full-index`): the old side's, one per
+   * parent in a combined diff, and the new side's. Absent without an index line (a
+   * rename without changes, a mode change).
+   */
+  oldIds?: string[];
+  newId?: string;
   hunks: Hunk[];
 }
 
@@ -158,6 +165,11 @@ export function createDiffParser(options: { maxBytes?: number } = {}): DiffParse
       file.path = unquote(line.slice('copy to '.length));
     } else if (line.startsWith('index ')) {
       readMode(file, line);
+      const ids = /^index ([0-9a-f,]+)\.\.([0-9a-f]+)/.exec(line);
+      if (ids) {
+        file.oldIds = ids[1]!.split(',');
+        file.newId = ids[2]!;
+      }
     } else if (line.startsWith('Binary files ') || line === 'GIT binary patch') {
       file.binary = true;
     }
@@ -187,7 +199,8 @@ export function parseDiff(patch: string): FileDiff[] {
   return files;
 }
 
-function toRanges(lines: readonly number[]): LineRange[] {
+/** Sorted line numbers as ranges of consecutive lines. */
+export function toRanges(lines: readonly number[]): LineRange[] {
   const ranges: [number, number][] = [];
   for (const line of lines) {
     const last = ranges[ranges.length - 1];

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePushUpdates } from './push.js';
 import { parseReceiveUpdates } from './receive.js';
-import { stripComments } from './message.js';
 
 const A = 'a'.repeat(40);
 const Z = '0'.repeat(40);
@@ -17,13 +16,5 @@ describe('hook input', () => {
   it('rejects malformed input instead of scanning nothing', () => {
     expect(() => parsePushUpdates('refs/heads/x HEAD refs/heads/y 0\n')).toThrow(/pre-push input line 1/);
     expect(() => parseReceiveUpdates(`${A} ${A}\n`)).toThrow(/pre-receive input line 1/);
-  });
-});
-
-describe('stripComments', () => {
-  it('blanks comment lines (keeping line numbers) and drops everything from the scissors line', () => {
-    const message = 'Subject\n\nBody\n# On branch feature/secret\n# ------------------------ >8 ------------------------\ndiff --git a/x b/x\n';
-    expect(stripComments(message)).toBe('Subject\n\nBody');
-    expect(stripComments('a\n; note\nb', ';')).toBe('a\n\nb');
   });
 });

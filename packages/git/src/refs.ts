@@ -1,3 +1,4 @@
+import { createBlobReader } from './blobs.js';
 import { GitError } from './errors.js';
 import type { Git } from './git.js';
 import type { SourceItem } from './source.js';
@@ -8,6 +9,11 @@ export function isZeroId(id: string): boolean {
 }
 
 const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/** A full object id (SHA-1 or SHA-256). */
+export function isObjectId(text: string): boolean {
+  return OBJECT_ID.test(text);
+}
 
 /**
  * Splits hook input into its lines of space-separated `fields`; anything else is an error,
@@ -23,7 +29,7 @@ export function parseUpdateLines(text: string, fields: readonly string[], hook: 
     const rest = fields.length - 1;
     const parts = words.length > fields.length && !fields[0]!.endsWith('id') ? [words.slice(0, words.length - rest).join(' '), ...words.slice(-rest)] : words;
     const ids = fields.flatMap((field, j) => (field.endsWith('id') ? [parts[j] ?? ''] : []));
-    if (parts.length !== fields.length || !ids.every((id) => OBJECT_ID.test(id))) {
+    if (parts.length !== fields.length || !ids.every(isObjectId)) {
       throw new GitError('HOOK_INPUT_INVALID', `${hook} input line ${i + 1} is not "${fields.join(' ')}"`);
     }
     rows.push(parts);
@@ -101,9 +107,14 @@ export async function readPushedObject(git: Git, id: string, ref: string, into: 
   }
   if (peeled.type === 'commit') return peeled.id;
   if (peeled.type === 'blob') {
-    const content = await git.raw(['cat-file', 'blob', peeled.id]);
-    if (content.slice(0, 8000).includes('\0')) into.push({ type: 'skipped', skipped: { path: ref, reason: 'binary', detail: `blob ${peeled.id}` } });
-    else into.push({ type: 'chunk', chunk: { path: ref, text: content, origin: 'commit' } });
+    const blobs = createBlobReader(git);
+    try {
+      const blob = await blobs.readText(peeled.id);
+      if ('text' in blob) into.push({ type: 'chunk', chunk: { path: ref, text: blob.text, origin: 'commit' } });
+      else into.push({ type: 'skipped', skipped: { path: ref, reason: blob.skipped, detail: `blob ${peeled.id}, ${blob.size} bytes` } });
+    } finally {
+      blobs.close();
+    }
     return undefined;
   }
   throw new GitError('GIT_UNSUPPORTED_OBJECT', `${ref} points at a ${peeled.type} (${peeled.id}), which tightlip cannot judge; push a commit or a tag of one`);

@@ -1,25 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { GitError } from './errors.js';
 import { createFileItems, PATCH_ARGS } from './file-items.js';
 import type { Git } from './git.js';
 import { createDiffParser, type FileDiff } from './parse-diff.js';
+import { isObjectId } from './refs.js';
 import type { SourceItem } from './source.js';
 
-const STAGED_ARGS = ['diff', '--cached', ...PATCH_ARGS, '--ignore-submodules=none'];
+/** The commits a merge in progress merges into HEAD (MERGE_HEAD: one per line, several for an octopus), or none. */
+async function readMergeHeads(git: Git): Promise<string[]> {
+  const path = resolve(git.root, (await git.raw(['rev-parse', '--git-path', 'MERGE_HEAD'])).trim());
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new GitError('GIT_FAILED', `cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  const ids = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  if (ids.length === 0 || !ids.every(isObjectId)) throw new GitError('GIT_BAD_MERGE_HEAD', `${path} does not hold commit ids; finish or abort the merge (git merge --abort)`);
+  return ids;
+}
 
 /**
- * What a commit would add: the index (not the working tree) against HEAD, or against the
- * empty tree before the first commit. Yields the paths the commit creates (as names) and
- * one chunk per hunk holding only the added lines; deletions never count. Honours
- * GIT_INDEX_FILE, which git sets for hooks run by `git commit -a` or `git commit <paths>`.
+ * The diff of what a commit would add. Usually the index against HEAD (the empty tree
+ * before the first commit). While a merge is in progress (after a conflict, or
+ * `merge --no-commit`) the commit will have HEAD and MERGE_HEAD as parents: the index is
+ * written as a tree and diffed against all of them at once (a combined diff), so only
+ * lines new to every parent count, as for a merge commit in a push.
+ */
+async function stagedDiffArgs(git: Git): Promise<string[]> {
+  const merging = await readMergeHeads(git);
+  if (merging.length === 0) return ['diff', '--cached', ...PATCH_ARGS];
+  const tree = (await git.raw(['write-tree'])).trim();
+  return ['diff', '--cc', ...PATCH_ARGS, tree, 'HEAD', ...merging];
+}
+
+/**
+ * What a commit would add: the index (not the working tree) against HEAD (see
+ * `stagedDiffArgs`). Yields the paths the commit creates (as names) and one chunk per
+ * hunk holding only the added lines; deletions never count. Honours GIT_INDEX_FILE, which
+ * git sets for hooks run by `git commit -a` or `git commit <paths>`.
  */
 export async function* readStagedChanges(git: Git): AsyncGenerator<SourceItem> {
+  const args = await stagedDiffArgs(git);
   const files = createFileItems(git, {
     origin: 'staged',
-    textPatchArgs: (path) => [...STAGED_ARGS, '--text', '--', `:(literal)${path}`],
+    textPatchArgs: (path) => [...args, '--text', '--', `:(literal)${path}`],
   });
   const parser = createDiffParser();
   try {
     const emit = (file: FileDiff | undefined) => (file ? files.items(file) : undefined);
-    for await (const line of git.lines(STAGED_ARGS)) {
+    for await (const line of git.lines(args)) {
       const items = emit(parser.push(line));
       if (items) yield* items;
     }

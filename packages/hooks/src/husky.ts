@@ -23,12 +23,32 @@ export async function findHuskyDir(hooksDir: string): Promise<string | undefined
   return (await exists(join(hooksDir, 'h'))) || (await exists(scripts)) ? scripts : undefined;
 }
 
-function findBlock(lines: readonly string[]): { begin: number; end: number } | undefined {
-  const begin = lines.findIndex((line) => line.startsWith(BLOCK_BEGIN));
-  if (begin === -1) return undefined;
-  const end = lines.findIndex((line, i) => i > begin && line.startsWith(BLOCK_END));
-  if (end === -1) throw new HookError('HOOK_BLOCK_BROKEN', `tightlip's block in this husky script has no end line (${BLOCK_END}); fix it by hand`);
-  return { begin, end };
+/**
+ * Where tightlip's block is in `text`: from the start of its first line to just after its
+ * last line (and that line's newline), so that cutting it out gives back the script as it
+ * was, byte for byte.
+ */
+function findBlock(text: string): { start: number; end: number } | undefined {
+  let start: number | undefined;
+  for (let offset = 0; offset < text.length; ) {
+    const newline = text.indexOf('\n', offset);
+    const next = newline === -1 ? text.length : newline + 1;
+    if (start === undefined && text.startsWith(BLOCK_BEGIN, offset)) start = offset;
+    else if (start !== undefined && text.startsWith(BLOCK_END, offset)) return { start, end: next };
+    offset = next;
+  }
+  if (start !== undefined) throw new HookError('HOOK_BLOCK_BROKEN', `tightlip's block in this husky script has no end line (${BLOCK_END}); fix it by hand`);
+  return undefined;
+}
+
+function withoutBlock(text: string): { rest: string; found: boolean } {
+  const block = findBlock(text);
+  return block ? { rest: text.slice(0, block.start) + text.slice(block.end), found: true } : { rest: text, found: false };
+}
+
+/** Whether a script runs nothing: blank lines and a shebang at most. */
+function isEmptyScript(text: string): boolean {
+  return text.split('\n').every((line) => line.trim() === '' || line.startsWith('#!'));
 }
 
 async function readScript(path: string): Promise<string | undefined> {
@@ -42,44 +62,37 @@ async function readScript(path: string): Promise<string | undefined> {
 
 /**
  * Adds tightlip's block to husky's `<huskyDir>/<hook>`: created if missing ('installed'),
- * replaced in place if there ('updated'), otherwise added to the script's own commands,
- * which keep running ('chained'): at the end, or at the start for pre-push, which must
- * read the ref updates before anything else does.
+ * moved to the top and rewritten if there ('updated'), otherwise put before the script's
+ * own commands, which keep running after it ('chained'). First, right after a shebang,
+ * because a script may end early (`exit 0` while merging, say), and pre-push must read
+ * the ref updates before anything else does. The script is otherwise left byte for byte.
  */
 export async function installHuskyHook(huskyDir: string, hook: HookName): Promise<{ path: string; outcome: 'installed' | 'updated' | 'chained' }> {
   const path = join(huskyDir, hook);
-  const block = renderHuskyBlock(hook).replace(/\n$/, '').split('\n');
+  const block = renderHuskyBlock(hook);
   const existing = await readScript(path);
-  if (existing === undefined || existing.trim() === '') {
-    await writeFile(path, `${block.join('\n')}\n`, { mode: 0o755 });
+  if (existing === undefined) {
+    await writeFile(path, block, { mode: 0o755 });
     return { path, outcome: 'installed' };
   }
-  const lines = existing.replace(/\n$/, '').split('\n');
-  const found = findBlock(lines);
-  if (found) {
-    lines.splice(found.begin, found.end - found.begin + 1, ...block);
-    await writeFile(path, `${lines.join('\n')}\n`);
-    return { path, outcome: 'updated' };
-  }
-  if (hook === 'pre-push') lines.splice(lines[0]?.startsWith('#!') ? 1 : 0, 0, ...block);
-  else lines.push(...block);
-  await writeFile(path, `${lines.join('\n')}\n`);
-  return { path, outcome: 'chained' };
+  const { rest, found } = withoutBlock(existing);
+  const shebang = rest.startsWith('#!') ? rest.indexOf('\n') + 1 || rest.length : 0;
+  const head = rest.slice(0, shebang);
+  await writeFile(path, `${head}${head !== '' && !head.endsWith('\n') ? '\n' : ''}${block}${rest.slice(shebang)}`);
+  return { path, outcome: found ? 'updated' : isEmptyScript(rest) ? 'installed' : 'chained' };
 }
 
-/** Removes tightlip's block from `<huskyDir>/<hook>`; deletes the script when nothing else is left in it. */
+/** Removes tightlip's block from `<huskyDir>/<hook>`, leaving the rest exactly as it was; deletes the script when nothing is left. */
 export async function uninstallHuskyHook(huskyDir: string, hook: HookName): Promise<{ path: string; outcome: 'removed' | 'restored' | 'absent' | 'foreign' }> {
   const path = join(huskyDir, hook);
   const existing = await readScript(path);
   if (existing === undefined) return { path, outcome: 'absent' };
-  const lines = existing.replace(/\n$/, '').split('\n');
-  const found = findBlock(lines);
+  const { rest, found } = withoutBlock(existing);
   if (!found) return { path, outcome: 'foreign' };
-  lines.splice(found.begin, found.end - found.begin + 1);
-  if (lines.every((line) => line.trim() === '' || line.startsWith('#!'))) {
+  if (rest === '') {
     await rm(path);
     return { path, outcome: 'removed' };
   }
-  await writeFile(path, `${lines.join('\n')}\n`);
+  await writeFile(path, rest);
   return { path, outcome: 'restored' };
 }

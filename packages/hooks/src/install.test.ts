@@ -76,13 +76,34 @@ describe('husky', () => {
     const result = await installHook({ hooksDir, hook: 'pre-commit', launcher });
     expect(result).toMatchObject({ path: temp.path('.husky', 'pre-commit'), outcome: 'chained', manager: 'husky' });
     const script = readFileSync(result.path, 'utf8');
-    expect(script.startsWith('npm test\n# >>> tightlip')).toBe(true);
+    expect(script.startsWith('# >>> tightlip')).toBe(true);
+    expect(script.endsWith('# <<< tightlip\nnpm test\n')).toBe(true);
     expect(existsSync(temp.path('.husky', '_', 'pre-commit'))).toBe(false);
     expect((await installHook({ hooksDir, hook: 'pre-commit', launcher })).outcome).toBe('updated');
     expect(readFileSync(result.path, 'utf8')).toBe(script);
     expect((await uninstallHook({ hooksDir, hook: 'pre-commit' })).outcome).toBe('restored');
     expect(readFileSync(result.path, 'utf8')).toBe('npm test\n');
     expect((await uninstallHook({ hooksDir, hook: 'pre-commit' })).outcome).toBe('foreign');
+  });
+
+  it('puts the block first, after a shebang, moves an old block there, and gives the script back byte for byte', async () => {
+    temp = createTempDir();
+    temp.write('.husky/_/h', '#!/bin/sh\n');
+    const hooksDir = temp.path('.husky', '_');
+    const scripts: Record<string, string> = {
+      'pre-commit': '#!/bin/sh\r\nexit 0\r\nnpm test',
+      'commit-msg': '\n\nnpx commitlint --edit "$1"',
+    };
+    for (const [hook, script] of Object.entries(scripts)) temp.write(`.husky/${hook}`, script);
+    await installHook({ hooksDir, hook: 'pre-commit', launcher });
+    const block = renderHuskyBlock('pre-commit');
+    expect(readFileSync(temp.path('.husky', 'pre-commit'), 'utf8')).toBe(`#!/bin/sh\r\n${block}exit 0\r\nnpm test`);
+    // A block left at the end by an older tightlip moves to the top.
+    temp.write('.husky/commit-msg', `${scripts['commit-msg']}\n${renderHuskyBlock('commit-msg')}`);
+    expect((await installHook({ hooksDir, hook: 'commit-msg', launcher })).outcome).toBe('updated');
+    expect(readFileSync(temp.path('.husky', 'commit-msg'), 'utf8')).toBe(`${renderHuskyBlock('commit-msg')}${scripts['commit-msg']}\n`);
+    await uninstallHook({ hooksDir, hook: 'pre-commit' });
+    expect(readFileSync(temp.path('.husky', 'pre-commit'), 'utf8')).toBe(scripts['pre-commit']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, chmod, constants, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HookError } from './errors.js';
 import { CHAINED_SUFFIX, isManagedHook, renderHookScript, type HookName, type Launcher } from './hook-script.js';
@@ -19,6 +19,8 @@ export interface InstallResult {
   outcome: InstallOutcome;
   /** Where an existing hook was moved so it keeps running before tightlip. */
   chainedPath?: string;
+  /** The chained hook is not executable: git did not run it, and neither does tightlip's hook. */
+  chainedDisabled?: boolean;
   /** Set when the hooks belong to husky: tightlip's block was written into husky's script `path`. */
   manager?: 'husky';
 }
@@ -32,11 +34,21 @@ async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
+async function isExecutable(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes tightlip's `hook` into `hooksDir`. Idempotent: a tightlip hook is rewritten in
- * place. Never clobbers: a foreign hook is moved to `<hook>.pre-tightlip` and keeps
- * running first; uninstall puts it back. When `hooksDir` is husky's, tightlip's block goes
- * into husky's own script instead (see `installHuskyHook`).
+ * place. Never clobbers: a foreign hook is moved, mode and all, to `<hook>.pre-tightlip`
+ * and keeps running first if it is executable (a disabled hook stays disabled); uninstall
+ * puts it back as it was. When `hooksDir` is husky's, tightlip's block goes into husky's
+ * own script instead (see `installHuskyHook`).
  */
 export async function installHook(options: InstallHookOptions): Promise<InstallResult> {
   const husky = await findHuskyDir(options.hooksDir);
@@ -56,13 +68,15 @@ export async function installHook(options: InstallHookOptions): Promise<InstallR
       );
     }
     await rename(path, chainedPath);
-    await chmod(chainedPath, 0o755);
     outcome = 'chained';
   }
   await writeFile(path, renderHookScript(options.hook, options.launcher), { mode: 0o755 });
   await chmod(path, 0o755);
   const result: InstallResult = { hook: options.hook, path, outcome };
-  if (outcome === 'chained' || (await readIfExists(chainedPath)) !== undefined) result.chainedPath = chainedPath;
+  if (outcome === 'chained' || (await readIfExists(chainedPath)) !== undefined) {
+    result.chainedPath = chainedPath;
+    if (!(await isExecutable(chainedPath))) result.chainedDisabled = true;
+  }
   return result;
 }
 

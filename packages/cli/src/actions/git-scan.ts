@@ -65,10 +65,10 @@ export function scanStaged(options: ScanGitOptions): Promise<ScanGitResult> {
   return scanGit(options, readStagedChanges);
 }
 
-/** Scans a commit message file (commit-msg hook), comments stripped. */
+/** Scans a commit message file (commit-msg hook) as git will keep it (see `readCommitMessage`). */
 export function scanMessage(options: ScanGitOptions & { file: string }): Promise<ScanGitResult> {
   const { file, ...rest } = options;
-  return scanGit(rest, (git) => readCommitMessage(git, resolve(options.cwd, file)));
+  return scanGit(rest, () => readCommitMessage(resolve(options.cwd, file)));
 }
 
 /** Scans the commits of a range, for CI (see `readRange`). */
@@ -84,6 +84,8 @@ export function scanHistory(options: ScanGitOptions & { refs: readonly string[] 
 export interface ScanPushOptions extends ScanGitOptions {
   /** The pre-push hook's first argument: remote name (or URL). */
   remote: string;
+  /** The hook's second argument: the URL pushed to (remote-tracking refs are trusted only when it is the remote's fetch URL). */
+  url?: string;
   /** What git wrote on the hook's stdin. */
   input: string;
   env: NodeJS.ProcessEnv;
@@ -113,7 +115,7 @@ async function pushUpdates(git: Git, options: ScanPushOptions): Promise<PushUpda
 /** Scans what a push would publish (pre-push hook; see `readPushChanges`). */
 export function scanPush(options: ScanPushOptions): Promise<ScanGitResult> {
   return scanGit(options, async function* (git) {
-    yield* readPushChanges(git, { remote: options.remote, updates: await pushUpdates(git, options) });
+    yield* readPushChanges(git, { remote: options.remote, url: options.url, updates: await pushUpdates(git, options) });
   });
 }
 

@@ -10,7 +10,7 @@ interface CommitMsgArgs extends GlobalArgs {
 export function commitMsgCommand(context: CommandContext): CommandModule<GlobalArgs, CommitMsgArgs> {
   return {
     command: 'commit-msg <file>',
-    describe: 'Scan a commit message file, comments stripped (the commit-msg hook)',
+    describe: 'Scan a commit message file as git will keep it (the commit-msg hook)',
     builder: (yargs: Argv<GlobalArgs>) =>
       withTerms(yargs)
         .positional('file', { type: 'string', demandOption: true, describe: 'The message file git gives the hook' }) as Argv<CommitMsgArgs>,

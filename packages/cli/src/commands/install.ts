@@ -29,7 +29,9 @@ export function installCommand(context: CommandContext): CommandModule<GlobalArg
           said = `${result.outcome === 'chained' ? 'added to the existing' : result.outcome} husky ${result.hook} script ${result.path}`;
           if (result.outcome === 'chained') said += '; its own commands still run (commit this file to share it)';
         } else if (result.outcome === 'chained') {
-          said += `; the existing hook now runs first from ${result.chainedPath}`;
+          said += result.chainedDisabled
+            ? `; the existing hook, not executable, was moved to ${result.chainedPath} and stays disabled`
+            : `; the existing hook now runs first from ${result.chainedPath}`;
         }
         context.io.stderr.write(`tightlip: ${said}\n`);
       }

@@ -16,9 +16,10 @@ export function prePushCommand(context: CommandContext): CommandModule<GlobalArg
     builder: (yargs: Argv<GlobalArgs>) =>
       withTerms(yargs)
         .positional('remote', { type: 'string', describe: 'Remote name (or URL); PRE_COMMIT_REMOTE_NAME when run by the pre-commit framework' })
-        .positional('url', { type: 'string', describe: 'Remote URL' }) as Argv<PrePushArgs>,
+        .positional('url', { type: 'string', describe: 'URL pushed to; PRE_COMMIT_REMOTE_URL when run by the pre-commit framework' }) as Argv<PrePushArgs>,
     handler: async (argv) => {
       const remote = argv.remote ?? context.io.env.PRE_COMMIT_REMOTE_NAME;
+      const url = argv.url ?? context.io.env.PRE_COMMIT_REMOTE_URL;
       if (remote === undefined) throw new UsageError('give the remote: tightlip pre-push <remote> [url] (git passes both to the hook)');
       const [{ scanPush }, { emitReport }, { readInput }] = await Promise.all([
         import('../actions/git-scan.js'),
@@ -28,6 +29,7 @@ export function prePushCommand(context: CommandContext): CommandModule<GlobalArg
       const { report, session } = await scanPush({
         ...scanOptionsOf(argv, context.io),
         remote,
+        url,
         input: await readInput(context.io),
         env: context.io.env,
       });

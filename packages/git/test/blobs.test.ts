@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTempRepo, type TempDir } from '@tightlip/fixtures';
+import { openRepository } from '../src/index.js';
+import { createBlobReader } from '../src/blobs.js';
+
+let repo: TempDir;
+afterEach(() => repo?.remove());
+
+const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+const utf16be = (text: string) => Buffer.from(utf16le(text)).swap16();
+
+/** Writes `content` as a blob of the repository and returns its id. */
+function blob(content: Uint8Array): string {
+  repo.write('blob.tmp', content);
+  return repo.git('hash-object', '-w', 'blob.tmp').trim();
+}
+
+describe('createBlobReader', () => {
+  it('decodes UTF-8 and UTF-16 (either byte order), tells binary and too-large, answering in order', async () => {
+    repo = createTempRepo();
+    const big = 'x'.repeat(70_000);
+    const ids = {
+      utf8: blob(Buffer.from('k=v\nnaïve\n')),
+      le: blob(utf16le('k=v\r\nnaïve\r\n')),
+      be: blob(utf16be('k=v\n')),
+      binary: blob(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])),
+      empty: blob(Buffer.alloc(0)),
+      big: blob(Buffer.from(big)),
+      bigUtf16: blob(utf16le(big)),
+    };
+    const reader = createBlobReader(await openRepository(repo.dir), 100_000);
+    try {
+      // All asked at once: one process, answers matched to questions in order.
+      const [utf8, le, be, binary, empty, big8, big16] = await Promise.all([
+        reader.readText(ids.utf8),
+        reader.readText(ids.le),
+        reader.readText(ids.be),
+        reader.readText(ids.binary),
+        reader.readText(ids.empty),
+        reader.readText(ids.big),
+        reader.readText(ids.bigUtf16),
+      ]);
+      expect([utf8, le, be, binary, empty]).toEqual([
+        { text: 'k=v\nnaïve\n' },
+        { text: 'k=v\r\nnaïve\r\n' },
+        { text: 'k=v\n' },
+        { skipped: 'binary', size: 7 },
+        { text: '' },
+      ]);
+      expect(big8).toEqual({ text: big });
+      expect(big16).toEqual({ skipped: 'too-large', size: 140_002 });
+
+      // utf16Only: anything without a byte-order mark is binary, however large.
+      expect(await reader.readText(ids.big, { utf16Only: true })).toEqual({ skipped: 'binary', size: 70_000 });
+      expect(await reader.readText(ids.le, { utf16Only: true })).toEqual({ text: 'k=v\r\nnaïve\r\n' });
+      await expect(reader.readText('0'.repeat(40))).rejects.toThrow(/missing/);
+      expect(await reader.readText(ids.utf8)).toEqual({ text: 'k=v\nnaïve\n' });
+    } finally {
+      reader.close();
+    }
+  });
+});
