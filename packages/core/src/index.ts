@@ -59,3 +59,4 @@ export {
   type BaselineMatcher,
 } from './filters/baseline.js';
 export { findSuperLinearConstruct } from './rules/linear-pattern.js';
+export { decodeText, hasUtf16Bom, looksBinary } from './decode-text.js';

@@ -1,5 +1,5 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { decodeText, hasUtf16Bom, looksBinary } from './decode-text.js';
+import { decodeText, hasUtf16Bom, looksBinary } from '@tightlip/core';
 import { GitError } from './errors.js';
 import { spawnBatch, type Git } from './git.js';
 import { DEFAULT_MAX_DIFF_BYTES } from './parse-diff.js';
