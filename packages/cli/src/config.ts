@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { builtinRules, defineRule, type Rule, type Severity } from '@tightlip/core';
+import { assertLinearTime, builtinRules, defineRule, type Rule, type Severity } from '@tightlip/core';
 import { ConfigError } from './errors.js';
 import { PRESETS } from './presets.js';
 
@@ -247,7 +247,7 @@ function compileCustomRule(raw: NonNullable<RawConfig['customRules']>[number], l
     throw new ConfigError(layer.source, 'pattern matches the empty string; it must match the secret itself', `${keyPath}.pattern`);
   }
   try {
-    return defineRule({
+    return assertLinearTime(defineRule({
       id: raw.id,
       title: raw.title,
       description: raw.description ?? raw.title,
@@ -256,7 +256,7 @@ function compileCustomRule(raw: NonNullable<RawConfig['customRules']>[number], l
       keywords: raw.keywords ?? [],
       pattern,
       samples: () => ({ match: [], ignore: [] }),
-    });
+    }));
   } catch (error) {
     throw new ConfigError(layer.source, (error as Error).message, `${keyPath}.pattern`);
   }

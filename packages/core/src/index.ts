@@ -26,7 +26,7 @@ export {
   type TermPolicy,
   type TermVerdict,
 } from './scanners/terms.js';
-export { builtinRules, defineRule, familyOf, ruleFamilies } from './rules/index.js';
+export { assertLinearTime, builtinRules, defineRule, familyOf, ruleFamilies } from './rules/index.js';
 export { crc32, withBase62Crc32 } from './rules/checksums.js';
 export { createFake } from './fake.js';
 export { parseTermList, type ParseTermListOptions } from './terms/parse-term-list.js';

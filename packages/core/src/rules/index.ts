@@ -50,4 +50,4 @@ export function familyOf(ruleId: string): string | undefined {
   return Object.entries(ruleFamilies).find(([, rules]) => rules.some((rule) => rule.id === ruleId))?.[0];
 }
 
-export { defineRule } from './define-rule.js';
+export { assertLinearTime, defineRule } from './define-rule.js';
