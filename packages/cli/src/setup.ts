@@ -129,11 +129,12 @@ export async function setupScan(options: SetupOptions): Promise<ScanSession> {
     inlineAllow: config.inlineAllow,
     ...(baselineSalt !== undefined ? { secretHashSalt: baselineSalt } : {}),
   });
-  // Ids are what every report prints instead of a term: an id that gives its term away is refused.
-  for (const term of loaded.terms) {
-    if (engine.redactName(term.id) !== term.id) {
-      throw new InputError(`${starTerms(engine, term.source)}: a term's id (or its list's file name) contains a listed term, and ids are printed in every report; use ids like CN-017`);
-    }
+  // Ids are what every report prints instead of a term: an id that gives its term away is
+  // refused. All ids are scanned as one text, a line each (one pass, whatever the list size).
+  const [giveaway] = engine.scan({ path: '', text: loaded.terms.map((term) => term.id).join('\n'), origin: 'name' });
+  if (giveaway) {
+    const term = loaded.terms[giveaway.line - 1]!;
+    throw new InputError(`${starTerms(engine, term.source)}: a term's id (or its list's file name) contains a listed term, and ids are printed in every report; use ids like CN-017`);
   }
   const allowed = config.allowPaths.length > 0 ? (await import('picomatch')).default(config.allowPaths, { dot: true }) : undefined;
   // A term list necessarily holds its terms, and a baseline lists accepted findings; neither is a finding.
@@ -159,13 +160,7 @@ export async function setupScan(options: SetupOptions): Promise<ScanSession> {
     report(findings, root, skipped, stats) {
       const kept = matcher ? findings.filter((finding) => !matcher.accepts(entryOf(finding, root))) : findings;
       // A path can hold a secret or a codename too: reports show it masked, like excerpts, unless revealing.
-      const masked = new Map<string, string>();
-      const showPath = (path: string) => {
-        if (options.reveal) return path;
-        let shown = masked.get(path);
-        if (shown === undefined) masked.set(path, (shown = engine.redactName(path)));
-        return shown;
-      };
+      const showPath = (path: string) => (options.reveal ? path : engine.redactName(path));
       return {
         tool: TOOL,
         findings: sortFindings(kept).map(({ secretHash: _hash, ...finding }) => ({ ...finding, path: showPath(finding.path) })),

@@ -45,7 +45,7 @@ export interface Engine {
   scan(chunk: Chunk): Finding[];
   /**
    * `name` (a path, a ref) with every secret and term in it masked as in excerpts, for
-   * reports that must repeat neither.
+   * reports that must repeat neither. Answers are cached.
    */
   redactName(name: string): string;
 }
@@ -153,7 +153,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return spans;
     };
 
-    const path = maskedPath(chunk.path);
+    const path = redactName(chunk.path);
     const originPart = chunk.origin === 'name' || chunk.origin === 'message' ? [chunk.origin] : [];
     const seen = new Map<string, number>();
     return counted.map(({ hit, lineIndex, endIndex, line }) => {
@@ -195,21 +195,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
     });
   }
 
-  const maskedPaths = new Map<string, string>();
-  /** A chunk path with its secrets and terms masked, cached: fingerprints use it. */
-  function maskedPath(path: string): string {
-    let masked = maskedPaths.get(path);
-    if (masked === undefined) {
-      masked = redactName(path);
-      if (maskedPaths.size > 10_000) maskedPaths.clear();
-      maskedPaths.set(path, masked);
+  // Fingerprints mask every chunk's path and reports every finding's: one answer per path.
+  const redactedNames = new Map<string, string>();
+  function redactName(name: string): string {
+    let redacted = redactedNames.get(name);
+    if (redacted === undefined) {
+      const hits = findHits({ path: name, text: name, origin: 'name' });
+      redacted = maskLine(name, hits.map((hit) => ({ start: hit.start, end: hit.end, replacement: hit.redacted }))).text;
+      if (redactedNames.size >= 10_000) redactedNames.clear();
+      redactedNames.set(name, redacted);
     }
-    return masked;
-  }
-
-  function redactName(text: string): string {
-    const hits = findHits({ path: text, text, origin: 'name' });
-    return maskLine(text, hits.map((hit) => ({ start: hit.start, end: hit.end, replacement: hit.redacted }))).text;
+    return redacted;
   }
 
   return { rules, terms, scan, redactName };
