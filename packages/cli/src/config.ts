@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { assertLinearTime, builtinRules, defineRule, type Rule, type Severity } from '@tightlip/core';
 import { ConfigError } from './errors.js';
+import { findWorkTreeTop } from './paths.js';
 import { PRESETS } from './presets.js';
 
 /** File names searched for, in each directory from the start upwards. */
@@ -327,19 +328,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
     const file = await findConfigFile(start);
     if (file) return readConfigFile(file);
   }
-  return defaultConfig(workTreeTop(resolve(options.searchFrom[0] ?? options.cwd)));
-}
-
-/**
- * Where a run without a config file is anchored (baseline, term scopes): the top of the
- * git work tree `start` is in, so that scanning a subdirectory judges as scanning the
- * whole; `start` itself outside a work tree.
- */
-function workTreeTop(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return start;
-  }
+  // Without a config file, the run is anchored (baseline, term scopes) at the top of the
+  // work tree, so that scanning a subdirectory judges as scanning the whole.
+  const start = resolve(options.searchFrom[0] ?? options.cwd);
+  return defaultConfig(findWorkTreeTop(start) ?? start);
 }
 
 /** The rules a scan runs: built-in and custom rules, minus those switched off, with severities overridden. */

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { opendir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { toPosix } from './paths.js';
+import { findWorkTreeTop, toPosix } from './paths.js';
 
 // Directory walking for `tightlip scan`: every regular file below a root, minus what git
 // would ignore (.gitignore files in the tree, and above it up to the work tree's top).
@@ -26,14 +25,14 @@ async function readIgnoreFile(dir: string): Promise<IgnoreFile | undefined> {
   return { dir, matcher: ignore().add(text) };
 }
 
-/** .gitignore files of the directories above `root`, up to the top of the work tree it is in (none outside one). */
+/** .gitignore files of the directories above `root`, up to the top of the work tree it is in (none outside one: git ignores nothing there). */
 async function ancestorIgnoreFiles(root: string): Promise<IgnoreFile[]> {
-  if (existsSync(join(root, '.git'))) return [];
+  const top = findWorkTreeTop(root);
+  if (top === undefined || top === root) return [];
   const dirs: string[] = [];
   for (let dir = dirname(root); ; dir = dirname(dir)) {
     dirs.push(dir);
-    if (existsSync(join(dir, '.git'))) break;
-    if (dirname(dir) === dir) return []; // not in a work tree: git ignores nothing here
+    if (dir === top) break;
   }
   const files = await Promise.all(dirs.map(readIgnoreFile));
   return files.filter((file): file is IgnoreFile => file !== undefined).reverse();

@@ -56,22 +56,15 @@ const COPY_TAIL = 12;
 /**
  * Spans of `line` that repeat `secret`, whole or as a copy of its tail (`ghp_` dropped,
  * say): each occurrence of its last 12 characters, widened leftwards while the line
- * keeps matching the secret.
+ * keeps matching the secret. A secret shorter than 16 characters counts only whole.
  */
 function copiesOf(secret: string, line: string): MaskSpan[] {
-  if (secret.length < COPY_TAIL + 4) {
-    const spans: MaskSpan[] = [];
-    for (let at = line.indexOf(secret); at !== -1; at = line.indexOf(secret, at + secret.length)) {
-      spans.push({ start: at, end: at + secret.length, replacement: redactSecret(secret) });
-    }
-    return spans;
-  }
-  const tail = secret.slice(-COPY_TAIL);
+  const tail = secret.length < COPY_TAIL + 4 ? secret : secret.slice(-COPY_TAIL);
   const spans: MaskSpan[] = [];
-  for (let at = line.indexOf(tail); at !== -1; at = line.indexOf(tail, at + COPY_TAIL)) {
+  for (let at = line.indexOf(tail); at !== -1; at = line.indexOf(tail, at + tail.length)) {
     let start = at;
-    for (let k = secret.length - COPY_TAIL - 1; k >= 0 && start > 0 && line[start - 1] === secret[k]; k--) start--;
-    spans.push({ start, end: at + COPY_TAIL, replacement: redactSecret(line.slice(start, at + COPY_TAIL)) });
+    for (let k = secret.length - tail.length - 1; k >= 0 && start > 0 && line[start - 1] === secret[k]; k--) start--;
+    spans.push({ start, end: at + tail.length, replacement: redactSecret(line.slice(start, at + tail.length)) });
   }
   return spans;
 }

@@ -26,8 +26,8 @@ export interface TermMatch {
 export interface TermMatcher {
   readonly terms: readonly Term[];
   /**
-   * Occurrences in `text` of terms that `accept` lets through, non-overlapping: where
-   * occurrences overlap, the earliest and then the longest wins.
+   * Occurrences in `text` of terms that `accept` lets through: for each term, the earliest
+   * and then the longest of its overlapping occurrences; different terms may overlap.
    */
   match(text: string, accept?: (term: Term) => boolean): TermMatch[];
 }
