@@ -1,16 +1,8 @@
-import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { HookError } from './errors.js';
+import { canAccess, readIfExists } from './files.js';
 import { BLOCK_BEGIN, BLOCK_END, renderHuskyBlock, type HookName } from './hook-script.js';
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The directory of husky's hook scripts when `hooksDir` is husky's. Husky 9 points
@@ -20,7 +12,7 @@ async function exists(path: string): Promise<boolean> {
 export async function findHuskyDir(hooksDir: string): Promise<string | undefined> {
   if (basename(hooksDir) !== '_') return undefined;
   const scripts = dirname(hooksDir);
-  return (await exists(join(hooksDir, 'h'))) || (await exists(scripts)) ? scripts : undefined;
+  return (await canAccess(join(hooksDir, 'h'))) || (await canAccess(scripts)) ? scripts : undefined;
 }
 
 /**
@@ -51,15 +43,6 @@ function isEmptyScript(text: string): boolean {
   return text.split('\n').every((line) => line.trim() === '' || line.startsWith('#!'));
 }
 
-async function readScript(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new HookError('HOOK_UNREADABLE', `cannot read ${path}: ${(error as Error).message}`);
-  }
-}
-
 /**
  * Adds tightlip's block to husky's `<huskyDir>/<hook>`: created if missing ('installed'),
  * moved to the top and rewritten if there ('updated'), otherwise put before the script's
@@ -70,7 +53,7 @@ async function readScript(path: string): Promise<string | undefined> {
 export async function installHuskyHook(huskyDir: string, hook: HookName): Promise<{ path: string; outcome: 'installed' | 'updated' | 'chained' }> {
   const path = join(huskyDir, hook);
   const block = renderHuskyBlock(hook);
-  const existing = await readScript(path);
+  const existing = await readIfExists(path);
   if (existing === undefined) {
     await writeFile(path, block, { mode: 0o755 });
     return { path, outcome: 'installed' };
@@ -85,7 +68,7 @@ export async function installHuskyHook(huskyDir: string, hook: HookName): Promis
 /** Removes tightlip's block from `<huskyDir>/<hook>`, leaving the rest exactly as it was; deletes the script when nothing is left. */
 export async function uninstallHuskyHook(huskyDir: string, hook: HookName): Promise<{ path: string; outcome: 'removed' | 'restored' | 'absent' | 'foreign' }> {
   const path = join(huskyDir, hook);
-  const existing = await readScript(path);
+  const existing = await readIfExists(path);
   if (existing === undefined) return { path, outcome: 'absent' };
   const { rest, found } = withoutBlock(existing);
   if (!found) return { path, outcome: 'foreign' };

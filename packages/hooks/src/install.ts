@@ -1,6 +1,7 @@
-import { access, chmod, constants, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, constants, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HookError } from './errors.js';
+import { canAccess, readIfExists } from './files.js';
 import { CHAINED_SUFFIX, isManagedHook, renderHookScript, type HookName, type Launcher } from './hook-script.js';
 import { findHuskyDir, installHuskyHook, uninstallHuskyHook } from './husky.js';
 
@@ -23,24 +24,6 @@ export interface InstallResult {
   chainedDisabled?: boolean;
   /** Set when the hooks belong to husky: tightlip's block was written into husky's script `path`. */
   manager?: 'husky';
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new HookError('HOOK_UNREADABLE', `cannot read ${path}: ${(error as Error).message}`);
-  }
-}
-
-async function isExecutable(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -75,7 +58,7 @@ export async function installHook(options: InstallHookOptions): Promise<InstallR
   const result: InstallResult = { hook: options.hook, path, outcome };
   if (outcome === 'chained' || (await readIfExists(chainedPath)) !== undefined) {
     result.chainedPath = chainedPath;
-    if (!(await isExecutable(chainedPath))) result.chainedDisabled = true;
+    if (!(await canAccess(chainedPath, constants.X_OK))) result.chainedDisabled = true;
   }
   return result;
 }
