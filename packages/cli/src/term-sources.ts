@@ -73,8 +73,8 @@ export async function readSource(file: string, what: string): Promise<string> {
   }
 }
 
-/** Files in `dir` ending in one of `extensions`, sorted; none when the directory does not exist. */
-async function filesIn(dir: string, extensions: readonly string[]): Promise<string[]> {
+/** The files in `dir`, sorted; none when the directory does not exist. */
+async function filesIn(dir: string): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -83,10 +83,7 @@ async function filesIn(dir: string, extensions: readonly string[]): Promise<stri
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw new InputError(`cannot read the term directory ${dir}: ${code ?? (error as Error).message}`, { cause: error });
   }
-  return names
-    .filter((name) => extensions.some((extension) => name.endsWith(extension)))
-    .sort()
-    .map((name) => join(dir, name));
+  return names.sort().map((name) => join(dir, name));
 }
 
 /** A key's bytes and id; a key that is too short is an error naming where it came from. */
@@ -105,6 +102,7 @@ function definition(term: Term): string {
 export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms> {
   const { env } = options;
   const userDir = userTermsDir(env);
+  const userFiles = userDir ? await filesIn(userDir) : [];
   const lists: { kind: TermSourceKind; name: string; file?: string; text?: string }[] = [];
   const seenFiles = new Set<string>();
   const addFile = (kind: TermSourceKind, file: string): void => {
@@ -117,7 +115,7 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   if (!options.onlyGiven) {
     for (const file of (env[TERMS_FILE_ENV] ?? '').split(delimiter).filter((part) => part !== '')) addFile('env', resolve(options.cwd, file));
     if (env[TERMS_ENV]) lists.push({ kind: 'env', name: TERMS_ENV, text: env[TERMS_ENV] });
-    if (userDir) for (const file of await filesIn(userDir, ['.txt', '.json'])) addFile('user', file);
+    for (const file of userFiles) if (file.endsWith('.txt') || file.endsWith('.json')) addFile('user', file);
   }
 
   const keys = new Map<string, Uint8Array>();
@@ -130,7 +128,7 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
     const path = resolve(options.cwd, env[KEY_FILE_ENV]);
     addKey(keys, await readSource(path, 'key file'), path);
   }
-  if (userDir) for (const file of await filesIn(userDir, ['.key'])) addKey(keys, await readSource(file, 'key file'), file);
+  for (const file of userFiles) if (file.endsWith('.key')) addKey(keys, await readSource(file, 'key file'), file);
 
   const texts = await Promise.all(lists.map((list) => list.text ?? readSource(list.file!, 'term list')));
   const terms: Term[] = [];
