@@ -26,6 +26,8 @@ export interface Git {
   readonly root: string;
   /** A bare repository (a server's): no work tree, no index. */
   readonly bare: boolean;
+  /** Absolute path of this work tree's git directory (a linked worktree's own), where MERGE_HEAD and the like live. */
+  readonly gitDir: string;
   /** Runs git with `args` and returns stdout; a non-zero exit becomes a GitError. */
   raw(args: readonly string[]): Promise<string>;
   /**
@@ -115,14 +117,16 @@ export async function openRepository(cwd: string, options: { allowBare?: boolean
     throw new GitError('GIT_UNAVAILABLE', `cannot run git in ${cwd}: ${(error as Error).message}`, { cause: error });
   }
   let root: string;
+  let gitDir: string;
   let bare = false;
   try {
-    root = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
+    // One process for both answers: a hook pays for every git process it starts.
+    [root = '', gitDir = ''] = (await git.raw(['rev-parse', '--show-toplevel', '--absolute-git-dir'])).split('\n');
   } catch (error) {
     const message = (error as Error).message;
     const noWorkTree = /must be run in a work tree/i.test(message);
     if (noWorkTree && options.allowBare && (await git.raw(['rev-parse', '--is-bare-repository'])).trim() === 'true') {
-      root = (await git.raw(['rev-parse', '--absolute-git-dir'])).trim();
+      root = gitDir = (await git.raw(['rev-parse', '--absolute-git-dir'])).trim();
       bare = true;
     } else if (noWorkTree || /not a git repository/i.test(message)) {
       throw notARepository(cwd);
@@ -135,6 +139,7 @@ export async function openRepository(cwd: string, options: { allowBare?: boolean
   return {
     root,
     bare,
+    gitDir,
     async raw(args) {
       try {
         return await repo.raw([...args]);

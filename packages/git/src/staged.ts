@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { GitError } from './errors.js';
 import { createFileItems, PATCH_ARGS } from './file-items.js';
 import type { Git } from './git.js';
@@ -9,7 +9,7 @@ import type { SourceItem } from './source.js';
 
 /** The commits a merge in progress merges into HEAD (MERGE_HEAD: one per line, several for an octopus), or none. */
 async function readMergeHeads(git: Git): Promise<string[]> {
-  const path = resolve(git.root, (await git.raw(['rev-parse', '--git-path', 'MERGE_HEAD'])).trim());
+  const path = join(git.gitDir, 'MERGE_HEAD');
   let text: string;
   try {
     text = await readFile(path, 'utf8');
