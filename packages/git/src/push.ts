@@ -1,6 +1,6 @@
 import { readCommits } from './commits.js';
 import type { Git } from './git.js';
-import { hasCommit, isZeroId, parseUpdateLines, readPushedObject } from './refs.js';
+import { hasCommit, isZeroId, parseUpdateLines, readRefUpdates } from './refs.js';
 import type { SourceItem } from './source.js';
 
 /** One line of pre-push input: `<local ref> <local id> <remote ref> <remote id>`. */
@@ -38,21 +38,17 @@ export interface PushOptions {
  */
 export async function* readPushChanges(git: Git, options: PushOptions): AsyncGenerator<SourceItem> {
   const pushed = options.updates.filter((update) => !isZeroId(update.localId));
-  const tips = new Set<string>();
-  for (const update of pushed) {
-    if (isZeroId(update.remoteId)) yield { type: 'chunk', chunk: { path: update.remoteRef, text: update.remoteRef, origin: 'name' } };
-    const items: SourceItem[] = [];
-    const commit = await readPushedObject(git, update.localId, update.remoteRef, items);
-    yield* items;
-    if (commit !== undefined) tips.add(update.localId);
-  }
-  if (tips.size === 0) return;
+  const tips = yield* readRefUpdates(
+    git,
+    pushed.map((update) => ({ ref: update.remoteRef, id: update.localId, created: isZeroId(update.remoteId) })),
+  );
+  if (tips.length === 0) return;
   const exclude: string[] = [];
   if (await isTrackedRemote(git, options)) exclude.push(`--remotes=${options.remote}`);
   for (const update of pushed) {
     if (!isZeroId(update.remoteId) && (await hasCommit(git, update.remoteId))) exclude.push(update.remoteId);
   }
-  yield* readCommits(git, exclude.length > 0 ? [...tips, '--not', ...exclude] : [...tips]);
+  yield* readCommits(git, exclude.length > 0 ? [...tips, '--not', ...exclude] : tips);
 }
 
 /** Whether `remote` names a configured remote whose tracking refs describe the push target (no separate push URL). */

@@ -1,6 +1,6 @@
 import { readCommits } from './commits.js';
 import type { Git } from './git.js';
-import { isZeroId, parseUpdateLines, readPushedObject } from './refs.js';
+import { isZeroId, parseUpdateLines, readRefUpdates } from './refs.js';
 import type { SourceItem } from './source.js';
 
 /** One line of pre-receive input: `<old id> <new id> <ref>`. */
@@ -28,14 +28,7 @@ export function parseReceiveUpdates(text: string): ReceiveUpdate[] {
  */
 export async function* readReceiveChanges(git: Git, updates: readonly ReceiveUpdate[]): AsyncGenerator<SourceItem> {
   const pushed = updates.filter((update) => !isZeroId(update.newId));
-  const tips = new Set<string>();
-  for (const update of pushed) {
-    if (isZeroId(update.oldId)) yield { type: 'chunk', chunk: { path: update.ref, text: update.ref, origin: 'name' } };
-    const items: SourceItem[] = [];
-    const commit = await readPushedObject(git, update.newId, update.ref, items);
-    yield* items;
-    if (commit !== undefined) tips.add(update.newId);
-  }
-  if (tips.size === 0) return;
+  const tips = yield* readRefUpdates(git, pushed.map((update) => ({ ref: update.ref, id: update.newId, created: isZeroId(update.oldId) })));
+  if (tips.length === 0) return;
   yield* readCommits(git, [...tips, '--not', '--all']);
 }

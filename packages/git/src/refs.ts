@@ -89,33 +89,49 @@ async function peelTags(git: Git, id: string): Promise<Peeled> {
   throw new GitError('GIT_TAG_TOO_DEEP', `${id}: more than 64 tags in a chain; the push is blocked`);
 }
 
+/** A ref a push moves, as pre-push and pre-receive both see it. */
+export interface RefUpdate {
+  ref: string;
+  /** Where the ref will point; updates that delete the ref are left out by the caller. */
+  id: string;
+  /** The ref does not exist on the receiving side yet: its name is new there. */
+  created: boolean;
+}
+
 /**
- * The parts of a pushed object that are not commits: for every annotated tag it points
- * through (a tag of a tag as well), the tag's own name (the `tag` header, which need not
- * match the ref) as a name and its message as a message; a tag of a blob, that blob's
- * content. A tag of a tree cannot be judged and is an error (the hook blocks). Returns
- * the commit to walk, or undefined when the object ends at a blob.
+ * The parts of a push that are not commits: the names of refs it creates; for every
+ * annotated tag a pushed id points through (a tag of a tag as well), the tag's own name
+ * (the `tag` header, which need not match the ref) as a name and its message as a
+ * message; for a tag of a blob, that blob's content. A tag of a tree cannot be judged
+ * and is an error (the hook blocks). Returns the pushed ids to walk for commits.
  */
-export async function readPushedObject(git: Git, id: string, ref: string, into: SourceItem[]): Promise<string | undefined> {
-  const peeled = await peelTags(git, id);
-  for (const object of peeled.tags) {
-    const name = /^tag (.+)$/m.exec(object)?.[1];
-    if (name !== undefined) into.push({ type: 'chunk', chunk: { path: ref, text: name, origin: 'name' } });
-    const body = object.indexOf('\n\n');
-    const text = body === -1 ? '' : object.slice(body + 2).replace(/\n-----BEGIN (?:PGP|SSH) SIGNATURE-----[\s\S]*$/, '').replace(/\s+$/, '');
-    if (text !== '') into.push({ type: 'chunk', chunk: { path: ref, text, origin: 'message' } });
-  }
-  if (peeled.type === 'commit') return peeled.id;
-  if (peeled.type === 'blob') {
+export async function* readRefUpdates(git: Git, updates: readonly RefUpdate[]): AsyncGenerator<SourceItem, string[]> {
+  const tips = new Set<string>();
+  for (const { ref, id, created } of updates) {
+    if (created) yield { type: 'chunk', chunk: { path: ref, text: ref, origin: 'name' } };
+    const peeled = await peelTags(git, id);
+    for (const object of peeled.tags) {
+      const name = /^tag (.+)$/m.exec(object)?.[1];
+      if (name !== undefined) yield { type: 'chunk', chunk: { path: ref, text: name, origin: 'name' } };
+      const body = object.indexOf('\n\n');
+      const text = body === -1 ? '' : object.slice(body + 2).replace(/\n-----BEGIN (?:PGP|SSH) SIGNATURE-----[\s\S]*$/, '').replace(/\s+$/, '');
+      if (text !== '') yield { type: 'chunk', chunk: { path: ref, text, origin: 'message' } };
+    }
+    if (peeled.type === 'commit') {
+      tips.add(id);
+      continue;
+    }
+    if (peeled.type !== 'blob') {
+      throw new GitError('GIT_UNSUPPORTED_OBJECT', `${ref} points at a ${peeled.type} (${peeled.id}), which tightlip cannot judge; push a commit or a tag of one`);
+    }
     const blobs = createBlobReader(git);
     try {
       const blob = await blobs.readText(peeled.id);
-      if ('text' in blob) into.push({ type: 'chunk', chunk: { path: ref, text: blob.text, origin: 'commit' } });
-      else into.push({ type: 'skipped', skipped: { path: ref, reason: blob.skipped, detail: `blob ${peeled.id}, ${blob.size} bytes` } });
+      if ('text' in blob) yield { type: 'chunk', chunk: { path: ref, text: blob.text, origin: 'commit' } };
+      else yield { type: 'skipped', skipped: { path: ref, reason: blob.skipped, detail: `blob ${peeled.id}, ${blob.size} bytes` } };
     } finally {
       blobs.close();
     }
-    return undefined;
   }
-  throw new GitError('GIT_UNSUPPORTED_OBJECT', `${ref} points at a ${peeled.type} (${peeled.id}), which tightlip cannot judge; push a commit or a tag of one`);
+  return [...tips];
 }
