@@ -139,11 +139,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
         else spansByLine.set(i, [span]);
       }
     }
-    const masksOf = (lineIndex: number): MaskSpan[] => {
-      const spans = [...(spansByLine.get(lineIndex) ?? [])];
-      const line = index.lineText(lineIndex);
-      for (const secret of secrets) spans.push(...copiesOf(secret, line));
-      return spans;
+    // Computed once per line, however many findings share it (a minified line may hold many).
+    const masked = new Map<number, { spans: MaskSpan[]; line: string }>();
+    const maskedLineOf = (lineIndex: number) => {
+      let entry = masked.get(lineIndex);
+      if (entry === undefined) {
+        const spans = [...(spansByLine.get(lineIndex) ?? [])];
+        const text = index.lineText(lineIndex);
+        for (const secret of secrets) spans.push(...copiesOf(secret, text));
+        entry = { spans, line: maskLine(text, spans).text.trim() };
+        masked.set(lineIndex, entry);
+      }
+      return entry;
     };
 
     const path = redactName(chunk.path);
@@ -151,8 +158,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const seen = new Map<string, number>();
     return counted.map(({ hit, lineIndex, endIndex, line }) => {
       const column = hit.start - index.lineStart(lineIndex) + 1;
-      const spans = masksOf(lineIndex);
-      const maskedFullLine = maskLine(index.lineText(lineIndex), spans).text.trim();
+      const { spans, line: maskedFullLine } = maskedLineOf(lineIndex);
       const excerpt = reveal ? cutLine(index.lineText(lineIndex), [], column - 1) : cutLine(index.lineText(lineIndex), spans, column - 1);
       // Fingerprints are built only from what reports show (masked path and line), so a
       // published fingerprint cannot confirm a guessed secret or term; the n-th finding of
