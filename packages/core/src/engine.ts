@@ -2,7 +2,7 @@ import { createAllowListFilter, type AllowList } from './filters/allow-list.js';
 import { allowsRule, parseAllowDirective, type AllowDirective } from './filters/inline-allow.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { Hit } from './hit.js';
-import { cutLine, maskLine, redactSecret, type MaskSpan } from './mask.js';
+import { cutLine, cutMasked, maskLine, redactSecret, type MaskSpan } from './mask.js';
 import { builtinRules } from './rules/index.js';
 import { createCredentialScanner } from './scanners/credentials.js';
 import { createTermScanner } from './scanners/terms.js';
@@ -140,14 +140,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
     }
     // Computed once per line, however many findings share it (a minified line may hold many).
-    const masked = new Map<number, { spans: MaskSpan[]; line: string }>();
+    const masked = new Map<number, { masked: ReturnType<typeof maskLine>; line: string }>();
     const maskedLineOf = (lineIndex: number) => {
       let entry = masked.get(lineIndex);
       if (entry === undefined) {
         const spans = [...(spansByLine.get(lineIndex) ?? [])];
         const text = index.lineText(lineIndex);
         for (const secret of secrets) spans.push(...copiesOf(secret, text));
-        entry = { spans, line: maskLine(text, spans).text.trim() };
+        const lineMasked = maskLine(text, spans);
+        entry = { masked: lineMasked, line: lineMasked.text.trim() };
         masked.set(lineIndex, entry);
       }
       return entry;
@@ -158,8 +159,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const seen = new Map<string, number>();
     return counted.map(({ hit, lineIndex, endIndex, line }) => {
       const column = hit.start - index.lineStart(lineIndex) + 1;
-      const { spans, line: maskedFullLine } = maskedLineOf(lineIndex);
-      const excerpt = reveal ? cutLine(index.lineText(lineIndex), [], column - 1) : cutLine(index.lineText(lineIndex), spans, column - 1);
+      const { masked: lineMasked, line: maskedFullLine } = maskedLineOf(lineIndex);
+      const excerpt = reveal ? cutLine(index.lineText(lineIndex), [], column - 1) : cutMasked(lineMasked, column - 1);
       // Fingerprints are built only from what reports show (masked path and line), so a
       // published fingerprint cannot confirm a guessed secret or term; the n-th finding of
       // a rule on identical lines is told apart by its count.

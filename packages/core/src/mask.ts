@@ -53,7 +53,11 @@ export function maskLine(line: string, spans: readonly MaskSpan[]): { text: stri
  * `focus` (an offset in `line`); `focus` in the result is where that offset landed.
  */
 export function cutLine(line: string, spans: readonly MaskSpan[], focus: number, maxLength = MAX_EXCERPT): { text: string; focus: number } {
-  const masked = maskLine(line, spans);
+  return cutMasked(maskLine(line, spans), focus, maxLength);
+}
+
+/** `cutLine` of a line already masked (see `maskLine`), for several excerpts of one line. */
+export function cutMasked(masked: ReturnType<typeof maskLine>, focus: number, maxLength = MAX_EXCERPT): { text: string; focus: number } {
   const leading = masked.text.length - masked.text.trimStart().length;
   const text = masked.text.trim();
   const at = Math.max(0, masked.at(focus) - leading);
