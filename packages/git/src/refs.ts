@@ -108,14 +108,14 @@ export interface RefUpdate {
 export async function* readRefUpdates(git: Git, updates: readonly RefUpdate[]): AsyncGenerator<SourceItem, string[]> {
   const tips = new Set<string>();
   for (const { ref, id, created } of updates) {
-    if (created) yield { type: 'chunk', chunk: { path: ref, text: ref, origin: 'name' } };
+    if (created) yield { type: 'chunk', ref: true, chunk: { path: ref, text: ref, origin: 'name' } };
     const peeled = await peelTags(git, id);
     for (const object of peeled.tags) {
       const name = /^tag (.+)$/m.exec(object)?.[1];
-      if (name !== undefined) yield { type: 'chunk', chunk: { path: ref, text: name, origin: 'name' } };
+      if (name !== undefined) yield { type: 'chunk', ref: true, chunk: { path: ref, text: name, origin: 'name' } };
       const body = object.indexOf('\n\n');
       const text = body === -1 ? '' : object.slice(body + 2).replace(/\n-----BEGIN (?:PGP|SSH) SIGNATURE-----[\s\S]*$/, '').replace(/\s+$/, '');
-      if (text !== '') yield { type: 'chunk', chunk: { path: ref, text, origin: 'message' } };
+      if (text !== '') yield { type: 'chunk', ref: true, chunk: { path: ref, text, origin: 'message' } };
     }
     if (peeled.type === 'commit') {
       tips.add(id);
@@ -127,7 +127,7 @@ export async function* readRefUpdates(git: Git, updates: readonly RefUpdate[]): 
     const blobs = createBlobReader(git);
     try {
       const blob = await blobs.readText(peeled.id);
-      if ('text' in blob) yield { type: 'chunk', chunk: { path: ref, text: blob.text, origin: 'commit' } };
+      if ('text' in blob) yield { type: 'chunk', ref: true, chunk: { path: ref, text: blob.text, origin: 'commit' } };
       else yield { type: 'skipped', skipped: { path: ref, reason: blob.skipped, detail: `blob ${peeled.id}, ${blob.size} bytes` } };
     } finally {
       blobs.close();

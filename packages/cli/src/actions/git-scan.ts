@@ -50,7 +50,7 @@ async function scanGit(
       continue;
     }
     const { chunk } = item;
-    const isFile = chunk.origin === 'staged' || chunk.origin === 'commit' || (chunk.origin === 'name' && !chunk.path.startsWith('refs/'));
+    const isFile = !item.ref && chunk.origin !== 'message';
     if (isFile && setup.isAllowedPath(join(git.root, chunk.path))) continue;
     if (chunk.origin !== 'name' && chunk.origin !== 'message') paths.add(chunk.path);
     bytes += chunk.text.length;

@@ -1,0 +1,19 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTempRepo, type TempDir } from '@tightlip/fixtures';
+import { scanStaged } from '../src/actions/git-scan.js';
+
+let repo: TempDir;
+afterEach(() => repo?.remove());
+
+describe('scanStaged and allowed paths', () => {
+  it('applies allow.paths to a file in a directory named refs, like any other file', async () => {
+    repo = createTempRepo();
+    repo.write('names.txt', 'Mythos\n');
+    repo.write('tightlip.config.json', JSON.stringify({ terms: ['names.txt'], allow: { paths: ['refs/**'] } }));
+    repo.write('refs/heads/mythos-notes.md', 'Mythos\n');
+    repo.write('docs/mythos-plan.md', 'clean\n');
+    repo.git('add', '.');
+    const { report } = await scanStaged({ cwd: repo.dir, termFiles: [], reveal: false, env: repo.env });
+    expect(report.findings.map((f) => f.path)).toEqual(['docs/[names.txt:1]-plan.md']);
+  });
+});
