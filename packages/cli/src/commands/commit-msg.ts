@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { outputOptionsOf, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
+import { finishScan, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
 import { COMMIT_MSG_ADVICE } from './hook-advice.js';
 
 interface CommitMsgArgs extends GlobalArgs {
@@ -15,9 +15,9 @@ export function commitMsgCommand(context: CommandContext): CommandModule<GlobalA
       withTerms(yargs)
         .positional('file', { type: 'string', demandOption: true, describe: 'The message file git gives the hook' }) as Argv<CommitMsgArgs>,
     handler: async (argv) => {
-      const [{ scanMessage }, { emitReport }] = await Promise.all([import('../actions/git-scan.js'), import('../output.js')]);
-      const { report, session } = await scanMessage({ ...scanOptionsOf(argv, context.io), file: argv.file });
-      context.setExitCode(await emitReport(report, { ...outputOptionsOf(argv, session.config.failOn), advice: COMMIT_MSG_ADVICE }, context.io));
+      const { scanMessage } = await import('../actions/git-scan.js');
+      const result = await scanMessage({ ...scanOptionsOf(argv, context.io), file: argv.file });
+      await finishScan(context, argv, result, COMMIT_MSG_ADVICE);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Severity } from '@tightlip/core';
+import type { ScanReport, Severity } from '@tightlip/core';
 import type { Argv } from 'yargs';
 import type { Io } from '../io.js';
 import type { Format } from '../output.js';
@@ -32,10 +32,20 @@ export function scanOptionsOf(argv: GlobalArgs & { terms?: string[] }, io: Io) {
   };
 }
 
-/** The output options of a scan: `--fail-on` wins over the config's `failOn`. */
-export function outputOptionsOf(argv: GlobalArgs, configFailOn: Severity | undefined) {
-  const failOn = argv.failOn ?? configFailOn;
-  return { ...argv, ...(failOn !== undefined ? { failOn } : {}) };
+/**
+ * Reports a scan and sets the exit code: `--fail-on` wins over the config's `failOn`;
+ * `advice` (hooks) replaces the text report's general advice.
+ */
+export async function finishScan(
+  context: CommandContext,
+  argv: GlobalArgs,
+  result: { report: ScanReport; session: { config: { failOn?: Severity } } },
+  advice?: readonly string[],
+): Promise<void> {
+  const { emitReport } = await import('../output.js');
+  const failOn = argv.failOn ?? result.session.config.failOn;
+  const options = { ...argv, ...(failOn !== undefined ? { failOn } : {}), ...(advice ? { advice } : {}) };
+  context.setExitCode(await emitReport(result.report, options, context.io));
 }
 
 /** The `--terms` option of every scanning command. */

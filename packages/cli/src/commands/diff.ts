@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
-import { outputOptionsOf, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
+import { finishScan, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
 
 interface DiffArgs extends GlobalArgs {
   range?: string;
@@ -20,10 +20,10 @@ export function diffCommand(context: CommandContext): CommandModule<GlobalArgs, 
         .example('$0 diff --base origin/main --format sarif', 'the same, as SARIF') as Argv<DiffArgs>,
     handler: async (argv) => {
       if ((argv.range === undefined) === (argv.base === undefined)) throw new UsageError('give either a range <base>..<head> or --base <ref>');
-      const [{ scanRange }, { emitReport }] = await Promise.all([import('../actions/git-scan.js'), import('../output.js')]);
+      const { scanRange } = await import('../actions/git-scan.js');
       const common = scanOptionsOf(argv, context.io);
-      const { report, session } = await scanRange(argv.range !== undefined ? { ...common, range: argv.range } : { ...common, base: argv.base! });
-      context.setExitCode(await emitReport(report, outputOptionsOf(argv, session.config.failOn), context.io));
+      const result = await scanRange(argv.range !== undefined ? { ...common, range: argv.range } : { ...common, base: argv.base! });
+      await finishScan(context, argv, result);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { outputOptionsOf, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
+import { finishScan, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
 
 interface HistoryArgs extends GlobalArgs {
   refs: string[];
@@ -14,9 +14,9 @@ export function historyCommand(context: CommandContext): CommandModule<GlobalArg
       withTerms(yargs)
         .positional('refs', { type: 'string', array: true, default: [] as string[], describe: 'Branches, tags or commits; default all refs' }) as Argv<HistoryArgs>,
     handler: async (argv) => {
-      const [{ scanHistory }, { emitReport }] = await Promise.all([import('../actions/git-scan.js'), import('../output.js')]);
-      const { report, session } = await scanHistory({ ...scanOptionsOf(argv, context.io), refs: argv.refs });
-      context.setExitCode(await emitReport(report, outputOptionsOf(argv, session.config.failOn), context.io));
+      const { scanHistory } = await import('../actions/git-scan.js');
+      const result = await scanHistory({ ...scanOptionsOf(argv, context.io), refs: argv.refs });
+      await finishScan(context, argv, result);
     },
   };
 }

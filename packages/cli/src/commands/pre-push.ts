@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
-import { outputOptionsOf, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
+import { finishScan, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
 import { PRE_PUSH_ADVICE } from './hook-advice.js';
 
 interface PrePushArgs extends GlobalArgs {
@@ -21,19 +21,15 @@ export function prePushCommand(context: CommandContext): CommandModule<GlobalArg
       const remote = argv.remote ?? context.io.env.PRE_COMMIT_REMOTE_NAME;
       const url = argv.url ?? context.io.env.PRE_COMMIT_REMOTE_URL;
       if (remote === undefined) throw new UsageError('give the remote: tightlip pre-push <remote> [url] (git passes both to the hook)');
-      const [{ scanPush }, { emitReport }, { readInput }] = await Promise.all([
-        import('../actions/git-scan.js'),
-        import('../output.js'),
-        import('../io.js'),
-      ]);
-      const { report, session } = await scanPush({
+      const [{ scanPush }, { readInput }] = await Promise.all([import('../actions/git-scan.js'), import('../io.js')]);
+      const result = await scanPush({
         ...scanOptionsOf(argv, context.io),
         remote,
         url,
         input: await readInput(context.io),
         env: context.io.env,
       });
-      context.setExitCode(await emitReport(report, { ...outputOptionsOf(argv, session.config.failOn), advice: PRE_PUSH_ADVICE }, context.io));
+      await finishScan(context, argv, result, PRE_PUSH_ADVICE);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { outputOptionsOf, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
+import { finishScan, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
 import { PRE_RECEIVE_ADVICE } from './hook-advice.js';
 
 interface PreReceiveArgs extends GlobalArgs {
@@ -13,13 +13,9 @@ export function preReceiveCommand(context: CommandContext): CommandModule<Global
     builder: (yargs: Argv<GlobalArgs>) =>
       withTerms(yargs) as Argv<PreReceiveArgs>,
     handler: async (argv) => {
-      const [{ scanReceive }, { emitReport }, { readInput }] = await Promise.all([
-        import('../actions/git-scan.js'),
-        import('../output.js'),
-        import('../io.js'),
-      ]);
-      const { report, session } = await scanReceive({ ...scanOptionsOf(argv, context.io), input: await readInput(context.io) });
-      context.setExitCode(await emitReport(report, { ...outputOptionsOf(argv, session.config.failOn), advice: PRE_RECEIVE_ADVICE }, context.io));
+      const [{ scanReceive }, { readInput }] = await Promise.all([import('../actions/git-scan.js'), import('../io.js')]);
+      const result = await scanReceive({ ...scanOptionsOf(argv, context.io), input: await readInput(context.io) });
+      await finishScan(context, argv, result, PRE_RECEIVE_ADVICE);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { outputOptionsOf, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
+import { finishScan, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
 
 interface ScanArgs extends GlobalArgs {
   paths: string[];
@@ -16,13 +16,13 @@ export function scanCommand(context: CommandContext): CommandModule<GlobalArgs, 
         .example('$0 scan .', 'scan the current directory')
         .example('$0 scan src --terms codenames.txt --format sarif -o tightlip.sarif', 'SARIF for code scanning') as Argv<ScanArgs>,
     handler: async (argv) => {
-      const [{ scanPaths }, { emitReport, createProgress }] = await Promise.all([import('../actions/scan.js'), import('../output.js')]);
+      const [{ scanPaths }, { createProgress }] = await Promise.all([import('../actions/scan.js'), import('../output.js')]);
       const onProgress = createProgress(context.io, argv.quiet);
-      const { report, session } = await scanPaths({ ...scanOptionsOf(argv, context.io), paths: argv.paths, ...(onProgress ? { onProgress } : {}) });
-      context.setExitCode(await emitReport(report, outputOptionsOf(argv, session.config.failOn), context.io));
+      const result = await scanPaths({ ...scanOptionsOf(argv, context.io), paths: argv.paths, ...(onProgress ? { onProgress } : {}) });
+      await finishScan(context, argv, result);
       if (argv.verbose) {
-        for (const entry of session.unusedBaselineEntries()) {
-          const path = argv.mask ? session.engine.redactName(entry.path) : entry.path;
+        for (const entry of result.session.unusedBaselineEntries()) {
+          const path = argv.mask ? result.session.engine.redactName(entry.path) : entry.path;
           context.io.stderr.write(`tightlip: baseline entry matched nothing: ${entry.rule} ${path} (remove with \`tightlip baseline prune\`)\n`);
         }
       }

@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { outputOptionsOf, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
+import { finishScan, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
 import { PRE_COMMIT_ADVICE } from './hook-advice.js';
 
 
@@ -16,10 +16,8 @@ export function stagedCommand(context: CommandContext): CommandModule<GlobalArgs
       withTerms(yargs)
         .option('hook', { type: 'string', hidden: true, describe: 'Set by installed hooks: the hook running this' }) as Argv<StagedArgs>,
     handler: async (argv) => {
-      const [{ scanStaged }, { emitReport }] = await Promise.all([import('../actions/git-scan.js'), import('../output.js')]);
-      const { report, session } = await scanStaged(scanOptionsOf(argv, context.io));
-      const output = outputOptionsOf(argv, session.config.failOn);
-      context.setExitCode(await emitReport(report, { ...output, ...(argv.hook ? { advice: PRE_COMMIT_ADVICE } : {}) }, context.io));
+      const { scanStaged } = await import('../actions/git-scan.js');
+      await finishScan(context, argv, await scanStaged(scanOptionsOf(argv, context.io)), argv.hook ? PRE_COMMIT_ADVICE : undefined);
     },
   };
 }
