@@ -60,3 +60,4 @@ export {
 } from './filters/baseline.js';
 export { findSuperLinearConstruct } from './rules/linear-pattern.js';
 export { decodeText, hasUtf16Bom, looksBinary } from './decode-text.js';
+export { createTextIndex, type TextIndex } from './text-index.js';

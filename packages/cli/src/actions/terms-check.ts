@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import { createTermMatcher, createTermPolicy, explainMatch, parseLiftDate, type TermVerdict } from '@tightlip/core';
+import { createTermMatcher, createTermPolicy, createTextIndex, explainMatch, parseLiftDate, type TermVerdict } from '@tightlip/core';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -82,16 +82,14 @@ export async function checkTerms(options: CheckTermsOptions): Promise<number> {
   }
 
   const policy = createTermPolicy(loaded.terms);
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const index = createTextIndex(text);
   const matches: TermCheckMatch[] = createTermMatcher(loaded.terms, loaded.keys)
     .match(text)
     .map((match) => {
-      let line = lineStarts.length - 1;
-      while (lineStarts[line]! > match.start) line--;
+      const line = index.lineIndexOf(match.start);
       return {
         line: line + 1,
-        column: match.start - lineStarts[line]! + 1,
+        column: match.start - index.lineStart(line) + 1,
         termId: match.term.id,
         ...(match.term.onlyIn ? { onlyIn: match.term.onlyIn } : {}),
         verdict: policy(match.term, now, options.path ?? ''),
