@@ -8,9 +8,12 @@ export interface Io {
   stdin?: AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
 }
 
-/** All of standard input as text; empty when there is none or it is a terminal. */
-export async function readInput(io: Io): Promise<string> {
-  if (!io.stdin || io.stdin.isTTY) return '';
+/**
+ * All of standard input as text; empty when there is none, or when it is a terminal
+ * (hooks must not wait for a person) unless `fromTerminal` (a person typing the text).
+ */
+export async function readInput(io: Io, options: { fromTerminal?: boolean } = {}): Promise<string> {
+  if (!io.stdin || (io.stdin.isTTY && !options.fromTerminal)) return '';
   let text = '';
   const decoder = new TextDecoder();
   for await (const part of io.stdin) text += typeof part === 'string' ? part : decoder.decode(part, { stream: true });

@@ -2,7 +2,7 @@ import { basename, resolve } from 'node:path';
 import { createTermMatcher, createTermPolicy, createTextIndex, explainMatch, parseLiftDate, type TermVerdict } from '@tightlip/core';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import { readInput, type Io } from '../io.js';
 import { textOrJson, writeOutput, type Format } from '../output.js';
 import { loadTerms, readSource } from '../term-sources.js';
 
@@ -22,8 +22,6 @@ export interface CheckTermsOptions {
   /** `--output`: write there instead of stdout. */
   output?: string;
   io: Io;
-  /** Reads standard input; process.stdin by default. */
-  readStdin?: () => Promise<string>;
 }
 
 export interface TermCheckMatch {
@@ -38,12 +36,6 @@ export interface TermCheckMatch {
   why: string[];
   /** The matched text of the input, only with `--no-mask`. */
   text?: string;
-}
-
-async function readAll(stream: AsyncIterable<Buffer | string>): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function describeVerdict(verdict: TermVerdict, path: string | undefined, onlyIn: readonly string[] | undefined): string {
@@ -73,7 +65,7 @@ export async function checkTerms(options: CheckTermsOptions): Promise<number> {
   let text: string;
   let name: string;
   if (options.input === '-') {
-    text = await (options.readStdin ?? (() => readAll(process.stdin)))();
+    text = await readInput(io, { fromTerminal: true });
     name = '<stdin>';
   } else {
     const file = resolve(io.cwd, options.input);
