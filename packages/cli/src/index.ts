@@ -1,19 +1,13 @@
 // The public API of @tightlip/cli, for programs that embed the command line.
 export { main, EXIT_CODES } from './main.js';
 export type { Io } from './io.js';
-export { scanPaths, type ScanPathsOptions, type ScanPathsResult } from './actions/scan.js';
-export {
-  scanHistory,
-  scanMessage,
-  scanPush,
-  scanRange,
-  scanReceive,
-  scanStaged,
-  type ScanGitOptions,
-  type ScanGitResult,
-  type ScanPushOptions,
-} from './actions/git-scan.js';
+export { scanPaths, type ScanPathsOptions } from './actions/scan.js';
+export { scanHistory, scanMessage, scanPush, scanRange, scanReceive, scanStaged, type PushScanOptions } from './actions/git-scan.js';
+export type { ScanOptions, ScanResult } from './scan/scan.js';
 export { installHooks, uninstallHooks, currentLauncher } from './actions/install.js';
-export { loadConfig, validateConfig, readConfigFile, findConfigFile, resolveRules, CONFIG_FILE_NAMES, type Config, type RawConfig } from './config.js';
+export { loadConfig, readConfigFile, resolveRules } from './config/load.js';
+export { findConfigFile, CONFIG_FILE_NAMES } from './config/find.js';
+export { validateConfig } from './config/validate.js';
+export type { Config, RawConfig } from './config/types.js';
 export { ConfigError, InputError, UsageError } from './errors.js';
-export { listFiles } from './walk.js';
+export { listFiles } from './scan/walk.js';

@@ -1,7 +1,13 @@
-/** Where a command reads its environment and writes its output; tests pass their own. */
+/**
+ * Everything a command takes from the process: where it runs, its environment (also given
+ * to git), the clock, standard streams. `bin.ts` passes the real ones; tests their own, so
+ * an in-process run reads nothing from `process.env`.
+ */
 export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** The clock, in ms since the epoch: embargo lift dates, report times. `Date.now` when absent. */
+  now?: () => number;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   /** Standard input, for hooks that git feeds ref updates (pre-push, pre-receive). */
@@ -23,4 +29,9 @@ export async function readInput(io: Io, options: { fromTerminal?: boolean } = {}
 /** Colour only on a terminal, and never when NO_COLOR is set to anything. */
 export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
   return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
+}
+
+/** The clock of `io`. */
+export function clockOf(io: Io): () => number {
+  return io.now ?? Date.now;
 }

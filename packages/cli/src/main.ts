@@ -15,7 +15,7 @@ import { stagedCommand } from './commands/staged.js';
 import { termsCommand } from './commands/terms.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { FORMATS } from './output.js';
+import { FORMATS } from './report/emit.js';
 import { VERSION } from './version.js';
 
 export const EXIT_CODES = `Exit codes:

@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTempDir, createTempRepo, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
 import { runBaseline } from '../src/actions/baseline.js';
 import { scanPaths } from '../src/actions/scan.js';
-import { runTightlip } from './helpers.js';
+import { runTightlip, testIo } from './helpers.js';
 
 let temp: TempDir;
 afterEach(() => temp?.remove());
 
-const options = () => ({ paths: [] as string[], cwd: temp.dir, termFiles: [] as string[], reveal: false });
+const options = () => ({ paths: [] as string[], io: testIo(temp.dir, temp.env), termFiles: [] as string[], reveal: false });
 const scan = async () => (await scanPaths(options())).report.findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`);
 
 describe('baseline', () => {
@@ -57,8 +57,8 @@ describe('baseline', () => {
     expect(await runBaseline({ ...options(), action: 'update' })).toMatchObject({ entries: 2, added: 1, removed: 0 });
     expect(await scan()).toEqual([]);
     temp.write('a.txt', 'rotated and removed\n');
-    const { session } = await scanPaths(options());
-    expect(session.unusedBaselineEntries().map((entry) => entry.path)).toEqual(['a.txt']);
+    const result = await scanPaths(options());
+    expect(result.unusedBaselineEntries().map((entry) => entry.path)).toEqual(['a.txt']);
     expect(await runBaseline({ ...options(), action: 'prune' })).toMatchObject({ entries: 1, added: 0, removed: 1 });
   });
 

@@ -5,9 +5,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import AjvDraft04 from 'ajv-draft-04';
 import { createTempDir, fakeGithubToken, fakeToken, type TempDir } from '@tightlip/fixtures';
 import { GITLAB_SCHEMA_VERSION } from '@tightlip/core';
-import { FORMATS, renderReport } from '../src/output.js';
+import { FORMATS, renderReport } from '../src/report/emit.js';
 import { scanPaths } from '../src/actions/scan.js';
-import { runTightlip } from './helpers.js';
+import { runTightlip, testIo } from './helpers.js';
 
 let temp: TempDir;
 afterEach(() => temp?.remove());
@@ -36,7 +36,7 @@ async function reportWithFindings() {
   temp.write('notes/ü & <x>.md', `hook: ${secrets[3]}\nMythos launches soon\n`);
   temp.write('keys/id_rsa', secrets[4]!);
   temp.write('names.txt', 'Mythos\n');
-  const { report } = await scanPaths({ paths: [], cwd: temp.dir, termFiles: ['names.txt'], reveal: false });
+  const { report } = await scanPaths({ paths: [], io: testIo(temp.dir, temp.env), termFiles: ['names.txt'], reveal: false });
   return { report, secrets };
 }
 
@@ -129,7 +129,7 @@ describe('report formats', () => {
       }
       expect(output.toLowerCase(), format).not.toContain('mythos');
     }
-    const revealed = await scanPaths({ paths: [], cwd: temp.dir, termFiles: ['names.txt'], reveal: true });
+    const revealed = await scanPaths({ paths: [], io: testIo(temp.dir, temp.env), termFiles: ['names.txt'], reveal: true });
     expect(renderReport(revealed.report, 'json', false)).toContain(secrets[0]!);
     expect(renderReport(revealed.report, 'text', false)).toContain(secrets[0]!);
   });

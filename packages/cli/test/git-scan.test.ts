@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempRepo, type TempDir } from '@tightlip/fixtures';
 import { scanStaged } from '../src/actions/git-scan.js';
+import { testIo } from './helpers.js';
 
 let repo: TempDir;
 afterEach(() => repo?.remove());
@@ -13,7 +14,7 @@ describe('scanStaged and allowed paths', () => {
     repo.write('refs/heads/mythos-notes.md', 'Mythos\n');
     repo.write('docs/mythos-plan.md', 'clean\n');
     repo.git('add', '.');
-    const { report } = await scanStaged({ cwd: repo.dir, termFiles: [], reveal: false, env: repo.env });
+    const { report } = await scanStaged({ io: testIo(repo.dir, repo.env), termFiles: [], reveal: false });
     expect(report.findings.map((f) => f.path)).toEqual(['docs/[names.txt:1]-plan.md']);
   });
 });

@@ -2,12 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTempDir, fakeGithubToken, fakeToken, type TempDir } from '@tightlip/fixtures';
 import { formatJson, formatSarif, formatText } from '@tightlip/core';
 import { scanPaths } from '../src/actions/scan.js';
+import { testIo } from './helpers.js';
 
 let temp: TempDir;
 afterEach(() => temp?.remove());
 
-const scan = (paths: string[] = [], extra: { termFiles?: string[]; config?: string; cwd?: string; maxFileBytes?: number } = {}) =>
-  scanPaths({ paths, cwd: extra.cwd ?? temp.dir, termFiles: extra.termFiles ?? [], reveal: false, ...extra });
+const scan = (paths: string[] = [], extra: { termFiles?: string[]; config?: string; cwd?: string; maxFileSize?: number } = {}) =>
+  scanPaths({ paths, io: testIo(extra.cwd ?? temp.dir, temp.env), termFiles: extra.termFiles ?? [], reveal: false, ...(extra.config ? { config: extra.config } : {}), ...(extra.maxFileSize ? { maxFileSize: extra.maxFileSize } : {}) });
 
 describe('scanPaths', () => {
   it('finds credentials in a tree with paths relative to the scanned root', async () => {
@@ -41,7 +42,7 @@ describe('scanPaths', () => {
   it('reports files over the size limit as skipped, never silently', async () => {
     temp = createTempDir();
     temp.write('big.txt', 'x'.repeat(2000));
-    const { report } = await scan([], { maxFileBytes: 1000 });
+    const { report } = await scan([], { maxFileSize: 1000 });
     expect(report.skipped).toEqual([{ path: 'big.txt', reason: 'too-large', detail: '2000 bytes, limit 1000' }]);
   });
 
@@ -120,7 +121,7 @@ describe('paths in reports', () => {
       ['docs/[names.txt:1]-launch/plan.md', 'term:names.txt:1'],
       ['docs/[names.txt:1]-launch/plan.md', 'github-pat'],
     ]);
-    const revealed = await scanPaths({ paths: [], cwd: temp.dir, termFiles: ['names.txt'], reveal: true });
+    const revealed = await scanPaths({ paths: [], io: testIo(temp.dir, temp.env), termFiles: ['names.txt'], reveal: true });
     expect(revealed.report.findings.map((f) => f.path)).toEqual(['docs/mythos-launch/plan.md', 'docs/mythos-launch/plan.md']);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempDir, type TempDir } from '@tightlip/fixtures';
 import { scanPaths } from '../src/actions/scan.js';
-import { runTightlip } from './helpers.js';
+import { runTightlip, testIo } from './helpers.js';
 
 let temp: TempDir;
 afterEach(() => temp?.remove());
@@ -18,8 +18,8 @@ const LIST = {
 };
 const PLAINTEXT = ['mythos', 'halcyon', 'kestrel', 'k3str3l', 'launch in may'];
 
-const scan = (extra: Partial<Parameters<typeof scanPaths>[0]> = {}) =>
-  scanPaths({ paths: [], cwd: temp.dir, termFiles: [], reveal: false, env: temp.env, ...extra });
+const scan = ({ env, now, ...extra }: Partial<Parameters<typeof scanPaths>[0]> & { env?: NodeJS.ProcessEnv; now?: () => number } = {}) =>
+  scanPaths({ paths: [], io: testIo(temp.dir, env ?? temp.env, now ? { now } : {}), termFiles: [], reveal: false, ...extra });
 
 describe('tightlip scan with terms', () => {
   it('finds terms in file names, including binary files, with the origin "name"', async () => {

@@ -72,9 +72,9 @@ describe('engine', () => {
     expect(JSON.stringify(finding)).not.toContain(body.slice(6, 30));
   });
 
-  it('carries commit and origin from the chunk', () => {
-    const [finding] = createEngine().scan({ path: 'x', text: token(), commit: 'abc123', origin: 'commit' });
-    expect(finding).toMatchObject({ commit: 'abc123', origin: 'commit' });
+  it('carries the commit from the chunk', () => {
+    const [finding] = createEngine().scan({ subject: 'content', path: 'x', text: token(), commit: 'abc123' });
+    expect(finding).toMatchObject({ commit: 'abc123' });
   });
 
   it('returns nothing for clean text and for an empty text', () => {
@@ -163,23 +163,23 @@ describe('engine with term metadata', () => {
 
   it('finds terms in names: file paths, branch and tag names, commit messages', () => {
     const engine = createEngine({ terms, rules: [] });
-    const name = (path: string, origin: 'name' | 'message' = 'name', text = path) =>
-      engine.scan({ path, text, origin }).map((f) => [f.ruleId, f.line, f.column, f.origin]);
-    expect(name('docs/mythos/plan.md')).toEqual([['term:CN-1', 1, 6, 'name']]);
-    expect(name('src/MythosClient.ts')).toEqual([['term:CN-1', 1, 5, 'name']]);
-    expect(name('refs/heads/feature/mythos-eval')).toEqual([['term:CN-1', 1, 20, 'name']]);
-    expect(name('refs/tags/v1-mythos')).toEqual([['term:CN-1', 1, 14, 'name']]);
-    expect(name('refs/heads/internal/kestrel')).toEqual([]);
-    expect(name('COMMIT_EDITMSG', 'message', 'Add eval\n\nPrepares the Mythos launch\n')).toEqual([['term:CN-1', 3, 14, 'message']]);
+    const name = (path: string, subject: 'file-name' | 'ref' | 'message' = 'file-name', text = path) =>
+      engine.scan({ subject, path, text }).map((f) => [f.ruleId, f.line, f.column]);
+    expect(name('docs/mythos/plan.md')).toEqual([['term:CN-1', 1, 6]]);
+    expect(name('src/MythosClient.ts')).toEqual([['term:CN-1', 1, 5]]);
+    expect(name('refs/heads/feature/mythos-eval', 'ref')).toEqual([['term:CN-1', 1, 20]]);
+    expect(name('refs/tags/v1-mythos', 'ref')).toEqual([['term:CN-1', 1, 14]]);
+    expect(name('refs/heads/internal/kestrel', 'ref')).toEqual([]);
+    expect(name('COMMIT_EDITMSG', 'message', 'Add eval\n\nPrepares the Mythos launch\n')).toEqual([['term:CN-1', 3, 14]]);
   });
 
   it('gives name and message findings a fingerprint apart from content findings in the same file', () => {
     const engine = createEngine({ terms, rules: [] });
-    const content = engine.scan({ path: 'mythos.md', text: 'mythos', origin: 'file' })[0]!.fingerprint;
-    const name = engine.scan({ path: 'mythos.md', text: 'mythos.md', origin: 'name' })[0]!.fingerprint;
-    const message = engine.scan({ path: 'mythos.md', text: 'mythos', origin: 'message' })[0]!.fingerprint;
+    const content = engine.scan({ subject: 'content', path: 'mythos.md', text: 'mythos' })[0]!.fingerprint;
+    const name = engine.scan({ subject: 'file-name', path: 'mythos.md', text: 'mythos.md' })[0]!.fingerprint;
+    const message = engine.scan({ subject: 'message', path: 'mythos.md', text: 'mythos' })[0]!.fingerprint;
     expect(new Set([content, name, message]).size).toBe(3);
-    expect(engine.scan({ path: 'mythos.md', text: 'mythos' })[0]!.fingerprint).toBe(content);
+    expect(engine.scan({ subject: 'ref', path: 'mythos.md', text: 'mythos.md' })[0]!.fingerprint).toBe(name);
   });
 
   it('fingerprints do not depend on the term text', () => {

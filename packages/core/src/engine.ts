@@ -32,10 +32,10 @@ export interface EngineOptions {
   now?: () => number;
   /**
    * The path that term scopes (`allowIn`, `onlyIn`) are matched against, from a chunk's
-   * path: e.g. relative to the repository root when chunk paths are relative to a
-   * scanned subdirectory. The chunk's path by default.
+   * path and subject: e.g. a file's path relative to the config's directory when chunk
+   * paths are relative to a scanned subdirectory. The chunk's path by default.
    */
-  scopePath?: (path: string) => string;
+  scopePath?: (path: string, subject: Chunk['subject']) => string;
 }
 
 export interface Engine {
@@ -69,19 +69,27 @@ function copiesOf(secret: string, line: string): MaskSpan[] {
   return spans;
 }
 
+/** What a fingerprint adds for text that is not file content: a name and a message with the same line differ. */
+function originPartOf(chunk: Chunk): string[] {
+  if (chunk.subject === 'message') return ['message'];
+  if (chunk.subject === 'file-name' || chunk.subject === 'ref') return ['name'];
+  return [];
+}
+
 export function createEngine(options: EngineOptions = {}): Engine {
   const rules = options.rules ?? builtinRules;
   const terms = options.terms ?? [];
   const reveal = options.reveal ?? false;
   const credentials = createCredentialScanner(rules);
-  const termScanner = createTermScanner(terms, { keys: options.termKeys, now: options.now, scopePath: options.scopePath });
+  const termScanner = createTermScanner(terms, { keys: options.termKeys, now: options.now });
+  const scopePath = options.scopePath ?? ((path: string) => path);
   const isAllowedValue = createAllowListFilter(options.allow);
   const inlineAllow = options.inlineAllow ?? true;
 
   function findHits(chunk: Chunk): Hit[] {
     let hits = credentials.scan(chunk.text, reveal);
     if (isAllowedValue) hits = hits.filter((hit) => !isAllowedValue(hit.identity));
-    const termHits = termScanner.hits(chunk.text, chunk.path, reveal);
+    const termHits = termScanner.hits(chunk.text, scopePath(chunk.path, chunk.subject), reveal);
     // A credential whose visible prefix would show part of a term shows no prefix at all.
     for (const hit of hits) {
       const visibleEnd = hit.start + hit.redacted.length - 1;
@@ -155,7 +163,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     };
 
     const path = redactName(chunk.path);
-    const originPart = chunk.origin === 'name' || chunk.origin === 'message' ? [chunk.origin] : [];
+    const originPart = originPartOf(chunk);
     const seen = new Map<string, number>();
     return counted.map(({ hit, lineIndex, endIndex, line }) => {
       const column = hit.start - index.lineStart(lineIndex) + 1;
@@ -189,7 +197,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
         finding.secretHash = toHex(hmacSha256(options.secretHashSalt, `${hit.ruleId}\0${identity}`)).slice(0, 32);
       }
       if (chunk.commit !== undefined) finding.commit = chunk.commit;
-      if (chunk.origin !== undefined) finding.origin = chunk.origin;
       if (hit.secret !== undefined) finding.secret = hit.secret;
       return finding;
     });
@@ -200,7 +207,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function redactName(name: string): string {
     let redacted = redactedNames.get(name);
     if (redacted === undefined) {
-      const hits = findHits({ path: name, text: name, origin: 'name' });
+      const hits = findHits({ subject: 'file-name', path: name, text: name });
       redacted = maskLine(name, hits.map((hit) => ({ start: hit.start, end: hit.end, replacement: hit.redacted }))).text;
       if (redactedNames.size >= 10_000) redactedNames.clear();
       redactedNames.set(name, redacted);

@@ -2,6 +2,11 @@
 export type {
   Chunk,
   Confidence,
+  RawContent,
+  SourceItem,
+  SourceLimits,
+  Skipped,
+  Subject,
   Fake,
   Finding,
   FindingKind,
@@ -13,7 +18,7 @@ export type {
   HashedTerm,
   Term,
 } from './types.js';
-export { SEVERITIES } from './types.js';
+export { DEFAULT_MAX_FILE_SIZE, SEVERITIES } from './types.js';
 export { RuleError, TermListError, TightlipError } from './errors.js';
 export { createEngine, type Engine, type EngineOptions } from './engine.js';
 export {
@@ -45,7 +50,7 @@ export { formatSarif } from './report/sarif.js';
 export { formatJunit } from './report/junit.js';
 export { formatGithub } from './report/github.js';
 export { formatGitlab, GITLAB_SCHEMA_VERSION } from './report/gitlab.js';
-export type { ScanReport, ScanStats, Skipped } from './report/types.js';
+export type { ScanReport, ScanStats } from './report/types.js';
 export { createAllowListFilter, type AllowList } from './filters/allow-list.js';
 export { parseAllowDirective, type AllowDirective } from './filters/inline-allow.js';
 export {

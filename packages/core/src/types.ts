@@ -6,8 +6,19 @@ export const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high',
 /** An inclusive range of 1-based line numbers. */
 export type LineRange = readonly [first: number, last: number];
 
-/** Where a chunk of text came from. */
+/**
+ * Where a finding's text came from, as reports name it: file content read from the work
+ * tree (`file`), the index (`staged`) or a commit (`commit`); a commit or tag message; a
+ * name (a file's path, a ref's name).
+ */
 export type Origin = 'file' | 'staged' | 'commit' | 'message' | 'name';
+
+/**
+ * What a chunk's text is: a file's content, a file's path, a commit or tag message, or
+ * something about a ref (its name, or a blob a tag points at). Paths of the work tree
+ * (`allow.paths`) apply to file content and file names only.
+ */
+export type Subject = 'content' | 'file-name' | 'message' | 'ref';
 
 /**
  * A piece of text to scan. `text` holds the lines `startLine`, `startLine + 1`, … of the
@@ -15,16 +26,48 @@ export type Origin = 'file' | 'staged' | 'commit' | 'message' | 'name';
  * count (the rest of the text is context, e.g. unchanged lines around a diff hunk).
  */
 export interface Chunk {
+  subject: Subject;
   path: string;
   text: string;
   /** Line number of the first line of `text` in the file; 1 by default. */
   startLine?: number;
   /** The lines that count, sorted and non-overlapping; every line when absent. */
   lines?: readonly LineRange[];
-  origin?: Origin;
   /** The commit that introduced the text, for history and range scans. */
   commit?: string;
 }
+
+/** A file or blob that was not scanned, and why; reports list them so nothing is lost silently. */
+export interface Skipped {
+  path: string;
+  reason: 'binary' | 'too-large' | 'unreadable' | 'not-text';
+  detail?: string;
+}
+
+/** A file's content as bytes, not yet turned into text: the scan loop decodes it. */
+export interface RawContent {
+  path: string;
+  bytes: Uint8Array;
+  commit?: string;
+}
+
+/**
+ * What a source yields: text to scan, a file's bytes to turn into text first, or
+ * something it could not scan and why.
+ */
+export type SourceItem =
+  | { type: 'chunk'; chunk: Chunk }
+  | { type: 'bytes'; content: RawContent }
+  | { type: 'skipped'; skipped: Skipped };
+
+/** Limits every source honours. */
+export interface SourceLimits {
+  /** Content larger than this many bytes is skipped as too large, not read into memory. */
+  maxFileSize: number;
+}
+
+/** The default `maxFileSize`: 32 MiB. */
+export const DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024;
 
 export type FindingKind = 'credential' | 'term';
 

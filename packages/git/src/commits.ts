@@ -1,7 +1,7 @@
+import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { createFileItems, PATCH_ARGS } from './file-items.js';
 import type { Git } from './git.js';
 import { createDiffParser } from './parse-diff.js';
-import type { SourceItem } from './source.js';
 
 /**
  * Each commit starts with a line `\0commit <id>`, then its message, ended by the first
@@ -11,20 +11,20 @@ const FORMAT = '--format=%x00commit %H%n%B%x00';
 
 /**
  * Every commit selected by the revision arguments `revisions` (as `git log` takes them:
- * ids, `a..b`, `--not`, `--all`), streamed: its message (origin `message`, path the
- * commit id), the paths it creates (origin `name`) and the lines it adds (origin
- * `commit`), each with `commit` set. A merge is judged on what it introduces: the lines
+ * ids, `a..b`, `--not`, `--all`), streamed: its message (subject `message`, path the
+ * commit id), the paths it creates (subject `file-name`) and the lines it adds (subject
+ * `content`), each with `commit` set. A merge is judged on what it introduces: the lines
  * new to every parent (a combined diff, `--cc`), such as a conflict resolution; what it
  * brings from a parent is judged in that parent's own commits. One `git log` process,
  * parsed as it runs, so memory does not grow with the number of commits.
  */
-export async function* readCommits(git: Git, revisions: readonly string[]): AsyncGenerator<SourceItem> {
+export async function* readCommits(git: Git, revisions: readonly string[], limits: SourceLimits): AsyncGenerator<SourceItem> {
   const files = createFileItems(git, {
-    origin: 'commit',
+    ...limits,
     textPatchArgs: (path, commit) => ['show', '--format=', '--cc', ...PATCH_ARGS, '--text', commit!, '--', `:(literal)${path}`],
   });
   const args = ['log', '-p', '--cc', ...PATCH_ARGS, FORMAT, ...revisions, '--'];
-  let parser = createDiffParser();
+  let parser = createDiffParser(limits);
   let commit: string | undefined;
   let message: string[] | undefined;
   try {
@@ -37,13 +37,13 @@ export async function* readCommits(git: Git, revisions: readonly string[]): Asyn
         message.push(line.slice(0, -1));
         const text = message.join('\n').replace(/\n+$/, '');
         message = undefined;
-        if (text !== '') yield { type: 'chunk', chunk: { path: commit!, text, origin: 'message', commit: commit! } };
+        if (text !== '') yield { type: 'chunk', chunk: { subject: 'message', path: commit!, text, commit: commit! } };
         continue;
       }
       if (line.startsWith('\0commit ')) {
         const last = parser.end();
         if (last) yield* files.items(last, commit);
-        parser = createDiffParser();
+        parser = createDiffParser(limits);
         commit = line.slice('\0commit '.length);
         message = [];
         continue;

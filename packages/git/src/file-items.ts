@@ -1,11 +1,9 @@
-import type { Chunk, Origin } from '@tightlip/core';
-import type { LineRange } from '@tightlip/core';
+import type { Chunk, LineRange, SourceItem, SourceLimits } from '@tightlip/core';
 import { createAttributeCheck } from './attributes.js';
 import { createBlobReader } from './blobs.js';
 import type { Git } from './git.js';
 import { createDiffParser, toRanges, type FileDiff } from './parse-diff.js';
 import { isZeroId } from './refs.js';
-import type { SourceItem } from './source.js';
 
 /**
  * Options of every patch tightlip reads: fixed prefixes, full blob ids, renames found,
@@ -45,8 +43,7 @@ function newLines(lines: readonly string[], old: readonly string[][]): LineRange
   return toRanges(lines.flatMap((line, i) => (seen.has(line) ? [] : [i + 1])));
 }
 
-export interface FileItemsOptions {
-  origin: Extract<Origin, 'staged' | 'commit'>;
+export interface FileItemsOptions extends SourceLimits {
   /** Git arguments that print the patch of one path as text (`-a`), for a file that attributes made binary. */
   textPatchArgs(path: string, commit: string | undefined): string[];
 }
@@ -68,7 +65,11 @@ export interface FileItems {
 
 export function createFileItems(git: Git, options: FileItemsOptions): FileItems {
   const attributes = createAttributeCheck(git);
-  const blobs = createBlobReader(git);
+  const blobs = createBlobReader(git, options.maxFileSize);
+  const tooLarge = (path: string, commit: string | undefined, size?: number): SourceItem => ({
+    type: 'skipped',
+    skipped: { path, reason: 'too-large', detail: `${size === undefined ? '' : `${size} bytes, `}limit ${options.maxFileSize}${commit === undefined ? '' : ` in commit ${commit}`}` },
+  });
 
   /** The items of a UTF-16 file, from its blobs; undefined when it is not UTF-16 (a binary file). */
   async function readUtf16(file: FileDiff, commit: string | undefined): Promise<SourceItem[] | undefined> {
@@ -76,7 +77,7 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
     const blob = await blobs.readText(file.newId, { utf16Only: true });
     if ('skipped' in blob) {
       if (blob.skipped === 'binary') return undefined;
-      return [{ type: 'skipped', skipped: { path: file.path, reason: blob.skipped, detail: `${blob.size} bytes${commit === undefined ? '' : ` in commit ${commit}`}` } }];
+      return [tooLarge(file.path, commit, blob.size)];
     }
     const old: string[][] = [];
     for (const id of file.oldIds ?? []) {
@@ -87,12 +88,12 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
     const lines = blob.text.split('\n');
     const added = newLines(lines, old);
     if (added.length === 0) return [];
-    return [{ type: 'chunk', chunk: { path: file.path, text: blob.text, startLine: 1, lines: added, origin: options.origin, ...(commit === undefined ? {} : { commit }) } }];
+    return [{ type: 'chunk', chunk: { subject: 'content', path: file.path, text: blob.text, startLine: 1, lines: added, ...(commit === undefined ? {} : { commit }) } }];
   }
 
   async function readAsText(file: FileDiff, commit: string | undefined): Promise<FileDiff | undefined> {
     if (!(await attributes.isDiffUnset(file.path))) return undefined;
-    const parser = createDiffParser();
+    const parser = createDiffParser({ maxFileSize: options.maxFileSize });
     let text: FileDiff | undefined;
     for await (const line of git.lines(options.textPatchArgs(file.path, commit))) text = parser.push(line) ?? text;
     text = parser.end() ?? text;
@@ -103,7 +104,7 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
     if (file.status === 'deleted') return;
     const where = commit === undefined ? {} : { commit };
     if (file.status !== 'modified') {
-      yield { type: 'chunk', chunk: { path: file.path, text: file.path, origin: 'name', ...where } };
+      yield { type: 'chunk', chunk: { subject: 'file-name', path: file.path, text: file.path, ...where } };
     }
     if (file.submodule) return;
     let content: FileDiff | undefined = file;
@@ -115,12 +116,12 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
       }
     }
     if (content.tooLarge) {
-      yield { type: 'skipped', skipped: { path: file.path, reason: 'too-large', ...inCommit(commit) } };
+      yield tooLarge(file.path, commit);
       return;
     }
     for (const hunk of content.hunks) {
       if (hunk.added.length === 0) continue;
-      const chunk: Chunk = { path: file.path, text: hunk.text, startLine: hunk.startLine, lines: hunk.added, origin: options.origin, ...where };
+      const chunk: Chunk = { subject: 'content', path: file.path, text: hunk.text, startLine: hunk.startLine, lines: hunk.added, ...where };
       yield { type: 'chunk', chunk };
     }
   }

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { simpleGit, type SimpleGit } from 'simple-git';
 import { GitError, notARepository } from './errors.js';
 
 /**
@@ -21,6 +20,8 @@ const FIXED_CONFIG = [
   'i18n.logOutputEncoding=UTF-8',
 ];
 
+const CONFIG_ARGS = FIXED_CONFIG.flatMap((entry) => ['-c', entry]);
+
 export interface Git {
   /** Absolute path of the work tree's top level; of the git directory in a bare repository. */
   readonly root: string;
@@ -30,28 +31,48 @@ export interface Git {
   readonly gitDir: string;
   /** Runs git with `args` and returns stdout; a non-zero exit becomes a GitError. */
   raw(args: readonly string[]): Promise<string>;
-  /**
-   * Runs git with `args` and yields stdout line by line (split on `\n` only) as git writes
-   * it, so memory does not grow with the output. simple-git buffers all output, even with
-   * an output handler, hence a plain child process here, with the same fixed config.
-   */
+  /** Runs git with `args` and yields stdout line by line (split on `\n` only) as git writes it, so memory does not grow with the output. */
   lines(args: readonly string[]): AsyncGenerator<string>;
-}
-
-export function createSimpleGit(cwd: string): SimpleGit {
-  return simpleGit({ baseDir: cwd, config: FIXED_CONFIG, trimmed: false });
+  /** Starts git with `args` (fixed config and environment included) for a caller that talks to it: see `createBatch`. */
+  spawn(args: readonly string[]): ChildProcessWithoutNullStreams;
 }
 
 function failed(args: readonly string[], detail: string, cause?: unknown): GitError {
   return new GitError('GIT_FAILED', `git ${args[0]} failed: ${detail.trim()}`, cause === undefined ? undefined : { cause });
 }
 
-async function* streamLines(cwd: string, args: readonly string[]): AsyncGenerator<string> {
-  const child = spawn('git', [...FIXED_CONFIG.flatMap((entry) => ['-c', entry]), ...args], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    windowsHide: true,
+/** Where git runs and with which environment. */
+interface Place {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+function start(place: Place, args: readonly string[], stdin: 'ignore' | 'pipe'): ChildProcessWithoutNullStreams {
+  // With stdin ignored, `child.stdin` is null: only `spawn` callers (who write) get 'pipe'.
+  return spawn('git', [...CONFIG_ARGS, ...args], { cwd: place.cwd, env: place.env, stdio: [stdin, 'pipe', 'pipe'], windowsHide: true }) as ChildProcessWithoutNullStreams;
+}
+
+/** Runs git to completion: stdout, or a GitError with git's message. */
+function run(place: Place, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = start(place, args, 'ignore');
+    const out: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (data: Buffer) => out.push(data));
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => {
+      if (stderr.length < 64 * 1024) stderr += text;
+    });
+    child.on('error', (error) => reject(failed(args, error.message, error)));
+    child.on('close', (status) => {
+      if (status === 0) resolve(Buffer.concat(out).toString('utf8'));
+      else reject(failed(args, stderr || `exit status ${status}`));
+    });
   });
+}
+
+async function* streamLines(place: Place, args: readonly string[]): AsyncGenerator<string> {
+  const child = start(place, args, 'ignore');
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => {
@@ -66,13 +87,13 @@ async function* streamLines(cwd: string, args: readonly string[]): AsyncGenerato
     child.stdout.setEncoding('utf8');
     let rest = '';
     for await (const text of child.stdout as AsyncIterable<string>) {
-      let start = 0;
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-        yield rest + text.slice(start, end);
+      let from = 0;
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', from)) {
+        yield rest + text.slice(from, end);
         rest = '';
-        start = end + 1;
+        from = end + 1;
       }
-      rest += text.slice(start);
+      rest += text.slice(from);
     }
     if (rest !== '') yield rest;
     let status: number | null;
@@ -88,65 +109,48 @@ async function* streamLines(cwd: string, args: readonly string[]): AsyncGenerato
   }
 }
 
-/**
- * Starts a long-lived git process that answers requests written to its stdin, one after
- * another (`cat-file --batch`, `check-attr --stdin`), at the repository's root. The caller
- * reads stdout; `onFailure` hears when the process cannot start, or ends while
- * `pending()` says answers are still awaited.
- */
-export function spawnBatch(git: Git, args: readonly string[], onFailure: (error: GitError) => void, pending: () => boolean): ChildProcessWithoutNullStreams {
-  const proc = spawn('git', [...args], { cwd: git.root, windowsHide: true });
-  proc.on('error', (error) => onFailure(failed(args, error.message, error)));
-  proc.on('close', (status) => {
-    if (pending()) onFailure(failed(args, `exited early (status ${status})`));
-  });
-  proc.stdin.on('error', () => undefined);
-  return proc;
+export interface OpenOptions {
+  /** Accept a bare repository (a server's, where pre-receive hooks run). */
+  allowBare?: boolean;
+  /** Environment of every git process; `process.env` by default. Hooks rely on what git sets (GIT_INDEX_FILE, quarantine). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
  * Opens the repository containing `cwd`: its work tree, or with `allowBare` a bare
- * repository (a server's, where pre-receive hooks run). Fails with NOT_A_GIT_REPOSITORY
- * outside one.
+ * repository. Fails with NOT_A_GIT_REPOSITORY outside one.
  */
-export async function openRepository(cwd: string, options: { allowBare?: boolean } = {}): Promise<Git> {
-  let git: SimpleGit;
-  try {
-    git = createSimpleGit(cwd);
-  } catch (error) {
-    throw new GitError('GIT_UNAVAILABLE', `cannot run git in ${cwd}: ${(error as Error).message}`, { cause: error });
-  }
+export async function openRepository(cwd: string, options: OpenOptions = {}): Promise<Git> {
+  const env = options.env ?? process.env;
+  const here: Place = { cwd, env };
   let root: string;
   let gitDir: string;
   let bare = false;
   try {
     // One process for both answers: a hook pays for every git process it starts.
-    [root = '', gitDir = ''] = (await git.raw(['rev-parse', '--show-toplevel', '--absolute-git-dir'])).split('\n');
+    [root = '', gitDir = ''] = (await run(here, ['rev-parse', '--show-toplevel', '--absolute-git-dir'])).split('\n');
   } catch (error) {
     const message = (error as Error).message;
     const noWorkTree = /must be run in a work tree/i.test(message);
-    if (noWorkTree && options.allowBare && (await git.raw(['rev-parse', '--is-bare-repository'])).trim() === 'true') {
-      root = gitDir = (await git.raw(['rev-parse', '--absolute-git-dir'])).trim();
+    if (noWorkTree && options.allowBare && (await run(here, ['rev-parse', '--is-bare-repository'])).trim() === 'true') {
+      root = gitDir = (await run(here, ['rev-parse', '--absolute-git-dir'])).trim();
       bare = true;
     } else if (noWorkTree || /not a git repository/i.test(message)) {
       throw notARepository(cwd);
+    } else if (/ENOENT/.test(message)) {
+      throw new GitError('GIT_UNAVAILABLE', `cannot run git: ${message}`, { cause: error });
     } else {
-      throw failed(['rev-parse'], message, error);
+      throw error;
     }
   }
   if (root === '') throw notARepository(cwd);
-  const repo = createSimpleGit(root);
+  const place: Place = { cwd: root, env };
   return {
     root,
     bare,
     gitDir,
-    async raw(args) {
-      try {
-        return await repo.raw([...args]);
-      } catch (error) {
-        throw failed(args, (error as Error).message, error);
-      }
-    },
-    lines: (args) => streamLines(root, args),
+    raw: (args) => run(place, args),
+    lines: (args) => streamLines(place, args),
+    spawn: (args) => start(place, args, 'pipe'),
   };
 }

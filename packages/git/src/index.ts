@@ -1,6 +1,6 @@
 // The public API of @tightlip/git: sources that turn git state into chunks for the core.
 export { GitError } from './errors.js';
-export { openRepository, type Git } from './git.js';
+export { openRepository, type Git, type OpenOptions } from './git.js';
 export { createDiffParser, parseDiff, unquote, type DiffParser, type FileDiff, type FileStatus, type Hunk } from './parse-diff.js';
 export { resolveHooksDir } from './hooks-dir.js';
 export { readStagedChanges } from './staged.js';
@@ -9,4 +9,3 @@ export { readCommitMessage, stripComments, MESSAGE_PATH } from './message.js';
 export { parsePushUpdates, readPushChanges, type PushOptions, type PushUpdate } from './push.js';
 export { parseReceiveUpdates, readReceiveChanges, type ReceiveUpdate } from './receive.js';
 export { readHistory, readRange, type RangeOptions } from './range.js';
-export type { SourceItem } from './source.js';

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { GitError } from './errors.js';
-import type { SourceItem } from './source.js';
 
 /** What a commit-msg finding's path says: the file git gives the hook. */
 export const MESSAGE_PATH = 'COMMIT_EDITMSG';
@@ -61,15 +61,21 @@ export function stripComments(message: string): string {
 
 /**
  * The commit message in `file` (the argument of a commit-msg hook), as git will keep it
- * (see `stripComments`), as one chunk with origin `message` and path `COMMIT_EDITMSG`.
+ * (see `stripComments`), as one chunk with subject `message` and path `COMMIT_EDITMSG`;
+ * skipped as too large past the size limit.
  */
-export async function* readCommitMessage(file: string): AsyncGenerator<SourceItem> {
+export async function* readCommitMessage(file: string, limits: SourceLimits): AsyncGenerator<SourceItem> {
   let text: string;
   try {
+    const size = (await stat(file)).size;
+    if (size > limits.maxFileSize) {
+      yield { type: 'skipped', skipped: { path: MESSAGE_PATH, reason: 'too-large', detail: `${size} bytes, limit ${limits.maxFileSize}` } };
+      return;
+    }
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new GitError('MESSAGE_UNREADABLE', `cannot read the commit message ${file}: ${(error as Error).message}`, { cause: error });
   }
   const message = stripComments(text);
-  if (message.trim() !== '') yield { type: 'chunk', chunk: { path: MESSAGE_PATH, text: message, origin: 'message' } };
+  if (message.trim() !== '') yield { type: 'chunk', chunk: { subject: 'message', path: MESSAGE_PATH, text: message } };
 }

@@ -138,7 +138,7 @@ describe('combined diffs (merges)', () => {
 
 describe('createDiffParser', () => {
   it('hands back each file as soon as the next one starts, and drops the hunks of a file over the size limit', () => {
-    const parser = createDiffParser({ maxBytes: 10 });
+    const parser = createDiffParser({ maxFileSize: 10 });
     const lines = ['diff --git a/small b/small', '@@ -0,0 +1 @@', '+tiny', 'diff --git a/big b/big', '@@ -0,0 +1,2 @@', '+0123456789', '+more'];
     const done = lines.map((line) => parser.push(line)?.path);
     expect(done).toEqual([undefined, undefined, undefined, 'small', undefined, undefined, undefined]);

@@ -1,4 +1,4 @@
-import type { LineRange } from '@tightlip/core';
+import { DEFAULT_MAX_FILE_SIZE, type LineRange } from '@tightlip/core';
 
 /** One hunk of a unified diff, seen from the new side. */
 export interface Hunk {
@@ -39,9 +39,6 @@ export interface FileDiff {
 /** The hunk header of a plain (`@@`) or combined (`@@@`, one `-` range per parent) diff. */
 const HUNK_HEADER = /^(@@+) ((?:-\d+(?:,\d+)? )+)\+(\d+)(?:,(\d+))? @@+/;
 
-/** Added text kept per file before its hunks are dropped as too large. */
-export const DEFAULT_MAX_DIFF_BYTES = 32 * 1024 * 1024;
-
 export interface DiffParser {
   /** Feeds one line of patch output (without its `\n`); returns the file it completed, if any. */
   push(line: string): FileDiff | undefined;
@@ -56,8 +53,8 @@ export interface DiffParser {
  * parent: what the merge itself introduced. Holds one file at a time. Paths may contain
  * spaces, quotes and non-ASCII characters.
  */
-export function createDiffParser(options: { maxBytes?: number } = {}): DiffParser {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_DIFF_BYTES;
+export function createDiffParser(options: { maxFileSize?: number } = {}): DiffParser {
+  const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let file: FileDiff | undefined;
   let bytes = 0;
   let hunk: { startLine: number; lines: string[]; added: number[] } | undefined;
@@ -92,7 +89,8 @@ export function createDiffParser(options: { maxBytes?: number } = {}): DiffParse
     if (!inResult) return;
     remainingNew--;
     if (file!.tooLarge) return;
-    bytes += text.length + 1;
+    // UTF-8 bytes, as a file's size counts them, so one limit means the same in every scan.
+    bytes += Buffer.byteLength(text) + 1;
     if (bytes > maxBytes) {
       file!.tooLarge = true;
       file!.hunks = [];

@@ -1,7 +1,7 @@
+import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { readCommits } from './commits.js';
 import type { Git } from './git.js';
 import { hasCommit, isZeroId, parseUpdateLines, readRefUpdates } from './refs.js';
-import type { SourceItem } from './source.js';
 
 /** One line of pre-push input: `<local ref> <local id> <remote ref> <remote id>`. */
 export interface PushUpdate {
@@ -36,11 +36,12 @@ export interface PushOptions {
  * the push goes to the URL they were fetched from. All refs are scanned in one walk, so a
  * commit pushed under two names is scanned once.
  */
-export async function* readPushChanges(git: Git, options: PushOptions): AsyncGenerator<SourceItem> {
+export async function* readPushChanges(git: Git, options: PushOptions, limits: SourceLimits): AsyncGenerator<SourceItem> {
   const pushed = options.updates.filter((update) => !isZeroId(update.localId));
   const tips = yield* readRefUpdates(
     git,
     pushed.map((update) => ({ ref: update.remoteRef, id: update.localId, created: isZeroId(update.remoteId) })),
+    limits,
   );
   if (tips.length === 0) return;
   const exclude: string[] = [];
@@ -48,7 +49,7 @@ export async function* readPushChanges(git: Git, options: PushOptions): AsyncGen
   for (const update of pushed) {
     if (!isZeroId(update.remoteId) && (await hasCommit(git, update.remoteId))) exclude.push(update.remoteId);
   }
-  yield* readCommits(git, exclude.length > 0 ? [...tips, '--not', ...exclude] : tips);
+  yield* readCommits(git, exclude.length > 0 ? [...tips, '--not', ...exclude] : tips, limits);
 }
 
 /** Whether `remote` names a configured remote whose tracking refs describe the push target (no separate push URL). */

@@ -1,7 +1,7 @@
+import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { readCommits } from './commits.js';
 import type { Git } from './git.js';
 import { verifyCommits } from './refs.js';
-import type { SourceItem } from './source.js';
 import { GitError } from './errors.js';
 
 export type RangeOptions = { range: string } | { base: string; head?: string };
@@ -12,7 +12,7 @@ export type RangeOptions = { range: string } | { base: string; head?: string };
  * since its merge-base with base. Each commit is judged on what it adds (see
  * `readCommits`), so a secret added then removed within the range is still found.
  */
-export async function* readRange(git: Git, options: RangeOptions): AsyncGenerator<SourceItem> {
+export async function* readRange(git: Git, options: RangeOptions, limits: SourceLimits): AsyncGenerator<SourceItem> {
   let base: string;
   let head: string;
   if ('range' in options) {
@@ -25,15 +25,15 @@ export async function* readRange(git: Git, options: RangeOptions): AsyncGenerato
     head = options.head ?? 'HEAD';
   }
   await verifyCommits(git, [base, head]);
-  yield* readCommits(git, ['--end-of-options', head, `^${base}`]);
+  yield* readCommits(git, ['--end-of-options', head, `^${base}`], limits);
 }
 
 /** Every commit reachable from `refs` (all refs when empty): a full-history audit, streamed. */
-export async function* readHistory(git: Git, refs: readonly string[] = []): AsyncGenerator<SourceItem> {
+export async function* readHistory(git: Git, refs: readonly string[], limits: SourceLimits): AsyncGenerator<SourceItem> {
   if (refs.length === 0) {
-    yield* readCommits(git, ['--all']);
+    yield* readCommits(git, ['--all'], limits);
     return;
   }
   await verifyCommits(git, refs);
-  yield* readCommits(git, ['--end-of-options', ...refs]);
+  yield* readCommits(git, ['--end-of-options', ...refs], limits);
 }

@@ -1,7 +1,7 @@
+import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { readCommits } from './commits.js';
 import type { Git } from './git.js';
 import { isZeroId, parseUpdateLines, readRefUpdates } from './refs.js';
-import type { SourceItem } from './source.js';
 
 /** One line of pre-receive input: `<old id> <new id> <ref>`. */
 export interface ReceiveUpdate {
@@ -26,9 +26,9 @@ export function parseReceiveUpdates(text: string): ReceiveUpdate[] {
  * accepts), and every pushed annotated tag's name and message. Runs inside git's quarantine: the pushed objects are readable through the
  * environment git sets, and nothing is written.
  */
-export async function* readReceiveChanges(git: Git, updates: readonly ReceiveUpdate[]): AsyncGenerator<SourceItem> {
+export async function* readReceiveChanges(git: Git, updates: readonly ReceiveUpdate[], limits: SourceLimits): AsyncGenerator<SourceItem> {
   const pushed = updates.filter((update) => !isZeroId(update.newId));
-  const tips = yield* readRefUpdates(git, pushed.map((update) => ({ ref: update.ref, id: update.newId, created: isZeroId(update.oldId) })));
+  const tips = yield* readRefUpdates(git, pushed.map((update) => ({ ref: update.ref, id: update.newId, created: isZeroId(update.oldId) })), limits);
   if (tips.length === 0) return;
-  yield* readCommits(git, [...tips, '--not', '--all']);
+  yield* readCommits(git, [...tips, '--not', '--all'], limits);
 }

@@ -1,7 +1,7 @@
+import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { createBlobReader } from './blobs.js';
 import { GitError } from './errors.js';
 import type { Git } from './git.js';
-import type { SourceItem } from './source.js';
 
 /** An object id of all zeros: git's "no object" (a ref created or deleted). */
 export function isZeroId(id: string): boolean {
@@ -37,7 +37,7 @@ export function parseUpdateLines(text: string, fields: readonly string[], hook: 
   return rows;
 }
 
-/** The commit id `revision` names, or undefined. (`--quiet` keeps stderr empty, and simple-git then resolves: hence the output check.) */
+/** The commit id `revision` names, or undefined. */
 async function commitId(git: Git, revision: string): Promise<string | undefined> {
   try {
     const id = (await git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
@@ -105,17 +105,17 @@ export interface RefUpdate {
  * message; for a tag of a blob, that blob's content. A tag of a tree cannot be judged
  * and is an error (the hook blocks). Returns the pushed ids to walk for commits.
  */
-export async function* readRefUpdates(git: Git, updates: readonly RefUpdate[]): AsyncGenerator<SourceItem, string[]> {
+export async function* readRefUpdates(git: Git, updates: readonly RefUpdate[], limits: SourceLimits): AsyncGenerator<SourceItem, string[]> {
   const tips = new Set<string>();
   for (const { ref, id, created } of updates) {
-    if (created) yield { type: 'chunk', ref: true, chunk: { path: ref, text: ref, origin: 'name' } };
+    if (created) yield { type: 'chunk', chunk: { subject: 'ref', path: ref, text: ref } };
     const peeled = await peelTags(git, id);
     for (const object of peeled.tags) {
       const name = /^tag (.+)$/m.exec(object)?.[1];
-      if (name !== undefined) yield { type: 'chunk', ref: true, chunk: { path: ref, text: name, origin: 'name' } };
+      if (name !== undefined) yield { type: 'chunk', chunk: { subject: 'ref', path: ref, text: name } };
       const body = object.indexOf('\n\n');
       const text = body === -1 ? '' : object.slice(body + 2).replace(/\n-----BEGIN (?:PGP|SSH) SIGNATURE-----[\s\S]*$/, '').replace(/\s+$/, '');
-      if (text !== '') yield { type: 'chunk', ref: true, chunk: { path: ref, text, origin: 'message' } };
+      if (text !== '') yield { type: 'chunk', chunk: { subject: 'message', path: ref, text } };
     }
     if (peeled.type === 'commit') {
       tips.add(id);
@@ -124,10 +124,10 @@ export async function* readRefUpdates(git: Git, updates: readonly RefUpdate[]): 
     if (peeled.type !== 'blob') {
       throw new GitError('GIT_UNSUPPORTED_OBJECT', `${ref} points at a ${peeled.type} (${peeled.id}), which tightlip cannot judge; push a commit or a tag of one`);
     }
-    const blobs = createBlobReader(git);
+    const blobs = createBlobReader(git, limits.maxFileSize);
     try {
       const blob = await blobs.readText(peeled.id);
-      if ('text' in blob) yield { type: 'chunk', ref: true, chunk: { path: ref, text: blob.text, origin: 'commit' } };
+      if ('text' in blob) yield { type: 'chunk', chunk: { subject: 'ref', path: ref, text: blob.text } };
       else yield { type: 'skipped', skipped: { path: ref, reason: blob.skipped, detail: `blob ${peeled.id}, ${blob.size} bytes` } };
     } finally {
       blobs.close();

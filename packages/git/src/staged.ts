@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { GitError } from './errors.js';
 import { createFileItems, PATCH_ARGS } from './file-items.js';
 import type { Git } from './git.js';
 import { createDiffParser, type FileDiff } from './parse-diff.js';
 import { isObjectId } from './refs.js';
-import type { SourceItem } from './source.js';
 
 /** The commits a merge in progress merges into HEAD (MERGE_HEAD: one per line, several for an octopus), or none. */
 async function readMergeHeads(git: Git): Promise<string[]> {
@@ -42,13 +42,13 @@ async function stagedDiffArgs(git: Git): Promise<string[]> {
  * hunk holding only the added lines; deletions never count. Honours GIT_INDEX_FILE, which
  * git sets for hooks run by `git commit -a` or `git commit <paths>`.
  */
-export async function* readStagedChanges(git: Git): AsyncGenerator<SourceItem> {
+export async function* readStagedChanges(git: Git, limits: SourceLimits): AsyncGenerator<SourceItem> {
   const args = await stagedDiffArgs(git);
   const files = createFileItems(git, {
-    origin: 'staged',
+    ...limits,
     textPatchArgs: (path) => [...args, '--text', '--', `:(literal)${path}`],
   });
-  const parser = createDiffParser();
+  const parser = createDiffParser(limits);
   try {
     const emit = (file: FileDiff | undefined) => (file ? files.items(file) : undefined);
     for await (const line of git.lines(args)) {

@@ -1,33 +1,27 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempRepo, type TempDir } from '@tightlip/fixtures';
-import type { Chunk } from '@tightlip/core';
-import { openRepository, readStagedChanges, type SourceItem } from '../src/index.js';
+import { DEFAULT_MAX_FILE_SIZE, type Chunk, type SourceItem } from '@tightlip/core';
+import { openRepository, readStagedChanges } from '../src/index.js';
 
 let repo: TempDir;
 afterEach(() => repo?.remove());
 
-async function staged(env?: NodeJS.ProcessEnv): Promise<{ chunks: Chunk[]; names: string[]; skipped: string[] }> {
-  const saved = { ...process.env };
-  Object.assign(process.env, repo.env, env);
-  try {
-    const items: SourceItem[] = [];
-    for await (const item of readStagedChanges(await openRepository(repo.dir))) items.push(item);
-    const all = items.flatMap((item) => (item.type === 'chunk' ? [item.chunk] : []));
-    return {
-      chunks: all.filter((chunk) => chunk.origin === 'staged'),
-      names: all.filter((chunk) => chunk.origin === 'name').map((chunk) => chunk.text),
-      skipped: items.flatMap((item) => (item.type === 'skipped' ? [`${item.skipped.path}:${item.skipped.reason}`] : [])),
-    };
-  } finally {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
+async function staged(env?: NodeJS.ProcessEnv, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<{ chunks: Chunk[]; names: string[]; skipped: string[] }> {
+  const items: SourceItem[] = [];
+  const git = await openRepository(repo.dir, { env: { ...repo.env, ...env } });
+  for await (const item of readStagedChanges(git, { maxFileSize })) items.push(item);
+  const all = items.flatMap((item) => (item.type === 'chunk' ? [item.chunk] : []));
+  return {
+    chunks: all.filter((chunk) => chunk.subject === 'content'),
+    names: all.filter((chunk) => chunk.subject === 'file-name').map((chunk) => chunk.text),
+    skipped: items.flatMap((item) => (item.type === 'skipped' ? [`${item.skipped.path}:${item.skipped.reason}`] : [])),
+  };
 }
 
 /** The lines that count (added), with their numbers; context lines around them are left out. */
 const addedLines = (chunks: Chunk[], path: string) =>
   chunks
-    .filter((chunk) => chunk.path === path && chunk.origin !== 'name')
+    .filter((chunk) => chunk.path === path && chunk.subject === 'content')
     .flatMap((chunk) => chunk.text.split('\n').map((text, i) => [(chunk.startLine ?? 1) + i, text] as const).filter(([line]) => chunk.lines!.some(([first, last]) => line >= first && line <= last)));
 
 describe('readStagedChanges', () => {
@@ -36,7 +30,7 @@ describe('readStagedChanges', () => {
     repo.write('a.txt', 'one\ntwo\n');
     repo.git('add', 'a.txt');
     const { chunks } = await staged();
-    expect(chunks).toEqual([{ path: 'a.txt', text: 'one\ntwo', startLine: 1, lines: [[1, 2]], origin: 'staged' }]);
+    expect(chunks).toEqual([{ subject: 'content', path: 'a.txt', text: 'one\ntwo', startLine: 1, lines: [[1, 2]] }]);
   });
 
   it('reads only added lines, with their line numbers in the new file', async () => {
@@ -157,7 +151,7 @@ describe('readStagedChanges', () => {
     repo.git('add', 'link');
     repo.git('update-index', '--add', '--cacheinfo', `160000,${'1'.repeat(40)},vendor/lib`);
     const { chunks, names } = await staged();
-    expect(chunks).toEqual([{ path: 'link', text: 'target/path-name', startLine: 1, lines: [[1, 1]], origin: 'staged' }]);
+    expect(chunks).toEqual([{ subject: 'content', path: 'link', text: 'target/path-name', startLine: 1, lines: [[1, 1]] }]);
     expect(names.sort()).toEqual(['link', 'vendor/lib']);
   });
 

@@ -1,10 +1,4 @@
+import { TightlipError } from '@tightlip/core/errors';
+
 /** A hook could not be installed or removed; `code` is stable, the message says what to do. */
-export class HookError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'HookError';
-  }
-}
+export class HookError extends TightlipError {}

@@ -3,13 +3,17 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatBaseline, type BaselineEntry } from '@tightlip/core';
 import { UsageError } from '../errors.js';
-import { newBaselineSalt } from '../setup.js';
-import { scanPaths, type ScanPathsOptions } from './scan.js';
+import { baselineEntryOf, baselineFileOf, newBaselineSalt, readBaseline } from '../scan/baseline.js';
+import { createDirectorySource } from '../scan/directory-source.js';
+import { runSourceScan, type ScanOptions } from '../scan/scan.js';
+import { loadScanSettings } from '../scan/settings.js';
 
 export type BaselineAction = 'create' | 'update' | 'prune';
 
-export interface BaselineOptions extends Omit<ScanPathsOptions, 'baselineMode' | 'newBaselineSalt'> {
+export interface BaselineOptions extends ScanOptions {
   action: BaselineAction;
+  /** What to scan, relative to `io.cwd`; the current directory when empty. */
+  paths: readonly string[];
   /** With create: replace an existing baseline. */
   force?: boolean;
 }
@@ -45,29 +49,28 @@ async function ensureUnionMerge(baselineFile: string): Promise<string | undefine
  * are content-keyed (no line numbers, no secrets).
  */
 export async function runBaseline(options: BaselineOptions): Promise<BaselineResult> {
-  const { action, force, ...scanOptions } = options;
-  const salt = action === 'create' ? newBaselineSalt() : undefined;
-  const { session, findings, root, targets } = await scanPaths({
-    ...scanOptions,
-    baselineMode: 'record',
-    ...(salt !== undefined ? { newBaselineSalt: salt } : {}),
-  });
-  const file = session.baselineFile!;
+  const { action, force } = options;
+  const source = await createDirectorySource(options.paths, options.io.cwd);
+  const settings = await loadScanSettings({ io: options.io, searchFrom: source.searchFrom, config: options.config, termFiles: options.termFiles });
+  const file = baselineFileOf(settings.config, options.baseline, options.io.cwd);
   if (action === 'create' && existsSync(file) && !force) {
     throw new UsageError(`${file} exists; use \`tightlip baseline update\`, or create --force to start over`);
   }
-  if (action === 'prune' && !session.baseline) {
+  const baseline = action === 'create' ? undefined : await readBaseline(file);
+  if (action === 'prune' && !baseline) {
     throw new UsageError(`no baseline at ${file}; create one with \`tightlip baseline create\``);
   }
-  const creating = !session.baseline;
-  const current = new Map(findings.map((finding) => session.entryOf(finding, root)).map((entry) => [keyOf(entry), entry]));
-  const existing = new Map((session.baseline?.entries ?? []).map((entry) => [keyOf(entry), entry]));
+  const salt = baseline?.salt ?? newBaselineSalt();
+  const { run } = await runSourceScan(source, options, settings, salt);
+  const creating = !baseline;
+  const current = new Map(run.findings.map((finding) => baselineEntryOf(finding, source.root, file)).map((entry) => [keyOf(entry), entry]));
+  const existing = new Map((baseline?.entries ?? []).map((entry) => [keyOf(entry), entry]));
   // Prune judges only entries for what was scanned: an entry for a path outside the scanned
   // targets is kept, whatever this scan found.
   const baselineDir = dirname(file);
   const scanned = (entry: BaselineEntry) => {
     const absolute = resolve(baselineDir, entry.path);
-    return targets.some((target) => absolute === target || !relative(target, absolute).startsWith('..'));
+    return source.targets.some((target) => absolute === target || !relative(target, absolute).startsWith('..'));
   };
   let entries: BaselineEntry[];
   if (action === 'create') entries = [...current.values()];
@@ -75,7 +78,7 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRes
   else entries = [...existing.values()].filter((entry) => current.has(keyOf(entry)) || !scanned(entry));
 
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, formatBaseline({ salt: session.baselineSalt!, entries }));
+  await writeFile(file, formatBaseline({ salt, entries }));
   const before = action === 'create' ? new Set<string>() : new Set(existing.keys());
   const after = new Set(entries.map(keyOf));
   const result: BaselineResult = {

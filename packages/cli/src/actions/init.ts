@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_FILE_NAMES, CONFIG_SCHEMA_PATH } from '../config.js';
+import { CONFIG_FILE_NAMES } from '../config/find.js';
+import { CONFIG_SCHEMA_PATH } from '../config/validate.js';
 import { UsageError } from '../errors.js';
 
 /** Writes a starter `tightlip.config.json` into `dir`; refuses to overwrite any config there. */

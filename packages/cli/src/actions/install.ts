@@ -13,6 +13,8 @@ export function currentLauncher(): Launcher {
 
 export interface HooksOptions {
   cwd: string;
+  /** Environment of git (GIT_DIR and the like); `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
   hooks: readonly HookName[];
 }
 
@@ -20,8 +22,8 @@ export interface HooksOptions {
 const DEFAULT_HOOKS: readonly HookName[] = ['pre-commit', 'commit-msg', 'pre-push'];
 
 /** Installs `hooks` (the defaults when undefined) into the effective hooks directory of the repository containing `cwd`. */
-export async function installHooks(options: { cwd: string; hooks?: readonly HookName[]; launcher?: Launcher }): Promise<InstallResult[]> {
-  const git = await openRepository(options.cwd, { allowBare: true });
+export async function installHooks(options: Omit<HooksOptions, 'hooks'> & { hooks?: readonly HookName[]; launcher?: Launcher }): Promise<InstallResult[]> {
+  const git = await openRepository(options.cwd, { allowBare: true, ...(options.env ? { env: options.env } : {}) });
   const hooksDir = await resolveHooksDir(git);
   const launcher = options.launcher ?? currentLauncher();
   const hooks = options.hooks ?? (git.bare ? ['pre-receive'] : DEFAULT_HOOKS);
@@ -32,7 +34,7 @@ export async function installHooks(options: { cwd: string; hooks?: readonly Hook
 
 /** Removes tightlip's `hooks`, restoring any hook they chained. */
 export async function uninstallHooks(options: HooksOptions): Promise<UninstallResult[]> {
-  const hooksDir = await resolveHooksDir(await openRepository(options.cwd, { allowBare: true }));
+  const hooksDir = await resolveHooksDir(await openRepository(options.cwd, { allowBare: true, ...(options.env ? { env: options.env } : {}) }));
   const results: UninstallResult[] = [];
   for (const hook of options.hooks) results.push(await uninstallHook({ hooksDir, hook }));
   return results;

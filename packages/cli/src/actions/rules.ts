@@ -45,7 +45,7 @@ export function formatRuleList(format: RulesFormat, rules: readonly Rule[] = bui
 export function exampleShape(rule: Rule): string | undefined {
   const sample = rule.samples(createFake(1)).match[0];
   if (sample === undefined) return undefined;
-  const [finding] = createEngine({ rules: [rule], reveal: true }).scan({ path: 'example', text: sample });
+  const [finding] = createEngine({ rules: [rule], reveal: true }).scan({ subject: 'content', path: 'example', text: sample });
   const secret = finding?.secret;
   if (secret === undefined) return undefined;
   const lower = secret.toLowerCase();

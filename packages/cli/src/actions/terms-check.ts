@@ -1,9 +1,9 @@
 import { basename, resolve } from 'node:path';
 import { createTermMatcher, createTermPolicy, createTextIndex, explainMatch, parseLiftDate, type TermVerdict } from '@tightlip/core';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { readInput, type Io } from '../io.js';
-import { textOrJson, writeOutput, type Format } from '../output.js';
+import { textOrJson, writeOutput, type Format } from '../report/emit.js';
 import { loadTerms, readSource } from '../term-sources.js';
 
 export interface CheckTermsOptions {

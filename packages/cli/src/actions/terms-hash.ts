@@ -2,7 +2,7 @@ import { basename, resolve } from 'node:path';
 import { hashTermList, parseTermList, termKeyBytes } from '@tightlip/core';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { writeOutput } from '../output.js';
+import { writeOutput } from '../report/emit.js';
 import { KEY_ENV, KEY_FILE_ENV, readSource } from '../term-sources.js';
 
 export interface HashListOptions {

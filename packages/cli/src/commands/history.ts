@@ -1,22 +1,16 @@
-import type { Argv, CommandModule } from 'yargs';
-import { finishScan, scanOptionsOf, withTerms, type CommandContext, type GlobalArgs } from './context.js';
+import type { CommandModule } from 'yargs';
+import type { CommandContext, GlobalArgs } from './context.js';
+import { defineScanCommand, type ScanArgs } from './scan-command.js';
 
-interface HistoryArgs extends GlobalArgs {
+interface HistoryArgs extends ScanArgs {
   refs: string[];
-  terms: string[];
 }
 
 export function historyCommand(context: CommandContext): CommandModule<GlobalArgs, HistoryArgs> {
-  return {
+  return defineScanCommand<HistoryArgs>(context, {
     command: 'history [refs..]',
     describe: 'Scan every commit of the repository (or of the given refs), streamed',
-    builder: (yargs: Argv<GlobalArgs>) =>
-      withTerms(yargs)
-        .positional('refs', { type: 'string', array: true, default: [] as string[], describe: 'Branches, tags or commits; default all refs' }) as Argv<HistoryArgs>,
-    handler: async (argv) => {
-      const { scanHistory } = await import('../actions/git-scan.js');
-      const result = await scanHistory({ ...scanOptionsOf(argv, context.io), refs: argv.refs });
-      await finishScan(context, argv, result);
-    },
-  };
+    builder: (yargs) => yargs.positional('refs', { type: 'string', array: true, default: [] as string[], describe: 'Branches, tags or commits; default all refs' }),
+    run: async (options, argv) => (await import('../actions/git-scan.js')).scanHistory({ ...options, refs: argv.refs }),
+  });
 }

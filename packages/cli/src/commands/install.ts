@@ -23,7 +23,7 @@ export function installCommand(context: CommandContext): CommandModule<GlobalArg
     builder: hookOption('Which hook; repeatable. Default: pre-commit, commit-msg and pre-push (pre-receive in a bare repository)'),
     handler: async (argv) => {
       const { installHooks } = await import('../actions/install.js');
-      for (const result of await installHooks({ cwd: context.io.cwd, hooks: argv.hook })) {
+      for (const result of await installHooks({ cwd: context.io.cwd, env: context.io.env, ...(argv.hook ? { hooks: argv.hook } : {}) })) {
         let said: string = `${result.outcome} ${result.hook} hook at ${result.path}`;
         if (result.manager === 'husky') {
           said = `${result.outcome === 'chained' ? 'added to the existing' : result.outcome} husky ${result.hook} script ${result.path}`;
@@ -46,7 +46,7 @@ export function uninstallCommand(context: CommandContext): CommandModule<GlobalA
     builder: hookOption('Which hook; repeatable. Default: every hook tightlip installs'),
     handler: async (argv) => {
       const { uninstallHooks } = await import('../actions/install.js');
-      const results = await uninstallHooks({ cwd: context.io.cwd, hooks: argv.hook ?? HOOK_NAMES });
+      const results = await uninstallHooks({ cwd: context.io.cwd, env: context.io.env, hooks: argv.hook ?? HOOK_NAMES });
       const said: Record<(typeof results)[number]['outcome'], (r: (typeof results)[number]) => string> = {
         removed: (r) => `removed ${r.hook} hook ${r.path}`,
         restored: (r) =>

@@ -15,7 +15,7 @@ export function rulesCommand(context: CommandContext): CommandModule<GlobalArgs,
           command: 'list',
           describe: 'Print the rule catalog (id, severity, checks, title); --format json for data',
           handler: async (argv) => {
-            const [{ formatRuleList }, { textOrJson, writeOutput }] = await Promise.all([import('../actions/rules.js'), import('../output.js')]);
+            const [{ formatRuleList }, { textOrJson, writeOutput }] = await Promise.all([import('../actions/rules.js'), import('../report/emit.js')]);
             const { format, output } = argv as unknown as GlobalArgs;
             await writeOutput(formatRuleList(textOrJson(format, 'rules list')), output, context.io);
           },
@@ -26,7 +26,7 @@ export function rulesCommand(context: CommandContext): CommandModule<GlobalArgs,
           builder: (y: Argv<GlobalArgs>) => y.positional('id', { type: 'string', demandOption: true, describe: 'Rule id, e.g. github-pat' }),
           handler: async (argv) => {
             const { id, format, output } = argv as unknown as ExplainArgs;
-            const { textOrJson, writeOutput } = await import('../output.js');
+            const { textOrJson, writeOutput } = await import('../report/emit.js');
             const { explainRule } = await import('../actions/rules.js');
             await writeOutput(explainRule(id, textOrJson(format, 'rules explain')), output, context.io);
           },

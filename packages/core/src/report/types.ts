@@ -1,11 +1,6 @@
-import type { Finding, Rule, Term } from '../types.js';
+import type { Finding, Rule, Skipped, Term } from '../types.js';
 
-/** A file or blob that was not scanned, and why; reports list them so nothing is lost silently. */
-export interface Skipped {
-  path: string;
-  reason: 'binary' | 'too-large' | 'unreadable' | 'not-text';
-  detail?: string;
-}
+export type { Skipped } from '../types.js';
 
 export interface ScanStats {
   files: number;

@@ -1,4 +1,4 @@
-import type { RawConfig } from './config.js';
+import type { RawConfig } from './types.js';
 
 /**
  * Built-in configurations for `extends`. `tightlip:recommended` is what runs without any

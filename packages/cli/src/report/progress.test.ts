@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ScanReport } from '@tightlip/core';
-import { createProgress, exitCodeOf } from './output.js';
-import type { Io } from './io.js';
+import type { Io } from '../io.js';
+import { createProgress } from './progress.js';
 
 function terminal(isTTY: boolean): Io & { written: string[] } {
   const written: string[] = [];
@@ -29,19 +28,5 @@ describe('createProgress', () => {
     progress(20, 100);
     progress(100, 100);
     expect(io.written).toEqual(['\r\u001b[2Ktightlip: 10/100 files scanned', '\r\u001b[2Ktightlip: 20/100 files scanned', '\r\u001b[2K']);
-  });
-});
-
-describe('exitCodeOf', () => {
-  const report = (severities: string[]) => ({ findings: severities.map((severity) => ({ severity })) }) as unknown as ScanReport;
-
-  it('is 1 when a finding is at or above the threshold, 0 otherwise', () => {
-    expect(exitCodeOf(report([]))).toBe(0);
-    expect(exitCodeOf(report(['info']))).toBe(0);
-    expect(exitCodeOf(report(['info']), 'info')).toBe(1);
-    expect(exitCodeOf(report(['low']))).toBe(1);
-    expect(exitCodeOf(report(['medium']), 'high')).toBe(0);
-    expect(exitCodeOf(report(['medium', 'critical']), 'high')).toBe(1);
-    expect(exitCodeOf(report(['high']), 'high')).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempDir, type TempDir } from '@tightlip/fixtures';
-import { loadConfig, readConfigFile, resolveRules, validateConfig } from './config.js';
+import { loadConfig, readConfigFile, resolveRules } from './load.js';
+import { validateConfig } from './validate.js';
 
 let temp: TempDir;
 afterEach(() => temp?.remove());
@@ -171,7 +172,7 @@ describe('resolveRules', () => {
 
 describe('the precompiled schema validator', () => {
   it('is built, and agrees with the schema compiled at run time', async () => {
-    const { compileConfigValidator, PRECOMPILED_VALIDATOR } = await import('./config.js');
+    const { compileConfigValidator, PRECOMPILED_VALIDATOR } = await import('./validate.js');
     const precompiled = (await import(PRECOMPILED_VALIDATOR.href)).validate;
     const runtime = await compileConfigValidator();
     const documents = [

@@ -1,18 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import {
-  formatGithub,
-  formatGitlab,
-  formatJson,
-  formatJunit,
-  formatSarif,
-  formatText,
-  SEVERITIES,
-  type ScanReport,
-  type Severity,
-} from '@tightlip/core';
-import { InputError, UsageError } from './errors.js';
-import { useColor, type Io } from './io.js';
+import { formatGithub, formatGitlab, formatJson, formatJunit, formatSarif, formatText, type ScanReport, type Severity } from '@tightlip/core';
+import { InputError, UsageError } from '../errors.js';
+import { useColor, type Io } from '../io.js';
+import { exitCodeOf, isIncomplete } from './exit-code.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -29,16 +20,6 @@ export interface OutputOptions {
   failOn?: Severity;
   /** Lines added after a text report with findings (how to fix, how to bypass). */
   advice?: readonly string[];
-}
-
-/**
- * Exit code of a scan: 1 when a finding is at or above `failOn`, 0 otherwise. `info`
- * findings (an embargo in its grace period, say) are warnings: they fail only with
- * `--fail-on info`.
- */
-export function exitCodeOf(report: ScanReport, failOn: Severity = 'low'): 0 | 1 {
-  const threshold = SEVERITIES.indexOf(failOn);
-  return report.findings.some((finding) => SEVERITIES.indexOf(finding.severity) >= threshold) ? 1 : 0;
 }
 
 /** The report in `format`; the text format is coloured when `color`. */
@@ -80,8 +61,8 @@ export async function emitReport(report: ScanReport, options: OutputOptions, io:
       io.stderr.write(`tightlip: skipped ${skipped.path}: ${skipped.reason}${skipped.detail ? ` (${skipped.detail})` : ''}\n`);
     }
   }
-  const unscanned = report.skipped.filter((skipped) => skipped.reason !== 'binary');
-  if (unscanned.length > 0) {
+  if (isIncomplete(report)) {
+    const unscanned = report.skipped.filter((skipped) => skipped.reason !== 'binary');
     const listed = options.verbose ? [] : unscanned.slice(0, 5);
     for (const skipped of listed) {
       io.stderr.write(`tightlip: could not scan ${skipped.path}: ${skipped.reason}${skipped.detail ? ` (${skipped.detail})` : ''}\n`);
@@ -90,7 +71,6 @@ export async function emitReport(report: ScanReport, options: OutputOptions, io:
     io.stderr.write(
       `tightlip: the scan is incomplete, so it fails (exit 2): raise "maxFileSize" for large files, exclude them with "allow.paths", or fix their permissions\n`,
     );
-    return 2;
   }
   return exitCodeOf(report, options.failOn);
 }
@@ -114,31 +94,4 @@ export async function writeOutput(text: string, output: string | undefined, io: 
 export function textOrJson(format: Format, command: string): 'text' | 'json' {
   if (format === 'text' || format === 'json') return format;
   throw new UsageError(`${command} prints text or json, not ${format}`);
-}
-
-/**
- * A progress line on stderr for long scans: only on a terminal, only after half a second,
- * at most ten updates a second, erased when done. A no-op otherwise.
- */
-export function createProgress(
-  io: Io,
-  quiet: boolean,
-  noun = 'files',
-  clock: () => number = Date.now,
-): ((done: number, total: number) => void) | undefined {
-  if (quiet || io.stderr.isTTY !== true) return undefined;
-  const started = clock();
-  let last = 0;
-  let shown = false;
-  return (done, total) => {
-    const now = clock();
-    if (done >= total) {
-      if (shown) io.stderr.write('\r\u001b[2K');
-      return;
-    }
-    if (now - started < 500 || now - last < 100) return;
-    last = now;
-    shown = true;
-    io.stderr.write(`\r\u001b[2Ktightlip: ${done}/${total} ${noun} scanned`);
-  };
 }

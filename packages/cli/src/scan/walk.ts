@@ -1,7 +1,7 @@
 import { opendir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { findWorkTreeTop, toPosix } from './paths.js';
+import { findWorkTreeTop, toPosix } from '../paths.js';
 
 // Directory walking for `tightlip scan`: every regular file below a root, minus what git
 // would ignore (.gitignore files in the tree, and above it up to the work tree's top).

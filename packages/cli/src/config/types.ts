@@ -1,0 +1,57 @@
+import type { Rule, Severity } from '@tightlip/core';
+
+/** How a rule is switched or re-rated by configuration. */
+export interface RuleSetting {
+  enabled?: boolean;
+  severity?: Severity;
+}
+
+/** A configuration as tightlip uses it: `extends` applied, paths absolute, patterns compiled. */
+export interface Config {
+  /** The file it came from; undefined for the built-in defaults. */
+  file?: string;
+  /** Directory that `allow.paths` globs are relative to: the file's own directory. */
+  dir: string;
+  /** Absolute paths of term lists. */
+  terms: string[];
+  /** Globs (picomatch, `/`-separated, relative to `dir`) of paths never reported. */
+  allowPaths: string[];
+  allowValues: string[];
+  allowPatterns: RegExp[];
+  stopwords: string[];
+  rules: Record<string, RuleSetting>;
+  customRules: Rule[];
+  /** Absolute path of the baseline file. */
+  baseline?: string;
+  failOn?: Severity;
+  inlineAllow: boolean;
+  maxFileSize?: number;
+}
+
+/** The configuration when there is no file. */
+export function defaultConfig(dir: string): Config {
+  return { dir, terms: [], allowPaths: [], allowValues: [], allowPatterns: [], stopwords: [], rules: {}, customRules: [], inlineAllow: true };
+}
+
+/** The JSON shape of a configuration file, once it passed the schema. */
+export interface RawConfig {
+  $schema?: string;
+  extends?: string | string[];
+  rules?: Record<string, 'on' | 'off' | Severity | RuleSetting>;
+  customRules?: {
+    id: string;
+    title: string;
+    description?: string;
+    remediation?: string;
+    severity?: Severity;
+    keywords?: string[];
+    pattern: string;
+    flags?: string;
+  }[];
+  terms?: string[];
+  allow?: { paths?: string[]; values?: string[]; patterns?: string[]; stopwords?: string[] };
+  baseline?: string;
+  failOn?: Severity;
+  inlineAllow?: boolean;
+  maxFileSize?: number;
+}

@@ -1,0 +1,30 @@
+import { relative, resolve } from 'node:path';
+import { createEngine, type Engine } from '@tightlip/core';
+import { toPosix } from '../paths.js';
+import type { ScanSettings } from './settings.js';
+
+export interface ScanEngineOptions {
+  /** Directory that chunk paths are relative to; term scopes are matched relative to the config's directory. */
+  root: string;
+  /** `--no-mask`. */
+  reveal: boolean;
+  /** Give every finding a `secretHash` keyed with this salt (a baseline's). */
+  secretHashSalt?: string;
+}
+
+/** The engine a scan runs: the settings' rules, terms, allow lists and clock. */
+export function createScanEngine(settings: ScanSettings, options: ScanEngineOptions): Engine {
+  const { config } = settings;
+  return createEngine({
+    rules: settings.rules,
+    terms: settings.terms,
+    termKeys: settings.termKeys,
+    now: settings.now,
+    // Files are judged by their path relative to the config; refs and messages by their own names.
+    scopePath: (path, subject) => (subject === 'content' || subject === 'file-name' ? toPosix(relative(config.dir, resolve(options.root, path))) : path),
+    reveal: options.reveal,
+    allow: { values: config.allowValues, patterns: config.allowPatterns, stopwords: config.stopwords },
+    inlineAllow: config.inlineAllow,
+    ...(options.secretHashSalt !== undefined ? { secretHashSalt: options.secretHashSalt } : {}),
+  });
+}

@@ -1,0 +1,25 @@
+import type { SourceItem, SourceLimits } from '@tightlip/core';
+
+/** Where report origins say file content was read from. */
+export type ContentOrigin = 'file' | 'staged' | 'commit';
+
+/**
+ * Something to scan: a directory tree, the staged change, a commit message, a range of
+ * commits, a push. Every source yields the same items (`SourceItem`) and honours the same
+ * limits; one loop (`runScan`) scans them all.
+ */
+export interface Source {
+  /** Absolute directory that item paths are relative to. */
+  readonly root: string;
+  /** Where the configuration is searched from, nearest first. */
+  readonly searchFrom: readonly string[];
+  /** What the content it yields is, in reports. */
+  readonly origin: ContentOrigin;
+  /**
+   * The items to scan. A source may leave out what `isAllowedPath` (a path relative to
+   * `root`) allows, to save reading it; the scan loop drops such items whatever the source.
+   */
+  items(limits: SourceLimits, isAllowedPath: (path: string) => boolean): AsyncIterable<SourceItem>;
+  /** How many files it yields, once known: for a progress display. */
+  total?(): number | undefined;
+}
