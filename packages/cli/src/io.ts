@@ -8,7 +8,7 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** The clock, in ms since the epoch: embargo lift dates, report times. `Date.now` when absent. */
   now?: () => number;
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   /** Standard input, for hooks that git feeds ref updates (pre-push, pre-receive). */
   stdin?: AsyncIterable<string | Uint8Array> & { isTTY?: boolean };

@@ -8,7 +8,7 @@ import { historyCommand } from './commands/history.js';
 import { installCommand, uninstallCommand } from './commands/install.js';
 import { prePushCommand } from './commands/pre-push.js';
 import { preReceiveCommand } from './commands/pre-receive.js';
-import type { CommandContext, GlobalArgs } from './commands/context.js';
+import type { CommandContext } from './commands/context.js';
 import { rulesCommand } from './commands/rules.js';
 import { scanCommand } from './commands/scan.js';
 import { stagedCommand } from './commands/staged.js';
@@ -68,9 +68,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .epilogue(EXIT_CODES)
     .version(VERSION)
     .help()
-    .wrap(Math.min(100, process.stdout.columns || 100));
+    .wrap(Math.min(100, io.stdout.columns || 100));
   try {
-    await (parser as unknown as { parseAsync(): Promise<GlobalArgs> }).parseAsync();
+    // With a callback, yargs hands over what it would print (help, version, completion) instead of logging it.
+    await parser.parseAsync([...argv], {}, (_error, _argv, output) => {
+      if (output) io.stdout.write(`${output}\n`);
+    });
   } catch (error) {
     const verbose = argv.includes('--verbose');
     io.stderr.write(`${describeError(error, verbose)}\n`);
