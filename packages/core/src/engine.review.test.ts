@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { withBase62Crc32 } from './codec/crc32.js';
+import { createFake } from './codec/fake.js';
 import { createEngine } from './engine.js';
-import { createFake } from './fake.js';
 import { parseAllowDirective } from './filters/inline-allow.js';
 import { formatText } from './report/text.js';
-import { withBase62Crc32 } from './rules/checksums.js';
 import { builtinRules } from './rules/index.js';
 import { parseTermList } from './terms/parse-term-list.js';
 

@@ -1,3 +1,5 @@
+import { hmacSha256, toHex } from './codec/sha256.js';
+import { createTextIndex, isLineInRanges, type TextIndex } from './codec/text-index.js';
 import { createAllowListFilter, type AllowList } from './filters/allow-list.js';
 import { allowsRule, parseAllowDirective, type AllowDirective } from './filters/inline-allow.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -6,8 +8,6 @@ import { cutLine, cutMasked, maskLine, redactSecret, type MaskSpan } from './mas
 import { builtinRules } from './rules/index.js';
 import { createCredentialScanner } from './scanners/credentials.js';
 import { createTermScanner } from './scanners/terms.js';
-import { hmacSha256, toHex } from './sha256.js';
-import { createTextIndex, isLineInRanges, type TextIndex } from './text-index.js';
 import type { Chunk, Finding, Rule, Term } from './types.js';
 
 export interface EngineOptions {

@@ -1,4 +1,4 @@
-import { sha256, toHex } from './sha256.js';
+import { sha256, toHex } from './codec/sha256.js';
 
 /**
  * A stable identifier of a finding, for SARIF `partialFingerprints` and deduplication:

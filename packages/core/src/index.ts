@@ -27,8 +27,9 @@ export {
   type TermVerdict,
 } from './scanners/terms.js';
 export { assertLinearTime, builtinRules, defineRule, familyOf, ruleFamilies } from './rules/index.js';
-export { crc32, withBase62Crc32 } from './rules/checksums.js';
-export { createFake } from './fake.js';
+export { crc32, withBase62Crc32 } from './codec/crc32.js';
+export { createFake } from './codec/fake.js';
+export * as alphabets from './codec/alphabets.js';
 export { parseTermList, type ParseTermListOptions } from './terms/parse-term-list.js';
 export { TERM_LIST_VERSION } from './terms/parse-json-list.js';
 export { hashTermList, termKeyBytes } from './terms/hash-term-list.js';
@@ -38,7 +39,7 @@ export { explainMatch } from './terms/explain.js';
 export { embargoState, parseLiftDate, type EmbargoState } from './terms/embargo.js';
 export { compileGlob } from './terms/glob.js';
 export { redactSecret } from './mask.js';
-export { sha256, hmacSha256, toHex } from './sha256.js';
+export { sha256, hmacSha256, toHex } from './codec/sha256.js';
 export { formatText, type TextFormatOptions } from './report/text.js';
 export { formatJson, JSON_REPORT_VERSION } from './report/json.js';
 export { formatSarif } from './report/sarif.js';
@@ -59,5 +60,5 @@ export {
   type BaselineMatcher,
 } from './filters/baseline.js';
 export { findSuperLinearConstruct } from './rules/linear-pattern.js';
-export { decodeText, hasUtf16Bom, looksBinary } from './decode-text.js';
-export { createTextIndex, type TextIndex } from './text-index.js';
+export { decodeText, hasUtf16Bom, looksBinary } from './codec/decode-text.js';
+export { createTextIndex, type TextIndex } from './codec/text-index.js';

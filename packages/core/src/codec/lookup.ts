@@ -1,5 +1,5 @@
 // Values that fetch a secret rather than hold it: environment variables, secret stores,
-// configuration references and member accesses in code.
+// configuration references (member accesses in code: `isCodeExpression` in filters/shapes.ts).
 
 const LOOKUP = new RegExp(
   '^(?:' +
@@ -40,14 +40,4 @@ const LOOKUP = new RegExp(
 /** Whether `secret` reads a secret from somewhere else instead of being one. */
 export function isLookup(secret: string): boolean {
   return LOOKUP.test(secret);
-}
-
-/**
- * A member access or call in code: `config.apiKey`, `self.token`, `getToken()`. Only
- * applied to generic detectors: provider tokens (`dp.st.…`, JWTs) legitimately hold dots.
- */
-const EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?$|^[A-Za-z_$][\w$.]*\(.*\)?$|^[A-Za-z_$][\w$]*\[/;
-
-export function isCodeExpression(secret: string): boolean {
-  return EXPRESSION.test(secret);
 }

@@ -1,4 +1,4 @@
-import { decodeBase64Text } from '../rules/decode.js';
+import { decodeBase64Text } from './base64.js';
 
 // Values that stand in for a secret: templates, masks, and the words people type when
 // they mean "put the real one here". Applied to every rule: a token-shaped placeholder

@@ -1,4 +1,6 @@
-import { BASE62 } from '../fake.js';
+// CRC-32, and the base62 CRC-32 checksum of GitHub's and npm's token formats.
+
+import { BASE62 } from './alphabets.js';
 
 const CRC32_TABLE = (() => {
   const table = new Uint32Array(256);

@@ -1,4 +1,4 @@
-import type { LineRange } from './types.js';
+import type { LineRange } from '../types.js';
 
 /** Maps offsets in a text to 1-based lines and columns, built once per text. */
 export interface TextIndex {

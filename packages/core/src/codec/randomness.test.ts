@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createFake } from '../fake.js';
-import { alphabetOf, expectedEntropy, isRandomLooking, isWordLike, judgeRandomness, shannonEntropy } from './entropy.js';
-
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+import { BASE62 } from './alphabets.js';
+import { createFake } from './fake.js';
+import { alphabetOf, expectedEntropy, isRandomLooking, isWordLike, judgeRandomness, shannonEntropy } from './randomness.js';
 
 describe('entropy', () => {
   it('measures bits per character', () => {

@@ -1,10 +1,5 @@
-import type { Fake } from './types.js';
-
-export const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const HEX = '0123456789abcdef';
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const DIGITS = '0123456789';
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+import type { Fake } from '../types.js';
+import { BASE62, BASE64, DIGITS, HEX, UPPER } from './alphabets.js';
 
 /**
  * A deterministic generator of fake token material. Rule samples, fixtures and benchmarks
