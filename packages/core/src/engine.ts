@@ -3,10 +3,10 @@ import { createTextIndex, isLineInRanges, type TextIndex } from './codec/text-in
 import { createAllowListFilter, type AllowList } from './filters/allow-list.js';
 import { allowsRule, parseAllowDirective, type AllowDirective } from './filters/inline-allow.js';
 import { fingerprintOf } from './fingerprint.js';
-import type { Hit } from './hit.js';
-import { cutLine, cutMasked, maskLine, redactSecret, type MaskSpan } from './mask.js';
+import { cutLine, cutMasked, maskLine, type MaskSpan } from './mask.js';
 import { builtinRules } from './rules/index.js';
 import { createCredentialScanner } from './scanners/credentials.js';
+import { redactSecret, type Hit } from './scanners/hit.js';
 import { createTermScanner } from './scanners/terms.js';
 import type { Chunk, Finding, Rule, Term } from './types.js';
 

@@ -16,29 +16,22 @@ export type {
 export { SEVERITIES } from './types.js';
 export { RuleError, TermListError, TightlipError } from './errors.js';
 export { createEngine, type Engine, type EngineOptions } from './engine.js';
-export {
-  termRuleId,
-  createTermMatcher,
-  createTermPolicy,
-  type TermMatch,
-  type TermMatcher,
-  type MatchVia,
-  type TermPolicy,
-  type TermVerdict,
-} from './scanners/terms.js';
+export { termRuleId } from './scanners/terms.js';
+export { createTermMatcher, type TermMatch, type TermMatcher, type MatchVia } from './terms/match.js';
+export { createTermPolicy, type TermPolicy, type TermVerdict } from './terms/policy.js';
 export { assertLinearTime, builtinRules, defineRule, familyOf, ruleFamilies } from './rules/index.js';
 export { crc32, withBase62Crc32 } from './codec/crc32.js';
 export { createFake } from './codec/fake.js';
 export * as alphabets from './codec/alphabets.js';
 export { parseTermList, type ParseTermListOptions } from './terms/parse-term-list.js';
 export { TERM_LIST_VERSION } from './terms/parse-json-list.js';
-export { hashTermList, termKeyBytes } from './terms/hash-term-list.js';
+export { hashTermList, termKeyBytes } from './terms/tools/hash-term-list.js';
 export { keyIdOf, MIN_KEY_LENGTH } from './terms/digest.js';
-export { lintTerms, type LintIssue, type LintOptions } from './terms/lint-terms.js';
-export { explainMatch } from './terms/explain.js';
+export { lintTerms, type LintIssue, type LintOptions } from './terms/tools/lint-terms.js';
+export { explainMatch } from './terms/tools/explain.js';
 export { embargoState, parseLiftDate, type EmbargoState } from './terms/embargo.js';
 export { compileGlob } from './terms/glob.js';
-export { redactSecret } from './mask.js';
+export { redactSecret } from './scanners/hit.js';
 export { sha256, hmacSha256, toHex } from './codec/sha256.js';
 export { formatText, type TextFormatOptions } from './report/text.js';
 export { formatJson, JSON_REPORT_VERSION } from './report/json.js';

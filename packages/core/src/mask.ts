@@ -1,9 +1,3 @@
-/** The part of a credential that reports show: at most 6 leading characters, fewer for short secrets. */
-export function redactSecret(secret: string): string {
-  const visible = Math.min(6, Math.floor(secret.length / 5));
-  return `${secret.slice(0, visible)}…`;
-}
-
 /** A half-open span [start, end) of a line and what to show in its place. */
 export interface MaskSpan {
   start: number;

@@ -3,7 +3,7 @@ import { withBase62Crc32 } from '../codec/crc32.js';
 import { createFake } from '../codec/fake.js';
 import { createEngine } from '../engine.js';
 import { builtinRules } from '../rules/index.js';
-import { createPrefilter } from './pattern.js';
+import { createPrefilter } from './prefilter.js';
 
 const fake = createFake(21);
 

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from './types.js';
+import type { Finding, Severity } from '../types.js';
 
 /** A match before it is placed in a file: offsets in the chunk text. Scanners produce hits; the engine places them. */
 export interface Hit {
@@ -18,4 +18,10 @@ export interface Hit {
   anchor?: number;
   /** The unmasked text, only when the engine reveals. */
   secret?: string;
+}
+
+/** The part of a credential that reports show: at most 6 leading characters, fewer for short secrets. */
+export function redactSecret(secret: string): string {
+  const visible = Math.min(6, Math.floor(secret.length / 5));
+  return `${secret.slice(0, visible)}…`;
 }

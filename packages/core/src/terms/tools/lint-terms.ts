@@ -1,10 +1,10 @@
-import { createTermMatcher } from '../scanners/terms.js';
-import type { Term } from '../types.js';
+import { DIGITS, LOWER } from '../../codec/alphabets.js';
+import type { Term } from '../../types.js';
+import { createTermDigester } from '../digest.js';
+import { embargoState, isoDay } from '../embargo.js';
+import { termForms } from '../forms.js';
 import { COMMON_WORDS } from './common-words.js';
-import { createTermDigester } from './digest.js';
-import { embargoState, isoDay } from './embargo.js';
-import { termForms } from './forms.js';
-import { revealingFields } from './hash-term-list.js';
+import { findRevealingTerms } from './find-revealing-terms.js';
 
 export interface LintIssue {
   level: 'error' | 'warning' | 'info';
@@ -23,7 +23,7 @@ export interface LintOptions {
 
 const MIN_LENGTH = 3;
 const MIN_SUBSTRING_LENGTH = 5;
-const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const ALPHANUMERIC = LOWER + DIGITS;
 
 /** Every string of one or two letters or digits: what a hashed term is compared with to find too-short terms. */
 function shortStrings(): string[] {
@@ -106,12 +106,8 @@ export function lintTerms(terms: readonly Term[], options: LintOptions = {}): Li
   }
 
   // Ids and owners are shown in every finding, so they must not mention a term.
-  const matchable = terms.filter((term) => !term.hashed || options.keys?.has(term.hashed.keyId));
-  const matcher = createTermMatcher(matchable, options.keys);
-  for (const term of matchable) {
-    for (const [field, other] of revealingFields(term, matcher, ['id', 'owner'])) {
-      report(term, 'warning', `its ${field} mentions term ${other} and is shown in every finding`);
-    }
+  for (const { term, field, mentions } of findRevealingTerms(terms, ['id', 'owner'], options.keys)) {
+    report(term, 'warning', `its ${field} mentions term ${mentions} and is shown in every finding`);
   }
   return issues;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createTermMatcher } from '../scanners/terms.js';
+import { createTermMatcher } from '../match.js';
+import { parseTermList } from '../parse-term-list.js';
 import { explainMatch } from './explain.js';
-import { parseTermList } from './parse-term-list.js';
 
 const terms = parseTermList(JSON.stringify({ version: 1, terms: [{ id: 'A', term: 'Mythos' }, { id: 'B', term: 'Project Halcyon', leet: true }] }), { source: 'l.json' });
 const matcher = createTermMatcher(terms);

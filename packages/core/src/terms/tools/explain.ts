@@ -1,4 +1,3 @@
-import type { TermMatch } from '../scanners/terms.js';
 import {
   CHANGED_CASE,
   CHANGED_DIACRITIC,
@@ -10,7 +9,8 @@ import {
   leetView,
   SEP,
   SKIP,
-} from './fold.js';
+} from '../fold.js';
+import type { TermMatch } from '../match.js';
 
 const VIA: Record<TermMatch['via'], string | undefined> = {
   exact: undefined,

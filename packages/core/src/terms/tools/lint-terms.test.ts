@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { keyIdOf } from './digest.js';
+import { keyIdOf } from '../digest.js';
 import { hashTermList, termKeyBytes } from './hash-term-list.js';
 import { lintTerms } from './lint-terms.js';
-import { parseTermList } from './parse-term-list.js';
+import { parseTermList } from '../parse-term-list.js';
 
 const list = parseTermList(
   JSON.stringify({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Term } from '../types.js';
-import { foldedWords } from '../terms/tokenize.js';
-import { createTermMatcher } from './terms.js';
+import { createTermMatcher } from './match.js';
+import { foldedWords } from './tokenize.js';
 
 const term = (id: string, text: string, extra: Partial<Term> = {}): Term => ({
   id,

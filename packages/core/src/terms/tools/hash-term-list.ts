@@ -1,9 +1,9 @@
-import { TermListError } from '../errors.js';
-import { createTermMatcher } from '../scanners/terms.js';
-import type { Term } from '../types.js';
-import { createTermDigester, keyIdOf, MAX_HASHED_LENGTH, MIN_KEY_LENGTH, tagHex } from './digest.js';
-import { termForms } from './forms.js';
-import { HASH_ALGORITHM, TERM_LIST_VERSION } from './parse-json-list.js';
+import { TermListError } from '../../errors.js';
+import type { Term } from '../../types.js';
+import { createTermDigester, keyIdOf, MAX_HASHED_LENGTH, MIN_KEY_LENGTH, tagHex } from '../digest.js';
+import { termForms } from '../forms.js';
+import { HASH_ALGORITHM, TERM_LIST_VERSION } from '../parse-json-list.js';
+import { findRevealingTerms } from './find-revealing-terms.js';
 
 /** Digests per hashed term come in multiples of this, padded with decoys, so their number says little about the term. */
 const DIGEST_BLOCK = 8;
@@ -18,26 +18,6 @@ export function termKeyBytes(text: string, name: string): Uint8Array {
 }
 
 /**
- * The fields of `term` that a report or a hashed list shows in clear and that mention a
- * term of `terms` (matched as in a scan), as `[field, other term id]`.
- */
-export function revealingFields(
-  term: Term,
-  matcher: ReturnType<typeof createTermMatcher>,
-  fields: readonly ('id' | 'owner' | 'note' | 'allowIn' | 'onlyIn')[],
-): [string, string][] {
-  const found: [string, string][] = [];
-  for (const field of fields) {
-    const value = term[field];
-    const texts = value === undefined ? [] : typeof value === 'string' ? [value] : value;
-    for (const text of texts) {
-      for (const match of matcher.match(text)) found.push([field, match.term.id]);
-    }
-  }
-  return found;
-}
-
-/**
  * The hashed form of a plaintext list (see docs/terms.md): each term's forms — spellings,
  * joined and plural forms, leet forms — as HMAC-SHA-256 digests under `key`, padded with
  * decoys and sorted; ids, severities, lift dates, scopes and owners in clear; notes
@@ -47,7 +27,7 @@ export function revealingFields(
  */
 export function hashTermList(terms: readonly Term[], key: Uint8Array): string {
   const digest = createTermDigester(key);
-  const matcher = createTermMatcher(terms.filter((term) => !term.hashed));
+  const revealing = findRevealingTerms(terms, ['id', 'owner', 'allowIn', 'onlyIn']);
   const tags = new Set<string>();
   const entries = terms.map((term) => {
     const fail = (message: string): never => {
@@ -55,8 +35,9 @@ export function hashTermList(terms: readonly Term[], key: Uint8Array): string {
     };
     if (term.hashed) fail('is already hashed');
     if (term.substring) fail('substring matching cannot be hashed (it would mean hashing every substring); keep the term in a plain list');
-    for (const [field, other] of revealingFields(term, matcher, ['id', 'owner', 'allowIn', 'onlyIn'])) {
-      fail(`its ${field} mentions term ${other}, and a hashed list keeps it in clear; give the term an id that does not (the JSON format's "id")`);
+    const giveaway = revealing.find((found) => found.term === term);
+    if (giveaway) {
+      fail(`its ${giveaway.field} mentions term ${giveaway.mentions}, and a hashed list keeps it in clear; give the term an id that does not (the JSON format's "id")`);
     }
     const digests = new Set<string>();
     for (const form of termForms(term)) {

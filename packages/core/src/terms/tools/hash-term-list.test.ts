@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../engine.js';
-import { formatJson } from '../report/json.js';
-import { formatSarif } from '../report/sarif.js';
-import { formatText } from '../report/text.js';
-import { createTermMatcher } from '../scanners/terms.js';
-import { keyIdOf } from './digest.js';
+import { createEngine } from '../../engine.js';
+import { formatJson } from '../../report/json.js';
+import { formatSarif } from '../../report/sarif.js';
+import { formatText } from '../../report/text.js';
+import { keyIdOf } from '../digest.js';
+import { createTermMatcher } from '../match.js';
+import { parseTermList } from '../parse-term-list.js';
 import { hashTermList, termKeyBytes } from './hash-term-list.js';
-import { parseTermList } from './parse-term-list.js';
 
 const key = termKeyBytes('k'.repeat(16) + '0123456789abcdef0123', 'test key');
 const keys = new Map([[keyIdOf(key), key]]);
