@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { withBase62Crc32 } from './codec/crc32.js';
 import { createFake } from './codec/fake.js';
-import { createEngine } from './engine.js';
-import { parseAllowDirective } from './filters/inline-allow.js';
+import { createEngine } from './engine/engine.js';
+import { parseAllowDirective } from './allow/inline-allow.js';
 import { formatText } from './report/text.js';
 import { builtinRules } from './rules/index.js';
 import { parseTermList } from './terms/parse-term-list.js';

@@ -15,7 +15,7 @@ export type {
 } from './types.js';
 export { SEVERITIES } from './types.js';
 export { RuleError, TermListError, TightlipError } from './errors.js';
-export { createEngine, type Engine, type EngineOptions } from './engine.js';
+export { createEngine, type Engine, type EngineOptions } from './engine/engine.js';
 export { termRuleId } from './scanners/terms.js';
 export { createTermMatcher, type TermMatch, type TermMatcher, type MatchVia } from './terms/match.js';
 export { createTermPolicy, type TermPolicy, type TermVerdict } from './terms/policy.js';
@@ -40,8 +40,8 @@ export { formatJunit } from './report/junit.js';
 export { formatGithub } from './report/github.js';
 export { formatGitlab, GITLAB_SCHEMA_VERSION } from './report/gitlab.js';
 export type { ScanReport, ScanStats, Skipped } from './report/types.js';
-export { createAllowListFilter, type AllowList } from './filters/allow-list.js';
-export { parseAllowDirective, type AllowDirective } from './filters/inline-allow.js';
+export { createAllowListFilter, type AllowList } from './allow/allow-list.js';
+export { parseAllowDirective, type AllowDirective } from './allow/inline-allow.js';
 export {
   BASELINE_VERSION,
   BaselineError,
@@ -51,7 +51,7 @@ export {
   type Baseline,
   type BaselineEntry,
   type BaselineMatcher,
-} from './filters/baseline.js';
+} from './baseline.js';
 export { findSuperLinearConstruct } from './rules/linear-pattern.js';
 export { decodeText, hasUtf16Bom, looksBinary } from './codec/decode-text.js';
 export { createTextIndex, type TextIndex } from './codec/text-index.js';

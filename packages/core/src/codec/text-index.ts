@@ -34,6 +34,27 @@ export function createTextIndex(text: string): TextIndex {
   };
 }
 
+/** Where a span of a text lies: 1-based lines and columns (UTF-16 code units); the end column is just after its last character. */
+export interface Place {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** The place of the span [`start`, `end`) of the text of `index`, counting lines from `firstLine`. */
+export function placeOf(index: TextIndex, start: number, end: number, firstLine = 1): Place {
+  const first = index.lineIndexOf(start);
+  const last = index.lineIndexOf(Math.max(start, end - 1));
+  return { line: firstLine + first, column: start - index.lineStart(first) + 1, endLine: firstLine + last, endColumn: end - index.lineStart(last) + 1 };
+}
+
+/** The places of `spans` (offsets in `text`), as the engine reports findings: how embedders place matches of their own. */
+export function locate(text: string, spans: readonly { start: number; end: number }[]): Place[] {
+  const index = createTextIndex(text);
+  return spans.map((span) => placeOf(index, span.start, span.end));
+}
+
 /** Whether `line` lies in one of the sorted, non-overlapping `ranges`. */
 export function isLineInRanges(line: number, ranges: readonly LineRange[]): boolean {
   let low = 0;

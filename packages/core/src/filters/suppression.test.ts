@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { withBase62Crc32 } from '../codec/crc32.js';
 import { createFake } from '../codec/fake.js';
-import { createEngine } from '../engine.js';
+import { createEngine } from '../engine/engine.js';
 import { parseTermList } from '../terms/parse-term-list.js';
-import { parseAllowDirective } from './inline-allow.js';
+import { parseAllowDirective } from '../allow/inline-allow.js';
 
 const fake = createFake(5);
 const token = () => withBase62Crc32('ghp_', fake.base62(30));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../engine.js';
+import { createEngine } from '../engine/engine.js';
 import { parseTermList } from '../terms/parse-term-list.js';
 import { formatText } from './text.js';
 import type { ScanReport } from './types.js';

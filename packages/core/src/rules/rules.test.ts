@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFake } from '../codec/fake.js';
-import { createEngine } from '../engine.js';
+import { createEngine } from '../engine/engine.js';
 import { builtinRules } from './index.js';
 import { findSuperLinearConstruct } from './linear-pattern.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withBase62Crc32 } from '../codec/crc32.js';
 import { createFake } from '../codec/fake.js';
-import { createEngine } from '../engine.js';
+import { createEngine } from '../engine/engine.js';
 import { builtinRules } from '../rules/index.js';
 import { createPrefilter } from './prefilter.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { withBase62Crc32 } from './codec/crc32.js';
-import { createFake } from './codec/fake.js';
+import { withBase62Crc32 } from '../codec/crc32.js';
+import { createFake } from '../codec/fake.js';
 import { createEngine } from './engine.js';
-import { parseTermList } from './terms/parse-term-list.js';
+import { parseTermList } from '../terms/parse-term-list.js';
 
 const fake = createFake(11);
 const token = () => withBase62Crc32('ghp_', fake.base62(30));

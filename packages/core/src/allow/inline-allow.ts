@@ -1,3 +1,4 @@
+import type { TextIndex } from '../codec/text-index.js';
 import type { FindingKind } from '../types.js';
 
 // Inline suppression, in any comment syntax:
@@ -39,7 +40,28 @@ export function parseAllowDirective(line: string): AllowDirective | undefined {
 }
 
 /** Whether `directive` suppresses a finding of `ruleId`. */
-export function allowsRule(directive: AllowDirective, ruleId: string, kind: FindingKind): boolean {
+function allowsRule(directive: AllowDirective, ruleId: string, kind: FindingKind): boolean {
   if (directive.ids.length === 0) return kind === 'credential';
   return directive.ids.includes(ruleId);
+}
+
+/**
+ * Whether a directive of the text of `index` allows a finding of `ruleId` whose match
+ * spans the 0-based lines `first` to `last` (the line it is reported on): a directive on
+ * one of those lines, or one alone on the line before `first`. Each line is parsed once.
+ */
+export function createInlineAllow(index: TextIndex): (ruleId: string, kind: FindingKind, first: number, last: number) => boolean {
+  const directives = new Map<number, AllowDirective | undefined>();
+  const directiveOn = (i: number): AllowDirective | undefined => {
+    if (!directives.has(i)) directives.set(i, parseAllowDirective(index.lineText(i)));
+    return directives.get(i);
+  };
+  return (ruleId, kind, first, last) => {
+    for (let i = first; i <= last; i++) {
+      const own = directiveOn(i);
+      if (own && allowsRule(own, ruleId, kind)) return true;
+    }
+    const before = first > 0 ? directiveOn(first - 1) : undefined;
+    return before !== undefined && before.standalone && allowsRule(before, ruleId, kind);
+  };
 }

@@ -1,4 +1,4 @@
-import { TightlipError } from '../errors.js';
+import { TightlipError } from './errors.js';
 
 // A baseline lists findings a team has accepted, keyed by content: rule, path and a keyed
 // hash of the secret (HMAC-SHA-256 under the baseline's own random salt). No secret, no
