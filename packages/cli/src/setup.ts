@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import {
   createBaselineMatcher,
   createEngine,
+  findRevealingTerms,
   parseBaseline,
   type Baseline,
   type BaselineEntry,
@@ -91,16 +92,6 @@ async function readBaseline(file: string): Promise<Baseline | undefined> {
   return parseBaseline(text, file);
 }
 
-/** `text` with every character of every secret or term in it replaced by `*` (for a message about a term's own id, which cannot be shown). */
-function starTerms(engine: Engine, text: string): string {
-  let starred = text;
-  for (const finding of engine.scan({ path: text, text, origin: 'name' })) {
-    if (finding.line !== 1) continue;
-    starred = starred.slice(0, finding.column - 1) + '*'.repeat(finding.endColumn - finding.column) + starred.slice(finding.endColumn - 1);
-  }
-  return starred;
-}
-
 /** A fresh random salt for a new baseline. */
 export function newBaselineSalt(): string {
   return randomBytes(16).toString('hex');
@@ -129,12 +120,10 @@ export async function setupScan(options: SetupOptions): Promise<ScanSession> {
     inlineAllow: config.inlineAllow,
     ...(baselineSalt !== undefined ? { secretHashSalt: baselineSalt } : {}),
   });
-  // Ids are what every report prints instead of a term: an id that gives its term away is
-  // refused. All ids are scanned as one text, a line each (one pass, whatever the list size).
-  const [giveaway] = engine.scan({ path: '', text: loaded.terms.map((term) => term.id).join('\n'), origin: 'name' });
+  // Ids are what every report prints instead of a term: an id that gives its term away is refused.
+  const [giveaway] = findRevealingTerms(loaded.terms, ['id'], loaded.keys);
   if (giveaway) {
-    const term = loaded.terms[giveaway.line - 1]!;
-    throw new InputError(`${starTerms(engine, term.source)}: a term's id (or its list's file name) contains a listed term, and ids are printed in every report; use ids like CN-017`);
+    throw new InputError(`${giveaway.source}: a term's id (or its list's file name) contains a listed term, and ids are printed in every report; use ids like CN-017`);
   }
   const allowed = config.allowPaths.length > 0 ? (await import('picomatch')).default(config.allowPaths, { dot: true }) : undefined;
   // A term list necessarily holds its terms, and a baseline lists accepted findings; neither is a finding.

@@ -29,6 +29,7 @@ export { hashTermList, termKeyBytes } from './terms/tools/hash-term-list.js';
 export { keyIdOf, MIN_KEY_LENGTH } from './terms/digest.js';
 export { lintTerms, type LintIssue, type LintOptions } from './terms/tools/lint-terms.js';
 export { explainMatch } from './terms/tools/explain.js';
+export { findRevealingTerms, type ClearField, type RevealingTerm } from './terms/tools/find-revealing-terms.js';
 export { embargoState, parseLiftDate, type EmbargoState } from './terms/embargo.js';
 export { compileGlob } from './terms/glob.js';
 export { redactSecret } from './scanners/hit.js';
@@ -54,4 +55,4 @@ export {
 } from './baseline.js';
 export { findSuperLinearConstruct } from './rules/linear-pattern.js';
 export { decodeText, hasUtf16Bom, looksBinary } from './codec/decode-text.js';
-export { createTextIndex, type TextIndex } from './codec/text-index.js';
+export { createTextIndex, locate, type Place, type TextIndex } from './codec/text-index.js';
