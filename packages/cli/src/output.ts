@@ -11,6 +11,7 @@ import {
   type ScanReport,
   type Severity,
 } from '@tightlip/core';
+import { generalAdvice, SKIPPED_HINT } from './advice.js';
 import { InputError, UsageError } from './errors.js';
 import { useColor, type Io } from './io.js';
 
@@ -41,8 +42,8 @@ export function exitCodeOf(report: ScanReport, failOn: Severity = 'low'): 0 | 1 
   return report.findings.some((finding) => SEVERITIES.indexOf(finding.severity) >= threshold) ? 1 : 0;
 }
 
-/** The report in `format`; the text format is coloured when `color`. */
-export function renderReport(report: ScanReport, format: Format, color: boolean): string {
+/** The report in `format`; the text format is coloured when `color`, and ends with `advice` (the general advice by default). */
+export function renderReport(report: ScanReport, format: Format, color: boolean, advice?: readonly string[]): string {
   switch (format) {
     case 'json':
       return formatJson(report);
@@ -55,7 +56,7 @@ export function renderReport(report: ScanReport, format: Format, color: boolean)
     case 'gitlab':
       return formatGitlab(report);
     case 'text':
-      return formatText(report, { color });
+      return formatText(report, { color, advice: advice ?? generalAdvice(report.findings), skippedHint: SKIPPED_HINT });
   }
 }
 
@@ -68,12 +69,7 @@ export async function emitReport(report: ScanReport, options: OutputOptions, io:
   const toFile = options.output !== undefined;
   const clean = report.findings.length === 0;
   const color = !toFile && useColor(io.stdout, io.env);
-  const text =
-    options.format !== 'text'
-      ? renderReport(report, options.format, color)
-      : options.quiet && clean
-        ? ''
-        : formatText(report, { color, ...(options.advice ? { advice: options.advice } : {}) });
+  const text = options.format === 'text' && options.quiet && clean ? '' : renderReport(report, options.format, color, options.advice);
   await writeOutput(text, options.output, io);
   if (options.verbose) {
     for (const skipped of report.skipped) {

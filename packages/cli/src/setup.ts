@@ -154,7 +154,6 @@ export async function setupScan(options: SetupOptions): Promise<ScanSession> {
         tool: TOOL,
         findings: sortFindings(kept).map(({ secretHash: _hash, ...finding }) => ({ ...finding, path: showPath(finding.path) })),
         rules: engine.rules,
-        terms: engine.terms,
         skipped: skipped.map((item) => ({ ...item, path: showPath(item.path) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
         stats,
       };

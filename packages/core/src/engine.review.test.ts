@@ -94,7 +94,7 @@ describe('text report', () => {
   it('underlines each finding where it is, not the first look-alike on the line', () => {
     const terms = names('Mythos\n');
     const findings = createEngine({ terms, rules: [] }).scan({ path: 'f', text: 'mythos and mythos' });
-    const text = formatText({ tool: { name: 't', version: '0' }, findings, rules: [], terms, skipped: [], stats: { files: 1, bytes: 1, durationMs: 1 } });
+    const text = formatText({ tool: { name: 't', version: '0' }, findings, rules: [], skipped: [], stats: { files: 1, bytes: 1, durationMs: 1 } });
     expect(text).toContain('    1 | [names.txt:1] and [names.txt:1]\n      | ^^^^^^^^^^^^^\n');
     expect(text).toContain('    1 | [names.txt:1] and [names.txt:1]\n      |                   ^^^^^^^^^^^^^\n');
   });

@@ -11,6 +11,7 @@ export type {
   RuleSamples,
   Severity,
   HashedTerm,
+  Skipped,
   Term,
 } from './types.js';
 export { SEVERITIES } from './types.js';
@@ -40,7 +41,7 @@ export { formatSarif } from './report/sarif.js';
 export { formatJunit } from './report/junit.js';
 export { formatGithub } from './report/github.js';
 export { formatGitlab, GITLAB_SCHEMA_VERSION } from './report/gitlab.js';
-export type { ScanReport, ScanStats, Skipped } from './report/types.js';
+export type { ScanReport, ScanStats } from './report/types.js';
 export { createAllowListFilter, type AllowList } from './allow/allow-list.js';
 export { parseAllowDirective, type AllowDirective } from './allow/inline-allow.js';
 export {

@@ -185,3 +185,10 @@ export interface HashedTerm {
   /** Tags (8 hex digits) of the words of every multi-word form of the term's list: list-wide, shared by its terms. */
   wordTags: readonly string[];
 }
+
+/** A file or blob that was not scanned, and why; reports list them so nothing is lost silently. */
+export interface Skipped {
+  path: string;
+  reason: 'binary' | 'too-large' | 'unreadable' | 'not-text';
+  detail?: string;
+}

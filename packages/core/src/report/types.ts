@@ -1,11 +1,4 @@
-import type { Finding, Rule, Term } from '../types.js';
-
-/** A file or blob that was not scanned, and why; reports list them so nothing is lost silently. */
-export interface Skipped {
-  path: string;
-  reason: 'binary' | 'too-large' | 'unreadable' | 'not-text';
-  detail?: string;
-}
+import type { Finding, Rule, Skipped } from '../types.js';
 
 export interface ScanStats {
   files: number;
@@ -21,8 +14,6 @@ export interface ScanReport {
   findings: readonly Finding[];
   /** Rules that ran, for rule metadata (SARIF). */
   rules: readonly Rule[];
-  /** Terms that ran, for rule metadata; only ids are ever printed. */
-  terms: readonly Term[];
   skipped: readonly Skipped[];
   stats: ScanStats;
 }
