@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { withBase62Crc32 } from '../codec/crc32.js';
+import { githubTokens } from '../../test/tokens.js';
 import { createFake } from '../codec/fake.js';
 import { createEngine } from './engine.js';
 import { parseTermList } from '../terms/parse-term-list.js';
 
 const fake = createFake(11);
-const token = () => withBase62Crc32('ghp_', fake.base62(30));
+const token = githubTokens(11);
 
 describe('engine', () => {
   it('reports rule, path, line, column and end of a credential', () => {
@@ -187,5 +187,58 @@ describe('engine with term metadata', () => {
     const a = createEngine({ terms, rules: [] }).scan({ path: 'p', text: 'Mythos' })[0]!.fingerprint;
     const b = createEngine({ terms: other, rules: [] }).scan({ path: 'p', text: 'Zephyr' })[0]!.fingerprint;
     expect(a).toBe(b);
+  });
+});
+
+describe('fingerprints', () => {
+  it('come only from what reports show: not from a term, nor from a secret beyond its prefix', () => {
+    const a = createEngine({ terms: parseTermList('Mythos\n', { source: 'list' }), rules: [] });
+    const b = createEngine({ terms: parseTermList('Halcyon\n', { source: 'list' }), rules: [] });
+    const fp = (engine: typeof a, word: string) => engine.scan({ path: `docs/${word}-plan.md`, text: `the ${word} plan` }).map((f) => f.fingerprint);
+    expect(fp(a, 'mythos')).toEqual(fp(b, 'halcyon'));
+    const secretFp = (secret: string) => createEngine().scan({ path: 'f', text: `k = "${secret}"` })[0]?.fingerprint;
+    // Two valid tokens that share the 6 characters a report shows, and differ after them.
+    const [one, two] = [token('ab'), token('ab')];
+    expect(one).not.toBe(two);
+    expect(secretFp(one)).toMatch(/^[0-9a-f]{32}$/);
+    expect(secretFp(one)).toBe(secretFp(two));
+    expect(secretFp(one)).not.toBe(secretFp(token())); // a different visible prefix
+  });
+});
+
+describe('secretHash', () => {
+  const terms = parseTermList('Mythos\n', { source: 'names.txt' });
+  const engine = createEngine({ terms });
+  const salted = createEngine({ terms, secretHashSalt: 'salt-1' });
+  const hashOf = (text: string, e = salted) => e.scan({ path: 'f', text })[0]?.secretHash;
+
+  it('depends on rule and secret, not on line or position', () => {
+    const t = token();
+    expect(hashOf(t)).toMatch(/^[0-9a-f]{32}$/);
+    expect(hashOf(`\n\n   x = ${t}`)).toBe(hashOf(t));
+    expect(hashOf(token())).not.toBe(hashOf(t));
+    expect(hashOf(t, createEngine({ secretHashSalt: 'salt-2' }))).not.toBe(hashOf(t));
+  });
+
+  it('keys a term by its masked line, so the hash is not derived from the term text alone', () => {
+    expect(hashOf('launch Mythos today')).toBe(hashOf('\n\nlaunch Mythos today'));
+    expect(hashOf('launch Mythos today')).not.toBe(hashOf('launch Mythos tomorrow'));
+  });
+
+  it('is absent without a salt', () => {
+    expect(hashOf(token(), engine)).toBeUndefined();
+  });
+
+  it('is the same for a term whether or not the report reveals it', () => {
+    const hash = (reveal: boolean) => createEngine({ terms, reveal, secretHashSalt: 's' }).scan({ path: 'f', text: 'we ship mythos' })[0]?.secretHash;
+    expect(hash(true)).toBe(hash(false));
+  });
+});
+
+describe('reveal', () => {
+  it('leaves the excerpt unmasked only when revealing', () => {
+    const t = token();
+    expect(createEngine({ reveal: true }).scan({ path: 'f', text: `k = "${t}"` })[0]?.excerpt).toBe(`k = "${t}"`);
+    expect(createEngine().scan({ path: 'f', text: `k = "${t}"` })[0]?.excerpt).toBe(`k = "${t.slice(0, 6)}…"`);
   });
 });

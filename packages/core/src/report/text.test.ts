@@ -13,6 +13,13 @@ function reportOf(reveal: boolean): ScanReport {
 }
 
 describe('formatText', () => {
+  it('underlines each finding where it is, not the first look-alike on the line', () => {
+    const findings = createEngine({ terms, rules: [] }).scan({ path: 'f', text: 'mythos and mythos' });
+    const text = formatText({ tool: { name: 't', version: '0' }, findings, rules: [], skipped: [], stats: { files: 1, bytes: 1, durationMs: 1 } });
+    expect(text).toContain('    1 | [names.txt:1] and [names.txt:1]\n      | ^^^^^^^^^^^^^\n');
+    expect(text).toContain('    1 | [names.txt:1] and [names.txt:1]\n      |                   ^^^^^^^^^^^^^\n');
+  });
+
   it('shows a term by id by default, with the id underlined when there is no colour', () => {
     const text = formatText(reportOf(false));
     expect(text).toContain('    1 | we ship [names.txt:1] soon\n      |         ^^^^^^^^^^^^^\n');

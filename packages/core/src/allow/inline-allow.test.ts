@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { withBase62Crc32 } from '../codec/crc32.js';
+import { githubTokens } from '../../test/tokens.js';
 import { createFake } from '../codec/fake.js';
 import { createEngine } from '../engine/engine.js';
+import { builtinRules } from '../rules/index.js';
 import { parseTermList } from '../terms/parse-term-list.js';
-import { parseAllowDirective } from '../allow/inline-allow.js';
+import { parseAllowDirective } from './inline-allow.js';
 
-const fake = createFake(5);
-const token = () => withBase62Crc32('ghp_', fake.base62(30));
+const token = githubTokens(5);
 const terms = parseTermList('Mythos\n', { source: 'names.txt' });
 const engine = createEngine({ terms });
 const rules = (text: string) => engine.scan({ path: 'f', text }).map((f) => f.ruleId);
@@ -65,45 +65,19 @@ describe('inline tightlip:allow', () => {
     expect(parseAllowDirective('tightlip:allowance')).toBeUndefined();
     expect(parseAllowDirective('nothing here')).toBeUndefined();
   });
-});
 
-describe('allow list', () => {
-  it('drops exact values, pattern matches and stopwords, and nothing else', () => {
-    const [kept, byValue, byPattern, byStopword] = [token(), token(), token(), token()];
-    const filtered = createEngine({
-      allow: { values: [byValue], patterns: [new RegExp(byPattern.slice(4, 14))], stopwords: [byStopword.slice(10, 20).toUpperCase()] },
-    });
-    const text = [kept, byValue, byPattern, byStopword].join('\n');
-    expect(filtered.scan({ path: 'f', text }).map((f) => f.line)).toEqual([1]);
-  });
-});
-
-describe('secretHash', () => {
-  const salted = createEngine({ terms, secretHashSalt: 'salt-1' });
-  const hashOf = (text: string, e = salted) => e.scan({ path: 'f', text })[0]?.secretHash;
-
-  it('depends on rule and secret, not on line or position', () => {
-    const t = token();
-    expect(hashOf(t)).toMatch(/^[0-9a-f]{32}$/);
-    expect(hashOf(`\n\n   x = ${t}`)).toBe(hashOf(t));
-    expect(hashOf(token())).not.toBe(hashOf(t));
-    expect(hashOf(t, createEngine({ secretHashSalt: 'salt-2' }))).not.toBe(hashOf(t));
+  it('a directive whose ids cannot be read allows nothing', () => {
+    const aws = builtinRules.find((rule) => rule.id === 'aws-access-key-id')!.samples(createFake(3)).match[0]!;
+    for (const directive of ['tightlip:allow(github-pat)', 'tightlip:allow "github-pat"', 'tightlip:allow:github-pat', 'tightlip:allow github_pat!']) {
+      expect(createEngine().scan({ path: 'f', text: `${token()} ${aws} // ${directive}` }), directive).toHaveLength(2);
+    }
+    expect(parseAllowDirective('"tightlip:allow",')).toBeUndefined();
+    expect(parseAllowDirective('  "tightlip:allow github-pat",')?.standalone).toBe(false);
   });
 
-  it('keys a term by its masked line, so the hash is not derived from the term text alone', () => {
-    expect(hashOf('launch Mythos today')).toBe(hashOf('\n\nlaunch Mythos today'));
-    expect(hashOf('launch Mythos today')).not.toBe(hashOf('launch Mythos tomorrow'));
-  });
-
-  it('is absent without a salt', () => {
-    expect(hashOf(token(), engine)).toBeUndefined();
-  });
-});
-
-describe('reveal', () => {
-  it('leaves the excerpt unmasked only when revealing', () => {
-    const t = token();
-    expect(createEngine({ reveal: true }).scan({ path: 'f', text: `k = "${t}"` })[0]?.excerpt).toBe(`k = "${t}"`);
-    expect(engine.scan({ path: 'f', text: `k = "${t}"` })[0]?.excerpt).toBe(`k = "${t.slice(0, 6)}…"`);
+  it('a directive above a private key covers it (the match starts on the BEGIN line)', () => {
+    const key = builtinRules.find((rule) => rule.id === 'private-key')!.samples(createFake(4)).match[0]!;
+    expect(createEngine().scan({ path: 'f', text: `# tightlip:allow private-key -- test key\n${key}\n` })).toEqual([]);
+    expect(createEngine().scan({ path: 'f', text: `# unrelated comment\n${key}\n` })).toHaveLength(1);
   });
 });
