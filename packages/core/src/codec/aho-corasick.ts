@@ -5,8 +5,8 @@
 //
 // Characters that occur in no pattern share one class, so the full transition table
 // holds states × (distinct pattern characters + 1) entries: one array read per character.
-// A table that would outgrow TABLE_LIMIT (a long list of terms in many scripts) is not
-// built; transitions then follow failure links through the trie, linear all the same.
+// A table that could outgrow TABLE_LIMIT (a long list of terms in many scripts) is not
+// built; transitions then follow failure links through a trie, linear all the same.
 
 /** Most entries (4 bytes each) of a transition table: 16 MiB. */
 const TABLE_LIMIT = 4 * 1024 * 1024;
@@ -24,60 +24,28 @@ export interface AhoCorasick {
   find(text: string): Uint8Array;
 }
 
+/** The transitions and outputs of an automaton, however its transitions are stored. */
+interface Machine {
+  step: (state: number, unit: number) => number;
+  /** The full table, when there is one: state × class -> state. */
+  table?: Int32Array;
+  /** By state: the patterns that end there, its own first, then its failure state's. */
+  outputs: (readonly number[])[];
+}
+
 /** An automaton for `patterns`; an empty pattern matches nothing. */
 export function createAhoCorasick(patterns: readonly string[]): AhoCorasick {
   // Character classes: 0 for any character in no pattern, 1..n for the others.
   const classOf = new Uint16Array(65536);
   let classes = 1;
+  let units = 0;
   for (const pattern of patterns) {
+    units += pattern.length;
     for (let i = 0; i < pattern.length; i++) if (classOf[pattern.charCodeAt(i)] === 0) classOf[pattern.charCodeAt(i)] = classes++;
   }
-
-  // The trie over classes.
-  const children: Map<number, number>[] = [new Map()];
-  const own: number[][] = [[]];
-  for (const [k, pattern] of patterns.entries()) {
-    if (pattern === '') continue;
-    let state = 0;
-    for (let i = 0; i < pattern.length; i++) {
-      const c = classOf[pattern.charCodeAt(i)]!;
-      let next = children[state]!.get(c);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        own.push([]);
-        children[state]!.set(c, next);
-      }
-      state = next;
-    }
-    own[state]!.push(k);
-  }
-  const states = children.length;
-
-  // Failure links breadth-first (each state's is the longest proper suffix that is also a
-  // prefix), and each state's outputs: its own, then its failure state's.
-  const fail = new Int32Array(states);
-  const outputs: (readonly number[])[] = new Array(states);
-  outputs[0] = NO_OUTPUTS;
-  const order = [...children[0]!.values()];
-  for (let head = 0; head < order.length; head++) {
-    const state = order[head]!;
-    const inherited = outputs[fail[state]!]!;
-    outputs[state] = own[state]!.length === 0 ? inherited : [...own[state]!, ...inherited];
-    for (const [c, next] of children[state]!) {
-      let f = fail[state]!;
-      while (f !== 0 && !children[f]!.has(c)) f = fail[f]!;
-      fail[next] = children[f]!.get(c) ?? 0;
-      order.push(next);
-    }
-  }
-  const accepting = new Uint8Array(states);
-  for (let state = 0; state < states; state++) accepting[state] = outputs[state]!.length > 0 ? 1 : 0;
-
-  const table = states * classes <= TABLE_LIMIT ? transitionTable(children, fail, order, classes) : undefined;
-
-  // Only what the chosen transitions need is kept: the trie goes once the table exists.
-  const step = table ? tableStep(table, classes, classOf) : trieStep(children, fail, classOf);
+  // A trie has at most one state per unit of its patterns, and the start state.
+  const { step, table, outputs } = (units + 1) * classes <= TABLE_LIMIT ? tableMachine(patterns, classOf, classes, units + 1) : trieMachine(patterns, classOf);
+  const accepting = Uint8Array.from(outputs, (out) => (out.length > 0 ? 1 : 0));
   const count = patterns.length;
   return {
     step,
@@ -102,24 +70,92 @@ export function createAhoCorasick(patterns: readonly string[]): AhoCorasick {
   };
 }
 
-/** The full transition table, filled breadth-first (`order`) so that a failure state's row is ready. */
-function transitionTable(children: readonly Map<number, number>[], fail: Int32Array, order: readonly number[], classes: number): Int32Array {
-  const table = new Int32Array(children.length * classes);
-  for (const [c, next] of children[0]!) table[c] = next;
-  for (const state of order) {
-    const row = state * classes;
-    table.copyWithin(row, fail[state]! * classes, fail[state]! * classes + classes);
-    for (const [c, next] of children[state]!) table[row + c] = next;
+function withInherited(own: readonly number[], inherited: readonly number[]): readonly number[] {
+  return own.length === 0 ? inherited : [...own, ...inherited];
+}
+
+/**
+ * The automaton as a full transition table. The trie is built in the table itself (0: no
+ * child, as the start state is no one's child); then, breadth-first, each state's failure
+ * state is found in its parent's failure row, and each gap of its row is filled from its
+ * own failure row, complete by then.
+ */
+function tableMachine(patterns: readonly string[], classOf: Uint16Array, classes: number, maxStates: number): Machine {
+  const trie = new Int32Array(maxStates * classes);
+  const own: number[][] = [[]];
+  for (const [k, pattern] of patterns.entries()) {
+    if (pattern === '') continue;
+    let state = 0;
+    for (let i = 0; i < pattern.length; i++) {
+      const at = state * classes + classOf[pattern.charCodeAt(i)]!;
+      if (trie[at] === 0) {
+        trie[at] = own.length;
+        own.push([]);
+      }
+      state = trie[at]!;
+    }
+    own[state]!.push(k);
   }
-  return table;
+  const states = own.length;
+  const table = states < maxStates ? trie.slice(0, states * classes) : trie;
+  const fail = new Int32Array(states);
+  const outputs: (readonly number[])[] = new Array(states);
+  outputs[0] = NO_OUTPUTS;
+  const order: number[] = [];
+  for (let c = 0; c < classes; c++) if (table[c] !== 0) order.push(table[c]!);
+  for (let head = 0; head < order.length; head++) {
+    const state = order[head]!;
+    outputs[state] = withInherited(own[state]!, outputs[fail[state]!]!);
+    const row = state * classes;
+    const failRow = fail[state]! * classes;
+    for (let c = 0; c < classes; c++) {
+      const child = table[row + c]!;
+      if (child === 0) {
+        table[row + c] = table[failRow + c]!;
+      } else {
+        fail[child] = table[failRow + c]!;
+        order.push(child);
+      }
+    }
+  }
+  return { table, outputs, step: (state, unit) => table[state * classes + classOf[unit]!]! };
 }
 
-function tableStep(table: Int32Array, classes: number, classOf: Uint16Array): (state: number, unit: number) => number {
-  return (state, unit) => table[state * classes + classOf[unit]!]!;
-}
-
-function trieStep(children: readonly Map<number, number>[], fail: Int32Array, classOf: Uint16Array): (state: number, unit: number) => number {
-  return (state, unit) => {
+/** The automaton as a trie of maps with failure links, for pattern sets too large for a table. */
+function trieMachine(patterns: readonly string[], classOf: Uint16Array): Machine {
+  const children: Map<number, number>[] = [new Map()];
+  const own: number[][] = [[]];
+  for (const [k, pattern] of patterns.entries()) {
+    if (pattern === '') continue;
+    let state = 0;
+    for (let i = 0; i < pattern.length; i++) {
+      const c = classOf[pattern.charCodeAt(i)]!;
+      let next = children[state]!.get(c);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        own.push([]);
+        children[state]!.set(c, next);
+      }
+      state = next;
+    }
+    own[state]!.push(k);
+  }
+  const fail = new Int32Array(children.length);
+  const outputs: (readonly number[])[] = new Array(children.length);
+  outputs[0] = NO_OUTPUTS;
+  const order = [...children[0]!.values()];
+  for (let head = 0; head < order.length; head++) {
+    const state = order[head]!;
+    outputs[state] = withInherited(own[state]!, outputs[fail[state]!]!);
+    for (const [c, next] of children[state]!) {
+      let f = fail[state]!;
+      while (f !== 0 && !children[f]!.has(c)) f = fail[f]!;
+      fail[next] = children[f]!.get(c) ?? 0;
+      order.push(next);
+    }
+  }
+  const step = (state: number, unit: number): number => {
     const c = classOf[unit]!;
     if (c === 0) return 0;
     for (let node = state; ; node = fail[node]!) {
@@ -128,4 +164,5 @@ function trieStep(children: readonly Map<number, number>[], fail: Int32Array, cl
       if (node === 0) return 0;
     }
   };
+  return { outputs, step };
 }
