@@ -1,11 +1,11 @@
-// The public API of @tightlip/core: pure detection, no I/O.
+// The public API of @tightlip/core: pure detection, no I/O. What the other packages and
+// embedders use; tests inside core import internals by relative path.
 export type {
   Chunk,
   Confidence,
   RawContent,
   SourceItem,
   SourceLimits,
-  Skipped,
   Subject,
   Fake,
   Finding,
@@ -16,45 +16,46 @@ export type {
   RuleSamples,
   Severity,
   HashedTerm,
+  Skipped,
   Term,
 } from './types.js';
 export { DEFAULT_MAX_FILE_SIZE, SEVERITIES } from './types.js';
 export { RuleError, TermListError, TightlipError } from './errors.js';
-export { createEngine, type Engine, type EngineOptions } from './engine.js';
-export {
-  termRuleId,
-  createTermMatcher,
-  createTermPolicy,
-  type TermMatch,
-  type TermMatcher,
-  type MatchVia,
-  type TermPolicy,
-  type TermVerdict,
-} from './scanners/terms.js';
-export { assertLinearTime, builtinRules, defineRule, familyOf, ruleFamilies } from './rules/index.js';
-export { crc32, withBase62Crc32 } from './rules/checksums.js';
-export { createFake } from './fake.js';
+
+// Scanning.
+export { createEngine, type Engine, type EngineOptions } from './engine/engine.js';
+export type { AllowList } from './allow/allow-list.js';
+export { locate, type Place } from './codec/text-index.js';
+export { decodeText, hasUtf16Bom, looksBinary } from './codec/decode-text.js';
+
+// Rules, and fake token material for their samples and tests.
+export { assertLinearTime, builtinRules, defineRule, familyOf } from './rules/index.js';
+export { createFake } from './codec/fake.js';
+export { withBase62Crc32 } from './codec/crc32.js';
+export * as alphabets from './codec/alphabets.js';
+
+// Term lists: parsing, matching, and the tools of their owners.
 export { parseTermList, type ParseTermListOptions } from './terms/parse-term-list.js';
-export { TERM_LIST_VERSION } from './terms/parse-json-list.js';
-export { hashTermList, termKeyBytes } from './terms/hash-term-list.js';
-export { keyIdOf, MIN_KEY_LENGTH } from './terms/digest.js';
-export { lintTerms, type LintIssue, type LintOptions } from './terms/lint-terms.js';
-export { explainMatch } from './terms/explain.js';
-export { embargoState, parseLiftDate, type EmbargoState } from './terms/embargo.js';
-export { compileGlob } from './terms/glob.js';
-export { redactSecret } from './mask.js';
-export { sha256, hmacSha256, toHex } from './sha256.js';
+export { parseLiftDate } from './terms/embargo.js';
+export { keyIdOf } from './terms/digest.js';
+export { createTermMatcher, type MatchVia, type TermMatch, type TermMatcher } from './terms/match.js';
+export { createTermPolicy, type TermPolicy, type TermVerdict } from './terms/policy.js';
+export { hashTermList, termKeyBytes } from './terms/tools/hash-term-list.js';
+export { lintTerms, type LintIssue, type LintOptions } from './terms/tools/lint-terms.js';
+export { explainMatch } from './terms/tools/explain.js';
+export { findRevealingTerms, type ClearField, type RevealingTerm } from './terms/tools/find-revealing-terms.js';
+
+// Reports.
+export type { ScanReport, ScanStats } from './report/types.js';
 export { formatText, type TextFormatOptions } from './report/text.js';
-export { formatJson, JSON_REPORT_VERSION } from './report/json.js';
+export { formatJson } from './report/json.js';
 export { formatSarif } from './report/sarif.js';
 export { formatJunit } from './report/junit.js';
 export { formatGithub } from './report/github.js';
 export { formatGitlab, GITLAB_SCHEMA_VERSION } from './report/gitlab.js';
-export type { ScanReport, ScanStats } from './report/types.js';
-export { createAllowListFilter, type AllowList } from './filters/allow-list.js';
-export { parseAllowDirective, type AllowDirective } from './filters/inline-allow.js';
+
+// Baselines.
 export {
-  BASELINE_VERSION,
   BaselineError,
   createBaselineMatcher,
   formatBaseline,
@@ -62,7 +63,4 @@ export {
   type Baseline,
   type BaselineEntry,
   type BaselineMatcher,
-} from './filters/baseline.js';
-export { findSuperLinearConstruct } from './rules/linear-pattern.js';
-export { decodeText, hasUtf16Bom, looksBinary } from './decode-text.js';
-export { createTextIndex, type TextIndex } from './text-index.js';
+} from './baseline.js';

@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import { createTermMatcher, createTermPolicy, createTextIndex, explainMatch, parseLiftDate, type TermVerdict } from '@tightlip/core';
+import { createTermMatcher, createTermPolicy, explainMatch, locate, parseLiftDate, type TermVerdict } from '@tightlip/core';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { readInput, type Io } from '../io.js';
@@ -74,21 +74,17 @@ export async function checkTerms(options: CheckTermsOptions): Promise<number> {
   }
 
   const policy = createTermPolicy(loaded.terms);
-  const index = createTextIndex(text);
-  const matches: TermCheckMatch[] = createTermMatcher(loaded.terms, loaded.keys)
-    .match(text)
-    .map((match) => {
-      const line = index.lineIndexOf(match.start);
-      return {
-        line: line + 1,
-        column: match.start - index.lineStart(line) + 1,
-        termId: match.term.id,
-        ...(match.term.onlyIn ? { onlyIn: match.term.onlyIn } : {}),
-        verdict: policy(match.term, now, options.path ?? ''),
-        why: explainMatch(text, match),
-        ...(options.reveal ? { text: text.slice(match.start, match.end) } : {}),
-      };
-    });
+  const found = createTermMatcher(loaded.terms, loaded.keys).match(text);
+  const places = locate(text, found);
+  const matches: TermCheckMatch[] = found.map((match, i) => ({
+    line: places[i]!.line,
+    column: places[i]!.column,
+    termId: match.term.id,
+    ...(match.term.onlyIn ? { onlyIn: match.term.onlyIn } : {}),
+    verdict: policy(match.term, now, options.path ?? ''),
+    why: explainMatch(text, match),
+    ...(options.reveal ? { text: text.slice(match.start, match.end) } : {}),
+  }));
 
   const blocking = matches.filter((match) => match.verdict.blocks).length;
   if (options.format === 'json') {

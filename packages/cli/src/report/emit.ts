@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { formatGithub, formatGitlab, formatJson, formatJunit, formatSarif, formatText, type ScanReport, type Severity } from '@tightlip/core';
 import { InputError, UsageError } from '../errors.js';
 import { useColor, type Io } from '../io.js';
+import { generalAdvice, SKIPPED_HINT } from './advice.js';
 import { exitCodeOf, isIncomplete } from './exit-code.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
@@ -22,8 +23,8 @@ export interface OutputOptions {
   advice?: readonly string[];
 }
 
-/** The report in `format`; the text format is coloured when `color`. */
-export function renderReport(report: ScanReport, format: Format, color: boolean): string {
+/** The report in `format`; the text format is coloured when `color`, and ends with `advice` (the general advice by default). */
+export function renderReport(report: ScanReport, format: Format, color: boolean, advice?: readonly string[]): string {
   switch (format) {
     case 'json':
       return formatJson(report);
@@ -36,7 +37,7 @@ export function renderReport(report: ScanReport, format: Format, color: boolean)
     case 'gitlab':
       return formatGitlab(report);
     case 'text':
-      return formatText(report, { color });
+      return formatText(report, { color, advice: advice ?? generalAdvice(report.findings), skippedHint: SKIPPED_HINT });
   }
 }
 
@@ -49,12 +50,7 @@ export async function emitReport(report: ScanReport, options: OutputOptions, io:
   const toFile = options.output !== undefined;
   const clean = report.findings.length === 0;
   const color = !toFile && useColor(io.stdout, io.env);
-  const text =
-    options.format !== 'text'
-      ? renderReport(report, options.format, color)
-      : options.quiet && clean
-        ? ''
-        : formatText(report, { color, ...(options.advice ? { advice: options.advice } : {}) });
+  const text = options.format === 'text' && options.quiet && clean ? '' : renderReport(report, options.format, color, options.advice);
   await writeOutput(text, options.output, io);
   if (options.verbose) {
     for (const skipped of report.skipped) {

@@ -23,7 +23,6 @@ export function presentReport(run: ScanRun, options: PresentOptions): ScanReport
     tool: TOOL,
     findings: sortFindings(kept).map(({ secretHash: _hash, ...finding }) => ({ ...finding, path: showPath(finding.path) })),
     rules: engine.rules,
-    terms: engine.terms,
     skipped: run.skipped.map((item) => ({ ...item, path: showPath(item.path) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     stats: run.stats,
   };

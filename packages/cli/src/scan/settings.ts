@@ -1,4 +1,4 @@
-import { createEngine, type Engine, type Rule, type Term } from '@tightlip/core';
+import { findRevealingTerms, type Rule, type Term } from '@tightlip/core';
 import { loadConfig, resolveRules } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { InputError } from '../errors.js';
@@ -30,36 +30,16 @@ export interface SettingsOptions {
   termFiles: readonly string[];
 }
 
-/** `text` with every character of every secret or term in it replaced by `*` (for a message about a term's own id, which cannot be shown). */
-function starTerms(engine: Engine, text: string): string {
-  let starred = text;
-  for (const finding of engine.scan({ subject: 'file-name', path: text, text })) {
-    if (finding.line !== 1) continue;
-    starred = starred.slice(0, finding.column - 1) + '*'.repeat(finding.endColumn - finding.column) + starred.slice(finding.endColumn - 1);
-  }
-  return starred;
-}
-
-/**
- * Ids are what every report prints instead of a term: an id that gives its term away is
- * refused. All ids are scanned as one text, a line each (one pass, whatever the list size).
- */
-function checkTermIds(terms: readonly Term[], termKeys: ReadonlyMap<string, Uint8Array>): void {
-  if (terms.length === 0) return;
-  const engine = createEngine({ rules: [], terms, termKeys });
-  const [giveaway] = engine.scan({ subject: 'file-name', path: '', text: terms.map((term) => term.id).join('\n') });
-  if (giveaway) {
-    const term = terms[giveaway.line - 1]!;
-    throw new InputError(`${starTerms(engine, term.source)}: a term's id (or its list's file name) contains a listed term, and ids are printed in every report; use ids like CN-017`);
-  }
-}
-
 /** Loads the configuration (searched from `searchFrom`, or `--config`), the rules it enables and every term list. */
 export async function loadScanSettings(options: SettingsOptions): Promise<ScanSettings> {
   const { io } = options;
   const config = await loadConfig({ explicit: options.config, searchFrom: options.searchFrom, cwd: io.cwd });
   const loaded = await loadTerms({ cwd: io.cwd, env: io.env, configTerms: config.terms, termFiles: options.termFiles });
-  checkTermIds(loaded.terms, loaded.keys);
+  // Ids are what every report prints instead of a term: an id that gives its term away is refused.
+  const [giveaway] = findRevealingTerms(loaded.terms, ['id'], loaded.keys);
+  if (giveaway) {
+    throw new InputError(`${giveaway.source}: a term's id (or its list's file name) contains a listed term, and ids are printed in every report; use ids like CN-017`);
+  }
   return {
     config,
     rules: resolveRules(config),

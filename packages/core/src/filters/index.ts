@@ -2,11 +2,11 @@
 // run them after their own pattern and validator; a rule may skip a filter that its
 // format legitimately trips (`skipFilters`).
 
+import { isLookup } from '../codec/lookup.js';
+import { isPlaceholder } from '../codec/placeholder.js';
 import type { FilterName, MatchContext, Rule } from '../types.js';
 import { isInDataUri } from './data-uri.js';
-import { isCodeExpression, isLookup } from './lookup.js';
-import { isPlaceholder } from './placeholder.js';
-import { isKnownHash, isPathOrUrl, isProse, isUuid } from './shapes.js';
+import { isCodeExpression, isKnownHash, isPathOrUrl, isProse, isUuid } from './shapes.js';
 import { isVendorExample } from './vendor-examples.js';
 
 type Filter = (secret: string, context: MatchContext) => boolean;
@@ -40,9 +40,3 @@ export function falsePositiveReason(rule: Rule, secret: string, context: MatchCo
   }
   return undefined;
 }
-
-export { isInDataUri } from './data-uri.js';
-export { isCodeExpression, isLookup } from './lookup.js';
-export { isPlaceholder } from './placeholder.js';
-export { isKnownHash, isPathOrUrl, isProse, isUuid, lineAround } from './shapes.js';
-export { isVendorExample } from './vendor-examples.js';

@@ -2,7 +2,7 @@
 // detectors (a value judged by its key and its randomness); a provider rule whose format
 // is a UUID or hex (Heroku, Datadog) has its own context.
 
-import { isWordLike } from '../scanners/entropy.js';
+import { isWordLike } from '../codec/randomness.js';
 import type { MatchContext } from '../types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,6 +41,16 @@ export function isPathOrUrl(secret: string): boolean {
     secret.includes('://') ||
     FILE_EXTENSION.test(secret)
   );
+}
+
+/**
+ * A member access or call in code: `config.apiKey`, `self.token`, `getToken()`. Only
+ * applied to generic detectors: provider tokens (`dp.st.…`, JWTs) legitimately hold dots.
+ */
+const EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?$|^[A-Za-z_$][\w$.]*\(.*\)?$|^[A-Za-z_$][\w$]*\[/;
+
+export function isCodeExpression(secret: string): boolean {
+  return EXPRESSION.test(secret);
 }
 
 /** The line that holds the secret, without its line break. */

@@ -1,10 +1,10 @@
+import { decodeBase64Text } from '../codec/base64.js';
+import { sha256, toHex } from '../codec/sha256.js';
 // Keys that vendors publish in their documentation or ship in their emulators. They
 // appear in countless repositories and authenticate nowhere that matters. Stored as
 // SHA-256 digests so that this file holds no key-shaped string; AWS's documentation keys
 // end in EXAMPLE and are caught by the placeholder filter.
 
-import { sha256, toHex } from '../sha256.js';
-import { decodeBase64Text } from '../rules/decode.js';
 
 const PUBLISHED_DIGESTS = new Map<number, ReadonlySet<string>>([
   // The Azure Storage emulator (Azurite) account key, documented for devstoreaccount1.

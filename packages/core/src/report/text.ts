@@ -5,8 +5,10 @@ import type { ScanReport } from './types.js';
 export interface TextFormatOptions {
   /** ANSI colours; the caller decides (a TTY, and no NO_COLOR). */
   color?: boolean;
-  /** What to do about findings, replacing the general advice (hooks say how to fix and bypass). */
+  /** Lines printed after the findings, when there are any: what to do about them (the caller's words). */
   advice?: readonly string[];
+  /** Where to learn more about the files that were not scanned (the caller's words). */
+  skippedHint?: string;
 }
 
 type Paint = (code: string, text: string) => string;
@@ -76,15 +78,10 @@ export function formatText(report: ScanReport, options: TextFormatOptions = {}):
     const terms = report.findings.some((f) => f.kind === 'term');
     const masked = credentials && terms ? 'Secrets and terms are' : credentials ? 'Secrets are' : 'Terms are';
     if (!revealed) lines.push(`${masked} masked in this report.`);
-    const general = [
-      ...(credentials ? ['Remove each secret and rotate it; it may already be copied.'] : []),
-      ...(terms ? ['Replace each codename or embargoed term with its public name, or remove it.'] : []),
-      'A false alarm? Add `tightlip:allow <rule-id> -- reason` in a comment on the line, or accept it with `tightlip baseline update`.',
-    ];
-    lines.push(...(options.advice ?? general));
+    lines.push(...(options.advice ?? []));
   }
   if (report.skipped.length > 0) {
-    lines.push(`${plural(report.skipped.length, 'file')} not scanned (see --verbose or the JSON report).`);
+    lines.push(`${plural(report.skipped.length, 'file')} not scanned${options.skippedHint ? ` (${options.skippedHint})` : ''}.`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import type { Finding, Rule, Skipped, Term } from '../types.js';
+import type { Finding, Rule, Skipped } from '../types.js';
 
 export type { Skipped } from '../types.js';
 
@@ -16,8 +16,6 @@ export interface ScanReport {
   findings: readonly Finding[];
   /** Rules that ran, for rule metadata (SARIF). */
   rules: readonly Rule[];
-  /** Terms that ran, for rule metadata; only ids are ever printed. */
-  terms: readonly Term[];
   skipped: readonly Skipped[];
   stats: ScanStats;
 }

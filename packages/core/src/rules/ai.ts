@@ -1,5 +1,7 @@
-import { defineToken, keyedBy, remediation, BASE64URL, LETTERS } from './helpers.js';
+import { BASE64URL, LETTERS } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
+import { keyedBy } from './context.js';
+import { defineToken, remediation } from './define-rule.js';
 
 // Anthropic: https://docs.anthropic.com/en/api/getting-started ("sk-ant-api03-", admin "sk-ant-admin01-").
 // OpenAI: https://platform.openai.com/docs/api-reference/authentication (keys embed "T3BlbkFJ",

@@ -1,14 +1,14 @@
-import { defineRule } from './define-rule.js';
-import { defineToken, keyedBy, remediation, BASE64 } from './helpers.js';
-import { isRandomLooking } from '../scanners/entropy.js';
+import { BASE32, BASE64 } from '../codec/alphabets.js';
+import { isRandomLooking } from '../codec/randomness.js';
 import type { Fake, Rule } from '../types.js';
+import { keyedBy } from './context.js';
+import { defineRule, defineToken, remediation } from './define-rule.js';
 
 // Access key ids: a 4-character type prefix and 16 base32 characters.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
 // Secret access keys are 40 base64 characters with no prefix: found by the key they are
 // assigned to (aws_secret_access_key, SecretAccessKey, secretAccessKey).
 
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const FIX =
   'Deactivate and delete the access key in IAM, check CloudTrail for its use, and load credentials from the environment, a profile or a role instead.';
 

@@ -1,7 +1,8 @@
-import { decodeBase64 } from './decode.js';
-import { defineRule } from './define-rule.js';
-import { defineToken, keyedBy, remediation, BASE64, BASE62 } from './helpers.js';
+import { BASE32, BASE62, BASE64, DIGITS, LOWER } from '../codec/alphabets.js';
+import { decodeBase64 } from '../codec/base64.js';
 import type { Fake, Rule } from '../types.js';
+import { keyedBy } from './context.js';
+import { defineRule, defineToken, remediation } from './define-rule.js';
 
 // Storage connection strings and keys: https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string
 // (account keys are 64 random bytes in base64, 88 characters).
@@ -21,7 +22,7 @@ const key64 = (fake: Fake) => `${fake.string(BASE64, 86)}==`;
 const key32 = (fake: Fake) => `${fake.string(BASE64, 43)}=`;
 
 function storageAccount(fake: Fake): string {
-  return `acct${fake.string('abcdefghijklmnopqrstuvwxyz0123456789', 8)}`;
+  return `acct${fake.string(LOWER + DIGITS, 8)}`;
 }
 
 export const azureRules: Rule[] = [
@@ -145,9 +146,9 @@ export const azureRules: Rule[] = [
     pattern: /(?<![A-Za-z0-9])[a-z2-7]{52}(?![A-Za-z0-9])/g,
     scope: 'line',
     validate: keyedBy(/devops|azdo|vsts|\bado[_.-]|system[_.-]?accesstoken/i),
-    token: (fake) => fake.string('abcdefghijklmnopqrstuvwxyz234567', 52),
+    token: (fake) => fake.string(BASE32.toLowerCase(), 52),
     contexts: [(t) => `AZURE_DEVOPS_EXT_PAT=${t}`, (t) => `azure_devops_token: "${t}"`, (t) => `vsts_pat = '${t}'`],
-    ignore: (fake) => [fake.string('abcdefghijklmnopqrstuvwxyz234567', 52)],
+    ignore: (fake) => [fake.string(BASE32.toLowerCase(), 52)],
   }),
   defineToken({
     id: 'azure-cognitive-services-key',

@@ -1,5 +1,7 @@
-import { defineToken, keyedBy, remediation, BASE64URL } from './helpers.js';
+import { BASE64URL } from '../codec/alphabets.js';
 import type { Fake, Rule } from '../types.js';
+import { keyedBy } from './context.js';
+import { defineToken, remediation } from './define-rule.js';
 
 // DigitalOcean: https://docs.digitalocean.com/reference/api/create-personal-access-token/ ("dop_v1_", "doo_v1_", "dor_v1_").
 // Heroku: API keys are UUIDs (found by their key name); newer tokens start "HRKU-AA".

@@ -1,5 +1,7 @@
-import { defineRule } from './define-rule.js';
+import { LOWER } from '../codec/alphabets.js';
 import type { Fake, MatchContext, Rule } from '../types.js';
+import { isDocumentationUrl } from './context.js';
+import { defineRule } from './define-rule.js';
 
 // Connection URLs with an inline password (RFC 3986 userinfo): PostgreSQL
 // https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING, MySQL,
@@ -10,17 +12,6 @@ import type { Fake, MatchContext, Rule } from '../types.js';
 const DEFAULT_PASSWORDS = new Set(
   'postgres root admin guest password pass secret mysql redis user test changeme example mongo mongodb rabbitmq sa oracle default toor pw pwd dev local'.split(' '),
 );
-
-/**
- * Hosts reserved for documentation (RFC 2606, RFC 6761): `example.com`, `db.example.org`,
- * `*.test`, `*.invalid`, `*.example`. Credentials in URLs to them are illustrations.
- */
-const DOCUMENTATION_HOST = /^(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?![\w.-])/i;
-
-/** The host after the `@` that ends a URL's user information. */
-export function isDocumentationUrl({ text, end }: MatchContext): boolean {
-  return text[end] === '@' && DOCUMENTATION_HOST.test(text.slice(end + 1, end + 254));
-}
 
 /** The password is not a well-known default, nor the user name again, nor in a URL to a documentation host. */
 function isRealPassword(secret: string, context: MatchContext): boolean {
@@ -68,7 +59,7 @@ function connectionUrl(id: string, title: string, schemes: string, keywords: str
 export const databaseRules: Rule[] = [
   connectionUrl('postgres-connection-string', 'PostgreSQL connection URL', 'postgres(?:ql)?(?:\\+[a-z0-9]+)?|pgsql', ['postgres', 'pgsql'], (f) => `postgresql://app_${f.digits(2)}:${password(f)}@db.internal.acme-corp.net:5432/orders`),
   connectionUrl('mysql-connection-string', 'MySQL / MariaDB connection URL', 'mysql(?:\\+[a-z0-9]+)?|mysqlx|mariadb', ['mysql', 'mariadb'], (f) => `mysql://report:${password(f)}@10.0.0.${f.digits(1)}:3306/analytics`),
-  connectionUrl('mongodb-connection-string', 'MongoDB connection URL', 'mongodb(?:\\+srv)?', ['mongodb'], (f) => `mongodb+srv://svc:${password(f)}@cluster0.${f.string('abcdefghijklmnopqrstuvwxyz', 5)}.mongodb.net/app?retryWrites=true`),
+  connectionUrl('mongodb-connection-string', 'MongoDB connection URL', 'mongodb(?:\\+srv)?', ['mongodb'], (f) => `mongodb+srv://svc:${password(f)}@cluster0.${f.string(LOWER, 5)}.mongodb.net/app?retryWrites=true`),
   connectionUrl('redis-connection-string', 'Redis connection URL', 'rediss?', ['redis'], (f) => `rediss://:${password(f)}@cache.internal:6380/0`),
   connectionUrl('amqp-connection-string', 'AMQP (RabbitMQ) connection URL', 'amqps?', ['amqp'], (f) => `amqps://worker:${password(f)}@mq.internal:5671/vhost`),
   defineRule({

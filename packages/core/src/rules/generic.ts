@@ -1,11 +1,11 @@
-import { decodeBase64Text } from './decode.js';
-import { isDocumentationUrl } from './database.js';
-import { defineRule } from './define-rule.js';
-import { assignedKey, toBase64, BASE62 } from './helpers.js';
-import { isLookup } from '../filters/lookup.js';
-import { isPlaceholder } from '../filters/placeholder.js';
-import { isRandomLooking } from '../scanners/entropy.js';
+import { BASE62, DIGITS, LOWER } from '../codec/alphabets.js';
+import { decodeBase64Text, toBase64 } from '../codec/base64.js';
+import { isLookup } from '../codec/lookup.js';
+import { isPlaceholder } from '../codec/placeholder.js';
+import { isRandomLooking } from '../codec/randomness.js';
 import type { Fake, MatchContext, Rule } from '../types.js';
+import { assignedKey, isDocumentationUrl } from './context.js';
+import { defineRule } from './define-rule.js';
 
 // Generic detectors judge a value by where it is (the key it is assigned to, the manifest
 // it sits in) and what it looks like (randomness for its length and alphabet). They run
@@ -85,7 +85,7 @@ export const genericApiKey = defineRule({
       `  "clientSecret": "${fake.string(`${BASE62}-_`, 40)}",`,
       `app_secret: ${fake.hex(40)}`,
       `const apiKey = '${fake.base64(28)}';`,
-      `webhook_signing_key = "${fake.string('abcdefghijklmnopqrstuvwxyz0123456789', 24)}"`,
+      `webhook_signing_key = "${fake.string(LOWER + DIGITS, 24)}"`,
       `token := "${fake.base62(48)}"`,
       `    private String accessToken = "${fake.base62(36)}";`,
     ],

@@ -1,6 +1,6 @@
-import { hasBase62Crc32, withBase62Crc32 } from './checksums.js';
-import { defineRule } from './define-rule.js';
+import { hasBase62Crc32, withBase62Crc32 } from '../codec/crc32.js';
 import type { Fake, Rule } from '../types.js';
+import { defineRule } from './define-rule.js';
 
 // Token formats: https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
 // A classic token is a prefix, 30 base62 characters and a 6-character base62 CRC-32 of them.

@@ -1,5 +1,6 @@
-import { defineToken, remediation, BASE62, BASE64URL, LOWER_ALNUM } from './helpers.js';
+import { BASE62, BASE64URL, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Fake, Rule } from '../types.js';
+import { defineToken, remediation } from './define-rule.js';
 
 // Token prefixes: https://docs.gitlab.com/ee/security/tokens/index.html#token-prefixes
 // Routable tokens (GitLab 17+) append a base64url payload, "." and 9 base36 characters.

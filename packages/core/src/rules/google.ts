@@ -1,6 +1,6 @@
-import { defineRule } from './define-rule.js';
-import { defineToken, remediation, BASE64URL } from './helpers.js';
+import { BASE64URL } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
+import { defineRule, defineToken, remediation } from './define-rule.js';
 
 // API keys: https://cloud.google.com/docs/authentication/api-keys ("AIza" and 35 characters).
 // OAuth: https://developers.google.com/identity/protocols/oauth2 (client secrets "GOCSPX-",

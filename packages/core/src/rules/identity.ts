@@ -1,7 +1,8 @@
-import { decodeBase64Json } from './decode.js';
-import { defineRule } from './define-rule.js';
-import { defineToken, keyedBy, remediation, toBase64, BASE64URL, UPPER_ALNUM } from './helpers.js';
+import { BASE64URL, UPPER_ALNUM } from '../codec/alphabets.js';
+import { decodeBase64Json, toBase64 } from '../codec/base64.js';
 import type { Fake, Rule } from '../types.js';
+import { keyedBy } from './context.js';
+import { defineRule, defineToken, remediation } from './define-rule.js';
 
 // JWT: RFC 7519; a JWS in compact form is base64url(header).base64url(payload).signature and
 // its header decodes to JSON naming "alg" (RFC 7515 §4.1.1).

@@ -1,6 +1,8 @@
-import { decodeBase64Text } from './decode.js';
-import { defineToken, keyedBy, remediation, toBase64, BASE64URL, DIGITS, LOWER_ALNUM } from './helpers.js';
+import { BASE64URL, DIGITS, LOWER_ALNUM } from '../codec/alphabets.js';
+import { decodeBase64Text, toBase64 } from '../codec/base64.js';
 import type { Rule } from '../types.js';
+import { keyedBy } from './context.js';
+import { defineToken, remediation } from './define-rule.js';
 
 // SendGrid: https://docs.sendgrid.com/ui/account-and-settings/api-keys ("SG." 22 "." 43).
 // Mailgun: https://documentation.mailgun.com/docs/mailgun/api-reference/authentication ("key-" and 32 hex).

@@ -1,7 +1,9 @@
-import { crc32 } from './checksums.js';
-import { decodeBase64Json } from './decode.js';
-import { defineToken, keyedBy, remediation, toBase64, BASE62, BASE64URL, HEX, UPPER_ALNUM } from './helpers.js';
+import { BASE62, BASE64URL, HEX, UPPER_ALNUM } from '../codec/alphabets.js';
+import { decodeBase64Json, toBase64 } from '../codec/base64.js';
+import { crc32 } from '../codec/crc32.js';
 import type { Fake, Rule } from '../types.js';
+import { keyedBy } from './context.js';
+import { defineToken, remediation } from './define-rule.js';
 
 // Grafana: service account tokens "glsa_<32>_<8 hex>" whose suffix is the little-endian hex
 // CRC-32 of "glsa_<32>" (grafana/grafana pkg/components/satokengen); Cloud tokens "glc_" and

@@ -1,5 +1,6 @@
-import { defineToken, remediation, BASE64URL, HEX, LOWER_ALNUM } from './helpers.js';
+import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
+import { defineToken, remediation } from './define-rule.js';
 
 // Shopify: https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens
 // ("shpat_", "shpca_", "shppa_", "shpss_" and 32 hex).

@@ -1,7 +1,7 @@
-import { isValidBech32, withBech32Checksum, BECH32_ALPHABET } from './decode.js';
-import { defineRule } from './define-rule.js';
-import { defineToken } from './helpers.js';
+import { BECH32 } from '../codec/alphabets.js';
+import { isValidBech32, withBech32Checksum } from '../codec/bech32.js';
 import type { Fake } from '../types.js';
+import { defineRule, defineToken } from './define-rule.js';
 
 // PEM (RFC 7468) and OpenSSH private key blocks: a BEGIN line naming a private key, a
 // base64 body and the END line. The body must look like key material, so code that
@@ -139,8 +139,8 @@ export const ageSecretKey = defineToken({
   confidence: 'validated',
   // A token that passes its checksum is no stand-in, whatever letters it happens to spell.
   skipFilters: ['placeholder'],
-  token: (fake) => withBech32Checksum('AGE-SECRET-KEY-', fake.string(BECH32_ALPHABET, 52)),
-  ignore: (fake) => [`AGE-SECRET-KEY-1${fake.string(BECH32_ALPHABET, 58).toUpperCase()}`],
+  token: (fake) => withBech32Checksum('AGE-SECRET-KEY-', fake.string(BECH32, 52)),
+  ignore: (fake) => [`AGE-SECRET-KEY-1${fake.string(BECH32, 58).toUpperCase()}`],
 });
 
 export const privateKeyRules = [privateKey, pgpPrivateKey, puttyPrivateKey, ssh2PrivateKey, ageSecretKey];

@@ -1,5 +1,6 @@
-import { defineToken, remediation, BASE62, BASE64URL, DIGITS, HEX } from './helpers.js';
+import { BASE62, BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
+import { defineToken, remediation } from './define-rule.js';
 
 // Linear: https://linear.app/developers ("lin_api_", OAuth "lin_oauth_"). Notion:
 // https://developers.notion.com/docs/authorization ("secret_" and 43, or "ntn_").
@@ -147,7 +148,7 @@ export const productivityRules: Rule[] = [
     severity: 'medium',
     keywords: ['hooks.zapier.com'],
     pattern: /https:\/\/hooks\.zapier\.com\/hooks\/catch\/\d{5,12}\/[a-z0-9]{6,8}\/?/g,
-    token: (fake) => `https://hooks.zapier.com/hooks/catch/${fake.digits(8)}/${fake.string(`${DIGITS}abcdefghijklmnopqrstuvwxyz`, 7)}/`,
+    token: (fake) => `https://hooks.zapier.com/hooks/catch/${fake.digits(8)}/${fake.string(LOWER_ALNUM, 7)}/`,
     contexts: [(t) => t, (t) => `ZAPIER_HOOK="${t}"`],
   }),
 ];

@@ -1,8 +1,8 @@
-import { hasBase62Crc32, withBase62Crc32 } from './checksums.js';
-import { decodeBase64, decodeBase64Text } from './decode.js';
-import { defineRule } from './define-rule.js';
-import { defineToken, remediation, toBase64, BASE64URL, HEX, LOWER_ALNUM } from './helpers.js';
+import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
+import { decodeBase64, decodeBase64Text, toBase64 } from '../codec/base64.js';
+import { hasBase62Crc32, withBase62Crc32 } from '../codec/crc32.js';
 import type { Fake, Rule } from '../types.js';
+import { defineRule, defineToken, remediation } from './define-rule.js';
 
 // npm: https://github.blog/2021-09-23-announcing-npms-new-access-token-format/ ("npm_", 30
 // base62 characters and their base62 CRC-32). .npmrc: https://docs.npmjs.com/cli/configuring-npm/npmrc

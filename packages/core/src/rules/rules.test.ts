@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../engine.js';
-import { createFake } from '../fake.js';
-import { findSuperLinearConstruct } from './linear-pattern.js';
+import { createFake } from '../codec/fake.js';
+import { createEngine } from '../engine/engine.js';
 import { builtinRules } from './index.js';
+import { findSuperLinearConstruct } from './linear-pattern.js';
 
 // One table-driven test runs every rule's own samples, each under several seeds.
 const SEEDS = [1, 2, 3, 42, 2026];

@@ -1,5 +1,5 @@
-import { defineRule } from './define-rule.js';
-import { defineToken } from './helpers.js';
+import { DIGITS, UPPER } from '../codec/alphabets.js';
+import { defineRule, defineToken } from './define-rule.js';
 
 // Token shapes: https://api.slack.com/authentication/token-types
 // Webhooks: https://api.slack.com/messaging/webhooks
@@ -47,7 +47,7 @@ export const slackAppToken = defineRule({
   keywords: ['xapp-'],
   pattern: /(?<![A-Za-z0-9])xapp-[0-9]-[A-Z0-9]{9,11}-[0-9]{13}-[a-f0-9]{64}(?![A-Za-z0-9])/g,
   samples: (fake) => ({
-    match: [`xapp-1-A${fake.string('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}-${fake.digits(13)}-${fake.hex(64)}`],
+    match: [`xapp-1-A${fake.string(UPPER + DIGITS, 10)}-${fake.digits(13)}-${fake.hex(64)}`],
     ignore: [`xapp-1-A${fake.upper(10)}-${fake.digits(13)}-${fake.hex(40)}`],
   }),
 });

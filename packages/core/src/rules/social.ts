@@ -1,6 +1,7 @@
-import { isPlaceholder } from '../filters/placeholder.js';
-import { defineToken, keyedBy, remediation } from './helpers.js';
+import { isPlaceholder } from '../codec/placeholder.js';
 import type { Rule } from '../types.js';
+import { keyedBy } from './context.js';
+import { defineToken, remediation } from './define-rule.js';
 
 // Facebook / Meta: https://developers.facebook.com/docs/facebook-login/guides/access-tokens
 // (access tokens start "EAA"; app secrets are 32 hex, found by their key name).

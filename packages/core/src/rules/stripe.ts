@@ -1,5 +1,6 @@
-import { defineToken, remediation, BASE62 } from './helpers.js';
+import { BASE62 } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
+import { defineToken, remediation } from './define-rule.js';
 
 // Key prefixes: https://docs.stripe.com/keys (sk_live_, rk_live_; test-mode keys move no
 // money and are not reported). Webhook signing secrets: https://docs.stripe.com/webhooks (whsec_).

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../engine.js';
-import { createFake } from '../fake.js';
-import { withBase62Crc32 } from '../rules/checksums.js';
+import { githubTokens } from '../../test/tokens.js';
+import { createFake } from '../codec/fake.js';
+import { createEngine } from '../engine/engine.js';
 import { builtinRules } from '../rules/index.js';
-import { createPrefilter } from './pattern.js';
+import { createPrefilter } from './prefilter.js';
 
 const fake = createFake(21);
+const token = githubTokens(21);
 
 describe('credential scanning', () => {
   it('reports a provider token once, by its provider rule, when a generic detector sees it too', () => {
-    const token = withBase62Crc32('ghp_', fake.base62(30));
-    const findings = createEngine().scan({ path: '.env', text: `GITHUB_TOKEN=${token}\n` });
+    const findings = createEngine().scan({ path: '.env', text: `GITHUB_TOKEN=${token()}\n` });
     expect(findings.map((f) => [f.ruleId, f.confidence])).toEqual([['github-pat', 'validated']]);
   });
 
   it('reports a token whose checksum fails under no rule, not even a generic one', () => {
-    const token = withBase62Crc32('ghp_', fake.base62(30));
-    const broken = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    const t = token();
+    const broken = `${t.slice(0, -1)}${t.endsWith('A') ? 'B' : 'A'}`;
     expect(createEngine().scan({ path: '.env', text: `GITHUB_TOKEN=${broken}\n` })).toEqual([]);
   });
 
@@ -48,5 +48,14 @@ describe('keyword prefilter', () => {
     const expected = builtinRules.filter((rule) => rule.keywords.some((k) => text.includes(k))).map((rule) => rule.id);
     expect(prefilter.select(text).map((rule) => rule.id)).toEqual(expected);
     expect(expected).toContain('slack-config-token');
+  });
+});
+
+describe('line-scoped rules', () => {
+  it('still see their keyword after characters whose lower case is longer (İ)', () => {
+    const line = `DATADOG_API_KEY=${fake.hex(32)}`;
+    const plain = createEngine().scan({ path: 'f', text: `${line}\n` }).map((f) => f.ruleId);
+    expect(plain.length).toBeGreaterThan(0);
+    expect(createEngine().scan({ path: 'f', text: `# ${'İ'.repeat(20)}\n${line}\n` }).map((f) => f.ruleId)).toEqual(plain);
   });
 });

@@ -1,22 +1,18 @@
 import { falsePositiveReason } from '../filters/index.js';
-import type { Hit } from '../hit.js';
-import { redactSecret } from '../mask.js';
 import type { Confidence, Rule } from '../types.js';
-import { createPrefilter, lowerAscii, scanPattern } from './pattern.js';
+import { redactSecret, type Hit } from './hit.js';
+import { lowerAscii, scanPattern, type PatternMatch } from './pattern.js';
+import { createPrefilter } from './prefilter.js';
 
 /** Finds credential hits in a text with a fixed rule set. */
 export interface CredentialScanner {
   scan(text: string, reveal: boolean): Hit[];
 }
 
-interface Candidate {
-  rule: Rule;
-  start: number;
-  end: number;
-  secret: string;
+/** A valid match that passed the filters. */
+interface Candidate extends Omit<PatternMatch, 'valid'> {
   /** Position of the rule in the catalog, to break ties stably. */
   order: number;
-  matchStart: number;
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { validated: 2, pattern: 1, entropy: 0 };

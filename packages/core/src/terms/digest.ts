@@ -1,4 +1,4 @@
-import { hmacSha256, toHex } from '../sha256.js';
+import { hmacSha256, toHex } from '../codec/sha256.js';
 
 // Keyed digests of normalised term forms (see docs/terms.md, "Hashed lists"): HMAC-SHA-256
 // under the list's secret key. A hashed list stores the first 128 bits of the digest of

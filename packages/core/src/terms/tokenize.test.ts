@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFake } from '../fake.js';
+import { createFake } from '../codec/fake.js';
 import { foldedWords, forEachFoldedUnit, hashFolded, tokenize, wordText } from './tokenize.js';
 
 describe('tokenize', () => {

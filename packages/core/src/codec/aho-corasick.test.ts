@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createAhoCorasick, type AhoCorasick } from './aho-corasick.js';
+import { createFake } from './fake.js';
+
+/** Every [end offset, pattern index] reported by stepping through `text`. */
+function occurrences(ac: AhoCorasick, text: string): [number, number][] {
+  const found: [number, number][] = [];
+  let state = 0;
+  for (let i = 0; i < text.length; i++) {
+    state = ac.step(state, text.charCodeAt(i));
+    for (const k of ac.outputs(state)) found.push([i + 1, k]);
+  }
+  return found;
+}
+
+/** The same, the slow way. */
+function naive(patterns: readonly string[], text: string): [number, number][] {
+  const found: [number, number][] = [];
+  for (let end = 1; end <= text.length; end++) {
+    const matching = patterns.flatMap((pattern, k) => (pattern !== '' && text.slice(0, end).endsWith(pattern) ? [k] : []));
+    matching.sort((a, b) => patterns[b]!.length - patterns[a]!.length);
+    for (const k of matching) found.push([end, k]);
+  }
+  return found;
+}
+
+describe('Aho–Corasick', () => {
+  const patterns = ['he', 'she', 'his', 'hers', '', 'xyz'];
+
+  it('reports every occurrence of every pattern, overlapping ones too, longest first', () => {
+    const ac = createAhoCorasick(patterns);
+    expect(occurrences(ac, 'ushers said his hershey')).toEqual(naive(patterns, 'ushers said his hershey'));
+    expect(occurrences(ac, 'ushers')).toEqual([[4, 1], [4, 0], [6, 3]]);
+    expect(ac.longest).toBe(4);
+  });
+
+  it('tells in one pass which patterns occur', () => {
+    const ac = createAhoCorasick(patterns);
+    expect([...ac.find('ushers')]).toEqual([1, 1, 0, 1, 0, 0]);
+    expect([...ac.find('')]).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('answers the same without a full table, for patterns over a wide alphabet', () => {
+    // 400 patterns of 12 characters drawn from 6,000: far more states × characters than a table may hold.
+    const fake = createFake(8);
+    const wide = Array.from({ length: 6000 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+    const many = Array.from({ length: 400 }, () => fake.string(wide, 12));
+    const text = [many[3]!, fake.string(wide, 50), many[7]!.slice(0, 6), many[7]!, many[3]!.slice(4)].join(' ');
+    const ac = createAhoCorasick(many);
+    expect(occurrences(ac, text)).toEqual(naive(many, text));
+    const found = ac.find(text);
+    expect(many.filter((_, k) => found[k] === 1)).toEqual(many.filter((pattern) => text.includes(pattern)));
+    expect(found.reduce((sum, bit) => sum + bit, 0)).toBe(2);
+  });
+});

@@ -1,0 +1,168 @@
+// Aho–Corasick: every occurrence of any of many patterns in one linear pass, whatever
+// the number of patterns. One automaton serves the rules' keyword prefilter (`find`: which
+// keywords occur in a text) and substring terms (`step` and `outputs`: the caller feeds
+// it one folded unit at a time).
+//
+// Characters that occur in no pattern share one class, so the full transition table
+// holds states × (distinct pattern characters + 1) entries: one array read per character.
+// A table that could outgrow TABLE_LIMIT (a long list of terms in many scripts) is not
+// built; transitions then follow failure links through a trie, linear all the same.
+
+/** Most entries (4 bytes each) of a transition table: 16 MiB. */
+const TABLE_LIMIT = 4 * 1024 * 1024;
+
+const NO_OUTPUTS: readonly number[] = [];
+
+export interface AhoCorasick {
+  /** The state after reading `unit` (a UTF-16 code unit) in `state`; 0 is the start. */
+  step(state: number, unit: number): number;
+  /** Indices of the patterns that end in `state`, longest first. */
+  outputs(state: number): readonly number[];
+  /** Length of the longest pattern (at least 1). */
+  readonly longest: number;
+  /** found[i] is 1 when pattern i occurs in `text`. */
+  find(text: string): Uint8Array;
+}
+
+/** The transitions and outputs of an automaton, however its transitions are stored. */
+interface Machine {
+  step: (state: number, unit: number) => number;
+  /** The full table, when there is one: state × class -> state. */
+  table?: Int32Array;
+  /** By state: the patterns that end there, its own first, then its failure state's. */
+  outputs: (readonly number[])[];
+}
+
+/** An automaton for `patterns`; an empty pattern matches nothing. */
+export function createAhoCorasick(patterns: readonly string[]): AhoCorasick {
+  // Character classes: 0 for any character in no pattern, 1..n for the others.
+  const classOf = new Uint16Array(65536);
+  let classes = 1;
+  let units = 0;
+  for (const pattern of patterns) {
+    units += pattern.length;
+    for (let i = 0; i < pattern.length; i++) if (classOf[pattern.charCodeAt(i)] === 0) classOf[pattern.charCodeAt(i)] = classes++;
+  }
+  // A trie has at most one state per unit of its patterns, and the start state.
+  const { step, table, outputs } = (units + 1) * classes <= TABLE_LIMIT ? tableMachine(patterns, classOf, classes, units + 1) : trieMachine(patterns, classOf);
+  const accepting = Uint8Array.from(outputs, (out) => (out.length > 0 ? 1 : 0));
+  const count = patterns.length;
+  return {
+    step,
+    outputs: (state) => outputs[state]!,
+    longest: patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1),
+    find(text) {
+      const found = new Uint8Array(count);
+      let state = 0;
+      if (table) {
+        for (let i = 0; i < text.length; i++) {
+          state = table[state * classes + classOf[text.charCodeAt(i)]!]!;
+          if (accepting[state] === 1) for (const k of outputs[state]!) found[k] = 1;
+        }
+      } else {
+        for (let i = 0; i < text.length; i++) {
+          state = step(state, text.charCodeAt(i));
+          if (accepting[state] === 1) for (const k of outputs[state]!) found[k] = 1;
+        }
+      }
+      return found;
+    },
+  };
+}
+
+function withInherited(own: readonly number[], inherited: readonly number[]): readonly number[] {
+  return own.length === 0 ? inherited : [...own, ...inherited];
+}
+
+/**
+ * The automaton as a full transition table. The trie is built in the table itself (0: no
+ * child, as the start state is no one's child); then, breadth-first, each state's failure
+ * state is found in its parent's failure row, and each gap of its row is filled from its
+ * own failure row, complete by then.
+ */
+function tableMachine(patterns: readonly string[], classOf: Uint16Array, classes: number, maxStates: number): Machine {
+  const trie = new Int32Array(maxStates * classes);
+  const own: number[][] = [[]];
+  for (const [k, pattern] of patterns.entries()) {
+    if (pattern === '') continue;
+    let state = 0;
+    for (let i = 0; i < pattern.length; i++) {
+      const at = state * classes + classOf[pattern.charCodeAt(i)]!;
+      if (trie[at] === 0) {
+        trie[at] = own.length;
+        own.push([]);
+      }
+      state = trie[at]!;
+    }
+    own[state]!.push(k);
+  }
+  const states = own.length;
+  const table = states < maxStates ? trie.slice(0, states * classes) : trie;
+  const fail = new Int32Array(states);
+  const outputs: (readonly number[])[] = new Array(states);
+  outputs[0] = NO_OUTPUTS;
+  const order: number[] = [];
+  for (let c = 0; c < classes; c++) if (table[c] !== 0) order.push(table[c]!);
+  for (let head = 0; head < order.length; head++) {
+    const state = order[head]!;
+    outputs[state] = withInherited(own[state]!, outputs[fail[state]!]!);
+    const row = state * classes;
+    const failRow = fail[state]! * classes;
+    for (let c = 0; c < classes; c++) {
+      const child = table[row + c]!;
+      if (child === 0) {
+        table[row + c] = table[failRow + c]!;
+      } else {
+        fail[child] = table[failRow + c]!;
+        order.push(child);
+      }
+    }
+  }
+  return { table, outputs, step: (state, unit) => table[state * classes + classOf[unit]!]! };
+}
+
+/** The automaton as a trie of maps with failure links, for pattern sets too large for a table. */
+function trieMachine(patterns: readonly string[], classOf: Uint16Array): Machine {
+  const children: Map<number, number>[] = [new Map()];
+  const own: number[][] = [[]];
+  for (const [k, pattern] of patterns.entries()) {
+    if (pattern === '') continue;
+    let state = 0;
+    for (let i = 0; i < pattern.length; i++) {
+      const c = classOf[pattern.charCodeAt(i)]!;
+      let next = children[state]!.get(c);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        own.push([]);
+        children[state]!.set(c, next);
+      }
+      state = next;
+    }
+    own[state]!.push(k);
+  }
+  const fail = new Int32Array(children.length);
+  const outputs: (readonly number[])[] = new Array(children.length);
+  outputs[0] = NO_OUTPUTS;
+  const order = [...children[0]!.values()];
+  for (let head = 0; head < order.length; head++) {
+    const state = order[head]!;
+    outputs[state] = withInherited(own[state]!, outputs[fail[state]!]!);
+    for (const [c, next] of children[state]!) {
+      let f = fail[state]!;
+      while (f !== 0 && !children[f]!.has(c)) f = fail[f]!;
+      fail[next] = children[f]!.get(c) ?? 0;
+      order.push(next);
+    }
+  }
+  const step = (state: number, unit: number): number => {
+    const c = classOf[unit]!;
+    if (c === 0) return 0;
+    for (let node = state; ; node = fail[node]!) {
+      const next = children[node]!.get(c);
+      if (next !== undefined) return next;
+      if (node === 0) return 0;
+    }
+  };
+  return { outputs, step };
+}

@@ -1,0 +1,118 @@
+import { createAllowListFilter, type AllowList } from '../allow/allow-list.js';
+import { createInlineAllow } from '../allow/inline-allow.js';
+import { createTextIndex, type TextIndex } from '../codec/text-index.js';
+import { builtinRules } from '../rules/index.js';
+import { createCredentialScanner } from '../scanners/credentials.js';
+import type { Hit } from '../scanners/hit.js';
+import { createTermScanner } from '../scanners/terms.js';
+import type { Chunk, Finding, Rule, Term } from '../types.js';
+import { toFindings } from './finding.js';
+import { createLineMasker, maskLine } from './mask.js';
+import { keepCountedLines, placeHits, type PlacedHit } from './place.js';
+
+// The scan pipeline, one stage a function:
+//   findHits -> placeHits -> keepCountedLines -> dropInlineAllowed -> mask lines -> toFindings
+// and `redactName`, the same pipeline's answer for a name: its hits masked in place.
+
+export interface EngineOptions {
+  /** Credential rules to run; the built-in catalog by default. */
+  rules?: readonly Rule[];
+  /** Codenames and embargoed terms to block. */
+  terms?: readonly Term[];
+  /** Put the unmasked secret in `Finding.secret` and leave excerpts unmasked. Off by default: findings are safe to print. */
+  reveal?: boolean;
+  /** Credential values, patterns and stopwords that are never reported. */
+  allow?: AllowList;
+  /** Honour `tightlip:allow` directives in the scanned text; on by default. */
+  inlineAllow?: boolean;
+  /** When set, every finding gets `secretHash`, keyed with this salt (for baselines). */
+  secretHashSalt?: string;
+  /** Keys of hashed term lists, by key id (`keyIdOf`). A hashed term without its key is an error. */
+  termKeys?: ReadonlyMap<string, Uint8Array>;
+  /**
+   * The clock for embargo lift dates, in ms since the epoch; the core never reads the time
+   * itself. Without a clock no embargo lifts: every term keeps blocking.
+   */
+  now?: () => number;
+  /**
+   * The path that term scopes (`allowIn`, `onlyIn`) are matched against, from a chunk's
+   * path and subject: e.g. a file's path relative to the config's directory when chunk
+   * paths are relative to a scanned subdirectory. The chunk's path by default.
+   */
+  scopePath?: (path: string, subject: Chunk['subject']) => string;
+}
+
+export interface Engine {
+  readonly rules: readonly Rule[];
+  readonly terms: readonly Term[];
+  /** Findings in `chunk`, ordered by position. Pure: the same chunk always gives the same findings. */
+  scan(chunk: Chunk): Finding[];
+  /**
+   * `name` (a path, a ref) with every secret and term in it masked as in excerpts, for
+   * reports that must repeat neither: the name stage of the pipeline that `scan` runs
+   * (the same hits, masked in place; nothing to place or count). Answers are cached.
+   */
+  redactName(name: string): string;
+}
+
+/** The hits that no `tightlip:allow` directive of the text covers (see allow/inline-allow.ts). */
+function dropInlineAllowed(placed: PlacedHit[], text: string, index: TextIndex): PlacedHit[] {
+  if (!text.includes('tightlip:allow')) return placed;
+  const isAllowed = createInlineAllow(index);
+  // A match that starts before its secret (a private key's BEGIN line) is looked up from there.
+  return placed.filter(({ hit, lineIndex }) => !isAllowed(hit.ruleId, hit.kind, hit.anchor === undefined ? lineIndex : index.lineIndexOf(hit.anchor), lineIndex));
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const rules = options.rules ?? builtinRules;
+  const terms = options.terms ?? [];
+  const reveal = options.reveal ?? false;
+  const credentials = createCredentialScanner(rules);
+  const termScanner = createTermScanner(terms, { keys: options.termKeys, now: options.now });
+  const scopePath = options.scopePath ?? ((path: string) => path);
+  const isAllowedValue = createAllowListFilter(options.allow);
+  const inlineAllow = options.inlineAllow ?? true;
+
+  /** Credential and term hits in `text`, ordered by position; `scoped` is the path term scopes are matched against. */
+  function findHits(text: string, scoped: string): Hit[] {
+    let hits = credentials.scan(text, reveal);
+    if (isAllowedValue) hits = hits.filter((hit) => !isAllowedValue(hit.identity));
+    const termHits = termScanner.hits(text, scoped, reveal);
+    // A credential whose visible prefix would show part of a term shows no prefix at all.
+    for (const hit of hits) {
+      const visibleEnd = hit.start + hit.redacted.length - 1;
+      if (termHits.some((term) => term.start < visibleEnd && hit.start < term.end)) hit.redacted = '…';
+    }
+    return [...hits, ...termHits].sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  function scan(chunk: Chunk): Finding[] {
+    const hits = findHits(chunk.text, scopePath(chunk.path, chunk.subject));
+    if (hits.length === 0) return [];
+    const index = createTextIndex(chunk.text);
+    const placed = placeHits(hits, index, chunk.startLine ?? 1);
+    let counted = keepCountedLines(placed, chunk.lines);
+    if (inlineAllow) counted = dropInlineAllowed(counted, chunk.text, index);
+    if (counted.length === 0) return [];
+    // Every hit masks its line, counted or not.
+    const maskedLine = createLineMasker(index, placed);
+    return toFindings(counted, { chunk, shownPath: redactName(chunk.path), index, maskedLine, reveal, secretHashSalt: options.secretHashSalt });
+  }
+
+  // The name stage of the pipeline: hits found and masked in place, without lines or
+  // findings. Fingerprints mask every chunk's path and reports every finding's, so each
+  // answer is cached.
+  const redactedNames = new Map<string, string>();
+  function redactName(name: string): string {
+    let redacted = redactedNames.get(name);
+    if (redacted === undefined) {
+      const hits = findHits(name, scopePath(name, 'file-name'));
+      redacted = maskLine(name, hits.map((hit) => ({ start: hit.start, end: hit.end, replacement: hit.redacted }))).text;
+      if (redactedNames.size >= 10_000) redactedNames.clear();
+      redactedNames.set(name, redacted);
+    }
+    return redacted;
+  }
+
+  return { rules, terms, scan, redactName };
+}

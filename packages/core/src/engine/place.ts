@@ -1,0 +1,23 @@
+import { isLineInRanges, placeOf, type Place, type TextIndex } from '../codec/text-index.js';
+import type { Hit } from '../scanners/hit.js';
+import type { LineRange } from '../types.js';
+
+/** A hit placed in its chunk: where it is reported, and the 0-based indices of its first and last lines in the chunk. */
+export interface PlacedHit extends Place {
+  hit: Hit;
+  lineIndex: number;
+  endIndex: number;
+}
+
+/** The places of `hits` in the text of `index`, whose first line is line `firstLine` of its file. */
+export function placeHits(hits: readonly Hit[], index: TextIndex, firstLine: number): PlacedHit[] {
+  return hits.map((hit) => {
+    const place = placeOf(index, hit.start, hit.end, firstLine);
+    return { hit, ...place, lineIndex: place.line - firstLine, endIndex: place.endLine - firstLine };
+  });
+}
+
+/** The hits that start on a line that counts (all of them when `lines` is absent). */
+export function keepCountedLines(placed: PlacedHit[], lines: readonly LineRange[] | undefined): PlacedHit[] {
+  return lines ? placed.filter((p) => isLineInRanges(p.line, lines)) : placed;
+}
