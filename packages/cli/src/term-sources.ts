@@ -130,7 +130,7 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   }
   for (const file of userFiles) if (file.endsWith('.key')) addKey(keys, await readSource(file, 'key file'), file);
 
-  const texts = await Promise.all(lists.map((list) => list.text ?? readSource(list.file!, 'term list')));
+  const texts = await Promise.all(lists.map(async (list) => list.text ?? readSource(list.file!, 'term list')));
   const terms: Term[] = [];
   const byId = new Map<string, Term>();
   const sources: TermSource[] = [];

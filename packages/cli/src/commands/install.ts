@@ -13,7 +13,7 @@ function hookOption(describe: string): (yargs: Argv<GlobalArgs>) => Argv<HookArg
       array: true,
       choices: HOOK_NAMES,
       describe,
-    }) as unknown as Argv<HookArgs>;
+    });
 }
 
 export function installCommand(context: CommandContext): CommandModule<GlobalArgs, HookArgs> {

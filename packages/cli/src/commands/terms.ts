@@ -32,7 +32,7 @@ export function termsCommand(context: CommandContext): CommandModule<GlobalArgs,
       yargs
         .positional('list', { type: 'string', demandOption: true, describe: 'Plain (one term per line) or JSON term list' })
         .option('key-file', { type: 'string', describe: 'File holding the secret key (or TIGHTLIP_TERMS_KEY, TIGHTLIP_TERMS_KEY_FILE)' })
-        .example('$0 terms hash codenames.json --key-file team.key -o codenames.hashed.json', '') as Argv<HashArgs>,
+        .example('$0 terms hash codenames.json --key-file team.key -o codenames.hashed.json', ''),
     handler: async (argv) => {
       const { hashListFile } = await import('../actions/terms-hash.js');
       context.setExitCode(await hashListFile({ list: argv.list, keyFile: argv.keyFile, output: argv.output, io: context.io }));
@@ -96,7 +96,7 @@ export function termsCommand(context: CommandContext): CommandModule<GlobalArgs,
     command: 'terms <command>',
     describe: 'Tools for term list owners: hash, check, lint (see docs/terms.md)',
     builder: (yargs: Argv<GlobalArgs>) =>
-      yargs.command(hash).command(check).command(lint).demandCommand(1, 'Give a terms command: hash, check or lint.') as Argv<GlobalArgs>,
+      yargs.command(hash).command(check).command(lint).demandCommand(1, 'Give a terms command: hash, check or lint.'),
     handler: () => {},
   };
 }

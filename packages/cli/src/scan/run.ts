@@ -5,11 +5,11 @@ export interface RunOptions {
   engine: Engine;
   limits: SourceLimits;
   /** Whether a file (its path relative to the source's root) is never reported: `allow.paths`, a term list. */
-  isAllowedPath(path: string): boolean;
+  isAllowedPath: (path: string) => boolean;
   /** The clock, for `stats.startedAt`. */
   now: () => number;
   /** Called now and then with the number of files scanned and, when known, how many there are. */
-  onProgress?(done: number, total: number | undefined): void;
+  onProgress?: (done: number, total: number | undefined) => void;
 }
 
 /** What a scan found, before baselines and masking of paths (see `presentReport`). */

@@ -24,7 +24,7 @@ export interface ScanOptions {
   /** Overrides the config's `maxFileSize`. */
   maxFileSize?: number;
   /** Called now and then with the files scanned and, when known, how many there are. */
-  onProgress?(done: number, total: number | undefined): void;
+  onProgress?: (done: number, total: number | undefined) => void;
 }
 
 export interface ScanResult {

@@ -99,7 +99,7 @@ function tableMachine(patterns: readonly string[], classOf: Uint16Array, classes
   const states = own.length;
   const table = states < maxStates ? trie.slice(0, states * classes) : trie;
   const fail = new Int32Array(states);
-  const outputs: (readonly number[])[] = new Array(states);
+  const outputs = new Array<readonly number[]>(states);
   outputs[0] = NO_OUTPUTS;
   const order: number[] = [];
   for (let c = 0; c < classes; c++) if (table[c] !== 0) order.push(table[c]!);
@@ -123,7 +123,7 @@ function tableMachine(patterns: readonly string[], classOf: Uint16Array, classes
 
 /** The automaton as a trie of maps with failure links, for pattern sets too large for a table. */
 function trieMachine(patterns: readonly string[], classOf: Uint16Array): Machine {
-  const children: Map<number, number>[] = [new Map()];
+  const children = [new Map<number, number>()];
   const own: number[][] = [[]];
   for (const [k, pattern] of patterns.entries()) {
     if (pattern === '') continue;
@@ -142,7 +142,7 @@ function trieMachine(patterns: readonly string[], classOf: Uint16Array): Machine
     own[state]!.push(k);
   }
   const fail = new Int32Array(children.length);
-  const outputs: (readonly number[])[] = new Array(children.length);
+  const outputs = new Array<readonly number[]>(children.length);
   outputs[0] = NO_OUTPUTS;
   const order = [...children[0]!.values()];
   for (let head = 0; head < order.length; head++) {

@@ -28,7 +28,7 @@ export function createTextIndex(text: string): TextIndex {
     lineStart: (index) => starts[index]!,
     lineText: (index) => {
       const end = index + 1 < starts.length ? starts[index + 1]! - 1 : text.length;
-      const line = text.slice(starts[index]!, end);
+      const line = text.slice(starts[index], end);
       return line.endsWith('\r') ? line.slice(0, -1) : line;
     },
   };

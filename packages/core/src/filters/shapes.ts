@@ -36,7 +36,7 @@ const FILE_EXTENSION = /\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|ya?ml|tom
 export function isPathOrUrl(secret: string): boolean {
   return (
     /^(?:\.{1,2}\/|~\/|[A-Za-z]:\\)/.test(secret) ||
-    /^\/[a-z0-9_.\/-]+$/.test(secret) ||
+    /^\/[a-z0-9_./-]+$/.test(secret) ||
     /^\/(?:Users|home|var|etc|usr|opt|tmp|run|srv|mnt|app|data|root|workspace|Library|Volumes)\//.test(secret) ||
     secret.includes('://') ||
     FILE_EXTENSION.test(secret)

@@ -136,7 +136,7 @@ function atomsOverlap(a: string, b: string, ignoreCase: boolean): boolean {
 /** The quantifier starting at `i` (with its lazy `?`): its bounds, whether it can repeat more than once, whether it has no upper bound. */
 function readQuantifier(source: string, i: number): { length: number; min: number; max: number; repeats: boolean; unbounded: boolean } | undefined {
   const char = source[i];
-  let length = 0;
+  let length: number;
   let min = 0;
   let max = Infinity;
   if (char === '*' || char === '+') {

@@ -83,6 +83,8 @@ function isDiacriticMark(cp: number): boolean {
   );
 }
 
+// A class of combining marks on purpose: they are what is removed.
+// eslint-disable-next-line no-misleading-character-class
 const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/gu;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const NOT_WORD_CHARS = /[^\p{L}\p{N}\p{M}]/gu;

@@ -65,7 +65,7 @@ function reader(source: string, object: JsonObject, path: string, known: readonl
   const boolean = (key: string): boolean | undefined => {
     const value = object[key];
     if (value !== undefined && typeof value !== 'boolean') return fail(key, 'must be true or false');
-    return value as boolean | undefined;
+    return value;
   };
   const severity = (key: string): Severity | undefined => {
     const value = object[key];

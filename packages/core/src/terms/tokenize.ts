@@ -141,7 +141,6 @@ export function tokenize(text: string, leet = false): WordList {
         wordComplex = lastComplex;
         h = FNV_OFFSET;
         for (let k = 0; k < lastFold.length; k++) h = Math.imul(h ^ lastFold.charCodeAt(k), FNV_PRIME);
-        prevPrevCls = SEP;
       }
     }
     if (wordStart < 0) {
@@ -149,7 +148,6 @@ export function tokenize(text: string, leet = false): WordList {
       wordComplex = 0;
       h = FNV_OFFSET;
       prevCls = SEP;
-      prevPrevCls = SEP;
     }
     hBeforeLast = h;
     const fold = info.fold;

@@ -83,7 +83,7 @@ export function lintTerms(terms: readonly Term[], options: LintOptions = {}): Li
         table = new Map([...candidates].map(([word, kind]) => [digest(word).hex, kind]));
         byKey.set(keyId, table);
       }
-      const kind = digests.map((digest) => table!.get(digest)).find((found) => found !== undefined);
+      const kind = digests.map((digest) => table.get(digest)).find((found) => found !== undefined);
       if (kind) flood(term, kind);
       continue;
     }
