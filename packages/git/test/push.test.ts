@@ -17,66 +17,44 @@ async function pushed(repo: TempDir, updates: PushUpdate[], target: { remote?: s
   return describeItems(items).map((line) => line.replace(/ @[0-9a-f]{40}$/, '').replace(/^message [0-9a-f]{40}:/, 'message:'));
 }
 
+// What a push publishes, scenario by scenario (new branch, force push, merges, tags,
+// several refs), is tested through `tightlip pre-push` in packages/cli/test/pre-push.test.ts;
+// here, what its report cannot show.
 describe('readPushChanges', () => {
-  it('reads only the new commits of a new branch, and its name; what the remote has is not read again', async ({ repo, remote }) => {
+  it('reads a new branch: its name and its commits the remote lacks, each once, even when pushed under two names', async ({ repo, remote }) => {
     repo.commit('on the remote', { 'old.txt': 'old\n' });
     repo.git('push', '-q', 'origin', 'main');
     repo.git('checkout', '-q', '-b', 'topic');
     repo.commit('new work', { 'b.txt': 'new\n' });
-    expect(await pushed(repo, [update(repo, remote, 'refs/heads/topic', 'refs/heads/topic')])).toEqual([
+    expect(await pushed(repo, [update(repo, remote, 'refs/heads/topic', 'refs/heads/topic'), update(repo, remote, 'refs/heads/topic', 'refs/heads/copy')])).toEqual([
       'ref refs/heads/topic: refs/heads/topic',
+      'ref refs/heads/copy: refs/heads/copy',
       'message: new work',
       'file-name b.txt',
       'content b.txt 1: new',
     ]);
+    // Moving a branch the remote has: no name, only what is new; a remote tip never fetched here is no error.
+    const moved = update(repo, remote, 'refs/heads/topic', 'refs/heads/main');
+    expect(await pushed(repo, [moved])).toEqual(['message: new work', 'file-name b.txt', 'content b.txt 1: new']);
+    expect(await pushed(repo, [{ ...moved, remoteId: 'f'.repeat(40) }])).toEqual(['message: new work', 'file-name b.txt', 'content b.txt 1: new']);
+    // A deletion reads nothing.
+    expect(await pushed(repo, [update(repo, remote, null, 'refs/heads/main')])).toEqual([]);
   });
 
-  it('reads what a force push makes new, not what it replaces; a remote tip never fetched is no error', async ({ repo, remote }) => {
-    repo.commit('one', { 'a.txt': 'one\n' });
-    repo.commit('replaced', { 'old.txt': 'replaced\n' });
-    repo.git('push', '-q', 'origin', 'main');
-    repo.git('reset', '-q', '--hard', 'HEAD~1');
-    repo.commit('replacement', { 'b.txt': 'new\n' });
-    const force = update(repo, remote, 'refs/heads/main', 'refs/heads/main');
-    expect(await pushed(repo, [force])).toEqual(['message: replacement', 'file-name b.txt', 'content b.txt 1: new']);
-    // The remote moved on since the last fetch: its tip is unknown here.
-    expect(await pushed(repo, [{ ...force, remoteId: 'f'.repeat(40) }])).toEqual(['message: replacement', 'file-name b.txt', 'content b.txt 1: new']);
-  });
-
-  it('skips deletions', async ({ repo, remote }) => {
-    repo.commit('one', { 'a.txt': 'one\n' });
-    repo.git('push', '-q', 'origin', 'main', 'main:refs/heads/feature/old');
-    expect(await pushed(repo, [update(repo, remote, null, 'refs/heads/feature/old')])).toEqual([]);
-  });
-
-  it('reads several refs in one walk: a commit pushed under two names is read once', async ({ repo, remote }) => {
+  it('trusts remote-tracking refs only when the push goes to the URL they were fetched from, by a remote name', async ({ repo, remote }) => {
     repo.commit('one', { 'a.txt': 'one\n' });
     repo.git('push', '-q', 'origin', 'main');
-    repo.git('checkout', '-q', '-b', 'two');
-    repo.commit('two', { 'two.txt': 'two\n' });
-    const lines = await pushed(repo, [update(repo, remote, 'refs/heads/two', 'refs/heads/two'), update(repo, remote, 'refs/heads/two', 'refs/heads/also-two')]);
-    expect(lines).toEqual(['ref refs/heads/two: refs/heads/two', 'ref refs/heads/also-two: refs/heads/also-two', 'message: two', 'file-name two.txt', 'content two.txt 1: two']);
-  });
-
-  it('trusts remote-tracking refs only when the push goes where they were fetched from', async ({ repo, remote }) => {
-    repo.commit('one', { 'a.txt': 'one\n' });
-    repo.commit('only ever at the fetch URL', { 'upstream.txt': 'upstream\n' });
-    repo.git('push', '-q', 'origin', 'main');
+    repo.commit('two', { 'b.txt': 'two\n' });
     const fork = createBareRepo('tightlip-fork-');
     try {
-      const toFork = update(repo, fork, 'refs/heads/main', 'refs/heads/main');
-      const all = await pushed(repo, [toFork], { url: fork.dir });
-      expect(all).toContain('content upstream.txt 1: upstream');
-      expect(all.filter((line) => line.startsWith('message'))).toEqual(['message: only ever at the fetch URL', 'message: one']);
-      // A separate push URL: the tracking refs describe the fetch URL, not the push target.
+      const messages = async (target: { remote?: string; url?: string }) =>
+        (await pushed(repo, [update(repo, fork, 'refs/heads/main', 'refs/heads/main')], target)).filter((line) => line.startsWith('message'));
+      expect(await messages({ url: remote.dir })).toEqual(['message: two']);
+      expect(await messages({})).toEqual(['message: two']);
+      expect(await messages({ url: fork.dir })).toEqual(['message: two', 'message: one']);
+      expect(await messages({ remote: remote.dir, url: remote.dir })).toEqual(['message: two', 'message: one']);
       repo.git('remote', 'set-url', '--push', 'origin', fork.dir);
-      expect(await pushed(repo, [toFork], { url: fork.dir })).toEqual(all);
-      // Pushing to a URL rather than a remote's name: nothing to trust.
-      expect(await pushed(repo, [toFork], { remote: fork.dir, url: fork.dir })).toEqual(all);
-      // The URL the tracking refs came from.
-      repo.git('remote', 'set-url', '--delete', '--push', 'origin', fork.dir);
-      repo.commit('clean', { 'b.txt': 'b\n' });
-      expect(await pushed(repo, [update(repo, remote, 'refs/heads/main', 'refs/heads/main')], { url: remote.dir })).toEqual(['message: clean', 'file-name b.txt', 'content b.txt 1: b']);
+      expect(await messages({ url: fork.dir })).toEqual(['message: two', 'message: one']);
     } finally {
       fork.remove();
     }
