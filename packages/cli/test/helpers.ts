@@ -101,3 +101,51 @@ export function commitCount(repo: TempDir): number {
 export function leak(seed: number): string {
   return `const token = "${fakeGithubToken(seed)}";\n`;
 }
+
+const ZERO_ID = '0'.repeat(40);
+
+/**
+ * What a push of `updates` from `repo` to `remote` changes, as `[local, remote ref]`:
+ * `local` is what git names the pushed ref in its pre-push input (a full ref name, or
+ * the revision as typed, `HEAD^{/fix}`), or null to delete `remote ref`.
+ */
+export type RefSpec = readonly [local: string | null, remoteRef: string];
+
+/** Each update with its local id (what is pushed) and remote id (what the remote has; zeros when it has nothing). */
+function resolveUpdates(repo: TempDir, remote: TempDir, updates: readonly RefSpec[]): { local: string | null; localId: string; ref: string; remoteId: string }[] {
+  const pushed = updates.flatMap(([local]) => (local === null ? [] : [local]));
+  const localIds = pushed.length > 0 ? repo.git('rev-parse', ...pushed).trim().split('\n') : [];
+  const remoteIds = new Map(
+    remote
+      .git('for-each-ref', '--format=%(refname) %(objectname)')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ') as [string, string]),
+  );
+  return updates.map(([local, ref]) => ({ local, localId: local === null ? ZERO_ID : localIds.shift()!, ref, remoteId: remoteIds.get(ref) ?? ZERO_ID }));
+}
+
+/** The pre-push hook's input for `updates`: `<local ref> <local id> <remote ref> <remote id>` lines. */
+export function prePushInput(repo: TempDir, remote: TempDir, updates: readonly RefSpec[]): string {
+  return resolveUpdates(repo, remote, updates)
+    .map(({ local, localId, ref, remoteId }) => `${local ?? '(delete)'} ${localId} ${ref} ${remoteId}\n`)
+    .join('');
+}
+
+/** Runs `tightlip pre-push origin <url>` in process in `repo` with `updates` on stdin, as the hook does. */
+export function prePush(repo: TempDir, remote: TempDir, updates: readonly RefSpec[], options: { url?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  return runMain(repo, ['pre-push', 'origin', options.url ?? remote.dir], { stdin: prePushInput(repo, remote, updates), ...(options.env ? { env: options.env } : {}) });
+}
+
+/**
+ * Runs `tightlip pre-receive` in process in the bare `remote` as if `repo` pushed
+ * `updates`: the remote can read every object of `repo` (an alternate object directory,
+ * as git's quarantine gives the hook), and stdin has `<old id> <new id> <ref>` lines.
+ */
+export function preReceive(repo: TempDir, remote: TempDir, updates: readonly RefSpec[]): Promise<RunResult> {
+  remote.write('objects/info/alternates', `${repo.path('.git', 'objects')}\n`);
+  const input = resolveUpdates(repo, remote, updates)
+    .map(({ localId, ref, remoteId }) => `${remoteId} ${localId} ${ref}\n`)
+    .join('');
+  return runMain(remote, ['pre-receive'], { stdin: input });
+}

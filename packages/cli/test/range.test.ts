@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
-import { fakeGithubToken, hideSubmodule, stageSubmodule, type TempDir } from '@tightlip/fixtures';
-import { it } from '@tightlip/fixtures/vitest';
+import { createTempRepo, fakeGithubToken, hideSubmodule, stageSubmodule, type TempDir } from '@tightlip/fixtures';
+import { test as base } from '@tightlip/fixtures/vitest';
 import { guardCodename, runMain } from './helpers.js';
 
 // `tightlip diff` (CI ranges) and `tightlip history`, in process. What the git sources
@@ -20,7 +20,7 @@ async function json(repo: TempDir, args: string[]): Promise<{ status: number; fi
   return { status: result.status, stderr: result.stderr, findings: result.stdout ? JSON.parse(result.stdout).findings : [] };
 }
 
-/** main: old secret; topic (from main): clean commit, a secret added then removed, a codename message. */
+/** main: old secret; topic (from main, checked out): clean commit, a secret added then removed, a codename message. */
 function createHistory(repo: TempDir): { base: string; added: string; head: string } {
   guardCodename(repo);
   const base = repo.commit('old secret on main', { 'old.txt': leak(61) });
@@ -32,9 +32,32 @@ function createHistory(repo: TempDir): { base: string; added: string; head: stri
   return { base, added, head };
 }
 
+interface History {
+  repo: TempDir;
+  base: string;
+  added: string;
+  head: string;
+}
+
+/** One history for the tests that only read it. */
+const it = base.extend<{ history: History }>({
+  history: [
+    // eslint-disable-next-line no-empty-pattern -- vitest reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      const repo = createTempRepo();
+      try {
+        await use({ repo, ...createHistory(repo) });
+      } finally {
+        repo.remove();
+      }
+    },
+    { scope: 'file' },
+  ],
+});
+
 describe('tightlip diff', () => {
-  it('scans each commit of <base>..<head>: a secret added then removed is found, history before the base is not', async ({ repo }) => {
-    const { base, added, head } = createHistory(repo);
+  it('scans each commit of <base>..<head>: a secret added then removed is found, history before the base is not', async ({ history }) => {
+    const { repo, base, added, head } = history;
     const result = await json(repo, ['diff', `${base}..topic`]);
     expect(result.status).toBe(1);
     expect(result.findings).toHaveLength(2);
@@ -42,8 +65,7 @@ describe('tightlip diff', () => {
     expect(result.findings.find((f) => f.ruleId === 'term:terms.txt:1')).toMatchObject({ path: head, line: 1, commit: head });
   });
 
-  it('takes --base <ref>: the commits on HEAD since its merge-base, also as SARIF', async ({ repo }) => {
-    createHistory(repo);
+  it('takes --base <ref>: the commits on HEAD since its merge-base, also as SARIF', async ({ history: { repo } }) => {
     const result = await json(repo, ['diff', '--base', 'main']);
     expect(result.status).toBe(1);
     expect(result.findings.map((f) => f.ruleId).sort()).toEqual(['github-pat', 'term:terms.txt:1'].sort());
@@ -51,8 +73,7 @@ describe('tightlip diff', () => {
     expect(JSON.parse(sarif.stdout).runs[0].results.length).toBe(2);
   });
 
-  it('exits 0 on a clean range, and 2 with a clear message on an unknown revision or a bad request', async ({ repo }) => {
-    createHistory(repo);
+  it('exits 0 on a clean range, and 2 with a clear message on an unknown revision or a bad request', async ({ history: { repo } }) => {
     expect((await runMain(repo, ['diff', 'topic~3..topic~2'])).status).toBe(0);
     const unknown = await runMain(repo, ['diff', 'nope..HEAD']);
     expect(unknown.status).toBe(2);
@@ -63,9 +84,7 @@ describe('tightlip diff', () => {
 });
 
 describe('tightlip history', () => {
-  it('scans every commit of every ref, or only the given refs', async ({ repo }) => {
-    createHistory(repo);
-    repo.git('checkout', '-q', 'main');
+  it('scans every commit of every ref, or only the given refs', async ({ history: { repo } }) => {
     const all = await json(repo, ['history']);
     expect(all.status).toBe(1);
     expect(all.findings.filter((f) => f.ruleId === 'github-pat').map((f) => f.path).sort()).toEqual(['b.txt', 'old.txt']);
