@@ -16,11 +16,19 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stampFile = join(root, 'node_modules', '.tightlip-install-stamp');
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   process.stderr.write(`bootstrap: ${message}\n`);
   process.exit(2);
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
 function run(command, args) {
   const result = spawnSync(command, args, {
     cwd: root,
@@ -51,7 +59,7 @@ function install() {
 
   const manager = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager;
   const match = /^pnpm@(\d+\.\d+\.\d+)$/.exec(manager ?? '');
-  if (!match) fail(`package.json "packageManager" must pin pnpm as pnpm@x.y.z, found ${manager}`);
+  if (!match) return fail(`package.json "packageManager" must pin pnpm as pnpm@x.y.z, found ${manager}`);
   process.stderr.write(`bootstrap: installing with pnpm ${match[1]} (frozen lockfile)\n`);
   run('npx', ['--yes', `pnpm@${match[1]}`, 'install', '--frozen-lockfile', '--config.confirmModulesPurge=false']);
   writeFileSync(stampFile, installInputsHash());

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import AjvDraft04 from 'ajv-draft-04';
+import ajvDraft04 from 'ajv-draft-04';
 import { fakeGithubToken, fakeToken, type TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
 import { GITLAB_SCHEMA_VERSION } from '@tightlip/core';
@@ -11,6 +11,10 @@ import { scanPaths } from '../src/actions/scan.js';
 import { runMain, testIo } from './helpers.js';
 
 const require = createRequire(import.meta.url);
+
+// A CommonJS module: Node gives its module.exports, which TypeScript types as the module
+// with the class as `default` (the package sets both).
+const AjvDraft04 = ajvDraft04.default;
 
 /** The official SARIF 2.1.0 JSON schema (draft-04), as shipped by Microsoft's SARIF SDK. */
 function sarifValidator() {

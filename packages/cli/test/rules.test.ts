@@ -25,7 +25,7 @@ describe('rules', () => {
     for (const rule of builtinRules) {
       const example = exampleShape(rule);
       expect(example, rule.id).toContain('*');
-      expect(engine.scan({ path: 'example', text: example! }), rule.id).toEqual([]);
+      expect(engine.scan({ subject: 'content', path: 'example', text: example! }), rule.id).toEqual([]);
     }
   });
 
