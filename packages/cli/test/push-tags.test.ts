@@ -52,6 +52,16 @@ function expectBlocked(result: RunResult, ...mentions: string[]): void {
 
 const tag = (name: string, as = name): RefSpec => [`refs/tags/${name}`, `refs/tags/${as}`];
 
+/** Creates the annotated tag `name` with `message` (a clean push, made), then moves it to one with `newMessage`; what `push` says of the move. */
+async function moveTag(repo: TempDir, push: Push, name: string, message: string, newMessage: string): Promise<RunResult> {
+  repo.git('tag', '-a', name, '-m', message);
+  const created = await push(tag(name));
+  expect(created.status, output(created)).toBe(0);
+  repo.git('push', '-q', 'origin', name);
+  repo.git('tag', '-f', '-a', name, '-m', newMessage);
+  return push(tag(name));
+}
+
 describe.each<Side>(['pre-push', 'pre-receive'])('pushed tags, judged by %s', (side) => {
   it('an annotated tag of a commit that no branch pushes: the commit is scanned', async ({ scenes }) => {
     const { repo, push } = scenes[side];
@@ -63,12 +73,7 @@ describe.each<Side>(['pre-push', 'pre-receive'])('pushed tags, judged by %s', (s
 
   it('a tag moved with push -f: its new message is read', async ({ scenes }) => {
     const { repo, push } = scenes[side];
-    repo.git('tag', '-a', 'v2', '-m', 'release');
-    const first = await push(tag('v2'));
-    expect(first.status, output(first)).toBe(0);
-    repo.git('push', '-q', 'origin', 'v2');
-    repo.git('tag', '-f', '-a', 'v2', '-m', 'Release Mythos');
-    expectBlocked(await push(tag('v2')), 'refs/tags/v2', '[terms.txt:1]');
+    expectBlocked(await moveTag(repo, push, 'v2', 'release', 'Release Mythos'), 'refs/tags/v2', '[terms.txt:1]');
   });
 
   it('a tag of a tag: the inner tag, deleted here, is read too', async ({ scenes }) => {
@@ -104,12 +109,7 @@ describe.each<Side>(['pre-push', 'pre-receive'])('pushed tags, judged by %s', (s
 
   it('a clean annotated tag, created and then moved, goes through', async ({ scenes }) => {
     const { repo, push } = scenes[side];
-    repo.git('tag', '-a', 'v1', '-m', 'Release notes');
-    const created = await push(tag('v1'));
-    expect(created.status, output(created)).toBe(0);
-    repo.git('push', '-q', 'origin', 'v1');
-    repo.git('tag', '-f', '-a', 'v1', '-m', 'Release notes, again');
-    const moved = await push(tag('v1'));
+    const moved = await moveTag(repo, push, 'v1', 'Release notes', 'Release notes, again');
     expect(moved.status, output(moved)).toBe(0);
   });
 });
