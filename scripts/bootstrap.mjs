@@ -9,7 +9,7 @@
 // Usage: node scripts/bootstrap.mjs [--no-build]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,8 +65,21 @@ function install() {
   writeFileSync(stampFile, installInputsHash());
 }
 
+/**
+ * `tsc -b` trusts each project's tsconfig.tsbuildinfo, which sits beside its tsconfig and
+ * not in dist/: with dist/ deleted it would call the project up to date and build
+ * nothing. Forget the build info of a project whose output is gone.
+ */
+function forgetMissingBuilds() {
+  const projects = [...readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name)), join(root, 'fixtures')];
+  for (const project of projects) {
+    if (!existsSync(join(project, 'dist'))) rmSync(join(project, 'tsconfig.tsbuildinfo'), { force: true });
+  }
+}
+
 function build() {
   run(process.execPath, [join(root, 'scripts', 'generate-config-validator.mjs')]);
+  forgetMissingBuilds();
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
 }
 
