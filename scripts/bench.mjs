@@ -29,7 +29,7 @@ for (const name of chosen) {
     continue;
   }
   console.log('');
-  const result = spawnSync(process.execPath, [join(dir, `${name}.mjs`), ...passThrough], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [join(dir, `${name}.mjs`), ...passThrough.map(String)], { stdio: 'inherit' });
   if (result.status !== 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

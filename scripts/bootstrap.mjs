@@ -9,18 +9,26 @@
 // Usage: node scripts/bootstrap.mjs [--no-build]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stampFile = join(root, 'node_modules', '.tightlip-install-stamp');
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   process.stderr.write(`bootstrap: ${message}\n`);
   process.exit(2);
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
 function run(command, args) {
   const result = spawnSync(command, args, {
     cwd: root,
@@ -51,14 +59,27 @@ function install() {
 
   const manager = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager;
   const match = /^pnpm@(\d+\.\d+\.\d+)$/.exec(manager ?? '');
-  if (!match) fail(`package.json "packageManager" must pin pnpm as pnpm@x.y.z, found ${manager}`);
+  if (!match) return fail(`package.json "packageManager" must pin pnpm as pnpm@x.y.z, found ${manager}`);
   process.stderr.write(`bootstrap: installing with pnpm ${match[1]} (frozen lockfile)\n`);
   run('npx', ['--yes', `pnpm@${match[1]}`, 'install', '--frozen-lockfile', '--config.confirmModulesPurge=false']);
   writeFileSync(stampFile, installInputsHash());
 }
 
+/**
+ * `tsc -b` trusts each project's tsconfig.tsbuildinfo, which sits beside its tsconfig and
+ * not in dist/: with dist/ deleted it would call the project up to date and build
+ * nothing. Forget the build info of a project whose output is gone.
+ */
+function forgetMissingBuilds() {
+  const projects = [...readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name)), join(root, 'fixtures')];
+  for (const project of projects) {
+    if (!existsSync(join(project, 'dist'))) rmSync(join(project, 'tsconfig.tsbuildinfo'), { force: true });
+  }
+}
+
 function build() {
   run(process.execPath, [join(root, 'scripts', 'generate-config-validator.mjs')]);
+  forgetMissingBuilds();
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
 }
 

@@ -16,12 +16,13 @@ const target = join(cli, 'generated', 'config-validator.js');
 const inputs = [schemaFile, fileURLToPath(import.meta.url)];
 if (existsSync(target) && inputs.every((input) => statSync(target).mtimeMs >= statSync(input).mtimeMs) && !process.argv.includes('--force')) process.exit(0);
 
-const require = createRequire(join(cli, 'package.json'));
-const { Ajv } = require('ajv');
-const standalone = require('ajv/dist/standalone').default;
+// ajv is the CLI's dependency, resolved from there (the workspace root does not depend on it).
+const requireFromCli = createRequire(join(cli, 'package.json'));
+const { Ajv } = requireFromCli('ajv');
+const standalone = requireFromCli('ajv/dist/standalone').default;
 const ajv = new Ajv({ allErrors: false, verbose: true, strict: false, code: { source: true, esm: true, lines: false } });
 const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
-const code = standalone(ajv, validate).replace(/require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g, (_match, name) => `runtime_${name}`);
+const code = standalone(ajv, validate).replace(/require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g, (/** @type {string} */ _match, /** @type {string} */ name) => `runtime_${name}`);
 const imports = [...new Set([...code.matchAll(/runtime_(\w+)/g)].map((m) => m[1]))]
   .map((name) => `import runtime_${name}_module from 'ajv/dist/runtime/${name}.js';\nconst runtime_${name} = typeof runtime_${name}_module === 'function' ? runtime_${name}_module : runtime_${name}_module.default;`)
   .join('\n');

@@ -16,14 +16,14 @@ export function corpusBytes() {
 /** `{ files: [{ path, text }], bytes }` of about `targetBytes`, 400 lines a file. */
 export function makeCorpus(targetBytes = corpusBytes(), seed = 2026) {
   const fake = createFake(seed);
-  const line = (i) => {
+  const line = (/** @type {number} */ i) => {
     const kind = i % 23;
     if (kind === 0) return `  const id = "${fake.hex(40)}"; // commit`;
     if (kind === 1) return `  "integrity": "sha512-${fake.base64(86)}==",`;
     if (kind === 2) return `  uuid: '${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}',`;
     if (kind === 3) return `// ${Array.from({ length: 12 }, () => fake.pick(WORDS)).join(' ')}.`;
     if (i % 997 === 0) return `  secret: "${fakeToken(fake.pick(TOKEN_RULES), i)}",`.replace(/\n/g, '\\n');
-    const name = `${fake.pick(WORDS)}${fake.pick(WORDS)[0].toUpperCase()}${fake.pick(WORDS).slice(1)}`;
+    const name = `${fake.pick(WORDS)}${fake.pick(WORDS).charAt(0).toUpperCase()}${fake.pick(WORDS).slice(1)}`;
     return `  export function ${name}(${fake.pick(WORDS)}: string): number { return ${fake.digits(4)} + ${fake.pick(WORDS)}.length; }`;
   };
   const files = [];
@@ -38,11 +38,15 @@ export function makeCorpus(targetBytes = corpusBytes(), seed = 2026) {
   return { files, bytes };
 }
 
+/** @param {number} bytes */
 export function mb(bytes) {
   return bytes / 1024 / 1024;
 }
 
-/** Best-of-three wall time of `fn` in ms, after one warm-up run. */
+/**
+ * Best-of-three wall time of `fn` in ms, after one warm-up run.
+ * @param {() => unknown} fn
+ */
 export function bestOf(fn, rounds = 3) {
   fn();
   let best = Infinity;

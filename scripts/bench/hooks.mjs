@@ -14,17 +14,25 @@ const base = mkdtempSync(join(tmpdir(), 'tightlip-bench-hooks-'));
 const env = isolatedGitEnv(join(base, 'home'));
 mkdirSync(join(base, 'home'));
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {string} cwd
+ * @param {string} [input]
+ */
 function run(command, args, cwd, input) {
   const result = spawnSync(command, args, { cwd, env, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   return result.stdout;
 }
 
-const line = (commit, file, i) => `export const value${commit}_${file}_${i} = compute("${commit}-${file}-${i}", ${i * 7});`;
+const line = (/** @type {number | string} */ commit, /** @type {number} */ file, /** @type {number} */ i) => `export const value${commit}_${file}_${i} = compute("${commit}-${file}-${i}", ${i * 7});`;
 
 /**
  * A repository of `commits` commits, each adding `linesPer` lines to each of `filesPer`
  * files (appending, or replacing the file's lines when `append` is false).
+ * @param {string} dir
+ * @param {number} commits
  */
 function createRepo(dir, commits, filesPer = 1, linesPer = 5, append = true) {
   mkdirSync(dir, { recursive: true });
@@ -62,7 +70,7 @@ try {
   const stagedMs = bestOf(() => run(process.execPath, [BIN, 'staged', '--quiet'], work), 5);
   console.log(`tightlip staged, 10 files / 500 added lines: ${stagedMs.toFixed(0)} ms (${(stagedMs - nodeMs).toFixed(0)} ms over node -e 0)`);
   run(process.execPath, [BIN, 'install', '--hook', 'pre-commit'], work);
-  const commit = (extra) => () => {
+  const commit = (/** @type {string[]} */ extra) => () => {
     run('git', ['commit', '-q', '-m', 'bench', ...extra], work);
     run('git', ['reset', '-q', '--soft', 'HEAD~1'], work);
   };
@@ -73,7 +81,7 @@ try {
   // pre-receive: a push of 500 new commits (2 files, 5 lines each) to a bare repository.
   const source = join(base, 'source');
   createRepo(source, 500, 2, 5);
-  const pushTo = (name, hook) => {
+  const pushTo = (/** @type {string} */ name, /** @type {boolean} */ hook) => {
     const remote = join(base, name);
     rmSync(remote, { recursive: true, force: true });
     mkdirSync(remote);
@@ -83,7 +91,7 @@ try {
     run('git', ['push', '-q', remote, 'main'], source);
     return performance.now() - start;
   };
-  const pushes = (hook) => Math.min(...[0, 1, 2].map((i) => pushTo(`remote-${hook}-${i}`, hook)));
+  const pushes = (/** @type {boolean} */ hook) => Math.min(...[0, 1, 2].map((i) => pushTo(`remote-${hook}-${i}`, hook)));
   const plain = pushes(false);
   const guarded = pushes(true);
   console.log(`git push of 500 commits to a bare repository with the pre-receive hook: ${guarded.toFixed(0)} ms (without: ${plain.toFixed(0)} ms; hook ~${(guarded - plain).toFixed(0)} ms)`);

@@ -4,7 +4,7 @@ import { builtinRules } from '@tightlip/core';
 
 const dashes = '-'.repeat(5);
 const KB = 100 * 1024;
-const fill = (unit) => unit.repeat(Math.ceil(KB / unit.length)).slice(0, KB);
+const fill = (/** @type {string} */ unit) => unit.repeat(Math.ceil(KB / unit.length)).slice(0, KB);
 const inputs = {
   'spaces after a PEM header': `${dashes}BEGIN RSA PRIVATE KEY${dashes}${' '.repeat(KB)}`,
   'repeated PEM headers': fill(`${dashes}BEGIN PRIVATE KEY${dashes}aaaaaaaaaa`),

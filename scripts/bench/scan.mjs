@@ -13,7 +13,7 @@ const engine = createEngine();
 let findings = 0;
 const ms = bestOf(() => {
   findings = 0;
-  for (const file of corpus.files) findings += engine.scan({ path: file.path, text: file.text }).length;
+  for (const file of corpus.files) findings += engine.scan({ subject: 'content', path: file.path, text: file.text }).length;
 });
 console.log(`engine, built-in rules, in memory: ${(mb(corpus.bytes) / (ms / 1000)).toFixed(1)} MB/s (${ms.toFixed(0)} ms, ${findings} findings)`);
 
@@ -51,7 +51,7 @@ try {
   const text = `var a=[${tokens.map((token) => `"${token}"`).join(',')}];`;
   let count = 0;
   const ms = bestOf(() => {
-    count = engine.scan({ path: 'bundle.min.js', text }).length;
+    count = engine.scan({ subject: 'content', path: 'bundle.min.js', text }).length;
   }, 1);
   console.log(`one minified line of ${(text.length / 1024).toFixed(0)} KB with ${count} tokens: ${ms.toFixed(0)} ms`);
 }

@@ -5,17 +5,22 @@ import { makeCorpus, mb } from './corpus.mjs';
 
 const fake = createFake(404);
 const SYLLABLES = ['ka', 'zo', 'vri', 'ten', 'mul', 'qua', 'dor', 'fe', 'lix', 'sar', 'nob', 'ryth', 'gu', 'pel', 'wix', 'tor'];
-const word = () => Array.from({ length: 3 + Math.floor(fake.string('0123', 1)) }, () => fake.pick(SYLLABLES)).join('');
+const word = () => Array.from({ length: 3 + Number(fake.string('0123', 1)) }, () => fake.pick(SYLLABLES)).join('');
 
-/** `count` distinct made-up terms: 70 % one word, 20 % two, 10 % three; every tenth with an alias. */
+/**
+ * `count` distinct made-up terms: 70 % one word, 20 % two, 10 % three; every tenth with an alias.
+ * @param {number} count
+ * @returns {{ id: string; term: string; aliases?: string[] }[]}
+ */
 function makeTerms(count) {
   const seen = new Set();
   const terms = [];
   for (let i = 0; terms.length < count; i++) {
     const words = Array.from({ length: i % 10 < 7 ? 1 : i % 10 < 9 ? 2 : 3 }, word);
-    const text = words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+    const text = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
     if (seen.has(text.toLowerCase())) continue;
     seen.add(text.toLowerCase());
+    /** @type {{ id: string; term: string; aliases?: string[] }} */
     const entry = { id: `CN-${terms.length + 1}`, term: text };
     if (i % 10 === 3) entry.aliases = [`${word()} ${word()}`];
     terms.push(entry);
@@ -28,37 +33,47 @@ const big = makeTerms(10_000);
 // The same terms, every tenth matching leetspeak too and every hundredth inside words.
 const bigMixed = big.map((entry, i) => ({ ...entry, ...(i % 10 === 5 ? { leet: true } : {}), ...(i % 100 === 7 ? { substring: true } : {}) }));
 // Every file mentions two of the first ten terms (which both lists hold), so both scans find the same.
-const mention = (t) => t.term.replace(/ /g, '');
+const mention = (/** @type {{ term: string }} */ t) => t.term.replace(/ /g, '');
 const files = corpus.files.map((file, n) => ({
   path: file.path,
-  text: `${file.text}// see ${big[n % 10].term} and ${mention(big[(n + 3) % 10])}\n`,
+  text: `${file.text}// see ${big[n % 10]?.term} and ${mention(big[(n + 3) % 10] ?? { term: '' })}\n`,
 }));
 const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);
 console.log(`## terms — corpus of ${files.length} files, ${mb(bytes).toFixed(1)} MB`);
 
 const key = termKeyBytes('bench-key-'.repeat(4), 'bench');
 const keys = new Map([[keyIdOf(key), key]]);
-const plainList = (entries) => parseTermList(JSON.stringify({ version: 1, terms: entries }), { source: 'bench.json' });
+const plainList = (/** @type {object[]} */ entries) => parseTermList(JSON.stringify({ version: 1, terms: entries }), { source: 'bench.json' });
 
-/** Scans the corpus once; returns the findings and the time taken. */
+/**
+ * Scans the corpus once; returns the findings and the time taken.
+ * @param {import('@tightlip/core').Engine} engine
+ */
 function run(engine) {
   const start = performance.now();
   let findings = 0;
-  for (const file of files) findings += engine.scan({ path: file.path, text: file.text }).length;
+  for (const file of files) findings += engine.scan({ subject: 'content', path: file.path, text: file.text }).length;
   return { ms: performance.now() - start, findings };
 }
 
 /**
  * Best of five runs each, the two lists taking turns, so that noise from other work on
  * the machine weighs on both alike (one warm-up run each first).
+ * @param {string} name
+ * @param {import('@tightlip/core').EngineOptions['terms']} small
+ * @param {import('@tightlip/core').EngineOptions['terms']} large
+ * @param {import('@tightlip/core').EngineOptions['termKeys']} [termKeys]
  */
 function compare(name, small, large, termKeys) {
   const engines = [createEngine({ rules: [], terms: small, termKeys }), createEngine({ rules: [], terms: large, termKeys })];
   const best = engines.map((engine) => ({ ms: Infinity, findings: run(engine).findings }));
   for (let round = 0; round < 5; round++) {
-    engines.forEach((engine, i) => (best[i].ms = Math.min(best[i].ms, run(engine).ms)));
+    engines.forEach((engine, i) => {
+      const entry = best[i];
+      if (entry) entry.ms = Math.min(entry.ms, run(engine).ms);
+    });
   }
-  const [a, b] = best.map(({ ms, findings }) => ({ mbs: mb(bytes) / (ms / 1000), findings }));
+  const [a, b] = /** @type {[{ mbs: number; findings: number }, { mbs: number; findings: number }]} */ (best.map(({ ms, findings }) => ({ mbs: mb(bytes) / (ms / 1000), findings })));
   console.log(
     `${name}: 10 terms ${a.mbs.toFixed(1)} MB/s (${a.findings} findings), 10,000 terms ${b.mbs.toFixed(1)} MB/s (${b.findings} findings): ` +
       `${((100 * b.mbs) / a.mbs).toFixed(0)} % as fast`,

@@ -1,34 +1,31 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempDir, type TempDir } from '@tightlip/fixtures';
+import { describe, expect } from 'vitest';
+import type { TempDir } from '@tightlip/fixtures';
+import { it } from '@tightlip/fixtures/vitest';
 import { hashTermList, keyIdOf, parseTermList, termKeyBytes } from '@tightlip/core';
 import { loadTerms, userTermsDir } from './term-sources.js';
 
-let temp: TempDir;
-afterEach(() => temp?.remove());
 
 const KEY = 'a1'.repeat(20);
 const hashed = (json: unknown, key = KEY) => hashTermList(parseTermList(JSON.stringify(json), { source: 'l.json' }), termKeyBytes(key, 'k'));
-const load = (extra: Partial<Parameters<typeof loadTerms>[0]> = {}) =>
+const load = (temp: TempDir, extra: Partial<Parameters<typeof loadTerms>[0]> = {}) =>
   loadTerms({ cwd: temp.dir, env: { HOME: temp.path('home') }, configTerms: [], termFiles: [], ...extra });
-const ids = async (extra: Partial<Parameters<typeof loadTerms>[0]> = {}) => (await load(extra)).terms.map((t) => t.id);
+const ids = async (temp: TempDir, extra: Partial<Parameters<typeof loadTerms>[0]> = {}) => (await load(temp, extra)).terms.map((t) => t.id);
 
 describe('loadTerms', () => {
-  it('reads lists from the config and --terms, relative to the current directory', async () => {
-    temp = createTempDir();
+  it('reads lists from the config and --terms, relative to the current directory', async ({ temp }) => {
     temp.write('sec/a.txt', 'Mythos\n');
     temp.write('b.txt', '# x\nHalcyon\n');
-    expect(await ids({ configTerms: [temp.path('sec/a.txt')], termFiles: ['b.txt'] })).toEqual(['a.txt:1', 'b.txt:2']);
+    expect(await ids(temp, { configTerms: [temp.path('sec/a.txt')], termFiles: ['b.txt'] })).toEqual(['a.txt:1', 'b.txt:2']);
   });
 
-  it('reads every list and key in the per-user directory', async () => {
-    temp = createTempDir();
+  it('reads every list and key in the per-user directory', async ({ temp }) => {
     const env = { XDG_CONFIG_HOME: temp.path('cfg') };
     expect(userTermsDir(env)).toBe(temp.path('cfg', 'tightlip', 'terms'));
     temp.write('cfg/tightlip/terms/org.json', hashed({ version: 1, terms: [{ id: 'ORG-1', term: 'Mythos' }] }));
     temp.write('cfg/tightlip/terms/org.key', `${KEY}\n`);
     temp.write('cfg/tightlip/terms/extra.txt', 'Halcyon\n');
     temp.write('cfg/tightlip/terms/README.md', 'not a list');
-    const loaded = await load({ env });
+    const loaded = await load(temp, { env });
     expect(loaded.terms.map((t) => t.id)).toEqual(['extra.txt:1', 'ORG-1']);
     expect([...loaded.keys.keys()]).toEqual([keyIdOf(termKeyBytes(KEY, 'k'))]);
     expect(loaded.sources.map((s) => s.kind)).toEqual(['user', 'user']);
@@ -40,8 +37,7 @@ describe('loadTerms', () => {
     expect(userTermsDir({})).toBeUndefined();
   });
 
-  it('reads lists from TIGHTLIP_TERMS_FILE paths and inline from TIGHTLIP_TERMS, keys from the environment', async () => {
-    temp = createTempDir();
+  it('reads lists from TIGHTLIP_TERMS_FILE paths and inline from TIGHTLIP_TERMS, keys from the environment', async ({ temp }) => {
     temp.write('ci/one.txt', 'Mythos\n');
     temp.write('ci/two.txt', 'Osprey\n');
     temp.write('ci.key', KEY);
@@ -50,37 +46,34 @@ describe('loadTerms', () => {
       TIGHTLIP_TERMS: hashed({ version: 1, terms: [{ id: 'CI-1', term: 'Halcyon' }] }),
       TIGHTLIP_TERMS_KEY_FILE: 'ci.key',
     };
-    const loaded = await load({ env });
+    const loaded = await load(temp, { env });
     expect(loaded.terms.map((t) => t.id)).toEqual(['one.txt:1', 'two.txt:1', 'CI-1']);
     expect(loaded.sources.map((s) => [s.kind, s.terms])).toEqual([['env', 1], ['env', 1], ['env', 1]]);
     expect(loaded.files).toEqual([temp.path('ci/one.txt'), temp.path('ci/two.txt')]);
-    expect((await load({ env: { ...env, TIGHTLIP_TERMS_KEY_FILE: undefined, TIGHTLIP_TERMS_KEY: KEY } })).terms).toHaveLength(3);
+    expect((await load(temp, { env: { ...env, TIGHTLIP_TERMS_KEY_FILE: undefined, TIGHTLIP_TERMS_KEY: KEY } })).terms).toHaveLength(3);
   });
 
-  it('only loads the given lists when asked, still finding keys everywhere', async () => {
-    temp = createTempDir();
+  it('only loads the given lists when asked, still finding keys everywhere', async ({ temp }) => {
     temp.write('a.json', hashed({ version: 1, terms: [{ id: 'A', term: 'Mythos' }] }));
     temp.write('home/.config/tightlip/terms/user.txt', 'Halcyon\n');
     temp.write('home/.config/tightlip/terms/k.key', KEY);
-    expect(await ids({ termFiles: ['a.json'], onlyGiven: true })).toEqual(['A']);
-    expect(await ids({ termFiles: ['a.json'] })).toEqual(['A', 'user.txt:1']);
+    expect(await ids(temp, { termFiles: ['a.json'], onlyGiven: true })).toEqual(['A']);
+    expect(await ids(temp, { termFiles: ['a.json'] })).toEqual(['A', 'user.txt:1']);
   });
 
-  it('merges the same term from two lists, and refuses one id defined differently', async () => {
-    temp = createTempDir();
+  it('merges the same term from two lists, and refuses one id defined differently', async ({ temp }) => {
     temp.write('a.json', JSON.stringify({ version: 1, terms: [{ id: 'CN-1', term: 'Mythos' }] }));
     temp.write('b.json', JSON.stringify({ version: 1, terms: [{ id: 'CN-1', term: 'Mythos' }] }));
     temp.write('c.json', JSON.stringify({ version: 1, terms: [{ id: 'CN-1', term: 'Halcyon' }] }));
-    expect(await ids({ termFiles: ['a.json', 'b.json'] })).toEqual(['CN-1']);
-    await expect(load({ termFiles: ['a.json', 'c.json'] })).rejects.toThrow(/c\.json: term id CN-1 is also defined, differently, by a\.json#CN-1/);
+    expect(await ids(temp, { termFiles: ['a.json', 'b.json'] })).toEqual(['CN-1']);
+    await expect(load(temp, { termFiles: ['a.json', 'c.json'] })).rejects.toThrow(/c\.json: term id CN-1 is also defined, differently, by a\.json#CN-1/);
   });
 
-  it('fails closed: an unreadable list, a hashed list without its key, a short key', async () => {
-    temp = createTempDir();
-    await expect(load({ termFiles: ['missing.txt'] })).rejects.toMatchObject({ code: 'INPUT_UNREADABLE' });
+  it('fails closed: an unreadable list, a hashed list without its key, a short key', async ({ temp }) => {
+    await expect(load(temp, { termFiles: ['missing.txt'] })).rejects.toMatchObject({ code: 'INPUT_UNREADABLE' });
     temp.write('h.json', hashed({ version: 1, terms: [{ id: 'A', term: 'Mythos' }] }));
-    await expect(load({ termFiles: ['h.json'] })).rejects.toThrow(/h\.json: is hashed with key [0-9a-f]{16}, which was not found: set TIGHTLIP_TERMS_KEY/);
-    await expect(load({ termFiles: ['h.json'], env: { TIGHTLIP_TERMS_KEY: 'b2'.repeat(20) } })).rejects.toThrow(/which was not found/);
-    await expect(load({ env: { TIGHTLIP_TERMS_KEY: 'short' } })).rejects.toThrow(/TIGHTLIP_TERMS_KEY: key is shorter than 32 characters/);
+    await expect(load(temp, { termFiles: ['h.json'] })).rejects.toThrow(/h\.json: is hashed with key [0-9a-f]{16}, which was not found: set TIGHTLIP_TERMS_KEY/);
+    await expect(load(temp, { termFiles: ['h.json'], env: { TIGHTLIP_TERMS_KEY: 'b2'.repeat(20) } })).rejects.toThrow(/which was not found/);
+    await expect(load(temp, { env: { TIGHTLIP_TERMS_KEY: 'short' } })).rejects.toThrow(/TIGHTLIP_TERMS_KEY: key is shorter than 32 characters/);
   });
 });

@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import AjvDraft04 from 'ajv-draft-04';
-import { createTempDir, fakeGithubToken, fakeToken, type TempDir } from '@tightlip/fixtures';
+import ajvDraft04 from 'ajv-draft-04';
+import { fakeGithubToken, fakeToken, type TempDir } from '@tightlip/fixtures';
+import { it } from '@tightlip/fixtures/vitest';
 import { GITLAB_SCHEMA_VERSION } from '@tightlip/core';
 import { FORMATS, renderReport } from '../src/report/emit.js';
 import { scanPaths } from '../src/actions/scan.js';
-import { runTightlip, testIo } from './helpers.js';
-
-let temp: TempDir;
-afterEach(() => temp?.remove());
+import { runMain, testIo } from './helpers.js';
 
 const require = createRequire(import.meta.url);
+
+// A CommonJS module: Node gives its module.exports, which TypeScript types as the module
+// with the class as `default` (the package sets both).
+const AjvDraft04 = ajvDraft04.default;
 
 /** The official SARIF 2.1.0 JSON schema (draft-04), as shipped by Microsoft's SARIF SDK. */
 function sarifValidator() {
@@ -29,8 +31,7 @@ const SECRETS = () => [
   fakeToken('private-key', 31),
 ];
 
-async function reportWithFindings() {
-  temp = createTempDir();
+async function reportWithFindings(temp: TempDir) {
   const secrets = SECRETS();
   temp.write('src/app config.ts', `const a = "${secrets[0]}";\nconst b = '${secrets[1]}'; const c = "${secrets[2]}";\n`);
   temp.write('notes/ü & <x>.md', `hook: ${secrets[3]}\nMythos launches soon\n`);
@@ -41,10 +42,10 @@ async function reportWithFindings() {
 }
 
 describe('report formats', () => {
-  it('SARIF validates against the official SARIF 2.1.0 schema, with and without results', async () => {
+  it('SARIF validates against the official SARIF 2.1.0 schema, with and without results', async ({ temp }) => {
     const validate = sarifValidator();
     expect(validate({ version: '2.1.0', runs: [{ results: [] }] })).toBe(false); // the schema does bite: no tool
-    const { report } = await reportWithFindings();
+    const { report } = await reportWithFindings(temp);
     expect(report.findings.length).toBeGreaterThanOrEqual(6);
     for (const r of [report, { ...report, findings: [] }]) {
       const log = JSON.parse(renderReport(r, 'sarif', false));
@@ -60,19 +61,19 @@ describe('report formats', () => {
     expect(log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toContain('notes/%C3%BC%20%26%20%3Cx%3E.md');
   });
 
-  it('JSON validates against the documented report schema (version 1)', async () => {
+  it('JSON validates against the documented report schema (version 1)', async ({ temp }) => {
     const { Ajv } = await import('ajv');
     const schema = JSON.parse(readFileSync(new URL('../schema/tightlip.report.schema.json', import.meta.url), 'utf8'));
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-    const { report } = await reportWithFindings();
+    const { report } = await reportWithFindings(temp);
     const doc = JSON.parse(renderReport(report, 'json', false));
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
     expect(doc.findings.map((f: { kind: string }) => f.kind)).toContain('term');
     expect(validate({ ...doc, version: 2 })).toBe(false);
   });
 
-  it('JUnit is well-formed XML with one failed test case per finding', async () => {
-    const { report } = await reportWithFindings();
+  it('JUnit is well-formed XML with one failed test case per finding', async ({ temp }) => {
+    const { report } = await reportWithFindings(temp);
     const xml = renderReport(report, 'junit', false);
     expect(XMLValidator.validate(xml)).toBe(true);
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
@@ -85,8 +86,8 @@ describe('report formats', () => {
     expect(new XMLParser({ ignoreAttributes: false }).parse(clean).testsuites.testsuite['@_failures']).toBe('0');
   });
 
-  it('GitHub annotations: one escaped workflow command per finding', async () => {
-    const { report } = await reportWithFindings();
+  it('GitHub annotations: one escaped workflow command per finding', async ({ temp }) => {
+    const { report } = await reportWithFindings(temp);
     const lines = renderReport(report, 'github', false).trimEnd().split('\n');
     const commands = lines.filter((line) => line.startsWith('::'));
     expect(commands).toHaveLength(report.findings.length);
@@ -95,8 +96,8 @@ describe('report formats', () => {
     expect(lines.at(-1)).toMatch(/^tightlip: \d+ finding/);
   });
 
-  it('GitLab: a secret detection report with the required fields', async () => {
-    const { report } = await reportWithFindings();
+  it('GitLab: a secret detection report with the required fields', async ({ temp }) => {
+    const { report } = await reportWithFindings(temp);
     const doc = JSON.parse(renderReport(report, 'gitlab', false));
     expect(doc.version).toBe(GITLAB_SCHEMA_VERSION);
     expect(doc.scan).toMatchObject({ type: 'secret_detection', status: 'success', analyzer: { id: 'tightlip', vendor: { name: 'tightlip' } } });
@@ -112,15 +113,15 @@ describe('report formats', () => {
     expect(new Set(doc.vulnerabilities.map((v: { id: string }) => v.id)).size).toBe(doc.vulnerabilities.length);
   });
 
-  it('text groups findings by file with a masked one-line code frame', async () => {
-    const { report, secrets } = await reportWithFindings();
+  it('text groups findings by file with a masked one-line code frame', async ({ temp }) => {
+    const { report, secrets } = await reportWithFindings(temp);
     const text = renderReport(report, 'text', false);
     expect(text).toContain('src/app config.ts\n  1:12  high  github-pat  GitHub personal access token (classic)\n');
     expect(text).toContain(`    1 | const a = "${secrets[0]!.slice(0, 6)}…";\n      |            ^^^^^^^\n`);
   });
 
-  it('no format ever contains a generated secret or the term, unless --no-mask', async () => {
-    const { report, secrets } = await reportWithFindings();
+  it('no format ever contains a generated secret or the term, unless --no-mask', async ({ temp }) => {
+    const { report, secrets } = await reportWithFindings(temp);
     for (const format of FORMATS) {
       const output = renderReport(report, format, format === 'text');
       for (const secret of secrets) {
@@ -134,12 +135,11 @@ describe('report formats', () => {
     expect(renderReport(revealed.report, 'text', false)).toContain(secrets[0]!);
   });
 
-  it('the bin writes each format, masked, and exits 1', () => {
-    temp = createTempDir();
+  it('the command line writes each format, masked, and exits 1', async ({ temp }) => {
     const token = fakeGithubToken(8);
     temp.write('a.txt', `token=${token}\n`);
     for (const format of FORMATS) {
-      const result = runTightlip(temp, ['scan', '--format', format]);
+      const result = await runMain(temp, ['scan', '--format', format]);
       expect(result.status, `${format}: ${result.stderr}`).toBe(1);
       expect(result.stdout.length).toBeGreaterThan(20);
       expect(result.stdout).not.toContain(token);

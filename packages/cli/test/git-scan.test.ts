@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempRepo, type TempDir } from '@tightlip/fixtures';
+import { describe, expect } from 'vitest';
+import { it } from '@tightlip/fixtures/vitest';
 import { scanStaged } from '../src/actions/git-scan.js';
 import { testIo } from './helpers.js';
 
-let repo: TempDir;
-afterEach(() => repo?.remove());
-
 describe('scanStaged and allowed paths', () => {
-  it('applies allow.paths to a file in a directory named refs, like any other file', async () => {
-    repo = createTempRepo();
+  it('applies allow.paths to a file in a directory named refs, like any other file', async ({ repo }) => {
     repo.write('names.txt', 'Mythos\n');
     repo.write('tightlip.config.json', JSON.stringify({ terms: ['names.txt'], allow: { paths: ['refs/**'] } }));
     repo.write('refs/heads/mythos-notes.md', 'Mythos\n');

@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempRepo, fakeGithubToken, type TempDir } from '@tightlip/fixtures';
+import { describe, expect } from 'vitest';
+import { fakeGithubToken } from '@tightlip/fixtures';
+import { it } from '@tightlip/fixtures/vitest';
 import { scanStaged } from '../src/actions/git-scan.js';
 import { scanPaths } from '../src/actions/scan.js';
 import { exitCodeOf } from '../src/report/exit-code.js';
 import { testIo } from './helpers.js';
 
-let repo: TempDir;
-afterEach(() => repo?.remove());
-
 describe('maxFileSize, one limit for every source', () => {
-  it('skips the same files as too large in a directory scan and in a staged scan, and scans the rest alike', async () => {
-    repo = createTempRepo();
+  it('skips the same files as too large in a directory scan and in a staged scan, and scans the rest alike', async ({ repo }) => {
     repo.write('tightlip.config.json', JSON.stringify({ maxFileSize: 1000 }));
     repo.write('.git/info/exclude', 'tightlip.config.json\n');
     // A token in each: just under the limit (scanned), just over it (not scanned, so the scan fails closed).

@@ -1,11 +1,8 @@
 import { builtinRules, createEngine } from '@tightlip/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempDir, type TempDir } from '@tightlip/fixtures';
+import { describe, expect } from 'vitest';
+import { it } from '@tightlip/fixtures/vitest';
 import { exampleShape, explainRule, formatRuleList } from '../src/actions/rules.js';
-import { runTightlip } from './helpers.js';
-
-let temp: TempDir | undefined;
-afterEach(() => temp?.remove());
+import { runMain } from './helpers.js';
 
 describe('rules', () => {
   it('lists every rule with its severity and title', () => {
@@ -28,7 +25,7 @@ describe('rules', () => {
     for (const rule of builtinRules) {
       const example = exampleShape(rule);
       expect(example, rule.id).toContain('*');
-      expect(engine.scan({ path: 'example', text: example! }), rule.id).toEqual([]);
+      expect(engine.scan({ subject: 'content', path: 'example', text: example! }), rule.id).toEqual([]);
     }
   });
 
@@ -36,15 +33,14 @@ describe('rules', () => {
     expect(() => explainRule('github', 'text')).toThrow(/no rule github; did you mean github-pat/);
   });
 
-  it('runs from the real bin, and refuses sarif', () => {
-    temp = createTempDir();
-    const list = runTightlip(temp, ['rules', 'list', '--format', 'json']);
+  it('runs from the command line, and refuses sarif', async ({ temp }) => {
+    const list = await runMain(temp, ['rules', 'list', '--format', 'json']);
     expect(list.status).toBe(0);
     expect(JSON.parse(list.stdout)).toHaveLength(builtinRules.length);
-    const explain = runTightlip(temp, ['rules', 'explain', 'github-pat']);
+    const explain = await runMain(temp, ['rules', 'explain', 'github-pat']);
     expect(explain.status).toBe(0);
     expect(explain.stdout).toContain('ghp_************************************');
-    const sarif = runTightlip(temp, ['rules', 'list', '--format', 'sarif']);
+    const sarif = await runMain(temp, ['rules', 'list', '--format', 'sarif']);
     expect(sarif.status).toBe(2);
     expect(sarif.stderr).toContain('rules list prints text or json');
   });

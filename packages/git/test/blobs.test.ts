@@ -1,34 +1,31 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempRepo, type TempDir } from '@tightlip/fixtures';
+import { describe, expect } from 'vitest';
+import { utf16, type TempDir } from '@tightlip/fixtures';
+import { it } from '@tightlip/fixtures/vitest';
 import { openRepository } from '../src/index.js';
 import { createBlobReader } from '../src/blobs.js';
 
-let repo: TempDir;
-afterEach(() => repo?.remove());
+const utf16le = (text: string) => utf16(text, 'le');
+const utf16be = (text: string) => utf16(text, 'be');
 
-const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-const utf16be = (text: string) => Buffer.from(utf16le(text)).swap16();
-
-/** Writes `content` as a blob of the repository and returns its id. */
-function blob(content: Uint8Array): string {
+/** Writes `content` as a blob of `repo` and returns its id. */
+function blob(repo: TempDir, content: Uint8Array): string {
   repo.write('blob.tmp', content);
   return repo.git('hash-object', '-w', 'blob.tmp').trim();
 }
 
 describe('createBlobReader', () => {
-  it('decodes UTF-8 and UTF-16 (either byte order), tells binary and too-large, answering in order', async () => {
-    repo = createTempRepo();
+  it('decodes UTF-8 and UTF-16 (either byte order), tells binary and too-large, answering in order', async ({ repo }) => {
     const big = 'x'.repeat(70_000);
     const ids = {
-      utf8: blob(Buffer.from('k=v\nnaïve\n')),
-      le: blob(utf16le('k=v\r\nnaïve\r\n')),
-      be: blob(utf16be('k=v\n')),
-      binary: blob(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])),
-      empty: blob(Buffer.alloc(0)),
-      big: blob(Buffer.from(big)),
-      bigUtf16: blob(utf16le(big)),
+      utf8: blob(repo, Buffer.from('k=v\nnaïve\n')),
+      le: blob(repo, utf16le('k=v\r\nnaïve\r\n')),
+      be: blob(repo, utf16be('k=v\n')),
+      binary: blob(repo, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])),
+      empty: blob(repo, Buffer.alloc(0)),
+      big: blob(repo, Buffer.from(big)),
+      bigUtf16: blob(repo, utf16le(big)),
     };
-    const reader = createBlobReader(await openRepository(repo.dir), 100_000);
+    const reader = createBlobReader(await openRepository(repo.dir, { env: repo.env }), 100_000);
     try {
       // All asked at once: one process, answers matched to questions in order.
       const [utf8, le, be, binary, empty, big8, big16] = await Promise.all([

@@ -1,17 +1,14 @@
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempDir, type TempDir } from '@tightlip/fixtures';
+import { describe, expect } from 'vitest';
+import { it } from '@tightlip/fixtures/vitest';
 import { CHAINED_SUFFIX, HOOK_NAMES, isManagedHook, renderHuskyBlock } from './hook-script.js';
 import { installHook, uninstallHook } from './install.js';
 
-let temp: TempDir;
-afterEach(() => temp?.remove());
 
 const launcher = { node: '/usr/bin/node', bin: "/opt/it's here/tightlip.js" };
 
 describe('installHook', () => {
-  it('writes an executable managed hook, creating the directory', async () => {
-    temp = createTempDir();
+  it('writes an executable managed hook, creating the directory', async ({ temp }) => {
     const hooksDir = temp.path('hooks');
     const result = await installHook({ hooksDir, hook: 'pre-commit', launcher });
     expect(result).toEqual({ hook: 'pre-commit', path: temp.path('hooks', 'pre-commit'), outcome: 'installed' });
@@ -23,8 +20,7 @@ describe('installHook', () => {
     expect(syntax.status, syntax.stderr).toBe(0);
   });
 
-  it('is idempotent', async () => {
-    temp = createTempDir();
+  it('is idempotent', async ({ temp }) => {
     const hooksDir = temp.path('hooks');
     await installHook({ hooksDir, hook: 'pre-commit', launcher });
     const again = await installHook({ hooksDir, hook: 'pre-commit', launcher });
@@ -32,8 +28,7 @@ describe('installHook', () => {
     expect(existsSync(again.path + CHAINED_SUFFIX)).toBe(false);
   });
 
-  it('chains a foreign hook and restores it on uninstall', async () => {
-    temp = createTempDir();
+  it('chains a foreign hook and restores it on uninstall', async ({ temp }) => {
     const hooksDir = temp.path('hooks');
     const foreign = '#!/bin/sh\necho mine\n';
     temp.write('hooks/pre-commit', foreign);
@@ -47,8 +42,7 @@ describe('installHook', () => {
     expect(existsSync(result.path + CHAINED_SUFFIX)).toBe(false);
   });
 
-  it('refuses to chain when the chain slot is taken, changing nothing', async () => {
-    temp = createTempDir();
+  it('refuses to chain when the chain slot is taken, changing nothing', async ({ temp }) => {
     const hooksDir = temp.path('hooks');
     temp.write('hooks/pre-commit', '#!/bin/sh\necho a\n');
     temp.write(`hooks/pre-commit${CHAINED_SUFFIX}`, '#!/bin/sh\necho b\n');
@@ -58,8 +52,7 @@ describe('installHook', () => {
 });
 
 describe('hook scripts', () => {
-  it.each(HOOK_NAMES)('%s is valid POSIX sh, and so is its husky block', async (hook) => {
-    temp = createTempDir();
+  it.for(HOOK_NAMES)('%s is valid POSIX sh, and so is its husky block', async (hook, { temp }) => {
     const result = await installHook({ hooksDir: temp.path('hooks'), hook, launcher });
     expect(temp.run('sh', ['-n', result.path]).status).toBe(0);
     temp.write('husky-block', renderHuskyBlock(hook));
@@ -68,8 +61,7 @@ describe('hook scripts', () => {
 });
 
 describe('husky', () => {
-  it("writes into husky's script, not its generated directory, and puts the user's script back", async () => {
-    temp = createTempDir();
+  it("writes into husky's script, not its generated directory, and puts the user's script back", async ({ temp }) => {
     temp.write('.husky/_/h', '#!/bin/sh\n');
     temp.write('.husky/pre-commit', 'npm test\n');
     const hooksDir = temp.path('.husky', '_');
@@ -86,8 +78,7 @@ describe('husky', () => {
     expect((await uninstallHook({ hooksDir, hook: 'pre-commit' })).outcome).toBe('foreign');
   });
 
-  it('puts the block first, after a shebang, moves an old block there, and gives the script back byte for byte', async () => {
-    temp = createTempDir();
+  it('puts the block first, after a shebang, moves an old block there, and gives the script back byte for byte', async ({ temp }) => {
     temp.write('.husky/_/h', '#!/bin/sh\n');
     const hooksDir = temp.path('.husky', '_');
     const scripts: Record<string, string> = {
@@ -108,8 +99,7 @@ describe('husky', () => {
 });
 
 describe('uninstallHook', () => {
-  it('removes its own hook, and leaves foreign or missing hooks alone', async () => {
-    temp = createTempDir();
+  it('removes its own hook, and leaves foreign or missing hooks alone', async ({ temp }) => {
     const hooksDir = temp.path('hooks');
     expect((await uninstallHook({ hooksDir, hook: 'pre-commit' })).outcome).toBe('absent');
     await installHook({ hooksDir, hook: 'pre-commit', launcher });

@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempDir, type TempDir } from '@tightlip/fixtures';
+import { describe, expect } from 'vitest';
+import type { TempDir } from '@tightlip/fixtures';
+import { it } from '@tightlip/fixtures/vitest';
 import { loadConfig, readConfigFile, resolveRules } from './load.js';
 import { validateConfig } from './validate.js';
 
-let temp: TempDir;
-afterEach(() => temp?.remove());
-
-const writeConfig = (content: unknown, file = 'tightlip.config.json') => temp.write(file, typeof content === 'string' ? content : JSON.stringify(content));
+const writeConfig = (temp: TempDir, content: unknown, file = 'tightlip.config.json') => temp.write(file, typeof content === 'string' ? content : JSON.stringify(content));
 
 describe('loadConfig: discovery', () => {
-  it('finds the nearest config walking up from a nested directory, resolving paths against it', async () => {
-    temp = createTempDir();
-    writeConfig({ terms: ['lists/names.txt'], allow: { paths: ['fixtures/**'] }, baseline: 'base.jsonl' });
+  it('finds the nearest config walking up from a nested directory, resolving paths against it', async ({ temp }) => {
+    writeConfig(temp, { terms: ['lists/names.txt'], allow: { paths: ['fixtures/**'] }, baseline: 'base.jsonl' });
     temp.write('a/b/c/file.txt', 'x');
     const config = await loadConfig({ searchFrom: [temp.path('a', 'b', 'c')], cwd: temp.dir });
     expect(config).toMatchObject({
@@ -24,36 +21,31 @@ describe('loadConfig: discovery', () => {
     });
   });
 
-  it('searches the scan root first, then the current directory', async () => {
-    temp = createTempDir();
-    writeConfig({ failOn: 'high' }, 'cwd/tightlip.config.json');
+  it('searches the scan root first, then the current directory', async ({ temp }) => {
+    writeConfig(temp, { failOn: 'high' }, 'cwd/tightlip.config.json');
     temp.write('elsewhere/x.txt', 'x');
     const config = await loadConfig({ searchFrom: [temp.path('elsewhere'), temp.path('cwd')], cwd: temp.path('cwd') });
     expect(config.failOn).toBe('high');
   });
 
-  it('accepts .tightliprc.json and prefers the nearer file', async () => {
-    temp = createTempDir();
-    writeConfig({});
-    writeConfig({ failOn: 'low' }, 'inner/.tightliprc.json');
+  it('accepts .tightliprc.json and prefers the nearer file', async ({ temp }) => {
+    writeConfig(temp, {});
+    writeConfig(temp, { failOn: 'low' }, 'inner/.tightliprc.json');
     expect((await loadConfig({ searchFrom: [temp.path('inner')], cwd: temp.dir })).file).toBe(temp.path('inner', '.tightliprc.json'));
   });
 
-  it('returns the defaults when there is no config', async () => {
-    temp = createTempDir();
+  it('returns the defaults when there is no config', async ({ temp }) => {
     const config = await loadConfig({ searchFrom: [temp.dir], cwd: temp.dir });
     expect(config).toEqual({ dir: temp.dir, terms: [], allowPaths: [], allowValues: [], allowPatterns: [], stopwords: [], rules: {}, customRules: [], inlineAllow: true });
   });
 
-  it('errors on two config files in one directory', async () => {
-    temp = createTempDir();
-    writeConfig({});
-    writeConfig({}, '.tightliprc.json');
+  it('errors on two config files in one directory', async ({ temp }) => {
+    writeConfig(temp, {});
+    writeConfig(temp, {}, '.tightliprc.json');
     await expect(loadConfig({ searchFrom: [temp.dir], cwd: temp.dir })).rejects.toThrow(/keep one/);
   });
 
-  it('errors on a missing explicit --config', async () => {
-    temp = createTempDir();
+  it('errors on a missing explicit --config', async ({ temp }) => {
     await expect(loadConfig({ explicit: 'nope.json', searchFrom: [temp.dir], cwd: temp.dir })).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
       message: expect.stringContaining('nope.json: no such file'),
@@ -109,7 +101,7 @@ describe('validateConfig: every error names the file and the key path', () => {
 });
 
 describe('readConfigFile: semantic errors', () => {
-  it.each([
+  it.for<[unknown, RegExp]>([
     [{ rules: { 'no-such-rule': 'off' } }, /\(rules\.no-such-rule\): no such rule/],
     [{ customRules: [{ id: 'a-b', title: 'A', pattern: '(' }] }, /\(customRules\[0\]\.pattern\): invalid regular expression/],
     [{ customRules: [{ id: 'a-b', title: 'A', pattern: '(a+)+b' }] }, /\(customRules\[0\]\.pattern\): rule a-b: pattern may backtrack/],
@@ -118,34 +110,30 @@ describe('readConfigFile: semantic errors', () => {
     [{ extends: 'tightlip:nope' }, /\(extends\): unknown preset "tightlip:nope"/],
     [{ extends: './missing.json' }, /\(extends\): extends a missing file/],
     [{ extends: 'no-such-package-xyz' }, /\(extends\): cannot resolve "no-such-package-xyz"/],
-  ])('rejects %j', async (content, message) => {
-    temp = createTempDir();
-    const file = writeConfig(content);
+  ])('rejects %j', async ([content, message], { temp }) => {
+    const file = writeConfig(temp, content);
     await expect(readConfigFile(file)).rejects.toThrow(message);
   });
 
-  it('rejects an extends cycle', async () => {
-    temp = createTempDir();
-    writeConfig({ extends: './b.json' }, 'a.json');
-    writeConfig({ extends: './a.json' }, 'b.json');
+  it('rejects an extends cycle', async ({ temp }) => {
+    writeConfig(temp, { extends: './b.json' }, 'a.json');
+    writeConfig(temp, { extends: './a.json' }, 'b.json');
     await expect(readConfigFile(temp.path('a.json'))).rejects.toThrow(/extends itself through .*a\.json -> .*b\.json -> .*a\.json/);
   });
 
-  it('reports an error in an extended file against that file', async () => {
-    temp = createTempDir();
-    writeConfig({ extends: './shared/base.json' });
-    writeConfig({ allow: { path: [] } }, 'shared/base.json');
+  it('reports an error in an extended file against that file', async ({ temp }) => {
+    writeConfig(temp, { extends: './shared/base.json' });
+    writeConfig(temp, { allow: { path: [] } }, 'shared/base.json');
     await expect(readConfigFile(temp.path('tightlip.config.json'))).rejects.toThrow(`${temp.path('shared', 'base.json')} (allow.path)`);
   });
 });
 
 describe('extends', () => {
-  it('merges presets, files and packages in order: arrays add up, later settings win, paths stay relative to their file', async () => {
-    temp = createTempDir();
-    writeConfig({ terms: ['org-terms.txt'], allow: { paths: ['vendor/**'] }, rules: { 'github-pat': 'low' }, failOn: 'low' }, 'node_modules/@acme/tightlip-config/config.json');
+  it('merges presets, files and packages in order: arrays add up, later settings win, paths stay relative to their file', async ({ temp }) => {
+    writeConfig(temp, { terms: ['org-terms.txt'], allow: { paths: ['vendor/**'] }, rules: { 'github-pat': 'low' }, failOn: 'low' }, 'node_modules/@acme/tightlip-config/config.json');
     temp.write('node_modules/@acme/tightlip-config/package.json', JSON.stringify({ name: '@acme/tightlip-config', main: 'config.json' }));
-    writeConfig({ allow: { stopwords: ['sample'] }, rules: { 'github-pat': { enabled: false } } }, 'shared/team.json');
-    const file = writeConfig({ extends: ['tightlip:recommended', '@acme/tightlip-config', './shared/team.json'], allow: { paths: ['fixtures/**'] }, failOn: 'high' });
+    writeConfig(temp, { allow: { stopwords: ['sample'] }, rules: { 'github-pat': { enabled: false } } }, 'shared/team.json');
+    const file = writeConfig(temp, { extends: ['tightlip:recommended', '@acme/tightlip-config', './shared/team.json'], allow: { paths: ['fixtures/**'] }, failOn: 'high' });
     const config = await readConfigFile(file);
     expect(config.terms).toEqual([temp.path('node_modules', '@acme', 'tightlip-config', 'org-terms.txt')]);
     expect(config.allowPaths).toEqual(['vendor/**', 'fixtures/**']);
@@ -156,9 +144,8 @@ describe('extends', () => {
 });
 
 describe('resolveRules', () => {
-  it('switches rules off, re-rates them, and adds custom rules', async () => {
-    temp = createTempDir();
-    const file = writeConfig({
+  it('switches rules off, re-rates them, and adds custom rules', async ({ temp }) => {
+    const file = writeConfig(temp, {
       rules: { 'github-pat': 'off', 'aws-access-key-id': 'critical' },
       customRules: [{ id: 'acme-key', title: 'ACME key', pattern: 'acme_[a-z0-9]{8}', keywords: ['acme_'] }],
     });
@@ -196,41 +183,36 @@ describe('the precompiled schema validator', () => {
 });
 
 describe('review fixes', () => {
-  it('a severity switches a rule back on that an extended config turned off', async () => {
-    temp = createTempDir();
-    writeConfig({ rules: { 'github-pat': 'off', 'slack-bot-token': 'off' } }, 'base.json');
-    const file = writeConfig({ extends: './base.json', rules: { 'github-pat': 'critical', 'slack-bot-token': { severity: 'low' } } });
+  it('a severity switches a rule back on that an extended config turned off', async ({ temp }) => {
+    writeConfig(temp, { rules: { 'github-pat': 'off', 'slack-bot-token': 'off' } }, 'base.json');
+    const file = writeConfig(temp, { extends: './base.json', rules: { 'github-pat': 'critical', 'slack-bot-token': { severity: 'low' } } });
     const rules = resolveRules(await readConfigFile(file));
     expect(rules.find((rule) => rule.id === 'github-pat')?.severity).toBe('critical');
     expect(rules.find((rule) => rule.id === 'slack-bot-token')?.severity).toBe('low');
   });
 
-  it('a file extended twice (listed twice, or a diamond) counts once', async () => {
-    temp = createTempDir();
-    writeConfig({ customRules: [{ id: 'acme-key', title: 'ACME', pattern: 'acme_[a-z]{8}', keywords: ['acme_'] }] }, 'cfg/c.json');
-    writeConfig({ extends: './c.json' }, 'cfg/b.json');
-    const file = writeConfig({ extends: ['./cfg/c.json', './cfg/b.json', './cfg/c.json'] });
+  it('a file extended twice (listed twice, or a diamond) counts once', async ({ temp }) => {
+    writeConfig(temp, { customRules: [{ id: 'acme-key', title: 'ACME', pattern: 'acme_[a-z]{8}', keywords: ['acme_'] }] }, 'cfg/c.json');
+    writeConfig(temp, { extends: './c.json' }, 'cfg/b.json');
+    const file = writeConfig(temp, { extends: ['./cfg/c.json', './cfg/b.json', './cfg/c.json'] });
     expect((await readConfigFile(file)).customRules.map((rule) => rule.id)).toEqual(['acme-key']);
   });
 
-  it('reads a config that starts with a byte-order mark', async () => {
-    temp = createTempDir();
-    const file = writeConfig('\ufeff{"failOn": "high"}');
+  it('reads a config that starts with a byte-order mark', async ({ temp }) => {
+    const file = writeConfig(temp, '\ufeff{"failOn": "high"}');
     expect((await readConfigFile(file)).failOn).toBe('high');
   });
 
-  it('extends a package that hides its files behind an exports map', async () => {
-    temp = createTempDir();
+  it('extends a package that hides its files behind an exports map', async ({ temp }) => {
     temp.write('node_modules/acme-config/package.json', JSON.stringify({ name: 'acme-config', exports: { '.': './index.js' } }));
     temp.write('node_modules/acme-config/index.js', 'export {};\n');
-    writeConfig({ failOn: 'critical' }, 'node_modules/acme-config/tightlip.config.json');
-    const file = writeConfig({ extends: 'acme-config' });
+    writeConfig(temp, { failOn: 'critical' }, 'node_modules/acme-config/tightlip.config.json');
+    const file = writeConfig(temp, { extends: 'acme-config' });
     expect((await readConfigFile(file)).failOn).toBe('critical');
   });
 
-  it('rejects a custom rule that matches the empty string', async () => {
-    temp = createTempDir();
-    const file = writeConfig({ customRules: [{ id: 'a-b', title: 'A', pattern: 'x*' }] });
+  it('rejects a custom rule that matches the empty string', async ({ temp }) => {
+    const file = writeConfig(temp, { customRules: [{ id: 'a-b', title: 'A', pattern: 'x*' }] });
     await expect(readConfigFile(file)).rejects.toThrow(/\(customRules\[0\]\.pattern\): pattern matches the empty string/);
   });
 
