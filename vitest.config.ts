@@ -24,13 +24,26 @@ export default defineConfig({
       {
         extends: true,
         // Threads start faster than processes; these tests start no processes of their own.
-        test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'fixtures/src/**/*.test.ts', 'scripts/**/*.test.ts'], pool: 'threads' },
+        test: {
+          name: 'unit',
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'fixtures/src/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+          pool: 'threads',
+        },
       },
       {
         extends: true,
         // Processes: these tests start git hundreds of times, and a small worker process
         // forks faster than one holding every thread's heap.
-        test: { name: 'integration', include: ['packages/*/test/**/*.test.ts'], exclude: ['**/*.e2e.test.ts', '**/node_modules/**'], pool: 'forks' },
+        test: {
+          name: 'integration',
+          include: ['packages/*/test/**/*.test.ts'],
+          exclude: ['**/*.e2e.test.ts', '**/node_modules/**'],
+          pool: 'forks',
+        },
       },
       {
         extends: true,

@@ -20,7 +20,9 @@ const all = readdirSync(dir)
   .map((file) => file.slice(0, -4))
   .sort();
 const chosen = named.length > 0 ? named : all;
-console.log(`tightlip benchmarks — node ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString()}`);
+console.log(
+  `tightlip benchmarks — node ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString()}`,
+);
 let failed = false;
 for (const name of chosen) {
   if (!all.includes(name)) {
@@ -29,7 +31,11 @@ for (const name of chosen) {
     continue;
   }
   console.log('');
-  const result = spawnSync(process.execPath, [join(dir, `${name}.mjs`), ...passThrough.map(String)], { stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [join(dir, `${name}.mjs`), ...passThrough.map(String)],
+    { stdio: 'inherit' },
+  );
   if (result.status !== 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

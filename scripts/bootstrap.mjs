@@ -48,7 +48,11 @@ function installInputsHash() {
   }
   for (const file of files) {
     const path = join(root, file);
-    hash.update(file).update('\0').update(existsSync(path) ? readFileSync(path) : '').update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(existsSync(path) ? readFileSync(path) : '')
+      .update('\0');
   }
   return hash.digest('hex');
 }
@@ -59,9 +63,16 @@ function install() {
 
   const manager = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager;
   const match = /^pnpm@(\d+\.\d+\.\d+)$/.exec(manager ?? '');
-  if (!match) return fail(`package.json "packageManager" must pin pnpm as pnpm@x.y.z, found ${manager}`);
+  if (!match)
+    return fail(`package.json "packageManager" must pin pnpm as pnpm@x.y.z, found ${manager}`);
   process.stderr.write(`bootstrap: installing with pnpm ${match[1]} (frozen lockfile)\n`);
-  run('npx', ['--yes', `pnpm@${match[1]}`, 'install', '--frozen-lockfile', '--config.confirmModulesPurge=false']);
+  run('npx', [
+    '--yes',
+    `pnpm@${match[1]}`,
+    'install',
+    '--frozen-lockfile',
+    '--config.confirmModulesPurge=false',
+  ]);
   writeFileSync(stampFile, installInputsHash());
 }
 
@@ -71,9 +82,13 @@ function install() {
  * nothing. Forget the build info of a project whose output is gone.
  */
 function forgetMissingBuilds() {
-  const projects = [...readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name)), join(root, 'fixtures')];
+  const projects = [
+    ...readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name)),
+    join(root, 'fixtures'),
+  ];
   for (const project of projects) {
-    if (!existsSync(join(project, 'dist'))) rmSync(join(project, 'tsconfig.tsbuildinfo'), { force: true });
+    if (!existsSync(join(project, 'dist')))
+      rmSync(join(project, 'tsconfig.tsbuildinfo'), { force: true });
   }
 }
 

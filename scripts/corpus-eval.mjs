@@ -13,19 +13,38 @@ const started = performance.now();
 const result = evaluateCorpus(createEngine());
 const ms = performance.now() - started;
 
-const pct = (/** @type {number} */ found, /** @type {number} */ total) => (total === 0 ? '-' : `${((100 * found) / total).toFixed(1)} %`);
-const rows = result.families.map((f) => [f.family, String(f.rules), String(f.positives), pct(f.found, f.positives), String(f.falsePositives)]);
+const pct = (/** @type {number} */ found, /** @type {number} */ total) =>
+  total === 0 ? '-' : `${((100 * found) / total).toFixed(1)} %`;
+const rows = result.families.map((f) => [
+  f.family,
+  String(f.rules),
+  String(f.positives),
+  pct(f.found, f.positives),
+  String(f.falsePositives),
+]);
 const rules = result.families.reduce((sum, f) => sum + f.rules, 0);
-const total = ['total', String(rules), String(result.positives), pct(result.found, result.positives), String(result.falsePositives.length)];
+const total = [
+  'total',
+  String(rules),
+  String(result.positives),
+  pct(result.found, result.positives),
+  String(result.falsePositives.length),
+];
 const header = ['family', 'rules', 'positives', 'recall', 'false positives'];
 
 if (markdown) {
   console.log(`| ${header.join(' | ')} |`);
   console.log(`| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
-  for (const row of [...rows, total.map((cell) => `**${cell}**`)]) console.log(`| ${row.join(' | ')} |`);
+  for (const row of [...rows, total.map((cell) => `**${cell}**`)])
+    console.log(`| ${row.join(' | ')} |`);
 } else {
-  const widths = header.map((_, i) => Math.max(...[header, ...rows, total].map((row) => row[i]?.length ?? 0)));
-  const line = (/** @type {string[]} */ row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+  const widths = header.map((_, i) =>
+    Math.max(...[header, ...rows, total].map((row) => row[i]?.length ?? 0)),
+  );
+  const line = (/** @type {string[]} */ row) =>
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ');
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   console.log(line(total));
@@ -35,9 +54,13 @@ console.log(
 );
 if (verbose) {
   for (const { positive, reported } of result.misses) {
-    console.log(`miss ${positive.ruleId} in ${positive.path}:${positive.lines[0]} (reported: ${reported.join(', ') || 'nothing'})`);
+    console.log(
+      `miss ${positive.ruleId} in ${positive.path}:${positive.lines[0]} (reported: ${reported.join(', ') || 'nothing'})`,
+    );
   }
   for (const { negative, finding } of result.falsePositives) {
-    console.log(`false positive ${finding.ruleId} in ${negative.path}:${finding.line}: ${finding.excerpt}`);
+    console.log(
+      `false positive ${finding.ruleId} in ${negative.path}:${finding.line}: ${finding.excerpt}`,
+    );
   }
 }

@@ -22,7 +22,8 @@ export function readImportGraph(root) {
     for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
       const file = dir === '' ? entry.name : `${dir}/${entry.name}`;
       if (entry.isDirectory()) visit(file);
-      else if (file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts')) graph.set(file, importsOf(file, readFileSync(join(root, file), 'utf8')));
+      else if (file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts'))
+        graph.set(file, importsOf(file, readFileSync(join(root, file), 'utf8')));
     }
   };
   visit('');
@@ -39,7 +40,9 @@ export function importsOf(file, source) {
   const imports = [];
   for (const [, specifier] of source.matchAll(IMPORT)) {
     if (!specifier?.startsWith('.')) continue;
-    imports.push(posix.normalize(posix.join(posix.dirname(file), specifier)).replace(/\.js$/, '.ts'));
+    imports.push(
+      posix.normalize(posix.join(posix.dirname(file), specifier)).replace(/\.js$/, '.ts'),
+    );
   }
   return [...new Set(imports)];
 }
@@ -59,7 +62,8 @@ export function layerViolations(graph, layers) {
     for (const [layer, units] of layers.entries()) {
       for (const unit of units) {
         const matches = unit.endsWith('/') ? file.startsWith(unit) : unit === file;
-        if (matches && (best === undefined || unit.length > best.unit.length)) best = { layer, unit };
+        if (matches && (best === undefined || unit.length > best.unit.length))
+          best = { layer, unit };
       }
     }
     if (best) return best;
@@ -101,7 +105,8 @@ export function findCycles(graph, groupOf = (file) => file) {
   for (const [file, imports] of graph) {
     const from = groupOf(file);
     if (!edges.has(from)) edges.set(from, new Set());
-    for (const target of imports) if (groupOf(target) !== from) edges.get(from)?.add(groupOf(target));
+    for (const target of imports)
+      if (groupOf(target) !== from) edges.get(from)?.add(groupOf(target));
   }
   // Tarjan's strongly connected components: a component of two or more groups is a cycle.
   /** @type {Map<string, number>} */

@@ -18,7 +18,14 @@ describe('import graph', () => {
       "export function i() { return load('./i.js'); }",
       "const j = `export { j } from './j.js'`;",
     ].join('\n');
-    expect(importsOf('x/y.ts', source)).toEqual(['x/a.ts', 'c.ts', 'x/d/e.ts', 'x/side-effect.ts', 'x/f.ts', 'x/g.ts']);
+    expect(importsOf('x/y.ts', source)).toEqual([
+      'x/a.ts',
+      'c.ts',
+      'x/d/e.ts',
+      'x/side-effect.ts',
+      'x/f.ts',
+      'x/g.ts',
+    ]);
   });
 
   it('finds cycles between files, or between folders, each once', () => {
@@ -31,6 +38,9 @@ describe('import graph', () => {
       ['a/three.ts', []],
     ]);
     expect(findCycles(graph)).toEqual([['config.ts', 'presets.ts']]);
-    expect(findCycles(graph, topFolderOf)).toEqual([['a/', 'b/'], ['config.ts', 'presets.ts']]);
+    expect(findCycles(graph, topFolderOf)).toEqual([
+      ['a/', 'b/'],
+      ['config.ts', 'presets.ts'],
+    ]);
   });
 });

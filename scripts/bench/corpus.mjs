@@ -3,8 +3,17 @@
 import { createFake } from '@tightlip/core';
 import { fakeToken } from '@tightlip/fixtures';
 
-const WORDS = 'the a user config value request response build deploy token cache index model service plan release'.split(' ');
-const TOKEN_RULES = ['github-pat', 'aws-access-key-id', 'slack-bot-token', 'slack-webhook-url', 'private-key'];
+const WORDS =
+  'the a user config value request response build deploy token cache index model service plan release'.split(
+    ' ',
+  );
+const TOKEN_RULES = [
+  'github-pat',
+  'aws-access-key-id',
+  'slack-bot-token',
+  'slack-webhook-url',
+  'private-key',
+];
 
 /** Corpus size in bytes: `--mb <n>` on the command line or TIGHTLIP_BENCH_MB, 32 MB by default. */
 export function corpusBytes() {
@@ -20,9 +29,11 @@ export function makeCorpus(targetBytes = corpusBytes(), seed = 2026) {
     const kind = i % 23;
     if (kind === 0) return `  const id = "${fake.hex(40)}"; // commit`;
     if (kind === 1) return `  "integrity": "sha512-${fake.base64(86)}==",`;
-    if (kind === 2) return `  uuid: '${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}',`;
+    if (kind === 2)
+      return `  uuid: '${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}',`;
     if (kind === 3) return `// ${Array.from({ length: 12 }, () => fake.pick(WORDS)).join(' ')}.`;
-    if (i % 997 === 0) return `  secret: "${fakeToken(fake.pick(TOKEN_RULES), i)}",`.replace(/\n/g, '\\n');
+    if (i % 997 === 0)
+      return `  secret: "${fakeToken(fake.pick(TOKEN_RULES), i)}",`.replace(/\n/g, '\\n');
     const name = `${fake.pick(WORDS)}${fake.pick(WORDS).charAt(0).toUpperCase()}${fake.pick(WORDS).slice(1)}`;
     return `  export function ${name}(${fake.pick(WORDS)}: string): number { return ${fake.digits(4)} + ${fake.pick(WORDS)}.length; }`;
   };

@@ -21,12 +21,23 @@ mkdirSync(join(base, 'home'));
  * @param {string} [input]
  */
 function run(command, args, cwd, input) {
-  const result = spawnSync(command, args, { cwd, env, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  const result = spawnSync(command, args, {
+    cwd,
+    env,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   return result.stdout;
 }
 
-const line = (/** @type {number | string} */ commit, /** @type {number} */ file, /** @type {number} */ i) => `export const value${commit}_${file}_${i} = compute("${commit}-${file}-${i}", ${i * 7});`;
+const line = (
+  /** @type {number | string} */ commit,
+  /** @type {number} */ file,
+  /** @type {number} */ i,
+) => `export const value${commit}_${file}_${i} = compute("${commit}-${file}-${i}", ${i * 7});`;
 
 /**
  * A repository of `commits` commits, each adding `linesPer` lines to each of `filesPer`
@@ -68,7 +79,9 @@ try {
   }
   run('git', ['add', '-A'], work);
   const stagedMs = bestOf(() => run(process.execPath, [BIN, 'staged', '--quiet'], work), 5);
-  console.log(`tightlip staged, 10 files / 500 added lines: ${stagedMs.toFixed(0)} ms (${(stagedMs - nodeMs).toFixed(0)} ms over node -e 0)`);
+  console.log(
+    `tightlip staged, 10 files / 500 added lines: ${stagedMs.toFixed(0)} ms (${(stagedMs - nodeMs).toFixed(0)} ms over node -e 0)`,
+  );
   run(process.execPath, [BIN, 'install', '--hook', 'pre-commit'], work);
   const commit = (/** @type {string[]} */ extra) => () => {
     run('git', ['commit', '-q', '-m', 'bench', ...extra], work);
@@ -76,7 +89,9 @@ try {
   };
   const withHook = bestOf(commit([]), 5);
   const without = bestOf(commit(['--no-verify']), 5);
-  console.log(`git commit with the pre-commit hook: ${withHook.toFixed(0)} ms (without: ${without.toFixed(0)} ms)`);
+  console.log(
+    `git commit with the pre-commit hook: ${withHook.toFixed(0)} ms (without: ${without.toFixed(0)} ms)`,
+  );
 
   // pre-receive: a push of 500 new commits (2 files, 5 lines each) to a bare repository.
   const source = join(base, 'source');
@@ -91,10 +106,13 @@ try {
     run('git', ['push', '-q', remote, 'main'], source);
     return performance.now() - start;
   };
-  const pushes = (/** @type {boolean} */ hook) => Math.min(...[0, 1, 2].map((i) => pushTo(`remote-${hook}-${i}`, hook)));
+  const pushes = (/** @type {boolean} */ hook) =>
+    Math.min(...[0, 1, 2].map((i) => pushTo(`remote-${hook}-${i}`, hook)));
   const plain = pushes(false);
   const guarded = pushes(true);
-  console.log(`git push of 500 commits to a bare repository with the pre-receive hook: ${guarded.toFixed(0)} ms (without: ${plain.toFixed(0)} ms; hook ~${(guarded - plain).toFixed(0)} ms)`);
+  console.log(
+    `git push of 500 commits to a bare repository with the pre-receive hook: ${guarded.toFixed(0)} ms (without: ${plain.toFixed(0)} ms; hook ~${(guarded - plain).toFixed(0)} ms)`,
+  );
 
   // history memory: `tightlip history` streams, so it runs in a heap capped at 48 MB
   // whatever the history's size; peak RSS at two sizes.
@@ -107,7 +125,13 @@ try {
   for (const commits of [2000, 20000]) {
     const dir = join(base, `history-${commits}`);
     createRepo(dir, commits, 2, 5, false);
-    const out = JSON.parse(run(process.execPath, ['--max-old-space-size=48', '--input-type=module', '-e', child, dir], process.cwd()));
+    const out = JSON.parse(
+      run(
+        process.execPath,
+        ['--max-old-space-size=48', '--input-type=module', '-e', child, dir],
+        process.cwd(),
+      ),
+    );
     console.log(
       `tightlip history, ${commits} commits (${(out.bytes / 1024 / 1024).toFixed(1)} MB of text), heap capped at 48 MB: ${out.ms.toFixed(0)} ms, peak RSS ${(out.maxRssKb / 1024).toFixed(0)} MB`,
     );

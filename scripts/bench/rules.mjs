@@ -28,4 +28,5 @@ for (const rule of builtinRules) {
   }
 }
 times.sort((a, b) => b.ms - a.ms);
-for (const { ms, rule, input } of times.slice(0, 5)) console.log(`${ms.toFixed(1).padStart(7)} ms  ${rule}  (${input})`);
+for (const { ms, rule, input } of times.slice(0, 5))
+  console.log(`${ms.toFixed(1).padStart(7)} ms  ${rule}  (${input})`);

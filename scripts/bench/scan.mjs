@@ -13,9 +13,12 @@ const engine = createEngine();
 let findings = 0;
 const ms = bestOf(() => {
   findings = 0;
-  for (const file of corpus.files) findings += engine.scan({ subject: 'content', path: file.path, text: file.text }).length;
+  for (const file of corpus.files)
+    findings += engine.scan({ subject: 'content', path: file.path, text: file.text }).length;
 });
-console.log(`engine, built-in rules, in memory: ${(mb(corpus.bytes) / (ms / 1000)).toFixed(1)} MB/s (${ms.toFixed(0)} ms, ${findings} findings)`);
+console.log(
+  `engine, built-in rules, in memory: ${(mb(corpus.bytes) / (ms / 1000)).toFixed(1)} MB/s (${ms.toFixed(0)} ms, ${findings} findings)`,
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'tightlip-bench-'));
 try {
@@ -31,7 +34,9 @@ try {
   `;
   const runs = [];
   for (let i = 0; i < 3; i++) {
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', child, dir], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', child, dir], {
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`scan failed: ${result.stderr}`);
     runs.push(JSON.parse(result.stdout));
   }
@@ -53,5 +58,7 @@ try {
   const ms = bestOf(() => {
     count = engine.scan({ subject: 'content', path: 'bundle.min.js', text }).length;
   }, 1);
-  console.log(`one minified line of ${(text.length / 1024).toFixed(0)} KB with ${count} tokens: ${ms.toFixed(0)} ms`);
+  console.log(
+    `one minified line of ${(text.length / 1024).toFixed(0)} KB with ${count} tokens: ${ms.toFixed(0)} ms`,
+  );
 }

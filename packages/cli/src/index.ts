@@ -2,7 +2,15 @@
 export { main, EXIT_CODES } from './main.js';
 export type { Io } from './io.js';
 export { scanPaths, type ScanPathsOptions } from './actions/scan.js';
-export { scanHistory, scanMessage, scanPush, scanRange, scanReceive, scanStaged, type PushScanOptions } from './actions/git-scan.js';
+export {
+  scanHistory,
+  scanMessage,
+  scanPush,
+  scanRange,
+  scanReceive,
+  scanStaged,
+  type PushScanOptions,
+} from './actions/git-scan.js';
 export type { ScanOptions, ScanResult } from './scan/scan.js';
 export { installHooks, uninstallHooks, currentLauncher } from './actions/install.js';
 export { loadConfig, readConfigFile, resolveRules } from './config/load.js';

@@ -22,13 +22,18 @@ export async function readInput(io: Io, options: { fromTerminal?: boolean } = {}
   if (!io.stdin || (io.stdin.isTTY && !options.fromTerminal)) return '';
   let text = '';
   const decoder = new TextDecoder();
-  for await (const part of io.stdin) text += typeof part === 'string' ? part : decoder.decode(part, { stream: true });
+  for await (const part of io.stdin)
+    text += typeof part === 'string' ? part : decoder.decode(part, { stream: true });
   return text + decoder.decode();
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set to anything. */
 export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
-  return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
+  return (
+    stream.isTTY === true &&
+    (env.NO_COLOR === undefined || env.NO_COLOR === '') &&
+    env.TERM !== 'dumb'
+  );
 }
 
 /** The clock of `io`. */

@@ -35,15 +35,44 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const context: CommandContext = { io, setExitCode: (code) => (exitCode = code) };
   const parser = yargs([...argv])
     .scriptName('tightlip')
-    .usage('$0 <command> [options]\n\nKeeps credentials, unreleased codenames and embargoed terms out of git.')
-    .option('config', { type: 'string', describe: 'Config file (default: nearest tightlip.config.json or .tightliprc.json)' })
+    .usage(
+      '$0 <command> [options]\n\nKeeps credentials, unreleased codenames and embargoed terms out of git.',
+    )
+    .option('config', {
+      type: 'string',
+      describe: 'Config file (default: nearest tightlip.config.json or .tightliprc.json)',
+    })
     .option('format', { choices: FORMATS, default: 'text' as const, describe: 'Report format' })
-    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
-    .option('mask', { type: 'boolean', default: true, describe: 'Mask secrets in reports; --no-mask prints them in full' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
-    .option('verbose', { type: 'boolean', default: false, describe: 'Diagnostics on stderr: skipped files, stack traces' })
-    .option('fail-on', { choices: SEVERITIES, describe: 'Lowest severity that fails (exit 1); default: low (info findings only warn)' })
-    .option('baseline', { type: 'string', describe: 'Baseline file (default: config "baseline", or .tightlip-baseline.jsonl beside the config)' })
+    .option('output', {
+      alias: 'o',
+      type: 'string',
+      describe: 'Write the report to a file instead of stdout',
+    })
+    .option('mask', {
+      type: 'boolean',
+      default: true,
+      describe: 'Mask secrets in reports; --no-mask prints them in full',
+    })
+    .option('quiet', {
+      alias: 'q',
+      type: 'boolean',
+      default: false,
+      describe: 'Print nothing when nothing is found',
+    })
+    .option('verbose', {
+      type: 'boolean',
+      default: false,
+      describe: 'Diagnostics on stderr: skipped files, stack traces',
+    })
+    .option('fail-on', {
+      choices: SEVERITIES,
+      describe: 'Lowest severity that fails (exit 1); default: low (info findings only warn)',
+    })
+    .option('baseline', {
+      type: 'string',
+      describe:
+        'Baseline file (default: config "baseline", or .tightlip-baseline.jsonl beside the config)',
+    })
     .command(scanCommand(context))
     .command(stagedCommand(context))
     .command(diffCommand(context))

@@ -57,7 +57,10 @@ export interface LoadTermsOptions {
 }
 
 /** The per-user directory of term lists and keys. */
-export function userTermsDir(env: NodeJS.ProcessEnv, platform = process.platform): string | undefined {
+export function userTermsDir(
+  env: NodeJS.ProcessEnv,
+  platform = process.platform,
+): string | undefined {
   if (env.XDG_CONFIG_HOME) return join(env.XDG_CONFIG_HOME, 'tightlip', 'terms');
   if (platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'tightlip', 'terms');
   if (env.HOME) return join(env.HOME, '.config', 'tightlip', 'terms');
@@ -69,7 +72,10 @@ export async function readSource(file: string, what: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    throw new InputError(
+      `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      { cause: error },
+    );
   }
 }
 
@@ -81,7 +87,10 @@ async function filesIn(dir: string): Promise<string[]> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
-    throw new InputError(`cannot read the term directory ${dir}: ${code ?? (error as Error).message}`, { cause: error });
+    throw new InputError(
+      `cannot read the term directory ${dir}: ${code ?? (error as Error).message}`,
+      { cause: error },
+    );
   }
   return names.sort().map((name) => join(dir, name));
 }
@@ -113,9 +122,11 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   for (const file of options.configTerms) addFile('config', file);
   for (const file of options.termFiles) addFile('option', resolve(options.cwd, file));
   if (!options.onlyGiven) {
-    for (const file of (env[TERMS_FILE_ENV] ?? '').split(delimiter).filter((part) => part !== '')) addFile('env', resolve(options.cwd, file));
+    for (const file of (env[TERMS_FILE_ENV] ?? '').split(delimiter).filter((part) => part !== ''))
+      addFile('env', resolve(options.cwd, file));
     if (env[TERMS_ENV]) lists.push({ kind: 'env', name: TERMS_ENV, text: env[TERMS_ENV] });
-    for (const file of userFiles) if (file.endsWith('.txt') || file.endsWith('.json')) addFile('user', file);
+    for (const file of userFiles)
+      if (file.endsWith('.txt') || file.endsWith('.json')) addFile('user', file);
   }
 
   const keys = new Map<string, Uint8Array>();
@@ -128,14 +139,19 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
     const path = resolve(options.cwd, env[KEY_FILE_ENV]);
     addKey(keys, await readSource(path, 'key file'), path);
   }
-  for (const file of userFiles) if (file.endsWith('.key')) addKey(keys, await readSource(file, 'key file'), file);
+  for (const file of userFiles)
+    if (file.endsWith('.key')) addKey(keys, await readSource(file, 'key file'), file);
 
-  const texts = await Promise.all(lists.map(async (list) => list.text ?? readSource(list.file!, 'term list')));
+  const texts = await Promise.all(
+    lists.map(async (list) => list.text ?? readSource(list.file!, 'term list')),
+  );
   const terms: Term[] = [];
   const byId = new Map<string, Term>();
   const sources: TermSource[] = [];
   lists.forEach((list, i) => {
-    const parsed = parseTermList(texts[i]!, { source: list.file ? basename(list.file) : list.name });
+    const parsed = parseTermList(texts[i]!, {
+      source: list.file ? basename(list.file) : list.name,
+    });
     const keyId = parsed.find((term) => term.hashed)?.hashed?.keyId;
     if (keyId !== undefined && !keys.has(keyId)) {
       throw new TermListError(
@@ -150,10 +166,18 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
         byId.set(term.id, term);
         terms.push(term);
       } else if (definition(known) !== definition(term)) {
-        throw new TermListError(`term id ${term.id} is also defined, differently, by ${known.source}; ids must be unique`, list.name);
+        throw new TermListError(
+          `term id ${term.id} is also defined, differently, by ${known.source}; ids must be unique`,
+          list.name,
+        );
       }
     }
-    sources.push({ kind: list.kind, name: list.name, terms: parsed.length, ...(keyId ? { keyId } : {}) });
+    sources.push({
+      kind: list.kind,
+      name: list.name,
+      terms: parsed.length,
+      ...(keyId ? { keyId } : {}),
+    });
   });
   return { terms, keys, files: [...seenFiles], sources };
 }

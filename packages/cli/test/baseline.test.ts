@@ -6,26 +6,53 @@ import { runBaseline } from '../src/actions/baseline.js';
 import { scanPaths } from '../src/actions/scan.js';
 import { runMain, testIo } from './helpers.js';
 
-const options = (temp: TempDir) => ({ paths: [] as string[], io: testIo(temp.dir, temp.env), termFiles: [] as string[], reveal: false });
-const scan = async (temp: TempDir) => (await scanPaths(options(temp))).report.findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`);
+const options = (temp: TempDir) => ({
+  paths: [] as string[],
+  io: testIo(temp.dir, temp.env),
+  termFiles: [] as string[],
+  reveal: false,
+});
+const scan = async (temp: TempDir) =>
+  (await scanPaths(options(temp))).report.findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`);
 
 describe('baseline', () => {
-  it('accepts current findings by content: no secrets and no line numbers in the file', async ({ temp }) => {
+  it('accepts current findings by content: no secrets and no line numbers in the file', async ({
+    temp,
+  }) => {
     const token = fakeGithubToken(1);
     temp.write('src/a.ts', `const t = "${token}";\n`);
     const result = await runBaseline({ ...options(temp), action: 'create' });
-    expect(result).toMatchObject({ file: temp.path('.tightlip-baseline.jsonl'), entries: 1, added: 1, removed: 0 });
+    expect(result).toMatchObject({
+      file: temp.path('.tightlip-baseline.jsonl'),
+      entries: 1,
+      added: 1,
+      removed: 0,
+    });
     const text = readFileSync(result.file, 'utf8');
     expect(text).not.toContain(token.slice(4));
     expect(text).not.toMatch(/"line"/);
-    const [header, entry] = text.trimEnd().split('\n').map((line) => JSON.parse(line));
-    expect(header).toEqual({ 'tightlip-baseline': 1, salt: expect.stringMatching(/^[0-9a-f]{32}$/) });
-    expect(entry).toEqual({ rule: 'github-pat', path: 'src/a.ts', hash: expect.stringMatching(/^[0-9a-f]{32}$/) });
-    expect(readFileSync(temp.path('.gitattributes'), 'utf8')).toBe('.tightlip-baseline.jsonl merge=union\n');
+    const [header, entry] = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(header).toEqual({
+      'tightlip-baseline': 1,
+      salt: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    expect(entry).toEqual({
+      rule: 'github-pat',
+      path: 'src/a.ts',
+      hash: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    expect(readFileSync(temp.path('.gitattributes'), 'utf8')).toBe(
+      '.tightlip-baseline.jsonl merge=union\n',
+    );
     expect(await scan(temp)).toEqual([]);
   });
 
-  it('keeps a finding baselined when lines move, but reports a different secret on the same line', async ({ temp }) => {
+  it('keeps a finding baselined when lines move, but reports a different secret on the same line', async ({
+    temp,
+  }) => {
     const token = fakeGithubToken(2);
     temp.write('src/a.ts', `const t = "${token}";\n`);
     await runBaseline({ ...options(temp), action: 'create' });
@@ -40,37 +67,69 @@ describe('baseline', () => {
     temp.write('pkg/src/a.ts', fakeGithubToken(4));
     await runBaseline({ ...options(temp), action: 'create' });
     expect((await scanPaths({ ...options(temp), paths: ['pkg'] })).report.findings).toEqual([]);
-    expect((await scanPaths({ ...options(temp), paths: ['pkg/src/a.ts'] })).report.findings).toEqual([]);
+    expect(
+      (await scanPaths({ ...options(temp), paths: ['pkg/src/a.ts'] })).report.findings,
+    ).toEqual([]);
   });
 
-  it('update adds new findings and keeps old entries; prune drops entries that match nothing', async ({ temp }) => {
+  it('update adds new findings and keeps old entries; prune drops entries that match nothing', async ({
+    temp,
+  }) => {
     temp.write('a.txt', fakeGithubToken(5));
     await runBaseline({ ...options(temp), action: 'create' });
     temp.write('b.txt', fakeGithubToken(6));
     expect(await scan(temp)).toEqual(['b.txt:1 github-pat']);
-    expect(await runBaseline({ ...options(temp), action: 'update' })).toMatchObject({ entries: 2, added: 1, removed: 0 });
+    expect(await runBaseline({ ...options(temp), action: 'update' })).toMatchObject({
+      entries: 2,
+      added: 1,
+      removed: 0,
+    });
     expect(await scan(temp)).toEqual([]);
     temp.write('a.txt', 'rotated and removed\n');
     const result = await scanPaths(options(temp));
     expect(result.unusedBaselineEntries().map((entry) => entry.path)).toEqual(['a.txt']);
-    expect(await runBaseline({ ...options(temp), action: 'prune' })).toMatchObject({ entries: 1, added: 0, removed: 1 });
+    expect(await runBaseline({ ...options(temp), action: 'prune' })).toMatchObject({
+      entries: 1,
+      added: 0,
+      removed: 1,
+    });
   });
 
-  it('create refuses to replace a baseline without --force; update creates one when there is none; prune needs one', async ({ temp }) => {
+  it('create refuses to replace a baseline without --force; update creates one when there is none; prune needs one', async ({
+    temp,
+  }) => {
     temp.write('a.txt', fakeGithubToken(14));
-    await expect(runBaseline({ ...options(temp), action: 'prune' })).rejects.toMatchObject({ code: 'USAGE' });
-    await expect(runBaseline({ ...options(temp), action: 'update' })).resolves.toMatchObject({ entries: 1, added: 1, gitattributes: temp.path('.gitattributes') });
+    await expect(runBaseline({ ...options(temp), action: 'prune' })).rejects.toMatchObject({
+      code: 'USAGE',
+    });
+    await expect(runBaseline({ ...options(temp), action: 'update' })).resolves.toMatchObject({
+      entries: 1,
+      added: 1,
+      gitattributes: temp.path('.gitattributes'),
+    });
     expect(await scan(temp)).toEqual([]);
-    await expect(runBaseline({ ...options(temp), action: 'create' })).rejects.toMatchObject({ code: 'USAGE' });
-    await expect(runBaseline({ ...options(temp), action: 'create', force: true })).resolves.toMatchObject({ entries: 1 });
+    await expect(runBaseline({ ...options(temp), action: 'create' })).rejects.toMatchObject({
+      code: 'USAGE',
+    });
+    await expect(
+      runBaseline({ ...options(temp), action: 'create', force: true }),
+    ).resolves.toMatchObject({ entries: 1 });
   });
 
-  it('a configured baseline that does not exist yet accepts nothing; a broken one is an error (exit 2)', async ({ temp }) => {
+  it('a configured baseline that does not exist yet accepts nothing; a broken one is an error (exit 2)', async ({
+    temp,
+  }) => {
     temp.write('tightlip.config.json', '{"baseline": "accepted.jsonl"}');
     temp.write('a.txt', fakeGithubToken(15));
-    expect(await runMain(temp, ['scan'])).toMatchObject({ status: 1, stdout: expect.stringContaining('github-pat') });
+    expect(await runMain(temp, ['scan'])).toMatchObject({
+      status: 1,
+      stdout: expect.stringContaining('github-pat'),
+    });
     temp.write('accepted.jsonl', '<<<<<<< HEAD\n');
-    expect(await runMain(temp, ['scan'])).toMatchObject({ status: 2, stderr: expect.stringContaining('accepted.jsonl:1: not a JSON line') });
+    expect(await runMain(temp, ['scan'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('accepted.jsonl:1: not a JSON line'),
+    });
   });
 
   it('prune of a subdirectory keeps the entries of paths it did not scan', async ({ temp }) => {
@@ -79,11 +138,16 @@ describe('baseline', () => {
     temp.write('lib/c.ts', fakeGithubToken(17));
     await runBaseline({ ...options(temp), action: 'create' });
     temp.write('src/a.ts', 'rotated\n');
-    expect(await runBaseline({ ...options(temp), action: 'prune', paths: ['src'] })).toMatchObject({ entries: 1, removed: 1 });
+    expect(await runBaseline({ ...options(temp), action: 'prune', paths: ['src'] })).toMatchObject({
+      entries: 1,
+      removed: 1,
+    });
     expect(await scan(temp)).toEqual([]);
   });
 
-  it('without a config, the baseline is anchored at the top of the work tree, whatever directory is scanned', async ({ repo: temp }) => {
+  it('without a config, the baseline is anchored at the top of the work tree, whatever directory is scanned', async ({
+    repo: temp,
+  }) => {
     temp.write('src/leak.ts', fakeGithubToken(18));
     expect((await runMain(temp, ['baseline', 'create'])).status).toBe(0);
     expect((await runMain(temp, ['scan', 'src'])).status).toBe(0);
@@ -91,20 +155,36 @@ describe('baseline', () => {
     expect((await runMain(temp, ['scan', 'leak.ts'], { cwd: 'src' })).status).toBe(0);
   });
 
-  it('creates the directory of a new baseline, and quotes an odd name in .gitattributes', async ({ repo: temp }) => {
+  it('creates the directory of a new baseline, and quotes an odd name in .gitattributes', async ({
+    repo: temp,
+  }) => {
     temp.write('a.txt', fakeGithubToken(19));
-    const created = await runMain(temp, ['baseline', 'create', '--baseline', 'security/my baseline.jsonl']);
+    const created = await runMain(temp, [
+      'baseline',
+      'create',
+      '--baseline',
+      'security/my baseline.jsonl',
+    ]);
     expect(created.status, created.stderr).toBe(0);
-    expect(temp.git('check-attr', 'merge', '--', 'security/my baseline.jsonl').trim()).toBe('security/my baseline.jsonl: merge: union');
-    expect((await runMain(temp, ['scan', '--baseline', 'security/my baseline.jsonl'])).status).toBe(0);
+    expect(temp.git('check-attr', 'merge', '--', 'security/my baseline.jsonl').trim()).toBe(
+      'security/my baseline.jsonl: merge: union',
+    );
+    expect((await runMain(temp, ['scan', '--baseline', 'security/my baseline.jsonl'])).status).toBe(
+      0,
+    );
   });
 
-  it('two branches that each extend the baseline merge without conflicts', async ({ repo: temp }) => {
+  it('two branches that each extend the baseline merge without conflicts', async ({
+    repo: temp,
+  }) => {
     temp.write('base.txt', 'nothing yet\n');
     expect((await runMain(temp, ['baseline', 'create'])).status).toBe(0);
     temp.git('add', '.');
     temp.git('commit', '-qm', 'baseline');
-    for (const [branch, file, seed] of [['one', 'one.txt', 7], ['two', 'two.txt', 8]] as const) {
+    for (const [branch, file, seed] of [
+      ['one', 'one.txt', 7],
+      ['two', 'two.txt', 8],
+    ] as const) {
       temp.git('checkout', '-qb', branch, 'main');
       temp.write(file, `${fakeGithubToken(seed)}\n`);
       const update = await runMain(temp, ['baseline', 'update']);
@@ -115,7 +195,9 @@ describe('baseline', () => {
     temp.git('checkout', '-q', 'one');
     const merge = temp.run('git', ['merge', '--no-edit', 'two']);
     expect(merge.status, merge.stdout + merge.stderr).toBe(0);
-    expect(readFileSync(temp.path('.tightlip-baseline.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(3);
+    expect(
+      readFileSync(temp.path('.tightlip-baseline.jsonl'), 'utf8').trimEnd().split('\n'),
+    ).toHaveLength(3);
     expect(await runMain(temp, ['scan'])).toMatchObject({ status: 0 });
     temp.write('three.txt', fakeGithubToken(9));
     expect((await runMain(temp, ['scan'])).status).toBe(1);

@@ -17,14 +17,20 @@ describe('the tightlip bin', () => {
       temp.write('broken/dist/bin.js', code);
       const result = temp.run(process.execPath, [launcher, 'scan']);
       expect(result.status, name).toBe(2);
-      expect(result.stderr).toBe('tightlip: internal error: boom (run with --verbose for the stack)\n');
+      expect(result.stderr).toBe(
+        'tightlip: internal error: boom (run with --verbose for the stack)\n',
+      );
     }
   });
 
   it('does not crash when its reader stops early (EPIPE is not an error)', async ({ temp }) => {
     // A report far larger than a pipe's buffer (64 KiB), so writes go on after the reader left.
     temp.write('many.txt', Array.from({ length: 1000 }, (_, i) => fakeGithubToken(i)).join('\n'));
-    const child = spawn(process.execPath, [BIN, 'scan', '--format', 'json'], { cwd: temp.dir, env: temp.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'scan', '--format', 'json'], {
+      cwd: temp.dir,
+      env: temp.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
     child.stdout.once('data', () => child.stdout.destroy());

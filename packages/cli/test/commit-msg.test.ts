@@ -11,7 +11,10 @@ import { guardCodename, output, runMain } from './helpers.js';
 
 /** Runs `git args…` up to the commit-msg hook and returns the message file git gave it. */
 function messageFileOf(repo: TempDir, args: string[], env: NodeJS.ProcessEnv = {}): string {
-  const hook = repo.write('.git/hooks/commit-msg', '#!/bin/sh\nprintf %s "$1" > .git/commit-msg-arg\nexit 1\n');
+  const hook = repo.write(
+    '.git/hooks/commit-msg',
+    '#!/bin/sh\nprintf %s "$1" > .git/commit-msg-arg\nexit 1\n',
+  );
   repo.run('chmod', ['+x', hook]);
   const commit = repo.run('git', args, { env });
   expect(commit.status, 'the stand-in hook stops the commit').not.toBe(0);
@@ -19,13 +22,20 @@ function messageFileOf(repo: TempDir, args: string[], env: NodeJS.ProcessEnv = {
 }
 
 /** `tightlip commit-msg <file>` in process, on the message file `git args…` writes. */
-async function judge(repo: TempDir, args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+async function judge(
+  repo: TempDir,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunResult> {
   return runMain(repo, ['commit-msg', messageFileOf(repo, args, env)]);
 }
 
 /** An editor that puts `text` above git's template, as a person typing would. */
 function editor(repo: TempDir, text: string): NodeJS.ProcessEnv {
-  const script = repo.write('.git/editor.sh', `#!/bin/sh\n{ printf '%s\\n' '${text}'; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n`);
+  const script = repo.write(
+    '.git/editor.sh',
+    `#!/bin/sh\n{ printf '%s\\n' '${text}'; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n`,
+  );
   repo.run('chmod', ['+x', script]);
   return { GIT_EDITOR: script };
 }
@@ -33,12 +43,19 @@ function editor(repo: TempDir, text: string): NodeJS.ProcessEnv {
 describe('tightlip commit-msg', () => {
   it('blocks a codename in the commit message, saying how to reword it', async ({ repo }) => {
     guardCodename(repo);
-    const result = await judge(repo, ['commit', '--allow-empty', '-m', 'Prepare the Mythos launch']);
+    const result = await judge(repo, [
+      'commit',
+      '--allow-empty',
+      '-m',
+      'Prepare the Mythos launch',
+    ]);
     expect(result.status).toBe(1);
     expect(output(result)).toContain('COMMIT_EDITMSG');
     expect(output(result)).toContain('git commit -e -F .git/COMMIT_EDITMSG');
     expect(output(result)).not.toMatch(/mythos/i);
-    expect(await judge(repo, ['commit', '--allow-empty', '-m', 'Prepare the launch'])).toMatchObject({ status: 0 });
+    expect(
+      await judge(repo, ['commit', '--allow-empty', '-m', 'Prepare the launch']),
+    ).toMatchObject({ status: 0 });
   });
 
   // Git keeps comment lines unless it strips them (cleanup=strip, the default only when an
@@ -48,31 +65,54 @@ describe('tightlip commit-msg', () => {
     ['-F', ['-F', '.git/message'], []],
     ['-F --cleanup=verbatim', ['--cleanup=verbatim', '-F', '.git/message'], []],
     ['-m with core.commentChar auto', ['-m', 'ok\n#Mythos line'], ['-c', 'core.commentChar=auto']],
-  ])('blocks a codename on a "#" line that git keeps: commit %s', async ([, args, config], { repo }) => {
-    guardCodename(repo);
-    repo.write('.git/message', 'ok\n# Mythos\n');
-    const result = await judge(repo, [...config, 'commit', '--allow-empty', ...args]);
-    expect(result.status).toBe(1);
-    expect(output(result)).toContain('COMMIT_EDITMSG');
-  });
+  ])(
+    'blocks a codename on a "#" line that git keeps: commit %s',
+    async ([, args, config], { repo }) => {
+      guardCodename(repo);
+      repo.write('.git/message', 'ok\n# Mythos\n');
+      const result = await judge(repo, [...config, 'commit', '--allow-empty', ...args]);
+      expect(result.status).toBe(1);
+      expect(output(result)).toContain('COMMIT_EDITMSG');
+    },
+  );
 
-  it("ignores comment lines and the diff below the scissors when git's editor template says it drops them", async ({ repo }) => {
+  it("ignores comment lines and the diff below the scissors when git's editor template says it drops them", async ({
+    repo,
+  }) => {
     guardCodename(repo);
     repo.commit('before tightlip', { 'plan.txt': 'Mythos ships in May\nkeep\n' });
     repo.write('plan.txt', 'keep\n');
     repo.git('add', 'plan.txt');
     // `-v`: the removed line is in the diff below the scissors line.
-    const commented = await judge(repo, ['commit', '-v'], editor(repo, 'Drop the plan\n# reminder: not for Mythos'));
+    const commented = await judge(
+      repo,
+      ['commit', '-v'],
+      editor(repo, 'Drop the plan\n# reminder: not for Mythos'),
+    );
     expect(commented.status, output(commented)).toBe(0);
-    const semicolon = await judge(repo, ['-c', 'core.commentChar=;', 'commit', '--allow-empty'], editor(repo, 'Empty\n; not for Mythos'));
+    const semicolon = await judge(
+      repo,
+      ['-c', 'core.commentChar=;', 'commit', '--allow-empty'],
+      editor(repo, 'Empty\n; not for Mythos'),
+    );
     expect(semicolon.status, output(semicolon)).toBe(0);
   });
 
-  it('blocks a codename on a comment line that the editor template says git keeps', async ({ repo }) => {
+  it('blocks a codename on a comment line that the editor template says git keeps', async ({
+    repo,
+  }) => {
     guardCodename(repo);
-    const whitespace = await judge(repo, ['commit', '--allow-empty', '--cleanup=whitespace'], editor(repo, 'Subject\n# Mythos notes'));
+    const whitespace = await judge(
+      repo,
+      ['commit', '--allow-empty', '--cleanup=whitespace'],
+      editor(repo, 'Subject\n# Mythos notes'),
+    );
     expect(whitespace.status).toBe(1);
-    const semicolon = await judge(repo, ['-c', 'core.commentChar=;', 'commit', '--allow-empty'], editor(repo, 'Subject\n#Mythos notes'));
+    const semicolon = await judge(
+      repo,
+      ['-c', 'core.commentChar=;', 'commit', '--allow-empty'],
+      editor(repo, 'Subject\n#Mythos notes'),
+    );
     expect(semicolon.status).toBe(1);
     expect(output(semicolon)).toContain('COMMIT_EDITMSG');
   });

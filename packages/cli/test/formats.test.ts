@@ -33,16 +33,26 @@ const SECRETS = () => [
 
 async function reportWithFindings(temp: TempDir) {
   const secrets = SECRETS();
-  temp.write('src/app config.ts', `const a = "${secrets[0]}";\nconst b = '${secrets[1]}'; const c = "${secrets[2]}";\n`);
+  temp.write(
+    'src/app config.ts',
+    `const a = "${secrets[0]}";\nconst b = '${secrets[1]}'; const c = "${secrets[2]}";\n`,
+  );
   temp.write('notes/ü & <x>.md', `hook: ${secrets[3]}\nMythos launches soon\n`);
   temp.write('keys/id_rsa', secrets[4]!);
   temp.write('names.txt', 'Mythos\n');
-  const { report } = await scanPaths({ paths: [], io: testIo(temp.dir, temp.env), termFiles: ['names.txt'], reveal: false });
+  const { report } = await scanPaths({
+    paths: [],
+    io: testIo(temp.dir, temp.env),
+    termFiles: ['names.txt'],
+    reveal: false,
+  });
   return { report, secrets };
 }
 
 describe('report formats', () => {
-  it('SARIF validates against the official SARIF 2.1.0 schema, with and without results', async ({ temp }) => {
+  it('SARIF validates against the official SARIF 2.1.0 schema, with and without results', async ({
+    temp,
+  }) => {
     const validate = sarifValidator();
     expect(validate({ version: '2.1.0', runs: [{ results: [] }] })).toBe(false); // the schema does bite: no tool
     const { report } = await reportWithFindings(temp);
@@ -58,12 +68,19 @@ describe('report formats', () => {
       expect(result.partialFingerprints['tightlip/v1']).toMatch(/^[0-9a-f]{32}$/);
       expect(rules[result.ruleIndex].help.text.length).toBeGreaterThan(10);
     }
-    expect(log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toContain('notes/%C3%BC%20%26%20%3Cx%3E.md');
+    expect(
+      log.runs[0].results.map(
+        (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          r.locations[0]!.physicalLocation.artifactLocation.uri,
+      ),
+    ).toContain('notes/%C3%BC%20%26%20%3Cx%3E.md');
   });
 
   it('JSON validates against the documented report schema (version 1)', async ({ temp }) => {
     const { Ajv } = await import('ajv');
-    const schema = JSON.parse(readFileSync(new URL('../schema/tightlip.report.schema.json', import.meta.url), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(new URL('../schema/tightlip.report.schema.json', import.meta.url), 'utf8'),
+    );
     const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     const { report } = await reportWithFindings(temp);
     const doc = JSON.parse(renderReport(report, 'json', false));
@@ -79,11 +96,15 @@ describe('report formats', () => {
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
     const suite = parsed.testsuites.testsuite;
     expect(Number(suite['@_failures'])).toBe(report.findings.length);
-    expect(suite.testcase.filter((c: Record<string, unknown>) => 'failure' in c)).toHaveLength(report.findings.length);
+    expect(suite.testcase.filter((c: Record<string, unknown>) => 'failure' in c)).toHaveLength(
+      report.findings.length,
+    );
 
     const clean = renderReport({ ...report, findings: [], skipped: [] }, 'junit', false);
     expect(XMLValidator.validate(clean)).toBe(true);
-    expect(new XMLParser({ ignoreAttributes: false }).parse(clean).testsuites.testsuite['@_failures']).toBe('0');
+    expect(
+      new XMLParser({ ignoreAttributes: false }).parse(clean).testsuites.testsuite['@_failures'],
+    ).toBe('0');
   });
 
   it('GitHub annotations: one escaped workflow command per finding', async ({ temp }) => {
@@ -91,7 +112,13 @@ describe('report formats', () => {
     const lines = renderReport(report, 'github', false).trimEnd().split('\n');
     const commands = lines.filter((line) => line.startsWith('::'));
     expect(commands).toHaveLength(report.findings.length);
-    expect(commands.every((line) => /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::.+$/.test(line))).toBe(true);
+    expect(
+      commands.every((line) =>
+        /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::.+$/.test(
+          line,
+        ),
+      ),
+    ).toBe(true);
     expect(commands.some((line) => line.includes('file=src/app config.ts,line=2,'))).toBe(true);
     expect(lines.at(-1)).toMatch(/^tightlip: \d+ finding/);
   });
@@ -100,7 +127,11 @@ describe('report formats', () => {
     const { report } = await reportWithFindings(temp);
     const doc = JSON.parse(renderReport(report, 'gitlab', false));
     expect(doc.version).toBe(GITLAB_SCHEMA_VERSION);
-    expect(doc.scan).toMatchObject({ type: 'secret_detection', status: 'success', analyzer: { id: 'tightlip', vendor: { name: 'tightlip' } } });
+    expect(doc.scan).toMatchObject({
+      type: 'secret_detection',
+      status: 'success',
+      analyzer: { id: 'tightlip', vendor: { name: 'tightlip' } },
+    });
     expect(doc.scan.start_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
     expect(doc.vulnerabilities).toHaveLength(report.findings.length);
     for (const v of doc.vulnerabilities) {
@@ -108,19 +139,31 @@ describe('report formats', () => {
       expect(v.category).toBe('secret_detection');
       expect(['Critical', 'High', 'Medium', 'Low', 'Info']).toContain(v.severity);
       expect(v.identifiers[0]).toMatchObject({ type: 'tightlip_rule_id' });
-      expect(v.location).toMatchObject({ file: expect.any(String), start_line: expect.any(Number), commit: { sha: expect.any(String) } });
+      expect(v.location).toMatchObject({
+        file: expect.any(String),
+        start_line: expect.any(Number),
+        commit: { sha: expect.any(String) },
+      });
     }
-    expect(new Set(doc.vulnerabilities.map((v: { id: string }) => v.id)).size).toBe(doc.vulnerabilities.length);
+    expect(new Set(doc.vulnerabilities.map((v: { id: string }) => v.id)).size).toBe(
+      doc.vulnerabilities.length,
+    );
   });
 
   it('text groups findings by file with a masked one-line code frame', async ({ temp }) => {
     const { report, secrets } = await reportWithFindings(temp);
     const text = renderReport(report, 'text', false);
-    expect(text).toContain('src/app config.ts\n  1:12  high  github-pat  GitHub personal access token (classic)\n');
-    expect(text).toContain(`    1 | const a = "${secrets[0]!.slice(0, 6)}…";\n      |            ^^^^^^^\n`);
+    expect(text).toContain(
+      'src/app config.ts\n  1:12  high  github-pat  GitHub personal access token (classic)\n',
+    );
+    expect(text).toContain(
+      `    1 | const a = "${secrets[0]!.slice(0, 6)}…";\n      |            ^^^^^^^\n`,
+    );
   });
 
-  it('no format ever contains a generated secret or the term, unless --no-mask', async ({ temp }) => {
+  it('no format ever contains a generated secret or the term, unless --no-mask', async ({
+    temp,
+  }) => {
     const { report, secrets } = await reportWithFindings(temp);
     for (const format of FORMATS) {
       const output = renderReport(report, format, format === 'text');
@@ -130,7 +173,12 @@ describe('report formats', () => {
       }
       expect(output.toLowerCase(), format).not.toContain('mythos');
     }
-    const revealed = await scanPaths({ paths: [], io: testIo(temp.dir, temp.env), termFiles: ['names.txt'], reveal: true });
+    const revealed = await scanPaths({
+      paths: [],
+      io: testIo(temp.dir, temp.env),
+      termFiles: ['names.txt'],
+      reveal: true,
+    });
     expect(renderReport(revealed.report, 'json', false)).toContain(secrets[0]!);
     expect(renderReport(revealed.report, 'text', false)).toContain(secrets[0]!);
   });

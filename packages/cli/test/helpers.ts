@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { fakeGithubToken, type RunResult, type TempDir } from '@tightlip/fixtures';
 import type { HookName } from '@tightlip/hooks';
@@ -9,7 +10,11 @@ import { main } from '../src/main.js';
 export const BIN = fileURLToPath(new URL('../bin/tightlip.js', import.meta.url));
 
 /** Runs `tightlip args…` in `dir` (or a directory below it) as a separate process: for end-to-end tests only. */
-export function runTightlip(temp: TempDir, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
+export function runTightlip(
+  temp: TempDir,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): RunResult {
   return temp.run(process.execPath, [BIN, ...args], options);
 }
 
@@ -20,7 +25,11 @@ export interface TestIo extends Io {
 }
 
 /** An Io at `cwd` with `env` (nothing from `process.env`), capturing output; `stdin` as given. */
-export function testIo(cwd: string, env: NodeJS.ProcessEnv, options: { stdin?: string; now?: () => number } = {}): TestIo {
+export function testIo(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  options: { stdin?: string; now?: () => number } = {},
+): TestIo {
   const capture = () => {
     const stream = {
       text: '',
@@ -34,9 +43,7 @@ export function testIo(cwd: string, env: NodeJS.ProcessEnv, options: { stdin?: s
   const io: TestIo = { cwd, env, stdout: capture(), stderr: capture() };
   if (options.stdin !== undefined) {
     const input = options.stdin;
-    io.stdin = (async function* () {
-      yield input;
-    })();
+    io.stdin = Readable.from([input]);
   }
   if (options.now) io.now = options.now;
   return io;
@@ -55,9 +62,20 @@ export interface MainOptions {
  * Runs `tightlip args…` in process (`main`) in `temp`, as the bin would run it there:
  * exit code and output, the same shape as `runTightlip` but without starting Node.
  */
-export async function runMain(temp: TempDir, args: readonly string[], options: MainOptions = {}): Promise<RunResult> {
+export async function runMain(
+  temp: TempDir,
+  args: readonly string[],
+  options: MainOptions = {},
+): Promise<RunResult> {
   const cwd = options.cwd ? temp.path(options.cwd) : temp.dir;
-  const io = testIo(cwd, { ...temp.env, ...options.env }, { ...(options.stdin !== undefined ? { stdin: options.stdin } : {}), ...(options.now ? { now: options.now } : {}) });
+  const io = testIo(
+    cwd,
+    { ...temp.env, ...options.env },
+    {
+      ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    },
+  );
   const status = await main(args, io);
   return { status, stdout: io.stdout.text, stderr: io.stderr.text };
 }
@@ -112,9 +130,19 @@ const ZERO_ID = '0'.repeat(40);
 export type RefSpec = readonly [local: string | null, remoteRef: string];
 
 /** Each update with its local id (what is pushed) and remote id (what the remote has; zeros when it has nothing). */
-function resolveUpdates(repo: TempDir, remote: TempDir, updates: readonly RefSpec[]): { local: string | null; localId: string; ref: string; remoteId: string }[] {
+function resolveUpdates(
+  repo: TempDir,
+  remote: TempDir,
+  updates: readonly RefSpec[],
+): { local: string | null; localId: string; ref: string; remoteId: string }[] {
   const pushed = updates.flatMap(([local]) => (local === null ? [] : [local]));
-  const localIds = pushed.length > 0 ? repo.git('rev-parse', ...pushed).trim().split('\n') : [];
+  const localIds =
+    pushed.length > 0
+      ? repo
+          .git('rev-parse', ...pushed)
+          .trim()
+          .split('\n')
+      : [];
   const remoteIds = new Map(
     remote
       .git('for-each-ref', '--format=%(refname) %(objectname)')
@@ -122,19 +150,35 @@ function resolveUpdates(repo: TempDir, remote: TempDir, updates: readonly RefSpe
       .split('\n')
       .map((line) => line.split(' ') as [string, string]),
   );
-  return updates.map(([local, ref]) => ({ local, localId: local === null ? ZERO_ID : localIds.shift()!, ref, remoteId: remoteIds.get(ref) ?? ZERO_ID }));
+  return updates.map(([local, ref]) => ({
+    local,
+    localId: local === null ? ZERO_ID : localIds.shift()!,
+    ref,
+    remoteId: remoteIds.get(ref) ?? ZERO_ID,
+  }));
 }
 
 /** The pre-push hook's input for `updates`: `<local ref> <local id> <remote ref> <remote id>` lines. */
 export function prePushInput(repo: TempDir, remote: TempDir, updates: readonly RefSpec[]): string {
   return resolveUpdates(repo, remote, updates)
-    .map(({ local, localId, ref, remoteId }) => `${local ?? '(delete)'} ${localId} ${ref} ${remoteId}\n`)
+    .map(
+      ({ local, localId, ref, remoteId }) =>
+        `${local ?? '(delete)'} ${localId} ${ref} ${remoteId}\n`,
+    )
     .join('');
 }
 
 /** Runs `tightlip pre-push origin <url>` in process in `repo` with `updates` on stdin, as the hook does. */
-export function prePush(repo: TempDir, remote: TempDir, updates: readonly RefSpec[], options: { url?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
-  return runMain(repo, ['pre-push', 'origin', options.url ?? remote.dir], { stdin: prePushInput(repo, remote, updates), ...(options.env ? { env: options.env } : {}) });
+export function prePush(
+  repo: TempDir,
+  remote: TempDir,
+  updates: readonly RefSpec[],
+  options: { url?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
+  return runMain(repo, ['pre-push', 'origin', options.url ?? remote.dir], {
+    stdin: prePushInput(repo, remote, updates),
+    ...(options.env ? { env: options.env } : {}),
+  });
 }
 
 /**
@@ -142,7 +186,11 @@ export function prePush(repo: TempDir, remote: TempDir, updates: readonly RefSpe
  * `updates`: the remote can read every object of `repo` (an alternate object directory,
  * as git's quarantine gives the hook), and stdin has `<old id> <new id> <ref>` lines.
  */
-export function preReceive(repo: TempDir, remote: TempDir, updates: readonly RefSpec[]): Promise<RunResult> {
+export function preReceive(
+  repo: TempDir,
+  remote: TempDir,
+  updates: readonly RefSpec[],
+): Promise<RunResult> {
   remote.write('objects/info/alternates', `${repo.path('.git', 'objects')}\n`);
   const input = resolveUpdates(repo, remote, updates)
     .map(({ localId, ref, remoteId }) => `${remoteId} ${localId} ${ref}\n`)

@@ -12,11 +12,16 @@ import { BIN, commitCount, guardCodename, install, output } from './helpers.js';
 /** Points the installed pre-commit hook at `bin` instead of the tightlip it was installed with. */
 function useBin(repo: TempDir, bin: string): void {
   const hook = repo.path('.git', 'hooks', 'pre-commit');
-  repo.write('.git/hooks/pre-commit', readFileSync(hook, 'utf8').replace(/^tightlip_bin=.*$/m, `tightlip_bin='${bin}'`));
+  repo.write(
+    '.git/hooks/pre-commit',
+    readFileSync(hook, 'utf8').replace(/^tightlip_bin=.*$/m, `tightlip_bin='${bin}'`),
+  );
 }
 
 describe('pre-commit and commit-msg hooks', () => {
-  it('block a commit adding a token, without printing it, and let a clean commit through', async ({ repo }) => {
+  it('block a commit adding a token, without printing it, and let a clean commit through', async ({
+    repo,
+  }) => {
     await install(repo, ['pre-commit']);
     const token = fakeGithubToken(21);
     repo.write('src/leak.ts', `export const token = "${token}";\n`);
@@ -36,7 +41,9 @@ describe('pre-commit and commit-msg hooks', () => {
     expect(commitCount(repo)).toBe(1);
   });
 
-  it('block a codename in the commit message, keeping the message for the next try', async ({ repo }) => {
+  it('block a codename in the commit message, keeping the message for the next try', async ({
+    repo,
+  }) => {
     guardCodename(repo);
     await install(repo, ['commit-msg']);
     const result = repo.run('git', ['commit', '--allow-empty', '-m', 'Prepare the Mythos launch']);
@@ -47,7 +54,9 @@ describe('pre-commit and commit-msg hooks', () => {
     expect(readFileSync(repo.path('.git', 'COMMIT_EDITMSG'), 'utf8')).toContain('Prepare the');
   });
 
-  it('judge what `git commit -a` and `git commit <path>` stage (a temporary index, GIT_INDEX_FILE)', async ({ repo }) => {
+  it('judge what `git commit -a` and `git commit <path>` stage (a temporary index, GIT_INDEX_FILE)', async ({
+    repo,
+  }) => {
     repo.commit('init', { 'tracked.txt': 'one\n' });
     await install(repo, ['pre-commit']);
     repo.write('tracked.txt', `one\n${fakeGithubToken(2)}\n`);
@@ -56,8 +65,13 @@ describe('pre-commit and commit-msg hooks', () => {
     expect(commitCount(repo)).toBe(1);
   });
 
-  it('run a foreign hook they chained, with its arguments, and leave a disabled (not executable) one disabled', async ({ repo }) => {
-    repo.write('.git/hooks/commit-msg', '#!/bin/sh\necho "existing commit-msg saw $(head -1 "$1")" >&2\n');
+  it('run a foreign hook they chained, with its arguments, and leave a disabled (not executable) one disabled', async ({
+    repo,
+  }) => {
+    repo.write(
+      '.git/hooks/commit-msg',
+      '#!/bin/sh\necho "existing commit-msg saw $(head -1 "$1")" >&2\n',
+    );
     repo.write('.git/hooks/pre-commit', '#!/bin/sh\necho "disabled hook ran" >&2\nexit 1\n');
     repo.run('chmod', ['+x', '.git/hooks/commit-msg']);
     repo.run('chmod', ['644', '.git/hooks/pre-commit']);
@@ -83,7 +97,9 @@ describe('hooks fail closed', () => {
     expect(commitCount(repo)).toBe(0);
   });
 
-  it('block when the tightlip they were installed with is gone or crashes at start, saying so', async ({ repo }) => {
+  it('block when the tightlip they were installed with is gone or crashes at start, saying so', async ({
+    repo,
+  }) => {
     await install(repo, ['pre-commit']);
     repo.write('a.txt', 'clean\n');
     repo.git('add', 'a.txt');
@@ -99,7 +115,9 @@ describe('hooks fail closed', () => {
     useBin(repo, launcher);
     const crashed = repo.run('git', ['commit', '-m', 'x']);
     expect(crashed.status).not.toBe(0);
-    expect(crashed.stderr).toContain("tightlip: internal error: Cannot find package 'tightlip-missing-dependency'");
+    expect(crashed.stderr).toContain(
+      "tightlip: internal error: Cannot find package 'tightlip-missing-dependency'",
+    );
     expect(crashed.stderr).toContain('tightlip could not finish (exit status 2)');
     expect(commitCount(repo)).toBe(0);
 

@@ -11,20 +11,43 @@ import { BIN, install, output, runMain } from './helpers.js';
 // `git commit` and `git push`. What `install` writes into husky's scripts is tested in
 // process in install.test.ts.
 
-const WORKSPACE_MODULES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'node_modules');
+const WORKSPACE_MODULES = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'node_modules',
+);
 
 /**
  * Makes `repo` a project with husky, lint-staged and tightlip in node_modules, as
  * `npm install` would leave it: husky's `prepare` ran (`huskyDir` holds what the real husky
  * generated, once for the file: its `.husky/_`, which core.hooksPath points at).
  */
-function createProject(repo: TempDir, huskyDir: string, lintStaged?: Record<string, unknown>): void {
-  repo.write('package.json', JSON.stringify({ name: 'app', private: true, type: 'module', scripts: { prepare: 'husky' }, ...(lintStaged ? { 'lint-staged': lintStaged } : {}) }));
+function createProject(
+  repo: TempDir,
+  huskyDir: string,
+  lintStaged?: Record<string, unknown>,
+): void {
+  repo.write(
+    'package.json',
+    JSON.stringify({
+      name: 'app',
+      private: true,
+      type: 'module',
+      scripts: { prepare: 'husky' },
+      ...(lintStaged ? { 'lint-staged': lintStaged } : {}),
+    }),
+  );
   repo.write('.gitignore', 'node_modules\n');
   mkdirSync(repo.path('node_modules', '.bin'), { recursive: true });
-  for (const name of ['husky', 'lint-staged']) symlinkSync(realpathSync(join(WORKSPACE_MODULES, name)), repo.path('node_modules', name));
+  for (const name of ['husky', 'lint-staged'])
+    symlinkSync(realpathSync(join(WORKSPACE_MODULES, name)), repo.path('node_modules', name));
   symlinkSync('../husky/bin.js', repo.path('node_modules', '.bin', 'husky'));
-  symlinkSync('../lint-staged/bin/lint-staged.js', repo.path('node_modules', '.bin', 'lint-staged'));
+  symlinkSync(
+    '../lint-staged/bin/lint-staged.js',
+    repo.path('node_modules', '.bin', 'lint-staged'),
+  );
   symlinkSync(BIN, repo.path('node_modules', '.bin', 'tightlip'));
   cpSync(huskyDir, repo.path('.husky', '_'), { recursive: true });
   repo.git('config', 'core.hooksPath', '.husky/_');
@@ -51,12 +74,18 @@ const it = base.extend<{ huskyDir: string }>({
 });
 
 /** lint-staged leaves this file behind when its task ran (inside .git, so never staged). */
-const MARKER_TASK = 'node -e "require(\'fs\').appendFileSync(\'.git/lint-staged-ran\', \'x\')"';
+const MARKER_TASK = "node -e \"require('fs').appendFileSync('.git/lint-staged-ran', 'x')\"";
 
-const commitAll = (repo: TempDir, message: string) => (repo.git('add', '-A'), repo.run('git', ['commit', '-m', message]));
+const commitAll = (repo: TempDir, message: string) => (
+  repo.git('add', '-A'),
+  repo.run('git', ['commit', '-m', message])
+);
 
 describe('husky', () => {
-  it('runs tightlip from its pre-commit script next to lint-staged: a leak is blocked, a clean commit runs lint-staged too', async ({ repo, huskyDir }) => {
+  it('runs tightlip from its pre-commit script next to lint-staged: a leak is blocked, a clean commit runs lint-staged too', async ({
+    repo,
+    huskyDir,
+  }) => {
     createProject(repo, huskyDir, { '*.ts': MARKER_TASK });
     repo.write('.husky/pre-commit', 'lint-staged\n');
     await install(repo, ['pre-commit']);
@@ -72,11 +101,15 @@ describe('husky', () => {
     expect(existsSync(repo.path('.git', 'lint-staged-ran'))).toBe(true);
   });
 
-  it("runs before the script's own commands, so an early exit cannot skip it; uninstall gives the script back byte for byte", async ({ repo, huskyDir }) => {
+  it("runs before the script's own commands, so an early exit cannot skip it; uninstall gives the script back byte for byte", async ({
+    repo,
+    huskyDir,
+  }) => {
     createProject(repo, huskyDir);
     repo.commit('init', { 'f.txt': '1\n2\n3\n' });
     // The user's script ends early while merging, and has no final newline.
-    const own = 'git rev-parse -q --verify MERGE_HEAD >/dev/null && exit 0\necho "own commands ran" >&2';
+    const own =
+      'git rev-parse -q --verify MERGE_HEAD >/dev/null && exit 0\necho "own commands ran" >&2';
     repo.write('.husky/pre-commit', own);
     await install(repo, ['pre-commit']);
     repo.git('checkout', '-q', '-b', 'topic');
@@ -96,26 +129,38 @@ describe('husky', () => {
     expect(readFileSync(repo.path('.husky', 'pre-commit'), 'utf8')).toBe(own);
   });
 
-  it('blocks with a message when tightlip is missing from node_modules (fail closed)', async ({ repo, huskyDir }) => {
+  it('blocks with a message when tightlip is missing from node_modules (fail closed)', async ({
+    repo,
+    huskyDir,
+  }) => {
     createProject(repo, huskyDir);
     await install(repo, ['pre-commit']);
     repo.run('rm', ['node_modules/.bin/tightlip']);
     repo.write('a.txt', 'clean\n');
     repo.git('add', 'a.txt');
     // Not even on PATH (npm test puts the workspace's node_modules/.bin there).
-    const PATH = (process.env.PATH ?? '').split(':').filter((dir) => !dir.includes('node_modules')).join(':');
+    const PATH = (process.env.PATH ?? '')
+      .split(':')
+      .filter((dir) => !dir.includes('node_modules'))
+      .join(':');
     const result = repo.run('git', ['commit', '-m', 'x'], { env: { PATH } });
     expect(result.status).not.toBe(0);
     expect(output(result)).toContain('tightlip is not installed');
     expect(output(result)).toContain('--no-verify (CI scans anyway)');
   });
 
-  it('runs the pre-push block first and gives the ref updates back to the rest of the script', async ({ repo, huskyDir }) => {
+  it('runs the pre-push block first and gives the ref updates back to the rest of the script', async ({
+    repo,
+    huskyDir,
+  }) => {
     createProject(repo, huskyDir);
     const remote = createBareRepo();
     try {
       repo.git('remote', 'add', 'origin', remote.dir);
-      repo.write('.husky/pre-push', 'while read local sha ref rsha; do echo "script saw $ref" >&2; done\n');
+      repo.write(
+        '.husky/pre-push',
+        'while read local sha ref rsha; do echo "script saw $ref" >&2; done\n',
+      );
       await install(repo, ['pre-push']);
       repo.commit('init');
       const pushed = repo.run('git', ['push', 'origin', 'main']);
@@ -132,7 +177,10 @@ describe('husky', () => {
 });
 
 describe('lint-staged', () => {
-  it('runs `tightlip staged` once per commit from a function task (the recipe in docs/hooks.md)', ({ repo, huskyDir }) => {
+  it('runs `tightlip staged` once per commit from a function task (the recipe in docs/hooks.md)', ({
+    repo,
+    huskyDir,
+  }) => {
     createProject(repo, huskyDir);
     repo.write('lint-staged.config.js', "export default { '*': () => 'tightlip staged' };\n");
     repo.write('.husky/pre-commit', 'lint-staged\n');

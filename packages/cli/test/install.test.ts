@@ -11,17 +11,23 @@ describe('tightlip install', () => {
     const result = await runMain(repo, ['install']);
     expect(result.status, result.stderr).toBe(0);
     for (const hook of ['pre-commit', 'commit-msg', 'pre-push']) {
-      expect(result.stderr).toContain(`tightlip: installed ${hook} hook at ${repo.path('.git', 'hooks', hook)}`);
+      expect(result.stderr).toContain(
+        `tightlip: installed ${hook} hook at ${repo.path('.git', 'hooks', hook)}`,
+      );
       expect(readFileSync(repo.path('.git', 'hooks', hook), 'utf8')).toContain(BIN);
     }
     expect(existsSync(repo.path('.git', 'hooks', 'pre-receive'))).toBe(false);
-    expect((await runMain(repo, ['install', '--hook', 'pre-commit'])).stderr).toBe(`tightlip: updated pre-commit hook at ${repo.path('.git', 'hooks', 'pre-commit')}\n`);
+    expect((await runMain(repo, ['install', '--hook', 'pre-commit'])).stderr).toBe(
+      `tightlip: updated pre-commit hook at ${repo.path('.git', 'hooks', 'pre-commit')}\n`,
+    );
   });
 
   it('installs pre-receive in a bare repository', async ({ remote }) => {
     const result = await runMain(remote, ['install']);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toBe(`tightlip: installed pre-receive hook at ${remote.path('hooks', 'pre-receive')}\n`);
+    expect(result.stderr).toBe(
+      `tightlip: installed pre-receive hook at ${remote.path('hooks', 'pre-receive')}\n`,
+    );
   });
 
   it('installs into core.hooksPath when it is set', async ({ repo }) => {
@@ -51,7 +57,9 @@ describe('tightlip install', () => {
     repo.run('chmod', ['+x', '.git/hooks/pre-commit']);
     const installed = await runMain(repo, ['install', '--hook', 'pre-commit']);
     expect(installed.stderr).toContain('the existing hook now runs first from');
-    expect(readFileSync(repo.path('.git', 'hooks', 'pre-commit.pre-tightlip'), 'utf8')).toBe(existing);
+    expect(readFileSync(repo.path('.git', 'hooks', 'pre-commit.pre-tightlip'), 'utf8')).toBe(
+      existing,
+    );
     const removed = await runMain(repo, ['uninstall']);
     expect(removed.status, removed.stderr).toBe(0);
     expect(removed.stderr).toContain('restored the previous hook');
@@ -59,21 +67,27 @@ describe('tightlip install', () => {
     expect(statSync(repo.path('.git', 'hooks', 'pre-commit')).mode & 0o777).toBe(0o755);
   });
 
-  it('leaves a disabled (not executable) hook disabled, and restores its mode on uninstall', async ({ repo }) => {
+  it('leaves a disabled (not executable) hook disabled, and restores its mode on uninstall', async ({
+    repo,
+  }) => {
     const disabled = '#!/bin/sh\necho "disabled hook ran" >&2\nexit 1\n';
     repo.write('.git/hooks/pre-commit', disabled);
     repo.run('chmod', ['644', '.git/hooks/pre-commit']);
     const installed = await runMain(repo, ['install', '--hook', 'pre-commit']);
     expect(installed.status, installed.stderr).toBe(0);
     expect(installed.stderr).toContain('stays disabled');
-    expect(statSync(repo.path('.git', 'hooks', 'pre-commit.pre-tightlip')).mode & 0o777).toBe(0o644);
+    expect(statSync(repo.path('.git', 'hooks', 'pre-commit.pre-tightlip')).mode & 0o777).toBe(
+      0o644,
+    );
     expect((await runMain(repo, ['uninstall'])).status).toBe(0);
     const hook = repo.path('.git', 'hooks', 'pre-commit');
     expect(readFileSync(hook, 'utf8')).toBe(disabled);
     expect(statSync(hook).mode & 0o777).toBe(0o644);
   });
 
-  it('reports a foreign hook with an occupied chain slot as a user mistake (exit 2), not an internal error', async ({ repo }) => {
+  it('reports a foreign hook with an occupied chain slot as a user mistake (exit 2), not an internal error', async ({
+    repo,
+  }) => {
     repo.write('.git/hooks/pre-commit', '#!/bin/sh\necho mine\n');
     repo.write('.git/hooks/pre-commit.pre-tightlip', '#!/bin/sh\necho older\n');
     const result = await runMain(repo, ['install', '--hook', 'pre-commit']);
@@ -82,10 +96,14 @@ describe('tightlip install', () => {
       `tightlip: ${repo.path('.git', 'hooks', 'pre-commit')} is not tightlip's, and ${repo.path('.git', 'hooks', 'pre-commit.pre-tightlip')} already exists; merge them by hand, then run install again\n`,
     );
     expect(result.stderr).not.toContain('internal error');
-    expect(readFileSync(repo.path('.git', 'hooks', 'pre-commit'), 'utf8')).toBe('#!/bin/sh\necho mine\n');
+    expect(readFileSync(repo.path('.git', 'hooks', 'pre-commit'), 'utf8')).toBe(
+      '#!/bin/sh\necho mine\n',
+    );
   });
 
-  it("writes into husky's scripts, saying so, and uninstall removes only its own lines", async ({ repo }) => {
+  it("writes into husky's scripts, saying so, and uninstall removes only its own lines", async ({
+    repo,
+  }) => {
     // What `husky` (9) leaves: core.hooksPath at its generated .husky/_, the user's scripts in .husky/.
     repo.git('config', 'core.hooksPath', '.husky/_');
     repo.write('.husky/_/h', '#!/bin/sh\n');

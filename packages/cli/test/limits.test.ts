@@ -7,7 +7,9 @@ import { exitCodeOf } from '../src/report/exit-code.js';
 import { testIo } from './helpers.js';
 
 describe('maxFileSize, one limit for every source', () => {
-  it('skips the same files as too large in a directory scan and in a staged scan, and scans the rest alike', async ({ repo }) => {
+  it('skips the same files as too large in a directory scan and in a staged scan, and scans the rest alike', async ({
+    repo,
+  }) => {
     repo.write('tightlip.config.json', JSON.stringify({ maxFileSize: 1000 }));
     repo.write('.git/info/exclude', 'tightlip.config.json\n');
     // A token in each: just under the limit (scanned), just over it (not scanned, so the scan fails closed).
@@ -19,7 +21,8 @@ describe('maxFileSize, one limit for every source', () => {
     repo.write('large.txt', padded(1001, 2));
     repo.git('add', '-A');
     const io = () => testIo(repo.dir, repo.env);
-    const directory = (await scanPaths({ io: io(), paths: [], termFiles: [], reveal: false })).report;
+    const directory = (await scanPaths({ io: io(), paths: [], termFiles: [], reveal: false }))
+      .report;
     const staged = (await scanStaged({ io: io(), termFiles: [], reveal: false })).report;
     for (const report of [directory, staged]) {
       expect(report.findings.map((f) => `${f.path} ${f.ruleId}`)).toEqual(['small.txt github-pat']);

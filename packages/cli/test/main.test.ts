@@ -26,7 +26,10 @@ describe('tightlip', () => {
 
     const json = await runMain(temp, ['scan', '--format', 'json']);
     expect(json.status).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ version: 1, findings: [{ ruleId: 'github-pat', path: 'dir with space/a.ts', line: 1 }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      version: 1,
+      findings: [{ ruleId: 'github-pat', path: 'dir with space/a.ts', line: 1 }],
+    });
 
     const sarif = await runMain(temp, ['scan', '.', '--format', 'sarif']);
     expect(sarif.status).toBe(1);
@@ -40,13 +43,16 @@ describe('tightlip', () => {
     });
     expect(log.runs[0].tool.driver.rules[result.ruleIndex].id).toBe('github-pat');
 
-    for (const output of [text.stdout, json.stdout, sarif.stdout, text.stderr]) expect(output).not.toContain(token);
+    for (const output of [text.stdout, json.stdout, sarif.stdout, text.stderr])
+      expect(output).not.toContain(token);
   });
 
   it('prints the secret only with --no-mask', async ({ temp }) => {
     const token = fakeGithubToken(6);
     temp.write('a.txt', token);
-    expect((await runMain(temp, ['scan', '--no-mask', '--format', 'json'])).stdout).toContain(token);
+    expect((await runMain(temp, ['scan', '--no-mask', '--format', 'json'])).stdout).toContain(
+      token,
+    );
   });
 
   it('writes the report to --output and keeps stdout empty', async ({ temp }) => {
@@ -89,9 +95,14 @@ describe('tightlip', () => {
     const saved = process.env.TIGHTLIP_TERMS_FILE;
     process.env.TIGHTLIP_TERMS_FILE = temp.path('names.txt');
     try {
-      expect(await runMain(temp, ['scan'])).toMatchObject({ status: 0, stdout: expect.stringContaining('No secrets') });
+      expect(await runMain(temp, ['scan'])).toMatchObject({
+        status: 0,
+        stdout: expect.stringContaining('No secrets'),
+      });
       // The same variable in the Io's environment is honoured: the test can fail.
-      expect(await runMain(temp, ['scan'], { env: { TIGHTLIP_TERMS_FILE: temp.path('names.txt') } })).toMatchObject({ status: 1, stdout: expect.stringContaining('term:names.txt:1') });
+      expect(
+        await runMain(temp, ['scan'], { env: { TIGHTLIP_TERMS_FILE: temp.path('names.txt') } }),
+      ).toMatchObject({ status: 1, stdout: expect.stringContaining('term:names.txt:1') });
     } finally {
       if (saved === undefined) delete process.env.TIGHTLIP_TERMS_FILE;
       else process.env.TIGHTLIP_TERMS_FILE = saved;
@@ -112,12 +123,19 @@ describe('tightlip options', () => {
     expect((await runMain(temp, ['scan', '--fail-on', 'dire'])).status).toBe(2);
   });
 
-  it('init writes a starter config that validates, and refuses to overwrite it', async ({ temp }) => {
+  it('init writes a starter config that validates, and refuses to overwrite it', async ({
+    temp,
+  }) => {
     const first = await runMain(temp, ['init']);
     expect(first.status, first.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(temp.path('tightlip.config.json'), 'utf8'))).toMatchObject({ extends: 'tightlip:recommended' });
+    expect(JSON.parse(readFileSync(temp.path('tightlip.config.json'), 'utf8'))).toMatchObject({
+      extends: 'tightlip:recommended',
+    });
     expect((await runMain(temp, ['scan'])).status).toBe(0);
-    expect(await runMain(temp, ['init'])).toMatchObject({ status: 2, stderr: expect.stringContaining('already exists') });
+    expect(await runMain(temp, ['init'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('already exists'),
+    });
   });
 
   it('prints a shell completion script', async ({ temp }) => {
@@ -127,28 +145,52 @@ describe('tightlip options', () => {
     expect(result.stdout).toMatch(/complete|compdef/);
   });
 
-  it('documents exit codes and every global option in --help, and prints its version', async ({ temp }) => {
+  it('documents exit codes and every global option in --help, and prints its version', async ({
+    temp,
+  }) => {
     const help = (await runMain(temp, ['--help'])).stdout;
-    for (const option of ['--config', '--format', '--output', '--fail-on', '--mask', '--quiet', '--verbose', '--baseline']) expect(help).toContain(option);
+    for (const option of [
+      '--config',
+      '--format',
+      '--output',
+      '--fail-on',
+      '--mask',
+      '--quiet',
+      '--verbose',
+      '--baseline',
+    ])
+      expect(help).toContain(option);
     expect(help).toContain('Exit codes:');
     expect(help).toContain('junit');
     for (const command of ['scan', 'staged', 'install', 'uninstall', 'baseline', 'init']) {
-      expect(await runMain(temp, [command, '--help'])).toMatchObject({ status: 0, stdout: expect.stringContaining(`tightlip ${command}`) });
+      expect(await runMain(temp, [command, '--help'])).toMatchObject({
+        status: 0,
+        stdout: expect.stringContaining(`tightlip ${command}`),
+      });
     }
     expect((await runMain(temp, ['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('takes its clock from the Io', async ({ temp }) => {
-    temp.write('codenames.json', JSON.stringify({ version: 1, terms: [{ id: 'CN-9', term: 'Halcyon', lifts: '2027-07-01' }] }));
+    temp.write(
+      'codenames.json',
+      JSON.stringify({ version: 1, terms: [{ id: 'CN-9', term: 'Halcyon', lifts: '2027-07-01' }] }),
+    );
     temp.write('post.md', 'Halcyon is out\n');
-    const at = (iso: string) => main(['scan', '--terms', 'codenames.json'], testIo(temp.dir, temp.env, { now: () => Date.parse(iso) }));
+    const at = (iso: string) =>
+      main(
+        ['scan', '--terms', 'codenames.json'],
+        testIo(temp.dir, temp.env, { now: () => Date.parse(iso) }),
+      );
     expect(await at('2027-06-30T00:00:00Z')).toBe(1);
     expect(await at('2027-08-01T00:00:00Z')).toBe(0);
   });
 });
 
 describe('an incomplete scan fails closed', () => {
-  it('exits 2 when a file is too large to scan, naming it, and 0 once it is allowed', async ({ temp }) => {
+  it('exits 2 when a file is too large to scan, naming it, and 0 once it is allowed', async ({
+    temp,
+  }) => {
     temp.write('tightlip.config.json', '{"maxFileSize": 1000}');
     temp.write('big.log', `${'x'.repeat(2000)}\n${fakeGithubToken(51)}\n`);
     const result = await runMain(temp, ['scan']);
@@ -171,11 +213,28 @@ describe('--output', () => {
     const read = (file: string) => readFileSync(temp.path(file), 'utf8');
     temp.write('a.txt', fakeGithubToken(70));
     temp.write('names.txt', 'Mythos\n');
-    expect(await runMain(temp, ['scan', '--format', 'json', '-o', 'out/deep/report.json'])).toMatchObject({ status: 1, stdout: '' });
+    expect(
+      await runMain(temp, ['scan', '--format', 'json', '-o', 'out/deep/report.json']),
+    ).toMatchObject({ status: 1, stdout: '' });
     expect(JSON.parse(read('out/deep/report.json')).findings).toHaveLength(1);
-    expect(await runMain(temp, ['rules', 'list', '-o', 'out/rules.txt'])).toMatchObject({ status: 0, stdout: '' });
+    expect(await runMain(temp, ['rules', 'list', '-o', 'out/rules.txt'])).toMatchObject({
+      status: 0,
+      stdout: '',
+    });
     expect(read('out/rules.txt')).toContain('github-pat');
-    expect((await runMain(temp, ['terms', 'lint', 'names.txt', '--format', 'json', '-o', 'out/lint.json'])).stdout).toBe('');
+    expect(
+      (
+        await runMain(temp, [
+          'terms',
+          'lint',
+          'names.txt',
+          '--format',
+          'json',
+          '-o',
+          'out/lint.json',
+        ])
+      ).stdout,
+    ).toBe('');
     expect(JSON.parse(read('out/lint.json'))).toMatchObject({ terms: 1 });
     expect((await runMain(temp, ['rules', 'list', '--format', 'junit'])).status).toBe(2);
   });

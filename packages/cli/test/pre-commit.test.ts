@@ -12,7 +12,9 @@ import { guardCodename, output, runMain } from './helpers.js';
 const staged = (repo: TempDir) => runMain(repo, ['staged', '--hook', 'pre-commit']);
 
 describe('tightlip staged --hook pre-commit', () => {
-  it('blocks a token in the first commit of a repository without printing it, with advice; a clean change passes', async ({ repo }) => {
+  it('blocks a token in the first commit of a repository without printing it, with advice; a clean change passes', async ({
+    repo,
+  }) => {
     const token = fakeGithubToken(21);
     repo.write('src/leak.ts', `export const token = "${token}";\n`);
     repo.git('add', '-A');
@@ -29,7 +31,9 @@ describe('tightlip staged --hook pre-commit', () => {
     expect(await staged(repo)).toMatchObject({ status: 0 });
   });
 
-  it('blocks a codename in content, naming the term id but never the term, with advice to fix or allow', async ({ repo }) => {
+  it('blocks a codename in content, naming the term id but never the term, with advice to fix or allow', async ({
+    repo,
+  }) => {
     guardCodename(repo);
     repo.write('README.md', 'The launch of Mythos is in May.\n');
     repo.git('add', '-A');
@@ -55,10 +59,15 @@ describe('tightlip staged --hook pre-commit', () => {
     expect(output(result)).not.toContain('mythos-plan');
   });
 
-  it('judges a conflicted merge on what is new to both parents: the other side passes, the resolution is judged', async ({ repo }) => {
+  it('judges a conflicted merge on what is new to both parents: the other side passes, the resolution is judged', async ({
+    repo,
+  }) => {
     repo.commit('init', { 'f.txt': '1\n2\n3\n' });
     repo.git('checkout', '-q', '-b', 'topic');
-    repo.commit('topic, with a secret from before tightlip (already on the remote, say)', { 'f.txt': '1\ntopic\n3\n', 'old.ts': `t = "${fakeGithubToken(35)}"\n` });
+    repo.commit('topic, with a secret from before tightlip (already on the remote, say)', {
+      'f.txt': '1\ntopic\n3\n',
+      'old.ts': `t = "${fakeGithubToken(35)}"\n`,
+    });
     repo.git('checkout', '-q', 'main');
     repo.commit('main', { 'f.txt': '1\nmain\n3\n' });
 
@@ -77,9 +86,16 @@ describe('tightlip staged --hook pre-commit', () => {
     expect(output(blocked)).not.toContain('old.ts');
   });
 
-  it('honours an inline allow on the line before (an unchanged line) and a baseline', async ({ repo }) => {
-    repo.commit('init', { 'config.yml': 'name: demo\n# tightlip:allow github-pat -- rotated sandbox token\n' });
-    repo.write('config.yml', `name: demo\n# tightlip:allow github-pat -- rotated sandbox token\ntoken: ${fakeGithubToken(31)}\n`);
+  it('honours an inline allow on the line before (an unchanged line) and a baseline', async ({
+    repo,
+  }) => {
+    repo.commit('init', {
+      'config.yml': 'name: demo\n# tightlip:allow github-pat -- rotated sandbox token\n',
+    });
+    repo.write(
+      'config.yml',
+      `name: demo\n# tightlip:allow github-pat -- rotated sandbox token\ntoken: ${fakeGithubToken(31)}\n`,
+    );
     repo.git('add', '-A');
     const allowed = await staged(repo);
     expect(allowed.status, output(allowed)).toBe(0);

@@ -19,7 +19,10 @@ function pushed(repo: TempDir, remote: TempDir): void {
 }
 
 describe('tightlip pre-push', () => {
-  it('catches a commit made with --no-verify, without printing it, and passes once it is rewritten', async ({ repo, remote }) => {
+  it('catches a commit made with --no-verify, without printing it, and passes once it is rewritten', async ({
+    repo,
+    remote,
+  }) => {
     pushed(repo, remote);
     repo.commit('sneaky', { 'leak.ts': leak(41) });
     const blocked = await prePush(repo, remote, [MAIN]);
@@ -35,7 +38,10 @@ describe('tightlip pre-push', () => {
     expect(clean.status, output(clean)).toBe(0);
   });
 
-  it('scans only the new commits of a new branch: an old secret already on the remote does not block', async ({ repo, remote }) => {
+  it('scans only the new commits of a new branch: an old secret already on the remote does not block', async ({
+    repo,
+    remote,
+  }) => {
     repo.commit('old secret, before tightlip', { 'old.ts': leak(42) });
     repo.git('push', '-q', 'origin', 'main');
     repo.git('checkout', '-q', '-b', 'topic');
@@ -44,19 +50,26 @@ describe('tightlip pre-push', () => {
     expect(result.status, output(result)).toBe(0);
   });
 
-  it('blocks a codename in a pushed branch name, a tag name and a tag message, and lets deletions through', async ({ repo, remote }) => {
+  it('blocks a codename in a pushed branch name, a tag name and a tag message, and lets deletions through', async ({
+    repo,
+    remote,
+  }) => {
     guardCodename(repo);
     repo.commit('init', { 'a.txt': 'clean\n' });
     repo.git('push', '-q', 'origin', 'main', 'main:refs/heads/feature/mythos-old');
 
     repo.git('branch', 'feature/mythos-launch');
-    const branch = await prePush(repo, remote, [['refs/heads/feature/mythos-launch', 'refs/heads/feature/mythos-launch']]);
+    const branch = await prePush(repo, remote, [
+      ['refs/heads/feature/mythos-launch', 'refs/heads/feature/mythos-launch'],
+    ]);
     expect(branch.status).toBe(1);
     expect(output(branch)).toContain('refs/heads/feature/[terms.txt:1]-launch');
     expect(output(branch)).not.toMatch(/mythos/i);
 
     repo.git('tag', 'mythos-v1');
-    expect((await prePush(repo, remote, [['refs/tags/mythos-v1', 'refs/tags/mythos-v1']])).status).toBe(1);
+    expect(
+      (await prePush(repo, remote, [['refs/tags/mythos-v1', 'refs/tags/mythos-v1']])).status,
+    ).toBe(1);
     repo.git('tag', '-a', 'v0', '-m', 'Release notes: Mythos ships');
     const annotated = await prePush(repo, remote, [['refs/tags/v0', 'refs/tags/v0']]);
     expect(annotated.status).toBe(1);
@@ -68,7 +81,10 @@ describe('tightlip pre-push', () => {
     expect(deleted.status, output(deleted)).toBe(0);
   });
 
-  it('distrusts remote-tracking refs when the push URL is not the fetch URL', async ({ repo, remote }) => {
+  it('distrusts remote-tracking refs when the push URL is not the fetch URL', async ({
+    repo,
+    remote,
+  }) => {
     // Fetched from origin (a private upstream, say): a secret the public fork must not get.
     repo.commit('init', { 'a.txt': 'clean\n' });
     repo.commit('secret, only ever at the fetch URL', { 'upstream.ts': leak(55) });
@@ -105,7 +121,10 @@ describe('tightlip pre-push', () => {
     expect(clean.status, output(clean)).toBe(0);
   });
 
-  it('judges a merge on what it introduces: a secret in a conflict resolution blocks, merged history already on the remote does not', async ({ repo, remote }) => {
+  it('judges a merge on what it introduces: a secret in a conflict resolution blocks, merged history already on the remote does not', async ({
+    repo,
+    remote,
+  }) => {
     repo.commit('init', { 'f.txt': '1\n2\n3\n' });
     repo.commit('old secret on main, before tightlip', { 'old.ts': leak(45) });
     repo.git('push', '-q', 'origin', 'main');
@@ -127,7 +146,10 @@ describe('tightlip pre-push', () => {
     expect(output(blocked)).toContain('2:16');
   });
 
-  it('reads a pushed source ref that holds spaces (HEAD^{/message}) and judges its commits', async ({ repo, remote }) => {
+  it('reads a pushed source ref that holds spaces (HEAD^{/message}) and judges its commits', async ({
+    repo,
+    remote,
+  }) => {
     pushed(repo, remote);
     repo.commit('fix the bug', { 'b.txt': 'clean\n' });
     const clean = await prePush(repo, remote, [['HEAD^{/fix the bug}', 'refs/heads/fixed']]);
@@ -155,23 +177,38 @@ describe('tightlip pre-push', () => {
     expect(output(blocked)).not.toContain('one.txt');
   });
 
-  it("reads PRE_COMMIT_* variables when git's input is not passed on (the pre-commit framework), and needs a remote", async ({ repo, remote }) => {
+  it("reads PRE_COMMIT_* variables when git's input is not passed on (the pre-commit framework), and needs a remote", async ({
+    repo,
+    remote,
+  }) => {
     repo.commit('old secret, on the remote', { 'old.ts': leak(49) });
     repo.git('push', '-q', 'origin', 'main');
     repo.commit('new secret', { 'new.ts': leak(50) });
     expect(existsSync(remote.path('refs', 'heads', 'main'))).toBe(true);
-    const env = { PRE_COMMIT_REMOTE_NAME: 'origin', PRE_COMMIT_TO_REF: 'HEAD', PRE_COMMIT_FROM_REF: 'origin/main', PRE_COMMIT_REMOTE_BRANCH: 'refs/heads/main' };
+    const env = {
+      PRE_COMMIT_REMOTE_NAME: 'origin',
+      PRE_COMMIT_TO_REF: 'HEAD',
+      PRE_COMMIT_FROM_REF: 'origin/main',
+      PRE_COMMIT_REMOTE_BRANCH: 'refs/heads/main',
+    };
     const result = await runMain(repo, ['pre-push', '--format', 'json'], { env });
     expect(result.status, result.stderr).toBe(1);
-    expect(JSON.parse(result.stdout).findings.map((f: { path: string }) => f.path)).toEqual(['new.ts']);
+    expect(JSON.parse(result.stdout).findings.map((f: { path: string }) => f.path)).toEqual([
+      'new.ts',
+    ]);
     const none = await runMain(repo, ['pre-push']);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('give the remote');
   });
 
-  it('refuses input that is not ref updates instead of scanning nothing', async ({ repo, remote }) => {
+  it('refuses input that is not ref updates instead of scanning nothing', async ({
+    repo,
+    remote,
+  }) => {
     pushed(repo, remote);
-    const result = await runMain(repo, ['pre-push', 'origin'], { stdin: 'refs/heads/main HEAD refs/heads/main 0\n' });
+    const result = await runMain(repo, ['pre-push', 'origin'], {
+      stdin: 'refs/heads/main HEAD refs/heads/main 0\n',
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('pre-push input line 1');
   });

@@ -9,7 +9,10 @@ import { guardRemoteCodename, leak, output, preReceive } from './helpers.js';
 // push.e2e.test.ts.
 
 describe('tightlip pre-receive', () => {
-  it('rejects a push adding a secret or a codename with a readable message, and accepts a clean one', async ({ repo, remote }) => {
+  it('rejects a push adding a secret or a codename with a readable message, and accepts a clean one', async ({
+    repo,
+    remote,
+  }) => {
     guardRemoteCodename(remote);
     repo.commit('init', { 'a.txt': 'clean\n' });
     const clean = await preReceive(repo, remote, [['refs/heads/main', 'refs/heads/main']]);
@@ -26,7 +29,9 @@ describe('tightlip pre-receive', () => {
 
     repo.git('reset', '-q', '--hard', 'HEAD~1');
     repo.git('checkout', '-q', '-b', 'feature/mythos-launch');
-    const named = await preReceive(repo, remote, [['refs/heads/feature/mythos-launch', 'refs/heads/feature/mythos-launch']]);
+    const named = await preReceive(repo, remote, [
+      ['refs/heads/feature/mythos-launch', 'refs/heads/feature/mythos-launch'],
+    ]);
     expect(named.status).toBe(1);
     expect(output(named)).toContain('refs/heads/feature/[terms.txt:1]-launch');
     expect(output(named)).not.toMatch(/mythos/i);

@@ -1,7 +1,21 @@
 import { describe, expect } from 'vitest';
-import { createBareRepo, createTempRepo, fakeGithubToken, type RunResult, type TempDir } from '@tightlip/fixtures';
+import {
+  createBareRepo,
+  createTempRepo,
+  fakeGithubToken,
+  type RunResult,
+  type TempDir,
+} from '@tightlip/fixtures';
 import { test as base } from '@tightlip/fixtures/vitest';
-import { guardCodename, guardRemoteCodename, leak, output, prePush, preReceive, type RefSpec } from './helpers.js';
+import {
+  guardCodename,
+  guardRemoteCodename,
+  leak,
+  output,
+  prePush,
+  preReceive,
+  type RefSpec,
+} from './helpers.js';
 
 // Pushed tags, judged in process by the client's pre-push and the server's pre-receive
 // command: each case runs against both. Nothing is pushed (but to set a scene): each side
@@ -31,7 +45,8 @@ const it = base.extend<{ scenes: Record<Side, { repo: TempDir; push: Push }> }>(
         repo.git('push', '-q', 'origin', 'main');
         if (side === 'pre-push') guardCodename(repo);
         else guardRemoteCodename(remote);
-        const push: Push = (...updates) => (side === 'pre-push' ? prePush(repo, remote, updates) : preReceive(repo, remote, updates));
+        const push: Push = (...updates) =>
+          side === 'pre-push' ? prePush(repo, remote, updates) : preReceive(repo, remote, updates);
         return { repo, push };
       };
       try {
@@ -53,7 +68,13 @@ function expectBlocked(result: RunResult, ...mentions: string[]): void {
 const tag = (name: string, as = name): RefSpec => [`refs/tags/${name}`, `refs/tags/${as}`];
 
 /** Creates the annotated tag `name` with `message` (a clean push, made), then moves it to one with `newMessage`; what `push` says of the move. */
-async function moveTag(repo: TempDir, push: Push, name: string, message: string, newMessage: string): Promise<RunResult> {
+async function moveTag(
+  repo: TempDir,
+  push: Push,
+  name: string,
+  message: string,
+  newMessage: string,
+): Promise<RunResult> {
   repo.git('tag', '-a', name, '-m', message);
   const created = await push(tag(name));
   expect(created.status, output(created)).toBe(0);
@@ -63,7 +84,9 @@ async function moveTag(repo: TempDir, push: Push, name: string, message: string,
 }
 
 describe.each<Side>(['pre-push', 'pre-receive'])('pushed tags, judged by %s', (side) => {
-  it('an annotated tag of a commit that no branch pushes: the commit is scanned', async ({ scenes }) => {
+  it('an annotated tag of a commit that no branch pushes: the commit is scanned', async ({
+    scenes,
+  }) => {
     const { repo, push } = scenes[side];
     repo.commit('leak', { 'leak.ts': leak(71) });
     repo.git('tag', '-a', 'v4', '-m', 'release');
@@ -73,7 +96,11 @@ describe.each<Side>(['pre-push', 'pre-receive'])('pushed tags, judged by %s', (s
 
   it('a tag moved with push -f: its new message is read', async ({ scenes }) => {
     const { repo, push } = scenes[side];
-    expectBlocked(await moveTag(repo, push, 'v2', 'release', 'Release Mythos'), 'refs/tags/v2', '[terms.txt:1]');
+    expectBlocked(
+      await moveTag(repo, push, 'v2', 'release', 'Release Mythos'),
+      'refs/tags/v2',
+      '[terms.txt:1]',
+    );
   });
 
   it('a tag of a tag: the inner tag, deleted here, is read too', async ({ scenes }) => {
@@ -84,7 +111,9 @@ describe.each<Side>(['pre-push', 'pre-receive'])('pushed tags, judged by %s', (s
     expectBlocked(await push(tag('outer')), 'refs/tags/outer', '[terms.txt:1]');
   });
 
-  it("a tag pushed under another ref name: the tag object's own name is read", async ({ scenes }) => {
+  it("a tag pushed under another ref name: the tag object's own name is read", async ({
+    scenes,
+  }) => {
     const { repo, push } = scenes[side];
     repo.git('tag', '-a', 'mythos-rc', '-m', 'ok');
     expectBlocked(await push(tag('mythos-rc', 'v3')), 'refs/tags/v3', '[terms.txt:1]-rc');
@@ -92,7 +121,9 @@ describe.each<Side>(['pre-push', 'pre-receive'])('pushed tags, judged by %s', (s
 
   it("a lightweight tag of a blob: the blob's content is scanned", async ({ scenes }) => {
     const { repo, push } = scenes[side];
-    const blob = repo.run('git', ['hash-object', '-w', '--stdin'], { input: leak(72) }).stdout.trim();
+    const blob = repo
+      .run('git', ['hash-object', '-w', '--stdin'], { input: leak(72) })
+      .stdout.trim();
     repo.git('tag', 'blobtag', blob);
     const result = await push(tag('blobtag'));
     expectBlocked(result, 'refs/tags/blobtag', 'github-pat');

@@ -13,10 +13,16 @@ function remoteHas(remote: TempDir, ref: string): boolean {
 }
 
 describe('pre-push hook', () => {
-  it("blocks a push of a commit made with --no-verify, pushes once it is rewritten, and gives git's ref updates to a chained hook too", async ({ repo, remote }) => {
+  it("blocks a push of a commit made with --no-verify, pushes once it is rewritten, and gives git's ref updates to a chained hook too", async ({
+    repo,
+    remote,
+  }) => {
     repo.commit('init', { 'a.txt': 'clean\n' });
     repo.git('push', '-q', 'origin', 'main');
-    repo.write('.git/hooks/pre-push', '#!/bin/sh\nwhile read local sha remote rsha; do echo "existing pre-push saw $remote" >&2; done\n');
+    repo.write(
+      '.git/hooks/pre-push',
+      '#!/bin/sh\nwhile read local sha remote rsha; do echo "existing pre-push saw $remote" >&2; done\n',
+    );
     repo.run('chmod', ['+x', '.git/hooks/pre-push']);
     await install(repo, ['pre-push']);
     repo.commit('sneaky', { 'leak.ts': leak(41) });
@@ -39,7 +45,10 @@ describe('pre-push hook', () => {
 });
 
 describe('pre-receive hook (server side)', () => {
-  it('rejects a push adding a secret, inside git\'s quarantine, with a readable message; accepts a clean one; fails closed', async ({ repo, remote }) => {
+  it("rejects a push adding a secret, inside git's quarantine, with a readable message; accepts a clean one; fails closed", async ({
+    repo,
+    remote,
+  }) => {
     guardRemoteCodename(remote);
     await install(remote);
     repo.commit('init', { 'a.txt': 'clean\n' });

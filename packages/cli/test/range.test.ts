@@ -1,5 +1,11 @@
 import { describe, expect } from 'vitest';
-import { createTempRepo, fakeGithubToken, hideSubmodule, stageSubmodule, type TempDir } from '@tightlip/fixtures';
+import {
+  createTempRepo,
+  fakeGithubToken,
+  hideSubmodule,
+  stageSubmodule,
+  type TempDir,
+} from '@tightlip/fixtures';
 import { test as base } from '@tightlip/fixtures/vitest';
 import { guardCodename, runMain } from './helpers.js';
 
@@ -15,9 +21,16 @@ interface Finding {
   ruleId: string;
 }
 
-async function json(repo: TempDir, args: string[]): Promise<{ status: number; findings: Finding[]; stderr: string }> {
+async function json(
+  repo: TempDir,
+  args: string[],
+): Promise<{ status: number; findings: Finding[]; stderr: string }> {
   const result = await runMain(repo, [...args, '--format', 'json']);
-  return { status: result.status, stderr: result.stderr, findings: result.stdout ? JSON.parse(result.stdout).findings : [] };
+  return {
+    status: result.status,
+    stderr: result.stderr,
+    findings: result.stdout ? JSON.parse(result.stdout).findings : [],
+  };
 }
 
 /** main: old secret; topic (from main, checked out): clean commit, a secret added then removed, a codename message. */
@@ -56,24 +69,40 @@ const it = base.extend<{ history: History }>({
 });
 
 describe('tightlip diff', () => {
-  it('scans each commit of <base>..<head>: a secret added then removed is found, history before the base is not', async ({ history }) => {
+  it('scans each commit of <base>..<head>: a secret added then removed is found, history before the base is not', async ({
+    history,
+  }) => {
     const { repo, base, added, head } = history;
     const result = await json(repo, ['diff', `${base}..topic`]);
     expect(result.status).toBe(1);
     expect(result.findings).toHaveLength(2);
-    expect(result.findings.find((f) => f.ruleId === 'github-pat')).toMatchObject({ path: 'b.txt', line: 2, commit: added });
-    expect(result.findings.find((f) => f.ruleId === 'term:terms.txt:1')).toMatchObject({ path: head, line: 1, commit: head });
+    expect(result.findings.find((f) => f.ruleId === 'github-pat')).toMatchObject({
+      path: 'b.txt',
+      line: 2,
+      commit: added,
+    });
+    expect(result.findings.find((f) => f.ruleId === 'term:terms.txt:1')).toMatchObject({
+      path: head,
+      line: 1,
+      commit: head,
+    });
   });
 
-  it('takes --base <ref>: the commits on HEAD since its merge-base, also as SARIF', async ({ history: { repo } }) => {
+  it('takes --base <ref>: the commits on HEAD since its merge-base, also as SARIF', async ({
+    history: { repo },
+  }) => {
     const result = await json(repo, ['diff', '--base', 'main']);
     expect(result.status).toBe(1);
-    expect(result.findings.map((f) => f.ruleId).sort()).toEqual(['github-pat', 'term:terms.txt:1'].sort());
+    expect(result.findings.map((f) => f.ruleId).sort()).toEqual(
+      ['github-pat', 'term:terms.txt:1'].sort(),
+    );
     const sarif = await runMain(repo, ['diff', '--base', 'main', '--format', 'sarif']);
     expect(JSON.parse(sarif.stdout).runs[0].results.length).toBe(2);
   });
 
-  it('exits 0 on a clean range, and 2 with a clear message on an unknown revision or a bad request', async ({ history: { repo } }) => {
+  it('exits 0 on a clean range, and 2 with a clear message on an unknown revision or a bad request', async ({
+    history: { repo },
+  }) => {
     expect((await runMain(repo, ['diff', 'topic~3..topic~2'])).status).toBe(0);
     const unknown = await runMain(repo, ['diff', 'nope..HEAD']);
     expect(unknown.status).toBe(2);
@@ -87,12 +116,19 @@ describe('tightlip history', () => {
   it('scans every commit of every ref, or only the given refs', async ({ history: { repo } }) => {
     const all = await json(repo, ['history']);
     expect(all.status).toBe(1);
-    expect(all.findings.filter((f) => f.ruleId === 'github-pat').map((f) => f.path).sort()).toEqual(['b.txt', 'old.txt']);
+    expect(
+      all.findings
+        .filter((f) => f.ruleId === 'github-pat')
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual(['b.txt', 'old.txt']);
     const mainOnly = await json(repo, ['history', 'main']);
     expect(mainOnly.findings.map((f) => f.path)).toEqual(['old.txt']);
   });
 
-  it('sees submodule paths that diff.ignoreSubmodules and .gitmodules hide, in history and in diff', async ({ repo }) => {
+  it('sees submodule paths that diff.ignoreSubmodules and .gitmodules hide, in history and in diff', async ({
+    repo,
+  }) => {
     guardCodename(repo);
     hideSubmodule(repo, 'vendor/mythos-sdk');
     repo.commit('init');

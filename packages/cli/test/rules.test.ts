@@ -7,8 +7,15 @@ import { runMain } from './helpers.js';
 describe('rules', () => {
   it('lists every rule with its severity and title', () => {
     const text = formatRuleList('text');
-    for (const rule of builtinRules) expect(text).toMatch(new RegExp(`^${rule.id} +${rule.severity} .* ${rule.title.replace(/[()/]/g, '.')}$`, 'm'));
-    const json = JSON.parse(formatRuleList('json')) as { id: string; remediation: string; family: string }[];
+    for (const rule of builtinRules)
+      expect(text).toMatch(
+        new RegExp(`^${rule.id} +${rule.severity} .* ${rule.title.replace(/[()/]/g, '.')}$`, 'm'),
+      );
+    const json = JSON.parse(formatRuleList('json')) as {
+      id: string;
+      remediation: string;
+      family: string;
+    }[];
     expect(json.map((rule) => rule.id)).toEqual(builtinRules.map((rule) => rule.id));
     expect(json.every((rule) => rule.remediation.length > 10 && rule.family.length > 0)).toBe(true);
   });
@@ -25,7 +32,9 @@ describe('rules', () => {
     for (const rule of builtinRules) {
       const example = exampleShape(rule);
       expect(example, rule.id).toContain('*');
-      expect(engine.scan({ subject: 'content', path: 'example', text: example! }), rule.id).toEqual([]);
+      expect(engine.scan({ subject: 'content', path: 'example', text: example! }), rule.id).toEqual(
+        [],
+      );
     }
   });
 

@@ -7,7 +7,12 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 describe('this repository', () => {
   it('scans itself clean with its own configuration', async () => {
-    const { report } = await scanPaths({ paths: [PROJECT_ROOT], io: testIo(PROJECT_ROOT, {}), termFiles: [], reveal: false });
+    const { report } = await scanPaths({
+      paths: [PROJECT_ROOT],
+      io: testIo(PROJECT_ROOT, {}),
+      termFiles: [],
+      reveal: false,
+    });
     expect(report.findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`)).toEqual([]);
     expect(report.stats.files).toBeGreaterThan(20);
   });

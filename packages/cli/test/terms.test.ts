@@ -16,11 +16,29 @@ const LIST = {
 };
 const PLAINTEXT = ['mythos', 'halcyon', 'kestrel', 'k3str3l', 'launch in may'];
 
-const scan = (temp: TempDir, { env, now, ...extra }: Partial<Parameters<typeof scanPaths>[0]> & { env?: NodeJS.ProcessEnv; now?: () => number } = {}) =>
-  scanPaths({ paths: [], io: testIo(temp.dir, env ?? temp.env, now ? { now } : {}), termFiles: [], reveal: false, ...extra });
+const scan = (
+  temp: TempDir,
+  {
+    env,
+    now,
+    ...extra
+  }: Partial<Parameters<typeof scanPaths>[0]> & {
+    env?: NodeJS.ProcessEnv;
+    now?: () => number;
+  } = {},
+) =>
+  scanPaths({
+    paths: [],
+    io: testIo(temp.dir, env ?? temp.env, now ? { now } : {}),
+    termFiles: [],
+    reveal: false,
+    ...extra,
+  });
 
 describe('tightlip scan with terms', () => {
-  it('finds terms in file names, including binary files, with the origin "name"', async ({ temp }) => {
+  it('finds terms in file names, including binary files, with the origin "name"', async ({
+    temp,
+  }) => {
     temp.write('security/codenames.json', JSON.stringify(LIST));
     temp.write('tightlip.config.json', JSON.stringify({ terms: ['security/codenames.json'] }));
     temp.write('docs/mythos/plan.md', 'nothing to see\n');
@@ -35,13 +53,17 @@ describe('tightlip scan with terms', () => {
     ]);
   });
 
-  it('lifts embargoes by the injected clock and matches scopes relative to the config, also for a scanned subdirectory', async ({ temp }) => {
+  it('lifts embargoes by the injected clock and matches scopes relative to the config, also for a scanned subdirectory', async ({
+    temp,
+  }) => {
     temp.write('codenames.json', JSON.stringify(LIST));
     temp.write('tightlip.config.json', JSON.stringify({ terms: ['codenames.json'] }));
     temp.write('internal/notes.md', 'Kestrel and project halcyon\n');
     temp.write('public/post.md', 'K3STREL and project halcyon\n');
     const at = (iso: string) => async (paths: string[]) =>
-      (await scan(temp, { paths, now: () => Date.parse(iso) })).report.findings.map((f) => `${f.path} ${f.ruleId} ${f.severity}`);
+      (await scan(temp, { paths, now: () => Date.parse(iso) })).report.findings.map(
+        (f) => `${f.path} ${f.ruleId} ${f.severity}`,
+      );
     expect(await at('2027-06-01T00:00:00Z')(['.'])).toEqual([
       'internal/notes.md term:CN-2 high',
       'public/post.md term:CN-3 high',
@@ -58,7 +80,9 @@ describe('tightlip scan with terms', () => {
     const { mkdirSync, writeFileSync } = await import('node:fs');
     mkdirSync(`${home}/.config/tightlip/terms`, { recursive: true });
     writeFileSync(`${home}/.config/tightlip/terms/org.txt`, 'Mythos\n');
-    const { report } = await scan(temp, { env: { ...temp.env, TIGHTLIP_TERMS_FILE: temp.path('ci-list.txt') } });
+    const { report } = await scan(temp, {
+      env: { ...temp.env, TIGHTLIP_TERMS_FILE: temp.path('ci-list.txt') },
+    });
     expect(report.findings.map((f) => [f.path, f.ruleId])).toEqual([
       ['draft.md', 'term:org.txt:1'],
       ['draft.md', 'term:ci-list.txt:1'],
@@ -70,14 +94,25 @@ describe('hashed lists end to end', () => {
   it('hashes a list, scans with it, and never prints a term in any output', async ({ temp }) => {
     temp.write('codenames.json', JSON.stringify(LIST));
     temp.write('team.key', `${KEY}\n`);
-    const hashedRun = await runMain(temp, ['terms', 'hash', 'codenames.json', '--key-file', 'team.key', '-o', 'codenames.hashed.json']);
+    const hashedRun = await runMain(temp, [
+      'terms',
+      'hash',
+      'codenames.json',
+      '--key-file',
+      'team.key',
+      '-o',
+      'codenames.hashed.json',
+    ]);
     expect(hashedRun.status, hashedRun.stderr).toBe(0);
     const hashed = readFileSync(temp.path('codenames.hashed.json'), 'utf8');
     for (const word of PLAINTEXT) expect(hashed.toLowerCase()).not.toContain(word);
 
     temp.write('repo/README.md', 'Mythos ships with ProjectHalcyon.\nk3str3l_enabled = true\n');
     // (A file named after a term is found too, but reports show its path as it is: see the name test above.)
-    const env = { TIGHTLIP_TERMS_FILE: temp.path('codenames.hashed.json'), TIGHTLIP_TERMS_KEY: KEY };
+    const env = {
+      TIGHTLIP_TERMS_FILE: temp.path('codenames.hashed.json'),
+      TIGHTLIP_TERMS_KEY: KEY,
+    };
     const outputs: string[] = [];
     for (const format of ['text', 'json', 'sarif']) {
       const result = await runMain(temp, ['scan', 'repo', '--format', format], { env });
@@ -92,33 +127,61 @@ describe('hashed lists end to end', () => {
     expect(check.status).toBe(1);
     expect(check.stdout).toContain('README.md:2:1  term:CN-3  blocks\n    why: leetspeak');
     outputs.push(check.stdout, check.stderr, lint.stdout, lint.stderr);
-    for (const output of outputs) for (const word of PLAINTEXT) expect(output.toLowerCase()).not.toContain(word);
+    for (const output of outputs)
+      for (const word of PLAINTEXT) expect(output.toLowerCase()).not.toContain(word);
   });
 
   it('fails closed, naming the list and key id, when the key is missing', async ({ temp }) => {
     temp.write('codenames.json', JSON.stringify(LIST));
-    temp.write('hashed.json', (await runMain(temp, ['terms', 'hash', 'codenames.json'], { env: { TIGHTLIP_TERMS_KEY: KEY } })).stdout);
+    temp.write(
+      'hashed.json',
+      (
+        await runMain(temp, ['terms', 'hash', 'codenames.json'], {
+          env: { TIGHTLIP_TERMS_KEY: KEY },
+        })
+      ).stdout,
+    );
     temp.write('a.md', 'Mythos\n');
     const result = await runMain(temp, ['scan', 'a.md', '--terms', 'hashed.json']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/hashed\.json: is hashed with key [0-9a-f]{16}, which was not found/);
+    expect(result.stderr).toMatch(
+      /hashed\.json: is hashed with key [0-9a-f]{16}, which was not found/,
+    );
     expect(result.stderr.toLowerCase()).not.toContain('mythos');
   });
 
-  it('refuses to hash without a key, and refuses to overwrite the plaintext list', async ({ temp }) => {
+  it('refuses to hash without a key, and refuses to overwrite the plaintext list', async ({
+    temp,
+  }) => {
     temp.write('codenames.json', JSON.stringify(LIST));
-    expect((await runMain(temp, ['terms', 'hash', 'codenames.json'])).stderr).toContain('give the secret key');
-    const over = await runMain(temp, ['terms', 'hash', 'codenames.json', '-o', 'codenames.json'], { env: { TIGHTLIP_TERMS_KEY: KEY } });
+    expect((await runMain(temp, ['terms', 'hash', 'codenames.json'])).stderr).toContain(
+      'give the secret key',
+    );
+    const over = await runMain(temp, ['terms', 'hash', 'codenames.json', '-o', 'codenames.json'], {
+      env: { TIGHTLIP_TERMS_KEY: KEY },
+    });
     expect(over.status).toBe(2);
     expect(readFileSync(temp.path('codenames.json'), 'utf8')).toBe(JSON.stringify(LIST));
   });
 });
 
 describe('tightlip terms check and lint', () => {
-  it('checks standard input, explaining each match, showing the text only with --no-mask', async ({ temp }) => {
+  it('checks standard input, explaining each match, showing the text only with --no-mask', async ({
+    temp,
+  }) => {
     temp.write('codenames.json', JSON.stringify(LIST));
     const input = 'ＭＹＴＨＯＳ\nproject-halcyon in internal\nkestrel\n';
-    const args = ['terms', 'check', '-', '--terms', 'codenames.json', '--date', '2027-07-02', '--path', 'internal/x.md'];
+    const args = [
+      'terms',
+      'check',
+      '-',
+      '--terms',
+      'codenames.json',
+      '--date',
+      '2027-07-02',
+      '--path',
+      'internal/x.md',
+    ];
     const masked = await runMain(temp, args, { stdin: input });
     expect(masked.status).toBe(1);
     expect(masked.stdout).toBe(
@@ -132,7 +195,17 @@ describe('tightlip terms check and lint', () => {
   });
 
   it('lints the configured lists by term id', async ({ temp }) => {
-    temp.write('names.json', JSON.stringify({ version: 1, terms: [{ id: 'A', term: 'Mythos' }, { id: 'B', term: 'mythos' }, { id: 'C', term: 'water' }] }));
+    temp.write(
+      'names.json',
+      JSON.stringify({
+        version: 1,
+        terms: [
+          { id: 'A', term: 'Mythos' },
+          { id: 'B', term: 'mythos' },
+          { id: 'C', term: 'water' },
+        ],
+      }),
+    );
     temp.write('tightlip.config.json', JSON.stringify({ terms: ['names.json'] }));
     const result = await runMain(temp, ['terms', 'lint']);
     expect(result.status).toBe(1);
@@ -142,22 +215,36 @@ describe('tightlip terms check and lint', () => {
         '2 problems in 3 terms from 1 lists.\n',
     );
     temp.write('good.txt', 'Project Halcyon\n');
-    expect(await runMain(temp, ['terms', 'lint', 'good.txt'])).toMatchObject({ status: 0, stdout: 'No problems in 1 terms from 1 lists.\n' });
+    expect(await runMain(temp, ['terms', 'lint', 'good.txt'])).toMatchObject({
+      status: 0,
+      stdout: 'No problems in 1 terms from 1 lists.\n',
+    });
   });
 });
 
 describe('an embargo in its grace period', () => {
-  it('is reported as an info warning that does not fail, unless --fail-on info', async ({ temp }) => {
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    const list = { version: 1, terms: [{ id: 'CN-9', term: 'Halcyon', lifts: day(-3), graceDays: 14 }] };
+  it('is reported as an info warning that does not fail, unless --fail-on info', async ({
+    temp,
+  }) => {
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const list = {
+      version: 1,
+      terms: [{ id: 'CN-9', term: 'Halcyon', lifts: day(-3), graceDays: 14 }],
+    };
     temp.write('codenames.json', JSON.stringify(list));
     temp.write('post.md', 'Halcyon is out\n');
     const warned = await runMain(temp, ['scan', '--terms', 'codenames.json']);
     expect(warned.status, warned.stderr).toBe(0);
     expect(warned.stdout).toContain('info  term:CN-9');
-    expect((await runMain(temp, ['scan', '--terms', 'codenames.json', '--fail-on', 'info'])).status).toBe(1);
+    expect(
+      (await runMain(temp, ['scan', '--terms', 'codenames.json', '--fail-on', 'info'])).status,
+    ).toBe(1);
     list.terms[0]!.lifts = day(-30);
     temp.write('codenames.json', JSON.stringify(list));
-    expect(await runMain(temp, ['scan', '--terms', 'codenames.json'])).toMatchObject({ status: 0, stdout: expect.stringContaining('No secrets') });
+    expect(await runMain(temp, ['scan', '--terms', 'codenames.json'])).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('No secrets'),
+    });
   });
 });

@@ -29,7 +29,19 @@ export class BaselineError extends TightlipError {
 const HEX = /^[0-9a-f]+$/;
 
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0;
+  return a.path < b.path
+    ? -1
+    : a.path > b.path
+      ? 1
+      : a.rule < b.rule
+        ? -1
+        : a.rule > b.rule
+          ? 1
+          : a.hash < b.hash
+            ? -1
+            : a.hash > b.hash
+              ? 1
+              : 0;
 }
 
 const keyOf = (entry: BaselineEntry) => `${entry.rule}\0${entry.path}\0${entry.hash}`;
@@ -45,26 +57,52 @@ export function parseBaseline(text: string, source: string): Baseline {
     try {
       value = JSON.parse(line);
     } catch {
-      throw new BaselineError(source, 'not a JSON line (a merge conflict left in the file?)', i + 1);
+      throw new BaselineError(
+        source,
+        'not a JSON line (a merge conflict left in the file?)',
+        i + 1,
+      );
     }
     const record = value as Record<string, unknown>;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BaselineError(source, 'expected an object', i + 1);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new BaselineError(source, 'expected an object', i + 1);
     if ('tightlip-baseline' in record) {
-      if (record['tightlip-baseline'] !== BASELINE_VERSION) throw new BaselineError(source, `unsupported baseline version ${String(record['tightlip-baseline'])}`, i + 1);
+      if (record['tightlip-baseline'] !== BASELINE_VERSION)
+        throw new BaselineError(
+          source,
+          `unsupported baseline version ${String(record['tightlip-baseline'])}`,
+          i + 1,
+        );
       const lineSalt = record.salt;
-      if (typeof lineSalt !== 'string' || !HEX.test(lineSalt)) throw new BaselineError(source, 'salt must be hexadecimal', i + 1);
-      if (salt !== undefined && salt !== lineSalt) throw new BaselineError(source, 'two headers with different salts; recreate the baseline', i + 1);
+      if (typeof lineSalt !== 'string' || !HEX.test(lineSalt))
+        throw new BaselineError(source, 'salt must be hexadecimal', i + 1);
+      if (salt !== undefined && salt !== lineSalt)
+        throw new BaselineError(
+          source,
+          'two headers with different salts; recreate the baseline',
+          i + 1,
+        );
       salt = lineSalt;
       return;
     }
     const { rule, path, hash } = record;
-    if (typeof rule !== 'string' || typeof path !== 'string' || typeof hash !== 'string' || !HEX.test(hash)) {
-      throw new BaselineError(source, 'an entry needs string "rule", "path" and hexadecimal "hash"', i + 1);
+    if (
+      typeof rule !== 'string' ||
+      typeof path !== 'string' ||
+      typeof hash !== 'string' ||
+      !HEX.test(hash)
+    ) {
+      throw new BaselineError(
+        source,
+        'an entry needs string "rule", "path" and hexadecimal "hash"',
+        i + 1,
+      );
     }
     const entry = { rule, path, hash };
     entries.set(keyOf(entry), entry);
   });
-  if (salt === undefined) throw new BaselineError(source, 'no header line {"tightlip-baseline":1,"salt":…}');
+  if (salt === undefined)
+    throw new BaselineError(source, 'no header line {"tightlip-baseline":1,"salt":…}');
   return { salt, entries: [...entries.values()].sort(compareEntries) };
 }
 
@@ -72,7 +110,9 @@ export function parseBaseline(text: string, source: string): Baseline {
 export function formatBaseline(baseline: Baseline): string {
   const header = JSON.stringify({ 'tightlip-baseline': BASELINE_VERSION, salt: baseline.salt });
   const unique = new Map(baseline.entries.map((entry) => [keyOf(entry), entry]));
-  const lines = [...unique.values()].sort(compareEntries).map((e) => JSON.stringify({ rule: e.rule, path: e.path, hash: e.hash }));
+  const lines = [...unique.values()]
+    .sort(compareEntries)
+    .map((e) => JSON.stringify({ rule: e.rule, path: e.path, hash: e.hash }));
   return `${[header, ...lines].join('\n')}\n`;
 }
 
@@ -94,6 +134,7 @@ export function createBaselineMatcher(baseline: Baseline): BaselineMatcher {
       used.add(key);
       return true;
     },
-    unused: () => [...entries.entries()].filter(([key]) => !used.has(key)).map(([, entry]) => entry),
+    unused: () =>
+      [...entries.entries()].filter(([key]) => !used.has(key)).map(([, entry]) => entry),
   };
 }

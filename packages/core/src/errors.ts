@@ -26,7 +26,10 @@ export class TermListError extends TightlipError {
 
 /** A rule definition that breaks the rule contract (bad id, non-global pattern, …). */
 export class RuleError extends TightlipError {
-  constructor(message: string, readonly ruleId: string) {
+  constructor(
+    message: string,
+    readonly ruleId: string,
+  ) {
     super('RULE_INVALID', `rule ${ruleId}: ${message}`);
   }
 }

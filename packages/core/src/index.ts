@@ -38,12 +38,21 @@ export * as alphabets from './codec/alphabets.js';
 export { parseTermList, type ParseTermListOptions } from './terms/parse-term-list.js';
 export { parseLiftDate } from './terms/embargo.js';
 export { keyIdOf } from './terms/digest.js';
-export { createTermMatcher, type MatchVia, type TermMatch, type TermMatcher } from './terms/match.js';
+export {
+  createTermMatcher,
+  type MatchVia,
+  type TermMatch,
+  type TermMatcher,
+} from './terms/match.js';
 export { createTermPolicy, type TermPolicy, type TermVerdict } from './terms/policy.js';
 export { hashTermList, termKeyBytes } from './terms/tools/hash-term-list.js';
 export { lintTerms, type LintIssue, type LintOptions } from './terms/tools/lint-terms.js';
 export { explainMatch } from './terms/tools/explain.js';
-export { findRevealingTerms, type ClearField, type RevealingTerm } from './terms/tools/find-revealing-terms.js';
+export {
+  findRevealingTerms,
+  type ClearField,
+  type RevealingTerm,
+} from './terms/tools/find-revealing-terms.js';
 
 // Reports.
 export type { ScanReport, ScanStats } from './report/types.js';

@@ -1,6 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findCycles, layerViolations, readImportGraph, topFolderOf } from '../../../scripts/import-graph.mjs';
+import {
+  findCycles,
+  layerViolations,
+  readImportGraph,
+  topFolderOf,
+} from '../../../scripts/import-graph.mjs';
 
 /**
  * The layers of core, lowest first (see DESIGN.md). A module imports only from its own
@@ -32,13 +37,18 @@ function subgraph(folder: string): Map<string, string[]> {
   return new Map(
     [...graph]
       .filter(([file]) => inside(file))
-      .map(([file, imports]) => [file.slice(folder.length), imports.filter(inside).map((target) => target.slice(folder.length))]),
+      .map(([file, imports]) => [
+        file.slice(folder.length),
+        imports.filter(inside).map((target) => target.slice(folder.length)),
+      ]),
   );
 }
 
 describe('core layers', () => {
   it('reads the imports of every module', () => {
-    expect(graph.get('engine/engine.ts')).toEqual(expect.arrayContaining(['scanners/credentials.ts', 'engine/mask.ts', 'types.ts']));
+    expect(graph.get('engine/engine.ts')).toEqual(
+      expect.arrayContaining(['scanners/credentials.ts', 'engine/mask.ts', 'types.ts']),
+    );
     expect(graph.get('index.ts')).toContain('report/text.ts');
     expect([...graph.keys()].some((file) => file.endsWith('.test.ts'))).toBe(false);
   });
@@ -69,6 +79,8 @@ describe('core layers', () => {
       'lost.ts is in no layer',
     ]);
     expect(findCycles(bad, topFolderOf)).toEqual([['codec/', 'scanners/']]);
-    expect(layerViolations(new Map([['aws.ts', ['github.ts']]]), RULES_LAYERS)).toEqual(['aws.ts imports github.ts: aws.ts and github.ts are siblings']);
+    expect(layerViolations(new Map([['aws.ts', ['github.ts']]]), RULES_LAYERS)).toEqual([
+      'aws.ts imports github.ts: aws.ts and github.ts are siblings',
+    ]);
   });
 });

@@ -16,17 +16,21 @@ export function createAttributeCheck(git: Git): AttributeCheck {
   const cache = new Map<string, Promise<boolean>>();
   let buffer = '';
   const decoder = new TextDecoder();
-  const batch = createBatch<string, boolean>(git, ['check-attr', '--stdin', '-z', 'diff'], (data, pending) => {
-    buffer += decoder.decode(data, { stream: true });
-    // Each answer is three NUL-terminated fields: path, attribute, value.
-    const fields = buffer.split('\0');
-    let used = 0;
-    while (fields.length - used >= 4) {
-      pending.answer(fields[used + 2] === 'unset');
-      used += 3;
-    }
-    buffer = fields.slice(used).join('\0');
-  });
+  const batch = createBatch<string, boolean>(
+    git,
+    ['check-attr', '--stdin', '-z', 'diff'],
+    (data, pending) => {
+      buffer += decoder.decode(data, { stream: true });
+      // Each answer is three NUL-terminated fields: path, attribute, value.
+      const fields = buffer.split('\0');
+      let used = 0;
+      while (fields.length - used >= 4) {
+        pending.answer(fields[used + 2] === 'unset');
+        used += 3;
+      }
+      buffer = fields.slice(used).join('\0');
+    },
+  );
   return {
     isDiffUnset(path) {
       let answer = cache.get(path);

@@ -25,7 +25,11 @@ export interface Batch<Q, A> {
  * stdout as it comes and settles the pending questions. If the process cannot start, or
  * ends while answers are awaited, every pending and later question fails.
  */
-export function createBatch<Q, A>(git: Git, args: readonly string[], read: (data: Buffer, pending: Pending<Q, A>) => void): Batch<Q, A> {
+export function createBatch<Q, A>(
+  git: Git,
+  args: readonly string[],
+  read: (data: Buffer, pending: Pending<Q, A>) => void,
+): Batch<Q, A> {
   const queue: { question: Q; resolve(value: A): void; reject(error: Error): void }[] = [];
   let failure: Error | undefined;
   let child: ReturnType<Git['spawn']> | undefined;
@@ -42,9 +46,16 @@ export function createBatch<Q, A>(git: Git, args: readonly string[], read: (data
 
   const startProcess = () => {
     const proc = git.spawn(args);
-    proc.on('error', (error) => pending.fail(new GitError('GIT_FAILED', `git ${args[0]} failed: ${error.message}`, { cause: error })));
+    proc.on('error', (error) =>
+      pending.fail(
+        new GitError('GIT_FAILED', `git ${args[0]} failed: ${error.message}`, { cause: error }),
+      ),
+    );
     proc.on('close', (status) => {
-      if (queue.length > 0) pending.fail(new GitError('GIT_FAILED', `git ${args[0]} failed: exited early (status ${status})`));
+      if (queue.length > 0)
+        pending.fail(
+          new GitError('GIT_FAILED', `git ${args[0]} failed: exited early (status ${status})`),
+        );
     });
     proc.stdin.on('error', () => undefined);
     proc.stderr.resume();

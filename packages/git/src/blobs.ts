@@ -40,7 +40,8 @@ export function createBlobReader(git: Git, maxFileSize = DEFAULT_MAX_FILE_SIZE):
     const { utf16Only, size, head, chunks } = body!;
     body = undefined;
     const utf16 = hasUtf16Bom(head);
-    if ((utf16Only && !utf16) || (!utf16 && looksBinary(head))) return pending.answer({ skipped: 'binary', size });
+    if ((utf16Only && !utf16) || (!utf16 && looksBinary(head)))
+      return pending.answer({ skipped: 'binary', size });
     if (size > maxFileSize) return pending.answer({ skipped: 'too-large', size });
     const text = decodeText(Buffer.concat(chunks));
     pending.answer(text === undefined ? { skipped: 'binary', size } : { text });
@@ -52,10 +53,12 @@ export function createBlobReader(git: Git, maxFileSize = DEFAULT_MAX_FILE_SIZE):
     const take = data.subarray(0, current.remaining);
     current.remaining -= take.length;
     const content = current.remaining === 0 ? take.subarray(0, take.length - 1) : take;
-    if (current.head.length < 8000) current.head = Buffer.concat([current.head, content.subarray(0, 8000 - current.head.length)]);
+    if (current.head.length < 8000)
+      current.head = Buffer.concat([current.head, content.subarray(0, 8000 - current.head.length)]);
     if (current.keep === undefined && (current.head.length >= 2 || current.remaining === 0)) {
       // Decided on the first two bytes: kept only when it may be text and fits.
-      current.keep = current.size <= maxFileSize && (!current.utf16Only || hasUtf16Bom(current.head));
+      current.keep =
+        current.size <= maxFileSize && (!current.utf16Only || hasUtf16Bom(current.head));
     }
     if (current.keep === false) current.chunks = [];
     else current.chunks.push(content);
@@ -79,13 +82,23 @@ export function createBlobReader(git: Git, maxFileSize = DEFAULT_MAX_FILE_SIZE):
       header = Buffer.alloc(0);
       rest = rest.subarray(newline + 1);
       const utf16Only = pending.first();
-      if (utf16Only === undefined) return pending.fail(new GitError('GIT_FAILED', `git cat-file answered what was not asked: ${line}`));
+      if (utf16Only === undefined)
+        return pending.fail(
+          new GitError('GIT_FAILED', `git cat-file answered what was not asked: ${line}`),
+        );
       const [, type, size] = line.split(' ');
       if (type !== 'blob' || size === undefined) {
         pending.refuse(new GitError('GIT_FAILED', `git cat-file: ${line}`));
         continue;
       }
-      body = { utf16Only, size: Number(size), remaining: Number(size) + 1, head: Buffer.alloc(0), chunks: [], keep: undefined };
+      body = {
+        utf16Only,
+        size: Number(size),
+        remaining: Number(size) + 1,
+        head: Buffer.alloc(0),
+        chunks: [],
+        keep: undefined,
+      };
     }
   });
 

@@ -18,10 +18,23 @@ const FORMAT = '--format=%x00commit %H%n%B%x00';
  * brings from a parent is judged in that parent's own commits. One `git log` process,
  * parsed as it runs, so memory does not grow with the number of commits.
  */
-export async function* readCommits(git: Git, revisions: readonly string[], limits: SourceLimits): AsyncGenerator<SourceItem> {
+export async function* readCommits(
+  git: Git,
+  revisions: readonly string[],
+  limits: SourceLimits,
+): AsyncGenerator<SourceItem> {
   const files = createFileItems(git, {
     ...limits,
-    textPatchArgs: (path, commit) => ['show', '--format=', '--cc', ...PATCH_ARGS, '--text', commit!, '--', `:(literal)${path}`],
+    textPatchArgs: (path, commit) => [
+      'show',
+      '--format=',
+      '--cc',
+      ...PATCH_ARGS,
+      '--text',
+      commit!,
+      '--',
+      `:(literal)${path}`,
+    ],
   });
   const args = ['log', '-p', '--cc', ...PATCH_ARGS, FORMAT, ...revisions, '--'];
   let parser = createDiffParser(limits);
@@ -37,7 +50,11 @@ export async function* readCommits(git: Git, revisions: readonly string[], limit
         message.push(line.slice(0, -1));
         const text = message.join('\n').replace(/\n+$/, '');
         message = undefined;
-        if (text !== '') yield { type: 'chunk', chunk: { subject: 'message', path: commit!, text, commit: commit! } };
+        if (text !== '')
+          yield {
+            type: 'chunk',
+            chunk: { subject: 'message', path: commit!, text, commit: commit! },
+          };
         continue;
       }
       if (line.startsWith('\0commit ')) {

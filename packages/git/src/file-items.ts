@@ -35,7 +35,8 @@ function hunksLookBinary(file: FileDiff): boolean {
   return false;
 }
 
-const inCommit = (commit: string | undefined) => (commit === undefined ? {} : { detail: `in commit ${commit}` });
+const inCommit = (commit: string | undefined) =>
+  commit === undefined ? {} : { detail: `in commit ${commit}` };
 
 /** Line numbers of `lines` that are in none of `old`, as ranges: what a change adds, without a line-by-line diff. */
 function newLines(lines: readonly string[], old: readonly string[][]): LineRange[] {
@@ -68,11 +69,18 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
   const blobs = createBlobReader(git, options.maxFileSize);
   const tooLarge = (path: string, commit: string | undefined, size?: number): SourceItem => ({
     type: 'skipped',
-    skipped: { path, reason: 'too-large', detail: `${size === undefined ? '' : `${size} bytes, `}limit ${options.maxFileSize}${commit === undefined ? '' : ` in commit ${commit}`}` },
+    skipped: {
+      path,
+      reason: 'too-large',
+      detail: `${size === undefined ? '' : `${size} bytes, `}limit ${options.maxFileSize}${commit === undefined ? '' : ` in commit ${commit}`}`,
+    },
   });
 
   /** The items of a UTF-16 file, from its blobs; undefined when it is not UTF-16 (a binary file). */
-  async function readUtf16(file: FileDiff, commit: string | undefined): Promise<SourceItem[] | undefined> {
+  async function readUtf16(
+    file: FileDiff,
+    commit: string | undefined,
+  ): Promise<SourceItem[] | undefined> {
     if (file.newId === undefined || isZeroId(file.newId)) return undefined;
     const blob = await blobs.readText(file.newId, { utf16Only: true });
     if ('skipped' in blob) {
@@ -88,30 +96,58 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
     const lines = blob.text.split('\n');
     const added = newLines(lines, old);
     if (added.length === 0) return [];
-    return [{ type: 'chunk', chunk: { subject: 'content', path: file.path, text: blob.text, startLine: 1, lines: added, ...(commit === undefined ? {} : { commit }) } }];
+    return [
+      {
+        type: 'chunk',
+        chunk: {
+          subject: 'content',
+          path: file.path,
+          text: blob.text,
+          startLine: 1,
+          lines: added,
+          ...(commit === undefined ? {} : { commit }),
+        },
+      },
+    ];
   }
 
-  async function readAsText(file: FileDiff, commit: string | undefined): Promise<FileDiff | undefined> {
+  async function readAsText(
+    file: FileDiff,
+    commit: string | undefined,
+  ): Promise<FileDiff | undefined> {
     if (!(await attributes.isDiffUnset(file.path))) return undefined;
     const parser = createDiffParser({ maxFileSize: options.maxFileSize });
     let text: FileDiff | undefined;
-    for await (const line of git.lines(options.textPatchArgs(file.path, commit))) text = parser.push(line) ?? text;
+    for await (const line of git.lines(options.textPatchArgs(file.path, commit)))
+      text = parser.push(line) ?? text;
     text = parser.end() ?? text;
-    return text && !text.binary && !hunksLookBinary(text) ? { ...text, path: file.path } : undefined;
+    return text && !text.binary && !hunksLookBinary(text)
+      ? { ...text, path: file.path }
+      : undefined;
   }
 
   async function* items(file: FileDiff, commit?: string): AsyncGenerator<SourceItem> {
     if (file.status === 'deleted') return;
     const where = commit === undefined ? {} : { commit };
     if (file.status !== 'modified') {
-      yield { type: 'chunk', chunk: { subject: 'file-name', path: file.path, text: file.path, ...where } };
+      yield {
+        type: 'chunk',
+        chunk: { subject: 'file-name', path: file.path, text: file.path, ...where },
+      };
     }
     if (file.submodule) return;
     let content: FileDiff | undefined = file;
     if (file.binary) {
       content = await readAsText(file, commit);
       if (!content) {
-        yield* (await readUtf16(file, commit)) ?? [{ type: 'skipped', skipped: { path: file.path, reason: 'binary', ...inCommit(commit) } }];
+        yield* (
+          (await readUtf16(file, commit)) ?? [
+            {
+              type: 'skipped',
+              skipped: { path: file.path, reason: 'binary', ...inCommit(commit) },
+            },
+          ]
+        );
         return;
       }
     }
@@ -121,7 +157,14 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
     }
     for (const hunk of content.hunks) {
       if (hunk.added.length === 0) continue;
-      const chunk: Chunk = { subject: 'content', path: file.path, text: hunk.text, startLine: hunk.startLine, lines: hunk.added, ...where };
+      const chunk: Chunk = {
+        subject: 'content',
+        path: file.path,
+        text: hunk.text,
+        startLine: hunk.startLine,
+        lines: hunk.added,
+        ...where,
+      };
       yield { type: 'chunk', chunk };
     }
   }

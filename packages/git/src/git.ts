@@ -38,7 +38,11 @@ export interface Git {
 }
 
 function failed(args: readonly string[], detail: string, cause?: unknown): GitError {
-  return new GitError('GIT_FAILED', `git ${args[0]} failed: ${detail.trim()}`, cause === undefined ? undefined : { cause });
+  return new GitError(
+    'GIT_FAILED',
+    `git ${args[0]} failed: ${detail.trim()}`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /** Where git runs and with which environment. */
@@ -47,9 +51,18 @@ interface Place {
   env: NodeJS.ProcessEnv;
 }
 
-function start(place: Place, args: readonly string[], stdin: 'ignore' | 'pipe'): ChildProcessWithoutNullStreams {
+function start(
+  place: Place,
+  args: readonly string[],
+  stdin: 'ignore' | 'pipe',
+): ChildProcessWithoutNullStreams {
   // With stdin ignored, `child.stdin` is null: only `spawn` callers (who write) get 'pipe'.
-  return spawn('git', [...CONFIG_ARGS, ...args], { cwd: place.cwd, env: place.env, stdio: [stdin, 'pipe', 'pipe'], windowsHide: true }) as ChildProcessWithoutNullStreams;
+  return spawn('git', [...CONFIG_ARGS, ...args], {
+    cwd: place.cwd,
+    env: place.env,
+    stdio: [stdin, 'pipe', 'pipe'],
+    windowsHide: true,
+  }) as ChildProcessWithoutNullStreams;
 }
 
 /** Runs git to completion: stdout, or a GitError with git's message. */
@@ -128,11 +141,17 @@ export async function openRepository(cwd: string, options: OpenOptions = {}): Pr
   let bare = false;
   try {
     // One process for both answers: a hook pays for every git process it starts.
-    [root = '', gitDir = ''] = (await run(here, ['rev-parse', '--show-toplevel', '--absolute-git-dir'])).split('\n');
+    [root = '', gitDir = ''] = (
+      await run(here, ['rev-parse', '--show-toplevel', '--absolute-git-dir'])
+    ).split('\n');
   } catch (error) {
     const message = (error as Error).message;
     const noWorkTree = /must be run in a work tree/i.test(message);
-    if (noWorkTree && options.allowBare && (await run(here, ['rev-parse', '--is-bare-repository'])).trim() === 'true') {
+    if (
+      noWorkTree &&
+      options.allowBare &&
+      (await run(here, ['rev-parse', '--is-bare-repository'])).trim() === 'true'
+    ) {
       root = gitDir = (await run(here, ['rev-parse', '--absolute-git-dir'])).trim();
       bare = true;
     } else if (noWorkTree || /not a git repository/i.test(message)) {

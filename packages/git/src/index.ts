@@ -1,7 +1,15 @@
 // The public API of @tightlip/git: sources that turn git state into chunks for the core.
 export { GitError } from './errors.js';
 export { openRepository, type Git, type OpenOptions } from './git.js';
-export { createDiffParser, parseDiff, unquote, type DiffParser, type FileDiff, type FileStatus, type Hunk } from './parse-diff.js';
+export {
+  createDiffParser,
+  parseDiff,
+  unquote,
+  type DiffParser,
+  type FileDiff,
+  type FileStatus,
+  type Hunk,
+} from './parse-diff.js';
 export { resolveHooksDir } from './hooks-dir.js';
 export { readStagedChanges } from './staged.js';
 export { readCommits } from './commits.js';

@@ -56,7 +56,9 @@ export function stripComments(message: string): string {
   }
   const kept = lines.slice(0, end);
   const strip = comment;
-  return (strip === undefined ? kept : kept.map((line) => (line.startsWith(strip) ? '' : line))).join('\n').replace(/\s+$/, '');
+  return (strip === undefined ? kept : kept.map((line) => (line.startsWith(strip) ? '' : line)))
+    .join('\n')
+    .replace(/\s+$/, '');
 }
 
 /**
@@ -64,18 +66,33 @@ export function stripComments(message: string): string {
  * (see `stripComments`), as one chunk with subject `message` and path `COMMIT_EDITMSG`;
  * skipped as too large past the size limit.
  */
-export async function* readCommitMessage(file: string, limits: SourceLimits): AsyncGenerator<SourceItem> {
+export async function* readCommitMessage(
+  file: string,
+  limits: SourceLimits,
+): AsyncGenerator<SourceItem> {
   let text: string;
   try {
     const size = (await stat(file)).size;
     if (size > limits.maxFileSize) {
-      yield { type: 'skipped', skipped: { path: MESSAGE_PATH, reason: 'too-large', detail: `${size} bytes, limit ${limits.maxFileSize}` } };
+      yield {
+        type: 'skipped',
+        skipped: {
+          path: MESSAGE_PATH,
+          reason: 'too-large',
+          detail: `${size} bytes, limit ${limits.maxFileSize}`,
+        },
+      };
       return;
     }
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new GitError('MESSAGE_UNREADABLE', `cannot read the commit message ${file}: ${(error as Error).message}`, { cause: error });
+    throw new GitError(
+      'MESSAGE_UNREADABLE',
+      `cannot read the commit message ${file}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   const message = stripComments(text);
-  if (message.trim() !== '') yield { type: 'chunk', chunk: { subject: 'message', path: MESSAGE_PATH, text: message } };
+  if (message.trim() !== '')
+    yield { type: 'chunk', chunk: { subject: 'message', path: MESSAGE_PATH, text: message } };
 }

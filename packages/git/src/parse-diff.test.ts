@@ -22,7 +22,13 @@ describe('parseDiff', () => {
       '',
     ].join('\n');
     const [file] = parseDiff(patch);
-    expect(file).toMatchObject({ path: 'src/app.ts', status: 'modified', binary: false, oldIds: ['1111111'], newId: '2222222' });
+    expect(file).toMatchObject({
+      path: 'src/app.ts',
+      status: 'modified',
+      binary: false,
+      oldIds: ['1111111'],
+      newId: '2222222',
+    });
     expect(file?.hunks).toEqual([
       { startLine: 3, text: 'new three\nnew four\nnew five', added: [[3, 5]] },
       { startLine: 11, text: 'y', added: [[11, 11]] },
@@ -31,8 +37,20 @@ describe('parseDiff', () => {
   });
 
   it('keeps context lines as text but only added lines as counted', () => {
-    const patch = ['diff --git a/f b/f', '--- a/f', '+++ b/f', '@@ -1,3 +1,3 @@', ' keep', '-gone', '+added', ' tail', ''].join('\n');
-    expect(parseDiff(patch)[0]?.hunks).toEqual([{ startLine: 1, text: 'keep\nadded\ntail', added: [[2, 2]] }]);
+    const patch = [
+      'diff --git a/f b/f',
+      '--- a/f',
+      '+++ b/f',
+      '@@ -1,3 +1,3 @@',
+      ' keep',
+      '-gone',
+      '+added',
+      ' tail',
+      '',
+    ].join('\n');
+    expect(parseDiff(patch)[0]?.hunks).toEqual([
+      { startLine: 1, text: 'keep\nadded\ntail', added: [[2, 2]] },
+    ]);
   });
 
   it('handles new files, "No newline at end of file", and several files', () => {
@@ -139,9 +157,25 @@ describe('combined diffs (merges)', () => {
 describe('createDiffParser', () => {
   it('hands back each file as soon as the next one starts, and drops the hunks of a file over the size limit', () => {
     const parser = createDiffParser({ maxFileSize: 10 });
-    const lines = ['diff --git a/small b/small', '@@ -0,0 +1 @@', '+tiny', 'diff --git a/big b/big', '@@ -0,0 +1,2 @@', '+0123456789', '+more'];
+    const lines = [
+      'diff --git a/small b/small',
+      '@@ -0,0 +1 @@',
+      '+tiny',
+      'diff --git a/big b/big',
+      '@@ -0,0 +1,2 @@',
+      '+0123456789',
+      '+more',
+    ];
     const done = lines.map((line) => parser.push(line)?.path);
-    expect(done).toEqual([undefined, undefined, undefined, 'small', undefined, undefined, undefined]);
+    expect(done).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'small',
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(parser.end()).toMatchObject({ path: 'big', tooLarge: true, hunks: [] });
   });
 });

@@ -63,11 +63,16 @@ export function createDiffParser(options: { maxFileSize?: number } = {}): DiffPa
   let remainingNew = 0;
   let remainingOld: number[] = [];
 
-  const inHunkBody = () => hunk !== undefined && (remainingNew > 0 || remainingOld.some((n) => n > 0));
+  const inHunkBody = () =>
+    hunk !== undefined && (remainingNew > 0 || remainingOld.some((n) => n > 0));
 
   const closeHunk = () => {
     if (file && hunk && !file.tooLarge) {
-      file.hunks.push({ startLine: hunk.startLine, text: hunk.lines.join('\n'), added: toRanges(hunk.added) });
+      file.hunks.push({
+        startLine: hunk.startLine,
+        text: hunk.lines.join('\n'),
+        added: toRanges(hunk.added),
+      });
     }
     hunk = undefined;
   };
@@ -116,7 +121,9 @@ export function createDiffParser(options: { maxFileSize?: number } = {}): DiffPa
       bytes = 0;
       const combined = /^diff --(?:cc|combined) /.exec(line);
       file = {
-        path: combined ? unquote(line.slice(combined[0].length)) : pathFromDiffHeader(line.slice('diff --git '.length)),
+        path: combined
+          ? unquote(line.slice(combined[0].length))
+          : pathFromDiffHeader(line.slice('diff --git '.length)),
         status: 'modified',
         binary: false,
         submodule: false,
@@ -239,7 +246,17 @@ function findClosingQuote(text: string): number {
   return text.length - 1;
 }
 
-const ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+const ESCAPES: Record<string, number> = {
+  a: 7,
+  b: 8,
+  t: 9,
+  n: 10,
+  v: 11,
+  f: 12,
+  r: 13,
+  '"': 34,
+  '\\': 92,
+};
 
 /** Undoes git's C-style quoting of a path (`"a\tb\303\251"`); an unquoted path is returned as is. */
 export function unquote(name: string): string {

@@ -13,9 +13,16 @@ export interface PushUpdate {
 
 /** Parses what git gives a pre-push hook on stdin; malformed input is an error. */
 export function parsePushUpdates(text: string): PushUpdate[] {
-  return parseUpdateLines(text, ['local-ref', 'local-id', 'remote-ref', 'remote-id'], 'pre-push').map(
-    ([localRef, localId, remoteRef, remoteId]) => ({ localRef: localRef!, localId: localId!, remoteRef: remoteRef!, remoteId: remoteId! }),
-  );
+  return parseUpdateLines(
+    text,
+    ['local-ref', 'local-id', 'remote-ref', 'remote-id'],
+    'pre-push',
+  ).map(([localRef, localId, remoteRef, remoteId]) => ({
+    localRef: localRef!,
+    localId: localId!,
+    remoteRef: remoteRef!,
+    remoteId: remoteId!,
+  }));
 }
 
 export interface PushOptions {
@@ -36,18 +43,27 @@ export interface PushOptions {
  * the push goes to the URL they were fetched from. All refs are scanned in one walk, so a
  * commit pushed under two names is scanned once.
  */
-export async function* readPushChanges(git: Git, options: PushOptions, limits: SourceLimits): AsyncGenerator<SourceItem> {
+export async function* readPushChanges(
+  git: Git,
+  options: PushOptions,
+  limits: SourceLimits,
+): AsyncGenerator<SourceItem> {
   const pushed = options.updates.filter((update) => !isZeroId(update.localId));
   const tips = yield* readRefUpdates(
     git,
-    pushed.map((update) => ({ ref: update.remoteRef, id: update.localId, created: isZeroId(update.remoteId) })),
+    pushed.map((update) => ({
+      ref: update.remoteRef,
+      id: update.localId,
+      created: isZeroId(update.remoteId),
+    })),
     limits,
   );
   if (tips.length === 0) return;
   const exclude: string[] = [];
   if (await isTrackedRemote(git, options)) exclude.push(`--remotes=${options.remote}`);
   for (const update of pushed) {
-    if (!isZeroId(update.remoteId) && (await hasCommit(git, update.remoteId))) exclude.push(update.remoteId);
+    if (!isZeroId(update.remoteId) && (await hasCommit(git, update.remoteId)))
+      exclude.push(update.remoteId);
   }
   yield* readCommits(git, exclude.length > 0 ? [...tips, '--not', ...exclude] : tips, limits);
 }
@@ -58,6 +74,8 @@ async function isTrackedRemote(git: Git, options: PushOptions): Promise<boolean>
   if (name.startsWith('-') || name.includes('/') || name.includes(':')) return false;
   if (!(await git.raw(['remote'])).split('\n').includes(name)) return false;
   if (options.url === undefined) return true;
-  const fetchUrls = (await git.raw(['remote', 'get-url', '--all', name])).split('\n').filter(Boolean);
+  const fetchUrls = (await git.raw(['remote', 'get-url', '--all', name]))
+    .split('\n')
+    .filter(Boolean);
   return fetchUrls.includes(options.url);
 }

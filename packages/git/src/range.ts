@@ -12,12 +12,20 @@ export type RangeOptions = { range: string } | { base: string; head?: string };
  * since its merge-base with base. Each commit is judged on what it adds (see
  * `readCommits`), so a secret added then removed within the range is still found.
  */
-export async function* readRange(git: Git, options: RangeOptions, limits: SourceLimits): AsyncGenerator<SourceItem> {
+export async function* readRange(
+  git: Git,
+  options: RangeOptions,
+  limits: SourceLimits,
+): AsyncGenerator<SourceItem> {
   let base: string;
   let head: string;
   if ('range' in options) {
     const match = /^(.*?)\.\.\.?(.*)$/.exec(options.range);
-    if (!match) throw new GitError('GIT_BAD_RANGE', `not a range: ${options.range} (expected <base>..<head>, or use --base <ref>)`);
+    if (!match)
+      throw new GitError(
+        'GIT_BAD_RANGE',
+        `not a range: ${options.range} (expected <base>..<head>, or use --base <ref>)`,
+      );
     base = match[1] || 'HEAD';
     head = match[2] || 'HEAD';
   } else {
@@ -29,7 +37,11 @@ export async function* readRange(git: Git, options: RangeOptions, limits: Source
 }
 
 /** Every commit reachable from `refs` (all refs when empty): a full-history audit, streamed. */
-export async function* readHistory(git: Git, refs: readonly string[], limits: SourceLimits): AsyncGenerator<SourceItem> {
+export async function* readHistory(
+  git: Git,
+  refs: readonly string[],
+  limits: SourceLimits,
+): AsyncGenerator<SourceItem> {
   if (refs.length === 0) {
     yield* readCommits(git, ['--all'], limits);
     return;

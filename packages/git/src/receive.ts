@@ -12,11 +12,13 @@ export interface ReceiveUpdate {
 
 /** Parses what git gives a pre-receive hook on stdin; malformed input is an error. */
 export function parseReceiveUpdates(text: string): ReceiveUpdate[] {
-  return parseUpdateLines(text, ['old-id', 'new-id', 'ref'], 'pre-receive').map(([oldId, newId, ref]) => ({
-    oldId: oldId!,
-    newId: newId!,
-    ref: ref!,
-  }));
+  return parseUpdateLines(text, ['old-id', 'new-id', 'ref'], 'pre-receive').map(
+    ([oldId, newId, ref]) => ({
+      oldId: oldId!,
+      newId: newId!,
+      ref: ref!,
+    }),
+  );
 }
 
 /**
@@ -26,9 +28,21 @@ export function parseReceiveUpdates(text: string): ReceiveUpdate[] {
  * accepts), and every pushed annotated tag's name and message. Runs inside git's quarantine: the pushed objects are readable through the
  * environment git sets, and nothing is written.
  */
-export async function* readReceiveChanges(git: Git, updates: readonly ReceiveUpdate[], limits: SourceLimits): AsyncGenerator<SourceItem> {
+export async function* readReceiveChanges(
+  git: Git,
+  updates: readonly ReceiveUpdate[],
+  limits: SourceLimits,
+): AsyncGenerator<SourceItem> {
   const pushed = updates.filter((update) => !isZeroId(update.newId));
-  const tips = yield* readRefUpdates(git, pushed.map((update) => ({ ref: update.ref, id: update.newId, created: isZeroId(update.oldId) })), limits);
+  const tips = yield* readRefUpdates(
+    git,
+    pushed.map((update) => ({
+      ref: update.ref,
+      id: update.newId,
+      created: isZeroId(update.oldId),
+    })),
+    limits,
+  );
   if (tips.length === 0) return;
   yield* readCommits(git, [...tips, '--not', '--all'], limits);
 }

@@ -20,17 +20,27 @@ export function isObjectId(text: string): boolean {
  * never skipped. Only the first field may itself hold spaces (pre-push's local ref is what
  * the user typed, e.g. `HEAD^{/fix the bug}`): extra words belong to it.
  */
-export function parseUpdateLines(text: string, fields: readonly string[], hook: string): string[][] {
+export function parseUpdateLines(
+  text: string,
+  fields: readonly string[],
+  hook: string,
+): string[][] {
   const rows: string[][] = [];
   for (const [i, raw] of text.split('\n').entries()) {
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '') continue;
     const words = line.split(' ');
     const rest = fields.length - 1;
-    const parts = words.length > fields.length && !fields[0]!.endsWith('id') ? [words.slice(0, words.length - rest).join(' '), ...words.slice(-rest)] : words;
+    const parts =
+      words.length > fields.length && !fields[0]!.endsWith('id')
+        ? [words.slice(0, words.length - rest).join(' '), ...words.slice(-rest)]
+        : words;
     const ids = fields.flatMap((field, j) => (field.endsWith('id') ? [parts[j] ?? ''] : []));
     if (parts.length !== fields.length || !ids.every(isObjectId)) {
-      throw new GitError('HOOK_INPUT_INVALID', `${hook} input line ${i + 1} is not "${fields.join(' ')}"`);
+      throw new GitError(
+        'HOOK_INPUT_INVALID',
+        `${hook} input line ${i + 1} is not "${fields.join(' ')}"`,
+      );
     }
     rows.push(parts);
   }
@@ -40,7 +50,15 @@ export function parseUpdateLines(text: string, fields: readonly string[], hook: 
 /** The commit id `revision` names, or undefined. */
 async function commitId(git: Git, revision: string): Promise<string | undefined> {
   try {
-    const id = (await git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
+    const id = (
+      await git.raw([
+        'rev-parse',
+        '--verify',
+        '--quiet',
+        '--end-of-options',
+        `${revision}^{commit}`,
+      ])
+    ).trim();
     return id === '' ? undefined : id;
   } catch {
     return undefined;
@@ -53,7 +71,8 @@ async function commitId(git: Git, revision: string): Promise<string | undefined>
  */
 export async function verifyCommits(git: Git, revisions: readonly string[]): Promise<void> {
   for (const revision of revisions) {
-    if (revision.startsWith('-')) throw new GitError('GIT_BAD_REVISION', `not a revision: ${revision}`);
+    if (revision.startsWith('-'))
+      throw new GitError('GIT_BAD_REVISION', `not a revision: ${revision}`);
     if ((await commitId(git, revision)) === undefined) {
       throw new GitError(
         'GIT_BAD_REVISION',
@@ -86,7 +105,10 @@ async function peelTags(git: Git, id: string): Promise<Peeled> {
     tags.push(object);
     current = /^object (\S+)$/m.exec(object)?.[1] ?? '';
   }
-  throw new GitError('GIT_TAG_TOO_DEEP', `${id}: more than 64 tags in a chain; the push is blocked`);
+  throw new GitError(
+    'GIT_TAG_TOO_DEEP',
+    `${id}: more than 64 tags in a chain; the push is blocked`,
+  );
 }
 
 /** A ref a push moves, as pre-push and pre-receive both see it. */
@@ -105,16 +127,27 @@ export interface RefUpdate {
  * message; for a tag of a blob, that blob's content. A tag of a tree cannot be judged
  * and is an error (the hook blocks). Returns the pushed ids to walk for commits.
  */
-export async function* readRefUpdates(git: Git, updates: readonly RefUpdate[], limits: SourceLimits): AsyncGenerator<SourceItem, string[]> {
+export async function* readRefUpdates(
+  git: Git,
+  updates: readonly RefUpdate[],
+  limits: SourceLimits,
+): AsyncGenerator<SourceItem, string[]> {
   const tips = new Set<string>();
   for (const { ref, id, created } of updates) {
     if (created) yield { type: 'chunk', chunk: { subject: 'ref', path: ref, text: ref } };
     const peeled = await peelTags(git, id);
     for (const object of peeled.tags) {
       const name = /^tag (.+)$/m.exec(object)?.[1];
-      if (name !== undefined) yield { type: 'chunk', chunk: { subject: 'ref', path: ref, text: name } };
+      if (name !== undefined)
+        yield { type: 'chunk', chunk: { subject: 'ref', path: ref, text: name } };
       const body = object.indexOf('\n\n');
-      const text = body === -1 ? '' : object.slice(body + 2).replace(/\n-----BEGIN (?:PGP|SSH) SIGNATURE-----[\s\S]*$/, '').replace(/\s+$/, '');
+      const text =
+        body === -1
+          ? ''
+          : object
+              .slice(body + 2)
+              .replace(/\n-----BEGIN (?:PGP|SSH) SIGNATURE-----[\s\S]*$/, '')
+              .replace(/\s+$/, '');
       if (text !== '') yield { type: 'chunk', chunk: { subject: 'message', path: ref, text } };
     }
     if (peeled.type === 'commit') {
@@ -122,13 +155,25 @@ export async function* readRefUpdates(git: Git, updates: readonly RefUpdate[], l
       continue;
     }
     if (peeled.type !== 'blob') {
-      throw new GitError('GIT_UNSUPPORTED_OBJECT', `${ref} points at a ${peeled.type} (${peeled.id}), which tightlip cannot judge; push a commit or a tag of one`);
+      throw new GitError(
+        'GIT_UNSUPPORTED_OBJECT',
+        `${ref} points at a ${peeled.type} (${peeled.id}), which tightlip cannot judge; push a commit or a tag of one`,
+      );
     }
     const blobs = createBlobReader(git, limits.maxFileSize);
     try {
       const blob = await blobs.readText(peeled.id);
-      if ('text' in blob) yield { type: 'chunk', chunk: { subject: 'ref', path: ref, text: blob.text } };
-      else yield { type: 'skipped', skipped: { path: ref, reason: blob.skipped, detail: `blob ${peeled.id}, ${blob.size} bytes` } };
+      if ('text' in blob)
+        yield { type: 'chunk', chunk: { subject: 'ref', path: ref, text: blob.text } };
+      else
+        yield {
+          type: 'skipped',
+          skipped: {
+            path: ref,
+            reason: blob.skipped,
+            detail: `blob ${peeled.id}, ${blob.size} bytes`,
+          },
+        };
     } finally {
       blobs.close();
     }

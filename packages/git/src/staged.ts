@@ -15,10 +15,19 @@ async function readMergeHeads(git: Git): Promise<string[]> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new GitError('GIT_FAILED', `cannot read ${path}: ${(error as Error).message}`, { cause: error });
+    throw new GitError('GIT_FAILED', `cannot read ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
-  const ids = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
-  if (ids.length === 0 || !ids.every(isObjectId)) throw new GitError('GIT_BAD_MERGE_HEAD', `${path} does not hold commit ids; finish or abort the merge (git merge --abort)`);
+  const ids = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  if (ids.length === 0 || !ids.every(isObjectId))
+    throw new GitError(
+      'GIT_BAD_MERGE_HEAD',
+      `${path} does not hold commit ids; finish or abort the merge (git merge --abort)`,
+    );
   return ids;
 }
 
@@ -42,7 +51,10 @@ async function stagedDiffArgs(git: Git): Promise<string[]> {
  * hunk holding only the added lines; deletions never count. Honours GIT_INDEX_FILE, which
  * git sets for hooks run by `git commit -a` or `git commit <paths>`.
  */
-export async function* readStagedChanges(git: Git, limits: SourceLimits): AsyncGenerator<SourceItem> {
+export async function* readStagedChanges(
+  git: Git,
+  limits: SourceLimits,
+): AsyncGenerator<SourceItem> {
   const args = await stagedDiffArgs(git);
   const files = createFileItems(git, {
     ...limits,

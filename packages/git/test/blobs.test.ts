@@ -14,7 +14,9 @@ function blob(repo: TempDir, content: Uint8Array): string {
 }
 
 describe('createBlobReader', () => {
-  it('decodes UTF-8 and UTF-16 (either byte order), tells binary and too-large, answering in order', async ({ repo }) => {
+  it('decodes UTF-8 and UTF-16 (either byte order), tells binary and too-large, answering in order', async ({
+    repo,
+  }) => {
     const big = 'x'.repeat(70_000);
     const ids = {
       utf8: blob(repo, Buffer.from('k=v\nnaïve\n')),
@@ -48,8 +50,13 @@ describe('createBlobReader', () => {
       expect(big16).toEqual({ skipped: 'too-large', size: 140_002 });
 
       // utf16Only: anything without a byte-order mark is binary, however large.
-      expect(await reader.readText(ids.big, { utf16Only: true })).toEqual({ skipped: 'binary', size: 70_000 });
-      expect(await reader.readText(ids.le, { utf16Only: true })).toEqual({ text: 'k=v\r\nnaïve\r\n' });
+      expect(await reader.readText(ids.big, { utf16Only: true })).toEqual({
+        skipped: 'binary',
+        size: 70_000,
+      });
+      expect(await reader.readText(ids.le, { utf16Only: true })).toEqual({
+        text: 'k=v\r\nnaïve\r\n',
+      });
       await expect(reader.readText('0'.repeat(40))).rejects.toThrow(/missing/);
       expect(await reader.readText(ids.utf8)).toEqual({ text: 'k=v\nnaïve\n' });
     } finally {

@@ -5,9 +5,14 @@ import { readCommits } from '../src/index.js';
 import { collect, describeItems, LIMITS, open } from './items.js';
 
 describe('readCommits', () => {
-  it("yields each commit's message, the paths it creates and the lines it adds, attributed to it", async ({ repo }) => {
+  it("yields each commit's message, the paths it creates and the lines it adds, attributed to it", async ({
+    repo,
+  }) => {
     const first = repo.commit('First\n\nwith a body', { 'a.txt': 'one\ntwo\n' });
-    const second = repo.commit('Second', { 'a.txt': 'one\nTWO\n', 'dir with space/b.txt': 'new\n' });
+    const second = repo.commit('Second', {
+      'a.txt': 'one\nTWO\n',
+      'dir with space/b.txt': 'new\n',
+    });
     repo.git('rm', '-q', 'dir with space/b.txt');
     const third = repo.commit('Third: only a deletion');
     const items = await collect(readCommits(await open(repo), ['HEAD'], LIMITS));
@@ -23,13 +28,17 @@ describe('readCommits', () => {
       'content a.txt 2: two @first',
     ]);
     // Revision arguments as `git log` takes them.
-    expect(describeItems(await collect(readCommits(await open(repo), [third, `^${first}`], LIMITS)), { second, third }).filter((line) => line.startsWith('message'))).toEqual([
-      'message third: Third: only a deletion @third',
-      'message second: Second @second',
-    ]);
+    expect(
+      describeItems(await collect(readCommits(await open(repo), [third, `^${first}`], LIMITS)), {
+        second,
+        third,
+      }).filter((line) => line.startsWith('message')),
+    ).toEqual(['message third: Third: only a deletion @third', 'message second: Second @second']);
   });
 
-  it('judges a merge on what it introduces: nothing for a clean merge, the lines of a conflict resolution', async ({ repo }) => {
+  it('judges a merge on what it introduces: nothing for a clean merge, the lines of a conflict resolution', async ({
+    repo,
+  }) => {
     repo.commit('init', { 'f.txt': '1\n2\n3\n' });
     repo.git('checkout', '-q', '-b', 'topic');
     repo.commit('topic', { 'f.txt': '1\ntopic\n3\n', 'topic.txt': 'from topic\n' });
@@ -37,23 +46,33 @@ describe('readCommits', () => {
     const main = repo.commit('main', { 'other.txt': 'from main\n' });
     repo.git('merge', '-q', '--no-edit', 'topic');
     const clean = repo.rev('HEAD');
-    expect(describeItems(await collect(readCommits(await open(repo), [clean, `^${main}`, '^topic'], LIMITS)), { clean })).toEqual([
-      "message clean: Merge branch 'topic' @clean",
-    ]);
+    expect(
+      describeItems(
+        await collect(readCommits(await open(repo), [clean, `^${main}`, '^topic'], LIMITS)),
+        { clean },
+      ),
+    ).toEqual(["message clean: Merge branch 'topic' @clean"]);
 
     // An "evil" merge: the resolution adds a line neither parent has.
     repo.git('reset', '-q', '--hard', main);
     repo.commit('main again', { 'f.txt': '1\nmain\n3\n' });
     expect(repo.run('git', ['merge', '-q', 'topic']).status).not.toBe(0); // conflict on line 2
     const evil = repo.commit('resolved', { 'f.txt': '1\nneither side\n3\n' });
-    expect(describeItems(await collect(readCommits(await open(repo), [evil, '^HEAD^1', '^HEAD^2'], LIMITS)), { evil })).toEqual([
-      'message evil: resolved @evil',
-      'content f.txt 2: neither side @evil',
-    ]);
+    expect(
+      describeItems(
+        await collect(readCommits(await open(repo), [evil, '^HEAD^1', '^HEAD^2'], LIMITS)),
+        { evil },
+      ),
+    ).toEqual(['message evil: resolved @evil', 'content f.txt 2: neither side @evil']);
   });
 
-  it('reads UTF-16 files (either byte order), which git calls binary: only the lines a commit adds count; real binaries are skipped', async ({ repo }) => {
-    repo.commit('before', { 'legacy.reg': utf16('[keys]\r\nold=1\r\n'), 'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]) });
+  it('reads UTF-16 files (either byte order), which git calls binary: only the lines a commit adds count; real binaries are skipped', async ({
+    repo,
+  }) => {
+    repo.commit('before', {
+      'legacy.reg': utf16('[keys]\r\nold=1\r\n'),
+      'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
+    });
     const added = repo.commit('utf-16', {
       'le.txt': utf16('first\nk=le', 'le'),
       'be.txt': utf16('first\nk=be', 'be'),
@@ -82,9 +101,8 @@ describe('readCommits', () => {
     stageSubmodule(repo, 'vendor/hidden-sdk');
     repo.git('commit', '-q', '--allow-empty', '-m', 'add the sdk'); // git itself ignores the entry too
     const added = repo.rev('HEAD');
-    expect(describeItems(await collect(readCommits(await open(repo), ['HEAD^!'], LIMITS)), { added })).toEqual([
-      'message added: add the sdk @added',
-      'file-name vendor/hidden-sdk @added',
-    ]);
+    expect(
+      describeItems(await collect(readCommits(await open(repo), ['HEAD^!'], LIMITS)), { added }),
+    ).toEqual(['message added: add the sdk @added', 'file-name vendor/hidden-sdk @added']);
   });
 });

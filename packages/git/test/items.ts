@@ -1,4 +1,9 @@
-import { DEFAULT_MAX_FILE_SIZE, type Chunk, type SourceItem, type SourceLimits } from '@tightlip/core';
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  type Chunk,
+  type SourceItem,
+  type SourceLimits,
+} from '@tightlip/core';
 import type { TempDir } from '@tightlip/fixtures';
 import { openRepository, type Git } from '../src/index.js';
 
@@ -21,7 +26,10 @@ export function countedLines(chunk: Chunk): [number, string][] {
   return chunk.text
     .split('\n')
     .map((text, i) => [first + i, text] as [number, string])
-    .filter(([line]) => chunk.lines === undefined || chunk.lines.some(([from, to]) => line >= from && line <= to));
+    .filter(
+      ([line]) =>
+        chunk.lines === undefined || chunk.lines.some(([from, to]) => line >= from && line <= to),
+    );
 }
 
 /**
@@ -30,15 +38,22 @@ export function countedLines(chunk: Chunk): [number, string][] {
  * `skipped <path>: <reason>`; `@<name>` is appended for an item's commit, and a commit id as path (a message's) is
  * shown as its name, where `commits` (name -> id) names it.
  */
-export function describeItems(items: readonly SourceItem[], commits: Readonly<Record<string, string>> = {}): string[] {
+export function describeItems(
+  items: readonly SourceItem[],
+  commits: Readonly<Record<string, string>> = {},
+): string[] {
   const names = new Map(Object.entries(commits).map(([name, id]) => [id, name]));
-  const at = (commit: string | undefined) => (commit === undefined ? '' : ` @${names.get(commit) ?? commit}`);
+  const at = (commit: string | undefined) =>
+    commit === undefined ? '' : ` @${names.get(commit) ?? commit}`;
   const name = (path: string) => names.get(path) ?? path;
   return items.flatMap((item) => {
     if (item.type === 'skipped') return [`skipped ${item.skipped.path}: ${item.skipped.reason}`];
     if (item.type === 'bytes') return [`bytes ${item.content.path}`];
     const { chunk } = item;
-    if (chunk.subject === 'content') return countedLines(chunk).map(([line, text]) => `content ${chunk.path} ${line}: ${text}${at(chunk.commit)}`);
+    if (chunk.subject === 'content')
+      return countedLines(chunk).map(
+        ([line, text]) => `content ${chunk.path} ${line}: ${text}${at(chunk.commit)}`,
+      );
     if (chunk.subject === 'file-name') return [`file-name ${chunk.path}${at(chunk.commit)}`];
     return [`${chunk.subject} ${name(chunk.path)}: ${chunk.text}${at(chunk.commit)}`];
   });

@@ -16,7 +16,9 @@ function createHistory(repo: TempDir) {
 }
 
 describe('readRange', () => {
-  it('yields every commit of <base>..<head> on its own: a line added then removed is found, history before the base is not', async ({ repo }) => {
+  it('yields every commit of <base>..<head> on its own: a line added then removed is found, history before the base is not', async ({
+    repo,
+  }) => {
     const commits = createHistory(repo);
     const expected = [
       'message removed: remove it again @removed',
@@ -30,39 +32,71 @@ describe('readRange', () => {
     ];
     const git = await open(repo);
     for (const range of [`${commits.base}..topic`, `${commits.base}...topic`]) {
-      expect(describeItems(await collect(readRange(git, { range }, LIMITS)), commits), range).toEqual(expected);
+      expect(
+        describeItems(await collect(readRange(git, { range }, LIMITS)), commits),
+        range,
+      ).toEqual(expected);
     }
     // --base: the commits on head (HEAD by default) since its merge-base with base.
     repo.git('checkout', '-q', 'main');
     repo.commit('later on main', { 'later.txt': 'later\n' });
-    expect(describeItems(await collect(readRange(git, { base: 'main', head: 'topic' }, LIMITS)), commits)).toEqual(expected);
+    expect(
+      describeItems(
+        await collect(readRange(git, { base: 'main', head: 'topic' }, LIMITS)),
+        commits,
+      ),
+    ).toEqual(expected);
     repo.git('checkout', '-q', 'topic');
-    expect(describeItems(await collect(readRange(git, { base: 'main' }, LIMITS)), commits)).toEqual(expected);
+    expect(describeItems(await collect(readRange(git, { base: 'main' }, LIMITS)), commits)).toEqual(
+      expected,
+    );
     expect(await collect(readRange(git, { range: 'topic~3..topic~2' }, LIMITS))).toHaveLength(3);
   });
 
-  it('refuses what is not a range, an unknown revision and an option, saying which', async ({ repo }) => {
+  it('refuses what is not a range, an unknown revision and an option, saying which', async ({
+    repo,
+  }) => {
     createHistory(repo);
     const git = await open(repo);
-    await expect(collect(readRange(git, { range: 'HEAD' }, LIMITS))).rejects.toMatchObject({ code: 'GIT_BAD_RANGE', message: expect.stringContaining('not a range: HEAD') });
+    await expect(collect(readRange(git, { range: 'HEAD' }, LIMITS))).rejects.toMatchObject({
+      code: 'GIT_BAD_RANGE',
+      message: expect.stringContaining('not a range: HEAD'),
+    });
     await expect(collect(readRange(git, { range: 'nope..HEAD' }, LIMITS))).rejects.toMatchObject({
       code: 'GIT_BAD_REVISION',
       message: expect.stringContaining('unknown revision nope'),
     });
-    await expect(collect(readRange(git, { base: '--all' }, LIMITS))).rejects.toMatchObject({ code: 'GIT_BAD_REVISION', message: 'not a revision: --all' });
+    await expect(collect(readRange(git, { base: '--all' }, LIMITS))).rejects.toMatchObject({
+      code: 'GIT_BAD_REVISION',
+      message: 'not a revision: --all',
+    });
   });
 });
 
 describe('readHistory', () => {
-  it('yields every commit of every ref, or of the given refs only; nothing for an empty repository', async ({ repo, remote }) => {
+  it('yields every commit of every ref, or of the given refs only; nothing for an empty repository', async ({
+    repo,
+    remote,
+  }) => {
     const commits = createHistory(repo);
     const git = await open(repo);
     const messages = (lines: string[]) => lines.filter((line) => line.startsWith('message')).sort();
     expect(messages(describeItems(await collect(readHistory(git, [], LIMITS)), commits))).toEqual(
-      ['message added: add a line @added', 'message base: old on main @base', 'message clean: clean @clean', 'message removed: remove it again @removed'].sort(),
+      [
+        'message added: add a line @added',
+        'message base: old on main @base',
+        'message clean: clean @clean',
+        'message removed: remove it again @removed',
+      ].sort(),
     );
-    expect(describeItems(await collect(readHistory(git, ['main'], LIMITS)), commits)).toEqual(['message base: old on main @base', 'file-name old.txt @base', 'content old.txt 1: old @base']);
-    await expect(collect(readHistory(git, ['nope'], LIMITS))).rejects.toMatchObject({ code: 'GIT_BAD_REVISION' });
+    expect(describeItems(await collect(readHistory(git, ['main'], LIMITS)), commits)).toEqual([
+      'message base: old on main @base',
+      'file-name old.txt @base',
+      'content old.txt 1: old @base',
+    ]);
+    await expect(collect(readHistory(git, ['nope'], LIMITS))).rejects.toMatchObject({
+      code: 'GIT_BAD_REVISION',
+    });
     expect(await collect(readHistory(await open(remote), [], LIMITS))).toEqual([]); // a bare repository with no commit yet
   });
 });

@@ -17,33 +17,51 @@ function receiveObjects(repo: TempDir, remote: TempDir): void {
 
 async function received(remote: TempDir, updates: ReceiveUpdate[]): Promise<string[]> {
   const items = await collect(readReceiveChanges(await open(remote), updates, LIMITS));
-  return describeItems(items).map((line) => line.replace(/ @[0-9a-f]{40}$/, '').replace(/^message [0-9a-f]{40}:/, 'message:'));
+  return describeItems(items).map((line) =>
+    line.replace(/ @[0-9a-f]{40}$/, '').replace(/^message [0-9a-f]{40}:/, 'message:'),
+  );
 }
 
 describe('readReceiveChanges', () => {
-  it('reads the commits no ref of the server has yet, and the names of refs the push creates', async ({ repo, remote }) => {
+  it('reads the commits no ref of the server has yet, and the names of refs the push creates', async ({
+    repo,
+    remote,
+  }) => {
     const old = repo.commit('on the server', { 'old.txt': 'old\n' });
     repo.git('push', '-q', 'origin', 'main', 'main:refs/heads/feature/old');
     const next = repo.commit('pushed now', { 'b.txt': 'new\n' });
     receiveObjects(repo, remote);
-    expect(await received(remote, [{ oldId: old, newId: next, ref: 'refs/heads/main' }])).toEqual(['message: pushed now', 'file-name b.txt', 'content b.txt 1: new']);
-    expect(await received(remote, [{ oldId: ZERO, newId: next, ref: 'refs/heads/topic' }])).toEqual([
-      'ref refs/heads/topic: refs/heads/topic',
+    expect(await received(remote, [{ oldId: old, newId: next, ref: 'refs/heads/main' }])).toEqual([
       'message: pushed now',
       'file-name b.txt',
       'content b.txt 1: new',
     ]);
+    expect(await received(remote, [{ oldId: ZERO, newId: next, ref: 'refs/heads/topic' }])).toEqual(
+      [
+        'ref refs/heads/topic: refs/heads/topic',
+        'message: pushed now',
+        'file-name b.txt',
+        'content b.txt 1: new',
+      ],
+    );
     // A deletion adds nothing.
-    expect(await received(remote, [{ oldId: old, newId: ZERO, ref: 'refs/heads/feature/old' }])).toEqual([]);
+    expect(
+      await received(remote, [{ oldId: old, newId: ZERO, ref: 'refs/heads/feature/old' }]),
+    ).toEqual([]);
   });
 
-  it("reads a pushed annotated tag's name and message, and the commit it tags when the server lacks it", async ({ repo, remote }) => {
+  it("reads a pushed annotated tag's name and message, and the commit it tags when the server lacks it", async ({
+    repo,
+    remote,
+  }) => {
     repo.commit('on the server', { 'a.txt': 'a\n' });
     repo.git('push', '-q', 'origin', 'main');
     repo.commit('only tagged', { 'tagged.txt': 'tagged\n' });
     repo.git('tag', '-a', 'v2', '-m', 'release notes');
     receiveObjects(repo, remote);
-    expect(await received(remote, [{ oldId: ZERO, newId: repo.rev('v2'), ref: 'refs/tags/v2' }])).toEqual([
+    expect(
+      await received(remote, [{ oldId: ZERO, newId: repo.rev('v2'), ref: 'refs/tags/v2' }]),
+    ).toEqual([
       'ref refs/tags/v2: refs/tags/v2',
       'ref refs/tags/v2: v2',
       'message refs/tags/v2: release notes',

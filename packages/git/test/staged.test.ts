@@ -4,7 +4,11 @@ import { it } from '@tightlip/fixtures/vitest';
 import { DEFAULT_MAX_FILE_SIZE, type Chunk, type SourceItem } from '@tightlip/core';
 import { openRepository, readStagedChanges } from '../src/index.js';
 
-async function staged(repo: TempDir, env?: NodeJS.ProcessEnv, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<{ chunks: Chunk[]; names: string[]; skipped: string[] }> {
+async function staged(
+  repo: TempDir,
+  env?: NodeJS.ProcessEnv,
+  maxFileSize = DEFAULT_MAX_FILE_SIZE,
+): Promise<{ chunks: Chunk[]; names: string[]; skipped: string[] }> {
   const items: SourceItem[] = [];
   const git = await openRepository(repo.dir, { env: { ...repo.env, ...env } });
   for await (const item of readStagedChanges(git, { maxFileSize })) items.push(item);
@@ -12,7 +16,9 @@ async function staged(repo: TempDir, env?: NodeJS.ProcessEnv, maxFileSize = DEFA
   return {
     chunks: all.filter((chunk) => chunk.subject === 'content'),
     names: all.filter((chunk) => chunk.subject === 'file-name').map((chunk) => chunk.text),
-    skipped: items.flatMap((item) => (item.type === 'skipped' ? [`${item.skipped.path}:${item.skipped.reason}`] : [])),
+    skipped: items.flatMap((item) =>
+      item.type === 'skipped' ? [`${item.skipped.path}:${item.skipped.reason}`] : [],
+    ),
   };
 }
 
@@ -20,14 +26,21 @@ async function staged(repo: TempDir, env?: NodeJS.ProcessEnv, maxFileSize = DEFA
 const addedLines = (chunks: Chunk[], path: string) =>
   chunks
     .filter((chunk) => chunk.path === path && chunk.subject === 'content')
-    .flatMap((chunk) => chunk.text.split('\n').map((text, i) => [(chunk.startLine ?? 1) + i, text] as const).filter(([line]) => chunk.lines!.some(([first, last]) => line >= first && line <= last)));
+    .flatMap((chunk) =>
+      chunk.text
+        .split('\n')
+        .map((text, i) => [(chunk.startLine ?? 1) + i, text] as const)
+        .filter(([line]) => chunk.lines!.some(([first, last]) => line >= first && line <= last)),
+    );
 
 describe('readStagedChanges', () => {
   it('reads every line of the first commit (no HEAD yet)', async ({ repo }) => {
     repo.write('a.txt', 'one\ntwo\n');
     repo.git('add', 'a.txt');
     const { chunks } = await staged(repo);
-    expect(chunks).toEqual([{ subject: 'content', path: 'a.txt', text: 'one\ntwo', startLine: 1, lines: [[1, 2]] }]);
+    expect(chunks).toEqual([
+      { subject: 'content', path: 'a.txt', text: 'one\ntwo', startLine: 1, lines: [[1, 2]] },
+    ]);
   });
 
   it('reads only added lines, with their line numbers in the new file', async ({ repo }) => {
@@ -64,14 +77,22 @@ describe('readStagedChanges', () => {
     ]);
   });
 
-  it('reads UTF-16 files (either byte order), which git calls binary: only added lines count; real binaries are skipped', async ({ repo }) => {
+  it('reads UTF-16 files (either byte order), which git calls binary: only added lines count; real binaries are skipped', async ({
+    repo,
+  }) => {
     repo.write('legacy.reg', utf16('[keys]\r\nold=1\r\n'));
-    repo.write('logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    repo.write(
+      'logo.png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    );
     repo.commit('before');
     repo.write('le.txt', utf16('first\r\nk=le', 'le'));
     repo.write('be.txt', utf16('first\r\nk=be', 'be'));
     repo.write('legacy.reg', utf16('[keys]\r\nold=1\r\nname=demo'));
-    repo.write('logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0e]));
+    repo.write(
+      'logo.png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0e]),
+    );
     repo.git('add', '-A');
     const { chunks, skipped } = await staged(repo);
     expect(addedLines(chunks, 'le.txt')).toEqual([
@@ -111,7 +132,11 @@ describe('readStagedChanges', () => {
   it('skips binary files, and reports them', async ({ repo }) => {
     repo.write('blob.bin', new Uint8Array([0, 1, 2, 0, 65, 66]));
     repo.git('add', '.');
-    expect(await staged(repo)).toEqual({ chunks: [], names: ['blob.bin'], skipped: ['blob.bin:binary'] });
+    expect(await staged(repo)).toEqual({
+      chunks: [],
+      names: ['blob.bin'],
+      skipped: ['blob.bin:binary'],
+    });
   });
 
   it('reads file names with spaces, quotes and non-ASCII characters', async ({ repo }) => {
@@ -131,10 +156,14 @@ describe('readStagedChanges', () => {
     const otherIndex = repo.path('.git', 'other-index');
     repo.run('git', ['add', 'b.txt'], { env: { GIT_INDEX_FILE: otherIndex } });
     expect((await staged(repo)).chunks).toEqual([]);
-    expect((await staged(repo, { GIT_INDEX_FILE: otherIndex })).chunks.map((c) => c.path)).toEqual(['b.txt']);
+    expect((await staged(repo, { GIT_INDEX_FILE: otherIndex })).chunks.map((c) => c.path)).toEqual([
+      'b.txt',
+    ]);
   });
 
-  it('yields the paths a commit creates (added, renamed) as names, not those it only modifies', async ({ repo }) => {
+  it('yields the paths a commit creates (added, renamed) as names, not those it only modifies', async ({
+    repo,
+  }) => {
     repo.write('kept.txt', 'one\n');
     repo.write('moved.txt', 'line 1\nline 2\nline 3\n');
     repo.git('add', '.');
@@ -144,10 +173,15 @@ describe('readStagedChanges', () => {
     repo.git('mv', 'moved.txt', 'docs/moved here.txt');
     repo.write('new dir/ünïcode.md', 'x\n');
     repo.git('add', '.');
-    expect((await staged(repo)).names.sort()).toEqual(['docs/moved here.txt', 'new dir/ünïcode.md']);
+    expect((await staged(repo)).names.sort()).toEqual([
+      'docs/moved here.txt',
+      'new dir/ünïcode.md',
+    ]);
   });
 
-  it('reads a text file that git attributes mark binary (-diff), and still skips real binaries', async ({ repo }) => {
+  it('reads a text file that git attributes mark binary (-diff), and still skips real binaries', async ({
+    repo,
+  }) => {
     repo.write('.gitattributes', '*.env -diff\n*.dat binary\n');
     repo.git('add', '.');
     repo.git('commit', '-qm', 'attributes');
@@ -162,18 +196,24 @@ describe('readStagedChanges', () => {
     expect(skipped).toEqual(['blob.dat:binary']);
   });
 
-  it('scans what a symlink points to as text, never the file it points to, and skips submodule entries', async ({ repo }) => {
+  it('scans what a symlink points to as text, never the file it points to, and skips submodule entries', async ({
+    repo,
+  }) => {
     repo.write('outside.txt', 'content behind the link\n');
     repo.run('ln', ['-s', 'target/path-name', 'link']);
     repo.git('add', 'link');
     repo.git('update-index', '--add', '--cacheinfo', `160000,${'1'.repeat(40)},vendor/lib`);
     const { chunks, names } = await staged(repo);
-    expect(chunks).toEqual([{ subject: 'content', path: 'link', text: 'target/path-name', startLine: 1, lines: [[1, 1]] }]);
+    expect(chunks).toEqual([
+      { subject: 'content', path: 'link', text: 'target/path-name', startLine: 1, lines: [[1, 1]] },
+    ]);
     expect(names.sort()).toEqual(['link', 'vendor/lib']);
   });
 
   it('fails with NOT_A_GIT_REPOSITORY outside a work tree', async ({ repo }) => {
     repo.write('plain/x.txt', 'x');
-    await expect(openRepository(repo.path('.git'))).rejects.toMatchObject({ code: 'NOT_A_GIT_REPOSITORY' });
+    await expect(openRepository(repo.path('.git'))).rejects.toMatchObject({
+      code: 'NOT_A_GIT_REPOSITORY',
+    });
   });
 });

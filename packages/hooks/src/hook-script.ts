@@ -1,7 +1,12 @@
 /** The git hooks tightlip can install. `pre-receive` is for a server's bare repository. */
 export type HookName = 'pre-commit' | 'commit-msg' | 'pre-push' | 'pre-receive';
 
-export const HOOK_NAMES: readonly HookName[] = ['pre-commit', 'commit-msg', 'pre-push', 'pre-receive'];
+export const HOOK_NAMES: readonly HookName[] = [
+  'pre-commit',
+  'commit-msg',
+  'pre-push',
+  'pre-receive',
+];
 
 /** First line after the shebang of every hook tightlip writes; how uninstall recognises its own files. */
 export const MANAGED_MARKER = '# tightlip-managed-hook';

@@ -22,20 +22,26 @@ export async function findHuskyDir(hooksDir: string): Promise<string | undefined
  */
 function findBlock(text: string): { start: number; end: number } | undefined {
   let start: number | undefined;
-  for (let offset = 0; offset < text.length; ) {
+  for (let offset = 0; offset < text.length;) {
     const newline = text.indexOf('\n', offset);
     const next = newline === -1 ? text.length : newline + 1;
     if (start === undefined && text.startsWith(BLOCK_BEGIN, offset)) start = offset;
     else if (start !== undefined && text.startsWith(BLOCK_END, offset)) return { start, end: next };
     offset = next;
   }
-  if (start !== undefined) throw new HookError('HOOK_BLOCK_BROKEN', `tightlip's block in this husky script has no end line (${BLOCK_END}); fix it by hand`);
+  if (start !== undefined)
+    throw new HookError(
+      'HOOK_BLOCK_BROKEN',
+      `tightlip's block in this husky script has no end line (${BLOCK_END}); fix it by hand`,
+    );
   return undefined;
 }
 
 function withoutBlock(text: string): { rest: string; found: boolean } {
   const block = findBlock(text);
-  return block ? { rest: text.slice(0, block.start) + text.slice(block.end), found: true } : { rest: text, found: false };
+  return block
+    ? { rest: text.slice(0, block.start) + text.slice(block.end), found: true }
+    : { rest: text, found: false };
 }
 
 /** Whether a script runs nothing: blank lines and a shebang at most. */
@@ -50,7 +56,10 @@ function isEmptyScript(text: string): boolean {
  * because a script may end early (`exit 0` while merging, say), and pre-push must read
  * the ref updates before anything else does. The script is otherwise left byte for byte.
  */
-export async function installHuskyHook(huskyDir: string, hook: HookName): Promise<{ path: string; outcome: 'installed' | 'updated' | 'chained' }> {
+export async function installHuskyHook(
+  huskyDir: string,
+  hook: HookName,
+): Promise<{ path: string; outcome: 'installed' | 'updated' | 'chained' }> {
   const path = join(huskyDir, hook);
   const block = renderHuskyBlock(hook);
   const existing = await readIfExists(path);
@@ -61,12 +70,18 @@ export async function installHuskyHook(huskyDir: string, hook: HookName): Promis
   const { rest, found } = withoutBlock(existing);
   const shebang = rest.startsWith('#!') ? rest.indexOf('\n') + 1 || rest.length : 0;
   const head = rest.slice(0, shebang);
-  await writeFile(path, `${head}${head !== '' && !head.endsWith('\n') ? '\n' : ''}${block}${rest.slice(shebang)}`);
+  await writeFile(
+    path,
+    `${head}${head !== '' && !head.endsWith('\n') ? '\n' : ''}${block}${rest.slice(shebang)}`,
+  );
   return { path, outcome: found ? 'updated' : isEmptyScript(rest) ? 'installed' : 'chained' };
 }
 
 /** Removes tightlip's block from `<huskyDir>/<hook>`, leaving the rest exactly as it was; deletes the script when nothing is left. */
-export async function uninstallHuskyHook(huskyDir: string, hook: HookName): Promise<{ path: string; outcome: 'removed' | 'restored' | 'absent' | 'foreign' }> {
+export async function uninstallHuskyHook(
+  huskyDir: string,
+  hook: HookName,
+): Promise<{ path: string; outcome: 'removed' | 'restored' | 'absent' | 'foreign' }> {
   const path = join(huskyDir, hook);
   const existing = await readIfExists(path);
   if (existing === undefined) return { path, outcome: 'absent' };

@@ -4,14 +4,17 @@ import { it } from '@tightlip/fixtures/vitest';
 import { CHAINED_SUFFIX, HOOK_NAMES, isManagedHook, renderHuskyBlock } from './hook-script.js';
 import { installHook, uninstallHook } from './install.js';
 
-
 const launcher = { node: '/usr/bin/node', bin: "/opt/it's here/tightlip.js" };
 
 describe('installHook', () => {
   it('writes an executable managed hook, creating the directory', async ({ temp }) => {
     const hooksDir = temp.path('hooks');
     const result = await installHook({ hooksDir, hook: 'pre-commit', launcher });
-    expect(result).toEqual({ hook: 'pre-commit', path: temp.path('hooks', 'pre-commit'), outcome: 'installed' });
+    expect(result).toEqual({
+      hook: 'pre-commit',
+      path: temp.path('hooks', 'pre-commit'),
+      outcome: 'installed',
+    });
     const script = readFileSync(result.path, 'utf8');
     expect(isManagedHook(script)).toBe(true);
     expect(script).toContain(`tightlip_bin='/opt/it'\\''s here/tightlip.js'`);
@@ -35,7 +38,9 @@ describe('installHook', () => {
     const result = await installHook({ hooksDir, hook: 'pre-commit', launcher });
     expect(result.outcome).toBe('chained');
     expect(readFileSync(result.path + CHAINED_SUFFIX, 'utf8')).toBe(foreign);
-    expect((await installHook({ hooksDir, hook: 'pre-commit', launcher })).chainedPath).toBe(result.path + CHAINED_SUFFIX);
+    expect((await installHook({ hooksDir, hook: 'pre-commit', launcher })).chainedPath).toBe(
+      result.path + CHAINED_SUFFIX,
+    );
 
     expect((await uninstallHook({ hooksDir, hook: 'pre-commit' })).outcome).toBe('restored');
     expect(readFileSync(result.path, 'utf8')).toBe(foreign);
@@ -46,7 +51,9 @@ describe('installHook', () => {
     const hooksDir = temp.path('hooks');
     temp.write('hooks/pre-commit', '#!/bin/sh\necho a\n');
     temp.write(`hooks/pre-commit${CHAINED_SUFFIX}`, '#!/bin/sh\necho b\n');
-    await expect(installHook({ hooksDir, hook: 'pre-commit', launcher })).rejects.toMatchObject({ code: 'HOOK_CHAIN_OCCUPIED' });
+    await expect(installHook({ hooksDir, hook: 'pre-commit', launcher })).rejects.toMatchObject({
+      code: 'HOOK_CHAIN_OCCUPIED',
+    });
     expect(readFileSync(temp.path('hooks', 'pre-commit'), 'utf8')).toBe('#!/bin/sh\necho a\n');
   });
 });
@@ -61,12 +68,18 @@ describe('hook scripts', () => {
 });
 
 describe('husky', () => {
-  it("writes into husky's script, not its generated directory, and puts the user's script back", async ({ temp }) => {
+  it("writes into husky's script, not its generated directory, and puts the user's script back", async ({
+    temp,
+  }) => {
     temp.write('.husky/_/h', '#!/bin/sh\n');
     temp.write('.husky/pre-commit', 'npm test\n');
     const hooksDir = temp.path('.husky', '_');
     const result = await installHook({ hooksDir, hook: 'pre-commit', launcher });
-    expect(result).toMatchObject({ path: temp.path('.husky', 'pre-commit'), outcome: 'chained', manager: 'husky' });
+    expect(result).toMatchObject({
+      path: temp.path('.husky', 'pre-commit'),
+      outcome: 'chained',
+      manager: 'husky',
+    });
     const script = readFileSync(result.path, 'utf8');
     expect(script.startsWith('# >>> tightlip')).toBe(true);
     expect(script.endsWith('# <<< tightlip\nnpm test\n')).toBe(true);
@@ -78,7 +91,9 @@ describe('husky', () => {
     expect((await uninstallHook({ hooksDir, hook: 'pre-commit' })).outcome).toBe('foreign');
   });
 
-  it('puts the block first, after a shebang, moves an old block there, and gives the script back byte for byte', async ({ temp }) => {
+  it('puts the block first, after a shebang, moves an old block there, and gives the script back byte for byte', async ({
+    temp,
+  }) => {
     temp.write('.husky/_/h', '#!/bin/sh\n');
     const hooksDir = temp.path('.husky', '_');
     const scripts: Record<string, string> = {
@@ -88,11 +103,15 @@ describe('husky', () => {
     for (const [hook, script] of Object.entries(scripts)) temp.write(`.husky/${hook}`, script);
     await installHook({ hooksDir, hook: 'pre-commit', launcher });
     const block = renderHuskyBlock('pre-commit');
-    expect(readFileSync(temp.path('.husky', 'pre-commit'), 'utf8')).toBe(`#!/bin/sh\r\n${block}exit 0\r\nnpm test`);
+    expect(readFileSync(temp.path('.husky', 'pre-commit'), 'utf8')).toBe(
+      `#!/bin/sh\r\n${block}exit 0\r\nnpm test`,
+    );
     // A block left at the end by an older tightlip moves to the top.
     temp.write('.husky/commit-msg', `${scripts['commit-msg']}\n${renderHuskyBlock('commit-msg')}`);
     expect((await installHook({ hooksDir, hook: 'commit-msg', launcher })).outcome).toBe('updated');
-    expect(readFileSync(temp.path('.husky', 'commit-msg'), 'utf8')).toBe(`${renderHuskyBlock('commit-msg')}${scripts['commit-msg']}\n`);
+    expect(readFileSync(temp.path('.husky', 'commit-msg'), 'utf8')).toBe(
+      `${renderHuskyBlock('commit-msg')}${scripts['commit-msg']}\n`,
+    );
     await uninstallHook({ hooksDir, hook: 'pre-commit' });
     expect(readFileSync(temp.path('.husky', 'pre-commit'), 'utf8')).toBe(scripts['pre-commit']);
   });

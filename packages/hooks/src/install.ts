@@ -2,7 +2,13 @@ import { chmod, constants, mkdir, rename, rm, writeFile } from 'node:fs/promises
 import { join } from 'node:path';
 import { HookError } from './errors.js';
 import { canAccess, readIfExists } from './files.js';
-import { CHAINED_SUFFIX, isManagedHook, renderHookScript, type HookName, type Launcher } from './hook-script.js';
+import {
+  CHAINED_SUFFIX,
+  isManagedHook,
+  renderHookScript,
+  type HookName,
+  type Launcher,
+} from './hook-script.js';
 import { findHuskyDir, installHuskyHook, uninstallHuskyHook } from './husky.js';
 
 export interface InstallHookOptions {
@@ -35,7 +41,12 @@ export interface InstallResult {
  */
 export async function installHook(options: InstallHookOptions): Promise<InstallResult> {
   const husky = await findHuskyDir(options.hooksDir);
-  if (husky) return { hook: options.hook, ...(await installHuskyHook(husky, options.hook)), manager: 'husky' };
+  if (husky)
+    return {
+      hook: options.hook,
+      ...(await installHuskyHook(husky, options.hook)),
+      manager: 'husky',
+    };
   const path = join(options.hooksDir, options.hook);
   const chainedPath = path + CHAINED_SUFFIX;
   await mkdir(options.hooksDir, { recursive: true });
@@ -73,9 +84,17 @@ export interface UninstallResult {
 }
 
 /** Removes tightlip's `hook`, restoring a chained hook; leaves a hook that is not tightlip's alone. */
-export async function uninstallHook(options: { hooksDir: string; hook: HookName }): Promise<UninstallResult> {
+export async function uninstallHook(options: {
+  hooksDir: string;
+  hook: HookName;
+}): Promise<UninstallResult> {
   const husky = await findHuskyDir(options.hooksDir);
-  if (husky) return { hook: options.hook, ...(await uninstallHuskyHook(husky, options.hook)), manager: 'husky' };
+  if (husky)
+    return {
+      hook: options.hook,
+      ...(await uninstallHuskyHook(husky, options.hook)),
+      manager: 'husky',
+    };
   const path = join(options.hooksDir, options.hook);
   const existing = await readIfExists(path);
   if (existing === undefined) return { hook: options.hook, path, outcome: 'absent' };

@@ -3,7 +3,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatBaseline, type BaselineEntry } from '@tightlip/core';
 import { UsageError } from '../errors.js';
-import { baselineEntryOf, baselineFileOf, newBaselineSalt, readBaseline } from '../scan/baseline.js';
+import {
+  baselineEntryOf,
+  baselineFileOf,
+  newBaselineSalt,
+  readBaseline,
+} from '../scan/baseline.js';
 import { createDirectorySource } from '../scan/directory-source.js';
 import { runSourceScan, type ScanOptions } from '../scan/scan.js';
 import { loadScanSettings } from '../scan/settings.js';
@@ -38,7 +43,10 @@ async function ensureUnionMerge(baselineFile: string): Promise<string | undefine
   const line = `${pattern} merge=union`;
   const current = existsSync(attributes) ? await readFile(attributes, 'utf8') : '';
   if (current.split(/\r?\n/).some((existing) => existing.trim() === line)) return undefined;
-  await writeFile(attributes, `${current}${current === '' || current.endsWith('\n') ? '' : '\n'}${line}\n`);
+  await writeFile(
+    attributes,
+    `${current}${current === '' || current.endsWith('\n') ? '' : '\n'}${line}\n`,
+  );
   return attributes;
 }
 
@@ -51,10 +59,17 @@ async function ensureUnionMerge(baselineFile: string): Promise<string | undefine
 export async function runBaseline(options: BaselineOptions): Promise<BaselineResult> {
   const { action, force } = options;
   const source = await createDirectorySource(options.paths, options.io.cwd);
-  const settings = await loadScanSettings({ io: options.io, searchFrom: source.searchFrom, config: options.config, termFiles: options.termFiles });
+  const settings = await loadScanSettings({
+    io: options.io,
+    searchFrom: source.searchFrom,
+    config: options.config,
+    termFiles: options.termFiles,
+  });
   const file = baselineFileOf(settings.config, options.baseline, options.io.cwd);
   if (action === 'create' && existsSync(file) && !force) {
-    throw new UsageError(`${file} exists; use \`tightlip baseline update\`, or create --force to start over`);
+    throw new UsageError(
+      `${file} exists; use \`tightlip baseline update\`, or create --force to start over`,
+    );
   }
   const baseline = action === 'create' ? undefined : await readBaseline(file);
   if (action === 'prune' && !baseline) {
@@ -63,19 +78,28 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRes
   const salt = baseline?.salt ?? newBaselineSalt();
   const { run } = await runSourceScan(source, options, settings, salt);
   const creating = !baseline;
-  const current = new Map(run.findings.map((finding) => baselineEntryOf(finding, source.root, file)).map((entry) => [keyOf(entry), entry]));
+  const current = new Map(
+    run.findings
+      .map((finding) => baselineEntryOf(finding, source.root, file))
+      .map((entry) => [keyOf(entry), entry]),
+  );
   const existing = new Map((baseline?.entries ?? []).map((entry) => [keyOf(entry), entry]));
   // Prune judges only entries for what was scanned: an entry for a path outside the scanned
   // targets is kept, whatever this scan found.
   const baselineDir = dirname(file);
   const scanned = (entry: BaselineEntry) => {
     const absolute = resolve(baselineDir, entry.path);
-    return source.targets.some((target) => absolute === target || !relative(target, absolute).startsWith('..'));
+    return source.targets.some(
+      (target) => absolute === target || !relative(target, absolute).startsWith('..'),
+    );
   };
   let entries: BaselineEntry[];
   if (action === 'create') entries = [...current.values()];
   else if (action === 'update') entries = [...new Map([...existing, ...current]).values()];
-  else entries = [...existing.values()].filter((entry) => current.has(keyOf(entry)) || !scanned(entry));
+  else
+    entries = [...existing.values()].filter(
+      (entry) => current.has(keyOf(entry)) || !scanned(entry),
+    );
 
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, formatBaseline({ salt, entries }));

@@ -28,7 +28,12 @@ async function gitSource(
   allowBare = false,
 ): Promise<Source> {
   const git = await openRepository(options.io.cwd, { allowBare, env: options.io.env });
-  return { root: git.root, searchFrom: [options.io.cwd, git.root], origin, items: (limits) => read(git, limits) };
+  return {
+    root: git.root,
+    searchFrom: [options.io.cwd, git.root],
+    origin,
+    items: (limits) => read(git, limits),
+  };
 }
 
 /** Scans what the next commit would add: the staged lines only, as they are in the index, and the paths it creates. */
@@ -39,17 +44,33 @@ export async function scanStaged(options: ScanOptions): Promise<ScanResult> {
 /** Scans a commit message file (commit-msg hook) as git will keep it (see `readCommitMessage`). */
 export async function scanMessage(options: ScanOptions & { file: string }): Promise<ScanResult> {
   const file = resolve(options.io.cwd, options.file);
-  return scan(await gitSource(options, 'staged', (_git, limits) => readCommitMessage(file, limits)), options);
+  return scan(
+    await gitSource(options, 'staged', (_git, limits) => readCommitMessage(file, limits)),
+    options,
+  );
 }
 
 /** Scans the commits of a range, for CI (see `readRange`). */
 export async function scanRange(options: ScanOptions & RangeOptions): Promise<ScanResult> {
-  return scan(await gitSource(options, 'commit', (git, limits) => readRange(git, options, limits), true), options);
+  return scan(
+    await gitSource(options, 'commit', (git, limits) => readRange(git, options, limits), true),
+    options,
+  );
 }
 
 /** Scans every commit reachable from `refs` (all refs when empty). */
-export async function scanHistory(options: ScanOptions & { refs: readonly string[] }): Promise<ScanResult> {
-  return scan(await gitSource(options, 'commit', (git, limits) => readHistory(git, options.refs, limits), true), options);
+export async function scanHistory(
+  options: ScanOptions & { refs: readonly string[] },
+): Promise<ScanResult> {
+  return scan(
+    await gitSource(
+      options,
+      'commit',
+      (git, limits) => readHistory(git, options.refs, limits),
+      true,
+    ),
+    options,
+  );
 }
 
 export interface PushScanOptions extends ScanOptions {
@@ -71,7 +92,8 @@ async function pushUpdates(git: Git, options: PushScanOptions): Promise<PushUpda
   const { env } = options.io;
   const to = env.PRE_COMMIT_TO_REF;
   if (updates.length > 0 || !to) return updates;
-  const resolveId = async (rev: string) => (await git.raw(['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`])).trim();
+  const resolveId = async (rev: string) =>
+    (await git.raw(['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`])).trim();
   const from = env.PRE_COMMIT_FROM_REF;
   return [
     {
@@ -86,12 +108,24 @@ async function pushUpdates(git: Git, options: PushScanOptions): Promise<PushUpda
 /** Scans what a push would publish (pre-push hook; see `readPushChanges`). */
 export async function scanPush(options: PushScanOptions): Promise<ScanResult> {
   const source = await gitSource(options, 'commit', async function* (git, limits) {
-    yield* readPushChanges(git, { remote: options.remote, url: options.url, updates: await pushUpdates(git, options) }, limits);
+    yield* readPushChanges(
+      git,
+      { remote: options.remote, url: options.url, updates: await pushUpdates(git, options) },
+      limits,
+    );
   });
   return scan(source, options);
 }
 
 /** Scans what a push to this server repository adds (pre-receive hook; see `readReceiveChanges`). */
 export async function scanReceive(options: ScanOptions & { input: string }): Promise<ScanResult> {
-  return scan(await gitSource(options, 'commit', (git, limits) => readReceiveChanges(git, parseReceiveUpdates(options.input), limits), true), options);
+  return scan(
+    await gitSource(
+      options,
+      'commit',
+      (git, limits) => readReceiveChanges(git, parseReceiveUpdates(options.input), limits),
+      true,
+    ),
+    options,
+  );
 }

@@ -15,7 +15,9 @@ export async function initConfig(dir: string): Promise<string> {
   // of the project would only be true on this machine, so use where npm installs it.
   const schema = relative(dir, fileURLToPath(CONFIG_SCHEMA_PATH)).split(sep).join('/');
   const config = {
-    $schema: schema.startsWith('..') ? './node_modules/@tightlip/cli/schema/tightlip.config.schema.json' : `./${schema}`,
+    $schema: schema.startsWith('..')
+      ? './node_modules/@tightlip/cli/schema/tightlip.config.schema.json'
+      : `./${schema}`,
     extends: 'tightlip:recommended',
     terms: [],
     allow: { paths: [], values: [], stopwords: [] },

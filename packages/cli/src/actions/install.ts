@@ -1,7 +1,14 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openRepository, resolveHooksDir } from '@tightlip/git';
-import { installHook, uninstallHook, type HookName, type InstallResult, type Launcher, type UninstallResult } from '@tightlip/hooks';
+import {
+  installHook,
+  uninstallHook,
+  type HookName,
+  type InstallResult,
+  type Launcher,
+  type UninstallResult,
+} from '@tightlip/hooks';
 
 /** The Node.js and bin script running now: what an installed hook will run. */
 export function currentLauncher(): Launcher {
@@ -22,8 +29,13 @@ export interface HooksOptions {
 const DEFAULT_HOOKS: readonly HookName[] = ['pre-commit', 'commit-msg', 'pre-push'];
 
 /** Installs `hooks` (the defaults when undefined) into the effective hooks directory of the repository containing `cwd`. */
-export async function installHooks(options: Omit<HooksOptions, 'hooks'> & { hooks?: readonly HookName[]; launcher?: Launcher }): Promise<InstallResult[]> {
-  const git = await openRepository(options.cwd, { allowBare: true, ...(options.env ? { env: options.env } : {}) });
+export async function installHooks(
+  options: Omit<HooksOptions, 'hooks'> & { hooks?: readonly HookName[]; launcher?: Launcher },
+): Promise<InstallResult[]> {
+  const git = await openRepository(options.cwd, {
+    allowBare: true,
+    ...(options.env ? { env: options.env } : {}),
+  });
   const hooksDir = await resolveHooksDir(git);
   const launcher = options.launcher ?? currentLauncher();
   const hooks = options.hooks ?? (git.bare ? ['pre-receive'] : DEFAULT_HOOKS);
@@ -34,7 +46,12 @@ export async function installHooks(options: Omit<HooksOptions, 'hooks'> & { hook
 
 /** Removes tightlip's `hooks`, restoring any hook they chained. */
 export async function uninstallHooks(options: HooksOptions): Promise<UninstallResult[]> {
-  const hooksDir = await resolveHooksDir(await openRepository(options.cwd, { allowBare: true, ...(options.env ? { env: options.env } : {}) }));
+  const hooksDir = await resolveHooksDir(
+    await openRepository(options.cwd, {
+      allowBare: true,
+      ...(options.env ? { env: options.env } : {}),
+    }),
+  );
   const results: UninstallResult[] = [];
   for (const hook of options.hooks) results.push(await uninstallHook({ hooksDir, hook }));
   return results;

@@ -34,7 +34,10 @@ function summarise(rule: Rule): RuleSummary {
 export function formatRuleList(format: RulesFormat, rules: readonly Rule[] = builtinRules): string {
   if (format === 'json') return `${JSON.stringify(rules.map(summarise), null, 2)}\n`;
   const idWidth = Math.max(...rules.map((rule) => rule.id.length));
-  const lines = rules.map((rule) => `${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(8)}  ${(rule.confidence ?? 'pattern').padEnd(9)}  ${rule.title}`);
+  const lines = rules.map(
+    (rule) =>
+      `${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(8)}  ${(rule.confidence ?? 'pattern').padEnd(9)}  ${rule.title}`,
+  );
   return `${'id'.padEnd(idWidth)}  ${'severity'.padEnd(8)}  ${'checks'.padEnd(9)}  title\n${lines.join('\n')}\n${rules.length} rules. tightlip rules explain <id> describes one.\n`;
 }
 
@@ -45,25 +48,49 @@ export function formatRuleList(format: RulesFormat, rules: readonly Rule[] = bui
 export function exampleShape(rule: Rule): string | undefined {
   const sample = rule.samples(createFake(1)).match[0];
   if (sample === undefined) return undefined;
-  const [finding] = createEngine({ rules: [rule], reveal: true }).scan({ subject: 'content', path: 'example', text: sample });
+  const [finding] = createEngine({ rules: [rule], reveal: true }).scan({
+    subject: 'content',
+    path: 'example',
+    text: sample,
+  });
   const secret = finding?.secret;
   if (secret === undefined) return undefined;
   const lower = secret.toLowerCase();
-  const prefix = rule.keywords.filter((keyword) => lower.startsWith(keyword)).sort((a, b) => b.length - a.length)[0]?.length ?? 0;
-  const masked = secret.slice(0, prefix) + secret.slice(prefix).replace(/[^\s\\]/g, '*').replace(/\*{64,}/g, (run) => `*…(${run.length} characters)…*`);
+  const prefix =
+    rule.keywords
+      .filter((keyword) => lower.startsWith(keyword))
+      .sort((a, b) => b.length - a.length)[0]?.length ?? 0;
+  const masked =
+    secret.slice(0, prefix) +
+    secret
+      .slice(prefix)
+      .replace(/[^\s\\]/g, '*')
+      .replace(/\*{64,}/g, (run) => `*…(${run.length} characters)…*`);
   const lines = sample.replace(secret, masked).split('\n');
   if (lines.length <= 6) return lines.join('\n');
   // Long samples (key files, manifests): the lines around where the secret starts.
   const from = Math.max(0, finding!.line - 2);
-  return [...(from > 0 ? ['…'] : []), ...lines.slice(from, from + 4), ...(from + 4 < lines.length ? ['…'] : [])].join('\n');
+  return [
+    ...(from > 0 ? ['…'] : []),
+    ...lines.slice(from, from + 4),
+    ...(from + 4 < lines.length ? ['…'] : []),
+  ].join('\n');
 }
 
 /** Everything about one rule: description, remediation, checks and a masked example. */
-export function explainRule(id: string, format: RulesFormat, rules: readonly Rule[] = builtinRules): string {
+export function explainRule(
+  id: string,
+  format: RulesFormat,
+  rules: readonly Rule[] = builtinRules,
+): string {
   const rule = rules.find((candidate) => candidate.id === id);
   if (!rule) {
-    const near = rules.filter((candidate) => candidate.id.includes(id) || id.includes(candidate.id.split('-')[0]!)).map((r) => r.id);
-    throw new UsageError(`no rule ${id}${near.length > 0 ? `; did you mean ${near.slice(0, 5).join(', ')}?` : ''} (tightlip rules list shows them all)`);
+    const near = rules
+      .filter((candidate) => candidate.id.includes(id) || id.includes(candidate.id.split('-')[0]!))
+      .map((r) => r.id);
+    throw new UsageError(
+      `no rule ${id}${near.length > 0 ? `; did you mean ${near.slice(0, 5).join(', ')}?` : ''} (tightlip rules list shows them all)`,
+    );
   }
   const summary = summarise(rule);
   const example = exampleShape(rule);
@@ -84,7 +111,9 @@ export function explainRule(id: string, format: RulesFormat, rules: readonly Rul
     rule.description,
     '',
     `What to do: ${rule.remediation}`,
-    ...(example ? ['', 'Example (masked):', ...example.split('\n').map((line) => `  ${line}`)] : []),
+    ...(example
+      ? ['', 'Example (masked):', ...example.split('\n').map((line) => `  ${line}`)]
+      : []),
     '',
   ].join('\n');
 }

@@ -1,5 +1,12 @@
 import { basename, resolve } from 'node:path';
-import { createTermMatcher, createTermPolicy, explainMatch, locate, parseLiftDate, type TermVerdict } from '@tightlip/core';
+import {
+  createTermMatcher,
+  createTermPolicy,
+  explainMatch,
+  locate,
+  parseLiftDate,
+  type TermVerdict,
+} from '@tightlip/core';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { readInput, type Io } from '../io.js';
@@ -38,7 +45,11 @@ export interface TermCheckMatch {
   text?: string;
 }
 
-function describeVerdict(verdict: TermVerdict, path: string | undefined, onlyIn: readonly string[] | undefined): string {
+function describeVerdict(
+  verdict: TermVerdict,
+  path: string | undefined,
+  onlyIn: readonly string[] | undefined,
+): string {
   if (verdict.blocks) return 'blocks';
   if (verdict.why === 'grace') return `warning only: embargo lifted, warns until ${verdict.until}`;
   if (verdict.why === 'lifted') return 'does not block: embargo lifted';
@@ -59,8 +70,17 @@ export async function checkTerms(options: CheckTermsOptions): Promise<number> {
   textOrJson(options.format, 'terms check');
   const now = judgementTime(options.date);
   const config = await loadConfig({ explicit: options.config, searchFrom: [io.cwd], cwd: io.cwd });
-  const loaded = await loadTerms({ cwd: io.cwd, env: io.env, configTerms: config.terms, termFiles: options.termFiles, keyFiles: options.keyFiles });
-  if (loaded.terms.length === 0) throw new UsageError('no term lists: give --terms, "terms" in the config, or see docs/terms.md for the other sources');
+  const loaded = await loadTerms({
+    cwd: io.cwd,
+    env: io.env,
+    configTerms: config.terms,
+    termFiles: options.termFiles,
+    keyFiles: options.keyFiles,
+  });
+  if (loaded.terms.length === 0)
+    throw new UsageError(
+      'no term lists: give --terms, "terms" in the config, or see docs/terms.md for the other sources',
+    );
 
   let text: string;
   let name: string;
@@ -88,7 +108,11 @@ export async function checkTerms(options: CheckTermsOptions): Promise<number> {
 
   const blocking = matches.filter((match) => match.verdict.blocks).length;
   if (options.format === 'json') {
-    await writeOutput(`${JSON.stringify({ input: name, terms: loaded.terms.length, lists: loaded.sources.length, matches }, null, 2)}\n`, options.output, io);
+    await writeOutput(
+      `${JSON.stringify({ input: name, terms: loaded.terms.length, lists: loaded.sources.length, matches }, null, 2)}\n`,
+      options.output,
+      io,
+    );
   } else {
     const lines = matches.map(
       (match) =>

@@ -25,16 +25,23 @@ async function hashingKey(options: HashListOptions): Promise<Uint8Array> {
     const file = resolve(cwd, env[KEY_FILE_ENV]);
     return termKeyBytes(await readSource(file, 'key file'), file);
   }
-  throw new UsageError(`give the secret key: --key-file <file>, ${KEY_ENV} or ${KEY_FILE_ENV} (make one with: openssl rand -hex 32)`);
+  throw new UsageError(
+    `give the secret key: --key-file <file>, ${KEY_ENV} or ${KEY_FILE_ENV} (make one with: openssl rand -hex 32)`,
+  );
 }
 
 /** `tightlip terms hash`: writes the hashed form of a list; returns the exit code. */
 export async function hashListFile(options: HashListOptions): Promise<number> {
   const file = resolve(options.io.cwd, options.list);
   const key = await hashingKey(options);
-  const hashed = hashTermList(parseTermList(await readSource(file, 'term list'), { source: basename(file) }), key);
+  const hashed = hashTermList(
+    parseTermList(await readSource(file, 'term list'), { source: basename(file) }),
+    key,
+  );
   if (options.output !== undefined && resolve(options.io.cwd, options.output) === file) {
-    throw new UsageError('--output would overwrite the plaintext list; write the hashed list elsewhere');
+    throw new UsageError(
+      '--output would overwrite the plaintext list; write the hashed list elsewhere',
+    );
   }
   await writeOutput(hashed, options.output, options.io);
   return 0;

@@ -24,7 +24,9 @@ export async function lintTermLists(options: LintTermListsOptions): Promise<numb
   textOrJson(options.format, 'terms lint');
   const now = judgementTime(options.date);
   const given = options.lists.length > 0;
-  const config = given ? undefined : await loadConfig({ explicit: options.config, searchFrom: [io.cwd], cwd: io.cwd });
+  const config = given
+    ? undefined
+    : await loadConfig({ explicit: options.config, searchFrom: [io.cwd], cwd: io.cwd });
   const loaded = await loadTerms({
     cwd: io.cwd,
     env: io.env,
@@ -33,12 +35,19 @@ export async function lintTermLists(options: LintTermListsOptions): Promise<numb
     keyFiles: options.keyFiles,
     onlyGiven: given,
   });
-  if (loaded.sources.length === 0) throw new UsageError('no term lists to lint: name them, or configure some (see docs/terms.md)');
+  if (loaded.sources.length === 0)
+    throw new UsageError('no term lists to lint: name them, or configure some (see docs/terms.md)');
   const issues = lintTerms(loaded.terms, { now, keys: loaded.keys });
   if (options.format === 'json') {
-    await writeOutput(`${JSON.stringify({ lists: loaded.sources.map((source) => source.name), terms: loaded.terms.length, issues }, null, 2)}\n`, options.output, io);
+    await writeOutput(
+      `${JSON.stringify({ lists: loaded.sources.map((source) => source.name), terms: loaded.terms.length, issues }, null, 2)}\n`,
+      options.output,
+      io,
+    );
   } else {
-    const lines = issues.map((issue) => `${issue.source}: ${issue.level}: ${issue.termId} ${issue.message}\n`);
+    const lines = issues.map(
+      (issue) => `${issue.source}: ${issue.level}: ${issue.termId} ${issue.message}\n`,
+    );
     const problems = issues.filter((issue) => issue.level !== 'info').length;
     lines.push(
       problems === 0

@@ -7,12 +7,20 @@ interface CommitMsgArgs extends ScanArgs {
   file: string;
 }
 
-export function commitMsgCommand(context: CommandContext): CommandModule<GlobalArgs, CommitMsgArgs> {
+export function commitMsgCommand(
+  context: CommandContext,
+): CommandModule<GlobalArgs, CommitMsgArgs> {
   return defineScanCommand<CommitMsgArgs>(context, {
     command: 'commit-msg <file>',
     describe: 'Scan a commit message file as git will keep it (the commit-msg hook)',
-    builder: (yargs) => yargs.positional('file', { type: 'string', demandOption: true, describe: 'The message file git gives the hook' }),
-    run: async (options, argv) => (await import('../actions/git-scan.js')).scanMessage({ ...options, file: argv.file }),
+    builder: (yargs) =>
+      yargs.positional('file', {
+        type: 'string',
+        demandOption: true,
+        describe: 'The message file git gives the hook',
+      }),
+    run: async (options, argv) =>
+      (await import('../actions/git-scan.js')).scanMessage({ ...options, file: argv.file }),
     advice: () => COMMIT_MSG_ADVICE,
   });
 }

@@ -11,17 +11,26 @@ interface DiffArgs extends ScanArgs {
 export function diffCommand(context: CommandContext): CommandModule<GlobalArgs, DiffArgs> {
   return defineScanCommand<DiffArgs>(context, {
     command: 'diff [range]',
-    describe: 'Scan the commits of a range, for CI: what each commit adds, its message and new paths',
+    describe:
+      'Scan the commits of a range, for CI: what each commit adds, its message and new paths',
     builder: (yargs) =>
       yargs
         .positional('range', { type: 'string', describe: '<base>..<head>' })
-        .option('base', { type: 'string', describe: 'Scan the commits on HEAD since its merge-base with this ref' })
+        .option('base', {
+          type: 'string',
+          describe: 'Scan the commits on HEAD since its merge-base with this ref',
+        })
         .example('$0 diff origin/main..HEAD', 'the commits of a pull request')
         .example('$0 diff --base origin/main --format sarif', 'the same, as SARIF'),
     run: async (options, argv) => {
-      if ((argv.range === undefined) === (argv.base === undefined)) throw new UsageError('give either a range <base>..<head> or --base <ref>');
+      if ((argv.range === undefined) === (argv.base === undefined))
+        throw new UsageError('give either a range <base>..<head> or --base <ref>');
       const { scanRange } = await import('../actions/git-scan.js');
-      return scanRange(argv.range !== undefined ? { ...options, range: argv.range } : { ...options, base: argv.base! });
+      return scanRange(
+        argv.range !== undefined
+          ? { ...options, range: argv.range }
+          : { ...options, base: argv.base! },
+      );
     },
   });
 }

@@ -1,6 +1,7 @@
 /** What to do about findings: lines printed after the text report of a blocking hook. */
 
-const ALLOW = 'To allow a false positive: an inline `tightlip:allow` comment on its line, or accept it with `tightlip baseline update`.';
+const ALLOW =
+  'To allow a false positive: an inline `tightlip:allow` comment on its line, or accept it with `tightlip baseline update`.';
 const ROTATE = 'Rotate any real credential that was found: it may already have been copied.';
 
 export const PRE_COMMIT_ADVICE = [

@@ -16,15 +16,30 @@ export function prePushCommand(context: CommandContext): CommandModule<GlobalArg
     describe: 'Scan what a push publishes: ref updates on stdin, as git gives the pre-push hook',
     builder: (yargs) =>
       yargs
-        .positional('remote', { type: 'string', describe: 'Remote name (or URL); PRE_COMMIT_REMOTE_NAME when run by the pre-commit framework' })
-        .positional('url', { type: 'string', describe: 'URL pushed to; PRE_COMMIT_REMOTE_URL when run by the pre-commit framework' }),
+        .positional('remote', {
+          type: 'string',
+          describe:
+            'Remote name (or URL); PRE_COMMIT_REMOTE_NAME when run by the pre-commit framework',
+        })
+        .positional('url', {
+          type: 'string',
+          describe: 'URL pushed to; PRE_COMMIT_REMOTE_URL when run by the pre-commit framework',
+        }),
     run: async (options, argv) => {
       const { env } = options.io;
       const remote = argv.remote ?? env.PRE_COMMIT_REMOTE_NAME;
       const url = argv.url ?? env.PRE_COMMIT_REMOTE_URL;
-      if (remote === undefined) throw new UsageError('give the remote: tightlip pre-push <remote> [url] (git passes both to the hook)');
+      if (remote === undefined)
+        throw new UsageError(
+          'give the remote: tightlip pre-push <remote> [url] (git passes both to the hook)',
+        );
       const { scanPush } = await import('../actions/git-scan.js');
-      return scanPush({ ...options, remote, ...(url !== undefined ? { url } : {}), input: await readInput(options.io) });
+      return scanPush({
+        ...options,
+        remote,
+        ...(url !== undefined ? { url } : {}),
+        input: await readInput(options.io),
+      });
     },
     advice: () => PRE_PUSH_ADVICE,
   });

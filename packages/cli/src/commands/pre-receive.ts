@@ -7,8 +7,13 @@ import { defineScanCommand, type ScanArgs } from './scan-command.js';
 export function preReceiveCommand(context: CommandContext): CommandModule<GlobalArgs, ScanArgs> {
   return defineScanCommand<ScanArgs>(context, {
     command: 'pre-receive',
-    describe: 'Server side: scan what a push adds (old/new/ref lines on stdin) and reject it on findings',
-    run: async (options) => (await import('../actions/git-scan.js')).scanReceive({ ...options, input: await readInput(options.io) }),
+    describe:
+      'Server side: scan what a push adds (old/new/ref lines on stdin) and reject it on findings',
+    run: async (options) =>
+      (await import('../actions/git-scan.js')).scanReceive({
+        ...options,
+        input: await readInput(options.io),
+      }),
     advice: () => PRE_RECEIVE_ADVICE,
   });
 }

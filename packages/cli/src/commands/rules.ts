@@ -15,7 +15,10 @@ export function rulesCommand(context: CommandContext): CommandModule<GlobalArgs,
           command: 'list',
           describe: 'Print the rule catalog (id, severity, checks, title); --format json for data',
           handler: async (argv) => {
-            const [{ formatRuleList }, { textOrJson, writeOutput }] = await Promise.all([import('../actions/rules.js'), import('../report/emit.js')]);
+            const [{ formatRuleList }, { textOrJson, writeOutput }] = await Promise.all([
+              import('../actions/rules.js'),
+              import('../report/emit.js'),
+            ]);
             const { format, output } = argv as unknown as GlobalArgs;
             await writeOutput(formatRuleList(textOrJson(format, 'rules list')), output, context.io);
           },
@@ -23,12 +26,21 @@ export function rulesCommand(context: CommandContext): CommandModule<GlobalArgs,
         .command({
           command: 'explain <id>',
           describe: 'Describe a rule: what it finds, how it checks, what to do, a masked example',
-          builder: (y: Argv<GlobalArgs>) => y.positional('id', { type: 'string', demandOption: true, describe: 'Rule id, e.g. github-pat' }),
+          builder: (y: Argv<GlobalArgs>) =>
+            y.positional('id', {
+              type: 'string',
+              demandOption: true,
+              describe: 'Rule id, e.g. github-pat',
+            }),
           handler: async (argv) => {
             const { id, format, output } = argv as unknown as ExplainArgs;
             const { textOrJson, writeOutput } = await import('../report/emit.js');
             const { explainRule } = await import('../actions/rules.js');
-            await writeOutput(explainRule(id, textOrJson(format, 'rules explain')), output, context.io);
+            await writeOutput(
+              explainRule(id, textOrJson(format, 'rules explain')),
+              output,
+              context.io,
+            );
           },
         })
         .demandCommand(1, 'Give a rules command: list or explain <id>.')

@@ -36,7 +36,10 @@ export function scanOptionsOf(argv: ScanArgs, context: CommandContext): ScanOpti
  * differ only in their source and advice; reporting and the exit code are the same for
  * all: `--fail-on` wins over the config's `failOn`, exit 2 for an incomplete scan.
  */
-export function defineScanCommand<A extends ScanArgs>(context: CommandContext, spec: ScanCommand<A>): CommandModule<GlobalArgs, A> {
+export function defineScanCommand<A extends ScanArgs>(
+  context: CommandContext,
+  spec: ScanCommand<A>,
+): CommandModule<GlobalArgs, A> {
   return {
     command: spec.command,
     describe: spec.describe,
@@ -56,12 +59,18 @@ export function defineScanCommand<A extends ScanArgs>(context: CommandContext, s
       const { emitReport } = await import('../report/emit.js');
       const failOn = argv.failOn ?? result.settings.config.failOn;
       const advice = spec.advice?.(argv);
-      const options = { ...argv, ...(failOn !== undefined ? { failOn } : {}), ...(advice ? { advice } : {}) };
+      const options = {
+        ...argv,
+        ...(failOn !== undefined ? { failOn } : {}),
+        ...(advice ? { advice } : {}),
+      };
       context.setExitCode(await emitReport(result.report, options, context.io));
       if (argv.verbose && spec.listUnusedBaseline) {
         for (const entry of result.unusedBaselineEntries()) {
           const path = argv.mask ? result.engine.redactName(entry.path) : entry.path;
-          context.io.stderr.write(`tightlip: baseline entry matched nothing: ${entry.rule} ${path} (remove with \`tightlip baseline prune\`)\n`);
+          context.io.stderr.write(
+            `tightlip: baseline entry matched nothing: ${entry.rule} ${path} (remove with \`tightlip baseline prune\`)\n`,
+          );
         }
       }
     },

@@ -12,11 +12,22 @@ export function scanCommand(context: CommandContext): CommandModule<GlobalArgs, 
     describe: 'Scan files and directories (respects .gitignore, skips binary files)',
     builder: (yargs) =>
       yargs
-        .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Files or directories; default .' })
+        .positional('paths', {
+          type: 'string',
+          array: true,
+          default: [] as string[],
+          describe: 'Files or directories; default .',
+        })
         .example('$0 scan .', 'scan the current directory')
-        .example('$0 scan src --terms codenames.txt --format sarif -o tightlip.sarif', 'SARIF for code scanning'),
+        .example(
+          '$0 scan src --terms codenames.txt --format sarif -o tightlip.sarif',
+          'SARIF for code scanning',
+        ),
     run: async (options, argv) => {
-      const [{ scanPaths }, { createProgress }] = await Promise.all([import('../actions/scan.js'), import('../report/progress.js')]);
+      const [{ scanPaths }, { createProgress }] = await Promise.all([
+        import('../actions/scan.js'),
+        import('../report/progress.js'),
+      ]);
       const onProgress = createProgress(options.io, argv.quiet);
       return scanPaths({ ...options, paths: argv.paths, ...(onProgress ? { onProgress } : {}) });
     },

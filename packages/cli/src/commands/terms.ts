@@ -20,33 +20,69 @@ interface LintArgs extends GlobalArgs {
   date?: string;
 }
 
-const keyFileOption = { type: 'string', array: true, default: [] as string[], describe: 'Key of hashed lists (also TIGHTLIP_TERMS_KEY, TIGHTLIP_TERMS_KEY_FILE); repeatable' } as const;
-const dateOption = { type: 'string', describe: 'Judge lift dates as of this date (YYYY-MM-DD) instead of now' } as const;
+const keyFileOption = {
+  type: 'string',
+  array: true,
+  default: [] as string[],
+  describe: 'Key of hashed lists (also TIGHTLIP_TERMS_KEY, TIGHTLIP_TERMS_KEY_FILE); repeatable',
+} as const;
+const dateOption = {
+  type: 'string',
+  describe: 'Judge lift dates as of this date (YYYY-MM-DD) instead of now',
+} as const;
 
 /** `tightlip terms hash|check|lint`: tools for the owners of term lists. */
 export function termsCommand(context: CommandContext): CommandModule<GlobalArgs, GlobalArgs> {
   const hash: CommandModule<GlobalArgs, HashArgs> = {
     command: 'hash <list>',
-    describe: 'Turn a plaintext term list into a hashed list that reveals no term (to stdout or --output)',
+    describe:
+      'Turn a plaintext term list into a hashed list that reveals no term (to stdout or --output)',
     builder: (yargs: Argv<GlobalArgs>) =>
       yargs
-        .positional('list', { type: 'string', demandOption: true, describe: 'Plain (one term per line) or JSON term list' })
-        .option('key-file', { type: 'string', describe: 'File holding the secret key (or TIGHTLIP_TERMS_KEY, TIGHTLIP_TERMS_KEY_FILE)' })
+        .positional('list', {
+          type: 'string',
+          demandOption: true,
+          describe: 'Plain (one term per line) or JSON term list',
+        })
+        .option('key-file', {
+          type: 'string',
+          describe: 'File holding the secret key (or TIGHTLIP_TERMS_KEY, TIGHTLIP_TERMS_KEY_FILE)',
+        })
         .example('$0 terms hash codenames.json --key-file team.key -o codenames.hashed.json', ''),
     handler: async (argv) => {
       const { hashListFile } = await import('../actions/terms-hash.js');
-      context.setExitCode(await hashListFile({ list: argv.list, keyFile: argv.keyFile, output: argv.output, io: context.io }));
+      context.setExitCode(
+        await hashListFile({
+          list: argv.list,
+          keyFile: argv.keyFile,
+          output: argv.output,
+          io: context.io,
+        }),
+      );
     },
   };
   const check: CommandModule<GlobalArgs, CheckArgs> = {
     command: 'check <input>',
-    describe: 'Which terms match a text (a file, or - for stdin), and which normalisation made each match',
+    describe:
+      'Which terms match a text (a file, or - for stdin), and which normalisation made each match',
     builder: (yargs: Argv<GlobalArgs>) =>
       yargs
-        .positional('input', { type: 'string', demandOption: true, describe: 'File to check, or - for standard input' })
-        .option('terms', { type: 'string', array: true, default: [] as string[], describe: 'Term list file, besides the configured ones; repeatable' })
+        .positional('input', {
+          type: 'string',
+          demandOption: true,
+          describe: 'File to check, or - for standard input',
+        })
+        .option('terms', {
+          type: 'string',
+          array: true,
+          default: [] as string[],
+          describe: 'Term list file, besides the configured ones; repeatable',
+        })
         .option('key-file', keyFileOption)
-        .option('path', { type: 'string', describe: 'Judge path scopes as if the text were at this path' })
+        .option('path', {
+          type: 'string',
+          describe: 'Judge path scopes as if the text were at this path',
+        })
         .option('date', dateOption)
         .example('$0 terms check draft.md', '')
         .example('echo "ship myth0s" | $0 terms check -', '') as unknown as Argv<CheckArgs>,
@@ -71,10 +107,16 @@ export function termsCommand(context: CommandContext): CommandModule<GlobalArgs,
   };
   const lint: CommandModule<GlobalArgs, LintArgs> = {
     command: 'lint [lists..]',
-    describe: 'Find duplicates, terms that would flood (too short, common words), expired embargoes',
+    describe:
+      'Find duplicates, terms that would flood (too short, common words), expired embargoes',
     builder: (yargs: Argv<GlobalArgs>) =>
       yargs
-        .positional('lists', { type: 'string', array: true, default: [] as string[], describe: 'Lists to lint; default: every configured list' })
+        .positional('lists', {
+          type: 'string',
+          array: true,
+          default: [] as string[],
+          describe: 'Lists to lint; default: every configured list',
+        })
         .option('key-file', keyFileOption)
         .option('date', dateOption) as unknown as Argv<LintArgs>,
     handler: async (argv) => {
@@ -96,7 +138,11 @@ export function termsCommand(context: CommandContext): CommandModule<GlobalArgs,
     command: 'terms <command>',
     describe: 'Tools for term list owners: hash, check, lint (see docs/terms.md)',
     builder: (yargs: Argv<GlobalArgs>) =>
-      yargs.command(hash).command(check).command(lint).demandCommand(1, 'Give a terms command: hash, check or lint.'),
+      yargs
+        .command(hash)
+        .command(check)
+        .command(lint)
+        .demandCommand(1, 'Give a terms command: hash, check or lint.'),
     handler: () => {},
   };
 }

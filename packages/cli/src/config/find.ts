@@ -23,7 +23,8 @@ export async function findConfigFile(start: string): Promise<string | undefined>
     for (const name of CONFIG_FILE_NAMES) {
       if ((await readIfExists(join(dir, name))) !== undefined) present.push(join(dir, name));
     }
-    if (present.length > 1) throw new ConfigError(present[0]!, `found both ${present.join(' and ')}; keep one`);
+    if (present.length > 1)
+      throw new ConfigError(present[0]!, `found both ${present.join(' and ')}; keep one`);
     if (present[0]) return present[0];
     if (dirname(dir) === dir) return undefined;
   }

@@ -4,11 +4,18 @@ import { it } from '@tightlip/fixtures/vitest';
 import { loadConfig, readConfigFile, resolveRules } from './load.js';
 import { validateConfig } from './validate.js';
 
-const writeConfig = (temp: TempDir, content: unknown, file = 'tightlip.config.json') => temp.write(file, typeof content === 'string' ? content : JSON.stringify(content));
+const writeConfig = (temp: TempDir, content: unknown, file = 'tightlip.config.json') =>
+  temp.write(file, typeof content === 'string' ? content : JSON.stringify(content));
 
 describe('loadConfig: discovery', () => {
-  it('finds the nearest config walking up from a nested directory, resolving paths against it', async ({ temp }) => {
-    writeConfig(temp, { terms: ['lists/names.txt'], allow: { paths: ['fixtures/**'] }, baseline: 'base.jsonl' });
+  it('finds the nearest config walking up from a nested directory, resolving paths against it', async ({
+    temp,
+  }) => {
+    writeConfig(temp, {
+      terms: ['lists/names.txt'],
+      allow: { paths: ['fixtures/**'] },
+      baseline: 'base.jsonl',
+    });
     temp.write('a/b/c/file.txt', 'x');
     const config = await loadConfig({ searchFrom: [temp.path('a', 'b', 'c')], cwd: temp.dir });
     expect(config).toMatchObject({
@@ -24,19 +31,34 @@ describe('loadConfig: discovery', () => {
   it('searches the scan root first, then the current directory', async ({ temp }) => {
     writeConfig(temp, { failOn: 'high' }, 'cwd/tightlip.config.json');
     temp.write('elsewhere/x.txt', 'x');
-    const config = await loadConfig({ searchFrom: [temp.path('elsewhere'), temp.path('cwd')], cwd: temp.path('cwd') });
+    const config = await loadConfig({
+      searchFrom: [temp.path('elsewhere'), temp.path('cwd')],
+      cwd: temp.path('cwd'),
+    });
     expect(config.failOn).toBe('high');
   });
 
   it('accepts .tightliprc.json and prefers the nearer file', async ({ temp }) => {
     writeConfig(temp, {});
     writeConfig(temp, { failOn: 'low' }, 'inner/.tightliprc.json');
-    expect((await loadConfig({ searchFrom: [temp.path('inner')], cwd: temp.dir })).file).toBe(temp.path('inner', '.tightliprc.json'));
+    expect((await loadConfig({ searchFrom: [temp.path('inner')], cwd: temp.dir })).file).toBe(
+      temp.path('inner', '.tightliprc.json'),
+    );
   });
 
   it('returns the defaults when there is no config', async ({ temp }) => {
     const config = await loadConfig({ searchFrom: [temp.dir], cwd: temp.dir });
-    expect(config).toEqual({ dir: temp.dir, terms: [], allowPaths: [], allowValues: [], allowPatterns: [], stopwords: [], rules: {}, customRules: [], inlineAllow: true });
+    expect(config).toEqual({
+      dir: temp.dir,
+      terms: [],
+      allowPaths: [],
+      allowValues: [],
+      allowPatterns: [],
+      stopwords: [],
+      rules: {},
+      customRules: [],
+      inlineAllow: true,
+    });
   });
 
   it('errors on two config files in one directory', async ({ temp }) => {
@@ -46,7 +68,9 @@ describe('loadConfig: discovery', () => {
   });
 
   it('errors on a missing explicit --config', async ({ temp }) => {
-    await expect(loadConfig({ explicit: 'nope.json', searchFrom: [temp.dir], cwd: temp.dir })).rejects.toMatchObject({
+    await expect(
+      loadConfig({ explicit: 'nope.json', searchFrom: [temp.dir], cwd: temp.dir }),
+    ).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
       message: expect.stringContaining('nope.json: no such file'),
     });
@@ -58,17 +82,33 @@ describe('validateConfig: every error names the file and the key path', () => {
     ['{', '', /not valid JSON/],
     ['[]', '(top level)', /must be a JSON object/],
     ['{"term": []}', 'term', /unknown key; expected one of \$schema, extends, rules/],
-    ['{"allow": {"path": []}}', 'allow.path', /unknown key; expected one of paths, values, patterns, stopwords/],
+    [
+      '{"allow": {"path": []}}',
+      'allow.path',
+      /unknown key; expected one of paths, values, patterns, stopwords/,
+    ],
     ['{"terms": "a.txt"}', 'terms', /must be array/],
     ['{"terms": ["ok", 3]}', 'terms[1]', /must be string/],
     ['{"allow": {"paths": [""]}}', 'allow.paths[0]', /must not be empty/],
     ['{"allow": []}', 'allow', /must be object/],
-    ['{"failOn": "severe"}', 'failOn', /must be one of "info", "low", "medium", "high", "critical"/],
+    [
+      '{"failOn": "severe"}',
+      'failOn',
+      /must be one of "info", "low", "medium", "high", "critical"/,
+    ],
     ['{"rules": {"Github_PAT": "off"}}', 'rules.Github_PAT', /not a valid rule id/],
     ['{"rules": {"github-pat": "sometimes"}}', 'rules.github-pat', /wrong form/],
     ['{"rules": {"github-pat": {"enabled": "no"}}}', 'rules.github-pat', /wrong form/],
-    ['{"customRules": [{"id": "x-y", "title": "X"}]}', 'customRules[0]', /must have required property 'pattern'/],
-    ['{"customRules": [{"id": "x-y", "title": "X", "pattern": "x", "keywords": ["ABC"]}]}', 'customRules[0].keywords[0]', /must match pattern/],
+    [
+      '{"customRules": [{"id": "x-y", "title": "X"}]}',
+      'customRules[0]',
+      /must have required property 'pattern'/,
+    ],
+    [
+      '{"customRules": [{"id": "x-y", "title": "X", "pattern": "x", "keywords": ["ABC"]}]}',
+      'customRules[0].keywords[0]',
+      /must match pattern/,
+    ],
     ['{"maxFileSize": 1.5}', 'maxFileSize', /must be integer/],
     ['{"inlineAllow": "yes"}', 'inlineAllow', /must be boolean/],
     ['{"$schema": 1}', '$schema', /must be string/],
@@ -79,7 +119,9 @@ describe('validateConfig: every error names the file and the key path', () => {
       (e: Error) => e,
     );
     expect(error?.message).toMatch(message);
-    expect(error?.message.startsWith(`/repo/tightlip.config.json${keyPath ? ` (${keyPath})` : ''}:`)).toBe(true);
+    expect(
+      error?.message.startsWith(`/repo/tightlip.config.json${keyPath ? ` (${keyPath})` : ''}:`),
+    ).toBe(true);
     expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
   });
 
@@ -87,10 +129,28 @@ describe('validateConfig: every error names the file and the key path', () => {
     const raw = {
       $schema: './schema.json',
       extends: ['tightlip:recommended'],
-      rules: { 'github-pat': 'off', 'aws-access-key-id': 'critical', 'slack-bot-token': { enabled: true, severity: 'low' } },
-      customRules: [{ id: 'acme-key', title: 'ACME key', pattern: 'acme_[a-z0-9]{32}', keywords: ['acme_'], severity: 'medium', flags: 'i' }],
+      rules: {
+        'github-pat': 'off',
+        'aws-access-key-id': 'critical',
+        'slack-bot-token': { enabled: true, severity: 'low' },
+      },
+      customRules: [
+        {
+          id: 'acme-key',
+          title: 'ACME key',
+          pattern: 'acme_[a-z0-9]{32}',
+          keywords: ['acme_'],
+          severity: 'medium',
+          flags: 'i',
+        },
+      ],
       terms: ['names.txt'],
-      allow: { paths: ['fixtures/**'], values: ['x'], patterns: ['^test_'], stopwords: ['example'] },
+      allow: {
+        paths: ['fixtures/**'],
+        values: ['x'],
+        patterns: ['^test_'],
+        stopwords: ['example'],
+      },
       baseline: '.tightlip-baseline.jsonl',
       failOn: 'medium',
       inlineAllow: false,
@@ -103,9 +163,18 @@ describe('validateConfig: every error names the file and the key path', () => {
 describe('readConfigFile: semantic errors', () => {
   it.for<[unknown, RegExp]>([
     [{ rules: { 'no-such-rule': 'off' } }, /\(rules\.no-such-rule\): no such rule/],
-    [{ customRules: [{ id: 'a-b', title: 'A', pattern: '(' }] }, /\(customRules\[0\]\.pattern\): invalid regular expression/],
-    [{ customRules: [{ id: 'a-b', title: 'A', pattern: '(a+)+b' }] }, /\(customRules\[0\]\.pattern\): rule a-b: pattern may backtrack/],
-    [{ customRules: [{ id: 'github-pat', title: 'A', pattern: 'x' }] }, /\(customRules\[0\]\.id\): rule id "github-pat" is already taken/],
+    [
+      { customRules: [{ id: 'a-b', title: 'A', pattern: '(' }] },
+      /\(customRules\[0\]\.pattern\): invalid regular expression/,
+    ],
+    [
+      { customRules: [{ id: 'a-b', title: 'A', pattern: '(a+)+b' }] },
+      /\(customRules\[0\]\.pattern\): rule a-b: pattern may backtrack/,
+    ],
+    [
+      { customRules: [{ id: 'github-pat', title: 'A', pattern: 'x' }] },
+      /\(customRules\[0\]\.id\): rule id "github-pat" is already taken/,
+    ],
     [{ allow: { patterns: ['[z-a]'] } }, /\(allow\.patterns\[0\]\): invalid regular expression/],
     [{ extends: 'tightlip:nope' }, /\(extends\): unknown preset "tightlip:nope"/],
     [{ extends: './missing.json' }, /\(extends\): extends a missing file/],
@@ -118,24 +187,52 @@ describe('readConfigFile: semantic errors', () => {
   it('rejects an extends cycle', async ({ temp }) => {
     writeConfig(temp, { extends: './b.json' }, 'a.json');
     writeConfig(temp, { extends: './a.json' }, 'b.json');
-    await expect(readConfigFile(temp.path('a.json'))).rejects.toThrow(/extends itself through .*a\.json -> .*b\.json -> .*a\.json/);
+    await expect(readConfigFile(temp.path('a.json'))).rejects.toThrow(
+      /extends itself through .*a\.json -> .*b\.json -> .*a\.json/,
+    );
   });
 
   it('reports an error in an extended file against that file', async ({ temp }) => {
     writeConfig(temp, { extends: './shared/base.json' });
     writeConfig(temp, { allow: { path: [] } }, 'shared/base.json');
-    await expect(readConfigFile(temp.path('tightlip.config.json'))).rejects.toThrow(`${temp.path('shared', 'base.json')} (allow.path)`);
+    await expect(readConfigFile(temp.path('tightlip.config.json'))).rejects.toThrow(
+      `${temp.path('shared', 'base.json')} (allow.path)`,
+    );
   });
 });
 
 describe('extends', () => {
-  it('merges presets, files and packages in order: arrays add up, later settings win, paths stay relative to their file', async ({ temp }) => {
-    writeConfig(temp, { terms: ['org-terms.txt'], allow: { paths: ['vendor/**'] }, rules: { 'github-pat': 'low' }, failOn: 'low' }, 'node_modules/@acme/tightlip-config/config.json');
-    temp.write('node_modules/@acme/tightlip-config/package.json', JSON.stringify({ name: '@acme/tightlip-config', main: 'config.json' }));
-    writeConfig(temp, { allow: { stopwords: ['sample'] }, rules: { 'github-pat': { enabled: false } } }, 'shared/team.json');
-    const file = writeConfig(temp, { extends: ['tightlip:recommended', '@acme/tightlip-config', './shared/team.json'], allow: { paths: ['fixtures/**'] }, failOn: 'high' });
+  it('merges presets, files and packages in order: arrays add up, later settings win, paths stay relative to their file', async ({
+    temp,
+  }) => {
+    writeConfig(
+      temp,
+      {
+        terms: ['org-terms.txt'],
+        allow: { paths: ['vendor/**'] },
+        rules: { 'github-pat': 'low' },
+        failOn: 'low',
+      },
+      'node_modules/@acme/tightlip-config/config.json',
+    );
+    temp.write(
+      'node_modules/@acme/tightlip-config/package.json',
+      JSON.stringify({ name: '@acme/tightlip-config', main: 'config.json' }),
+    );
+    writeConfig(
+      temp,
+      { allow: { stopwords: ['sample'] }, rules: { 'github-pat': { enabled: false } } },
+      'shared/team.json',
+    );
+    const file = writeConfig(temp, {
+      extends: ['tightlip:recommended', '@acme/tightlip-config', './shared/team.json'],
+      allow: { paths: ['fixtures/**'] },
+      failOn: 'high',
+    });
     const config = await readConfigFile(file);
-    expect(config.terms).toEqual([temp.path('node_modules', '@acme', 'tightlip-config', 'org-terms.txt')]);
+    expect(config.terms).toEqual([
+      temp.path('node_modules', '@acme', 'tightlip-config', 'org-terms.txt'),
+    ]);
     expect(config.allowPaths).toEqual(['vendor/**', 'fixtures/**']);
     expect(config.stopwords).toEqual(['sample']);
     expect(config.rules['github-pat']).toEqual({ severity: 'low', enabled: false });
@@ -147,7 +244,9 @@ describe('resolveRules', () => {
   it('switches rules off, re-rates them, and adds custom rules', async ({ temp }) => {
     const file = writeConfig(temp, {
       rules: { 'github-pat': 'off', 'aws-access-key-id': 'critical' },
-      customRules: [{ id: 'acme-key', title: 'ACME key', pattern: 'acme_[a-z0-9]{8}', keywords: ['acme_'] }],
+      customRules: [
+        { id: 'acme-key', title: 'ACME key', pattern: 'acme_[a-z0-9]{8}', keywords: ['acme_'] },
+      ],
     });
     const rules = resolveRules(await readConfigFile(file));
     const ids = rules.map((rule) => rule.id);
@@ -175,9 +274,14 @@ describe('the precompiled schema validator', () => {
     ];
     for (const document of documents) {
       expect(precompiled(document), JSON.stringify(document)).toBe(runtime(document));
-      expect(JSON.stringify(precompiled.errors?.map((e: { instancePath: string; keyword: string }) => [e.instancePath, e.keyword]))).toBe(
-        JSON.stringify(runtime.errors?.map((e) => [e.instancePath, e.keyword])),
-      );
+      expect(
+        JSON.stringify(
+          precompiled.errors?.map((e: { instancePath: string; keyword: string }) => [
+            e.instancePath,
+            e.keyword,
+          ]),
+        ),
+      ).toBe(JSON.stringify(runtime.errors?.map((e) => [e.instancePath, e.keyword])));
     }
   });
 });
@@ -185,14 +289,25 @@ describe('the precompiled schema validator', () => {
 describe('review fixes', () => {
   it('a severity switches a rule back on that an extended config turned off', async ({ temp }) => {
     writeConfig(temp, { rules: { 'github-pat': 'off', 'slack-bot-token': 'off' } }, 'base.json');
-    const file = writeConfig(temp, { extends: './base.json', rules: { 'github-pat': 'critical', 'slack-bot-token': { severity: 'low' } } });
+    const file = writeConfig(temp, {
+      extends: './base.json',
+      rules: { 'github-pat': 'critical', 'slack-bot-token': { severity: 'low' } },
+    });
     const rules = resolveRules(await readConfigFile(file));
     expect(rules.find((rule) => rule.id === 'github-pat')?.severity).toBe('critical');
     expect(rules.find((rule) => rule.id === 'slack-bot-token')?.severity).toBe('low');
   });
 
   it('a file extended twice (listed twice, or a diamond) counts once', async ({ temp }) => {
-    writeConfig(temp, { customRules: [{ id: 'acme-key', title: 'ACME', pattern: 'acme_[a-z]{8}', keywords: ['acme_'] }] }, 'cfg/c.json');
+    writeConfig(
+      temp,
+      {
+        customRules: [
+          { id: 'acme-key', title: 'ACME', pattern: 'acme_[a-z]{8}', keywords: ['acme_'] },
+        ],
+      },
+      'cfg/c.json',
+    );
     writeConfig(temp, { extends: './c.json' }, 'cfg/b.json');
     const file = writeConfig(temp, { extends: ['./cfg/c.json', './cfg/b.json', './cfg/c.json'] });
     expect((await readConfigFile(file)).customRules.map((rule) => rule.id)).toEqual(['acme-key']);
@@ -204,7 +319,10 @@ describe('review fixes', () => {
   });
 
   it('extends a package that hides its files behind an exports map', async ({ temp }) => {
-    temp.write('node_modules/acme-config/package.json', JSON.stringify({ name: 'acme-config', exports: { '.': './index.js' } }));
+    temp.write(
+      'node_modules/acme-config/package.json',
+      JSON.stringify({ name: 'acme-config', exports: { '.': './index.js' } }),
+    );
     temp.write('node_modules/acme-config/index.js', 'export {};\n');
     writeConfig(temp, { failOn: 'critical' }, 'node_modules/acme-config/tightlip.config.json');
     const file = writeConfig(temp, { extends: 'acme-config' });
@@ -213,10 +331,14 @@ describe('review fixes', () => {
 
   it('rejects a custom rule that matches the empty string', async ({ temp }) => {
     const file = writeConfig(temp, { customRules: [{ id: 'a-b', title: 'A', pattern: 'x*' }] });
-    await expect(readConfigFile(file)).rejects.toThrow(/\(customRules\[0\]\.pattern\): pattern matches the empty string/);
+    await expect(readConfigFile(file)).rejects.toThrow(
+      /\(customRules\[0\]\.pattern\): pattern matches the empty string/,
+    );
   });
 
   it('says which forms a rule setting may take', async () => {
-    await expect(validateConfig('/c.json', '{"rules": {"github-pat": "offf"}}')).rejects.toThrow(/"off", "on", a severity \(info, low, medium, high, critical\)/);
+    await expect(validateConfig('/c.json', '{"rules": {"github-pat": "offf"}}')).rejects.toThrow(
+      /"off", "on", a severity \(info, low, medium, high, critical\)/,
+    );
   });
 });

@@ -18,10 +18,18 @@ interface Layer {
 }
 
 /** Resolves an `extends` entry to a preset or a file. */
-function resolveExtends(spec: string, from: Layer): { preset: RawConfig; name: string } | { file: string } {
+function resolveExtends(
+  spec: string,
+  from: Layer,
+): { preset: RawConfig; name: string } | { file: string } {
   if (spec.startsWith('tightlip:')) {
     const preset = PRESETS[spec];
-    if (!preset) throw new ConfigError(from.source, `unknown preset "${spec}"; presets: ${Object.keys(PRESETS).join(', ')}`, 'extends');
+    if (!preset)
+      throw new ConfigError(
+        from.source,
+        `unknown preset "${spec}"; presets: ${Object.keys(PRESETS).join(', ')}`,
+        'extends',
+      );
     return { preset, name: spec };
   }
   if (spec.startsWith('.') || isAbsolute(spec)) return { file: resolve(from.dir, spec) };
@@ -40,17 +48,36 @@ function resolveExtends(spec: string, from: Layer): { preset: RawConfig; name: s
     if (existsSync(file)) return { file };
     if (dirname(dir) === dir) break;
   }
-  throw new ConfigError(from.source, `cannot resolve "${spec}" (a package whose main file, or tightlip.config.json, is JSON)`, 'extends');
+  throw new ConfigError(
+    from.source,
+    `cannot resolve "${spec}" (a package whose main file, or tightlip.config.json, is JSON)`,
+    'extends',
+  );
 }
 
-async function loadLayers(file: string, text: string, seen: readonly string[], loaded = new Set<string>()): Promise<Layer[]> {
-  if (seen.includes(file)) throw new ConfigError(file, `extends itself through ${[...seen, file].join(' -> ')}`, 'extends');
+async function loadLayers(
+  file: string,
+  text: string,
+  seen: readonly string[],
+  loaded = new Set<string>(),
+): Promise<Layer[]> {
+  if (seen.includes(file))
+    throw new ConfigError(
+      file,
+      `extends itself through ${[...seen, file].join(' -> ')}`,
+      'extends',
+    );
   // A file reached twice (listed twice, or a diamond of extends) counts once, where first reached.
   if (loaded.has(file)) return [];
   loaded.add(file);
   const layer: Layer = { source: file, dir: dirname(file), raw: await validateConfig(file, text) };
   const layers: Layer[] = [];
-  const specs = layer.raw.extends === undefined ? [] : Array.isArray(layer.raw.extends) ? layer.raw.extends : [layer.raw.extends];
+  const specs =
+    layer.raw.extends === undefined
+      ? []
+      : Array.isArray(layer.raw.extends)
+        ? layer.raw.extends
+        : [layer.raw.extends];
   for (const spec of specs) {
     const target = resolveExtends(spec, layer);
     if ('preset' in target) {
@@ -58,7 +85,8 @@ async function loadLayers(file: string, text: string, seen: readonly string[], l
       continue;
     }
     const parentText = await readIfExists(target.file);
-    if (parentText === undefined) throw new ConfigError(file, `extends a missing file ${target.file}`, 'extends');
+    if (parentText === undefined)
+      throw new ConfigError(file, `extends a missing file ${target.file}`, 'extends');
     layers.push(...(await loadLayers(target.file, parentText, [...seen, file], loaded)));
   }
   layers.push(layer);
@@ -69,27 +97,43 @@ function compileRegExp(source: string, flags: string, layer: Layer, keyPath: str
   try {
     return new RegExp(source, flags);
   } catch (error) {
-    throw new ConfigError(layer.source, `invalid regular expression: ${(error as Error).message}`, keyPath);
+    throw new ConfigError(
+      layer.source,
+      `invalid regular expression: ${(error as Error).message}`,
+      keyPath,
+    );
   }
 }
 
-function compileCustomRule(raw: NonNullable<RawConfig['customRules']>[number], layer: Layer, index: number): Rule {
+function compileCustomRule(
+  raw: NonNullable<RawConfig['customRules']>[number],
+  layer: Layer,
+  index: number,
+): Rule {
   const keyPath = `customRules[${index}]`;
   const pattern = compileRegExp(raw.pattern, `g${raw.flags ?? ''}`, layer, `${keyPath}.pattern`);
   if (new RegExp(pattern.source, pattern.flags.replace('g', '')).test('')) {
-    throw new ConfigError(layer.source, 'pattern matches the empty string; it must match the secret itself', `${keyPath}.pattern`);
+    throw new ConfigError(
+      layer.source,
+      'pattern matches the empty string; it must match the secret itself',
+      `${keyPath}.pattern`,
+    );
   }
   try {
-    return assertLinearTime(defineRule({
-      id: raw.id,
-      title: raw.title,
-      description: raw.description ?? raw.title,
-      remediation: raw.remediation ?? 'Remove the secret from the repository, rotate it, and load it from a secret store.',
-      severity: raw.severity ?? 'high',
-      keywords: raw.keywords ?? [],
-      pattern,
-      samples: () => ({ match: [], ignore: [] }),
-    }));
+    return assertLinearTime(
+      defineRule({
+        id: raw.id,
+        title: raw.title,
+        description: raw.description ?? raw.title,
+        remediation:
+          raw.remediation ??
+          'Remove the secret from the repository, rotate it, and load it from a secret store.',
+        severity: raw.severity ?? 'high',
+        keywords: raw.keywords ?? [],
+        pattern,
+        samples: () => ({ match: [], ignore: [] }),
+      }),
+    );
   } catch (error) {
     throw new ConfigError(layer.source, (error as Error).message, `${keyPath}.pattern`);
   }
@@ -100,7 +144,9 @@ function toSetting(value: NonNullable<RawConfig['rules']>[string]): RuleSetting 
   if (value === 'on') return { enabled: true };
   if (value === 'off') return { enabled: false };
   if (typeof value === 'string') return { enabled: true, severity: value };
-  return value.severity !== undefined && value.enabled === undefined ? { enabled: true, ...value } : value;
+  return value.severity !== undefined && value.enabled === undefined
+    ? { enabled: true, ...value }
+    : value;
 }
 
 function mergeLayers(file: string, layers: readonly Layer[]): Config {
@@ -112,11 +158,22 @@ function mergeLayers(file: string, layers: readonly Layer[]): Config {
     config.terms.push(...(raw.terms ?? []).map((path) => resolve(layer.dir, path)));
     config.allowPaths.push(...(raw.allow?.paths ?? []));
     config.allowValues.push(...(raw.allow?.values ?? []));
-    config.allowPatterns.push(...(raw.allow?.patterns ?? []).map((p, i) => compileRegExp(p, '', layer, `allow.patterns[${i}]`)));
+    config.allowPatterns.push(
+      ...(raw.allow?.patterns ?? []).map((p, i) =>
+        compileRegExp(p, '', layer, `allow.patterns[${i}]`),
+      ),
+    );
     config.stopwords.push(...(raw.allow?.stopwords ?? []));
     (raw.customRules ?? []).forEach((rule, i) => {
-      if (builtinRules.some((builtin) => builtin.id === rule.id) || config.customRules.some((custom) => custom.id === rule.id)) {
-        throw new ConfigError(layer.source, `rule id "${rule.id}" is already taken`, `customRules[${i}].id`);
+      if (
+        builtinRules.some((builtin) => builtin.id === rule.id) ||
+        config.customRules.some((custom) => custom.id === rule.id)
+      ) {
+        throw new ConfigError(
+          layer.source,
+          `rule id "${rule.id}" is already taken`,
+          `customRules[${i}].id`,
+        );
       }
       config.customRules.push(compileCustomRule(rule, layer, i));
     });
@@ -131,7 +188,8 @@ function mergeLayers(file: string, layers: readonly Layer[]): Config {
   }
   const known = new Set([...builtinRules, ...config.customRules].map((rule) => rule.id));
   for (const [id, layer] of ruleSources) {
-    if (!known.has(id)) throw new ConfigError(layer.source, 'no such rule; see `tightlip rules list`', `rules.${id}`);
+    if (!known.has(id))
+      throw new ConfigError(layer.source, 'no such rule; see `tightlip rules list`', `rules.${id}`);
   }
   config.terms = [...new Set(config.terms)];
   config.allowPaths = [...new Set(config.allowPaths)];

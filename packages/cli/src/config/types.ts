@@ -30,7 +30,17 @@ export interface Config {
 
 /** The configuration when there is no file. */
 export function defaultConfig(dir: string): Config {
-  return { dir, terms: [], allowPaths: [], allowValues: [], allowPatterns: [], stopwords: [], rules: {}, customRules: [], inlineAllow: true };
+  return {
+    dir,
+    terms: [],
+    allowPaths: [],
+    allowValues: [],
+    allowPatterns: [],
+    stopwords: [],
+    rules: {},
+    customRules: [],
+    inlineAllow: true,
+  };
 }
 
 /** The JSON shape of a configuration file, once it passed the schema. */

@@ -3,7 +3,10 @@ import { ConfigError } from '../errors.js';
 import type { RawConfig } from './types.js';
 
 /** The JSON Schema every configuration is validated against, shipped in this package. */
-export const CONFIG_SCHEMA_PATH = new URL('../../schema/tightlip.config.schema.json', import.meta.url);
+export const CONFIG_SCHEMA_PATH = new URL(
+  '../../schema/tightlip.config.schema.json',
+  import.meta.url,
+);
 
 interface SchemaError {
   instancePath: string;
@@ -17,13 +20,19 @@ type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null 
 
 /** Compiles the schema with ajv at run time. */
 export async function compileConfigValidator(): Promise<Validator> {
-  const [{ Ajv }, schemaText] = await Promise.all([import('ajv'), readFile(CONFIG_SCHEMA_PATH, 'utf8')]);
+  const [{ Ajv }, schemaText] = await Promise.all([
+    import('ajv'),
+    readFile(CONFIG_SCHEMA_PATH, 'utf8'),
+  ]);
   const ajv = new Ajv({ allErrors: false, verbose: true, strict: false });
   return ajv.compile(JSON.parse(schemaText) as object) as Validator;
 }
 
 /** Where the build puts the schema precompiled (scripts/generate-config-validator.mjs). */
-export const PRECOMPILED_VALIDATOR = new URL('../../generated/config-validator.js', import.meta.url);
+export const PRECOMPILED_VALIDATOR = new URL(
+  '../../generated/config-validator.js',
+  import.meta.url,
+);
 
 let validator: Promise<Validator> | undefined;
 
@@ -41,10 +50,19 @@ function loadValidator(): Promise<Validator> {
 
 /** `/allow/paths/0` -> `allow.paths[0]`. */
 function toKeyPath(pointer: string, extra?: string): string {
-  const parts = pointer.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
   return parts
-    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : /^[A-Za-z_$][\w$-]*$/.test(part) ? `${i === 0 ? '' : '.'}${part}` : `[${JSON.stringify(part)}]`))
+    .map((part, i) =>
+      /^\d+$/.test(part)
+        ? `[${part}]`
+        : /^[A-Za-z_$][\w$-]*$/.test(part)
+          ? `${i === 0 ? '' : '.'}${part}`
+          : `[${JSON.stringify(part)}]`,
+    )
     .join('');
 }
 
@@ -59,14 +77,26 @@ function describeSchemaError(errors: readonly SchemaError[]): { keyPath: string;
   }
   const naming = errors.find((error) => error.keyword === 'propertyNames');
   if (naming) {
-    return { keyPath: toKeyPath(naming.instancePath, String(naming.params.propertyName)), message: 'is not a valid rule id (kebab-case)' };
+    return {
+      keyPath: toKeyPath(naming.instancePath, String(naming.params.propertyName)),
+      message: 'is not a valid rule id (kebab-case)',
+    };
   }
   const error = errors[errors.length - 1]!;
   const keyPath = toKeyPath(error.instancePath) || '(top level)';
-  if (error.keyword === 'enum') return { keyPath, message: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+  if (error.keyword === 'enum')
+    return {
+      keyPath,
+      message: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+    };
   if (error.keyword === 'minLength') return { keyPath, message: 'must not be empty' };
-  if (error.keyword === 'anyOf') return { keyPath, message: `has the wrong form: ${error.parentSchema?.description ?? 'see the schema'}` };
-  if (error.keyword === 'type' && error.instancePath === '') return { keyPath, message: 'must be a JSON object' };
+  if (error.keyword === 'anyOf')
+    return {
+      keyPath,
+      message: `has the wrong form: ${error.parentSchema?.description ?? 'see the schema'}`,
+    };
+  if (error.keyword === 'type' && error.instancePath === '')
+    return { keyPath, message: 'must be a JSON object' };
   return { keyPath, message: error.message ?? `fails ${error.keyword}` };
 }
 

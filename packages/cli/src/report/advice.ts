@@ -6,8 +6,12 @@ import type { Finding } from '@tightlip/core';
 /** What to do about `findings`, when no command gives advice of its own. */
 export function generalAdvice(findings: readonly Finding[]): string[] {
   return [
-    ...(findings.some((f) => f.kind === 'credential') ? ['Remove each secret and rotate it; it may already be copied.'] : []),
-    ...(findings.some((f) => f.kind === 'term') ? ['Replace each codename or embargoed term with its public name, or remove it.'] : []),
+    ...(findings.some((f) => f.kind === 'credential')
+      ? ['Remove each secret and rotate it; it may already be copied.']
+      : []),
+    ...(findings.some((f) => f.kind === 'term')
+      ? ['Replace each codename or embargoed term with its public name, or remove it.']
+      : []),
     'A false alarm? Add `tightlip:allow <rule-id> -- reason` in a comment on the line, or accept it with `tightlip baseline update`.',
   ];
 }

@@ -1,6 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { formatGithub, formatGitlab, formatJson, formatJunit, formatSarif, formatText, type ScanReport, type Severity } from '@tightlip/core';
+import {
+  formatGithub,
+  formatGitlab,
+  formatJson,
+  formatJunit,
+  formatSarif,
+  formatText,
+  type ScanReport,
+  type Severity,
+} from '@tightlip/core';
 import { InputError, UsageError } from '../errors.js';
 import { useColor, type Io } from '../io.js';
 import { generalAdvice, SKIPPED_HINT } from './advice.js';
@@ -24,7 +33,12 @@ export interface OutputOptions {
 }
 
 /** The report in `format`; the text format is coloured when `color`, and ends with `advice` (the general advice by default). */
-export function renderReport(report: ScanReport, format: Format, color: boolean, advice?: readonly string[]): string {
+export function renderReport(
+  report: ScanReport,
+  format: Format,
+  color: boolean,
+  advice?: readonly string[],
+): string {
   switch (format) {
     case 'json':
       return formatJson(report);
@@ -37,7 +51,11 @@ export function renderReport(report: ScanReport, format: Format, color: boolean,
     case 'gitlab':
       return formatGitlab(report);
     case 'text':
-      return formatText(report, { color, advice: advice ?? generalAdvice(report.findings), skippedHint: SKIPPED_HINT });
+      return formatText(report, {
+        color,
+        advice: advice ?? generalAdvice(report.findings),
+        skippedHint: SKIPPED_HINT,
+      });
   }
 }
 
@@ -46,24 +64,38 @@ export function renderReport(report: ScanReport, format: Format, color: boolean,
  * exit code: 2 when a file that may hold text could not be scanned (too large, unreadable)
  * — the scan is incomplete, so it fails closed — else 1 or 0 as `exitCodeOf`.
  */
-export async function emitReport(report: ScanReport, options: OutputOptions, io: Io): Promise<0 | 1 | 2> {
+export async function emitReport(
+  report: ScanReport,
+  options: OutputOptions,
+  io: Io,
+): Promise<0 | 1 | 2> {
   const toFile = options.output !== undefined;
   const clean = report.findings.length === 0;
   const color = !toFile && useColor(io.stdout, io.env);
-  const text = options.format === 'text' && options.quiet && clean ? '' : renderReport(report, options.format, color, options.advice);
+  const text =
+    options.format === 'text' && options.quiet && clean
+      ? ''
+      : renderReport(report, options.format, color, options.advice);
   await writeOutput(text, options.output, io);
   if (options.verbose) {
     for (const skipped of report.skipped) {
-      io.stderr.write(`tightlip: skipped ${skipped.path}: ${skipped.reason}${skipped.detail ? ` (${skipped.detail})` : ''}\n`);
+      io.stderr.write(
+        `tightlip: skipped ${skipped.path}: ${skipped.reason}${skipped.detail ? ` (${skipped.detail})` : ''}\n`,
+      );
     }
   }
   if (isIncomplete(report)) {
     const unscanned = report.skipped.filter((skipped) => skipped.reason !== 'binary');
     const listed = options.verbose ? [] : unscanned.slice(0, 5);
     for (const skipped of listed) {
-      io.stderr.write(`tightlip: could not scan ${skipped.path}: ${skipped.reason}${skipped.detail ? ` (${skipped.detail})` : ''}\n`);
+      io.stderr.write(
+        `tightlip: could not scan ${skipped.path}: ${skipped.reason}${skipped.detail ? ` (${skipped.detail})` : ''}\n`,
+      );
     }
-    if (unscanned.length > listed.length && !options.verbose) io.stderr.write(`tightlip: … and ${unscanned.length - listed.length} more (--verbose lists them)\n`);
+    if (unscanned.length > listed.length && !options.verbose)
+      io.stderr.write(
+        `tightlip: … and ${unscanned.length - listed.length} more (--verbose lists them)\n`,
+      );
     io.stderr.write(
       `tightlip: the scan is incomplete, so it fails (exit 2): raise "maxFileSize" for large files, exclude them with "allow.paths", or fix their permissions\n`,
     );
@@ -82,7 +114,9 @@ export async function writeOutput(text: string, output: string | undefined, io: 
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, text);
   } catch (error) {
-    throw new InputError(`cannot write to ${target}: ${(error as Error).message}`, { cause: error });
+    throw new InputError(`cannot write to ${target}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 

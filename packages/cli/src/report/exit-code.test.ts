@@ -3,7 +3,8 @@ import type { ScanReport } from '@tightlip/core';
 import { exitCodeOf } from './exit-code.js';
 
 describe('exitCodeOf', () => {
-  const report = (severities: string[], skipped: { reason: string }[] = []) => ({ findings: severities.map((severity) => ({ severity })), skipped }) as unknown as ScanReport;
+  const report = (severities: string[], skipped: { reason: string }[] = []) =>
+    ({ findings: severities.map((severity) => ({ severity })), skipped }) as unknown as ScanReport;
 
   it('is 1 when a finding is at or above the threshold, 0 otherwise', () => {
     expect(exitCodeOf(report([]))).toBe(0);

@@ -8,7 +8,9 @@ import { SEVERITIES, type ScanReport, type Severity } from '@tightlip/core';
 export function exitCodeOf(report: ScanReport, failOn: Severity = 'low'): 0 | 1 | 2 {
   if (isIncomplete(report)) return 2;
   const threshold = SEVERITIES.indexOf(failOn);
-  return report.findings.some((finding) => SEVERITIES.indexOf(finding.severity) >= threshold) ? 1 : 0;
+  return report.findings.some((finding) => SEVERITIES.indexOf(finding.severity) >= threshold)
+    ? 1
+    : 0;
 }
 
 /** Whether a file that may hold text could not be scanned (too large, unreadable): the scan is incomplete, and fails closed. */

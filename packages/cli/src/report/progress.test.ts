@@ -27,6 +27,10 @@ describe('createProgress', () => {
     now = 1750;
     progress(20, 100);
     progress(100, 100);
-    expect(io.written).toEqual(['\r\u001b[2Ktightlip: 10/100 files scanned', '\r\u001b[2Ktightlip: 20/100 files scanned', '\r\u001b[2K']);
+    expect(io.written).toEqual([
+      '\r\u001b[2Ktightlip: 10/100 files scanned',
+      '\r\u001b[2Ktightlip: 20/100 files scanned',
+      '\r\u001b[2K',
+    ]);
   });
 });

@@ -23,6 +23,8 @@ export function createProgress(
     if (now - started < 500 || now - last < 100) return;
     last = now;
     shown = true;
-    io.stderr.write(`\r\u001b[2Ktightlip: ${total === undefined ? done : `${done}/${total}`} ${noun} scanned`);
+    io.stderr.write(
+      `\r\u001b[2Ktightlip: ${total === undefined ? done : `${done}/${total}`} ${noun} scanned`,
+    );
   };
 }

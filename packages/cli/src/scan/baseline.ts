@@ -12,12 +12,18 @@ export const DEFAULT_BASELINE_FILE = '.tightlip-baseline.jsonl';
 
 /** The baseline file a scan uses: `--baseline` (relative to `cwd`), the config's, or the default beside the config. */
 export function baselineFileOf(config: Config, option: string | undefined, cwd: string): string {
-  return option !== undefined ? resolve(cwd, option) : (config.baseline ?? join(config.dir, DEFAULT_BASELINE_FILE));
+  return option !== undefined
+    ? resolve(cwd, option)
+    : (config.baseline ?? join(config.dir, DEFAULT_BASELINE_FILE));
 }
 
 /** Whether a scan filters with a baseline: one was named, or the default file exists. */
 export function usesBaseline(config: Config, option: string | undefined): boolean {
-  return option !== undefined || config.baseline !== undefined || existsSync(join(config.dir, DEFAULT_BASELINE_FILE));
+  return (
+    option !== undefined ||
+    config.baseline !== undefined ||
+    existsSync(join(config.dir, DEFAULT_BASELINE_FILE))
+  );
 }
 
 /**
@@ -45,7 +51,11 @@ export function newBaselineSalt(): string {
  * The baseline entry of a finding (which must carry `secretHash`) whose path is relative to
  * `root`. Baseline paths are relative to the baseline file, whatever directory was scanned.
  */
-export function baselineEntryOf(finding: Finding, root: string, baselineFile: string): BaselineEntry {
+export function baselineEntryOf(
+  finding: Finding,
+  root: string,
+  baselineFile: string,
+): BaselineEntry {
   return {
     rule: finding.ruleId,
     path: toPosix(relative(dirname(baselineFile), join(root, finding.path))),

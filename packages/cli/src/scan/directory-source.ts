@@ -15,15 +15,23 @@ export interface DirectorySource extends Source {
 }
 
 /** A file's bytes, or why it was not read: too large, not a regular file, unreadable. */
-async function readFileItem(absolute: string, path: string, limits: SourceLimits): Promise<SourceItem> {
-  const skipped = (reason: 'too-large' | 'unreadable', detail: string): SourceItem => ({ type: 'skipped', skipped: { path, reason, detail } });
+async function readFileItem(
+  absolute: string,
+  path: string,
+  limits: SourceLimits,
+): Promise<SourceItem> {
+  const skipped = (reason: 'too-large' | 'unreadable', detail: string): SourceItem => ({
+    type: 'skipped',
+    skipped: { path, reason, detail },
+  });
   let handle;
   try {
     // A FIFO or device named on the command line would block or never end: not a file to scan.
     if (!(await stat(absolute)).isFile()) return skipped('unreadable', 'not a regular file');
     handle = await open(absolute, 'r');
     const { size } = await handle.stat();
-    if (size > limits.maxFileSize) return skipped('too-large', `${size} bytes, limit ${limits.maxFileSize}`);
+    if (size > limits.maxFileSize)
+      return skipped('too-large', `${size} bytes, limit ${limits.maxFileSize}`);
     return { type: 'bytes', content: { path, bytes: await handle.readFile() } };
   } catch (error) {
     return skipped('unreadable', (error as NodeJS.ErrnoException).code ?? (error as Error).message);
@@ -38,7 +46,10 @@ async function readFileItem(absolute: string, path: string, limits: SourceLimits
  * read). Paths are relative to the one directory scanned, or to `cwd` for several paths
  * or a file. Names of missing paths are a usage error.
  */
-export async function createDirectorySource(paths: readonly string[], cwd: string): Promise<DirectorySource> {
+export async function createDirectorySource(
+  paths: readonly string[],
+  cwd: string,
+): Promise<DirectorySource> {
   const targets = (paths.length > 0 ? paths : ['.']).map((path) => resolve(cwd, path));
   const kinds = await Promise.all(
     targets.map(async (target) => {
@@ -54,7 +65,10 @@ export async function createDirectorySource(paths: readonly string[], cwd: strin
   const nearest = targets.length === 1 && kinds[0] === 'file' ? dirname(targets[0]!) : root;
   let total: number | undefined;
 
-  async function* items(limits: SourceLimits, isAllowedPath: (path: string) => boolean): AsyncGenerator<SourceItem> {
+  async function* items(
+    limits: SourceLimits,
+    isAllowedPath: (path: string) => boolean,
+  ): AsyncGenerator<SourceItem> {
     const files = new Set<string>();
     for (const [i, target] of targets.entries()) {
       if (kinds[i] === 'file') files.add(target);
@@ -66,7 +80,11 @@ export async function createDirectorySource(paths: readonly string[], cwd: strin
     for (let i = 0; i < queue.length; i++) {
       const path = toPosix(relative(root, queue[i]!));
       for (let ahead = i; ahead < Math.min(queue.length, i + READ_AHEAD); ahead++) {
-        reads[ahead] ??= readFileItem(queue[ahead]!, toPosix(relative(root, queue[ahead]!)), limits);
+        reads[ahead] ??= readFileItem(
+          queue[ahead]!,
+          toPosix(relative(root, queue[ahead]!)),
+          limits,
+        );
       }
       const item = await reads[i]!;
       reads[i] = undefined;

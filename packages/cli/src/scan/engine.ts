@@ -21,9 +21,16 @@ export function createScanEngine(settings: ScanSettings, options: ScanEngineOpti
     termKeys: settings.termKeys,
     now: settings.now,
     // Files are judged by their path relative to the config; refs and messages by their own names.
-    scopePath: (path, subject) => (subject === 'content' || subject === 'file-name' ? toPosix(relative(config.dir, resolve(options.root, path))) : path),
+    scopePath: (path, subject) =>
+      subject === 'content' || subject === 'file-name'
+        ? toPosix(relative(config.dir, resolve(options.root, path)))
+        : path,
     reveal: options.reveal,
-    allow: { values: config.allowValues, patterns: config.allowPatterns, stopwords: config.stopwords },
+    allow: {
+      values: config.allowValues,
+      patterns: config.allowPatterns,
+      stopwords: config.stopwords,
+    },
     inlineAllow: config.inlineAllow,
     ...(options.secretHashSalt !== undefined ? { secretHashSalt: options.secretHashSalt } : {}),
   });

@@ -21,9 +21,14 @@ export function presentReport(run: ScanRun, options: PresentOptions): ScanReport
   const showPath = (path: string) => (options.reveal ? path : engine.redactName(path));
   return {
     tool: TOOL,
-    findings: sortFindings(kept).map(({ secretHash: _hash, ...finding }) => ({ ...finding, path: showPath(finding.path) })),
+    findings: sortFindings(kept).map(({ secretHash: _hash, ...finding }) => ({
+      ...finding,
+      path: showPath(finding.path),
+    })),
     rules: engine.rules,
-    skipped: run.skipped.map((item) => ({ ...item, path: showPath(item.path) })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    skipped: run.skipped
+      .map((item) => ({ ...item, path: showPath(item.path) }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     stats: run.stats,
   };
 }

@@ -1,4 +1,14 @@
-import { decodeText, type Chunk, type Engine, type Finding, type Origin, type ScanStats, type Skipped, type SourceItem, type SourceLimits } from '@tightlip/core';
+import {
+  decodeText,
+  type Chunk,
+  type Engine,
+  type Finding,
+  type Origin,
+  type ScanStats,
+  type Skipped,
+  type SourceItem,
+  type SourceLimits,
+} from '@tightlip/core';
 import type { Source } from './source.js';
 
 export interface RunOptions {
@@ -35,18 +45,33 @@ function toChunks(item: SourceItem): { chunks: Chunk[] } | { skipped: Skipped } 
   if (item.type === 'chunk') return { chunks: [item.chunk] };
   const { path, bytes, commit } = item.content;
   const text = decodeText(bytes);
-  if (text === undefined) return { skipped: { path, reason: 'binary', ...(commit !== undefined ? { detail: `in commit ${commit}` } : {}) } };
-  return { chunks: [{ subject: 'content', path, text, ...(commit !== undefined ? { commit } : {}) }] };
+  if (text === undefined)
+    return {
+      skipped: {
+        path,
+        reason: 'binary',
+        ...(commit !== undefined ? { detail: `in commit ${commit}` } : {}),
+      },
+    };
+  return {
+    chunks: [{ subject: 'content', path, text, ...(commit !== undefined ? { commit } : {}) }],
+  };
 }
 
 /** The path an item is about. */
 function pathOf(item: SourceItem): string {
-  return item.type === 'chunk' ? item.chunk.path : item.type === 'bytes' ? item.content.path : item.skipped.path;
+  return item.type === 'chunk'
+    ? item.chunk.path
+    : item.type === 'bytes'
+      ? item.content.path
+      : item.skipped.path;
 }
 
 /** Whether allowed paths apply to an item: file content and file names, never messages or refs. */
 function isAboutFile(item: SourceItem): boolean {
-  return item.type !== 'chunk' || item.chunk.subject === 'content' || item.chunk.subject === 'file-name';
+  return (
+    item.type !== 'chunk' || item.chunk.subject === 'content' || item.chunk.subject === 'file-name'
+  );
 }
 
 /**
@@ -75,10 +100,16 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
         files.add(chunk.path);
         bytes += item.type === 'bytes' ? item.content.bytes.length : Buffer.byteLength(chunk.text);
       }
-      for (const finding of engine.scan(chunk)) findings.push({ ...finding, origin: originOf(chunk, source) });
+      for (const finding of engine.scan(chunk))
+        findings.push({ ...finding, origin: originOf(chunk, source) });
     }
-    if (onProgress && item.type !== 'chunk' && ++done % 64 === 0) onProgress(done, source.total?.());
+    if (onProgress && item.type !== 'chunk' && ++done % 64 === 0)
+      onProgress(done, source.total?.());
   }
   onProgress?.(done, done);
-  return { findings, skipped, stats: { files: files.size, bytes, durationMs: performance.now() - started, startedAt } };
+  return {
+    findings,
+    skipped,
+    stats: { files: files.size, bytes, durationMs: performance.now() - started, startedAt },
+  };
 }

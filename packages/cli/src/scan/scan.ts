@@ -1,5 +1,12 @@
 import { join, relative } from 'node:path';
-import { createBaselineMatcher, DEFAULT_MAX_FILE_SIZE, type BaselineEntry, type Engine, type ScanReport, type SourceLimits } from '@tightlip/core';
+import {
+  createBaselineMatcher,
+  DEFAULT_MAX_FILE_SIZE,
+  type BaselineEntry,
+  type Engine,
+  type ScanReport,
+  type SourceLimits,
+} from '@tightlip/core';
 import type { Config } from '../config/types.js';
 import type { Io } from '../io.js';
 import { toPosix } from '../paths.js';
@@ -47,23 +54,45 @@ export function limitsOf(config: Config, maxFileSize: number | undefined): Sourc
  * (globs relative to the config's directory), and `exempt` files (absolute): the term lists
  * in use necessarily hold their terms, and a baseline lists accepted findings.
  */
-export async function allowedPaths(config: Config, root: string, exempt: readonly string[]): Promise<(path: string) => boolean> {
+export async function allowedPaths(
+  config: Config,
+  root: string,
+  exempt: readonly string[],
+): Promise<(path: string) => boolean> {
   const files = new Set(exempt);
-  const allowed = config.allowPaths.length > 0 ? (await import('picomatch')).default(config.allowPaths, { dot: true }) : undefined;
+  const allowed =
+    config.allowPaths.length > 0
+      ? (await import('picomatch')).default(config.allowPaths, { dot: true })
+      : undefined;
   return (path) => {
     const absolute = join(root, path);
-    return files.has(absolute) || (allowed !== undefined && allowed(toPosix(relative(config.dir, absolute))));
+    return (
+      files.has(absolute) ||
+      (allowed !== undefined && allowed(toPosix(relative(config.dir, absolute))))
+    );
   };
 }
 
 /** Runs `source` with everything the configuration asks for: settings, baseline, engine, the scan loop. */
-export async function runSourceScan(source: Source, options: ScanOptions, settings: ScanSettings, secretHashSalt?: string): Promise<{ engine: Engine; run: ScanRun }> {
-  const engine = createScanEngine(settings, { root: source.root, reveal: options.reveal, ...(secretHashSalt !== undefined ? { secretHashSalt } : {}) });
+export async function runSourceScan(
+  source: Source,
+  options: ScanOptions,
+  settings: ScanSettings,
+  secretHashSalt?: string,
+): Promise<{ engine: Engine; run: ScanRun }> {
+  const engine = createScanEngine(settings, {
+    root: source.root,
+    reveal: options.reveal,
+    ...(secretHashSalt !== undefined ? { secretHashSalt } : {}),
+  });
   const baselineFile = baselineFileOf(settings.config, options.baseline, options.io.cwd);
   const run = await runScan(source, {
     engine,
     limits: limitsOf(settings.config, options.maxFileSize),
-    isAllowedPath: await allowedPaths(settings.config, source.root, [...settings.termFiles, baselineFile]),
+    isAllowedPath: await allowedPaths(settings.config, source.root, [
+      ...settings.termFiles,
+      baselineFile,
+    ]),
     now: settings.now,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
@@ -72,15 +101,33 @@ export async function runSourceScan(source: Source, options: ScanOptions, settin
 
 /** Scans `source` and reports what the baseline (if any) does not accept. */
 export async function scan(source: Source, options: ScanOptions): Promise<ScanResult> {
-  const settings = await loadScanSettings({ io: options.io, searchFrom: source.searchFrom, config: options.config, termFiles: options.termFiles });
-  const baselineFile = usesBaseline(settings.config, options.baseline) ? baselineFileOf(settings.config, options.baseline, options.io.cwd) : undefined;
+  const settings = await loadScanSettings({
+    io: options.io,
+    searchFrom: source.searchFrom,
+    config: options.config,
+    termFiles: options.termFiles,
+  });
+  const baselineFile = usesBaseline(settings.config, options.baseline)
+    ? baselineFileOf(settings.config, options.baseline, options.io.cwd)
+    : undefined;
   const baseline = baselineFile !== undefined ? await readBaseline(baselineFile) : undefined;
   const { engine, run } = await runSourceScan(source, options, settings, baseline?.salt);
   const matcher = baseline ? createBaselineMatcher(baseline) : undefined;
   const report = presentReport(run, {
     engine,
     reveal: options.reveal,
-    ...(matcher ? { accepts: (finding) => matcher.accepts(baselineEntryOf(finding, source.root, baselineFile!)) } : {}),
+    ...(matcher
+      ? {
+          accepts: (finding) =>
+            matcher.accepts(baselineEntryOf(finding, source.root, baselineFile!)),
+        }
+      : {}),
   });
-  return { root: source.root, report, settings, engine, unusedBaselineEntries: () => matcher?.unused() ?? [] };
+  return {
+    root: source.root,
+    report,
+    settings,
+    engine,
+    unusedBaselineEntries: () => matcher?.unused() ?? [],
+  };
 }

@@ -33,12 +33,23 @@ export interface SettingsOptions {
 /** Loads the configuration (searched from `searchFrom`, or `--config`), the rules it enables and every term list. */
 export async function loadScanSettings(options: SettingsOptions): Promise<ScanSettings> {
   const { io } = options;
-  const config = await loadConfig({ explicit: options.config, searchFrom: options.searchFrom, cwd: io.cwd });
-  const loaded = await loadTerms({ cwd: io.cwd, env: io.env, configTerms: config.terms, termFiles: options.termFiles });
+  const config = await loadConfig({
+    explicit: options.config,
+    searchFrom: options.searchFrom,
+    cwd: io.cwd,
+  });
+  const loaded = await loadTerms({
+    cwd: io.cwd,
+    env: io.env,
+    configTerms: config.terms,
+    termFiles: options.termFiles,
+  });
   // Ids are what every report prints instead of a term: an id that gives its term away is refused.
   const [giveaway] = findRevealingTerms(loaded.terms, ['id'], loaded.keys);
   if (giveaway) {
-    throw new InputError(`${giveaway.source}: a term's id (or its list's file name) contains a listed term, and ids are printed in every report; use ids like CN-017`);
+    throw new InputError(
+      `${giveaway.source}: a term's id (or its list's file name) contains a listed term, and ids are printed in every report; use ids like CN-017`,
+    );
   }
   return {
     config,

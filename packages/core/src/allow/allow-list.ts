@@ -9,9 +9,13 @@ export interface AllowList {
 }
 
 /** A predicate over credential secrets built from an allow list; undefined when the list is empty. */
-export function createAllowListFilter(list: AllowList | undefined): ((secret: string) => boolean) | undefined {
+export function createAllowListFilter(
+  list: AllowList | undefined,
+): ((secret: string) => boolean) | undefined {
   const values = new Set(list?.values ?? []);
-  const patterns = (list?.patterns ?? []).map((pattern) => new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')));
+  const patterns = (list?.patterns ?? []).map(
+    (pattern) => new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')),
+  );
   const stopwords = (list?.stopwords ?? []).map((word) => word.toLowerCase());
   if (values.size === 0 && patterns.length === 0 && stopwords.length === 0) return undefined;
   return (secret) => {

@@ -9,7 +9,8 @@ import { parseAllowDirective } from './inline-allow.js';
 const token = githubTokens(5);
 const terms = parseTermList('Mythos\n', { source: 'names.txt' });
 const engine = createEngine({ terms });
-const rules = (text: string) => engine.scan({ path: 'f', text }).map((f) => f.ruleId);
+const rules = (text: string) =>
+  engine.scan({ subject: 'content', path: 'f', text }).map((f) => f.ruleId);
 
 describe('inline tightlip:allow', () => {
   it.each([
@@ -20,7 +21,10 @@ describe('inline tightlip:allow', () => {
     ['SQL', (t: string) => `INSERT INTO keys VALUES ('${t}'); -- tightlip:allow`],
     ['CSS', (t: string) => `/* ${t} */ /* tightlip:allow */`],
     ['INI', (t: string) => `key=${t} ; tightlip:allow`],
-    ['Go', (t: string) => `key := "${t}" // tightlip:allow github-pat, slack-bot-token -- docs example`],
+    [
+      'Go',
+      (t: string) => `key := "${t}" // tightlip:allow github-pat, slack-bot-token -- docs example`,
+    ],
   ])('suppresses on the same line in %s', (_language, line) => {
     const t = token();
     expect(rules(line(t))).toEqual([]);
@@ -55,29 +59,63 @@ describe('inline tightlip:allow', () => {
   });
 
   it('can be turned off', () => {
-    expect(createEngine({ inlineAllow: false }).scan({ path: 'f', text: `"${token()}" // tightlip:allow` })).toHaveLength(1);
+    expect(
+      createEngine({ inlineAllow: false }).scan({
+        subject: 'content',
+        path: 'f',
+        text: `"${token()}" // tightlip:allow`,
+      }),
+    ).toHaveLength(1);
   });
 
   it('parses ids, reasons and comment closers', () => {
-    expect(parseAllowDirective('x // tightlip:allow a-b, c-d -- because -- really')).toEqual({ ids: ['a-b', 'c-d'], standalone: false });
-    expect(parseAllowDirective('<!-- tightlip:allow term:CN-017 -->')).toEqual({ ids: ['term:CN-017'], standalone: true });
+    expect(parseAllowDirective('x // tightlip:allow a-b, c-d -- because -- really')).toEqual({
+      ids: ['a-b', 'c-d'],
+      standalone: false,
+    });
+    expect(parseAllowDirective('<!-- tightlip:allow term:CN-017 -->')).toEqual({
+      ids: ['term:CN-017'],
+      standalone: true,
+    });
     expect(parseAllowDirective('/* tightlip:allow */')).toEqual({ ids: [], standalone: true });
     expect(parseAllowDirective('tightlip:allowance')).toBeUndefined();
     expect(parseAllowDirective('nothing here')).toBeUndefined();
   });
 
   it('a directive whose ids cannot be read allows nothing', () => {
-    const aws = builtinRules.find((rule) => rule.id === 'aws-access-key-id')!.samples(createFake(3)).match[0]!;
-    for (const directive of ['tightlip:allow(github-pat)', 'tightlip:allow "github-pat"', 'tightlip:allow:github-pat', 'tightlip:allow github_pat!']) {
-      expect(createEngine().scan({ path: 'f', text: `${token()} ${aws} // ${directive}` }), directive).toHaveLength(2);
+    const aws = builtinRules.find((rule) => rule.id === 'aws-access-key-id')!.samples(createFake(3))
+      .match[0]!;
+    for (const directive of [
+      'tightlip:allow(github-pat)',
+      'tightlip:allow "github-pat"',
+      'tightlip:allow:github-pat',
+      'tightlip:allow github_pat!',
+    ]) {
+      expect(
+        createEngine().scan({
+          subject: 'content',
+          path: 'f',
+          text: `${token()} ${aws} // ${directive}`,
+        }),
+        directive,
+      ).toHaveLength(2);
     }
     expect(parseAllowDirective('"tightlip:allow",')).toBeUndefined();
     expect(parseAllowDirective('  "tightlip:allow github-pat",')?.standalone).toBe(false);
   });
 
   it('a directive above a private key covers it (the match starts on the BEGIN line)', () => {
-    const key = builtinRules.find((rule) => rule.id === 'private-key')!.samples(createFake(4)).match[0]!;
-    expect(createEngine().scan({ path: 'f', text: `# tightlip:allow private-key -- test key\n${key}\n` })).toEqual([]);
-    expect(createEngine().scan({ path: 'f', text: `# unrelated comment\n${key}\n` })).toHaveLength(1);
+    const key = builtinRules.find((rule) => rule.id === 'private-key')!.samples(createFake(4))
+      .match[0]!;
+    expect(
+      createEngine().scan({
+        subject: 'content',
+        path: 'f',
+        text: `# tightlip:allow private-key -- test key\n${key}\n`,
+      }),
+    ).toEqual([]);
+    expect(
+      createEngine().scan({ subject: 'content', path: 'f', text: `# unrelated comment\n${key}\n` }),
+    ).toHaveLength(1);
   });
 });

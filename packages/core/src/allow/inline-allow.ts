@@ -50,7 +50,9 @@ function allowsRule(directive: AllowDirective, ruleId: string, kind: FindingKind
  * spans the 0-based lines `first` to `last` (the line it is reported on): a directive on
  * one of those lines, or one alone on the line before `first`. Each line is parsed once.
  */
-export function createInlineAllow(index: TextIndex): (ruleId: string, kind: FindingKind, first: number, last: number) => boolean {
+export function createInlineAllow(
+  index: TextIndex,
+): (ruleId: string, kind: FindingKind, first: number, last: number) => boolean {
   const directives = new Map<number, AllowDirective | undefined>();
   const directiveOn = (i: number): AllowDirective | undefined => {
     if (!directives.has(i)) directives.set(i, parseAllowDirective(index.lineText(i)));

@@ -17,7 +17,9 @@ function occurrences(ac: AhoCorasick, text: string): [number, number][] {
 function naive(patterns: readonly string[], text: string): [number, number][] {
   const found: [number, number][] = [];
   for (let end = 1; end <= text.length; end++) {
-    const matching = patterns.flatMap((pattern, k) => (pattern !== '' && text.slice(0, end).endsWith(pattern) ? [k] : []));
+    const matching = patterns.flatMap((pattern, k) =>
+      pattern !== '' && text.slice(0, end).endsWith(pattern) ? [k] : [],
+    );
     matching.sort((a, b) => patterns[b]!.length - patterns[a]!.length);
     for (const k of matching) found.push([end, k]);
   }
@@ -29,8 +31,14 @@ describe('Aho–Corasick', () => {
 
   it('reports every occurrence of every pattern, overlapping ones too, longest first', () => {
     const ac = createAhoCorasick(patterns);
-    expect(occurrences(ac, 'ushers said his hershey')).toEqual(naive(patterns, 'ushers said his hershey'));
-    expect(occurrences(ac, 'ushers')).toEqual([[4, 1], [4, 0], [6, 3]]);
+    expect(occurrences(ac, 'ushers said his hershey')).toEqual(
+      naive(patterns, 'ushers said his hershey'),
+    );
+    expect(occurrences(ac, 'ushers')).toEqual([
+      [4, 1],
+      [4, 0],
+      [6, 3],
+    ]);
     expect(ac.longest).toBe(4);
   });
 
@@ -45,11 +53,19 @@ describe('Aho–Corasick', () => {
     const fake = createFake(8);
     const wide = Array.from({ length: 6000 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
     const many = Array.from({ length: 400 }, () => fake.string(wide, 12));
-    const text = [many[3]!, fake.string(wide, 50), many[7]!.slice(0, 6), many[7]!, many[3]!.slice(4)].join(' ');
+    const text = [
+      many[3]!,
+      fake.string(wide, 50),
+      many[7]!.slice(0, 6),
+      many[7]!,
+      many[3]!.slice(4),
+    ].join(' ');
     const ac = createAhoCorasick(many);
     expect(occurrences(ac, text)).toEqual(naive(many, text));
     const found = ac.find(text);
-    expect(many.filter((_, k) => found[k] === 1)).toEqual(many.filter((pattern) => text.includes(pattern)));
+    expect(many.filter((_, k) => found[k] === 1)).toEqual(
+      many.filter((pattern) => text.includes(pattern)),
+    );
     expect(found.reduce((sum, bit) => sum + bit, 0)).toBe(2);
   });
 });

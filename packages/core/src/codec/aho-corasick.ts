@@ -41,10 +41,14 @@ export function createAhoCorasick(patterns: readonly string[]): AhoCorasick {
   let units = 0;
   for (const pattern of patterns) {
     units += pattern.length;
-    for (let i = 0; i < pattern.length; i++) if (classOf[pattern.charCodeAt(i)] === 0) classOf[pattern.charCodeAt(i)] = classes++;
+    for (let i = 0; i < pattern.length; i++)
+      if (classOf[pattern.charCodeAt(i)] === 0) classOf[pattern.charCodeAt(i)] = classes++;
   }
   // A trie has at most one state per unit of its patterns, and the start state.
-  const { step, table, outputs } = (units + 1) * classes <= TABLE_LIMIT ? tableMachine(patterns, classOf, classes, units + 1) : trieMachine(patterns, classOf);
+  const { step, table, outputs } =
+    (units + 1) * classes <= TABLE_LIMIT
+      ? tableMachine(patterns, classOf, classes, units + 1)
+      : trieMachine(patterns, classOf);
   const accepting = Uint8Array.from(outputs, (out) => (out.length > 0 ? 1 : 0));
   const count = patterns.length;
   return {
@@ -80,7 +84,12 @@ function withInherited(own: readonly number[], inherited: readonly number[]): re
  * state is found in its parent's failure row, and each gap of its row is filled from its
  * own failure row, complete by then.
  */
-function tableMachine(patterns: readonly string[], classOf: Uint16Array, classes: number, maxStates: number): Machine {
+function tableMachine(
+  patterns: readonly string[],
+  classOf: Uint16Array,
+  classes: number,
+  maxStates: number,
+): Machine {
   const trie = new Int32Array(maxStates * classes);
   const own: number[][] = [[]];
   for (const [k, pattern] of patterns.entries()) {

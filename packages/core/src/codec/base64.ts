@@ -59,7 +59,9 @@ export function decodeBase64Json(text: string): Record<string, unknown> | undefi
   if (decoded === undefined || !decoded.startsWith('{')) return undefined;
   try {
     const value: unknown = JSON.parse(decoded);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from './decode-text.js';
 
-const bytes = (...parts: (number[] | string)[]) => new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...new TextEncoder().encode(part)] : part)));
+const bytes = (...parts: (number[] | string)[]) =>
+  new Uint8Array(
+    parts.flatMap((part) =>
+      typeof part === 'string' ? [...new TextEncoder().encode(part)] : part,
+    ),
+  );
 
 describe('decodeText', () => {
   it('reads UTF-8, dropping a byte-order mark', () => {

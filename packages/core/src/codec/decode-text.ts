@@ -14,8 +14,10 @@ export function hasUtf16Bom(bytes: Uint8Array): boolean {
 
 /** The text of `bytes`, or undefined when they are binary. */
 export function decodeText(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   if (looksBinary(bytes)) return undefined;
   return new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
 }

@@ -5,7 +5,8 @@ import { decodeBase64Text } from './base64.js';
 // (`ghp_xxxx…`, `AKIA…EXAMPLE`) is as harmless as any other.
 
 /** Template and interpolation syntax of common languages and tools. */
-const TEMPLATE = /\$\{|\$\(|\{\{|\}\}|#\{|%\(|<%|%>|^\$[A-Za-z_]|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|<[A-Za-z_][\w .-]{0,40}>|\*{3,}|\.{3,}|…/;
+const TEMPLATE =
+  /\$\{|\$\(|\{\{|\}\}|#\{|%\(|<%|%>|^\$[A-Za-z_]|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|<[A-Za-z_][\w .-]{0,40}>|\*{3,}|\.{3,}|…/;
 
 /**
  * Words that mark a stand-in. Long words may appear anywhere; a 4-letter word inside 40
@@ -19,14 +20,28 @@ const WORDS =
 export function isPlaceholder(secret: string): boolean {
   if (TEMPLATE.test(secret) || WORDS.test(secret) || isEncodedStandIn(secret)) return true;
   const compact = secret.replace(/[^A-Za-z0-9]/g, '');
-  return hasLongRun(compact) || hasSequence(compact) || (compact.length >= 12 && distinctCount(compact) <= 4);
+  return (
+    hasLongRun(compact) ||
+    hasSequence(compact) ||
+    (compact.length >= 12 && distinctCount(compact) <= 4)
+  );
 }
 
 /** Base64 of readable text with a stand-in word: `bm90IGEgcmVhbCBwYXNzd29yZA==` is "not a real password". */
 function isEncodedStandIn(secret: string): boolean {
-  if (secret.length < 8 || secret.length > 512 || secret.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(secret)) return false;
+  if (
+    secret.length < 8 ||
+    secret.length > 512 ||
+    secret.length % 4 !== 0 ||
+    !/^[A-Za-z0-9+/]+={0,2}$/.test(secret)
+  )
+    return false;
   const text = decodeBase64Text(secret);
-  return text !== undefined && /^[\x20-\x7e]+$/.test(text) && (WORDS.test(text) || /\b(?:not|fake|real)\b/i.test(text));
+  return (
+    text !== undefined &&
+    /^[\x20-\x7e]+$/.test(text) &&
+    (WORDS.test(text) || /\b(?:not|fake|real)\b/i.test(text))
+  );
 }
 
 /** Six or more of the same character (case-insensitive): `xxxxxx`, `000000`, `AaAaAa`. */

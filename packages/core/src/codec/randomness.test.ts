@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { BASE62 } from './alphabets.js';
 import { createFake } from './fake.js';
-import { alphabetOf, expectedEntropy, isRandomLooking, isWordLike, judgeRandomness, shannonEntropy } from './randomness.js';
+import {
+  alphabetOf,
+  expectedEntropy,
+  isRandomLooking,
+  isWordLike,
+  judgeRandomness,
+  shannonEntropy,
+} from './randomness.js';
 
 describe('entropy', () => {
   it('measures bits per character', () => {
@@ -29,11 +36,18 @@ describe('entropy', () => {
 
   it('accepts at least 97.5 % of random strings of 16 characters and 99 % of longer ones, in every alphabet', () => {
     const fake = createFake(99);
-    for (const alphabet of ['0123456789abcdef', BASE62, `${BASE62}+/`, 'abcdefghijklmnopqrstuvwxyz0123456789']) {
+    for (const alphabet of [
+      '0123456789abcdef',
+      BASE62,
+      `${BASE62}+/`,
+      'abcdefghijklmnopqrstuvwxyz0123456789',
+    ]) {
       for (const length of [16, 20, 24, 32, 40, 64, 128]) {
         let random = 0;
         for (let i = 0; i < 1000; i++) if (isRandomLooking(fake.string(alphabet, length))) random++;
-        expect(random, `${alphabet.length} symbols, ${length} characters`).toBeGreaterThanOrEqual(length === 16 ? 975 : 990);
+        expect(random, `${alphabet.length} symbols, ${length} characters`).toBeGreaterThanOrEqual(
+          length === 16 ? 975 : 990,
+        );
       }
     }
   });

@@ -6,7 +6,15 @@
 /** The smallest common token alphabet a string fits in. */
 export type Alphabet = 'hex' | 'base32' | 'base36' | 'base62' | 'base64' | 'base64url' | 'ascii';
 
-const ALPHABET_SIZE: Record<Alphabet, number> = { hex: 16, base32: 32, base36: 36, base62: 62, base64: 64, base64url: 64, ascii: 94 };
+const ALPHABET_SIZE: Record<Alphabet, number> = {
+  hex: 16,
+  base32: 32,
+  base36: 36,
+  base62: 62,
+  base64: 64,
+  base64url: 64,
+  ascii: 94,
+};
 
 export function alphabetOf(value: string): Alphabet {
   if (/^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value)) return 'hex';
@@ -79,7 +87,8 @@ export interface RandomnessVerdict {
 export function judgeRandomness(value: string): RandomnessVerdict {
   const alphabet = alphabetOf(value);
   const entropy = shannonEntropy(value);
-  const threshold = expectedEntropy(value.length, ALPHABET_SIZE[alphabet]) - tolerance(value.length);
+  const threshold =
+    expectedEntropy(value.length, ALPHABET_SIZE[alphabet]) - tolerance(value.length);
   const random = entropy >= threshold && hasRandomMix(value, alphabet) && !isWordLike(value);
   return { alphabet, entropy, threshold, random };
 }

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { hmacSha256, sha256, toHex } from './sha256.js';
 
 describe('sha256', () => {
-  const inputs = ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'x'.repeat(1000), 'naïve ☃ 𝄞'];
+  const inputs = [
+    '',
+    'abc',
+    'a'.repeat(55),
+    'a'.repeat(56),
+    'a'.repeat(64),
+    'x'.repeat(1000),
+    'naïve ☃ 𝄞',
+  ];
 
   it.each(inputs)('matches node:crypto for %j', (input) => {
     expect(toHex(sha256(input))).toBe(createHash('sha256').update(input, 'utf8').digest('hex'));

@@ -46,7 +46,12 @@ export interface Place {
 export function placeOf(index: TextIndex, start: number, end: number, firstLine = 1): Place {
   const first = index.lineIndexOf(start);
   const last = index.lineIndexOf(Math.max(start, end - 1));
-  return { line: firstLine + first, column: start - index.lineStart(first) + 1, endLine: firstLine + last, endColumn: end - index.lineStart(last) + 1 };
+  return {
+    line: firstLine + first,
+    column: start - index.lineStart(first) + 1,
+    endLine: firstLine + last,
+    endColumn: end - index.lineStart(last) + 1,
+  };
 }
 
 /** The places of `spans` (offsets in `text`), as the engine reports findings: how embedders place matches of their own. */

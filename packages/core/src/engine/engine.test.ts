@@ -11,7 +11,7 @@ describe('engine', () => {
   it('reports rule, path, line, column and end of a credential', () => {
     const secret = token();
     const text = `line one\n  const t = "${secret}";\n`;
-    const [finding, ...rest] = createEngine().scan({ path: 'src/a.ts', text });
+    const [finding, ...rest] = createEngine().scan({ subject: 'content', path: 'src/a.ts', text });
     expect(rest).toHaveLength(0);
     expect(finding).toMatchObject({
       ruleId: 'github-pat',
@@ -31,7 +31,7 @@ describe('engine', () => {
 
   it('never shows a secret in any field, even another secret on the same line', () => {
     const [a, b] = [token(), token()];
-    const findings = createEngine().scan({ path: 'x', text: `${a} ${b}` });
+    const findings = createEngine().scan({ subject: 'content', path: 'x', text: `${a} ${b}` });
     expect(findings).toHaveLength(2);
     const serialised = JSON.stringify(findings);
     expect(serialised).not.toContain(a.slice(6));
@@ -40,23 +40,37 @@ describe('engine', () => {
 
   it('reveals the secret only when asked', () => {
     const secret = token();
-    const [finding] = createEngine({ reveal: true }).scan({ path: 'x', text: secret });
+    const [finding] = createEngine({ reveal: true }).scan({
+      subject: 'content',
+      path: 'x',
+      text: secret,
+    });
     expect(finding?.secret).toBe(secret);
   });
 
   it('counts lines from startLine and keeps only findings on counted lines', () => {
     const [a, b] = [token(), token()];
-    const chunk = { path: 'x', text: `${a}\ncontext\n${b}\n`, startLine: 10, lines: [[12, 12]] as const };
-    const findings = createEngine().scan({ ...chunk, lines: [[12, 12]] });
+    const chunk = {
+      path: 'x',
+      text: `${a}\ncontext\n${b}\n`,
+      startLine: 10,
+      lines: [[12, 12]] as const,
+    };
+    const findings = createEngine().scan({ subject: 'content', ...chunk, lines: [[12, 12]] });
     expect(findings.map((f) => f.line)).toEqual([12]);
-    expect(createEngine().scan({ ...chunk, lines: [] })).toEqual([]);
-    expect(createEngine().scan({ path: 'x', text: chunk.text, startLine: 10 }).map((f) => f.line)).toEqual([10, 12]);
+    expect(createEngine().scan({ subject: 'content', ...chunk, lines: [] })).toEqual([]);
+    expect(
+      createEngine()
+        .scan({ subject: 'content', path: 'x', text: chunk.text, startLine: 10 })
+        .map((f) => f.line),
+    ).toEqual([10, 12]);
   });
 
   it('gives a fingerprint that survives line moves but not a different secret or path', () => {
     const secret = token();
     const engine = createEngine();
-    const at = (text: string, path = 'p') => engine.scan({ path, text })[0]!.fingerprint;
+    const at = (text: string, path = 'p') =>
+      engine.scan({ subject: 'content', path, text })[0]!.fingerprint;
     expect(at(secret)).toBe(at(`\n\n\n  ${secret}`));
     expect(at(secret)).not.toBe(at(secret, 'q'));
     expect(at(secret)).not.toBe(at(token()));
@@ -67,26 +81,36 @@ describe('engine', () => {
     const body = Array.from({ length: 5 }, () => fake.base64(64)).join('\n');
     const dashes = '-'.repeat(5);
     const text = `x = 1\n${dashes}BEGIN RSA PRIVATE KEY${dashes}\n${body}\n${dashes}END RSA PRIVATE KEY${dashes}\n`;
-    const [finding] = createEngine().scan({ path: 'id_rsa', text });
+    const [finding] = createEngine().scan({ subject: 'content', path: 'id_rsa', text });
     expect(finding).toMatchObject({ ruleId: 'private-key', line: 3, endLine: 7 });
     expect(JSON.stringify(finding)).not.toContain(body.slice(6, 30));
   });
 
   it('carries the commit from the chunk', () => {
-    const [finding] = createEngine().scan({ subject: 'content', path: 'x', text: token(), commit: 'abc123' });
+    const [finding] = createEngine().scan({
+      subject: 'content',
+      path: 'x',
+      text: token(),
+      commit: 'abc123',
+    });
     expect(finding).toMatchObject({ commit: 'abc123' });
   });
 
   it('returns nothing for clean text and for an empty text', () => {
-    expect(createEngine().scan({ path: 'x', text: 'nothing to see here\n' })).toEqual([]);
-    expect(createEngine().scan({ path: 'x', text: '' })).toEqual([]);
+    expect(
+      createEngine().scan({ subject: 'content', path: 'x', text: 'nothing to see here\n' }),
+    ).toEqual([]);
+    expect(createEngine().scan({ subject: 'content', path: 'x', text: '' })).toEqual([]);
   });
 });
 
 describe('engine with terms', () => {
-  const terms = parseTermList('# codenames\nMythos\n\nProject Halcyon\n', { source: 'codenames.txt' });
+  const terms = parseTermList('# codenames\nMythos\n\nProject Halcyon\n', {
+    source: 'codenames.txt',
+  });
   const engine = createEngine({ terms, rules: [] });
-  const ids = (text: string) => engine.scan({ path: 'notes.md', text }).map((f) => f.ruleId);
+  const ids = (text: string) =>
+    engine.scan({ subject: 'content', path: 'notes.md', text }).map((f) => f.ruleId);
 
   it('matches whole words, case-insensitively', () => {
     expect(ids('The MYTHOS launch')).toEqual(['term:codenames.txt:2']);
@@ -108,8 +132,17 @@ describe('engine with terms', () => {
   });
 
   it('shows the term id, never the term, in every field', () => {
-    const [finding] = engine.scan({ path: 'notes.md', text: 'We ship Mythos next week' });
-    expect(finding).toMatchObject({ kind: 'term', redacted: '[codenames.txt:2]', line: 1, column: 9 });
+    const [finding] = engine.scan({
+      subject: 'content',
+      path: 'notes.md',
+      text: 'We ship Mythos next week',
+    });
+    expect(finding).toMatchObject({
+      kind: 'term',
+      redacted: '[codenames.txt:2]',
+      line: 1,
+      column: 9,
+    });
     expect(finding?.excerpt).toBe('We ship [codenames.txt:2] next week');
     expect(JSON.stringify(finding).toLowerCase()).not.toContain('mythos');
   });
@@ -130,13 +163,17 @@ describe('engine with term metadata', () => {
   );
   const clock = (iso: string) => () => Date.parse(iso);
   const scan = (text: string, path = 'notes.md', now?: () => number) =>
-    createEngine({ terms, rules: [], now }).scan({ path, text });
+    createEngine({ terms, rules: [], now }).scan({ subject: 'content', path, text });
 
   it('stops blocking at the lift date of the injected clock, warning during the grace period', () => {
-    expect(scan('Halcyon', 'a', clock('2026-06-30T12:00:00Z')).map((f) => [f.ruleId, f.severity])).toEqual([['term:CN-2', 'high']]);
+    expect(
+      scan('Halcyon', 'a', clock('2026-06-30T12:00:00Z')).map((f) => [f.ruleId, f.severity]),
+    ).toEqual([['term:CN-2', 'high']]);
     const [grace] = scan('Halcyon', 'a', clock('2026-07-02T00:00:00Z'));
     expect(grace).toMatchObject({ ruleId: 'term:CN-2', severity: 'info' });
-    expect(grace?.title).toBe('Embargoed term CN-2: embargo lifted 2026-07-01, warning until 2026-07-15');
+    expect(grace?.title).toBe(
+      'Embargoed term CN-2: embargo lifted 2026-07-01, warning until 2026-07-15',
+    );
     expect(scan('Halcyon', 'a', clock('2026-07-15T00:00:00Z'))).toEqual([]);
   });
 
@@ -153,7 +190,7 @@ describe('engine with term metadata', () => {
 
   it('matches scopes against the mapped path when given one', () => {
     const engine = createEngine({ terms, rules: [], scopePath: (path) => `internal/${path}` });
-    expect(engine.scan({ path: 'plan.md', text: 'Kestrel' })).toEqual([]);
+    expect(engine.scan({ subject: 'content', path: 'plan.md', text: 'Kestrel' })).toEqual([]);
   });
 
   it('names the owner in the title, never the term', () => {
@@ -163,29 +200,50 @@ describe('engine with term metadata', () => {
 
   it('finds terms in names: file paths, branch and tag names, commit messages', () => {
     const engine = createEngine({ terms, rules: [] });
-    const name = (path: string, subject: 'file-name' | 'ref' | 'message' = 'file-name', text = path) =>
-      engine.scan({ subject, path, text }).map((f) => [f.ruleId, f.line, f.column]);
+    const name = (
+      path: string,
+      subject: 'file-name' | 'ref' | 'message' = 'file-name',
+      text = path,
+    ) => engine.scan({ subject, path, text }).map((f) => [f.ruleId, f.line, f.column]);
     expect(name('docs/mythos/plan.md')).toEqual([['term:CN-1', 1, 6]]);
     expect(name('src/MythosClient.ts')).toEqual([['term:CN-1', 1, 5]]);
     expect(name('refs/heads/feature/mythos-eval', 'ref')).toEqual([['term:CN-1', 1, 20]]);
     expect(name('refs/tags/v1-mythos', 'ref')).toEqual([['term:CN-1', 1, 14]]);
     expect(name('refs/heads/internal/kestrel', 'ref')).toEqual([]);
-    expect(name('COMMIT_EDITMSG', 'message', 'Add eval\n\nPrepares the Mythos launch\n')).toEqual([['term:CN-1', 3, 14]]);
+    expect(name('COMMIT_EDITMSG', 'message', 'Add eval\n\nPrepares the Mythos launch\n')).toEqual([
+      ['term:CN-1', 3, 14],
+    ]);
   });
 
   it('gives name and message findings a fingerprint apart from content findings in the same file', () => {
     const engine = createEngine({ terms, rules: [] });
-    const content = engine.scan({ subject: 'content', path: 'mythos.md', text: 'mythos' })[0]!.fingerprint;
-    const name = engine.scan({ subject: 'file-name', path: 'mythos.md', text: 'mythos.md' })[0]!.fingerprint;
-    const message = engine.scan({ subject: 'message', path: 'mythos.md', text: 'mythos' })[0]!.fingerprint;
+    const content = engine.scan({ subject: 'content', path: 'mythos.md', text: 'mythos' })[0]!
+      .fingerprint;
+    const name = engine.scan({ subject: 'file-name', path: 'mythos.md', text: 'mythos.md' })[0]!
+      .fingerprint;
+    const message = engine.scan({ subject: 'message', path: 'mythos.md', text: 'mythos' })[0]!
+      .fingerprint;
     expect(new Set([content, name, message]).size).toBe(3);
-    expect(engine.scan({ subject: 'ref', path: 'mythos.md', text: 'mythos.md' })[0]!.fingerprint).toBe(name);
+    expect(
+      engine.scan({ subject: 'ref', path: 'mythos.md', text: 'mythos.md' })[0]!.fingerprint,
+    ).toBe(name);
   });
 
   it('fingerprints do not depend on the term text', () => {
-    const other = parseTermList(JSON.stringify({ version: 1, terms: [{ id: 'CN-1', term: 'Zephyr' }] }), { source: 'x.json' });
-    const a = createEngine({ terms, rules: [] }).scan({ path: 'p', text: 'Mythos' })[0]!.fingerprint;
-    const b = createEngine({ terms: other, rules: [] }).scan({ path: 'p', text: 'Zephyr' })[0]!.fingerprint;
+    const other = parseTermList(
+      JSON.stringify({ version: 1, terms: [{ id: 'CN-1', term: 'Zephyr' }] }),
+      { source: 'x.json' },
+    );
+    const a = createEngine({ terms, rules: [] }).scan({
+      subject: 'content',
+      path: 'p',
+      text: 'Mythos',
+    })[0]!.fingerprint;
+    const b = createEngine({ terms: other, rules: [] }).scan({
+      subject: 'content',
+      path: 'p',
+      text: 'Zephyr',
+    })[0]!.fingerprint;
     expect(a).toBe(b);
   });
 });
@@ -194,9 +252,14 @@ describe('fingerprints', () => {
   it('come only from what reports show: not from a term, nor from a secret beyond its prefix', () => {
     const a = createEngine({ terms: parseTermList('Mythos\n', { source: 'list' }), rules: [] });
     const b = createEngine({ terms: parseTermList('Halcyon\n', { source: 'list' }), rules: [] });
-    const fp = (engine: typeof a, word: string) => engine.scan({ path: `docs/${word}-plan.md`, text: `the ${word} plan` }).map((f) => f.fingerprint);
+    const fp = (engine: typeof a, word: string) =>
+      engine
+        .scan({ subject: 'content', path: `docs/${word}-plan.md`, text: `the ${word} plan` })
+        .map((f) => f.fingerprint);
     expect(fp(a, 'mythos')).toEqual(fp(b, 'halcyon'));
-    const secretFp = (secret: string) => createEngine().scan({ path: 'f', text: `k = "${secret}"` })[0]?.fingerprint;
+    const secretFp = (secret: string) =>
+      createEngine().scan({ subject: 'content', path: 'f', text: `k = "${secret}"` })[0]
+        ?.fingerprint;
     // Two valid tokens that share the 6 characters a report shows, and differ after them.
     const [one, two] = [token('ab'), token('ab')];
     expect(one).not.toBe(two);
@@ -210,7 +273,8 @@ describe('secretHash', () => {
   const terms = parseTermList('Mythos\n', { source: 'names.txt' });
   const engine = createEngine({ terms });
   const salted = createEngine({ terms, secretHashSalt: 'salt-1' });
-  const hashOf = (text: string, e = salted) => e.scan({ path: 'f', text })[0]?.secretHash;
+  const hashOf = (text: string, e = salted) =>
+    e.scan({ subject: 'content', path: 'f', text })[0]?.secretHash;
 
   it('depends on rule and secret, not on line or position', () => {
     const t = token();
@@ -230,7 +294,12 @@ describe('secretHash', () => {
   });
 
   it('is the same for a term whether or not the report reveals it', () => {
-    const hash = (reveal: boolean) => createEngine({ terms, reveal, secretHashSalt: 's' }).scan({ path: 'f', text: 'we ship mythos' })[0]?.secretHash;
+    const hash = (reveal: boolean) =>
+      createEngine({ terms, reveal, secretHashSalt: 's' }).scan({
+        subject: 'content',
+        path: 'f',
+        text: 'we ship mythos',
+      })[0]?.secretHash;
     expect(hash(true)).toBe(hash(false));
   });
 });
@@ -238,7 +307,12 @@ describe('secretHash', () => {
 describe('reveal', () => {
   it('leaves the excerpt unmasked only when revealing', () => {
     const t = token();
-    expect(createEngine({ reveal: true }).scan({ path: 'f', text: `k = "${t}"` })[0]?.excerpt).toBe(`k = "${t}"`);
-    expect(createEngine().scan({ path: 'f', text: `k = "${t}"` })[0]?.excerpt).toBe(`k = "${t.slice(0, 6)}…"`);
+    expect(
+      createEngine({ reveal: true }).scan({ subject: 'content', path: 'f', text: `k = "${t}"` })[0]
+        ?.excerpt,
+    ).toBe(`k = "${t}"`);
+    expect(
+      createEngine().scan({ subject: 'content', path: 'f', text: `k = "${t}"` })[0]?.excerpt,
+    ).toBe(`k = "${t.slice(0, 6)}…"`);
   });
 });

@@ -60,7 +60,15 @@ function dropInlineAllowed(placed: PlacedHit[], text: string, index: TextIndex):
   if (!text.includes('tightlip:allow')) return placed;
   const isAllowed = createInlineAllow(index);
   // A match that starts before its secret (a private key's BEGIN line) is looked up from there.
-  return placed.filter(({ hit, lineIndex }) => !isAllowed(hit.ruleId, hit.kind, hit.anchor === undefined ? lineIndex : index.lineIndexOf(hit.anchor), lineIndex));
+  return placed.filter(
+    ({ hit, lineIndex }) =>
+      !isAllowed(
+        hit.ruleId,
+        hit.kind,
+        hit.anchor === undefined ? lineIndex : index.lineIndexOf(hit.anchor),
+        lineIndex,
+      ),
+  );
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -81,7 +89,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     // A credential whose visible prefix would show part of a term shows no prefix at all.
     for (const hit of hits) {
       const visibleEnd = hit.start + hit.redacted.length - 1;
-      if (termHits.some((term) => term.start < visibleEnd && hit.start < term.end)) hit.redacted = '…';
+      if (termHits.some((term) => term.start < visibleEnd && hit.start < term.end))
+        hit.redacted = '…';
     }
     return [...hits, ...termHits].sort((a, b) => a.start - b.start || a.end - b.end);
   }
@@ -96,7 +105,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (counted.length === 0) return [];
     // Every hit masks its line, counted or not.
     const maskedLine = createLineMasker(index, placed);
-    return toFindings(counted, { chunk, shownPath: redactName(chunk.path), index, maskedLine, reveal, secretHashSalt: options.secretHashSalt });
+    return toFindings(counted, {
+      chunk,
+      shownPath: redactName(chunk.path),
+      index,
+      maskedLine,
+      reveal,
+      secretHashSalt: options.secretHashSalt,
+    });
   }
 
   // The name stage of the pipeline: hits found and masked in place, without lines or
@@ -107,7 +123,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     let redacted = redactedNames.get(name);
     if (redacted === undefined) {
       const hits = findHits(name, scopePath(name, 'file-name'));
-      redacted = maskLine(name, hits.map((hit) => ({ start: hit.start, end: hit.end, replacement: hit.redacted }))).text;
+      redacted = maskLine(
+        name,
+        hits.map((hit) => ({ start: hit.start, end: hit.end, replacement: hit.redacted })),
+      ).text;
       if (redactedNames.size >= 10_000) redactedNames.clear();
       redactedNames.set(name, redacted);
     }

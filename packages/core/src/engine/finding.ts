@@ -43,11 +43,17 @@ export function toFindings(counted: readonly PlacedHit[], context: FindingContex
   });
 }
 
-function toFinding({ hit, lineIndex, line, column, endLine, endColumn }: PlacedHit, nth: number, context: FindingContext): Finding {
+function toFinding(
+  { hit, lineIndex, line, column, endLine, endColumn }: PlacedHit,
+  nth: number,
+  context: FindingContext,
+): Finding {
   const { chunk, index } = context;
   const { masked, trimmed } = context.maskedLine(lineIndex);
   const fingerprintPart = fingerprintPartOf(chunk);
-  const excerpt = context.reveal ? cutLine(index.lineText(lineIndex), [], column - 1) : cutMasked(masked, column - 1);
+  const excerpt = context.reveal
+    ? cutLine(index.lineText(lineIndex), [], column - 1)
+    : cutMasked(masked, column - 1);
   const finding: Finding = {
     ruleId: hit.ruleId,
     kind: hit.kind,
@@ -69,7 +75,9 @@ function toFinding({ hit, lineIndex, line, column, endLine, endColumn }: PlacedH
   if (context.secretHashSalt !== undefined) {
     // A term is keyed by its masked line (never by the term's text).
     const identity = hit.kind === 'term' ? trimmed : hit.identity;
-    finding.secretHash = toHex(hmacSha256(context.secretHashSalt, `${hit.ruleId}\0${identity}`)).slice(0, 32);
+    finding.secretHash = toHex(
+      hmacSha256(context.secretHashSalt, `${hit.ruleId}\0${identity}`),
+    ).slice(0, 32);
   }
   if (chunk.commit !== undefined) finding.commit = chunk.commit;
   if (hit.secret !== undefined) finding.secret = hit.secret;

@@ -9,7 +9,11 @@ const names = (text: string) => parseTermList(text, { source: 'names.txt' });
 describe('masking', () => {
   it('masks every occurrence on a line of a secret found anywhere in the chunk', () => {
     const t = token();
-    const findings = createEngine().scan({ path: 'f', text: `KEY=${t}\n# fallback copy: ${t.slice(4)} and ${t}\n` });
+    const findings = createEngine().scan({
+      subject: 'content',
+      path: 'f',
+      text: `KEY=${t}\n# fallback copy: ${t.slice(4)} and ${t}\n`,
+    });
     for (const finding of findings) expect(finding.excerpt).not.toContain(t.slice(6));
     expect(findings.map((f) => f.line)).toEqual([1, 2]);
   });
@@ -17,18 +21,33 @@ describe('masking', () => {
   it('shows no prefix of a credential that begins with a term', () => {
     const t = token('Orion');
     const engine = createEngine({ terms: names('ghp\n') });
-    const credential = engine.scan({ path: 'f', text: `k = ${t}` }).find((f) => f.kind === 'credential');
+    const credential = engine
+      .scan({ subject: 'content', path: 'f', text: `k = ${t}` })
+      .find((f) => f.kind === 'credential');
     expect(credential?.redacted).toBe('…');
-    expect(JSON.stringify(engine.scan({ path: 'f', text: `k = ${t}` })).toLowerCase()).not.toContain('ghp');
+    expect(
+      JSON.stringify(
+        engine.scan({ subject: 'content', path: 'f', text: `k = ${t}` }),
+      ).toLowerCase(),
+    ).not.toContain('ghp');
   });
 
   it('reports overlapping terms each; allowing one does not wave the other through', () => {
     const engine = createEngine({ terms: names('Blue Falcon\nFalcon Heavy Lift\n'), rules: [] });
     const text = 'launch Blue Falcon Heavy Lift soon';
-    expect(engine.scan({ path: 'f', text }).map((f) => f.ruleId)).toEqual(['term:names.txt:1', 'term:names.txt:2']);
-    const allowed = engine.scan({ path: 'f', text: `${text} // tightlip:allow term:names.txt:1` });
+    expect(engine.scan({ subject: 'content', path: 'f', text }).map((f) => f.ruleId)).toEqual([
+      'term:names.txt:1',
+      'term:names.txt:2',
+    ]);
+    const allowed = engine.scan({
+      subject: 'content',
+      path: 'f',
+      text: `${text} // tightlip:allow term:names.txt:1`,
+    });
     expect(allowed.map((f) => f.ruleId)).toEqual(['term:names.txt:2']);
     expect(allowed[0]?.excerpt.toLowerCase()).not.toMatch(/falcon|heavy|lift/);
-    expect(engine.redactName('docs/blue-falcon-heavy-lift.md').toLowerCase()).not.toMatch(/falcon|heavy|lift/);
+    expect(engine.redactName('docs/blue-falcon-heavy-lift.md').toLowerCase()).not.toMatch(
+      /falcon|heavy|lift/,
+    );
   });
 });

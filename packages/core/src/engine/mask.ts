@@ -20,7 +20,10 @@ export const MAX_EXCERPT = 160;
  * replacement, so nothing of either shows. `at` maps an offset of `line` to the output
  * (an offset inside a span maps to where its replacement starts).
  */
-export function maskLine(line: string, spans: readonly MaskSpan[]): { text: string; at(offset: number): number } {
+export function maskLine(
+  line: string,
+  spans: readonly MaskSpan[],
+): { text: string; at(offset: number): number } {
   const merged: MaskSpan[] = [];
   for (const span of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
     const last = merged[merged.length - 1];
@@ -32,7 +35,12 @@ export function maskLine(line: string, spans: readonly MaskSpan[]): { text: stri
   const starts: { from: number; to: number; end: number; length: number }[] = [];
   for (const span of merged) {
     text += line.slice(cursor, span.start);
-    starts.push({ from: span.start, to: text.length, end: span.end, length: span.replacement.length });
+    starts.push({
+      from: span.start,
+      to: text.length,
+      end: span.end,
+      length: span.replacement.length,
+    });
     text += span.replacement;
     cursor = span.end;
   }
@@ -53,19 +61,31 @@ export function maskLine(line: string, spans: readonly MaskSpan[]): { text: stri
  * An excerpt: `line` masked, trimmed, and cut to about `maxLength` characters around
  * `focus` (an offset in `line`); `focus` in the result is where that offset landed.
  */
-export function cutLine(line: string, spans: readonly MaskSpan[], focus: number, maxLength = MAX_EXCERPT): { text: string; focus: number } {
+export function cutLine(
+  line: string,
+  spans: readonly MaskSpan[],
+  focus: number,
+  maxLength = MAX_EXCERPT,
+): { text: string; focus: number } {
   return cutMasked(maskLine(line, spans), focus, maxLength);
 }
 
 /** `cutLine` of a line already masked (see `maskLine`), for several excerpts of one line. */
-export function cutMasked(masked: ReturnType<typeof maskLine>, focus: number, maxLength = MAX_EXCERPT): { text: string; focus: number } {
+export function cutMasked(
+  masked: ReturnType<typeof maskLine>,
+  focus: number,
+  maxLength = MAX_EXCERPT,
+): { text: string; focus: number } {
   const leading = masked.text.length - masked.text.trimStart().length;
   const text = masked.text.trim();
   const at = Math.max(0, masked.at(focus) - leading);
   if (text.length <= maxLength) return { text, focus: at };
   const from = Math.max(0, Math.min(at - 40, text.length - maxLength));
   const prefix = from > 0 ? '…' : '';
-  return { text: `${prefix}${text.slice(from, from + maxLength)}${from + maxLength < text.length ? '…' : ''}`, focus: at - from + prefix.length };
+  return {
+    text: `${prefix}${text.slice(from, from + maxLength)}${from + maxLength < text.length ? '…' : ''}`,
+    focus: at - from + prefix.length,
+  };
 }
 
 /** Shortest tail of a secret that, found elsewhere, counts as a copy of it. */
@@ -81,8 +101,17 @@ export function copiesOf(secret: string, line: string): MaskSpan[] {
   const spans: MaskSpan[] = [];
   for (let at = line.indexOf(tail); at !== -1; at = line.indexOf(tail, at + tail.length)) {
     let start = at;
-    for (let k = secret.length - tail.length - 1; k >= 0 && start > 0 && line[start - 1] === secret[k]; k--) start--;
-    spans.push({ start, end: at + tail.length, replacement: redactSecret(line.slice(start, at + tail.length)) });
+    for (
+      let k = secret.length - tail.length - 1;
+      k >= 0 && start > 0 && line[start - 1] === secret[k];
+      k--
+    )
+      start--;
+    spans.push({
+      start,
+      end: at + tail.length,
+      replacement: redactSecret(line.slice(start, at + tail.length)),
+    });
   }
   return spans;
 }
@@ -99,8 +128,17 @@ export interface MaskedLine {
  * the chunk, counted or not), and every other occurrence there of a secret found anywhere
  * in the chunk (a value repeated without the context a rule needs).
  */
-export function createLineMasker(index: TextIndex, placed: readonly PlacedHit[]): (lineIndex: number) => MaskedLine {
-  const secrets = [...new Set(placed.filter(({ hit }) => hit.kind === 'credential' && !hit.identity.includes('\n')).map(({ hit }) => hit.identity))];
+export function createLineMasker(
+  index: TextIndex,
+  placed: readonly PlacedHit[],
+): (lineIndex: number) => MaskedLine {
+  const secrets = [
+    ...new Set(
+      placed
+        .filter(({ hit }) => hit.kind === 'credential' && !hit.identity.includes('\n'))
+        .map(({ hit }) => hit.identity),
+    ),
+  ];
   const spansByLine = new Map<number, MaskSpan[]>();
   for (const { hit, lineIndex, endIndex } of placed) {
     for (let i = lineIndex; i <= endIndex; i++) {

@@ -13,11 +13,19 @@ export interface PlacedHit extends Place {
 export function placeHits(hits: readonly Hit[], index: TextIndex, firstLine: number): PlacedHit[] {
   return hits.map((hit) => {
     const place = placeOf(index, hit.start, hit.end, firstLine);
-    return { hit, ...place, lineIndex: place.line - firstLine, endIndex: place.endLine - firstLine };
+    return {
+      hit,
+      ...place,
+      lineIndex: place.line - firstLine,
+      endIndex: place.endLine - firstLine,
+    };
   });
 }
 
 /** The hits that start on a line that counts (all of them when `lines` is absent). */
-export function keepCountedLines(placed: PlacedHit[], lines: readonly LineRange[] | undefined): PlacedHit[] {
+export function keepCountedLines(
+  placed: PlacedHit[],
+  lines: readonly LineRange[] | undefined,
+): PlacedHit[] {
   return lines ? placed.filter((p) => isLineInRanges(p.line, lines)) : placed;
 }

@@ -50,14 +50,26 @@ describe('false-positive filters', () => {
   });
 
   it('applies shape filters only to generic rules, and skips what a rule asks to skip', () => {
-    const base = { title: 'Test rule', description: 'A test rule.', remediation: 'Nothing to do.', severity: 'low' as const, keywords: [], pattern: /x/g, samples: () => ({ match: [], ignore: [] }) };
+    const base = {
+      title: 'Test rule',
+      description: 'A test rule.',
+      remediation: 'Nothing to do.',
+      severity: 'low' as const,
+      keywords: [],
+      pattern: /x/g,
+      samples: () => ({ match: [], ignore: [] }),
+    };
     const provider = defineRule({ ...base, id: 'test-provider' });
     const generic = defineRule({ ...base, id: 'test-generic', generic: true });
     const skipping = defineRule({ ...base, id: 'test-skipping', skipFilters: ['placeholder'] });
     const id = '123e4567-e89b-12d3-a456-426614174000';
     expect(falsePositiveReason(provider, id, at(id, id))).toBeUndefined();
     expect(falsePositiveReason(generic, id, at(id, id))).toBe('uuid');
-    expect(falsePositiveReason(provider, 'xxxxxxxxxxxx', at('xxxxxxxxxxxx', 'xxxxxxxxxxxx'))).toBe('placeholder');
-    expect(falsePositiveReason(skipping, 'xxxxxxxxxxxx', at('xxxxxxxxxxxx', 'xxxxxxxxxxxx'))).toBeUndefined();
+    expect(falsePositiveReason(provider, 'xxxxxxxxxxxx', at('xxxxxxxxxxxx', 'xxxxxxxxxxxx'))).toBe(
+      'placeholder',
+    );
+    expect(
+      falsePositiveReason(skipping, 'xxxxxxxxxxxx', at('xxxxxxxxxxxx', 'xxxxxxxxxxxx')),
+    ).toBeUndefined();
   });
 });

@@ -29,7 +29,11 @@ const GENERIC: readonly (readonly [FilterName, Filter])[] = [
 ];
 
 /** Why `secret`, found by `rule`, is not a credential; undefined when no filter objects. */
-export function falsePositiveReason(rule: Rule, secret: string, context: MatchContext): FilterName | undefined {
+export function falsePositiveReason(
+  rule: Rule,
+  secret: string,
+  context: MatchContext,
+): FilterName | undefined {
   const skip = rule.skipFilters;
   for (const [name, filter] of UNIVERSAL) {
     if (!skip?.includes(name) && filter(secret, context)) return name;

@@ -13,8 +13,10 @@ export function isUuid(secret: string): boolean {
 
 /** SRI and lockfile integrity (`sha512-…`), image and content digests (`sha256:…`). */
 const PREFIXED_HASH = /^(?:sha(?:1|224|256|384|512)|md5|blake2b|xxh64)[-:]/i;
-const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
-const HASH_CONTEXT = /commit|\bsha|\brev\b|revision|checksum|digest|hash|etag|fingerprint|integrity/i;
+const HEX_DIGEST =
+  /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/;
+const HASH_CONTEXT =
+  /commit|\bsha|\brev\b|revision|checksum|digest|hash|etag|fingerprint|integrity/i;
 
 /** A hash or digest: a prefixed one anywhere, a bare hex digest when its line says so. */
 export function isKnownHash(secret: string, context: MatchContext): boolean {
@@ -30,14 +32,17 @@ export function isProse(secret: string): boolean {
   return isWordLike(secret) && !/[^A-Za-z0-9_.-]/.test(secret);
 }
 
-const FILE_EXTENSION = /\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|ya?ml|toml|txt|env|gpg|asc|der|pub|conf|cfg|ini|xml|js|ts|py|rb|go|java|cs|php|sh|html|png|jpe?g|svg|gif)$/i;
+const FILE_EXTENSION =
+  /\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|ya?ml|toml|txt|env|gpg|asc|der|pub|conf|cfg|ini|xml|js|ts|py|rb|go|java|cs|php|sh|html|png|jpe?g|svg|gif)$/i;
 
 /** A file path or a URL (one without inline credentials; those have their own rule). */
 export function isPathOrUrl(secret: string): boolean {
   return (
     /^(?:\.{1,2}\/|~\/|[A-Za-z]:\\)/.test(secret) ||
     /^\/[a-z0-9_./-]+$/.test(secret) ||
-    /^\/(?:Users|home|var|etc|usr|opt|tmp|run|srv|mnt|app|data|root|workspace|Library|Volumes)\//.test(secret) ||
+    /^\/(?:Users|home|var|etc|usr|opt|tmp|run|srv|mnt|app|data|root|workspace|Library|Volumes)\//.test(
+      secret,
+    ) ||
     secret.includes('://') ||
     FILE_EXTENSION.test(secret)
   );
@@ -47,7 +52,8 @@ export function isPathOrUrl(secret: string): boolean {
  * A member access or call in code: `config.apiKey`, `self.token`, `getToken()`. Only
  * applied to generic detectors: provider tokens (`dp.st.…`, JWTs) legitimately hold dots.
  */
-const EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?$|^[A-Za-z_$][\w$.]*\(.*\)?$|^[A-Za-z_$][\w$]*\[/;
+const EXPRESSION =
+  /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?$|^[A-Za-z_$][\w$.]*\(.*\)?$|^[A-Za-z_$][\w$]*\[/;
 
 export function isCodeExpression(secret: string): boolean {
   return EXPRESSION.test(secret);

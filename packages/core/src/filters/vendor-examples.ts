@@ -5,7 +5,6 @@ import { sha256, toHex } from '../codec/sha256.js';
 // SHA-256 digests so that this file holds no key-shaped string; AWS's documentation keys
 // end in EXAMPLE and are caught by the placeholder filter.
 
-
 const PUBLISHED_DIGESTS = new Map<number, ReadonlySet<string>>([
   // The Azure Storage emulator (Azurite) account key, documented for devstoreaccount1.
   [88, new Set(['0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059'])],

@@ -29,7 +29,12 @@ function vulnerabilityId(finding: Finding): string {
 export function formatGitlab(report: ScanReport): string {
   const started = new Date(report.stats.startedAt ?? 0);
   const finished = new Date(started.getTime() + report.stats.durationMs);
-  const tool = { id: 'tightlip', name: 'tightlip', version: report.tool.version, vendor: { name: 'tightlip' } };
+  const tool = {
+    id: 'tightlip',
+    name: 'tightlip',
+    version: report.tool.version,
+    vendor: { name: 'tightlip' },
+  };
   const document = {
     version: GITLAB_SCHEMA_VERSION,
     vulnerabilities: report.findings.map((finding) => ({
@@ -46,7 +51,13 @@ export function formatGitlab(report: ScanReport): string {
         commit: { sha: finding.commit ?? '0000000' },
       },
       raw_source_code_extract: finding.excerpt,
-      identifiers: [{ type: 'tightlip_rule_id', name: `tightlip rule ${finding.ruleId}`, value: finding.ruleId }],
+      identifiers: [
+        {
+          type: 'tightlip_rule_id',
+          name: `tightlip rule ${finding.ruleId}`,
+          value: finding.ruleId,
+        },
+      ],
     })),
     scan: {
       analyzer: tool,

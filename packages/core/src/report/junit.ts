@@ -37,7 +37,9 @@ export function formatJunit(report: ScanReport): string {
     );
   }
   if (report.findings.length === 0) {
-    cases.push(`    <testcase classname="tightlip" name="no secrets or embargoed terms (${report.stats.files} files)"/>`);
+    cases.push(
+      `    <testcase classname="tightlip" name="no secrets or embargoed terms (${report.stats.files} files)"/>`,
+    );
   }
   const tests = cases.length;
   const failures = report.findings.length;

@@ -43,7 +43,10 @@ function describeRule(rule: Rule): SarifRule {
     fullDescription: { text: rule.description },
     help: { text: rule.remediation },
     defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: { tags: ['security', 'secret'], 'security-severity': SECURITY_SEVERITY[rule.severity] },
+    properties: {
+      tags: ['security', 'secret'],
+      'security-severity': SECURITY_SEVERITY[rule.severity],
+    },
   };
 }
 
@@ -52,10 +55,17 @@ function describeTermRule(finding: Finding): SarifRule {
     id: finding.ruleId,
     name: finding.ruleId,
     shortDescription: { text: finding.title },
-    fullDescription: { text: `${finding.title}: a codename or embargoed term from a configured list.` },
-    help: { text: 'Remove the term or replace it with its public name; if the embargo has lifted, update the term list.' },
+    fullDescription: {
+      text: `${finding.title}: a codename or embargoed term from a configured list.`,
+    },
+    help: {
+      text: 'Remove the term or replace it with its public name; if the embargo has lifted, update the term list.',
+    },
     defaultConfiguration: { level: LEVEL[finding.severity] },
-    properties: { tags: ['security', 'embargo'], 'security-severity': SECURITY_SEVERITY[finding.severity] },
+    properties: {
+      tags: ['security', 'embargo'],
+      'security-severity': SECURITY_SEVERITY[finding.severity],
+    },
   };
 }
 

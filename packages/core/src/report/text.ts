@@ -20,7 +20,10 @@ function plural(count: number, word: string): string {
 function severityCounts(findings: readonly Finding[]): string {
   return [...SEVERITIES]
     .reverse()
-    .map((severity: Severity) => [severity, findings.filter((f) => f.severity === severity).length] as const)
+    .map(
+      (severity: Severity) =>
+        [severity, findings.filter((f) => f.severity === severity).length] as const,
+    )
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`)
     .join(', ');
@@ -33,10 +36,16 @@ function codeFrame(finding: Finding, paint: Paint, color: boolean): string[] {
   const shown = finding.excerpt.slice(at, at + (finding.secret ?? finding.redacted).length);
   if (shown === '') return [`    ${gutter} | ${paint('2', finding.excerpt)}`];
   if (color) {
-    const line = finding.excerpt.slice(0, at) + paint('1;31', shown) + finding.excerpt.slice(at + shown.length);
+    const line =
+      finding.excerpt.slice(0, at) +
+      paint('1;31', shown) +
+      finding.excerpt.slice(at + shown.length);
     return [`    ${gutter} | ${line}`];
   }
-  return [`    ${gutter} | ${finding.excerpt}`, `    ${' '.repeat(gutter.length)} | ${' '.repeat(at)}${'^'.repeat(Math.max(1, shown.length))}`];
+  return [
+    `    ${gutter} | ${finding.excerpt}`,
+    `    ${' '.repeat(gutter.length)} | ${' '.repeat(at)}${'^'.repeat(Math.max(1, shown.length))}`,
+  ];
 }
 
 /**
@@ -45,7 +54,9 @@ function codeFrame(finding: Finding, paint: Paint, color: boolean): string[] {
  */
 export function formatText(report: ScanReport, options: TextFormatOptions = {}): string {
   const color = options.color ?? false;
-  const paint: Paint = color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
+  const paint: Paint = color
+    ? (code, text) => `\u001b[${code}m${text}\u001b[0m`
+    : (_code, text) => text;
   const lines: string[] = [];
   const groups = new Map<string, Finding[]>();
   for (const finding of report.findings) {
@@ -57,7 +68,10 @@ export function formatText(report: ScanReport, options: TextFormatOptions = {}):
   for (const [heading, findings] of groups) {
     lines.push(paint('1;4', heading));
     for (const f of findings) {
-      const severity = f.severity === 'critical' || f.severity === 'high' ? paint('31', f.severity) : paint('33', f.severity);
+      const severity =
+        f.severity === 'critical' || f.severity === 'high'
+          ? paint('31', f.severity)
+          : paint('33', f.severity);
       lines.push(`  ${f.line}:${f.column}  ${severity}  ${paint('1', f.ruleId)}  ${f.title}`);
       lines.push(...codeFrame(f, paint, color));
     }
@@ -76,12 +90,15 @@ export function formatText(report: ScanReport, options: TextFormatOptions = {}):
     const revealed = report.findings.some((f) => f.secret !== undefined);
     const credentials = report.findings.some((f) => f.kind === 'credential');
     const terms = report.findings.some((f) => f.kind === 'term');
-    const masked = credentials && terms ? 'Secrets and terms are' : credentials ? 'Secrets are' : 'Terms are';
+    const masked =
+      credentials && terms ? 'Secrets and terms are' : credentials ? 'Secrets are' : 'Terms are';
     if (!revealed) lines.push(`${masked} masked in this report.`);
     lines.push(...(options.advice ?? []));
   }
   if (report.skipped.length > 0) {
-    lines.push(`${plural(report.skipped.length, 'file')} not scanned${options.skippedHint ? ` (${options.skippedHint})` : ''}.`);
+    lines.push(
+      `${plural(report.skipped.length, 'file')} not scanned${options.skippedHint ? ` (${options.skippedHint})` : ''}.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

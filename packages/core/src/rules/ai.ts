@@ -35,10 +35,12 @@ export const aiRules: Rule[] = [
   defineToken({
     id: 'openai-api-key',
     title: 'OpenAI API key',
-    description: 'OpenAI API key (user, project, service-account or admin) carrying the "T3BlbkFJ" marker.',
+    description:
+      'OpenAI API key (user, project, service-account or admin) carrying the "T3BlbkFJ" marker.',
     remediation: rotate('the OpenAI platform (API keys)'),
     keywords: ['t3blbkfj'],
-    pattern: /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160}(?![A-Za-z0-9_-])/g,
+    pattern:
+      /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160}(?![A-Za-z0-9_-])/g,
     token: (fake) =>
       fake.pick([true, false])
         ? `sk-${fake.base62(20)}T3BlbkFJ${fake.base62(20)}`
@@ -72,7 +74,11 @@ export const aiRules: Rule[] = [
     scope: 'line',
     validate: keyedBy(/cohere[\w.-]*(?:key|token)|CO_API_KEY/i),
     token: (fake) => fake.base62(40),
-    contexts: [(t) => `COHERE_API_KEY=${t}`, (t) => `cohere_key: "${t}"`, (t) => `co = cohere.Client(api_key=None); CO_API_KEY="${t}"`],
+    contexts: [
+      (t) => `COHERE_API_KEY=${t}`,
+      (t) => `cohere_key: "${t}"`,
+      (t) => `co = cohere.Client(api_key=None); CO_API_KEY="${t}"`,
+    ],
     ignore: (fake) => [`cohere_model_version = "${fake.base62(40)}x"`],
   }),
   defineToken({
@@ -126,7 +132,8 @@ export const aiRules: Rule[] = [
   defineToken({
     id: 'langsmith-api-key',
     title: 'LangSmith API key',
-    description: 'LangSmith personal or service key ("lsv2_pt_" / "lsv2_sk_", 32 hex, "_", 10 hex).',
+    description:
+      'LangSmith personal or service key ("lsv2_pt_" / "lsv2_sk_", 32 hex, "_", 10 hex).',
     remediation: rotate('LangSmith (Settings > API Keys)'),
     keywords: ['lsv2_'],
     pattern: /(?<![A-Za-z0-9_])lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}(?![A-Za-z0-9])/g,

@@ -26,7 +26,11 @@ export const awsAccessKeyId = defineRule({
   keywords: ['akia', 'asia', 'abia', 'acca'],
   pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g,
   samples: (fake) => ({
-    match: [keyId(fake, 'AKIA'), `aws_access_key_id = ${keyId(fake, 'ASIA')}`, `"AccessKeyId": "${keyId(fake, 'AKIA')}"`],
+    match: [
+      keyId(fake, 'AKIA'),
+      `aws_access_key_id = ${keyId(fake, 'ASIA')}`,
+      `"AccessKeyId": "${keyId(fake, 'AKIA')}"`,
+    ],
     ignore: [
       `AKIA${fake.string(BASE32, 9)}EXAMPLE`,
       `AKIA${fake.string(BASE32, 15)}`,
@@ -41,14 +45,16 @@ const randomBase64 = (secret: string) => isRandomLooking(secret);
 export const awsSecretAccessKey = defineToken({
   id: 'aws-secret-access-key',
   title: 'AWS secret access key',
-  description: 'AWS secret access key: 40 base64 characters assigned to aws_secret_access_key, SecretAccessKey or the like.',
+  description:
+    'AWS secret access key: 40 base64 characters assigned to aws_secret_access_key, SecretAccessKey or the like.',
   remediation: FIX,
   severity: 'critical',
   keywords: ['secret_access_key', 'secretaccesskey', 'aws_secret_key', 'secret-access-key'],
   pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g,
   scope: 'line',
   validate: (secret, context) =>
-    keyedBy(/secret[_.-]?access[_.-]?key|aws[_.-]?secret[_.-]?key/i)(secret, context) && randomBase64(secret),
+    keyedBy(/secret[_.-]?access[_.-]?key|aws[_.-]?secret[_.-]?key/i)(secret, context) &&
+    randomBase64(secret),
   token: (fake) => fake.string(BASE64, 40),
   contexts: [
     (t) => `aws_secret_access_key = ${t}`,
@@ -62,16 +68,22 @@ export const awsSecretAccessKey = defineToken({
 export const awsSessionToken = defineToken({
   id: 'aws-session-token',
   title: 'AWS session token',
-  description: 'Temporary AWS session token (STS), assigned to aws_session_token, SessionToken or the like.',
+  description:
+    'Temporary AWS session token (STS), assigned to aws_session_token, SessionToken or the like.',
   remediation:
     'Session tokens expire, but until then they act as the role: revoke active sessions of the role in IAM if needed, and never commit temporary credentials.',
   keywords: ['session_token', 'sessiontoken', 'security_token', 'securitytoken'],
   pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{100,2000}={0,2}(?![A-Za-z0-9+/=])/g,
   scope: 'line',
   validate: (secret, context) =>
-    keyedBy(/session[_.-]?token|security[_.-]?token/i)(secret, context) && randomBase64(secret.slice(0, 200)),
+    keyedBy(/session[_.-]?token|security[_.-]?token/i)(secret, context) &&
+    randomBase64(secret.slice(0, 200)),
   token: (fake) => `IQoJb3JpZ2luX2Vj${fake.string(BASE64, 300)}`,
-  contexts: [(t) => `aws_session_token = ${t}`, (t) => `"SessionToken": "${t}",`, (t) => `export AWS_SESSION_TOKEN=${t}`],
+  contexts: [
+    (t) => `aws_session_token = ${t}`,
+    (t) => `"SessionToken": "${t}",`,
+    (t) => `export AWS_SESSION_TOKEN=${t}`,
+  ],
 });
 
 export const awsMwsAuthToken = defineToken({
@@ -81,7 +93,13 @@ export const awsMwsAuthToken = defineToken({
   remediation: remediation('MWS auth token', 'Seller Central (User Permissions)'),
   keywords: ['amzn.mws.'],
   pattern: /amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/g,
-  token: (fake) => `amzn.mws.${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`,
+  token: (fake) =>
+    `amzn.mws.${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`,
 });
 
-export const awsRules: Rule[] = [awsAccessKeyId, awsSecretAccessKey, awsSessionToken, awsMwsAuthToken];
+export const awsRules: Rule[] = [
+  awsAccessKeyId,
+  awsSecretAccessKey,
+  awsSessionToken,
+  awsMwsAuthToken,
+];

@@ -29,7 +29,8 @@ export const azureRules: Rule[] = [
   defineRule({
     id: 'azure-storage-connection-string',
     title: 'Azure Storage connection string',
-    description: 'Azure Storage connection string with an account key (AccountName=…;AccountKey=…).',
+    description:
+      'Azure Storage connection string with an account key (AccountName=…;AccountKey=…).',
     remediation: FIX_KEY,
     severity: 'critical',
     keywords: ['accountkey='],
@@ -41,13 +42,17 @@ export const azureRules: Rule[] = [
         `DefaultEndpointsProtocol=https;AccountName=${storageAccount(fake)};AccountKey=${key64(fake)};EndpointSuffix=core.windows.net`,
         `"AzureWebJobsStorage": "DefaultEndpointsProtocol=https;AccountName=${storageAccount(fake)};AccountKey=${key64(fake)}"`,
       ],
-      ignore: ['UseDevelopmentStorage=true', `AccountName=${storageAccount(fake)};AccountKey=${fake.string(BASE64, 40)}==`],
+      ignore: [
+        'UseDevelopmentStorage=true',
+        `AccountName=${storageAccount(fake)};AccountKey=${fake.string(BASE64, 40)}==`,
+      ],
     }),
   }),
   defineToken({
     id: 'azure-storage-account-key',
     title: 'Azure Storage account key',
-    description: 'An Azure Storage account key (88 base64 characters, 64 bytes) assigned to a storage/account key setting.',
+    description:
+      'An Azure Storage account key (88 base64 characters, 64 bytes) assigned to a storage/account key setting.',
     remediation: FIX_KEY,
     severity: 'critical',
     keywords: ['storage', 'account_key', 'accountkey', 'account-key'],
@@ -60,18 +65,25 @@ export const azureRules: Rule[] = [
       keyedBy(/(?:storage|account)[\w.-]*key|AZURE_STORAGE_KEY/i)(secret, context),
     confidence: 'validated',
     token: key64,
-    contexts: [(t) => `AZURE_STORAGE_KEY=${t}`, (t) => `storage_account_key = "${t}"`, (t) => `"accountKey": "${t}"`],
+    contexts: [
+      (t) => `AZURE_STORAGE_KEY=${t}`,
+      (t) => `storage_account_key = "${t}"`,
+      (t) => `"accountKey": "${t}"`,
+    ],
     ignore: (fake) => [key64(fake), `integrity_hash = "${key64(fake)}"`],
   }),
   defineRule({
     id: 'azure-sas-token',
     title: 'Azure shared access signature',
-    description: 'An Azure SAS token: a URL query with a signed version (sv=) and signature (sig=).',
-    remediation: 'Rotate the account key or revoke the stored access policy that signed it, and issue short-lived SAS tokens at run time instead.',
+    description:
+      'An Azure SAS token: a URL query with a signed version (sv=) and signature (sig=).',
+    remediation:
+      'Rotate the account key or revoke the stored access policy that signed it, and issue short-lived SAS tokens at run time instead.',
     severity: 'high',
     keywords: ['sig='],
     pattern: /[?&;]sig=(?<secret>[A-Za-z0-9%+/]{40,64}(?:%3[Dd]|=)?)(?![A-Za-z0-9%+/=])/g,
-    validate: (_secret, { text, start }) => /[?&;]sv=\d{4}-\d\d-\d\d/.test(text.slice(Math.max(0, start - 400), start + 400)),
+    validate: (_secret, { text, start }) =>
+      /[?&;]sv=\d{4}-\d\d-\d\d/.test(text.slice(Math.max(0, start - 400), start + 400)),
     samples: (fake) => {
       const sig = () => `${encodeURIComponent(fake.string(BASE64, 43))}%3D`;
       return {
@@ -79,15 +91,22 @@ export const azureRules: Rule[] = [
           `https://${storageAccount(fake)}.blob.core.windows.net/backups/db.bak?sv=2022-11-02&ss=b&srt=o&sp=r&se=2026-01-01T00:00:00Z&spr=https&sig=${sig()}`,
           `SAS_TOKEN="?sv=2021-06-08&ss=bfqt&srt=sco&sp=rwdlacupx&se=2030-01-01T00:00:00Z&sig=${sig()}"`,
         ],
-        ignore: [`https://example.org/search?q=x&sig=${sig()}`, `https://a.blob.core.windows.net/c?sv=2022-11-02&sig=<signature>`],
+        ignore: [
+          `https://example.org/search?q=x&sig=${sig()}`,
+          `https://a.blob.core.windows.net/c?sv=2022-11-02&sig=<signature>`,
+        ],
       };
     },
   }),
   defineToken({
     id: 'azure-ad-client-secret',
     title: 'Microsoft Entra ID (Azure AD) client secret',
-    description: 'An application client secret of Microsoft Entra ID: 40 characters with "Q~" at the fifth position.',
-    remediation: remediation('client secret', `${PORTAL} (App registrations > Certificates & secrets)`),
+    description:
+      'An application client secret of Microsoft Entra ID: 40 characters with "Q~" at the fifth position.',
+    remediation: remediation(
+      'client secret',
+      `${PORTAL} (App registrations > Certificates & secrets)`,
+    ),
     keywords: ['q~'],
     pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g,
     token: (fake) => `${fake.base62(3)}${fake.digits(1)}Q~${fake.string(`${BASE62}_~.-`, 34)}`,
@@ -99,12 +118,17 @@ export const azureRules: Rule[] = [
     remediation: FIX_KEY,
     severity: 'high',
     keywords: ['sharedaccesskey='],
-    pattern: /Endpoint=sb:\/\/[A-Za-z0-9.-]{1,200}\/?;SharedAccessKeyName=[^;\s"']{1,256};SharedAccessKey=(?<secret>[A-Za-z0-9+/]{43}=)/g,
+    pattern:
+      /Endpoint=sb:\/\/[A-Za-z0-9.-]{1,200}\/?;SharedAccessKeyName=[^;\s"']{1,256};SharedAccessKey=(?<secret>[A-Za-z0-9+/]{43}=)/g,
     validate: decodesTo(32),
     confidence: 'validated',
     samples: (fake) => ({
-      match: [`Endpoint=sb://${storageAccount(fake)}.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${key32(fake)}`],
-      ignore: [`Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<key>`],
+      match: [
+        `Endpoint=sb://${storageAccount(fake)}.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${key32(fake)}`,
+      ],
+      ignore: [
+        `Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<key>`,
+      ],
     }),
   }),
   defineRule({
@@ -114,12 +138,17 @@ export const azureRules: Rule[] = [
     remediation: FIX_KEY,
     severity: 'critical',
     keywords: ['accountendpoint='],
-    pattern: /AccountEndpoint=https:\/\/[A-Za-z0-9.-]{1,200}(?::\d{1,5})?\/?;AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/g,
+    pattern:
+      /AccountEndpoint=https:\/\/[A-Za-z0-9.-]{1,200}(?::\d{1,5})?\/?;AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/g,
     validate: decodesTo(64),
     confidence: 'validated',
     samples: (fake) => ({
-      match: [`AccountEndpoint=https://${storageAccount(fake)}.documents.azure.com:443/;AccountKey=${key64(fake)};`],
-      ignore: [`AccountEndpoint=https://x.documents.azure.com:443/;AccountKey=${fake.string(BASE64, 20)};`],
+      match: [
+        `AccountEndpoint=https://${storageAccount(fake)}.documents.azure.com:443/;AccountKey=${key64(fake)};`,
+      ],
+      ignore: [
+        `AccountEndpoint=https://x.documents.azure.com:443/;AccountKey=${fake.string(BASE64, 20)};`,
+      ],
     }),
   }),
   defineRule({
@@ -129,36 +158,58 @@ export const azureRules: Rule[] = [
     remediation: FIX_KEY,
     severity: 'high',
     keywords: ['azconfig.io'],
-    pattern: /Endpoint=https:\/\/[A-Za-z0-9-]{1,64}\.azconfig\.io;Id=[A-Za-z0-9:+/=-]{1,64};Secret=(?<secret>[A-Za-z0-9+/]{43}=)/g,
+    pattern:
+      /Endpoint=https:\/\/[A-Za-z0-9-]{1,64}\.azconfig\.io;Id=[A-Za-z0-9:+/=-]{1,64};Secret=(?<secret>[A-Za-z0-9+/]{43}=)/g,
     validate: decodesTo(32),
     confidence: 'validated',
     samples: (fake) => ({
-      match: [`Endpoint=https://${storageAccount(fake)}.azconfig.io;Id=${fake.base62(4)}-l0-s0:${fake.base62(20)};Secret=${key32(fake)}`],
+      match: [
+        `Endpoint=https://${storageAccount(fake)}.azconfig.io;Id=${fake.base62(4)}-l0-s0:${fake.base62(20)};Secret=${key32(fake)}`,
+      ],
       ignore: [`Endpoint=https://x.azconfig.io;Id=abc;Secret=`],
     }),
   }),
   defineToken({
     id: 'azure-devops-pat',
     title: 'Azure DevOps personal access token',
-    description: 'An Azure DevOps personal access token (52 lower-case base32 characters) assigned to an Azure DevOps setting.',
-    remediation: remediation('personal access token', 'Azure DevOps (User settings > Personal access tokens)'),
+    description:
+      'An Azure DevOps personal access token (52 lower-case base32 characters) assigned to an Azure DevOps setting.',
+    remediation: remediation(
+      'personal access token',
+      'Azure DevOps (User settings > Personal access tokens)',
+    ),
     keywords: ['devops', 'azdo', 'vsts', 'ado_pat', 'ado_token', 'system_accesstoken'],
     pattern: /(?<![A-Za-z0-9])[a-z2-7]{52}(?![A-Za-z0-9])/g,
     scope: 'line',
     validate: keyedBy(/devops|azdo|vsts|\bado[_.-]|system[_.-]?accesstoken/i),
     token: (fake) => fake.string(BASE32.toLowerCase(), 52),
-    contexts: [(t) => `AZURE_DEVOPS_EXT_PAT=${t}`, (t) => `azure_devops_token: "${t}"`, (t) => `vsts_pat = '${t}'`],
+    contexts: [
+      (t) => `AZURE_DEVOPS_EXT_PAT=${t}`,
+      (t) => `azure_devops_token: "${t}"`,
+      (t) => `vsts_pat = '${t}'`,
+    ],
     ignore: (fake) => [fake.string(BASE32.toLowerCase(), 52)],
   }),
   defineToken({
     id: 'azure-cognitive-services-key',
     title: 'Azure AI services (Cognitive Services / OpenAI) key',
-    description: 'A 32-hex key of Azure AI services (OpenAI, Speech, Translator, Search) assigned to such a setting or the Ocp-Apim-Subscription-Key header.',
+    description:
+      'A 32-hex key of Azure AI services (OpenAI, Speech, Translator, Search) assigned to such a setting or the Ocp-Apim-Subscription-Key header.',
     remediation: FIX_KEY,
-    keywords: ['ocp-apim-subscription-key', 'azure_openai', 'azure-openai', 'azureopenai', 'cognitive', 'azure_search', 'azure_speech'],
+    keywords: [
+      'ocp-apim-subscription-key',
+      'azure_openai',
+      'azure-openai',
+      'azureopenai',
+      'cognitive',
+      'azure_search',
+      'azure_speech',
+    ],
     pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/g,
     scope: 'line',
-    validate: keyedBy(/ocp-apim-subscription-key|azure[\w.-]*(?:openai|cognitive|speech|search|translator|ai)[\w.-]*key/i),
+    validate: keyedBy(
+      /ocp-apim-subscription-key|azure[\w.-]*(?:openai|cognitive|speech|search|translator|ai)[\w.-]*key/i,
+    ),
     token: (fake) => fake.hex(32),
     contexts: [(t) => `AZURE_OPENAI_API_KEY=${t}`, (t) => `-H "Ocp-Apim-Subscription-Key: ${t}"`],
     ignore: (fake) => [`md5 = "${fake.hex(32)}"`],

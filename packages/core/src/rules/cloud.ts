@@ -12,7 +12,8 @@ import { defineToken, remediation } from './define-rule.js';
 // Terraform Cloud "<14>.atlasv1.<67>", Vault https://developer.hashicorp.com/vault/docs/concepts/tokens
 // ("hvs.", "hvb."), Doppler https://docs.doppler.com/reference/auth-token-formats ("dp.pt.", "dp.st.", …).
 
-const uuid = (fake: Fake) => `${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`;
+const uuid = (fake: Fake) =>
+  `${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`;
 const b64url = (fake: Fake, n: number) => fake.string(BASE64URL, n);
 
 export const cloudRules: Rule[] = [
@@ -39,11 +40,16 @@ export const cloudRules: Rule[] = [
     description: 'Heroku API key (a UUID) assigned to a Heroku setting such as HEROKU_API_KEY.',
     remediation: remediation('API key (regenerate it)', 'Heroku (Account settings > API Key)'),
     keywords: ['heroku'],
-    pattern: /(?<![A-Za-z0-9-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9-])/g,
+    pattern:
+      /(?<![A-Za-z0-9-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9-])/g,
     scope: 'line',
     validate: keyedBy(/heroku[\w.-]*(?:key|token|secret|pass)/i),
     token: uuid,
-    contexts: [(t) => `HEROKU_API_KEY=${t}`, (t) => `heroku_api_key = "${t}"`, (t) => `  herokuApiToken: '${t}',`],
+    contexts: [
+      (t) => `HEROKU_API_KEY=${t}`,
+      (t) => `heroku_api_key = "${t}"`,
+      (t) => `  herokuApiToken: '${t}',`,
+    ],
     ignore: (fake) => [`HEROKU_APP_ID=${uuid(fake)}`, uuid(fake)],
   }),
   defineToken({
@@ -59,7 +65,10 @@ export const cloudRules: Rule[] = [
     id: 'databricks-token',
     title: 'Databricks access token',
     description: 'Databricks personal access token ("dapi" and 32 hex).',
-    remediation: remediation('token', 'the Databricks workspace (User settings > Developer > Access tokens)'),
+    remediation: remediation(
+      'token',
+      'the Databricks workspace (User settings > Developer > Access tokens)',
+    ),
     keywords: ['dapi'],
     pattern: /(?<![A-Za-z0-9_])dapi[a-f0-9]{32}(?:-\d)?(?![A-Za-z0-9])/g,
     token: (fake) => `dapi${fake.hex(32)}`,
@@ -67,7 +76,8 @@ export const cloudRules: Rule[] = [
   defineToken({
     id: 'alibaba-access-key-id',
     title: 'Alibaba Cloud AccessKey id',
-    description: 'Alibaba Cloud AccessKey id ("LTAI" and 12 to 20 characters); its secret is usually close by.',
+    description:
+      'Alibaba Cloud AccessKey id ("LTAI" and 12 to 20 characters); its secret is usually close by.',
     remediation: remediation('AccessKey pair', 'the Alibaba Cloud RAM console'),
     severity: 'medium',
     keywords: ['ltai'],
@@ -77,20 +87,33 @@ export const cloudRules: Rule[] = [
   defineToken({
     id: 'cloudflare-api-token',
     title: 'Cloudflare API token',
-    description: 'Cloudflare API token (40 characters) assigned to a Cloudflare setting such as CLOUDFLARE_API_TOKEN.',
-    remediation: remediation('API token (roll it)', 'the Cloudflare dashboard (My Profile > API Tokens)'),
+    description:
+      'Cloudflare API token (40 characters) assigned to a Cloudflare setting such as CLOUDFLARE_API_TOKEN.',
+    remediation: remediation(
+      'API token (roll it)',
+      'the Cloudflare dashboard (My Profile > API Tokens)',
+    ),
     keywords: ['cloudflare', 'cf_api'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{40}(?![A-Za-z0-9_-])/g,
     scope: 'line',
     validate: keyedBy(/(?:cloudflare|\bcf)[\w.-]*(?:token|key|secret)/i),
     token: (fake) => `${b64url(fake, 38)}${fake.digits(2)}`,
-    contexts: [(t) => `CLOUDFLARE_API_TOKEN=${t}`, (t) => `cloudflare_api_token = "${t}"`, (t) => `CF_API_TOKEN: ${t}`],
+    contexts: [
+      (t) => `CLOUDFLARE_API_TOKEN=${t}`,
+      (t) => `cloudflare_api_token = "${t}"`,
+      (t) => `CF_API_TOKEN: ${t}`,
+    ],
   }),
   defineToken({
     id: 'cloudflare-global-api-key',
     title: 'Cloudflare global API key',
-    description: 'Cloudflare global API key (37 hex) assigned to a Cloudflare setting: full account access.',
-    remediation: remediation('global API key (change it)', 'the Cloudflare dashboard (My Profile > API Tokens)') + ' Prefer scoped API tokens.',
+    description:
+      'Cloudflare global API key (37 hex) assigned to a Cloudflare setting: full account access.',
+    remediation:
+      remediation(
+        'global API key (change it)',
+        'the Cloudflare dashboard (My Profile > API Tokens)',
+      ) + ' Prefer scoped API tokens.',
     severity: 'critical',
     keywords: ['cloudflare', 'cf_api', 'x-auth-key'],
     pattern: /(?<![A-Za-z0-9])[a-f0-9]{37}(?![A-Za-z0-9])/g,
@@ -111,7 +134,8 @@ export const cloudRules: Rule[] = [
   defineToken({
     id: 'fastly-api-token',
     title: 'Fastly API token',
-    description: 'Fastly API token (32 characters) assigned to a Fastly setting or the Fastly-Key header.',
+    description:
+      'Fastly API token (32 characters) assigned to a Fastly setting or the Fastly-Key header.',
     remediation: remediation('API token', 'Fastly (Account > Personal API tokens)'),
     keywords: ['fastly'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/g,
@@ -132,7 +156,8 @@ export const cloudRules: Rule[] = [
   defineToken({
     id: 'vercel-access-token',
     title: 'Vercel access token',
-    description: 'Vercel access token (24 base62) assigned to a Vercel setting such as VERCEL_TOKEN.',
+    description:
+      'Vercel access token (24 base62) assigned to a Vercel setting such as VERCEL_TOKEN.',
     remediation: remediation('token', 'Vercel (Account settings > Tokens)'),
     keywords: ['vercel'],
     pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{24}(?![A-Za-z0-9])/g,
@@ -156,13 +181,15 @@ export const cloudRules: Rule[] = [
     description: 'Fly.io access token ("fo1_" and 43 characters, or a "FlyV1 fm2_…" macaroon).',
     remediation: remediation('token (fly tokens revoke)', 'Fly.io'),
     keywords: ['fo1_', 'fm2_'],
-    pattern: /(?<![A-Za-z0-9_])(?:fo1_[A-Za-z0-9_-]{43}|fm2_[A-Za-z0-9+/=_-]{100,2000})(?![A-Za-z0-9_+/=-])/g,
+    pattern:
+      /(?<![A-Za-z0-9_])(?:fo1_[A-Za-z0-9_-]{43}|fm2_[A-Za-z0-9+/=_-]{100,2000})(?![A-Za-z0-9_+/=-])/g,
     token: (fake) => `fo1_${b64url(fake, 43)}`,
   }),
   defineToken({
     id: 'planetscale-token',
     title: 'PlanetScale token or password',
-    description: 'PlanetScale service token, OAuth token or database password ("pscale_tkn_", "pscale_oauth_", "pscale_pw_").',
+    description:
+      'PlanetScale service token, OAuth token or database password ("pscale_tkn_", "pscale_oauth_", "pscale_pw_").',
     remediation: remediation('token or password', 'PlanetScale (organisation or branch settings)'),
     keywords: ['pscale_'],
     pattern: /(?<![A-Za-z0-9_])pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_.-]{32,64}(?![A-Za-z0-9_.-])/g,
@@ -171,7 +198,8 @@ export const cloudRules: Rule[] = [
   defineToken({
     id: 'terraform-cloud-token',
     title: 'Terraform Cloud / Enterprise API token',
-    description: 'HCP Terraform (Terraform Cloud) API token ("<14 characters>.atlasv1.<60+ characters>").',
+    description:
+      'HCP Terraform (Terraform Cloud) API token ("<14 characters>.atlasv1.<60+ characters>").',
     remediation: remediation('API token', 'HCP Terraform (User settings > Tokens)'),
     keywords: ['.atlasv1.'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}(?![A-Za-z0-9_=-])/g,
@@ -181,7 +209,8 @@ export const cloudRules: Rule[] = [
     id: 'vault-service-token',
     title: 'HashiCorp Vault service token',
     description: 'HashiCorp Vault service token ("hvs.", 90 or more characters).',
-    remediation: 'Revoke the token (vault token revoke), check the audit log, and have clients authenticate with a method (AppRole, OIDC, Kubernetes) instead of a stored token.',
+    remediation:
+      'Revoke the token (vault token revoke), check the audit log, and have clients authenticate with a method (AppRole, OIDC, Kubernetes) instead of a stored token.',
     keywords: ['hvs.'],
     pattern: /(?<![A-Za-z0-9_.-])hvs\.[A-Za-z0-9_-]{90,300}(?![A-Za-z0-9_-])/g,
     token: (fake) => `hvs.CAESI${b64url(fake, 86)}`,
@@ -190,7 +219,8 @@ export const cloudRules: Rule[] = [
     id: 'vault-batch-token',
     title: 'HashiCorp Vault batch token',
     description: 'HashiCorp Vault batch token ("hvb.", 138 or more characters).',
-    remediation: 'Batch tokens cannot be revoked individually: revoke their parent or the auth method\'s leases, and stop storing tokens in the repository.',
+    remediation:
+      "Batch tokens cannot be revoked individually: revoke their parent or the auth method's leases, and stop storing tokens in the repository.",
     keywords: ['hvb.'],
     pattern: /(?<![A-Za-z0-9_.-])hvb\.[A-Za-z0-9_-]{138,400}(?![A-Za-z0-9_-])/g,
     token: (fake) => `hvb.AAAAAQ${b64url(fake, 150)}`,
@@ -198,10 +228,12 @@ export const cloudRules: Rule[] = [
   defineToken({
     id: 'doppler-token',
     title: 'Doppler token',
-    description: 'Doppler personal, service, service-account, CLI, SCIM or audit token ("dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit.").',
+    description:
+      'Doppler personal, service, service-account, CLI, SCIM or audit token ("dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit.").',
     remediation: remediation('token', 'the Doppler dashboard (Access)'),
     keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
-    pattern: /(?<![A-Za-z0-9_.-])dp\.(?:pt|st|sa|ct|scim|audit)\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44}(?![A-Za-z0-9])/g,
+    pattern:
+      /(?<![A-Za-z0-9_.-])dp\.(?:pt|st|sa|ct|scim|audit)\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44}(?![A-Za-z0-9])/g,
     token: (fake) => `dp.${fake.pick(['pt', 'st', 'sa', 'ct'])}.${fake.base62(43)}`,
   }),
   defineToken({

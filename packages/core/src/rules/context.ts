@@ -26,7 +26,8 @@ export function keyedBy(key: RegExp): (secret: string, context: MatchContext) =>
  * Hosts reserved for documentation (RFC 2606, RFC 6761): `example.com`, `db.example.org`,
  * `*.test`, `*.invalid`, `*.example`. Credentials in URLs to them are illustrations.
  */
-const DOCUMENTATION_HOST = /^(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?![\w.-])/i;
+const DOCUMENTATION_HOST =
+  /^(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))(?![\w.-])/i;
 
 /** The host after the `@` that ends a URL's user information. */
 export function isDocumentationUrl({ text, end }: MatchContext): boolean {

@@ -10,7 +10,9 @@ import { defineRule } from './define-rule.js';
 
 /** Passwords that ship as defaults with databases and brokers: local setups, not leaks. */
 const DEFAULT_PASSWORDS = new Set(
-  'postgres root admin guest password pass secret mysql redis user test changeme example mongo mongodb rabbitmq sa oracle default toor pw pwd dev local'.split(' '),
+  'postgres root admin guest password pass secret mysql redis user test changeme example mongo mongodb rabbitmq sa oracle default toor pw pwd dev local'.split(
+    ' ',
+  ),
 );
 
 /** The password is not a well-known default, nor the user name again, nor in a URL to a documentation host. */
@@ -27,7 +29,13 @@ function password(fake: Fake): string {
   return `${fake.base62(14)}${fake.pick(['!', '-', '_', '.', '~'])}${fake.digits(2)}`;
 }
 
-function connectionUrl(id: string, title: string, schemes: string, keywords: string[], sample: (fake: Fake) => string): Rule {
+function connectionUrl(
+  id: string,
+  title: string,
+  schemes: string,
+  keywords: string[],
+  sample: (fake: Fake) => string,
+): Rule {
   return defineRule({
     id,
     title,
@@ -57,26 +65,63 @@ function connectionUrl(id: string, title: string, schemes: string, keywords: str
 }
 
 export const databaseRules: Rule[] = [
-  connectionUrl('postgres-connection-string', 'PostgreSQL connection URL', 'postgres(?:ql)?(?:\\+[a-z0-9]+)?|pgsql', ['postgres', 'pgsql'], (f) => `postgresql://app_${f.digits(2)}:${password(f)}@db.internal.acme-corp.net:5432/orders`),
-  connectionUrl('mysql-connection-string', 'MySQL / MariaDB connection URL', 'mysql(?:\\+[a-z0-9]+)?|mysqlx|mariadb', ['mysql', 'mariadb'], (f) => `mysql://report:${password(f)}@10.0.0.${f.digits(1)}:3306/analytics`),
-  connectionUrl('mongodb-connection-string', 'MongoDB connection URL', 'mongodb(?:\\+srv)?', ['mongodb'], (f) => `mongodb+srv://svc:${password(f)}@cluster0.${f.string(LOWER, 5)}.mongodb.net/app?retryWrites=true`),
-  connectionUrl('redis-connection-string', 'Redis connection URL', 'rediss?', ['redis'], (f) => `rediss://:${password(f)}@cache.internal:6380/0`),
-  connectionUrl('amqp-connection-string', 'AMQP (RabbitMQ) connection URL', 'amqps?', ['amqp'], (f) => `amqps://worker:${password(f)}@mq.internal:5671/vhost`),
+  connectionUrl(
+    'postgres-connection-string',
+    'PostgreSQL connection URL',
+    'postgres(?:ql)?(?:\\+[a-z0-9]+)?|pgsql',
+    ['postgres', 'pgsql'],
+    (f) => `postgresql://app_${f.digits(2)}:${password(f)}@db.internal.acme-corp.net:5432/orders`,
+  ),
+  connectionUrl(
+    'mysql-connection-string',
+    'MySQL / MariaDB connection URL',
+    'mysql(?:\\+[a-z0-9]+)?|mysqlx|mariadb',
+    ['mysql', 'mariadb'],
+    (f) => `mysql://report:${password(f)}@10.0.0.${f.digits(1)}:3306/analytics`,
+  ),
+  connectionUrl(
+    'mongodb-connection-string',
+    'MongoDB connection URL',
+    'mongodb(?:\\+srv)?',
+    ['mongodb'],
+    (f) =>
+      `mongodb+srv://svc:${password(f)}@cluster0.${f.string(LOWER, 5)}.mongodb.net/app?retryWrites=true`,
+  ),
+  connectionUrl(
+    'redis-connection-string',
+    'Redis connection URL',
+    'rediss?',
+    ['redis'],
+    (f) => `rediss://:${password(f)}@cache.internal:6380/0`,
+  ),
+  connectionUrl(
+    'amqp-connection-string',
+    'AMQP (RabbitMQ) connection URL',
+    'amqps?',
+    ['amqp'],
+    (f) => `amqps://worker:${password(f)}@mq.internal:5671/vhost`,
+  ),
   defineRule({
     id: 'sqlserver-connection-string',
     title: 'SQL Server / ADO.NET connection string',
-    description: 'An ADO.NET style connection string (Server=…;Password=…) with an inline password.',
+    description:
+      'An ADO.NET style connection string (Server=…;Password=…) with an inline password.',
     remediation: FIX,
     severity: 'high',
     keywords: ['password=', 'pwd='],
-    pattern: /(?:Server|Data Source|Host)=[^;"'\n]{1,200};[^"'\n]{0,300}?(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=(?<secret>[^;"'\s]{1,128})/g,
+    pattern:
+      /(?:Server|Data Source|Host)=[^;"'\n]{1,200};[^"'\n]{0,300}?(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=(?<secret>[^;"'\s]{1,128})/g,
     validate: (secret) => !DEFAULT_PASSWORDS.has(secret.toLowerCase()),
     samples: (fake) => ({
       match: [
         `"Default": "Server=tcp:sql.internal,1433;Database=orders;User Id=app;Password=${password(fake)};Encrypt=true"`,
         `Data Source=db01;Initial Catalog=crm;User ID=crm;Pwd=${password(fake)}`,
       ],
-      ignore: ['Server=db;Database=x;Integrated Security=true', 'Server=db;User Id=sa;Password=${SQL_PASSWORD}', 'Server=db;Password=sa'],
+      ignore: [
+        'Server=db;Database=x;Integrated Security=true',
+        'Server=db;User Id=sa;Password=${SQL_PASSWORD}',
+        'Server=db;Password=sa',
+      ],
     }),
   }),
   defineRule({
@@ -86,11 +131,18 @@ export const databaseRules: Rule[] = [
     remediation: FIX,
     severity: 'high',
     keywords: ['jdbc:'],
-    pattern: /jdbc:[a-z0-9]{2,20}:[^\s"'<>]{1,300}?[?;&:](?:password|pwd|PASSWORD)=(?<secret>[^&;\s"'<>]{1,128})/g,
+    pattern:
+      /jdbc:[a-z0-9]{2,20}:[^\s"'<>]{1,300}?[?;&:](?:password|pwd|PASSWORD)=(?<secret>[^&;\s"'<>]{1,128})/g,
     validate: (secret) => !DEFAULT_PASSWORDS.has(secret.toLowerCase()),
     samples: (fake) => ({
-      match: [`spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${password(fake)}`, `jdbc:sqlserver://db:1433;databaseName=x;user=u;password=${password(fake)}`],
-      ignore: ['jdbc:postgresql://db:5432/app?user=app&password=${DB_PASSWORD}', `jdbc:mysql://db/app?user=${fake.base62(5)}`],
+      match: [
+        `spring.datasource.url=jdbc:postgresql://db:5432/app?user=app&password=${password(fake)}`,
+        `jdbc:sqlserver://db:1433;databaseName=x;user=u;password=${password(fake)}`,
+      ],
+      ignore: [
+        'jdbc:postgresql://db:5432/app?user=app&password=${DB_PASSWORD}',
+        `jdbc:mysql://db/app?user=${fake.base62(5)}`,
+      ],
     }),
   }),
 ];

@@ -23,9 +23,12 @@ export function defineRule(rule: Rule): Rule {
   }
   const { pattern } = rule;
   if (!pattern.global) throw new RuleError('pattern must have the g flag', rule.id);
-  if (rule.scope === 'line' && rule.keywords.length === 0) throw new RuleError('a line-scoped rule needs keywords', rule.id);
+  if (rule.scope === 'line' && rule.keywords.length === 0)
+    throw new RuleError('a line-scoped rule needs keywords', rule.id);
   const needsIndices = pattern.source.includes('(?<secret>') && !pattern.hasIndices;
-  return needsIndices ? { ...rule, pattern: new RegExp(pattern.source, `${pattern.flags}d`) } : rule;
+  return needsIndices
+    ? { ...rule, pattern: new RegExp(pattern.source, `${pattern.flags}d`) }
+    : rule;
 }
 
 /** `rule` itself when its pattern is linear-time (see `findSuperLinearConstruct`); a RuleError otherwise. */

@@ -15,11 +15,14 @@ import { defineRule } from './define-rule.js';
 // const key = "v"), Python (KEY = "v", "key": "v"), Go (key := "v", Key: "v"), Java and
 // C# (String key = "v"; Key = "v"), headers (X-Api-Key: v).
 
-const FIX = 'Rotate the credential where it was issued, then load it from the environment or a secret store instead of the repository.';
+const FIX =
+  'Rotate the credential where it was issued, then load it from the environment or a secret store instead of the repository.';
 
 /** Each part in lower, Capitalised and UPPER case, parts joined by an optional separator. */
 function keyWord(parts: readonly string[]): string {
-  return parts.map((part) => `(?:${part}|${part[0]!.toUpperCase()}${part.slice(1)}|${part.toUpperCase()})`).join('[_.-]?');
+  return parts
+    .map((part) => `(?:${part}|${part[0]!.toUpperCase()}${part.slice(1)}|${part.toUpperCase()})`)
+    .join('[_.-]?');
 }
 
 const SECRET_WORDS = [
@@ -59,7 +62,8 @@ function keyWords(key: string): string[] {
 /** The key the value is assigned to, when that key names the secret itself. */
 function secretKeyOf(context: MatchContext): string | undefined {
   const key = assignedKey(context);
-  if (key === undefined || keyWords(key).some((word) => NOT_SECRET_KEY_WORDS.has(word))) return undefined;
+  if (key === undefined || keyWords(key).some((word) => NOT_SECRET_KEY_WORDS.has(word)))
+    return undefined;
   return key;
 }
 
@@ -115,8 +119,16 @@ const PASSWORD_KEY_END = new Set(['password', 'passwd', 'pwd', 'pass', 'passphra
 function isHardcodedPassword(secret: string, context: MatchContext): boolean {
   const key = secretKeyOf(context);
   // PWD and OLDPWD are the shell's working directories.
-  if (key === undefined || /^(?:OLD)?PWD$/.test(key) || !PASSWORD_KEY_END.has(keyWords(key).at(-1) ?? '')) return false;
-  if (/^(?:true|false|null|nil|none|undefined|yes|no|on|off|required|optional)[)\]}:]*$/i.test(secret)) return false;
+  if (
+    key === undefined ||
+    /^(?:OLD)?PWD$/.test(key) ||
+    !PASSWORD_KEY_END.has(keyWords(key).at(-1) ?? '')
+  )
+    return false;
+  if (
+    /^(?:true|false|null|nil|none|undefined|yes|no|on|off|required|optional)[)\]}:]*$/i.test(secret)
+  )
+    return false;
   if (PASSWORD_HASH.test(secret) || /^(?:\d+|0x[0-9a-fA-F]+)$/.test(secret)) return false;
   const before = context.text.slice(Math.max(0, context.start - 3), context.start);
   const quoted = /["'`]$/.test(before);
@@ -132,7 +144,12 @@ function isHardcodedPassword(secret: string, context: MatchContext): boolean {
  */
 function isCodeValue(secret: string, before: string, { text, end }: MatchContext): boolean {
   // Negations, literals of other types, calls, indexing and type annotations (`typing.Optional[bytes]`, `:class:`).
-  if (/^[![{(:]/.test(secret) || /^[A-Za-z_$][\w$.]*(?:\?\.|\(|\[)/.test(secret) || /^(?:this|self)\./.test(secret)) return true;
+  if (
+    /^[![{(:]/.test(secret) ||
+    /^[A-Za-z_$][\w$.]*(?:\?\.|\(|\[)/.test(secret) ||
+    /^(?:this|self)\./.test(secret)
+  )
+    return true;
   if (!/^[A-Za-z_$][\w$.]*$/.test(secret)) return false;
   if (/ = $/.test(before)) return true;
   const newline = text.indexOf('\n', end);
@@ -152,7 +169,10 @@ export const genericPassword = defineRule({
   remediation: FIX,
   severity: 'high',
   keywords: ['pass', 'pwd'],
-  pattern: new RegExp(`${PASSWORD_WORD}${ASSIGN}(?<secret>[^\\s"'\x60,;\\\\]{6,128})(?=[\\s"'\x60,;\\\\]|$)`, 'g'),
+  pattern: new RegExp(
+    `${PASSWORD_WORD}${ASSIGN}(?<secret>[^\\s"'\x60,;\\\\]{6,128})(?=[\\s"'\x60,;\\\\]|$)`,
+    'g',
+  ),
   scope: 'line',
   validate: isHardcodedPassword,
   generic: true,
@@ -204,7 +224,8 @@ export const urlBasicAuth = defineRule({
   keywords: ['://'],
   pattern:
     /(?<![A-Za-z0-9+.-])(?:https?|ftps?|sftp|smtps?|imaps?|ldaps?|ssh|svn|wss?|nntp|sql|jdbc:[a-z]+):\/\/[^\s:@/"'<>]{1,128}:(?<secret>[^\s@/"'<>]{3,256})@[A-Za-z0-9.[\]_-]{1,253}/g,
-  validate: (secret, context) => !/^(?:x-oauth-basic|x-access-token|anonymous)$/i.test(secret) && !isDocumentationUrl(context),
+  validate: (secret, context) =>
+    !/^(?:x-oauth-basic|x-access-token|anonymous)$/i.test(secret) && !isDocumentationUrl(context),
   generic: true,
   samples: (fake) => ({
     match: [
@@ -245,7 +266,8 @@ function yamlDocument(text: string, start: number): string {
 }
 
 /** Entries of a Secret that name where or as whom to connect, not the credential. */
-const NOT_SECRET_ENTRY = /^[ \t]*["']?(?:user(?:name)?|login|email|host(?:name)?|port|database|db|url|uri|endpoint|region|namespace)["']?:/i;
+const NOT_SECRET_ENTRY =
+  /^[ \t]*["']?(?:user(?:name)?|login|email|host(?:name)?|port|database|db|url|uri|endpoint|region|namespace)["']?:/i;
 
 function isSecretManifestValue(secret: string, { text, start }: MatchContext): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -260,12 +282,14 @@ function isSecretManifestValue(secret: string, { text, start }: MatchContext): b
 export const kubernetesSecret = defineRule({
   id: 'kubernetes-secret',
   title: 'Kubernetes Secret manifest value',
-  description: 'A value under data: or stringData: of a Kubernetes Secret manifest (base64 is encoding, not encryption).',
+  description:
+    'A value under data: or stringData: of a Kubernetes Secret manifest (base64 is encoding, not encryption).',
   remediation:
     'Rotate the credential the Secret holds, remove the manifest from the repository, and manage it with Sealed Secrets, SOPS or an external secret operator.',
   severity: 'high',
   keywords: ['kind: secret'],
-  pattern: /^[ \t]{1,16}[A-Za-z0-9_.-]{1,253}:[ \t]{1,8}["']?(?<secret>[^\s"'#]{6,8192})["']?[ \t]*$/gm,
+  pattern:
+    /^[ \t]{1,16}[A-Za-z0-9_.-]{1,253}:[ \t]{1,8}["']?(?<secret>[^\s"'#]{6,8192})["']?[ \t]*$/gm,
   validate: isSecretManifestValue,
   samples: (fake) => ({
     match: [
@@ -280,4 +304,9 @@ export const kubernetesSecret = defineRule({
   }),
 });
 
-export const genericRules: Rule[] = [urlBasicAuth, kubernetesSecret, genericPassword, genericApiKey];
+export const genericRules: Rule[] = [
+  urlBasicAuth,
+  kubernetesSecret,
+  genericPassword,
+  genericApiKey,
+];

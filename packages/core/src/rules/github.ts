@@ -29,23 +29,53 @@ function defineClassic(id: string, prefix: string, title: string): Rule {
       const token = classicToken(fake, prefix);
       const broken = token.slice(0, -1) + (token.endsWith('0') ? '1' : '0');
       return {
-        match: [token, `GITHUB_TOKEN=${classicToken(fake, prefix)}`, `auth: "token ${classicToken(fake, prefix)}"`],
-        ignore: [broken, `${prefix}${'x'.repeat(36)}`, `${classicToken(fake, prefix)}9`, `${prefix}${fake.base62(20)}`],
+        match: [
+          token,
+          `GITHUB_TOKEN=${classicToken(fake, prefix)}`,
+          `auth: "token ${classicToken(fake, prefix)}"`,
+        ],
+        ignore: [
+          broken,
+          `${prefix}${'x'.repeat(36)}`,
+          `${classicToken(fake, prefix)}9`,
+          `${prefix}${fake.base62(20)}`,
+        ],
       };
     },
   });
 }
 
-export const githubPat = defineClassic('github-pat', 'ghp_', 'GitHub personal access token (classic)');
-export const githubOauthToken = defineClassic('github-oauth-token', 'gho_', 'GitHub OAuth access token');
-export const githubUserToServerToken = defineClassic('github-user-to-server-token', 'ghu_', 'GitHub App user-to-server token');
-export const githubServerToServerToken = defineClassic('github-server-to-server-token', 'ghs_', 'GitHub App installation token');
-export const githubRefreshToken = defineClassic('github-refresh-token', 'ghr_', 'GitHub App refresh token');
+export const githubPat = defineClassic(
+  'github-pat',
+  'ghp_',
+  'GitHub personal access token (classic)',
+);
+export const githubOauthToken = defineClassic(
+  'github-oauth-token',
+  'gho_',
+  'GitHub OAuth access token',
+);
+export const githubUserToServerToken = defineClassic(
+  'github-user-to-server-token',
+  'ghu_',
+  'GitHub App user-to-server token',
+);
+export const githubServerToServerToken = defineClassic(
+  'github-server-to-server-token',
+  'ghs_',
+  'GitHub App installation token',
+);
+export const githubRefreshToken = defineClassic(
+  'github-refresh-token',
+  'ghr_',
+  'GitHub App refresh token',
+);
 
 export const githubFineGrainedPat = defineRule({
   id: 'github-fine-grained-pat',
   title: 'GitHub fine-grained personal access token',
-  description: 'GitHub fine-grained personal access token: "github_pat_", 22 base62 characters, "_" and 59 more.',
+  description:
+    'GitHub fine-grained personal access token: "github_pat_", 22 base62 characters, "_" and 59 more.',
   remediation: REMEDIATION,
   severity: 'high',
   keywords: ['github_pat_'],

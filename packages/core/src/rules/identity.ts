@@ -12,35 +12,47 @@ import { defineRule, defineToken, remediation } from './define-rule.js';
 
 function jwt(fake: Fake): string {
   const header = toBase64('{"alg":"HS256","typ":"JWT"}', true);
-  const payload = toBase64(`{"sub":"${fake.digits(8)}","role":"service","iat":1${fake.digits(9)}}`, true);
+  const payload = toBase64(
+    `{"sub":"${fake.digits(8)}","role":"service","iat":1${fake.digits(9)}}`,
+    true,
+  );
   return `${header}.${payload}.${fake.string(BASE64URL, 43)}`;
 }
 
 function isJwt(token: string): boolean {
   const [header, payload] = token.split('.');
   const json = decodeBase64Json(header ?? '');
-  return json !== undefined && typeof json['alg'] === 'string' && decodeBase64Json(payload ?? '') !== undefined;
+  return (
+    json !== undefined &&
+    typeof json['alg'] === 'string' &&
+    decodeBase64Json(payload ?? '') !== undefined
+  );
 }
 
 export const identityRules: Rule[] = [
   defineToken({
     id: 'jwt',
     title: 'JSON Web Token',
-    description: 'A signed JSON Web Token whose header and payload decode to JSON (bearer credential until it expires).',
+    description:
+      'A signed JSON Web Token whose header and payload decode to JSON (bearer credential until it expires).',
     remediation:
       'Treat the token as leaked until it expires: revoke the session or rotate the signing key if it is long-lived, and never commit captured tokens.',
     severity: 'medium',
     keywords: ['eyj'],
-    pattern: /(?<![A-Za-z0-9_.-])eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{16,1000}(?![A-Za-z0-9_.-])/g,
+    pattern:
+      /(?<![A-Za-z0-9_.-])eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{16,1000}(?![A-Za-z0-9_.-])/g,
     validate: isJwt,
     confidence: 'validated',
     token: jwt,
-    ignore: (fake) => [`eyJ${fake.string(BASE64URL, 30)}.eyJ${fake.string(BASE64URL, 40)}.${fake.string(BASE64URL, 43)}`],
+    ignore: (fake) => [
+      `eyJ${fake.string(BASE64URL, 30)}.eyJ${fake.string(BASE64URL, 40)}.${fake.string(BASE64URL, 43)}`,
+    ],
   }),
   defineToken({
     id: 'okta-api-token',
     title: 'Okta API token',
-    description: 'Okta API token ("00" and 40 characters) sent as "SSWS <token>" or assigned to an Okta setting.',
+    description:
+      'Okta API token ("00" and 40 characters) sent as "SSWS <token>" or assigned to an Okta setting.',
     remediation: remediation('API token', 'the Okta admin console (Security > API > Tokens)'),
     keywords: ['ssws', 'okta'],
     pattern: /(?<![A-Za-z0-9_-])00[A-Za-z0-9_-]{40}(?![A-Za-z0-9_-])/g,
@@ -49,7 +61,11 @@ export const identityRules: Rule[] = [
       /SSWS\s$/.test(context.text.slice(Math.max(0, context.start - 5), context.start)) ||
       keyedBy(/okta[\w.-]*(?:token|key)/i)(secret, context),
     token: (fake) => `00${fake.string(BASE64URL, 38)}${fake.digits(2)}`,
-    contexts: [(t) => `Authorization: SSWS ${t}`, (t) => `OKTA_API_TOKEN=${t}`, (t) => `okta_token: "${t}"`],
+    contexts: [
+      (t) => `Authorization: SSWS ${t}`,
+      (t) => `OKTA_API_TOKEN=${t}`,
+      (t) => `okta_token: "${t}"`,
+    ],
   }),
   defineToken({
     id: 'onepassword-service-account-token',
@@ -67,15 +83,21 @@ export const identityRules: Rule[] = [
   defineRule({
     id: 'onepassword-secret-key',
     title: '1Password account secret key',
-    description: 'A 1Password account Secret Key ("A3-" and six groups): with the account password it unlocks the vaults.',
-    remediation: 'Regenerate the Secret Key in 1Password (Profile > Secret Key) and sign out other devices.',
+    description:
+      'A 1Password account Secret Key ("A3-" and six groups): with the account password it unlocks the vaults.',
+    remediation:
+      'Regenerate the Secret Key in 1Password (Profile > Secret Key) and sign out other devices.',
     severity: 'critical',
     keywords: ['a3-'],
-    pattern: /(?<![A-Za-z0-9-])A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}(?![A-Za-z0-9-])/g,
+    pattern:
+      /(?<![A-Za-z0-9-])A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}(?![A-Za-z0-9-])/g,
     samples: (fake) => {
       const g = (n: number) => fake.string(UPPER_ALNUM, n);
       return {
-        match: [`A3-${g(6)}-${g(6)}-${g(5)}-${g(5)}-${g(5)}-${g(5)}`, `secret key: A3-${g(6)}-${g(11)}-${g(5)}-${g(5)}-${g(5)}`],
+        match: [
+          `A3-${g(6)}-${g(6)}-${g(5)}-${g(5)}-${g(5)}-${g(5)}`,
+          `secret key: A3-${g(6)}-${g(11)}-${g(5)}-${g(5)}-${g(5)}`,
+        ],
         ignore: [`A3-${g(6)}-${g(6)}`, 'A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX'],
       };
     },

@@ -47,7 +47,9 @@ export const builtinRules: readonly Rule[] = Object.values(ruleFamilies).flat();
 
 /** The family (rule file) a built-in rule belongs to. */
 export function familyOf(ruleId: string): string | undefined {
-  return Object.entries(ruleFamilies).find(([, rules]) => rules.some((rule) => rule.id === ruleId))?.[0];
+  return Object.entries(ruleFamilies).find(([, rules]) =>
+    rules.some((rule) => rule.id === ruleId),
+  )?.[0];
 }
 
 export { assertLinearTime, defineRule } from './define-rule.js';

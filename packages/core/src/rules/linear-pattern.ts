@@ -10,7 +10,10 @@
  * repeated group (`(?:a|ab)*`) are not detected; keep repeated groups to one alternative.
  */
 export function findSuperLinearConstruct(pattern: RegExp): string | undefined {
-  return findNestedQuantifier(pattern.source) ?? findAdjacentUnbounded(pattern.source, pattern.flags.includes('i'));
+  return (
+    findNestedQuantifier(pattern.source) ??
+    findAdjacentUnbounded(pattern.source, pattern.flags.includes('i'))
+  );
 }
 
 function findNestedQuantifier(source: string): string | undefined {
@@ -21,7 +24,8 @@ function findNestedQuantifier(source: string): string | undefined {
     const char = source[i]!;
     if (char === '\\') {
       const next = source[i + 1] ?? '';
-      if (/[1-9]/.test(next) || (next === 'k' && source[i + 2] === '<')) return `backreference at ${i}`;
+      if (/[1-9]/.test(next) || (next === 'k' && source[i + 2] === '<'))
+        return `backreference at ${i}`;
       i++;
       continue;
     }
@@ -35,7 +39,8 @@ function findNestedQuantifier(source: string): string | undefined {
     }
     if (char === '(') {
       // Skip the group's prefix (`?:`, `?=`, `?<!`, `?<name>`), whose `?` is no quantifier.
-      const prefix = /^\(\?(?::|<?[=!]|<[A-Za-z_$][\w$]*>)/.exec(source.slice(i, i + 40))?.[0] ?? '(';
+      const prefix =
+        /^\(\?(?::|<?[=!]|<[A-Za-z_$][\w$]*>)/.exec(source.slice(i, i + 40))?.[0] ?? '(';
       stack.push({ quantified: false, lookaround: /[=!]$/.test(prefix) });
       i += prefix.length - 1;
       continue;
@@ -45,7 +50,8 @@ function findNestedQuantifier(source: string): string | undefined {
       const group = stack.pop();
       if (!group) return `unbalanced ) at ${i}`;
       const after = readQuantifier(source, i + 1);
-      if (group.quantified && after && after.repeats) return `repeated group containing a quantifier ends at ${i}`;
+      if (group.quantified && after && after.repeats)
+        return `repeated group containing a quantifier ends at ${i}`;
       if (group.quantified || after) markQuantified(stack);
       continue;
     }
@@ -79,7 +85,8 @@ function findAdjacentUnbounded(source: string, ignoreCase: boolean): string | un
   while (i < source.length) {
     const char = source[i]!;
     if (char === '(') {
-      const prefix = /^\(\?(?::|<?[=!]|<[A-Za-z_$][\w$]*>)/.exec(source.slice(i, i + 40))?.[0] ?? '(';
+      const prefix =
+        /^\(\?(?::|<?[=!]|<[A-Za-z_$][\w$]*>)/.exec(source.slice(i, i + 40))?.[0] ?? '(';
       const lookaround = /[=!]$/.test(prefix);
       lookarounds.push(lookaround);
       if (lookaround) previous = undefined;
@@ -115,7 +122,8 @@ function findAdjacentUnbounded(source: string, ignoreCase: boolean): string | un
       return `adjacent unbounded quantifiers over overlapping characters at ${i}`;
     }
     // An optional atom (`x?`) can match nothing: the atom before it stays adjacent to what follows.
-    if (!(quantifier && quantifier.max <= 1 && quantifier.min === 0)) previous = long ? atom : undefined;
+    if (!(quantifier && quantifier.max <= 1 && quantifier.min === 0))
+      previous = long ? atom : undefined;
     i = end + (quantifier?.length ?? 0);
   }
   return undefined;
@@ -134,7 +142,10 @@ function atomsOverlap(a: string, b: string, ignoreCase: boolean): boolean {
 }
 
 /** The quantifier starting at `i` (with its lazy `?`): its bounds, whether it can repeat more than once, whether it has no upper bound. */
-function readQuantifier(source: string, i: number): { length: number; min: number; max: number; repeats: boolean; unbounded: boolean } | undefined {
+function readQuantifier(
+  source: string,
+  i: number,
+): { length: number; min: number; max: number; repeats: boolean; unbounded: boolean } | undefined {
   const char = source[i];
   let length: number;
   let min = 0;

@@ -61,7 +61,11 @@ export const messagingRules: Rule[] = [
     scope: 'line',
     validate: keyedBy(/twilio[\w.-]*(?:auth|token|secret)/i),
     token: (fake) => fake.hex(32),
-    contexts: [(t) => `TWILIO_AUTH_TOKEN=${t}`, (t) => `twilio_auth_token: "${t}"`, (t) => `  twilioAuthToken = '${t}';`],
+    contexts: [
+      (t) => `TWILIO_AUTH_TOKEN=${t}`,
+      (t) => `twilio_auth_token: "${t}"`,
+      (t) => `  twilioAuthToken = '${t}';`,
+    ],
     ignore: (fake) => [`TWILIO_ACCOUNT_SID=AC${fake.hex(32)}`],
   }),
   defineToken({
@@ -77,47 +81,58 @@ export const messagingRules: Rule[] = [
     id: 'telegram-bot-token',
     title: 'Telegram bot token',
     description: 'Telegram Bot API token ("<bot id>:AA" and 33 characters).',
-    remediation: 'Revoke the token with @BotFather (/revoke), then load the new one from a secret store.',
+    remediation:
+      'Revoke the token with @BotFather (/revoke), then load the new one from a secret store.',
     keywords: [':aa'],
     pattern: /(?<![A-Za-z0-9_:-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g,
-    token: (fake) => `${fake.string('123456789', 1)}${fake.digits(9)}:AA${fake.string(BASE64URL, 33)}`,
+    token: (fake) =>
+      `${fake.string('123456789', 1)}${fake.digits(9)}:AA${fake.string(BASE64URL, 33)}`,
   }),
   defineToken({
     id: 'discord-bot-token',
     title: 'Discord bot token',
-    description: 'Discord bot token whose first part decodes to the bot\'s numeric id.',
+    description: "Discord bot token whose first part decodes to the bot's numeric id.",
     remediation: remediation('bot token (Reset Token)', 'the Discord developer portal (Bot)'),
     keywords: ['discord'],
-    pattern: /(?<![A-Za-z0-9_.-])[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_.-])/g,
-    validate: (token) => /^\d{17,20}$/.test(decodeBase64Text(token.slice(0, token.indexOf('.'))) ?? ''),
+    pattern:
+      /(?<![A-Za-z0-9_.-])[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_.-])/g,
+    validate: (token) =>
+      /^\d{17,20}$/.test(decodeBase64Text(token.slice(0, token.indexOf('.'))) ?? ''),
     confidence: 'validated',
     token: (fake) =>
       `${toBase64(`1${fake.digits(18)}`, true)}.${fake.string(BASE64URL, 6)}.${fake.string(BASE64URL, 38)}`,
     contexts: [(t) => `DISCORD_BOT_TOKEN=${t}`, (t) => `client.login("${t}") // discord`],
-    ignore: (fake) => [`DISCORD_TOKEN=M${fake.string(BASE64URL, 25)}.${fake.string(BASE64URL, 6)}.${fake.string(BASE64URL, 38)}`],
+    ignore: (fake) => [
+      `DISCORD_TOKEN=M${fake.string(BASE64URL, 25)}.${fake.string(BASE64URL, 6)}.${fake.string(BASE64URL, 38)}`,
+    ],
   }),
   defineToken({
     id: 'discord-webhook-url',
     title: 'Discord webhook URL',
     description: 'Discord webhook URL: anyone holding it can post to the channel.',
-    remediation: 'Delete the webhook in the channel settings (Integrations) and create a new one; keep the URL in a secret store.',
+    remediation:
+      'Delete the webhook in the channel settings (Integrations) and create a new one; keep the URL in a secret store.',
     severity: 'medium',
     keywords: ['discord'],
-    pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68}(?![A-Za-z0-9_-])/g,
-    token: (fake) => `https://discord.com/api/webhooks/1${fake.digits(18)}/${fake.string(BASE64URL, 68)}`,
+    pattern:
+      /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68}(?![A-Za-z0-9_-])/g,
+    token: (fake) =>
+      `https://discord.com/api/webhooks/1${fake.digits(18)}/${fake.string(BASE64URL, 68)}`,
     contexts: [(t) => t, (t) => `webhook_url: "${t}"`],
   }),
   defineToken({
     id: 'teams-webhook-url',
     title: 'Microsoft Teams incoming webhook URL',
     description: 'Microsoft Teams incoming webhook URL: anyone holding it can post to the channel.',
-    remediation: 'Remove the incoming webhook connector from the channel and create a new one; keep the URL in a secret store.',
+    remediation:
+      'Remove the incoming webhook connector from the channel and create a new one; keep the URL in a secret store.',
     severity: 'medium',
     keywords: ['webhook.office.com'],
     pattern:
       /https:\/\/[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}(?:\/[A-Za-z0-9_-]{10,80})?/g,
     token: (fake) => {
-      const uuid = () => `${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`;
+      const uuid = () =>
+        `${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`;
       return `https://contoso.webhook.office.com/webhookb2/${uuid()}@${uuid()}/IncomingWebhook/${fake.hex(32)}/${uuid()}`;
     },
     contexts: [(t) => t, (t) => `TEAMS_WEBHOOK="${t}"`],
@@ -125,8 +140,12 @@ export const messagingRules: Rule[] = [
   defineToken({
     id: 'mattermost-access-token',
     title: 'Mattermost access token',
-    description: 'Mattermost personal access or bot token (26 lower-case characters) assigned to a Mattermost setting.',
-    remediation: remediation('access token', 'Mattermost (Profile > Security > Personal Access Tokens)'),
+    description:
+      'Mattermost personal access or bot token (26 lower-case characters) assigned to a Mattermost setting.',
+    remediation: remediation(
+      'access token',
+      'Mattermost (Profile > Security > Personal Access Tokens)',
+    ),
     keywords: ['mattermost'],
     pattern: /(?<![A-Za-z0-9])[a-z0-9]{26}(?![A-Za-z0-9])/g,
     scope: 'line',

@@ -19,7 +19,9 @@ import { defineToken, remediation } from './define-rule.js';
 /** Grafana's checksum: CRC-32 of everything before the last "_", as 4 little-endian bytes in hex. */
 function grafanaChecksum(body: string): string {
   const crc = crc32(body);
-  return [crc & 0xff, (crc >>> 8) & 0xff, (crc >>> 16) & 0xff, crc >>> 24].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [crc & 0xff, (crc >>> 8) & 0xff, (crc >>> 16) & 0xff, crc >>> 24]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 }
 
 function grafanaServiceAccountToken(fake: Fake): string {
@@ -71,7 +73,10 @@ export const observabilityRules: Rule[] = [
     id: 'grafana-api-key',
     title: 'Grafana API key (legacy)',
     description: 'Legacy Grafana API key: base64 JSON starting {"k":…} ("eyJrIjoi").',
-    remediation: remediation('API key (migrate to a service account)', 'Grafana (Administration > API keys)'),
+    remediation: remediation(
+      'API key (migrate to a service account)',
+      'Grafana (Administration > API keys)',
+    ),
     keywords: ['eyjrijoi'],
     pattern: /(?<![A-Za-z0-9+/])eyJrIjoi[A-Za-z0-9+/]{60,400}={0,2}(?![A-Za-z0-9+/=])/g,
     validate: (token) => decodeBase64Json(token)?.['k'] !== undefined,
@@ -119,37 +124,53 @@ export const observabilityRules: Rule[] = [
   defineToken({
     id: 'datadog-api-key',
     title: 'Datadog API key',
-    description: 'Datadog API key (32 hex) assigned to DD_API_KEY, datadog_api_key or the DD-API-KEY header.',
+    description:
+      'Datadog API key (32 hex) assigned to DD_API_KEY, datadog_api_key or the DD-API-KEY header.',
     remediation: remediation('API key', 'Datadog (Organization settings > API keys)'),
     keywords: ['datadog', 'dd_api_key', 'dd-api-key', 'ddapikey', 'dd_apikey'],
     pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/g,
     scope: 'line',
     validate: keyedBy(/(?:datadog|\bdd)[\w.-]*api[\w.-]*key|datadog[\w.-]*key/i),
     token: (fake) => fake.hex(32),
-    contexts: [(t) => `DD_API_KEY=${t}`, (t) => `datadog_api_key: "${t}"`, (t) => `-H "DD-API-KEY: ${t}"`],
+    contexts: [
+      (t) => `DD_API_KEY=${t}`,
+      (t) => `datadog_api_key: "${t}"`,
+      (t) => `-H "DD-API-KEY: ${t}"`,
+    ],
     ignore: (fake) => [`etag: "${fake.hex(32)}" # datadog`],
   }),
   defineToken({
     id: 'datadog-app-key',
     title: 'Datadog application key',
-    description: 'Datadog application key (40 hex) assigned to DD_APP_KEY, datadog_app_key or the DD-APPLICATION-KEY header.',
-    remediation: remediation('application key', 'Datadog (Organization settings > Application keys)'),
+    description:
+      'Datadog application key (40 hex) assigned to DD_APP_KEY, datadog_app_key or the DD-APPLICATION-KEY header.',
+    remediation: remediation(
+      'application key',
+      'Datadog (Organization settings > Application keys)',
+    ),
     keywords: ['datadog', 'dd_app', 'dd-application-key', 'ddappkey'],
     pattern: /(?<![A-Za-z0-9])[a-f0-9]{40}(?![A-Za-z0-9])/g,
     scope: 'line',
     validate: keyedBy(/(?:datadog|\bdd)[\w.-]*app(?:lication)?[\w.-]*key/i),
     token: (fake) => fake.hex(40),
-    contexts: [(t) => `DD_APP_KEY=${t}`, (t) => `datadog_app_key = "${t}"`, (t) => `-H "DD-APPLICATION-KEY: ${t}"`],
+    contexts: [
+      (t) => `DD_APP_KEY=${t}`,
+      (t) => `datadog_app_key = "${t}"`,
+      (t) => `-H "DD-APPLICATION-KEY: ${t}"`,
+    ],
     ignore: (fake) => [`datadog_commit: ${fake.hex(40)}`],
   }),
   defineToken({
     id: 'sentry-org-token',
     title: 'Sentry organization auth token',
-    description: 'Sentry organization auth token ("sntrys_" and base64 JSON naming the organisation).',
+    description:
+      'Sentry organization auth token ("sntrys_" and base64 JSON naming the organisation).',
     remediation: remediation('auth token', 'Sentry (Settings > Auth Tokens)'),
     keywords: ['sntrys_'],
-    pattern: /(?<![A-Za-z0-9_])sntrys_eyJ[A-Za-z0-9+/=]{30,400}_[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/])/g,
-    validate: (token) => decodeBase64Json(token.slice(7, token.lastIndexOf('_')))?.['iat'] !== undefined,
+    pattern:
+      /(?<![A-Za-z0-9_])sntrys_eyJ[A-Za-z0-9+/=]{30,400}_[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/])/g,
+    validate: (token) =>
+      decodeBase64Json(token.slice(7, token.lastIndexOf('_')))?.['iat'] !== undefined,
     confidence: 'validated',
     token: sentryOrgToken,
   }),

@@ -22,7 +22,10 @@ export const paymentRules: Rule[] = [
       id,
       title,
       description: `${title} ("${prefix}" and 32 hex).`,
-      remediation: remediation('token or secret (uninstall/rotate it)', 'the Shopify admin or Partner dashboard'),
+      remediation: remediation(
+        'token or secret (uninstall/rotate it)',
+        'the Shopify admin or Partner dashboard',
+      ),
       keywords: [prefix],
       pattern: new RegExp(`(?<![A-Za-z0-9_])${prefix}[a-fA-F0-9]{32}(?![A-Za-z0-9])`, 'g'),
       token: (fake) => `${prefix}${fake.hex(32)}`,
@@ -34,8 +37,12 @@ export const paymentRules: Rule[] = [
     description: 'Square production access token ("EAAA" and 60 characters, or legacy "sq0atp-").',
     remediation: remediation('access token', 'the Square Developer Dashboard (Credentials)'),
     keywords: ['eaaa', 'sq0atp-'],
-    pattern: /(?<![A-Za-z0-9_-])(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])/g,
-    token: (fake) => (fake.pick([true, false]) ? `EAAA${fake.string(BASE64URL, 60)}` : `sq0atp-${fake.string(BASE64URL, 22)}`),
+    pattern:
+      /(?<![A-Za-z0-9_-])(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])/g,
+    token: (fake) =>
+      fake.pick([true, false])
+        ? `EAAA${fake.string(BASE64URL, 60)}`
+        : `sq0atp-${fake.string(BASE64URL, 22)}`,
   }),
   defineToken({
     id: 'square-oauth-secret',
@@ -54,7 +61,8 @@ export const paymentRules: Rule[] = [
     severity: 'critical',
     keywords: ['access_token$production$'],
     pattern: /access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}(?![A-Za-z0-9])/g,
-    token: (fake) => `access_token$production$${fake.string(LOWER_ALNUM, 16)}$${fake.string(HEX, 32)}`,
+    token: (fake) =>
+      `access_token$production$${fake.string(LOWER_ALNUM, 16)}$${fake.string(HEX, 32)}`,
   }),
   defineToken({
     id: 'flutterwave-secret-key',

@@ -12,7 +12,8 @@ import { defineRule, defineToken } from './define-rule.js';
 // age: https://age-encryption.org/v1 ("AGE-SECRET-KEY-1" and bech32 with its checksum).
 
 const BODY_CHARS = /[A-Za-z0-9+/=]/g;
-const ELLIPSIS_OR_PLACEHOLDER = /\.\.\.|…|x{6,}|X{6,}|example|redacted|your[ _-]?(?:private[ _-]?)?key/i;
+const ELLIPSIS_OR_PLACEHOLDER =
+  /\.\.\.|…|x{6,}|X{6,}|example|redacted|your[ _-]?(?:private[ _-]?)?key/i;
 
 const REMEDIATION =
   'Treat the key as compromised: revoke or replace it wherever it is trusted (servers, certificates, deploy keys), and keep keys out of the repository.';
@@ -29,7 +30,13 @@ function looksLikeKeyMaterial(body: string): boolean {
   return base64 >= 64 && base64 >= compact.length * 0.9;
 }
 
-function armored(fake: Fake, begin: string, end: string, separator = '\n', headers: string[] = []): string {
+function armored(
+  fake: Fake,
+  begin: string,
+  end: string,
+  separator = '\n',
+  headers: string[] = [],
+): string {
   const lines: string[] = [];
   for (let i = 0; i < 12; i++) lines.push(fake.base64(64));
   lines.push(`${fake.base64(30)}==`);
@@ -38,13 +45,19 @@ function armored(fake: Fake, begin: string, end: string, separator = '\n', heade
 
 function pemBlock(fake: Fake, label: string, separator = '\n'): string {
   const dashes = '-'.repeat(5);
-  return armored(fake, `${dashes}BEGIN ${label}${dashes}`, `${dashes}END ${label}${dashes}`, separator);
+  return armored(
+    fake,
+    `${dashes}BEGIN ${label}${dashes}`,
+    `${dashes}END ${label}${dashes}`,
+    separator,
+  );
 }
 
 export const privateKey = defineRule({
   id: 'private-key',
   title: 'Private key',
-  description: 'A PEM or OpenSSH private key block (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted), in a file or an escaped string.',
+  description:
+    'A PEM or OpenSSH private key block (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted), in a file or an escaped string.',
   remediation: REMEDIATION,
   severity: 'critical',
   keywords: ['private key'],
@@ -78,15 +91,30 @@ export const pgpPrivateKey = defineRule({
   remediation: `${REMEDIATION} Revoke the PGP key with its revocation certificate and publish the revocation.`,
   severity: 'critical',
   keywords: ['pgp private key block'],
-  pattern: /-----BEGIN PGP PRIVATE KEY BLOCK-----\s*(?<secret>[^\s-](?:[^-]|-(?!----)){63,65535}?)(?<=\S)\s*-----END PGP PRIVATE KEY BLOCK-----/g,
+  pattern:
+    /-----BEGIN PGP PRIVATE KEY BLOCK-----\s*(?<secret>[^\s-](?:[^-]|-(?!----)){63,65535}?)(?<=\S)\s*-----END PGP PRIVATE KEY BLOCK-----/g,
   validate: looksLikeKeyMaterial,
   skipFilters: ['placeholder'],
   samples: (fake) => ({
     match: [
-      armored(fake, '-----BEGIN PGP PRIVATE KEY BLOCK-----', '-----END PGP PRIVATE KEY BLOCK-----', '\n', ['']),
-      armored(fake, '-----BEGIN PGP PRIVATE KEY BLOCK-----', '-----END PGP PRIVATE KEY BLOCK-----', '\n', ['Comment: backup', '']),
+      armored(
+        fake,
+        '-----BEGIN PGP PRIVATE KEY BLOCK-----',
+        '-----END PGP PRIVATE KEY BLOCK-----',
+        '\n',
+        [''],
+      ),
+      armored(
+        fake,
+        '-----BEGIN PGP PRIVATE KEY BLOCK-----',
+        '-----END PGP PRIVATE KEY BLOCK-----',
+        '\n',
+        ['Comment: backup', ''],
+      ),
     ],
-    ignore: [armored(fake, '-----BEGIN PGP PUBLIC KEY BLOCK-----', '-----END PGP PUBLIC KEY BLOCK-----')],
+    ignore: [
+      armored(fake, '-----BEGIN PGP PUBLIC KEY BLOCK-----', '-----END PGP PUBLIC KEY BLOCK-----'),
+    ],
   }),
 });
 
@@ -97,7 +125,8 @@ export const puttyPrivateKey = defineRule({
   remediation: REMEDIATION,
   severity: 'critical',
   keywords: ['putty-user-key-file-'],
-  pattern: /PuTTY-User-Key-File-[23]: [a-z0-9-]{3,40}\r?\n[\s\S]{0,2000}?Private-Lines: \d{1,3}\r?\n(?<secret>[A-Za-z0-9+/=\r\n]{64,16384})/g,
+  pattern:
+    /PuTTY-User-Key-File-[23]: [a-z0-9-]{3,40}\r?\n[\s\S]{0,2000}?Private-Lines: \d{1,3}\r?\n(?<secret>[A-Za-z0-9+/=\r\n]{64,16384})/g,
   validate: looksLikeKeyMaterial,
   skipFilters: ['placeholder'],
   samples: (fake) => {
@@ -118,11 +147,20 @@ export const ssh2PrivateKey = defineRule({
   remediation: REMEDIATION,
   severity: 'critical',
   keywords: ['begin ssh2 encrypted private key', 'begin ssh2 private key'],
-  pattern: /---- BEGIN SSH2 (?:ENCRYPTED )?PRIVATE KEY ----\s*(?<secret>[^\s-](?:[^-]|-(?!---)){63,16383}?)(?<=\S)\s*---- END SSH2 (?:ENCRYPTED )?PRIVATE KEY ----/g,
+  pattern:
+    /---- BEGIN SSH2 (?:ENCRYPTED )?PRIVATE KEY ----\s*(?<secret>[^\s-](?:[^-]|-(?!---)){63,16383}?)(?<=\S)\s*---- END SSH2 (?:ENCRYPTED )?PRIVATE KEY ----/g,
   validate: looksLikeKeyMaterial,
   skipFilters: ['placeholder'],
   samples: (fake) => ({
-    match: [armored(fake, '---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----', '---- END SSH2 ENCRYPTED PRIVATE KEY ----', '\n', ['Comment: "rsa-key"'])],
+    match: [
+      armored(
+        fake,
+        '---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----',
+        '---- END SSH2 ENCRYPTED PRIVATE KEY ----',
+        '\n',
+        ['Comment: "rsa-key"'],
+      ),
+    ],
     ignore: [armored(fake, '---- BEGIN SSH2 PUBLIC KEY ----', '---- END SSH2 PUBLIC KEY ----')],
   }),
 });
@@ -131,10 +169,12 @@ export const ageSecretKey = defineToken({
   id: 'age-secret-key',
   title: 'age secret key',
   description: 'An age encryption identity ("AGE-SECRET-KEY-1" and bech32 with a valid checksum).',
-  remediation: 'Generate a new identity (age-keygen), re-encrypt what the old one protected, and keep identities out of the repository.',
+  remediation:
+    'Generate a new identity (age-keygen), re-encrypt what the old one protected, and keep identities out of the repository.',
   severity: 'critical',
   keywords: ['age-secret-key-1'],
-  pattern: /(?<![A-Za-z0-9-])AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Za-z0-9])/g,
+  pattern:
+    /(?<![A-Za-z0-9-])AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Za-z0-9])/g,
   validate: isValidBech32,
   confidence: 'validated',
   // A token that passes its checksum is no stand-in, whatever letters it happens to spell.
@@ -143,4 +183,10 @@ export const ageSecretKey = defineToken({
   ignore: (fake) => [`AGE-SECRET-KEY-1${fake.string(BECH32, 58).toUpperCase()}`],
 });
 
-export const privateKeyRules = [privateKey, pgpPrivateKey, puttyPrivateKey, ssh2PrivateKey, ageSecretKey];
+export const privateKeyRules = [
+  privateKey,
+  pgpPrivateKey,
+  puttyPrivateKey,
+  ssh2PrivateKey,
+  ageSecretKey,
+];

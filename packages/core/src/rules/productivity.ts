@@ -35,10 +35,17 @@ export const productivityRules: Rule[] = [
     id: 'notion-integration-token',
     title: 'Notion integration token',
     description: 'Notion internal integration token ("ntn_" or legacy "secret_" and 43 base62).',
-    remediation: rotate('integration secret (refresh it)', 'Notion (Settings > Connections > Develop integrations)'),
+    remediation: rotate(
+      'integration secret (refresh it)',
+      'Notion (Settings > Connections > Develop integrations)',
+    ),
     keywords: ['ntn_', 'secret_'],
-    pattern: /(?<![A-Za-z0-9_])(?:secret_[A-Za-z0-9]{43}|ntn_[0-9]{11}[A-Za-z0-9]{35})(?![A-Za-z0-9])/g,
-    token: (fake) => (fake.pick([true, false]) ? `secret_${fake.base62(43)}` : `ntn_${fake.digits(11)}${fake.base62(35)}`),
+    pattern:
+      /(?<![A-Za-z0-9_])(?:secret_[A-Za-z0-9]{43}|ntn_[0-9]{11}[A-Za-z0-9]{35})(?![A-Za-z0-9])/g,
+    token: (fake) =>
+      fake.pick([true, false])
+        ? `secret_${fake.base62(43)}`
+        : `ntn_${fake.digits(11)}${fake.base62(35)}`,
   }),
   defineToken({
     id: 'airtable-pat',
@@ -57,7 +64,9 @@ export const productivityRules: Rule[] = [
     keywords: ['1/', '2/'],
     pattern: /(?<![A-Za-z0-9/])[12]\/\d{13,19}(?:\/\d{13,19})?:[a-f0-9]{32}(?![A-Za-z0-9])/g,
     token: (fake) =>
-      fake.pick([true, false]) ? `1/${fake.digits(16)}:${fake.hex(32)}` : `2/${fake.digits(16)}/${fake.digits(16)}:${fake.hex(32)}`,
+      fake.pick([true, false])
+        ? `1/${fake.digits(16)}:${fake.hex(32)}`
+        : `2/${fake.digits(16)}/${fake.digits(16)}:${fake.hex(32)}`,
   }),
   defineToken({
     id: 'figma-pat',
@@ -75,7 +84,8 @@ export const productivityRules: Rule[] = [
     remediation: rotate('API token', 'Atlassian account settings (Security > API tokens)'),
     keywords: ['atatt3'],
     pattern: /(?<![A-Za-z0-9_-])ATATT3[A-Za-z0-9_=-]{180,200}(?![A-Za-z0-9_=-])/g,
-    token: (fake) => `ATATT3xFfGF0${fake.string(BASE64URL, 170)}=${fake.string(HEX, 8).toUpperCase()}`,
+    token: (fake) =>
+      `ATATT3xFfGF0${fake.string(BASE64URL, 170)}=${fake.string(HEX, 8).toUpperCase()}`,
   }),
   defineToken({
     id: 'bitbucket-app-password',
@@ -90,7 +100,10 @@ export const productivityRules: Rule[] = [
     id: 'dropbox-access-token',
     title: 'Dropbox access token',
     description: 'Dropbox short-lived access token ("sl." or "sl.u.").',
-    remediation: rotate('token (disconnect the app)', 'Dropbox (Settings > Connected apps) or the App Console'),
+    remediation: rotate(
+      'token (disconnect the app)',
+      'Dropbox (Settings > Connected apps) or the App Console',
+    ),
     keywords: ['sl.'],
     pattern: /(?<![A-Za-z0-9_.-])sl\.(?:u\.)?[A-Za-z0-9_-]{130,1500}(?![A-Za-z0-9_-])/g,
     token: (fake) => `sl.${fake.string(BASE64URL, 136)}`,
@@ -99,10 +112,15 @@ export const productivityRules: Rule[] = [
     id: 'hubspot-private-app-token',
     title: 'HubSpot private app token',
     description: 'HubSpot private app access token ("pat-na1-" / "pat-eu1-" and a UUID).',
-    remediation: rotate('access token (rotate it)', 'HubSpot (Settings > Integrations > Private apps)'),
+    remediation: rotate(
+      'access token (rotate it)',
+      'HubSpot (Settings > Integrations > Private apps)',
+    ),
     keywords: ['pat-na1-', 'pat-eu1-'],
-    pattern: /(?<![A-Za-z0-9_-])pat-(?:na|eu)1-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9-])/g,
-    token: (fake) => `pat-${fake.pick(['na1', 'eu1'])}-${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`,
+    pattern:
+      /(?<![A-Za-z0-9_-])pat-(?:na|eu)1-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9-])/g,
+    token: (fake) =>
+      `pat-${fake.pick(['na1', 'eu1'])}-${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`,
   }),
   defineToken({
     id: 'typeform-pat',
@@ -144,11 +162,13 @@ export const productivityRules: Rule[] = [
     id: 'zapier-webhook-url',
     title: 'Zapier webhook URL',
     description: 'Zapier catch hook URL: anyone holding it can trigger the Zap.',
-    remediation: 'Turn the Zap off, replace its trigger to get a new hook URL, and keep the URL in a secret store.',
+    remediation:
+      'Turn the Zap off, replace its trigger to get a new hook URL, and keep the URL in a secret store.',
     severity: 'medium',
     keywords: ['hooks.zapier.com'],
     pattern: /https:\/\/hooks\.zapier\.com\/hooks\/catch\/\d{5,12}\/[a-z0-9]{6,8}\/?/g,
-    token: (fake) => `https://hooks.zapier.com/hooks/catch/${fake.digits(8)}/${fake.string(LOWER_ALNUM, 7)}/`,
+    token: (fake) =>
+      `https://hooks.zapier.com/hooks/catch/${fake.digits(8)}/${fake.string(LOWER_ALNUM, 7)}/`,
     contexts: [(t) => t, (t) => `ZAPIER_HOOK="${t}"`],
   }),
 ];

@@ -35,7 +35,8 @@ export const registryRules: Rule[] = [
   defineToken({
     id: 'npm-access-token',
     title: 'npm access token',
-    description: 'npm access token ("npm_" with a valid CRC-32 checksum): can publish packages as its owner.',
+    description:
+      'npm access token ("npm_" with a valid CRC-32 checksum): can publish packages as its owner.',
     remediation: rotate('token', 'npmjs.com (Access Tokens)'),
     keywords: ['npm_'],
     pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g,
@@ -50,30 +51,43 @@ export const registryRules: Rule[] = [
     id: 'npmrc-auth-token',
     title: '.npmrc registry credential',
     description: 'A registry credential in .npmrc: _authToken, _auth or _password for a registry.',
-    remediation: rotate('registry token', 'the registry (npmjs.com, GitHub Packages, Artifactory, …)') + ' Use ${NPM_TOKEN} in .npmrc.',
+    remediation:
+      rotate('registry token', 'the registry (npmjs.com, GitHub Packages, Artifactory, …)') +
+      ' Use ${NPM_TOKEN} in .npmrc.',
     severity: 'high',
     keywords: ['_authtoken', '_auth=', '_password='],
-    pattern: /(?:^|[\s"'])(?:\/\/[^\s=:"']{1,200}:)?(?:_authToken|_auth|_password)[ \t]*=[ \t]*["']?(?<secret>[^\s"']{8,512})/g,
+    pattern:
+      /(?:^|[\s"'])(?:\/\/[^\s=:"']{1,200}:)?(?:_authToken|_auth|_password)[ \t]*=[ \t]*["']?(?<secret>[^\s"']{8,512})/g,
     samples: (fake) => ({
       match: [
         `//registry.npmjs.org/:_authToken=${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`,
         `//npm.pkg.github.com/:_authToken=${fake.base62(40)}`,
         `_auth=${toBase64(`ci:${fake.base62(16)}`)}`,
       ],
-      ignore: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}', '_auth=', '//r.example/:_authToken=<token>'],
+      ignore: [
+        '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+        '_auth=',
+        '//r.example/:_authToken=<token>',
+      ],
     }),
   }),
   defineToken({
     id: 'pypi-api-token',
     title: 'PyPI API token',
-    description: 'PyPI or TestPyPI upload token ("pypi-", a macaroon whose location decodes to pypi.org).',
-    remediation: rotate('API token', 'pypi.org (Account settings > API tokens)') + ' Prefer trusted publishing from CI.',
+    description:
+      'PyPI or TestPyPI upload token ("pypi-", a macaroon whose location decodes to pypi.org).',
+    remediation:
+      rotate('API token', 'pypi.org (Account settings > API tokens)') +
+      ' Prefer trusted publishing from CI.',
     keywords: ['pypi-age'],
     pattern: /(?<![A-Za-z0-9_-])pypi-AgE[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])/g,
     validate: isPypiMacaroon,
     confidence: 'validated',
     token: pypiToken,
-    ignore: (fake) => [`pypi-AgEIcHlwaS5jb20${fake.string(BASE64URL, 80)}`, `pypi-AgE${fake.string(BASE64URL, 80)}`],
+    ignore: (fake) => [
+      `pypi-AgEIcHlwaS5jb20${fake.string(BASE64URL, 80)}`,
+      `pypi-AgE${fake.string(BASE64URL, 80)}`,
+    ],
   }),
   defineToken({
     id: 'nuget-api-key',
@@ -115,7 +129,8 @@ export const registryRules: Rule[] = [
     id: 'docker-config-auth',
     title: 'Docker registry credential (config.json auths)',
     description: 'A registry login in Docker\'s config.json: "auth" holds base64 of user:password.',
-    remediation: 'Change the registry password or token, run `docker logout`, and use a credential helper (credsStore) instead of inline auths.',
+    remediation:
+      'Change the registry password or token, run `docker logout`, and use a credential helper (credsStore) instead of inline auths.',
     severity: 'high',
     keywords: ['"auth"'],
     pattern: /"auth"\s{0,10}:\s{0,10}"(?<secret>[A-Za-z0-9+/]{8,1024}={0,2})"/g,
@@ -123,8 +138,13 @@ export const registryRules: Rule[] = [
     validate: (secret) => /^[^:\s]{1,256}:[^\s]{4,}$/.test(decodeBase64Text(secret) ?? ''),
     confidence: 'validated',
     samples: (fake) => ({
-      match: [`{\n  "auths": {\n    "registry.example.io": {\n      "auth": "${toBase64(`deploy:${fake.base62(24)}`)}"\n    }\n  }\n}`],
-      ignore: [`{"auths": {"r.io": {"auth": "${fake.base62(24)}"}}}`, '{"auths": {"r.io": {"auth": ""}}}'],
+      match: [
+        `{\n  "auths": {\n    "registry.example.io": {\n      "auth": "${toBase64(`deploy:${fake.base62(24)}`)}"\n    }\n  }\n}`,
+      ],
+      ignore: [
+        `{"auths": {"r.io": {"auth": "${fake.base62(24)}"}}}`,
+        '{"auths": {"r.io": {"auth": ""}}}',
+      ],
     }),
   }),
   defineToken({
@@ -149,7 +169,10 @@ export const registryRules: Rule[] = [
     id: 'jfrog-reference-token',
     title: 'JFrog reference token',
     description: 'JFrog Platform reference (access) token: base64 of "reftkn:01:…".',
-    remediation: rotate('access token', 'the JFrog Platform (Administration > Identity and Access)'),
+    remediation: rotate(
+      'access token',
+      'the JFrog Platform (Administration > Identity and Access)',
+    ),
     keywords: ['cmvmdgtuojaxo'],
     pattern: /(?<![A-Za-z0-9+/])cmVmdGtuOjAxO[A-Za-z0-9+/]{51}(?![A-Za-z0-9+/])/g,
     validate: (token) => (decodeBase64Text(token) ?? '').startsWith('reftkn:01:'),

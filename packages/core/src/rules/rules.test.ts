@@ -20,12 +20,14 @@ describe('built-in rules', () => {
   });
 
   it('are all linear-time patterns', () => {
-    for (const rule of builtinRules) expect(findSuperLinearConstruct(rule.pattern), rule.id).toBeUndefined();
+    for (const rule of builtinRules)
+      expect(findSuperLinearConstruct(rule.pattern), rule.id).toBeUndefined();
   });
 
   describe.each(builtinRules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
     const engine = createEngine({ rules: [rule] });
-    const findingsOf = (text: string) => engine.scan({ path: 'sample.txt', text }).filter((f) => f.ruleId === id);
+    const findingsOf = (text: string) =>
+      engine.scan({ subject: 'content', path: 'sample.txt', text }).filter((f) => f.ruleId === id);
 
     it.each(SEEDS)('finds every match sample (seed %i)', (seed) => {
       const { match } = rule.samples(createFake(seed));
@@ -47,8 +49,13 @@ describe('built-in rules', () => {
       expect(finding?.line).toBeGreaterThanOrEqual(2);
       expect(finding?.line).toBeLessThanOrEqual(2 + sample.split('\n').length - 1);
       // Nothing of the secret beyond its short visible prefix is in the masked finding.
-      const secret = createEngine({ rules: [rule], reveal: true }).scan({ path: 'sample.txt', text }).find((f) => f.ruleId === id)!.secret!;
-      const hidden = secret.slice(6).split('\n').filter((part) => part.length >= 8);
+      const secret = createEngine({ rules: [rule], reveal: true })
+        .scan({ subject: 'content', path: 'sample.txt', text })
+        .find((f) => f.ruleId === id)!.secret!;
+      const hidden = secret
+        .slice(6)
+        .split('\n')
+        .filter((part) => part.length >= 8);
       for (const part of hidden) expect(JSON.stringify(finding)).not.toContain(part.slice(0, 16));
     });
   });

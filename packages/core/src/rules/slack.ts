@@ -17,24 +17,32 @@ export const slackBotToken = defineRule({
   pattern: /(?<![A-Za-z0-9])xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24}(?![A-Za-z0-9])/g,
   samples: (fake) => ({
     match: [`xoxb-${fake.digits(12)}-${fake.digits(13)}-${fake.base62(24)}`],
-    ignore: [`xoxb-${fake.digits(12)}-${fake.digits(13)}-${fake.base62(10)}`, 'xoxb-your-token-here'],
+    ignore: [
+      `xoxb-${fake.digits(12)}-${fake.digits(13)}-${fake.base62(10)}`,
+      'xoxb-your-token-here',
+    ],
   }),
 });
 
 export const slackUserToken = defineRule({
   id: 'slack-user-token',
   title: 'Slack user token',
-  description: 'Slack user OAuth token ("xoxp-") or legacy workspace token ("xoxa-", "xoxr-", "xoxs-", "xoxo-").',
+  description:
+    'Slack user OAuth token ("xoxp-") or legacy workspace token ("xoxa-", "xoxr-", "xoxs-", "xoxo-").',
   remediation: REMEDIATION,
   severity: 'high',
   keywords: ['xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-'],
-  pattern: /(?<![A-Za-z0-9])xox[aprso]-[0-9]{10,13}-[0-9]{10,13}(?:-[0-9]{10,13})?-[a-f0-9]{32}(?![A-Za-z0-9])/g,
+  pattern:
+    /(?<![A-Za-z0-9])xox[aprso]-[0-9]{10,13}-[0-9]{10,13}(?:-[0-9]{10,13})?-[a-f0-9]{32}(?![A-Za-z0-9])/g,
   samples: (fake) => ({
     match: [
       `xoxp-${fake.digits(12)}-${fake.digits(12)}-${fake.digits(13)}-${fake.hex(32)}`,
       `SLACK_TOKEN='xoxs-${fake.digits(11)}-${fake.digits(11)}-${fake.digits(12)}-${fake.hex(32)}'`,
     ],
-    ignore: [`xoxp-${fake.digits(12)}-${fake.digits(12)}-${fake.hex(32).toUpperCase()}Z`, 'xoxp-0000-0000'],
+    ignore: [
+      `xoxp-${fake.digits(12)}-${fake.digits(12)}-${fake.hex(32).toUpperCase()}Z`,
+      'xoxp-0000-0000',
+    ],
   }),
 });
 
@@ -59,18 +67,24 @@ export const slackWebhookUrl = defineRule({
   remediation: REMEDIATION,
   severity: 'medium',
   keywords: ['hooks.slack.com'],
-  pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{24,32}(?![A-Za-z0-9])/g,
+  pattern:
+    /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{24,32}(?![A-Za-z0-9])/g,
   samples: (fake) => ({
-    match: [`url: https://hooks.slack.com/services/T${fake.upper(8)}/B${fake.upper(10)}/${fake.base62(24)}`],
-    ignore: ['https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXX', 'https://hooks.slack.com/services/'],
+    match: [
+      `url: https://hooks.slack.com/services/T${fake.upper(8)}/B${fake.upper(10)}/${fake.base62(24)}`,
+    ],
+    ignore: [
+      'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXX',
+      'https://hooks.slack.com/services/',
+    ],
   }),
 });
-
 
 export const slackConfigToken = defineToken({
   id: 'slack-config-token',
   title: 'Slack app configuration token',
-  description: 'Slack app configuration access token ("xoxe.xoxp-" / "xoxe.xoxb-"), which can create and change apps.',
+  description:
+    'Slack app configuration access token ("xoxe.xoxp-" / "xoxe.xoxb-"), which can create and change apps.',
   remediation: REMEDIATION,
   keywords: ['xoxe.xox'],
   pattern: /(?<![A-Za-z0-9])xoxe\.xox[bp]-1-[A-Za-z0-9]{160,170}(?![A-Za-z0-9])/g,
@@ -87,4 +101,11 @@ export const slackConfigRefreshToken = defineToken({
   token: (fake) => `xoxe-1-${fake.base62(146)}`,
 });
 
-export const slackRules = [slackBotToken, slackUserToken, slackAppToken, slackWebhookUrl, slackConfigToken, slackConfigRefreshToken];
+export const slackRules = [
+  slackBotToken,
+  slackUserToken,
+  slackAppToken,
+  slackWebhookUrl,
+  slackConfigToken,
+  slackConfigRefreshToken,
+];

@@ -36,7 +36,10 @@ export const socialRules: Rule[] = [
     id: 'twitter-bearer-token',
     title: 'X (Twitter) bearer token',
     description: 'X / Twitter app-only bearer token (22 "A"s, then 80 or more characters).',
-    remediation: remediation('bearer token (regenerate it)', 'the X developer portal (Keys and tokens)'),
+    remediation: remediation(
+      'bearer token (regenerate it)',
+      'the X developer portal (Keys and tokens)',
+    ),
     keywords: ['aaaaaaaaaaaaaaaaaaaaaa'],
     pattern: /(?<![A-Za-z0-9%])A{22}[A-Za-z0-9%]{80,140}(?![A-Za-z0-9%])/g,
     // The leading run of "A" is the format, not a placeholder: judge what follows it.

@@ -33,8 +33,12 @@ export const stripeRules: Rule[] = [
   defineToken({
     id: 'stripe-webhook-secret',
     title: 'Stripe webhook signing secret',
-    description: 'Stripe webhook endpoint signing secret ("whsec_"), which lets anyone forge webhook events.',
-    remediation: remediation('signing secret (roll it on the webhook endpoint)', 'the Stripe dashboard (Developers > Webhooks)'),
+    description:
+      'Stripe webhook endpoint signing secret ("whsec_"), which lets anyone forge webhook events.',
+    remediation: remediation(
+      'signing secret (roll it on the webhook endpoint)',
+      'the Stripe dashboard (Developers > Webhooks)',
+    ),
     severity: 'medium',
     keywords: ['whsec_'],
     pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/=]{32,64}(?![A-Za-z0-9+/=])/g,

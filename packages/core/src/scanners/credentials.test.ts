@@ -10,24 +10,38 @@ const token = githubTokens(21);
 
 describe('credential scanning', () => {
   it('reports a provider token once, by its provider rule, when a generic detector sees it too', () => {
-    const findings = createEngine().scan({ path: '.env', text: `GITHUB_TOKEN=${token()}\n` });
+    const findings = createEngine().scan({
+      subject: 'content',
+      path: '.env',
+      text: `GITHUB_TOKEN=${token()}\n`,
+    });
     expect(findings.map((f) => [f.ruleId, f.confidence])).toEqual([['github-pat', 'validated']]);
   });
 
   it('reports a token whose checksum fails under no rule, not even a generic one', () => {
     const t = token();
     const broken = `${t.slice(0, -1)}${t.endsWith('A') ? 'B' : 'A'}`;
-    expect(createEngine().scan({ path: '.env', text: `GITHUB_TOKEN=${broken}\n` })).toEqual([]);
+    expect(
+      createEngine().scan({ subject: 'content', path: '.env', text: `GITHUB_TOKEN=${broken}\n` }),
+    ).toEqual([]);
   });
 
   it('reports a random value of a secret key with entropy confidence', () => {
-    const [finding, ...rest] = createEngine().scan({ path: '.env', text: `SERVICE_API_KEY=${fake.base62(40)}\n` });
+    const [finding, ...rest] = createEngine().scan({
+      subject: 'content',
+      path: '.env',
+      text: `SERVICE_API_KEY=${fake.base62(40)}\n`,
+    });
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ ruleId: 'generic-api-key', confidence: 'entropy' });
   });
 
   it('carries pattern confidence for rules without a verifying check', () => {
-    const [finding] = createEngine().scan({ path: 'x', text: `key: sk_live_${fake.base62(24)}` });
+    const [finding] = createEngine().scan({
+      subject: 'content',
+      path: 'x',
+      text: `key: sk_live_${fake.base62(24)}`,
+    });
     expect(finding).toMatchObject({ ruleId: 'stripe-secret-key', confidence: 'pattern' });
   });
 });
@@ -35,17 +49,27 @@ describe('credential scanning', () => {
 describe('keyword prefilter', () => {
   it('selects exactly the rules whose keywords occur, in catalog order', () => {
     const prefilter = createPrefilter(builtinRules);
-    const selected = prefilter.select('const t = "ghp_"; // xoxb- and hooks.slack.com'.toLowerCase()).map((rule) => rule.id);
-    expect(selected).toEqual(expect.arrayContaining(['github-pat', 'slack-bot-token', 'slack-webhook-url']));
+    const selected = prefilter
+      .select('const t = "ghp_"; // xoxb- and hooks.slack.com'.toLowerCase())
+      .map((rule) => rule.id);
+    expect(selected).toEqual(
+      expect.arrayContaining(['github-pat', 'slack-bot-token', 'slack-webhook-url']),
+    );
     expect(selected).not.toContain('aws-access-key-id');
-    const expected = builtinRules.filter((rule) => rule.keywords.some((k) => 'const t = "ghp_"; // xoxb- and hooks.slack.com'.toLowerCase().includes(k)));
+    const expected = builtinRules.filter((rule) =>
+      rule.keywords.some((k) =>
+        'const t = "ghp_"; // xoxb- and hooks.slack.com'.toLowerCase().includes(k),
+      ),
+    );
     expect(selected).toEqual(expected.map((rule) => rule.id));
   });
 
   it('finds overlapping and nested keywords in one pass', () => {
     const prefilter = createPrefilter(builtinRules);
     const text = 'xoxe.xoxp-1-';
-    const expected = builtinRules.filter((rule) => rule.keywords.some((k) => text.includes(k))).map((rule) => rule.id);
+    const expected = builtinRules
+      .filter((rule) => rule.keywords.some((k) => text.includes(k)))
+      .map((rule) => rule.id);
     expect(prefilter.select(text).map((rule) => rule.id)).toEqual(expected);
     expect(expected).toContain('slack-config-token');
   });
@@ -54,8 +78,14 @@ describe('keyword prefilter', () => {
 describe('line-scoped rules', () => {
   it('still see their keyword after characters whose lower case is longer (İ)', () => {
     const line = `DATADOG_API_KEY=${fake.hex(32)}`;
-    const plain = createEngine().scan({ path: 'f', text: `${line}\n` }).map((f) => f.ruleId);
+    const plain = createEngine()
+      .scan({ subject: 'content', path: 'f', text: `${line}\n` })
+      .map((f) => f.ruleId);
     expect(plain.length).toBeGreaterThan(0);
-    expect(createEngine().scan({ path: 'f', text: `# ${'İ'.repeat(20)}\n${line}\n` }).map((f) => f.ruleId)).toEqual(plain);
+    expect(
+      createEngine()
+        .scan({ subject: 'content', path: 'f', text: `# ${'İ'.repeat(20)}\n${line}\n` })
+        .map((f) => f.ruleId),
+    ).toEqual(plain);
   });
 });

@@ -39,12 +39,22 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
             if (rule.confidence === 'validated') failedChecksums.push([match.start, match.end]);
             continue;
           }
-          if (falsePositiveReason(rule, match.secret, { text, start: match.start, end: match.end })) continue;
-          candidates.push({ rule, start: match.start, end: match.end, secret: match.secret, order: order.get(rule)!, matchStart: match.matchStart });
+          if (falsePositiveReason(rule, match.secret, { text, start: match.start, end: match.end }))
+            continue;
+          candidates.push({
+            rule,
+            start: match.start,
+            end: match.end,
+            secret: match.secret,
+            order: order.get(rule)!,
+            matchStart: match.matchStart,
+          });
         }
       }
       const kept = resolveOverlaps(
-        candidates.filter((c) => !c.rule.generic || !failedChecksums.some(([s, e]) => c.start < e && s < c.end)),
+        candidates.filter(
+          (c) => !c.rule.generic || !failedChecksums.some(([s, e]) => c.start < e && s < c.end),
+        ),
       );
       return kept.map((c) => ({
         ruleId: c.rule.id,
@@ -67,7 +77,8 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
 function compareCandidates(a: Candidate, b: Candidate): number {
   return (
     Number(a.rule.generic ?? false) - Number(b.rule.generic ?? false) ||
-    CONFIDENCE_RANK[b.rule.confidence ?? 'pattern'] - CONFIDENCE_RANK[a.rule.confidence ?? 'pattern'] ||
+    CONFIDENCE_RANK[b.rule.confidence ?? 'pattern'] -
+      CONFIDENCE_RANK[a.rule.confidence ?? 'pattern'] ||
     b.end - b.start - (a.end - a.start) ||
     a.order - b.order
   );
@@ -82,7 +93,8 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   const flush = () => {
     const chosen: Candidate[] = [];
     for (const candidate of cluster.sort(compareCandidates)) {
-      if (!chosen.some((c) => candidate.start < c.end && c.start < candidate.end)) chosen.push(candidate);
+      if (!chosen.some((c) => candidate.start < c.end && c.start < candidate.end))
+        chosen.push(candidate);
     }
     kept.push(...chosen);
   };

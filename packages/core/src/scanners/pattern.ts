@@ -48,7 +48,9 @@ function scanRange(text: string, rule: Rule, part: string, offset: number): Patt
       continue;
     }
     const group = m.indices?.groups?.['secret'];
-    const [start, end] = group ? [group[0] + offset, group[1] + offset] : [m.index + offset, m.index + offset + m[0].length];
+    const [start, end] = group
+      ? [group[0] + offset, group[1] + offset]
+      : [m.index + offset, m.index + offset + m[0].length];
     if (end === start) continue; // an empty `secret` group is no secret
     const secret = text.slice(start, end);
     const valid = rule.validate === undefined || rule.validate(secret, { text, start, end });
@@ -61,7 +63,7 @@ function scanRange(text: string, rule: Rule, part: string, offset: number): Patt
 function keywordLines(lowerText: string, keywords: readonly string[]): number[][] {
   const lines: number[][] = [];
   for (const keyword of keywords) {
-    for (let at = lowerText.indexOf(keyword); at !== -1; ) {
+    for (let at = lowerText.indexOf(keyword); at !== -1;) {
       const start = lowerText.lastIndexOf('\n', at) + 1;
       const newline = lowerText.indexOf('\n', at);
       const end = newline === -1 ? lowerText.length : newline;

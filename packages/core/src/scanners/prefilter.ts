@@ -15,13 +15,16 @@ export interface RulePrefilter {
 export function createPrefilter(rules: readonly Rule[]): RulePrefilter {
   const always = rules.filter((rule) => rule.keywords.length === 0);
   const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))];
-  const rulesOfKeyword = keywords.map((keyword) => rules.filter((rule) => rule.keywords.includes(keyword)));
+  const rulesOfKeyword = keywords.map((keyword) =>
+    rules.filter((rule) => rule.keywords.includes(keyword)),
+  );
   const automaton = createAhoCorasick(keywords);
   return {
     select(lowerText) {
       const found = automaton.find(lowerText);
       const selected = new Set(always);
-      for (let k = 0; k < keywords.length; k++) if (found[k]) for (const rule of rulesOfKeyword[k]!) selected.add(rule);
+      for (let k = 0; k < keywords.length; k++)
+        if (found[k]) for (const rule of rulesOfKeyword[k]!) selected.add(rule);
       // Keep the catalog order, so reports are stable.
       return rules.filter((rule) => selected.has(rule));
     },

@@ -11,12 +11,18 @@ export function termRuleId(term: Term): string {
 /** What a term finding shows: the term's id and owner, and for a lifted embargo in its grace period, that it is only a warning. */
 export function termTitle(term: Term, graceUntil?: string): string {
   const owner = term.owner ? ` (ask ${term.owner})` : '';
-  if (graceUntil !== undefined) return `Embargoed term ${term.id}: embargo lifted ${term.lifts}, warning until ${graceUntil}${owner}`;
+  if (graceUntil !== undefined)
+    return `Embargoed term ${term.id}: embargo lifted ${term.lifts}, warning until ${graceUntil}${owner}`;
   return `Embargoed term ${term.id}${owner}`;
 }
 
 /** Term hits: reported and masked by id; nothing of the term's text is kept. */
-function toTermHits(text: string, matches: readonly TermMatch[], reveal: boolean, graceUntil: (term: Term) => string | undefined): Hit[] {
+function toTermHits(
+  text: string,
+  matches: readonly TermMatch[],
+  reveal: boolean,
+  graceUntil: (term: Term) => string | undefined,
+): Hit[] {
   return matches.map((match) => {
     const grace = graceUntil(match.term);
     return {
@@ -48,7 +54,10 @@ export interface TermScanner {
   hits(text: string, path: string, reveal: boolean): Hit[];
 }
 
-export function createTermScanner(terms: readonly Term[], options: TermScannerOptions = {}): TermScanner {
+export function createTermScanner(
+  terms: readonly Term[],
+  options: TermScannerOptions = {},
+): TermScanner {
   const matcher = createTermMatcher(terms, options.keys);
   const policy = createTermPolicy(terms);
   return {

@@ -42,43 +42,165 @@ export interface CharInfo {
 // letters that are indistinguishable or nearly so in common fonts.
 const CONFUSABLES: Record<string, string> = {
   // Cyrillic capitals and small letters
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X',
-  Ѕ: 'S', І: 'I', Ј: 'J', Ү: 'Y', Ԛ: 'Q', Ԝ: 'W', Ӏ: 'I', Ԁ: 'D', Һ: 'H', Ь: 'b',
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', ѕ: 's', і: 'i', ј: 'j', ԁ: 'd', һ: 'h',
-  ӏ: 'l', ԛ: 'q', ԝ: 'w', ү: 'y', ь: 'b', г: 'r', п: 'n',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+  Ѕ: 'S',
+  І: 'I',
+  Ј: 'J',
+  Ү: 'Y',
+  Ԛ: 'Q',
+  Ԝ: 'W',
+  Ӏ: 'I',
+  Ԁ: 'D',
+  Һ: 'H',
+  Ь: 'b',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  һ: 'h',
+  ӏ: 'l',
+  ԛ: 'q',
+  ԝ: 'w',
+  ү: 'y',
+  ь: 'b',
+  г: 'r',
+  п: 'n',
   // Greek capitals and small letters
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T',
-  Υ: 'Y', Χ: 'X', Ϲ: 'C', Ϳ: 'J',
-  α: 'a', ο: 'o', ρ: 'p', ν: 'v', ι: 'i', κ: 'k', υ: 'u', χ: 'x', ϲ: 'c', ϳ: 'j',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  Ϲ: 'C',
+  Ϳ: 'J',
+  α: 'a',
+  ο: 'o',
+  ρ: 'p',
+  ν: 'v',
+  ι: 'i',
+  κ: 'k',
+  υ: 'u',
+  χ: 'x',
+  ϲ: 'c',
+  ϳ: 'j',
   // Armenian
-  օ: 'o', ս: 'u', հ: 'h', ո: 'n', զ: 'q', ց: 'g', Օ: 'O', Ս: 'U',
+  օ: 'o',
+  ս: 'u',
+  հ: 'h',
+  ո: 'n',
+  զ: 'q',
+  ց: 'g',
+  Օ: 'O',
+  Ս: 'U',
   // Latin variants and small capitals that NFKC leaves alone
-  ı: 'i', ȷ: 'j', ɑ: 'a', ɡ: 'g', ɩ: 'i', ʋ: 'u', ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ɢ: 'g',
-  ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n', ᴏ: 'o', ᴘ: 'p', ʀ: 'r', ꜱ: 's', ᴛ: 't',
-  ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z',
+  ı: 'i',
+  ȷ: 'j',
+  ɑ: 'a',
+  ɡ: 'g',
+  ɩ: 'i',
+  ʋ: 'u',
+  ᴀ: 'a',
+  ʙ: 'b',
+  ᴄ: 'c',
+  ᴅ: 'd',
+  ᴇ: 'e',
+  ɢ: 'g',
+  ʜ: 'h',
+  ɪ: 'i',
+  ᴊ: 'j',
+  ᴋ: 'k',
+  ʟ: 'l',
+  ᴍ: 'm',
+  ɴ: 'n',
+  ᴏ: 'o',
+  ᴘ: 'p',
+  ʀ: 'r',
+  ꜱ: 's',
+  ᴛ: 't',
+  ᴜ: 'u',
+  ᴠ: 'v',
+  ᴡ: 'w',
+  ʏ: 'y',
+  ᴢ: 'z',
 };
 
 /** Leetspeak substitutions, applied in the leet view only. `l` and `i` fold together, as `1` may stand for either. */
 const LEET: Record<string, string> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '6': 'g', '7': 't', '8': 'b', '9': 'g',
-  '@': 'a', $: 's', '!': 'i', '|': 'i', '€': 'e', '£': 'l',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '6': 'g',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'i',
+  '€': 'e',
+  '£': 'l',
 };
 
 /** Invisible characters: zero-width, joiners, bidi controls, soft hyphen, fillers, tag characters. */
 function isInvisible(cp: number): boolean {
   return (
-    cp === 0x00ad || cp === 0x034f || cp === 0x061c || cp === 0x115f || cp === 0x1160 || cp === 0x17b4 ||
-    cp === 0x17b5 || cp === 0x180e || cp === 0x3164 || cp === 0xfeff || cp === 0xffa0 ||
-    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) ||
-    (cp >= 0x180b && cp <= 0x180f) || (cp >= 0xe0000 && cp <= 0xe007f)
+    cp === 0x00ad ||
+    cp === 0x034f ||
+    cp === 0x061c ||
+    cp === 0x115f ||
+    cp === 0x1160 ||
+    cp === 0x17b4 ||
+    cp === 0x17b5 ||
+    cp === 0x180e ||
+    cp === 0x3164 ||
+    cp === 0xfeff ||
+    cp === 0xffa0 ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    (cp >= 0x180b && cp <= 0x180f) ||
+    (cp >= 0xe0000 && cp <= 0xe007f)
   );
 }
 
 /** Combining marks that decorate letters (diacritics) and variation selectors: dropped. */
 function isDiacriticMark(cp: number): boolean {
   return (
-    (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x1ab0 && cp <= 0x1aff) || (cp >= 0x1dc0 && cp <= 0x1dff) ||
-    (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xfe20 && cp <= 0xfe2f) || (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0x0300 && cp <= 0x036f) ||
+    (cp >= 0x1ab0 && cp <= 0x1aff) ||
+    (cp >= 0x1dc0 && cp <= 0x1dff) ||
+    (cp >= 0x20d0 && cp <= 0x20ff) ||
+    (cp >= 0xfe20 && cp <= 0xfe2f) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
     (cp >= 0xe0100 && cp <= 0xe01ef)
   );
 }
@@ -91,7 +213,8 @@ const NOT_WORD_CHARS = /[^\p{L}\p{N}\p{M}]/gu;
 const CASED_UPPER = /^[\p{Lu}\p{Lt}]/u;
 const CASED_LOWER = /^\p{Ll}/u;
 const DIGITS_ONLY = /^\p{N}+$/u;
-const SOLO_SCRIPT = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+const SOLO_SCRIPT =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
 
 /** Folds one character (a code point as a string) as described above. */
 function computeInfo(cp: number): CharInfo {
@@ -107,7 +230,12 @@ function computeInfo(cp: number): CharInfo {
   let latin = '';
   for (const char of bare) latin += CONFUSABLES[char] ?? char;
   if (latin !== bare) changed |= CHANGED_HOMOGLYPH;
-  let fold = latin.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(DIACRITICS, '').normalize('NFC');
+  let fold = latin
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(DIACRITICS, '')
+    .normalize('NFC');
   if (fold !== latin) changed |= CHANGED_CASE;
   fold = fold.replace(NOT_WORD_CHARS, '');
   if (fold === '') return { cls: SEP, fold: '', changed: 0 };
@@ -125,7 +253,8 @@ for (let c = 0; c < 128; c++) {
   const char = String.fromCharCode(c);
   const ascii = ASCII as CharInfo[];
   if (c >= 97 && c <= 122) ascii.push({ cls: LOWER, fold: char, changed: 0 });
-  else if (c >= 65 && c <= 90) ascii.push({ cls: UPPER, fold: char.toLowerCase(), changed: CHANGED_CASE });
+  else if (c >= 65 && c <= 90)
+    ascii.push({ cls: UPPER, fold: char.toLowerCase(), changed: CHANGED_CASE });
   else if (c >= 48 && c <= 57) ascii.push({ cls: DIGIT, fold: char, changed: 0 });
   else ascii.push({ cls: SEP, fold: '', changed: 0 });
 }
@@ -163,7 +292,13 @@ export const LEET_ASCII: readonly (CharInfo | undefined)[] = ASCII.map((info, cp
 export function leetView(cp: number, info: CharInfo): CharInfo | undefined {
   if (cp < 128) return LEET_ASCII[cp];
   const letter = LEET[String.fromCodePoint(cp)];
-  return letter === undefined ? undefined : { cls: info.cls === SEP || info.cls === DIGIT ? INHERIT : info.cls, fold: letter, changed: info.changed | CHANGED_LEET };
+  return letter === undefined
+    ? undefined
+    : {
+        cls: info.cls === SEP || info.cls === DIGIT ? INHERIT : info.cls,
+        fold: letter,
+        changed: info.changed | CHANGED_LEET,
+      };
 }
 
 /** The leet fold of an already folded string: `myth0s` and `mythos` both give `mythos`, `halcyon` gives `haicyon`. */

@@ -52,7 +52,8 @@ export function termForms(term: Pick<Term, 'words' | 'aliases' | 'leet'>): TermF
     });
     for (const form of [...forms].filter((f) => f.leet === leet && f.kind !== 'plural')) {
       const last = form.words[form.words.length - 1]!;
-      for (const plural of pluralsOf(last)) add([...form.words.slice(0, -1), plural], 'plural', leet);
+      for (const plural of pluralsOf(last))
+        add([...form.words.slice(0, -1), plural], 'plural', leet);
     }
   }
   return forms;

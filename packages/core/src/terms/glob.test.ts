@@ -26,7 +26,10 @@ describe('compileGlob', () => {
     expect(compileGlob(pattern)(path)).toBe(expected);
   });
 
-  it.each(['', '[ab].md', '!internal/**', '/abs/**', 'a**/b', '{a,b', 'a}b', '{a,{b}}'])('rejects %j', (pattern) => {
-    expect(() => compileGlob(pattern)).toThrow();
-  });
+  it.each(['', '[ab].md', '!internal/**', '/abs/**', 'a**/b', '{a,b', 'a}b', '{a,{b}}'])(
+    'rejects %j',
+    (pattern) => {
+      expect(() => compileGlob(pattern)).toThrow();
+    },
+  );
 });

@@ -21,7 +21,7 @@ function translate(part: string): string {
 
 function translateBraces(pattern: string): string {
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     if (pattern[i] === '{') {
       const close = pattern.indexOf('}', i);
       const inner = pattern.slice(i + 1, close);
@@ -46,7 +46,8 @@ function translateBraces(pattern: string): string {
 export function compileGlob(pattern: string): (path: string) => boolean {
   if (pattern === '') throw new Error('empty pattern');
   if (/[[\]]/.test(pattern)) throw new Error('character classes ([...]) are not supported');
-  if (pattern.startsWith('!')) throw new Error('negation (!) is not supported; use onlyIn or allowIn');
+  if (pattern.startsWith('!'))
+    throw new Error('negation (!) is not supported; use onlyIn or allowIn');
   if (pattern.startsWith('/')) throw new Error('patterns are relative: drop the leading /');
   const segments = pattern.split('/');
   let source = '';

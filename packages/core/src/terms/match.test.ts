@@ -23,7 +23,8 @@ const matcher = createTermMatcher([
 ]);
 
 /** `[id, matched text]` of every match in `text`. */
-const found = (text: string) => matcher.match(text).map((m) => [m.term.id, text.slice(m.start, m.end)]);
+const found = (text: string) =>
+  matcher.match(text).map((m) => [m.term.id, text.slice(m.start, m.end)]);
 const ids = (text: string) => matcher.match(text).map((m) => m.term.id);
 
 describe('term matching', () => {
@@ -52,9 +53,12 @@ describe('term matching', () => {
     ]);
   });
 
-  it.each(['mythology', 'mythosphere', 'Mythological', 'my thos', 'demythosize', 'mytho'])('does not match Mythos in %j', (text) => {
-    expect(ids(text)).toEqual([]);
-  });
+  it.each(['mythology', 'mythosphere', 'Mythological', 'my thos', 'demythosize', 'mytho'])(
+    'does not match Mythos in %j',
+    (text) => {
+      expect(ids(text)).toEqual([]);
+    },
+  );
 
   it.each([
     ['Project Halcyon', 'Project Halcyon'],
@@ -133,8 +137,13 @@ describe('term matching', () => {
   });
 
   it('finds every substring term in one pass, across partial matches', () => {
-    const many = createTermMatcher([term('S1', 'aab', { substring: true }), term('S2', 'nixon', { substring: true }), term('S3', 'xonic', { substring: true })]);
-    const spans = (text: string) => many.match(text).map((m) => [m.term.id, text.slice(m.start, m.end)]);
+    const many = createTermMatcher([
+      term('S1', 'aab', { substring: true }),
+      term('S2', 'nixon', { substring: true }),
+      term('S3', 'xonic', { substring: true }),
+    ]);
+    const spans = (text: string) =>
+      many.match(text).map((m) => [m.term.id, text.slice(m.start, m.end)]);
     expect(spans('xaaab')).toEqual([['S1', 'aab']]);
     expect(spans('phoenixonic')).toEqual([
       ['S2', 'nixon'],
@@ -157,14 +166,24 @@ describe('term matching', () => {
   });
 
   it('lets the caller drop terms (lifted, out of scope)', () => {
-    expect(matcher.match('Mythos and Project Halcyon', (t) => t.id !== 'CN-1').map((m) => m.term.id)).toEqual(['CN-2']);
+    expect(
+      matcher.match('Mythos and Project Halcyon', (t) => t.id !== 'CN-1').map((m) => m.term.id),
+    ).toEqual(['CN-2']);
     // A dropped longer term leaves the shorter one it overlaps.
-    expect(matcher.match('Project Halcyon Two', (t) => t.id !== 'CN-2').map((m) => m.term.id)).toEqual(['CN-3']);
+    expect(
+      matcher.match('Project Halcyon Two', (t) => t.id !== 'CN-2').map((m) => m.term.id),
+    ).toEqual(['CN-3']);
   });
 
   it('says how each match came about', () => {
     const via = (text: string) => matcher.match(text).map((m) => m.via);
-    expect(via('Mythos projecthalcyon Mythoses dawn model zephyrus')).toEqual(['exact', 'joined', 'plural', 'alias', 'substring']);
+    expect(via('Mythos projecthalcyon Mythoses dawn model zephyrus')).toEqual([
+      'exact',
+      'joined',
+      'plural',
+      'alias',
+      'substring',
+    ]);
     expect(matcher.match('k3strel')[0]?.leet).toBe(true);
   });
 });

@@ -62,7 +62,14 @@ function addEntry(index: WordIndex, entry: Entry): void {
   else index.set(entry.hashes[0]!, [entry]);
 }
 
-function matchIndex(text: string, words: WordList, index: WordIndex, leet: boolean, accept: (term: Term) => boolean, found: TermMatch[]): void {
+function matchIndex(
+  text: string,
+  words: WordList,
+  index: WordIndex,
+  leet: boolean,
+  accept: (term: Term) => boolean,
+  found: TermMatch[],
+): void {
   for (let i = 0; i < words.count; i++) {
     const bucket = index.get(words.hash[i]!);
     if (bucket === undefined) continue;
@@ -71,9 +78,16 @@ function matchIndex(text: string, words: WordList, index: WordIndex, leet: boole
       if (i + n > words.count) continue;
       let same = true;
       for (let k = 1; k < n && same; k++) same = words.hash[i + k] === entry.hashes[k];
-      for (let k = 0; k < n && same; k++) same = wordText(text, words, i + k, leet) === entry.words[k];
+      for (let k = 0; k < n && same; k++)
+        same = wordText(text, words, i + k, leet) === entry.words[k];
       if (!same || !accept(entry.term)) continue;
-      found.push({ term: entry.term, start: words.start[i]!, end: words.end[i + n - 1]!, via: entry.via, leet });
+      found.push({
+        term: entry.term,
+        start: words.start[i]!,
+        end: words.end[i + n - 1]!,
+        via: entry.via,
+        leet,
+      });
       break;
     }
   }
@@ -87,7 +101,14 @@ function isDigits(word: string): boolean {
   return true;
 }
 
-function matchHashed(text: string, words: WordList, group: HashedGroup, leet: boolean, accept: (term: Term) => boolean, found: TermMatch[]): void {
+function matchHashed(
+  text: string,
+  words: WordList,
+  group: HashedGroup,
+  leet: boolean,
+  accept: (term: Term) => boolean,
+  found: TermMatch[],
+): void {
   const { memo, digest } = group;
   // Each distinct word is hashed and looked up once; a large list's digest table is then rarely touched.
   const lookup = (word: string): { tag: number; term: Term | undefined } => {
@@ -100,7 +121,8 @@ function matchHashed(text: string, words: WordList, group: HashedGroup, leet: bo
     }
     return known;
   };
-  const usable = (term: Term | undefined): term is Term => term !== undefined && (!leet || term.leet === true) && accept(term);
+  const usable = (term: Term | undefined): term is Term =>
+    term !== undefined && (!leet || term.leet === true) && accept(term);
   for (let i = 0; i < words.count; i++) {
     const word = wordText(text, words, i, leet);
     // No term is digits only, and no form is longer than MAX_HASHED_LENGTH: such words are never hashed.
@@ -119,7 +141,14 @@ function matchHashed(text: string, words: WordList, group: HashedGroup, leet: bo
         if (usable(term)) best = { term, last: j };
       }
     }
-    if (best) found.push({ term: best.term, start: words.start[i]!, end: words.end[best.last]!, via: 'hashed', leet });
+    if (best)
+      found.push({
+        term: best.term,
+        start: words.start[i]!,
+        end: words.end[best.last]!,
+        via: 'hashed',
+        leet,
+      });
   }
 }
 
@@ -135,10 +164,18 @@ interface Spelling {
 }
 
 function substringIndex(spellings: readonly Spelling[]): SubstringIndex | undefined {
-  return spellings.length > 0 ? { ac: createAhoCorasick(spellings.map((spelling) => spelling.pattern)), spellings } : undefined;
+  return spellings.length > 0
+    ? { ac: createAhoCorasick(spellings.map((spelling) => spelling.pattern)), spellings }
+    : undefined;
 }
 
-function matchSubstrings(text: string, { ac, spellings }: SubstringIndex, leet: boolean, accept: (term: Term) => boolean, found: TermMatch[]): void {
+function matchSubstrings(
+  text: string,
+  { ac, spellings }: SubstringIndex,
+  leet: boolean,
+  accept: (term: Term) => boolean,
+  found: TermMatch[],
+): void {
   // The automaton reads folded units as they come; a ring of original offsets maps a match back.
   const ring = new Int32Array(ac.longest);
   let state = 0;
@@ -152,7 +189,14 @@ function matchSubstrings(text: string, { ac, spellings }: SubstringIndex, leet: 
     state = ac.step(state, unit);
     for (const k of ac.outputs(state)) {
       const { pattern, term } = spellings[k]!;
-      if (accept(term)) found.push({ term, start: ring[(position - pattern.length + 1) % ring.length]!, end: to, via: 'substring', leet });
+      if (accept(term))
+        found.push({
+          term,
+          start: ring[(position - pattern.length + 1) % ring.length]!,
+          end: to,
+          via: 'substring',
+          leet,
+        });
     }
     position++;
   });
@@ -179,7 +223,10 @@ function withoutOverlaps(found: TermMatch[]): TermMatch[] {
  * A matcher for `terms`. Hashed terms need the key they were made with, by key id, in
  * `keys`; a missing key is an error (a list that cannot be matched must not pass silently).
  */
-export function createTermMatcher(terms: readonly Term[], keys: ReadonlyMap<string, Uint8Array> = new Map()): TermMatcher {
+export function createTermMatcher(
+  terms: readonly Term[],
+  keys: ReadonlyMap<string, Uint8Array> = new Map(),
+): TermMatcher {
   const normal: WordIndex = new Map();
   const leetIndex: WordIndex = new Map();
   const substrings: Spelling[] = [];
@@ -194,11 +241,19 @@ export function createTermMatcher(terms: readonly Term[], keys: ReadonlyMap<stri
       let group = groups.get(keyId);
       if (group === undefined) {
         const key = keys.get(keyId);
-        if (key === undefined) throw new TermListError(`is hashed with key ${keyId}, which was not given`, term.source);
-        group = { digest: createTermDigester(key), terms: new Map(), tags: new Set(), tagLists: new Set(), memo: new Map() };
+        if (key === undefined)
+          throw new TermListError(`is hashed with key ${keyId}, which was not given`, term.source);
+        group = {
+          digest: createTermDigester(key),
+          terms: new Map(),
+          tags: new Set(),
+          tagLists: new Set(),
+          memo: new Map(),
+        };
         groups.set(keyId, group);
       }
-      for (const digest of term.hashed.digests) if (!group.terms.has(digest)) group.terms.set(digest, term);
+      for (const digest of term.hashed.digests)
+        if (!group.terms.has(digest)) group.terms.set(digest, term);
       if (!group.tagLists.has(term.hashed.wordTags)) {
         group.tagLists.add(term.hashed.wordTags);
         for (const tag of term.hashed.wordTags) group.tags.add(Number.parseInt(tag, 16));
@@ -206,7 +261,12 @@ export function createTermMatcher(terms: readonly Term[], keys: ReadonlyMap<stri
       continue;
     }
     for (const form of termForms(term)) {
-      const entry: Entry = { term, words: form.words, hashes: Int32Array.from(form.words.map(hashFolded)), via: form.kind };
+      const entry: Entry = {
+        term,
+        words: form.words,
+        hashes: Int32Array.from(form.words.map(hashFolded)),
+        via: form.kind,
+      };
       if (!form.leet) addEntry(normal, entry);
       if (term.leet) addEntry(leetIndex, entry);
     }
@@ -219,7 +279,8 @@ export function createTermMatcher(terms: readonly Term[], keys: ReadonlyMap<stri
     }
   }
   // Longer forms first, so that `Project Halcyon Two` wins over `Project Halcyon` at the same word.
-  for (const index of [normal, leetIndex]) for (const bucket of index.values()) bucket.sort((a, b) => b.words.length - a.words.length);
+  for (const index of [normal, leetIndex])
+    for (const bucket of index.values()) bucket.sort((a, b) => b.words.length - a.words.length);
   const substringTerms = substringIndex(substrings);
   const leetSubstringTerms = substringIndex(leetSubstrings);
 

@@ -16,7 +16,8 @@ export interface ParseTermListOptions {
  * `<source>:<line>`. Errors name the list and line or entry, never a term.
  */
 export function parseTermList(text: string, options: ParseTermListOptions): Term[] {
-  if (text.includes('\0')) throw new TermListError('is binary, expected a term list', options.source);
+  if (text.includes('\0'))
+    throw new TermListError('is binary, expected a term list', options.source);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trimStart().startsWith('{')) return parseJsonTermList(body, options.source);
   const terms: Term[] = [];

@@ -7,7 +7,11 @@ import { embargoState, isoDay } from './embargo.js';
 import { compileGlob } from './glob.js';
 
 /** A predicate for a term's `allowIn` or `onlyIn` globs; undefined when there are none. */
-function compileScope(term: Term, globs: readonly string[] | undefined, key: string): ((path: string) => boolean) | undefined {
+function compileScope(
+  term: Term,
+  globs: readonly string[] | undefined,
+  key: string,
+): ((path: string) => boolean) | undefined {
   if (globs === undefined || globs.length === 0) return undefined;
   const matchers = globs.map((glob, i) => {
     try {
@@ -32,7 +36,13 @@ export function createTermPolicy(terms: readonly Term[]): TermPolicy {
   const scopes = new Map(
     terms
       .filter((term) => term.allowIn?.length || term.onlyIn?.length)
-      .map((term) => [term, { allow: compileScope(term, term.allowIn, 'allowIn'), only: compileScope(term, term.onlyIn, 'onlyIn') }]),
+      .map((term) => [
+        term,
+        {
+          allow: compileScope(term, term.allowIn, 'allowIn'),
+          only: compileScope(term, term.onlyIn, 'onlyIn'),
+        },
+      ]),
   );
   return (term, now, path) => {
     const embargo = embargoState(term, now);
@@ -40,7 +50,8 @@ export function createTermPolicy(terms: readonly Term[]): TermPolicy {
     const scope = scopes.get(term);
     if (scope?.allow?.(path)) return { blocks: false, why: 'allowed-here' };
     if (scope?.only && !scope.only(path)) return { blocks: false, why: 'not-blocked-here' };
-    if (embargo.state === 'grace') return { blocks: false, why: 'grace', until: isoDay(embargo.until) };
+    if (embargo.state === 'grace')
+      return { blocks: false, why: 'grace', until: isoDay(embargo.until) };
     return { blocks: true };
   };
 }

@@ -31,13 +31,17 @@ describe('tokenize', () => {
     const reference = /[A-Z]+(?![a-z])|[A-Z][a-z]*|[a-z]+|[0-9]+/g;
     for (let i = 0; i < 500; i++) {
       const text = fake.string('abcXYZ019_-./ ', 12);
-      expect(foldedWords(text), text).toEqual([...text.matchAll(reference)].map((m) => m[0].toLowerCase()));
+      expect(foldedWords(text), text).toEqual(
+        [...text.matchAll(reference)].map((m) => m[0].toLowerCase()),
+      );
     }
   });
 
   it('visits folded units for substring matching, with original offsets and run ends', () => {
     const units: [string, number, number][] = [];
-    forEachFoldedUnit('aＢ\u200bﬁ 𝐱', false, (unit, from, to) => units.push([unit === -1 ? '|' : String.fromCharCode(unit), from, to]));
+    forEachFoldedUnit('aＢ\u200bﬁ 𝐱', false, (unit, from, to) =>
+      units.push([unit === -1 ? '|' : String.fromCharCode(unit), from, to]),
+    );
     expect(units).toEqual([
       ['a', 0, 1],
       ['b', 1, 2],

@@ -1,4 +1,18 @@
-import { ASCII, charInfo, DIGIT, INHERIT, LEET_ASCII, leetView, LOWER, OTHER, SEP, SKIP, SOLO, UPPER, type CharInfo } from './fold.js';
+import {
+  ASCII,
+  charInfo,
+  DIGIT,
+  INHERIT,
+  LEET_ASCII,
+  leetView,
+  LOWER,
+  OTHER,
+  SEP,
+  SKIP,
+  SOLO,
+  UPPER,
+  type CharInfo,
+} from './fold.js';
 
 // Splits a text into the words term matching compares, in one pass and without
 // allocating a string per word: prose words, and the parts of identifiers —
@@ -112,13 +126,16 @@ export function tokenize(text: string, leet = false): WordList {
   };
 
   const length = text.length;
-  for (let i = 0; i < length; ) {
+  for (let i = 0; i < length;) {
     const cp = codePointAt(text, i);
     const size = cp > 0xffff ? 2 : 1;
     const info = viewInfo(cp, leet);
     // A leet digit or symbol is upper case inside a run of capitals (`MYTH0S`), lower case
     // otherwise (`H4lcyon`, `myth0s`): it takes the case of the next letter when there is one.
-    const cls = info.cls === INHERIT ? leetCase(text, i + size, leet, wordStart >= 0 && prevCls === UPPER) : info.cls;
+    const cls =
+      info.cls === INHERIT
+        ? leetCase(text, i + size, leet, wordStart >= 0 && prevCls === UPPER)
+        : info.cls;
     if (cls === SKIP) {
       if (wordStart >= 0) wordComplex = 1;
       i += size;
@@ -140,7 +157,8 @@ export function tokenize(text: string, leet = false): WordList {
         wordStart = lastStart;
         wordComplex = lastComplex;
         h = FNV_OFFSET;
-        for (let k = 0; k < lastFold.length; k++) h = Math.imul(h ^ lastFold.charCodeAt(k), FNV_PRIME);
+        for (let k = 0; k < lastFold.length; k++)
+          h = Math.imul(h ^ lastFold.charCodeAt(k), FNV_PRIME);
       }
     }
     if (wordStart < 0) {
@@ -172,7 +190,7 @@ export function wordText(text: string, words: WordList, i: number, leet = false)
   const to = words.end[i]!;
   if (words.complex[i] === 0) return text.slice(from, to).toLowerCase();
   let out = '';
-  for (let k = from; k < to; ) {
+  for (let k = from; k < to;) {
     const cp = codePointAt(text, k);
     out += viewInfo(cp, leet).fold;
     k += cp > 0xffff ? 2 : 1;
@@ -193,8 +211,12 @@ export function foldedWords(text: string, leet = false): string[] {
  * each came from; `visit(-1, …)` marks the end of a run of word characters (a separator).
  * For substring matching: `xProjectHalcyon_2` gives `xprojecthalcyon`, end, `2`.
  */
-export function forEachFoldedUnit(text: string, leet: boolean, visit: (unit: number, from: number, to: number) => void): void {
-  for (let i = 0; i < text.length; ) {
+export function forEachFoldedUnit(
+  text: string,
+  leet: boolean,
+  visit: (unit: number, from: number, to: number) => void,
+): void {
+  for (let i = 0; i < text.length;) {
     const cp = codePointAt(text, i);
     const size = cp > 0xffff ? 2 : 1;
     const info = viewInfo(cp, leet);

@@ -58,4 +58,6 @@ young your zero zeus
 `;
 
 /** Lower-case common words. */
-export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((word) => word !== ''));
+export const COMMON_WORDS: ReadonlySet<string> = new Set(
+  WORDS.split(/\s+/).filter((word) => word !== ''),
+);

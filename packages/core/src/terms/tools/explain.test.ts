@@ -3,7 +3,16 @@ import { createTermMatcher } from '../match.js';
 import { parseTermList } from '../parse-term-list.js';
 import { explainMatch } from './explain.js';
 
-const terms = parseTermList(JSON.stringify({ version: 1, terms: [{ id: 'A', term: 'Mythos' }, { id: 'B', term: 'Project Halcyon', leet: true }] }), { source: 'l.json' });
+const terms = parseTermList(
+  JSON.stringify({
+    version: 1,
+    terms: [
+      { id: 'A', term: 'Mythos' },
+      { id: 'B', term: 'Project Halcyon', leet: true },
+    ],
+  }),
+  { source: 'l.json' },
+);
 const matcher = createTermMatcher(terms);
 const why = (text: string) => matcher.match(text).map((m) => explainMatch(text, m));
 

@@ -37,7 +37,7 @@ export function explainMatch(text: string, match: TermMatch): string[] {
   let changed = 0;
   let separators = false;
   let lineBreak = false;
-  for (let i = match.start; i < match.end; ) {
+  for (let i = match.start; i < match.end;) {
     const cp = text.codePointAt(i)!;
     const info = charInfo(cp);
     const leet = match.leet ? leetView(cp, info) : undefined;
@@ -51,7 +51,11 @@ export function explainMatch(text: string, match: TermMatch): string[] {
   const reasons: string[] = [];
   const via = VIA[match.via];
   if (via) reasons.push(via);
-  if (match.via !== 'substring' && (isWordChar(text, match.start - 1) || isWordChar(text, match.end))) reasons.push('part of an identifier');
+  if (
+    match.via !== 'substring' &&
+    (isWordChar(text, match.start - 1) || isWordChar(text, match.end))
+  )
+    reasons.push('part of an identifier');
   if (separators) reasons.push('words joined by separators');
   if (lineBreak) reasons.push('across a line break');
   if (changed & CHANGED_CASE) reasons.push('case');

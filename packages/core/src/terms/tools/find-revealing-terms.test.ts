@@ -4,7 +4,8 @@ import { findRevealingTerms } from './find-revealing-terms.js';
 import { hashTermList, termKeyBytes } from './hash-term-list.js';
 import { keyIdOf } from '../digest.js';
 
-const json = (terms: object[]) => parseTermList(JSON.stringify({ version: 1, terms }), { source: 'l.json' });
+const json = (terms: object[]) =>
+  parseTermList(JSON.stringify({ version: 1, terms }), { source: 'l.json' });
 
 describe('findRevealingTerms', () => {
   it('finds the clear fields that mention a term, in list order, with the source starred', () => {
@@ -14,11 +15,15 @@ describe('findRevealingTerms', () => {
       { id: 'about-halcyon', term: 'Vega', allowIn: ['docs/vega/**'] },
     ]);
     const found = findRevealingTerms(terms, ['id', 'owner']);
-    expect(found.map(({ term, field, mentions, source }) => [term.id, field, mentions, source])).toEqual([
+    expect(
+      found.map(({ term, field, mentions, source }) => [term.id, field, mentions, source]),
+    ).toEqual([
       ['CN-2', 'owner', 'CN-1', 'l.json#CN-2'],
       ['about-halcyon', 'id', 'CN-2', 'l.json#about-*******'],
     ]);
-    expect(findRevealingTerms(terms, ['allowIn']).map(({ term, mentions }) => [term.id, mentions])).toEqual([['about-halcyon', 'about-halcyon']]);
+    expect(
+      findRevealingTerms(terms, ['allowIn']).map(({ term, mentions }) => [term.id, mentions]),
+    ).toEqual([['about-halcyon', 'about-halcyon']]);
     expect(findRevealingTerms(terms, ['onlyIn'])).toEqual([]);
   });
 
@@ -33,9 +38,15 @@ describe('findRevealingTerms', () => {
 
   it('matches hashed terms only with their key', () => {
     const key = termKeyBytes('k'.repeat(32), 'key');
-    const hashed = parseTermList(hashTermList(json([{ id: 'CN-1', term: 'Mythos' }]), key), { source: 'h.json' });
+    const hashed = parseTermList(hashTermList(json([{ id: 'CN-1', term: 'Mythos' }]), key), {
+      source: 'h.json',
+    });
     const terms = [...hashed, ...json([{ id: 'mythos-plan', term: 'Vega' }])];
     expect(findRevealingTerms(terms, ['id'])).toEqual([]);
-    expect(findRevealingTerms(terms, ['id'], new Map([[keyIdOf(key), key]])).map(({ term, mentions }) => [term.id, mentions])).toEqual([['mythos-plan', 'CN-1']]);
+    expect(
+      findRevealingTerms(terms, ['id'], new Map([[keyIdOf(key), key]])).map(
+        ({ term, mentions }) => [term.id, mentions],
+      ),
+    ).toEqual([['mythos-plan', 'CN-1']]);
   });
 });

@@ -37,7 +37,8 @@ export function findRevealingTerms(
     for (const field of fields) {
       const value = term[field];
       for (const text of value === undefined ? [] : typeof value === 'string' ? [value] : value) {
-        for (const match of matcher.match(text)) found.push({ term, field, mentions: match.term.id, source: starred(term.source) });
+        for (const match of matcher.match(text))
+          found.push({ term, field, mentions: match.term.id, source: starred(term.source) });
       }
     }
   }

@@ -13,8 +13,21 @@ const keys = new Map([[keyIdOf(key), key]]);
 const plainText = JSON.stringify({
   version: 1,
   terms: [
-    { id: 'CN-1', term: 'Mythos', severity: 'critical', owner: 'security@example.com', note: 'the big one' },
-    { id: 'CN-2', term: 'Project Halcyon', aliases: ['Halcyon Prime'], lifts: '2030-01-01', graceDays: 7, allowIn: ['internal/**'] },
+    {
+      id: 'CN-1',
+      term: 'Mythos',
+      severity: 'critical',
+      owner: 'security@example.com',
+      note: 'the big one',
+    },
+    {
+      id: 'CN-2',
+      term: 'Project Halcyon',
+      aliases: ['Halcyon Prime'],
+      lifts: '2030-01-01',
+      graceDays: 7,
+      allowIn: ['internal/**'],
+    },
     { id: 'CN-3', term: 'Kestrel', leet: true },
   ],
 });
@@ -39,7 +52,11 @@ describe('hashed term lists', () => {
     const json = JSON.parse(hashedText);
     expect(json.hashed).toMatchObject({ algorithm: 'hmac-sha256', keyId: keyIdOf(key) });
     expect(json.terms.map((t: { id: string }) => t.id)).toEqual(['CN-1', 'CN-2', 'CN-3']);
-    expect(json.terms[1]).toMatchObject({ lifts: '2030-01-01', graceDays: 7, allowIn: ['internal/**'] });
+    expect(json.terms[1]).toMatchObject({
+      lifts: '2030-01-01',
+      graceDays: 7,
+      allowIn: ['internal/**'],
+    });
     expect(json.terms[0].owner).toBe('security@example.com');
     for (const t of json.terms) expect(t.digests.length % 8).toBe(0);
   });
@@ -52,41 +69,73 @@ describe('hashed term lists', () => {
     const plainMatcher = createTermMatcher(plain);
     const hashedMatcher = createTermMatcher(hashed, keys);
     for (const text of SAMPLES) {
-      const spans = (m: ReturnType<typeof plainMatcher.match>) => m.map((x) => [x.term.id, x.start, x.end]);
+      const spans = (m: ReturnType<typeof plainMatcher.match>) =>
+        m.map((x) => [x.term.id, x.start, x.end]);
       expect(spans(hashedMatcher.match(text)), text).toEqual(spans(plainMatcher.match(text)));
     }
     expect(hashedMatcher.match(SAMPLES.join('\n')).length).toBeGreaterThan(10);
   });
 
   it('needs its key: a missing or different key is an error, not silence', () => {
-    expect(() => createTermMatcher(hashed)).toThrow(/hashed with key [0-9a-f]{16}, which was not given/);
+    expect(() => createTermMatcher(hashed)).toThrow(
+      /hashed with key [0-9a-f]{16}, which was not given/,
+    );
     const other = termKeyBytes('z'.repeat(40), 'other');
-    expect(() => createTermMatcher(hashed, new Map([[keyIdOf(other), other]]))).toThrow(/not given/);
+    expect(() => createTermMatcher(hashed, new Map([[keyIdOf(other), other]]))).toThrow(
+      /not given/,
+    );
   });
 
   it('never shows a term in any report format, even masked excerpts of several terms', () => {
     const engine = createEngine({ terms: hashed, termKeys: keys, rules: [] });
-    const findings = SAMPLES.flatMap((text, i) => engine.scan({ path: `doc${i}.md`, text }));
+    const findings = SAMPLES.flatMap((text, i) =>
+      engine.scan({ subject: 'content', path: `doc${i}.md`, text }),
+    );
     expect(findings.length).toBeGreaterThan(10);
-    const report = { tool: { name: 'tightlip', version: '0' }, findings, rules: [], skipped: [], stats: { files: 1, bytes: 1, durationMs: 1 } };
-    for (const output of [formatText(report), formatJson(report), formatSarif(report), JSON.stringify(findings)]) {
+    const report = {
+      tool: { name: 'tightlip', version: '0' },
+      findings,
+      rules: [],
+      skipped: [],
+      stats: { files: 1, bytes: 1, durationMs: 1 },
+    };
+    for (const output of [
+      formatText(report),
+      formatJson(report),
+      formatSarif(report),
+      JSON.stringify(findings),
+    ]) {
       for (const secret of secrets) expect(output.toLowerCase()).not.toContain(secret);
     }
   });
 
   it('refuses a list whose clear fields would reveal a term', () => {
-    const revealing = parseTermList(JSON.stringify({ version: 1, terms: [{ id: 'mythos-1', term: 'Mythos' }] }), { source: 'l.json' });
+    const revealing = parseTermList(
+      JSON.stringify({ version: 1, terms: [{ id: 'mythos-1', term: 'Mythos' }] }),
+      { source: 'l.json' },
+    );
     expect(() => hashTermList(revealing, key)).toThrow(/mythos-1: its id mentions term mythos-1/);
-    const scoped = parseTermList(JSON.stringify({ version: 1, terms: [{ id: 'A', term: 'Mythos', allowIn: ['docs/mythos/**'] }] }), { source: 'l.json' });
+    const scoped = parseTermList(
+      JSON.stringify({
+        version: 1,
+        terms: [{ id: 'A', term: 'Mythos', allowIn: ['docs/mythos/**'] }],
+      }),
+      { source: 'l.json' },
+    );
     expect(() => hashTermList(scoped, key)).toThrow(/A: its allowIn mentions term A/);
     const plainList = parseTermList('Mythos\n', { source: 'mythos.txt' });
     expect(() => hashTermList(plainList, key)).toThrow(/its id mentions/);
   });
 
   it('refuses what it cannot match: substring terms, terms starting with a number, short keys', () => {
-    const substring = parseTermList(JSON.stringify({ version: 1, terms: [{ id: 'A', term: 'zephyr', substring: true }] }), { source: 'l.json' });
+    const substring = parseTermList(
+      JSON.stringify({ version: 1, terms: [{ id: 'A', term: 'zephyr', substring: true }] }),
+      { source: 'l.json' },
+    );
     expect(() => hashTermList(substring, key)).toThrow(/substring matching cannot be hashed/);
-    expect(() => hashTermList(parseTermList('1984 Project\n', { source: 'l.txt' }), key)).toThrow(/must not start with a number/);
+    expect(() => hashTermList(parseTermList('1984 Project\n', { source: 'l.txt' }), key)).toThrow(
+      /must not start with a number/,
+    );
     expect(() => termKeyBytes('short', 'k')).toThrow(/shorter than 32/);
   });
 
@@ -94,6 +143,10 @@ describe('hashed term lists', () => {
     const list = parseTermList('# names\nMythos\n', { source: 'names.txt' });
     const parsed = parseTermList(hashTermList(list, key), { source: 'names.hashed.json' });
     expect(parsed.map((t) => t.id)).toEqual(['names.txt:2']);
-    expect(createTermMatcher(parsed, keys).match('a MYTHOS b').map((m) => m.term.id)).toEqual(['names.txt:2']);
+    expect(
+      createTermMatcher(parsed, keys)
+        .match('a MYTHOS b')
+        .map((m) => m.term.id),
+    ).toEqual(['names.txt:2']);
   });
 });

@@ -1,6 +1,12 @@
 import { TermListError } from '../../errors.js';
 import type { Term } from '../../types.js';
-import { createTermDigester, keyIdOf, MAX_HASHED_LENGTH, MIN_KEY_LENGTH, tagHex } from '../digest.js';
+import {
+  createTermDigester,
+  keyIdOf,
+  MAX_HASHED_LENGTH,
+  MIN_KEY_LENGTH,
+  tagHex,
+} from '../digest.js';
 import { termForms } from '../forms.js';
 import { HASH_ALGORITHM, TERM_LIST_VERSION } from '../parse-json-list.js';
 import { findRevealingTerms } from './find-revealing-terms.js';
@@ -12,7 +18,10 @@ const DIGEST_BLOCK = 8;
 export function termKeyBytes(text: string, name: string): Uint8Array {
   const key = text.trim();
   if (key.length < MIN_KEY_LENGTH) {
-    throw new TermListError(`key is shorter than ${MIN_KEY_LENGTH} characters; use e.g. 32 random bytes in hex (openssl rand -hex 32)`, name);
+    throw new TermListError(
+      `key is shorter than ${MIN_KEY_LENGTH} characters; use e.g. 32 random bytes in hex (openssl rand -hex 32)`,
+      name,
+    );
   }
   return new TextEncoder().encode(key);
 }
@@ -34,20 +43,27 @@ export function hashTermList(terms: readonly Term[], key: Uint8Array): string {
       throw new TermListError(`${term.id}: ${message}`, term.source);
     };
     if (term.hashed) fail('is already hashed');
-    if (term.substring) fail('substring matching cannot be hashed (it would mean hashing every substring); keep the term in a plain list');
+    if (term.substring)
+      fail(
+        'substring matching cannot be hashed (it would mean hashing every substring); keep the term in a plain list',
+      );
     const giveaway = revealing.find((found) => found.term === term);
     if (giveaway) {
-      fail(`its ${giveaway.field} mentions term ${giveaway.mentions}, and a hashed list keeps it in clear; give the term an id that does not (the JSON format's "id")`);
+      fail(
+        `its ${giveaway.field} mentions term ${giveaway.mentions}, and a hashed list keeps it in clear; give the term an id that does not (the JSON format's "id")`,
+      );
     }
     const digests = new Set<string>();
     for (const form of termForms(term)) {
       const text = form.words.join(' ');
       if (/^\d+$/.test(form.words[0]!)) fail('a hashed term must not start with a number');
-      if (text.length > MAX_HASHED_LENGTH) fail(`a hashed term must be at most ${MAX_HASHED_LENGTH} characters`);
+      if (text.length > MAX_HASHED_LENGTH)
+        fail(`a hashed term must be at most ${MAX_HASHED_LENGTH} characters`);
       digests.add(digest(text).hex);
       if (form.words.length > 1) for (const word of form.words) tags.add(tagHex(digest(word).tag));
     }
-    for (let i = 0; digests.size % DIGEST_BLOCK !== 0; i++) digests.add(digest(`\0decoy\0${term.id}\0${i}`).hex);
+    for (let i = 0; digests.size % DIGEST_BLOCK !== 0; i++)
+      digests.add(digest(`\0decoy\0${term.id}\0${i}`).hex);
     return {
       id: term.id,
       digests: [...digests].sort(),

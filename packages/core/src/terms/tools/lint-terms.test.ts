@@ -23,7 +23,8 @@ const list = parseTermList(
   { source: 'l.json' },
 );
 const now = Date.parse('2026-03-10T00:00:00Z');
-const byId = (issues: ReturnType<typeof lintTerms>) => issues.map((i) => `${i.termId} ${i.level}: ${i.message}`);
+const byId = (issues: ReturnType<typeof lintTerms>) =>
+  issues.map((i) => `${i.termId} ${i.level}: ${i.message}`);
 
 describe('lintTerms', () => {
   const issues = byId(lintTerms(list, { now }));
@@ -34,12 +35,16 @@ describe('lintTerms', () => {
   });
 
   it('finds terms that would flood: too short, common words', () => {
-    expect(issues).toContain('E warning: is shorter than 3 characters and will match far too often');
+    expect(issues).toContain(
+      'E warning: is shorter than 3 characters and will match far too often',
+    );
     expect(issues.some((i) => i.startsWith('F warning: is a common English word'))).toBe(true);
   });
 
   it('finds expired embargoes and those in their grace period', () => {
-    expect(issues).toContain('G warning: embargo lifted 2026-01-01: the term no longer blocks; remove it');
+    expect(issues).toContain(
+      'G warning: embargo lifted 2026-01-01: the term no longer blocks; remove it',
+    );
     expect(issues).toContain('H info: embargo lifted 2026-03-01: only a warning until 2026-03-31');
   });
 
@@ -49,7 +54,8 @@ describe('lintTerms', () => {
 
   it('says nothing about a good term, and never quotes a term', () => {
     expect(issues.filter((i) => i.startsWith('J '))).toEqual([]);
-    for (const word of ['mythos', 'halcyon', 'water', 'kestrel', 'osprey']) expect(issues.join('\n').toLowerCase()).not.toContain(word);
+    for (const word of ['mythos', 'halcyon', 'water', 'kestrel', 'osprey'])
+      expect(issues.join('\n').toLowerCase()).not.toContain(word);
   });
 
   it('checks hashed terms as far as the key allows', () => {
@@ -58,9 +64,13 @@ describe('lintTerms', () => {
     const hashed = parseTermList(hashTermList(clean, key), { source: 'h.json' });
     const withKey = byId(lintTerms(hashed, { now, keys: new Map([[keyIdOf(key), key]]) }));
     expect(withKey).toContain('B warning: has a spelling (or plural) of term A; keep one');
-    expect(withKey).toContain('E warning: is shorter than 3 characters and will match far too often');
+    expect(withKey).toContain(
+      'E warning: is shorter than 3 characters and will match far too often',
+    );
     expect(withKey.some((i) => i.startsWith('F warning: is a common English word'))).toBe(true);
     const withoutKey = byId(lintTerms(hashed, { now }));
-    expect(withoutKey).toContain(`E info: is hashed with key ${keyIdOf(key)}, which was not given: not checked for short or common words`);
+    expect(withoutKey).toContain(
+      `E info: is hashed with key ${keyIdOf(key)}, which was not given: not checked for short or common words`,
+    );
   });
 });

@@ -56,8 +56,11 @@ export function lintTerms(terms: readonly Term[], options: LintOptions = {}): Li
     }
   };
   for (const term of terms) {
-    if (term.hashed) for (const digest of term.hashed.digests) claim(term, `${term.hashed.keyId}:${digest}`);
-    else for (const form of termForms(term)) claim(term, `${form.leet ? 'L' : 'N'}${form.words.join(' ')}`);
+    if (term.hashed)
+      for (const digest of term.hashed.digests) claim(term, `${term.hashed.keyId}:${digest}`);
+    else
+      for (const form of termForms(term))
+        claim(term, `${form.leet ? 'L' : 'N'}${form.words.join(' ')}`);
   }
 
   // Too short, common words: plaintext directly; hashed terms by hashing the candidates.
@@ -66,15 +69,29 @@ export function lintTerms(terms: readonly Term[], options: LintOptions = {}): Li
   for (const word of COMMON_WORDS) if (!candidates.has(word)) candidates.set(word, 'common');
   const byKey = new Map<string, Map<string, 'short' | 'common'>>();
   const flood = (term: Term, kind: 'short' | 'common'): void => {
-    if (kind === 'short') report(term, 'warning', `is shorter than ${MIN_LENGTH} characters and will match far too often`);
-    else report(term, 'warning', 'is a common English word and will flood scans with findings; use a longer form or a path scope');
+    if (kind === 'short')
+      report(
+        term,
+        'warning',
+        `is shorter than ${MIN_LENGTH} characters and will match far too often`,
+      );
+    else
+      report(
+        term,
+        'warning',
+        'is a common English word and will flood scans with findings; use a longer form or a path scope',
+      );
   };
   for (const term of terms) {
     if (term.hashed) {
       const { keyId, digests } = term.hashed;
       const key = options.keys?.get(keyId);
       if (key === undefined) {
-        report(term, 'info', `is hashed with key ${keyId}, which was not given: not checked for short or common words`);
+        report(
+          term,
+          'info',
+          `is hashed with key ${keyId}, which was not given: not checked for short or common words`,
+        );
         continue;
       }
       let table = byKey.get(keyId);
@@ -92,7 +109,11 @@ export function lintTerms(terms: readonly Term[], options: LintOptions = {}): Li
       if (joined.length < MIN_LENGTH) flood(term, 'short');
       else if (spelling.length === 1 && COMMON_WORDS.has(joined)) flood(term, 'common');
       else if (term.substring && joined.length < MIN_SUBSTRING_LENGTH) {
-        report(term, 'warning', `matches inside words and is shorter than ${MIN_SUBSTRING_LENGTH} characters: it will match far too often`);
+        report(
+          term,
+          'warning',
+          `matches inside words and is shorter than ${MIN_SUBSTRING_LENGTH} characters: it will match far too often`,
+        );
       } else continue;
       break;
     }
@@ -101,12 +122,22 @@ export function lintTerms(terms: readonly Term[], options: LintOptions = {}): Li
   // Embargoes that have lifted.
   for (const term of terms) {
     const state = embargoState(term, options.now);
-    if (state.state === 'lifted') report(term, 'warning', `embargo lifted ${term.lifts}: the term no longer blocks; remove it`);
-    if (state.state === 'grace') report(term, 'info', `embargo lifted ${term.lifts}: only a warning until ${isoDay(state.until)}`);
+    if (state.state === 'lifted')
+      report(term, 'warning', `embargo lifted ${term.lifts}: the term no longer blocks; remove it`);
+    if (state.state === 'grace')
+      report(
+        term,
+        'info',
+        `embargo lifted ${term.lifts}: only a warning until ${isoDay(state.until)}`,
+      );
   }
 
   // Ids and owners are shown in every finding, so they must not mention a term.
-  for (const { term, field, mentions } of findRevealingTerms(terms, ['id', 'owner'], options.keys)) {
+  for (const { term, field, mentions } of findRevealingTerms(
+    terms,
+    ['id', 'owner'],
+    options.keys,
+  )) {
     report(term, 'warning', `its ${field} mentions term ${mentions} and is shown in every finding`);
   }
   return issues;
