@@ -29,7 +29,7 @@ try {
   const child = `
     const { scanPaths } = await import('@tightlip/cli');
     const start = performance.now();
-    const { report } = await scanPaths({ paths: [process.argv[1]], cwd: process.argv[1], termFiles: [], reveal: false });
+    const { report } = await scanPaths({ paths: [process.argv[1]], io: { cwd: process.argv[1], env: process.env, stdout: process.stdout, stderr: process.stderr }, termFiles: [], reveal: false });
     console.log(JSON.stringify({ ms: performance.now() - start, files: report.stats.files, findings: report.findings.length, maxRssKb: process.resourceUsage().maxRSS }));
   `;
   const runs = [];
