@@ -15,9 +15,9 @@ export const isGeneric = (/** @type {string} */ ruleId) => ruleId.startsWith('ge
 
 /**
  * Scans each example of each rule on its own (as the file `example.txt`) and classifies it.
- * An example is genuine when no secret the peer's pattern captures in it is a stand-in
- * (`placeholderReason`, or a stretch reused across three or more rules); when the pattern
- * captures nothing in JavaScript, the whole example is judged. A rule is found when tightlip
+ * An example is genuine when a secret the peer's pattern captures in it is not a stand-in
+ * (`placeholderReason`, or a stretch reused by three or more providers' examples); when the
+ * pattern captures nothing in JavaScript, the whole example is judged. A rule is found when tightlip
  * reports anything on one of its genuine examples, and found by a named rule when that
  * finding is not a generic detector's.
  * @param {readonly PeerRule[]} rules @param {Scanner} engine
@@ -75,6 +75,5 @@ export function summarise(results) {
     named: counted.filter((r) => r.named).length,
     examples: examples.length,
     genuineExamples: examples.filter((e) => e.reason === undefined).length,
-    rawFound: secret.filter((r) => r.examples.some((e) => e.reportedBy.length > 0)).length,
   };
 }

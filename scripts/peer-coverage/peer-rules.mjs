@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 
 /**
  * @typedef {{ file: string, name: string, id: string, pattern: string, examples: string[],
- *   categories: string[], visible: boolean, dependsOnRule: boolean }} PeerRule
+ *   categories: string[], visible: boolean }} PeerRule
  */
 
 /** The peers, where their rules live, and the env var that points at each snapshot. */
@@ -86,7 +86,6 @@ export function readPeerRules(gitDir, rulesDir) {
         examples: Array.isArray(rule['examples']) ? rule['examples'].map(String) : [],
         categories: Array.isArray(rule['categories']) ? rule['categories'].map(String) : [],
         visible: rule['visible'] !== false,
-        dependsOnRule: rule['depends_on_rule'] !== undefined,
       });
     }
   }
