@@ -3,6 +3,7 @@
 export type {
   Chunk,
   Confidence,
+  EncodedSpan,
   RawContent,
   SourceItem,
   SourceLimits,

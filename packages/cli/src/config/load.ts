@@ -185,6 +185,8 @@ function mergeLayers(file: string, layers: readonly Layer[]): Config {
     if (raw.failOn !== undefined) config.failOn = raw.failOn;
     if (raw.inlineAllow !== undefined) config.inlineAllow = raw.inlineAllow;
     if (raw.maxFileSize !== undefined) config.maxFileSize = raw.maxFileSize;
+    if (raw.extract !== undefined)
+      config.extract = raw.extract && { ...(config.extract || {}), ...raw.extract };
   }
   const known = new Set([...builtinRules, ...config.customRules].map((rule) => rule.id));
   for (const [id, layer] of ruleSources) {

@@ -12,6 +12,7 @@ import type { Io } from '../io.js';
 import { toPosix } from '../paths.js';
 import { baselineEntryOf, baselineFileOf, readBaseline, usesBaseline } from './baseline.js';
 import { createScanEngine } from './engine.js';
+import { createScanExtractor } from './extractor.js';
 import { presentReport } from './present.js';
 import { runScan, type ScanRun } from './run.js';
 import { loadScanSettings, type ScanSettings } from './settings.js';
@@ -94,6 +95,7 @@ export async function runSourceScan(
       baselineFile,
     ]),
     now: settings.now,
+    extractor: createScanExtractor(settings.config.extract),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   return { engine, run };

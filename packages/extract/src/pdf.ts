@@ -1,0 +1,71 @@
+import { CorruptError } from './codecs.js';
+import { LimitError, type Budget } from './limits.js';
+import { createPart, type Part } from './part.js';
+
+// PDF text through Mozilla's PDF.js (pdfjs-dist), loaded the first time a PDF is met: the
+// text of each page, a line per text line, named `page N`.
+
+/** Whether `bytes` are a PDF file: `%PDF-` in its first kilobyte. */
+export function isPdf(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 1024);
+  for (let at = head.indexOf(0x25); at !== -1; at = head.indexOf(0x25, at + 1))
+    if (
+      head[at + 1] === 0x50 &&
+      head[at + 2] === 0x44 &&
+      head[at + 3] === 0x46 &&
+      head[at + 4] === 0x2d
+    )
+      return true;
+  return false;
+}
+
+interface TextItem {
+  str?: string;
+  hasEOL?: boolean;
+}
+
+/** The text of each page of a PDF; the budget's clock is checked between pages. */
+export async function readPdf(bytes: Uint8Array, budget: Budget): Promise<Part[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    // PDF.js may take over the buffer it is given: a copy leaves the caller's intact.
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    isOffscreenCanvasSupported: false,
+    verbosity: 0,
+  });
+  let document;
+  try {
+    document = await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw new CorruptError(`unreadable PDF: ${(error as Error).message}`);
+  }
+  try {
+    const parts: Part[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      budget.tick();
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      let text = '';
+      for (const item of content.items as TextItem[]) {
+        text += item.str ?? '';
+        if (item.hasEOL) text += '\n';
+      }
+      budget.expand(text.length);
+      const part = createPart();
+      part.push(text, `page ${number}`);
+      parts.push(part);
+      page.cleanup();
+    }
+    return parts;
+  } catch (error) {
+    if (error instanceof LimitError) throw error;
+    throw new CorruptError(`unreadable PDF: ${(error as Error).message}`);
+  } finally {
+    await document.destroy();
+  }
+}
