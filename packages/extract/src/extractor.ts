@@ -212,7 +212,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     async function addMembers(members: readonly Member[], origin: Origin, depth: number) {
       for (const entry of members) {
         if (stopped) return;
-        const inner = member(origin, entry.name);
+        const inner = member(origin, entry.name.replace(/^(?:\.?\/)+/, ''));
         result.chunks.push({
           ...chunkOf(inner, entry.name),
           subject: 'file-name',

@@ -30,25 +30,32 @@ function whereOf(context: Context, fallback: string): string {
 function readOdfPart(xml: string, fallback: string): Part {
   const part = createPart();
   const context: Context = { row: -1, column: -1, slide: 0, notes: false, deletion: false };
-  let line = '';
-  let depth = 0;
+  // Paragraphs nest (a comment's or a note's inside the paragraph it is anchored in): each is a line of its own.
+  const lines: string[] = [];
   let creator = false;
+  let note = 0;
   let columnsRepeated = 1;
+  const append = (text: string) => {
+    if (lines.length > 0) lines[lines.length - 1] += text;
+  };
   readXml(xml, {
     open(name, attributes) {
       switch (name) {
         case 'text:p':
         case 'text:h':
-          if (depth++ === 0) line = '';
+          lines.push('');
           break;
         case 'text:s':
-          line += ' '.repeat(Math.min(100, Number(attributes['text:c'] ?? 1) || 1));
+          append(' '.repeat(Math.min(100, Number(attributes['text:c'] ?? 1) || 1)));
           break;
         case 'text:tab':
-          line += '\t';
+          append('\t');
           break;
         case 'text:line-break':
-          line += '\n';
+          append('\n');
+          break;
+        case 'text:note':
+          note++;
           break;
         case 'table:table':
           context.table = attributes['table:name'] ?? '';
@@ -88,10 +95,14 @@ function readOdfPart(xml: string, fallback: string): Part {
     close(name) {
       switch (name) {
         case 'text:p':
-        case 'text:h':
-          if (--depth > 0) break;
+        case 'text:h': {
+          const line = lines.pop() ?? '';
           if (context.annotation) context.annotation.lines.push(line);
-          else part.push(line, whereOf(context, fallback));
+          else part.push(line, note > 0 ? 'footnote' : whereOf(context, fallback));
+          break;
+        }
+        case 'text:note':
+          note--;
           break;
         case 'table:table':
           context.table = undefined;
@@ -116,7 +127,7 @@ function readOdfPart(xml: string, fallback: string): Part {
     },
     text(text) {
       if (creator) context.annotation!.author = text;
-      else if (depth > 0) line += text;
+      else append(text);
     },
   });
   return part;

@@ -28,8 +28,8 @@ interface TextItem {
 export async function readPdf(bytes: Uint8Array, budget: Budget): Promise<Part[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
-    // PDF.js may take over the buffer it is given: a copy leaves the caller's intact.
-    data: bytes.slice(),
+    // PDF.js may take over the buffer it is given (and refuses a Buffer): a copy.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
