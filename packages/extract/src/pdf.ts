@@ -5,18 +5,17 @@ import { createPart, type Part } from './part.js';
 // PDF text through Mozilla's PDF.js (pdfjs-dist), loaded the first time a PDF is met: the
 // text of each page, a line per text line, named `page N`.
 
-/** Whether `bytes` are a PDF file: `%PDF-` in its first kilobyte. */
+const latin1 = new TextDecoder('latin1');
+
+/**
+ * Whether `bytes` are a PDF file: a `%PDF-1.x` header at the start, or (as readers allow)
+ * later in the first kilobyte of a file that ends with `%%EOF`. A text file that merely
+ * mentions the header is not one.
+ */
 export function isPdf(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 1024);
-  for (let at = head.indexOf(0x25); at !== -1; at = head.indexOf(0x25, at + 1))
-    if (
-      head[at + 1] === 0x50 &&
-      head[at + 2] === 0x44 &&
-      head[at + 3] === 0x46 &&
-      head[at + 4] === 0x2d
-    )
-      return true;
-  return false;
+  const at = latin1.decode(bytes.subarray(0, 1024)).search(/%PDF-\d\.\d/);
+  if (at === 0) return true;
+  return at > 0 && latin1.decode(bytes.subarray(-1024)).includes('%%EOF');
 }
 
 interface TextItem {
