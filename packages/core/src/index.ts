@@ -9,6 +9,7 @@ export type {
   SourceLimits,
   Subject,
   Fake,
+  MatchContext,
   Finding,
   FindingKind,
   LineRange,

@@ -4,6 +4,7 @@ import {
   DEFAULT_MAX_FILE_SIZE,
   type BaselineEntry,
   type Engine,
+  type Rule,
   type ScanReport,
   type SourceLimits,
 } from '@tightlip/core';
@@ -33,6 +34,8 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Called now and then with the files scanned and, when known, how many there are. */
   onProgress?: (done: number, total: number | undefined) => void;
+  /** Rules run besides the configured ones (publish-check's). */
+  extraRules?: readonly Rule[];
 }
 
 export interface ScanResult {
@@ -109,6 +112,7 @@ export async function scan(source: Source, options: ScanOptions): Promise<ScanRe
     config: options.config,
     termFiles: options.termFiles,
   });
+  if (options.extraRules) settings.rules = [...settings.rules, ...options.extraRules];
   const baselineFile = usesBaseline(settings.config, options.baseline)
     ? baselineFileOf(settings.config, options.baseline, options.io.cwd)
     : undefined;
