@@ -23,10 +23,20 @@ interface TextItem {
   hasEOL?: boolean;
 }
 
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+/** PDF.js and one worker for every document (in Node, a "fake" worker on this thread), loaded once. */
+let loaded: Promise<{ pdfjs: PdfJs; worker: InstanceType<PdfJs['PDFWorker']> }> | undefined;
+
 /** The text of each page of a PDF; the budget's clock is checked between pages. */
 export async function readPdf(bytes: Uint8Array, budget: Budget): Promise<Part[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => ({
+    pdfjs,
+    worker: new pdfjs.PDFWorker({ verbosity: 0 }),
+  }));
+  const { pdfjs, worker } = await loaded;
   const task = pdfjs.getDocument({
+    worker,
     // PDF.js may take over the buffer it is given (and refuses a Buffer): a copy.
     data: new Uint8Array(bytes),
     isEvalSupported: false,
