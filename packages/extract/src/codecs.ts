@@ -1,5 +1,7 @@
 import { LimitError, RATIO_GRACE, type Budget } from './limits.js';
 
+export type Decompress = (data: Uint8Array, max: number) => Uint8Array | undefined;
+
 /**
  * Decompressors the extractor is given (Node's zlib in the CLI), so that this package stays
  * pure. Each stops at `max` output bytes, which is what keeps a decompression bomb from
@@ -7,9 +9,9 @@ import { LimitError, RATIO_GRACE, type Budget } from './limits.js';
  */
 export interface Codecs {
   /** Raw DEFLATE data inflated; undefined when the output would pass `max` bytes. Throws on corrupt data. */
-  inflateRaw(data: Uint8Array, max: number): Uint8Array | undefined;
+  inflateRaw: Decompress;
   /** A gzip file's content; undefined when it would pass `max` bytes. Throws on corrupt data. */
-  gunzip(data: Uint8Array, max: number): Uint8Array | undefined;
+  gunzip: Decompress;
 }
 
 /** Thrown for input that is not what it claims to be: a corrupt archive or document. */
@@ -21,11 +23,7 @@ export class CorruptError extends Error {
  * `data` decompressed by `decompress` within the budget: at most the bytes left, and at most
  * `maxRatio` times its compressed size once past `RATIO_GRACE`.
  */
-export function expand(
-  decompress: (data: Uint8Array, max: number) => Uint8Array | undefined,
-  data: Uint8Array,
-  budget: Budget,
-): Uint8Array {
+export function expand(decompress: Decompress, data: Uint8Array, budget: Budget): Uint8Array {
   const byRatio = Math.max(RATIO_GRACE, data.length * budget.limits.maxRatio);
   const left = budget.remaining();
   let out: Uint8Array | undefined;

@@ -89,7 +89,10 @@ function decodeDigits(
     // UTF-8: a lead byte announces its continuation bytes (10xxxxxx); anything else out of place is not text.
     if (continuations > 0) {
       if ((byte & 0xc0) === 0x80) continuations--;
-      else (bad++, (continuations = 0));
+      else {
+        bad++;
+        continuations = 0;
+      }
     } else if (byte >= 0x80) {
       if (byte >= 0xc2 && byte <= 0xdf) continuations = 1;
       else if (byte >= 0xe0 && byte <= 0xef) continuations = 2;

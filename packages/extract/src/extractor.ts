@@ -134,6 +134,18 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       };
     }
 
+    /** A member's name, which leaks as surely as its content (at the encoded span, if it is in one). */
+    function nameChunk(origin: Origin, name: string): Chunk {
+      return {
+        subject: 'file-name',
+        path: origin.path,
+        text: name,
+        ...(origin.file !== undefined ? { file: origin.file } : {}),
+        ...(origin.span ? { span: origin.span } : {}),
+        ...(origin.commit !== undefined ? { commit: origin.commit } : {}),
+      };
+    }
+
     /** `text` scanned as it is, then its encoded spans decoded; `where` names each line when a list. */
     async function addText(
       text: string,
@@ -213,12 +225,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       for (const entry of members) {
         if (stopped) return;
         const inner = member(origin, entry.name.replace(/^(?:\.?\/)+/, ''));
-        result.chunks.push({
-          ...chunkOf(inner, entry.name),
-          subject: 'file-name',
-          lines: undefined,
-          where: undefined,
-        } as Chunk);
+        result.chunks.push(nameChunk(inner, entry.name));
         await guarded(inner, depth + 1, () => addBytes(entry.read(), inner, depth + 1));
       }
     }
@@ -324,12 +331,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
             if (isTar(inner)) return addMembers(readTar(inner, budget), origin, depth + 1);
             const name = gunzippedName(origin.path);
             const content = member(origin, name);
-            result.chunks.push({
-              ...chunkOf(content, name),
-              subject: 'file-name',
-              lines: undefined,
-              where: undefined,
-            } as Chunk);
+            result.chunks.push(nameChunk(content, name));
             return addBytes(inner, content, depth + 1);
           },
           bytes,

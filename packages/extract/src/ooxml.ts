@@ -39,8 +39,11 @@ export function readWordPart(
       } else if (name === 'w:ins' && !selfClosing) inserted++;
       else if (name === 'w:t' || name === 'w:delText' || name === 'w:instrText')
         textElement = selfClosing ? '' : name;
-      else if (name === 'w:tab') ((now += '\t'), (before += '\t'));
-      else if (name === 'w:br' || name === 'w:cr') ((now += '\n'), (before += '\n'));
+      else if (name === 'w:tab' || name === 'w:br' || name === 'w:cr') {
+        const space = name === 'w:tab' ? '\t' : '\n';
+        now += space;
+        before += space;
+      }
     },
     close(name) {
       if (name === 'w:ins') inserted--;
@@ -249,7 +252,11 @@ export function readXlsx(read: PartReader): Part[] {
     let value = '';
     readXml(xml, {
       open(name, attributes) {
-        if (name === 'c') ((cell = attributes.r ?? ''), (type = attributes.t ?? ''), (value = ''));
+        if (name === 'c') {
+          cell = attributes.r ?? '';
+          type = attributes.t ?? '';
+          value = '';
+        }
         element = name;
       },
       close(name) {

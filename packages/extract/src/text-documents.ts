@@ -130,7 +130,10 @@ export function readSvgText(text: string): Part {
   let nodes = 0;
   readXml(text, {
     open(name, _attributes, selfClosing) {
-      if (name === 'text' && !selfClosing && depth++ === 0) ((line = ''), (nodes = 0));
+      if (name === 'text' && !selfClosing && depth++ === 0) {
+        line = '';
+        nodes = 0;
+      }
     },
     close(name) {
       if (name === 'text' && depth > 0 && --depth === 0 && nodes > 1)
@@ -138,8 +141,10 @@ export function readSvgText(text: string): Part {
     },
     text(text) {
       // Whitespace between nodes (a line break between <tspan>s) separates words; none joins them.
-      if (depth > 0)
-        ((line += text.trim() === '' ? ' ' : text), (nodes += text.trim() === '' ? 0 : 1));
+      if (depth === 0) return;
+      const blank = text.trim() === '';
+      line += blank ? ' ' : text;
+      if (!blank) nodes++;
     },
   });
   return part;

@@ -71,7 +71,10 @@ export function readZip(bytes: Uint8Array, codecs: Codecs, budget: Budget): Memb
       if (u16(extra, e) !== 1) continue;
       let field = e + 4;
       if (u32(bytes, at + 24) === 0xffffffff) field += 8;
-      if (compressed === 0xffffffff) ((compressed = u64(extra, field)), (field += 8));
+      if (compressed === 0xffffffff) {
+        compressed = u64(extra, field);
+        field += 8;
+      }
       if (local === 0xffffffff) local = u64(extra, field);
     }
     at += 46 + nameLength + extraLength + u16(bytes, at + 32);
