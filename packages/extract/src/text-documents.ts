@@ -6,6 +6,20 @@ import { readXml } from './xml.js';
 // (words split across <tspan>s).
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const isObject = (value: Json | undefined): value is JsonObject =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** `text` parsed as a JSON object, or undefined when it is not one. */
+function parseObject(text: string): JsonObject | undefined {
+  try {
+    const value = JSON.parse(text) as Json;
+    return isObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const joined = (value: Json | undefined): string =>
   Array.isArray(value)
@@ -16,32 +30,21 @@ const joined = (value: Json | undefined): string =>
 
 /** A Jupyter notebook's cells (`cell N`) and their text outputs (`cell N output`), and its metadata; undefined when it is not one. */
 export function readNotebook(text: string): Part[] | undefined {
-  let notebook: Json;
-  try {
-    notebook = JSON.parse(text) as Json;
-  } catch {
-    return undefined;
-  }
-  if (
-    notebook === null ||
-    typeof notebook !== 'object' ||
-    Array.isArray(notebook) ||
-    !Array.isArray(notebook.cells)
-  )
-    return undefined;
+  const notebook = parseObject(text);
+  if (!notebook || !Array.isArray(notebook.cells)) return undefined;
   const parts: Part[] = [];
   notebook.cells.forEach((cell, i) => {
-    if (cell === null || typeof cell !== 'object' || Array.isArray(cell)) return;
+    if (!isObject(cell)) return;
     const part = createPart();
     part.push(joined(cell.source), `cell ${i + 1}`);
     for (const output of Array.isArray(cell.outputs) ? cell.outputs : []) {
-      if (output === null || typeof output !== 'object' || Array.isArray(output)) continue;
+      if (!isObject(output)) continue;
       const where = `cell ${i + 1} output`;
       part.push(joined(output.text), where);
       if (typeof output.evalue === 'string') part.push(output.evalue, where);
       part.push(joined(output.traceback), where);
       const data = output.data;
-      if (data && typeof data === 'object' && !Array.isArray(data)) {
+      if (isObject(data)) {
         for (const [type, value] of Object.entries(data))
           if (type.startsWith('text/') || type.endsWith('json'))
             part.push(
@@ -79,19 +82,8 @@ export function readSourceMap(
   text: string,
 ): { sources: { name: string; text: string }[]; rest: string } | undefined {
   if (!text.includes('"sourcesContent"')) return undefined;
-  let map: Json;
-  try {
-    map = JSON.parse(text) as Json;
-  } catch {
-    return undefined;
-  }
-  if (
-    map === null ||
-    typeof map !== 'object' ||
-    Array.isArray(map) ||
-    !Array.isArray(map.sourcesContent)
-  )
-    return undefined;
+  const map = parseObject(text);
+  if (!map || !Array.isArray(map.sourcesContent)) return undefined;
   const names = Array.isArray(map.sources) ? map.sources : [];
   const sources = map.sourcesContent.flatMap((source, i) =>
     typeof source === 'string'
