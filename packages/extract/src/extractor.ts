@@ -26,7 +26,7 @@ import {
 } from './ooxml.js';
 import type { Part } from './part.js';
 import { isPdf, readPdf } from './pdf.js';
-import { printableText } from './printable.js';
+import { printableText, utf16Text } from './printable.js';
 import { isTar, readTar } from './tar.js';
 import { readNotebook, readSourceMap, readSvgText } from './text-documents.js';
 import { isZip, readZip, type Member } from './zip.js';
@@ -358,6 +358,9 @@ export function createExtractor(options: ExtractorOptions): Extractor {
         skip(origin.path, 'binary', `${archive[0]} archive, not opened`, origin.commit);
         return;
       }
+      const utf16 = utf16Text(bytes);
+      if (utf16 !== undefined)
+        return addText(utf16, { ...origin, where: joinWhere(origin.where, 'UTF-16 text') }, depth);
       return addText(
         printableText(bytes),
         { ...origin, where: joinWhere(origin.where, 'printable text') },

@@ -23,3 +23,38 @@ export function printableText(bytes: Uint8Array): string {
   }
   return latin1.decode(out);
 }
+
+/**
+ * The text of UTF-16 without a byte-order mark (as `strings -el` finds it): when most
+ * bytes at odd offsets are zero and few at even ones, little-endian; the other way round,
+ * big-endian. Undefined for anything else.
+ */
+export function utf16Text(bytes: Uint8Array): string | undefined {
+  const head = bytes.subarray(0, 8192 - (Math.min(bytes.length, 8192) % 2));
+  if (head.length < 16) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < head.length; i += 2) {
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
+  }
+  const pairs = head.length / 2;
+  const endian =
+    oddZeros > pairs * 0.7 && evenZeros < pairs * 0.1
+      ? 'utf-16le'
+      : evenZeros > pairs * 0.7 && oddZeros < pairs * 0.1
+        ? 'utf-16be'
+        : undefined;
+  if (!endian) return undefined;
+  const text = new TextDecoder(endian).decode(bytes);
+  // Control characters become spaces, as in printableText.
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out +=
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f
+        ? ' '
+        : text[i];
+  }
+  return out;
+}

@@ -74,6 +74,19 @@ group('containers', () => {
     expect(skipped).toEqual([]);
   });
 
+  it('reads UTF-16 without a byte-order mark (either byte order) as text, not as printable runs', async () => {
+    const text = `first line\nkey = "${token}"\n`;
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    for (const [path, bytes] of [
+      ['le.txt', le],
+      ['be.txt', be],
+    ] as const)
+      expect(describe((await extract(path, bytes)).findings)).toEqual([
+        `${path}:2:8 github-pat (UTF-16 text)`,
+      ]);
+  });
+
   it('names archives it does not open (xz, 7z, …) as binary, which does not fail a scan', async () => {
     const xz = Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0, 4, 0xe6, 0xd6]);
     expect((await extract('logs.xz', xz)).skipped).toEqual([
