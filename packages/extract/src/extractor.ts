@@ -152,12 +152,10 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       origin: Origin,
       depth: number,
       where?: string | readonly string[],
-      startLine = 1,
     ) {
       const chunk = chunkOf(origin, text, where ?? origin.where);
-      if (startLine !== 1) chunk.startLine = startLine;
       result.chunks.push(chunk);
-      await decodeSpans(chunk, origin, depth, startLine);
+      await decodeSpans(chunk, origin, depth, 1);
     }
 
     async function decodeSpans(chunk: Chunk, origin: Origin, depth: number, startLine: number) {
