@@ -8,6 +8,7 @@ import { historyCommand } from './commands/history.js';
 import { installCommand, uninstallCommand } from './commands/install.js';
 import { prePushCommand } from './commands/pre-push.js';
 import { preReceiveCommand } from './commands/pre-receive.js';
+import { publishCheckCommand } from './commands/publish-check.js';
 import type { CommandContext } from './commands/context.js';
 import { rulesCommand } from './commands/rules.js';
 import { scanCommand } from './commands/scan.js';
@@ -80,6 +81,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command(commitMsgCommand(context))
     .command(prePushCommand(context))
     .command(preReceiveCommand(context))
+    .command(publishCheckCommand(context))
     .command(installCommand(context))
     .command(uninstallCommand(context))
     .command(termsCommand(context))

@@ -96,8 +96,9 @@ export async function emitReport(
       io.stderr.write(
         `tightlip: … and ${unscanned.length - listed.length} more (--verbose lists them)\n`,
       );
+    const limited = unscanned.some((skipped) => skipped.reason === 'limit');
     io.stderr.write(
-      `tightlip: the scan is incomplete, so it fails (exit 2): raise "maxFileSize" for large files, exclude them with "allow.paths", or fix their permissions\n`,
+      `tightlip: the scan is incomplete, so it fails (exit 2): raise "maxFileSize" for large files${limited ? ' or the "extract" limits for archives and documents' : ''}, exclude them with "allow.paths", or fix their permissions\n`,
     );
   }
   return exitCodeOf(report, options.failOn);

@@ -24,6 +24,9 @@ export function presentReport(run: ScanRun, options: PresentOptions): ScanReport
     findings: sortFindings(kept).map(({ secretHash: _hash, ...finding }) => ({
       ...finding,
       path: showPath(finding.path),
+      // A container's name, a sheet's name or a comment's author can hold a term too.
+      ...(finding.file !== undefined ? { file: showPath(finding.file) } : {}),
+      ...(finding.where !== undefined ? { where: showPath(finding.where) } : {}),
     })),
     rules: engine.rules,
     skipped: run.skipped

@@ -1,4 +1,5 @@
 import type { Severity } from '../types.js';
+import { placeInFile } from './sarif.js';
 import type { ScanReport } from './types.js';
 
 // GitHub Actions workflow commands: one annotation per finding, shown on the pull request.
@@ -23,7 +24,7 @@ function escapeProperty(text: string): string {
 export function formatGithub(report: ScanReport): string {
   const lines = report.findings.map((f) => {
     const properties = [
-      `file=${escapeProperty(f.path)}`,
+      `file=${escapeProperty(f.file ?? f.path)}`,
       `line=${f.line}`,
       `col=${f.column}`,
       `endLine=${f.endLine}`,
@@ -31,7 +32,7 @@ export function formatGithub(report: ScanReport): string {
       `title=${escapeProperty(`tightlip ${f.ruleId}`)}`,
     ].join(',');
     const commit = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
-    return `::${COMMAND[f.severity]} ${properties}::${escapeData(`${f.title} (${f.redacted})${commit}: ${f.excerpt}`)}`;
+    return `::${COMMAND[f.severity]} ${properties}::${escapeData(`${f.title} (${f.redacted})${placeInFile(f)}${commit}: ${f.excerpt}`)}`;
   });
   const summary =
     report.findings.length === 0

@@ -41,11 +41,11 @@ export function formatGitlab(report: ScanReport): string {
       id: vulnerabilityId(finding),
       category: 'secret_detection',
       name: finding.title,
-      description: `${finding.title} (${finding.redacted}) at ${finding.path}:${finding.line}.`,
+      description: `${finding.title} (${finding.redacted}) at ${finding.path}:${finding.line}${finding.where !== undefined ? ` (${finding.where})` : ''}.`,
       severity: SEVERITY[finding.severity],
       scanner: { id: tool.id, name: tool.name },
       location: {
-        file: finding.path,
+        file: finding.file ?? finding.path,
         start_line: finding.line,
         end_line: finding.endLine,
         commit: { sha: finding.commit ?? '0000000' },

@@ -69,6 +69,12 @@ function describeTermRule(finding: Finding): SarifRule {
   };
 }
 
+/** Where in its file a finding is, for messages: the member of a container, the part of a document (both masked). */
+export function placeInFile(finding: Finding): string {
+  const member = finding.file !== undefined ? ` in ${finding.path}` : '';
+  return `${member}${finding.where !== undefined ? ` (${finding.where})` : ''}`;
+}
+
 /** The SARIF 2.1.0 log of a scan: one run, rules that produced results, URIs relative to `%SRCROOT%`. */
 export function formatSarif(report: ScanReport): string {
   const rules: SarifRule[] = [];
@@ -87,11 +93,18 @@ export function formatSarif(report: ScanReport): string {
     ruleId: finding.ruleId,
     ruleIndex: indexOf(finding),
     level: LEVEL[finding.severity],
-    message: { text: `${finding.title} (${finding.redacted})` },
+    message: { text: `${finding.title} (${finding.redacted})${placeInFile(finding)}` },
     locations: [
       {
+        // A member of a container: the container is the artifact, the member a logical location.
+        ...(finding.file !== undefined
+          ? { logicalLocations: [{ fullyQualifiedName: finding.path, kind: 'member' }] }
+          : {}),
         physicalLocation: {
-          artifactLocation: { uri: toUriReference(finding.path), uriBaseId: '%SRCROOT%' },
+          artifactLocation: {
+            uri: toUriReference(finding.file ?? finding.path),
+            uriBaseId: '%SRCROOT%',
+          },
           region: {
             startLine: finding.line,
             startColumn: finding.column,
@@ -107,6 +120,7 @@ export function formatSarif(report: ScanReport): string {
       severity: finding.severity,
       confidence: finding.confidence,
       ...(finding.commit ? { commit: finding.commit } : {}),
+      ...(finding.where !== undefined ? { where: finding.where } : {}),
     },
   }));
 
