@@ -64,6 +64,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       default: false,
       describe: 'Diagnostics on stderr: skipped files, stack traces',
     })
+    .option('color', {
+      type: 'boolean',
+      describe:
+        'Colour the text report (default: on a terminal; FORCE_COLOR and NO_COLOR are honoured); --no-color turns it off',
+    })
     .option('fail-on', {
       choices: SEVERITIES,
       describe: 'Lowest severity that fails (exit 1); default: low (info findings only warn)',

@@ -5,6 +5,12 @@ import { sortFindings } from './sort.js';
 
 export interface PresentOptions {
   engine: Engine;
+  /**
+   * The scan root relative to the top of its work tree (`src/` for `scan src`; empty for
+   * git sources, whose paths already are): prefixed to the real paths that SARIF,
+   * annotations and GitLab point at.
+   */
+  locationBase?: string;
   /** `--no-mask`: paths shown as they are. */
   reveal: boolean;
   /** Whether a baseline accepts a finding (which then is not reported). */
@@ -13,7 +19,9 @@ export interface PresentOptions {
 
 /**
  * The report of a scan: findings a baseline accepts removed, sorted, without baseline
- * hashes, and every path with its secrets and terms masked (a path can hold either).
+ * hashes, and every path with its secrets and terms masked (a path can hold either). Each
+ * finding keeps its real, repository-relative location for the formats that point tools
+ * at files (see `FindingLocation`); masking never makes a location unresolvable.
  */
 export function presentReport(run: ScanRun, options: PresentOptions): ScanReport {
   const { engine, accepts } = options;
@@ -24,6 +32,10 @@ export function presentReport(run: ScanRun, options: PresentOptions): ScanReport
     findings: sortFindings(kept).map(({ secretHash: _hash, ...finding }) => ({
       ...finding,
       path: showPath(finding.path),
+      location: {
+        path: `${options.locationBase ?? ''}${finding.path}`,
+        inName: finding.origin === 'name',
+      },
     })),
     rules: engine.rules,
     skipped: run.skipped
