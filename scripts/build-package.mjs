@@ -95,7 +95,7 @@ async function bundle() {
     entryPoints: [
       { in: join(cli, 'src', 'bin.ts'), out: 'dist/bin' },
       { in: join(cli, 'src', 'index.ts'), out: 'dist/index' },
-      // GITHUB_ACTION_ENTRY
+      { in: join(cli, 'src', 'github-action.ts'), out: 'dist/github-action' },
       { in: join(cli, 'generated', 'config-validator.js'), out: 'generated/config-validator' },
     ],
     outdir: target,

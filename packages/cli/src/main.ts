@@ -2,6 +2,7 @@ import { SEVERITIES, TightlipError } from '@tightlip/core';
 import yargs from 'yargs';
 import { baselineCommand } from './commands/baseline.js';
 import { initCommand } from './commands/init.js';
+import { ciCommand } from './commands/ci.js';
 import { commitMsgCommand } from './commands/commit-msg.js';
 import { diffCommand } from './commands/diff.js';
 import { historyCommand } from './commands/history.js';
@@ -81,6 +82,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command(scanCommand(context))
     .command(stagedCommand(context))
     .command(diffCommand(context))
+    .command(ciCommand(context))
     .command(historyCommand(context))
     .command(commitMsgCommand(context))
     .command(prePushCommand(context))
