@@ -40,6 +40,7 @@ function inputFiles() {
     join(root, 'LICENSE'),
     join(root, 'pnpm-lock.yaml'),
     join(cli, 'bin', 'tightlip.js'),
+    join(cli, 'bin', 'package.json'),
     join(cli, 'generated', 'config-validator.js'),
   ];
   /** @param {string} dir */
@@ -84,6 +85,10 @@ const noHelpCache = {
   },
 };
 
+/** `--metafile <file>`: esbuild's account of what went into each output, to study the bundle. */
+const metafileArg = process.argv.indexOf('--metafile');
+const metafileOut = metafileArg === -1 ? undefined : process.argv[metafileArg + 1];
+
 async function bundle() {
   const dist = join(target, 'dist');
   rmSync(dist, { recursive: true, force: true });
@@ -91,7 +96,8 @@ async function bundle() {
   const cliVersion = JSON.parse(readFileSync(join(cli, 'package.json'), 'utf8')).version;
   if (version !== cliVersion)
     throw new Error(`tightlip ${version} and @tightlip/cli ${cliVersion} must have one version`);
-  await build({
+  const result = await build({
+    metafile: metafileOut !== undefined,
     entryPoints: [
       { in: join(cli, 'src', 'bin.ts'), out: 'dist/bin' },
       { in: join(cli, 'src', 'index.ts'), out: 'dist/index' },
@@ -120,8 +126,10 @@ async function bundle() {
     plugins: [noHelpCache],
     logLevel: 'warning',
   });
+  if (metafileOut !== undefined) writeFileSync(metafileOut, JSON.stringify(result.metafile));
   mkdirSync(join(target, 'bin'), { recursive: true });
-  copyFileSync(join(cli, 'bin', 'tightlip.js'), join(target, 'bin', 'tightlip.js'));
+  for (const file of ['tightlip.js', 'package.json'])
+    copyFileSync(join(cli, 'bin', file), join(target, 'bin', file));
   rmSync(join(target, 'schema'), { recursive: true, force: true });
   cpSync(join(cli, 'schema'), join(target, 'schema'), { recursive: true });
   copyFileSync(join(root, 'LICENSE'), join(target, 'LICENSE'));
