@@ -15,6 +15,21 @@ const PATH_WITHOUT_MODULES = (process.env.PATH ?? '')
   .filter((dir) => !dir.includes('node_modules'))
   .join(':');
 
+/** Installs the pre-commit hook and stages a clean file: a commit that passes unless the hook cannot run. */
+async function readyToCommit(repo: TempDir): Promise<void> {
+  await install(repo, ['pre-commit']);
+  repo.write('a.txt', 'clean\n');
+  repo.git('add', 'a.txt');
+}
+
+/** The real launcher beside a damaged build (`files` under .git/broken/), run by the pre-commit hook; its path. */
+function brokenInstall(repo: TempDir, files: Record<string, string>): string {
+  const launcher = repo.write('.git/broken/bin/tightlip.js', readFileSync(BIN));
+  for (const [path, text] of Object.entries(files)) repo.write(`.git/broken/${path}`, text);
+  useBin(repo, launcher);
+  return launcher;
+}
+
 /** Points the installed pre-commit hook at `bin` instead of the tightlip it was installed with. */
 function useBin(repo: TempDir, bin: string): void {
   const hook = repo.path('.git', 'hooks', 'pre-commit');
@@ -92,10 +107,8 @@ describe('pre-commit and commit-msg hooks', () => {
 
 describe('hooks fail closed', () => {
   it('block when the config is broken, and say why', async ({ repo }) => {
-    await install(repo, ['pre-commit']);
+    await readyToCommit(repo);
     repo.write('tightlip.config.json', '{ not json');
-    repo.write('a.txt', 'clean\n');
-    repo.git('add', 'a.txt');
     const result = repo.run('git', ['commit', '-m', 'x']);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('tightlip.config.json: not valid JSON');
@@ -106,9 +119,7 @@ describe('hooks fail closed', () => {
   it('block when the tightlip they were installed with is gone and none is installed, saying how to install it', async ({
     repo,
   }) => {
-    await install(repo, ['pre-commit']);
-    repo.write('a.txt', 'clean\n');
-    repo.git('add', 'a.txt');
+    await readyToCommit(repo);
     useBin(repo, '/nonexistent/tightlip.js');
     const gone = repo.run('git', ['commit', '-m', 'x'], { env: { PATH: PATH_WITHOUT_MODULES } });
     expect(gone.status).not.toBe(0);
@@ -127,14 +138,9 @@ describe('hooks fail closed', () => {
   it('block when the install is damaged: an empty or truncated entry file exits 0, which is no result (D8)', async ({
     repo,
   }) => {
-    await install(repo, ['pre-commit']);
-    repo.write('a.txt', 'clean\n');
-    repo.git('add', 'a.txt');
-    // The real launcher, beside an empty build, as an interrupted rebuild leaves it.
-    const launcher = repo.write('.git/broken/bin/tightlip.js', readFileSync(BIN));
-    repo.write('.git/broken/package.json', '{ "version": "0.0.0" }');
-    repo.write('.git/broken/dist/bin.js', '');
-    useBin(repo, launcher);
+    await readyToCommit(repo);
+    // An empty build, as an interrupted rebuild leaves it.
+    brokenInstall(repo, { 'package.json': '{ "version": "0.0.0" }', 'dist/bin.js': '' });
     const empty = repo.run('git', ['commit', '-m', 'x']);
     expect(empty.status).not.toBe(0);
     expect(empty.stderr).toContain(
@@ -149,14 +155,12 @@ describe('hooks fail closed', () => {
   it('block when tightlip crashes at start, saying why, with the stack on --verbose', async ({
     repo,
   }) => {
-    await install(repo, ['pre-commit']);
-    repo.write('a.txt', 'clean\n');
-    repo.git('add', 'a.txt');
-    // The real launcher, beside a build whose entry fails to load, as with a broken install.
-    const launcher = repo.write('.git/broken/bin/tightlip.js', readFileSync(BIN));
-    repo.write('.git/broken/dist/bin.js', "import './main.js';\n");
-    repo.write('.git/broken/dist/main.js', "import 'tightlip-missing-dependency';\n");
-    useBin(repo, launcher);
+    await readyToCommit(repo);
+    // A build whose entry fails to load, as with a broken install.
+    const launcher = brokenInstall(repo, {
+      'dist/bin.js': "import './main.js';\n",
+      'dist/main.js': "import 'tightlip-missing-dependency';\n",
+    });
     const crashed = repo.run('git', ['commit', '-m', 'x']);
     expect(crashed.status).not.toBe(0);
     expect(crashed.stderr).toContain(

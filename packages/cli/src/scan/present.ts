@@ -21,19 +21,28 @@ export interface PresentOptions {
  * The report of a scan: findings a baseline accepts removed, sorted, without baseline
  * hashes, and every path with its secrets and terms masked (a path can hold either). Each
  * finding keeps its real, repository-relative location for the formats that point tools
- * at files (see `FindingLocation`); masking never makes a location unresolvable.
+ * at files (see `FindingLocation`): masking a term never makes a location unresolvable,
+ * but a credential in a file's name stays masked there too.
  */
 export function presentReport(run: ScanRun, options: PresentOptions): ScanReport {
   const { engine, accepts } = options;
   const kept = accepts ? run.findings.filter((finding) => !accepts(finding)) : run.findings;
   const showPath = (path: string) => (options.reveal ? path : engine.redactName(path));
+  // A credential is never written in full, not even in a location: the location of a file
+  // whose name holds one stays masked (and so does not resolve). Terms do not stop it.
+  const secretNames = new Set(
+    run.findings
+      .filter((finding) => finding.origin === 'name' && finding.kind === 'credential')
+      .map((finding) => finding.path),
+  );
+  const locate = (path: string) => (secretNames.has(path) ? showPath(path) : path);
   return {
     tool: TOOL,
     findings: sortFindings(kept).map(({ secretHash: _hash, ...finding }) => ({
       ...finding,
       path: showPath(finding.path),
       location: {
-        path: `${options.locationBase ?? ''}${finding.path}`,
+        path: `${options.locationBase ?? ''}${locate(finding.path)}`,
         inName: finding.origin === 'name',
       },
     })),
