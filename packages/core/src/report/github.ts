@@ -1,5 +1,5 @@
 import type { Severity } from '../types.js';
-import { inNameNote, locationOf } from './location.js';
+import { locationOf } from './location.js';
 import type { ScanReport } from './types.js';
 
 // GitHub Actions workflow commands: one annotation per finding, shown on the pull request.
@@ -38,7 +38,7 @@ export function formatGithub(report: ScanReport): string {
       `title=${escapeProperty(`tightlip ${f.ruleId}`)}`,
     ].join(',');
     const commit = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
-    return `::${COMMAND[f.severity]} ${properties}::${escapeData(`${f.title} (${f.redacted})${inNameNote(f)}${commit}: ${f.excerpt}`)}`;
+    return `::${COMMAND[f.severity]} ${properties}::${escapeData(`${f.title} (${f.redacted})${commit}: ${f.excerpt}`)}`;
   });
   const summary =
     report.findings.length === 0

@@ -4,8 +4,3 @@ import type { FindingLocation, ReportedFinding } from './types.js';
 export function locationOf(finding: ReportedFinding): FindingLocation {
   return finding.location ?? { path: finding.path, inName: finding.origin === 'name' };
 }
-
-/** How a finding in a name is described where the location cannot show it: the name, masked. */
-export function inNameNote(finding: ReportedFinding): string {
-  return locationOf(finding).inName ? ` in the name ${finding.path}` : '';
-}

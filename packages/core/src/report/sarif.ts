@@ -1,5 +1,5 @@
 import type { Finding, Rule, Severity } from '../types.js';
-import { inNameNote, locationOf } from './location.js';
+import { locationOf } from './location.js';
 import type { ScanReport } from './types.js';
 
 // SARIF 2.1.0: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
@@ -90,7 +90,10 @@ export function formatSarif(report: ScanReport): string {
       ruleId: finding.ruleId,
       ruleIndex: indexOf(finding),
       level: LEVEL[finding.severity],
-      message: { text: `${finding.title} (${finding.redacted})${inNameNote(finding)}` },
+      // A finding in a file's name names it, masked: the location has no region to show it.
+      message: {
+        text: `${finding.title} (${finding.redacted})${location.inName ? ` in the name ${finding.path}` : ''}`,
+      },
       // The real file, so code scanning can open it; a finding in the file's name has no
       // region (its line and column are in the path, not in the file).
       locations: [
