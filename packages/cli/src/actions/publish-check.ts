@@ -1,3 +1,4 @@
+/// <reference path="../npm-packlist.d.ts" />
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';

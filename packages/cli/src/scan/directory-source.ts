@@ -61,9 +61,18 @@ export async function createDirectorySource(
     }),
   );
   const root = targets.length === 1 && kinds[0] === 'dir' ? targets[0]! : cwd;
-  // A single file is governed by the config of its own project, wherever tightlip runs.
-  const nearest = targets.length === 1 && kinds[0] === 'file' ? dirname(targets[0]!) : root;
-  return createFileSource(root, [nearest, cwd], targets, async () => {
+  // What is scanned is governed by the config of its own project, wherever tightlip runs:
+  // searched from the directory holding every target (a file's own directory). The config
+  // (and with it the baseline) belongs to the project scanned, never to the directory
+  // tightlip runs from: scanning another project from here must not apply this project's
+  // rules, nor write its baseline here.
+  const nearest = targets
+    .map((target, i) => (kinds[i] === 'dir' ? target : dirname(target)))
+    .reduce((common, dir) => {
+      while (relative(common, dir).startsWith('..')) common = dirname(common);
+      return common;
+    });
+  return createFileSource(root, [nearest], targets, async () => {
     const files = new Set<string>();
     for (const [i, target] of targets.entries()) {
       if (kinds[i] === 'file') files.add(target);

@@ -10,7 +10,7 @@ import {
 } from '@tightlip/core';
 import type { Config } from '../config/types.js';
 import type { Io } from '../io.js';
-import { toPosix } from '../paths.js';
+import { findWorkTreeTop, toPosix } from '../paths.js';
 import { baselineEntryOf, baselineFileOf, readBaseline, usesBaseline } from './baseline.js';
 import { createScanEngine } from './engine.js';
 import { createScanExtractor } from './extractor.js';
@@ -104,6 +104,13 @@ export async function runSourceScan(
   return { engine, run };
 }
 
+/** `root` relative to the top of its work tree, `/`-terminated (empty at the top, or outside any work tree). */
+function locationBaseOf(root: string): string {
+  const top = findWorkTreeTop(root);
+  const base = top === undefined ? '' : toPosix(relative(top, root));
+  return base === '' ? '' : `${base}/`;
+}
+
 /** Scans `source` and reports what the baseline (if any) does not accept. */
 export async function scan(source: Source, options: ScanOptions): Promise<ScanResult> {
   const settings = await loadScanSettings({
@@ -122,6 +129,7 @@ export async function scan(source: Source, options: ScanOptions): Promise<ScanRe
   const report = presentReport(run, {
     engine,
     reveal: options.reveal,
+    locationBase: locationBaseOf(source.root),
     ...(matcher
       ? {
           accepts: (finding) =>
