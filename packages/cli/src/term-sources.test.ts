@@ -121,3 +121,28 @@ describe('loadTerms', () => {
     );
   });
 });
+
+describe('loadTerms: a list that is configured but empty (D14)', () => {
+  it.for([
+    ['an empty TIGHTLIP_TERMS', { TIGHTLIP_TERMS: '' }],
+    ['a TIGHTLIP_TERMS of white space', { TIGHTLIP_TERMS: '  \n ' }],
+    ['a TIGHTLIP_TERMS of comments', { TIGHTLIP_TERMS: '# nothing\n' }],
+    ['an empty JSON list', { TIGHTLIP_TERMS: '{"version":1,"terms":[]}' }],
+  ] as const)('is an error: %s', async ([, env], { temp }) => {
+    await expect(load(temp, { env: { HOME: temp.path('home'), ...env } })).rejects.toThrow(
+      /TIGHTLIP_TERMS: holds no terms/,
+    );
+  });
+
+  it('is an error for a list file of comments, unless TIGHTLIP_TERMS_ALLOW_EMPTY=1', async ({
+    temp,
+  }) => {
+    temp.write('e.txt', '\n# only comments\n');
+    await expect(load(temp, { termFiles: ['e.txt'] })).rejects.toThrow(/e\.txt: holds no terms/);
+    const allowed = await load(temp, {
+      termFiles: ['e.txt'],
+      env: { HOME: temp.path('home'), TIGHTLIP_TERMS_ALLOW_EMPTY: '1' },
+    });
+    expect(allowed.terms).toEqual([]);
+  });
+});

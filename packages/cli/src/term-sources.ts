@@ -14,13 +14,17 @@ import { InputError } from './errors.js';
 //                TIGHTLIP_TERMS_KEY / TIGHTLIP_TERMS_KEY_FILE: the key of hashed lists
 //
 // All lists merge. A list that cannot be read or parsed, a hashed list without its key,
-// and one id defined differently by two lists are errors (exit 2): a scan never runs
-// silently without a list it was given.
+// one id defined differently by two lists, and a list that holds no terms (an empty
+// TIGHTLIP_TERMS is what CI gives a fork's pull request for a secret) are errors (exit 2):
+// a scan never runs silently without the terms it was given. TIGHTLIP_TERMS_ALLOW_EMPTY=1
+// accepts empty lists.
 
 export const TERMS_ENV = 'TIGHTLIP_TERMS';
 export const TERMS_FILE_ENV = 'TIGHTLIP_TERMS_FILE';
 export const KEY_ENV = 'TIGHTLIP_TERMS_KEY';
 export const KEY_FILE_ENV = 'TIGHTLIP_TERMS_KEY_FILE';
+/** Set to 1 to accept a list that holds no terms (otherwise an error: see `loadTerms`). */
+export const ALLOW_EMPTY_ENV = 'TIGHTLIP_TERMS_ALLOW_EMPTY';
 
 export type TermSourceKind = 'config' | 'option' | 'env' | 'user';
 
@@ -124,7 +128,9 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   if (!options.onlyGiven) {
     for (const file of (env[TERMS_FILE_ENV] ?? '').split(delimiter).filter((part) => part !== ''))
       addFile('env', resolve(options.cwd, file));
-    if (env[TERMS_ENV]) lists.push({ kind: 'env', name: TERMS_ENV, text: env[TERMS_ENV] });
+    // Set but empty counts: that is how CI hands over a secret it withholds.
+    if (env[TERMS_ENV] !== undefined)
+      lists.push({ kind: 'env', name: TERMS_ENV, text: env[TERMS_ENV] });
     for (const file of userFiles)
       if (file.endsWith('.txt') || file.endsWith('.json')) addFile('user', file);
   }
@@ -152,6 +158,12 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
     const parsed = parseTermList(texts[i]!, {
       source: list.file ? basename(list.file) : list.name,
     });
+    if (parsed.length === 0 && env[ALLOW_EMPTY_ENV] !== '1') {
+      throw new TermListError(
+        `holds no terms; a list that is configured but empty is an error, so that a missing list (an unset CI secret) cannot pass silently (set ${ALLOW_EMPTY_ENV}=1 to accept it)`,
+        list.name,
+      );
+    }
     const keyId = parsed.find((term) => term.hashed)?.hashed?.keyId;
     if (keyId !== undefined && !keys.has(keyId)) {
       throw new TermListError(

@@ -342,3 +342,19 @@ describe('review fixes', () => {
     );
   });
 });
+
+describe('the hostile review (config)', () => {
+  it('a file that is not JSON is named with the position of the error, never its content (D18)', async ({
+    temp,
+  }) => {
+    temp.write('names.txt', 'Halcyon\n');
+    const error = (await readConfigFile(temp.path('names.txt')).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('names.txt: not valid JSON');
+    expect(error.message).not.toMatch(/halcyon/i);
+    writeConfig(temp, '{ // comment\n "failOn": "high" }');
+    const commented = (await readConfigFile(temp.path('tightlip.config.json')).catch(
+      (e: unknown) => e,
+    )) as Error;
+    expect(commented.message).not.toContain('failOn');
+  });
+});

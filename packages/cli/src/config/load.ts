@@ -155,15 +155,16 @@ function mergeLayers(file: string, layers: readonly Layer[]): Config {
   const ruleSources = new Map<string, Layer>();
   for (const layer of layers) {
     const { raw } = layer;
-    config.terms.push(...(raw.terms ?? []).map((path) => resolve(layer.dir, path)));
-    config.allowPaths.push(...(raw.allow?.paths ?? []));
-    config.allowValues.push(...(raw.allow?.values ?? []));
-    config.allowPatterns.push(
-      ...(raw.allow?.patterns ?? []).map((p, i) =>
+    // concat, not push(...list): a list of 100k+ values would overflow the call stack.
+    config.terms = config.terms.concat((raw.terms ?? []).map((path) => resolve(layer.dir, path)));
+    config.allowPaths = config.allowPaths.concat(raw.allow?.paths ?? []);
+    config.allowValues = config.allowValues.concat(raw.allow?.values ?? []);
+    config.allowPatterns = config.allowPatterns.concat(
+      (raw.allow?.patterns ?? []).map((p, i) =>
         compileRegExp(p, '', layer, `allow.patterns[${i}]`),
       ),
     );
-    config.stopwords.push(...(raw.allow?.stopwords ?? []));
+    config.stopwords = config.stopwords.concat(raw.allow?.stopwords ?? []);
     (raw.customRules ?? []).forEach((rule, i) => {
       if (
         builtinRules.some((builtin) => builtin.id === rule.id) ||

@@ -44,11 +44,13 @@ export async function loadScanSettings(options: SettingsOptions): Promise<ScanSe
     configTerms: config.terms,
     termFiles: options.termFiles,
   });
-  // Ids are what every report prints instead of a term: an id that gives its term away is refused.
-  const [giveaway] = findRevealingTerms(loaded.terms, ['id'], loaded.keys);
+  // Ids and owners are what every report prints about a term: one that gives a term away is refused.
+  const [giveaway] = findRevealingTerms(loaded.terms, ['id', 'owner'], loaded.keys);
   if (giveaway) {
     throw new InputError(
-      `${giveaway.source}: a term's id (or its list's file name) contains a listed term, and ids are printed in every report; use ids like CN-017`,
+      giveaway.field === 'id'
+        ? `${giveaway.source}: a term's id (or its list's file name) contains a listed term, and ids are printed in every report; use ids like CN-017`
+        : `${giveaway.source}: a term's owner mentions a listed term, and owners are printed in every report; name the owner without it`,
     );
   }
   return {

@@ -48,6 +48,12 @@ const HEX8 = /^[0-9a-f]{8}$/;
 export function termWords(text: string, source: string, where: string, line?: number): string[] {
   const words = foldedWords(text);
   if (words.length === 0) throw new TermListError(`${where}has no letters or digits`, source, line);
+  if (words.length === 1 && words[0]!.length === 1)
+    throw new TermListError(
+      `${where}is a single letter or digit once folded (symbols are not matched): it would match every one-letter word`,
+      source,
+      line,
+    );
   if (words.length > MAX_TERM_WORDS)
     throw new TermListError(`${where}has more than ${MAX_TERM_WORDS} words`, source, line);
   return words;
