@@ -1,4 +1,4 @@
-import { SEVERITIES, TightlipError } from '@tightlip/core';
+import { createEngine, SEVERITIES, TightlipError } from '@tightlip/core';
 import yargs from 'yargs';
 import { baselineCommand } from './commands/baseline.js';
 import { initCommand } from './commands/init.js';
@@ -27,6 +27,15 @@ function describeError(error: unknown, verbose: boolean): string {
   if (error instanceof TightlipError) return `tightlip: ${error.message}`;
   const err = error as Error;
   return `tightlip: internal error: ${err?.message ?? String(error)}${verbose && err?.stack ? `\n${err.stack}` : ''}`;
+}
+
+/**
+ * `text` with every credential the built-in rules find masked, as reports mask names: an
+ * error can quote a path, a ref or an argument before any configuration is loaded (a scan
+ * masks its own errors with its terms too).
+ */
+function masked(text: string, argv: readonly string[]): string {
+  return argv.includes('--no-mask') ? text : createEngine().redactName(text);
 }
 
 /** Runs the command line `argv` and resolves to the exit code; never exits the process. */
@@ -105,7 +114,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
   } catch (error) {
     const verbose = argv.includes('--verbose');
-    io.stderr.write(`${describeError(error, verbose)}\n`);
+    io.stderr.write(`${masked(describeError(error, verbose), argv)}\n`);
     if (error instanceof UsageError) io.stderr.write('Run tightlip --help for usage.\n');
     return 2;
   }

@@ -73,7 +73,10 @@ describe('loadTerms', () => {
       ['env', 1],
       ['env', 1],
     ]);
-    expect(loaded.files).toEqual([temp.path('ci/one.txt'), temp.path('ci/two.txt')]);
+    expect([...loaded.listTerms.keys()]).toEqual([
+      temp.path('ci/one.txt'),
+      temp.path('ci/two.txt'),
+    ]);
     expect(
       (
         await load(temp, {

@@ -42,8 +42,11 @@ export interface LoadedTerms {
   terms: Term[];
   /** Keys of hashed lists, by key id. */
   keys: Map<string, Uint8Array>;
-  /** Absolute paths of the list files, which a scan does not report on. */
-  files: string[];
+  /**
+   * The rule ids (`term:<id>`) of the terms of each list file, by absolute path: a scan of
+   * the file on disk does not report a list's own terms in it (it necessarily holds them).
+   */
+  listTerms: Map<string, Set<string>>;
   sources: TermSource[];
 }
 
@@ -154,6 +157,7 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   const terms: Term[] = [];
   const byId = new Map<string, Term>();
   const sources: TermSource[] = [];
+  const listTerms = new Map<string, Set<string>>();
   lists.forEach((list, i) => {
     const parsed = parseTermList(texts[i]!, {
       source: list.file ? basename(list.file) : list.name,
@@ -184,6 +188,8 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
         );
       }
     }
+    if (list.file !== undefined)
+      listTerms.set(list.file, new Set(parsed.map((term) => `term:${term.id}`)));
     sources.push({
       kind: list.kind,
       name: list.name,
@@ -191,5 +197,5 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
       ...(keyId ? { keyId } : {}),
     });
   });
-  return { terms, keys, files: [...seenFiles], sources };
+  return { terms, keys, listTerms, sources };
 }

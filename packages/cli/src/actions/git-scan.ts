@@ -126,6 +126,7 @@ export async function scanReceive(options: ScanOptions & { input: string }): Pro
       (git, limits) => readReceiveChanges(git, parseReceiveUpdates(options.input), limits),
       true,
     ),
-    options,
+    // The pusher wrote any tightlip:allow comment in it: only the server's config can opt in.
+    { inlineAllowByDefault: false, ...options },
   );
 }

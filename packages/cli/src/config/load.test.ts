@@ -24,7 +24,6 @@ describe('loadConfig: discovery', () => {
       terms: [temp.path('lists', 'names.txt')],
       allowPaths: ['fixtures/**'],
       baseline: temp.path('base.jsonl'),
-      inlineAllow: true,
     });
   });
 
@@ -57,7 +56,6 @@ describe('loadConfig: discovery', () => {
       stopwords: [],
       rules: {},
       customRules: [],
-      inlineAllow: true,
     });
   });
 

@@ -24,7 +24,8 @@ export interface Config {
   /** Absolute path of the baseline file. */
   baseline?: string;
   failOn?: Severity;
-  inlineAllow: boolean;
+  /** Honour `tightlip:allow` comments; undefined when no config says (on by default, off on a server). */
+  inlineAllow?: boolean;
   maxFileSize?: number;
 }
 
@@ -39,7 +40,6 @@ export function defaultConfig(dir: string): Config {
     stopwords: [],
     rules: {},
     customRules: [],
-    inlineAllow: true,
   };
 }
 

@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseBaseline, type Baseline, type BaselineEntry, type Finding } from '@tightlip/core';
+import {
+  parseBaseline,
+  type Baseline,
+  type BaselineEntry,
+  type Engine,
+  type Finding,
+} from '@tightlip/core';
 import type { Config } from '../config/types.js';
 import { ConfigError } from '../errors.js';
 import { toPosix } from '../paths.js';
@@ -49,16 +55,19 @@ export function newBaselineSalt(): string {
 
 /**
  * The baseline entry of a finding (which must carry `secretHash`) whose path is relative to
- * `root`. Baseline paths are relative to the baseline file, whatever directory was scanned.
+ * `root`. Baseline paths are relative to the baseline file, whatever directory was scanned,
+ * and masked as reports mask them (`engine.redactName`): the file is committed, and a
+ * path can hold a secret or a term.
  */
 export function baselineEntryOf(
   finding: Finding,
   root: string,
   baselineFile: string,
+  engine: Pick<Engine, 'redactName'>,
 ): BaselineEntry {
   return {
     rule: finding.ruleId,
-    path: toPosix(relative(dirname(baselineFile), join(root, finding.path))),
+    path: toPosix(relative(dirname(baselineFile), join(root, engine.redactName(finding.path)))),
     hash: finding.secretHash ?? '',
   };
 }

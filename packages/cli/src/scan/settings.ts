@@ -14,8 +14,8 @@ export interface ScanSettings {
   termKeys: Map<string, Uint8Array>;
   /** The term lists in use. */
   termSources: TermSource[];
-  /** Absolute paths of the term list files (which a scan does not report on). */
-  termFiles: string[];
+  /** The rule ids of each term list file's own terms, by absolute path (see `LoadedTerms`). */
+  listTerms: ReadonlyMap<string, ReadonlySet<string>>;
   /** The clock for embargo lift dates. */
   now: () => number;
 }
@@ -59,7 +59,7 @@ export async function loadScanSettings(options: SettingsOptions): Promise<ScanSe
     terms: loaded.terms,
     termKeys: loaded.keys,
     termSources: loaded.sources,
-    termFiles: loaded.files,
+    listTerms: loaded.listTerms,
     now: clockOf(io),
   };
 }
