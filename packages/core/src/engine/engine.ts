@@ -71,6 +71,23 @@ function dropInlineAllowed(placed: PlacedHit[], text: string, index: TextIndex):
   );
 }
 
+/**
+ * A credential whose visible prefix would show part of a term shows no prefix at all. One
+ * pass over both lists, each sorted by start: the furthest end of the terms that start
+ * before a prefix ends tells whether one reaches into it.
+ */
+function hideTermsInPrefixes(hits: Hit[], termHits: readonly Hit[]): void {
+  const terms = [...termHits].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let reach = -1;
+  for (const hit of [...hits].sort((a, b) => a.start - b.start)) {
+    const visibleEnd = hit.start + hit.redacted.length - 1;
+    while (next < terms.length && terms[next]!.start < visibleEnd)
+      reach = Math.max(reach, terms[next++]!.end);
+    if (reach > hit.start) hit.redacted = '…';
+  }
+}
+
 export function createEngine(options: EngineOptions = {}): Engine {
   const rules = options.rules ?? builtinRules;
   const terms = options.terms ?? [];
@@ -86,12 +103,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     let hits = credentials.scan(text, reveal);
     if (isAllowedValue) hits = hits.filter((hit) => !isAllowedValue(hit.identity));
     const termHits = termScanner.hits(text, scoped, reveal);
-    // A credential whose visible prefix would show part of a term shows no prefix at all.
-    for (const hit of hits) {
-      const visibleEnd = hit.start + hit.redacted.length - 1;
-      if (termHits.some((term) => term.start < visibleEnd && hit.start < term.end))
-        hit.redacted = '…';
-    }
+    if (termHits.length > 0) hideTermsInPrefixes(hits, termHits);
     return [...hits, ...termHits].sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
