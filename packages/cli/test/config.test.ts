@@ -42,3 +42,51 @@ describe('term lists from the hostile review', () => {
     expect(result.stderr).toContain('l.txt:2: entry is a single letter or digit once folded');
   });
 });
+
+describe('user patterns run in linear time (D12, D13)', () => {
+  it.for([
+    '(a|aa)+$',
+    'acme_(?:\\w|\\d)+!$',
+    'acme_.*a.*a.*a.*a.*=',
+    'acme_\\w+(?:_)?\\w+=',
+    'acme_\\w+-*\\w+=',
+  ])(
+    'a custom rule %s finishes on the review input',
+    { timeout: 20_000 },
+    async (pattern, { temp }) => {
+      temp.write(
+        'tightlip.config.json',
+        JSON.stringify({
+          customRules: [{ id: 'acme-key', title: 'A', keywords: ['acme_'], pattern }],
+        }),
+      );
+      temp.write('a.txt', `acme_${'a'.repeat(30_000)}!\nacme_${'1'.repeat(30_000)}!\n`);
+      const result = await runMain(temp, ['scan', 'a.txt']);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    },
+  );
+
+  it('with the u flag', { timeout: 20_000 }, async ({ temp }) => {
+    temp.write(
+      'tightlip.config.json',
+      JSON.stringify({
+        customRules: [{ id: 'letters', title: 'L', pattern: '\\p{L}+\\p{L}+=', flags: 'u' }],
+      }),
+    );
+    temp.write('a.txt', `${'é'.repeat(30_000)}\n`);
+    expect((await runMain(temp, ['scan', 'a.txt'])).status).toBe(0);
+  });
+
+  it(
+    'an allow pattern finishes on every token it is tested against',
+    { timeout: 20_000 },
+    async ({ temp }) => {
+      temp.write('tightlip.config.json', JSON.stringify({ allow: { patterns: ['^(\\w+)+-$'] } }));
+      temp.write('b.txt', `t = "${fakeGithubToken(111)}"\n`);
+      const result = await runMain(temp, ['scan', 'b.txt']);
+      expect(result.status).toBe(1);
+      expect(result.stdout).toContain('github-pat');
+    },
+  );
+});

@@ -166,8 +166,12 @@ describe('readConfigFile: semantic errors', () => {
       /\(customRules\[0\]\.pattern\): invalid regular expression/,
     ],
     [
-      { customRules: [{ id: 'a-b', title: 'A', pattern: '(a+)+b' }] },
-      /\(customRules\[0\]\.pattern\): rule a-b: pattern may backtrack/,
+      { customRules: [{ id: 'a-b', title: 'A', pattern: '(?<![a-z])key' }] },
+      /\(customRules\[0\]\.pattern\): pattern refused, it must run in linear time: \(\?<!\[a-z\]\): lookaheads and lookbehinds/,
+    ],
+    [
+      { allow: { patterns: ['(["\'])x\\1'] } },
+      /\(allow\.patterns\[0\]\): pattern refused, it must run in linear time: \\1: backreferences/,
     ],
     [
       { customRules: [{ id: 'github-pat', title: 'A', pattern: 'x' }] },
