@@ -1,4 +1,8 @@
 import { main } from './main.js';
+import { startTimeBudget } from './time-budget.js';
+
+// A hook run that takes longer than its budget blocks with exit 2 (see time-budget.ts).
+startTimeBudget(process.argv.slice(2), process.env);
 
 // A reader that stops early (`tightlip rules list | head`) closes the pipe: that is not
 // an error of ours, so later writes are dropped instead of crashing the process.

@@ -77,6 +77,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       choices: SEVERITIES,
       describe: 'Lowest severity that fails (exit 1); default: low (info findings only warn)',
     })
+    .option('time-budget', {
+      type: 'number',
+      describe:
+        'Seconds after which a run stops and fails (exit 2); hooks default to 60, TIGHTLIP_TIME_BUDGET sets it, 0 turns it off',
+    })
     .option('baseline', {
       type: 'string',
       describe:
