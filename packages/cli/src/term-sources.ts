@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, delimiter, join, resolve } from 'node:path';
 import { keyIdOf, parseTermList, termKeyBytes, TermListError, type Term } from '@tightlip/core';
 import { InputError } from './errors.js';
+import { cacheKey, readCachedTerms, termCacheDir, writeCachedTerms } from './term-cache.js';
 
 // Where term lists (and the keys of hashed lists) come from, so that an organisation can
 // give every repository one list without committing it:
@@ -48,6 +49,10 @@ export interface LoadedTerms {
    */
   listTerms: Map<string, Set<string>>;
   sources: TermSource[];
+  /** A digest of every list and key loaded: checks of these terms are cached under it. */
+  identity: string;
+  /** Where compiled lists are cached; undefined when the cache is off. */
+  cacheDir?: string;
 }
 
 export interface LoadTermsOptions {
@@ -158,10 +163,14 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   const byId = new Map<string, Term>();
   const sources: TermSource[] = [];
   const listTerms = new Map<string, Set<string>>();
+  // Lists from files are compiled once (see term-cache.ts); lists from the environment never touch the disk.
+  const cacheDir = termCacheDir(env);
   lists.forEach((list, i) => {
-    const parsed = parseTermList(texts[i]!, {
-      source: list.file ? basename(list.file) : list.name,
-    });
+    const source = list.file ? basename(list.file) : list.name;
+    const key = cacheDir !== undefined && list.file ? cacheKey(source, texts[i]!) : undefined;
+    const cached = key !== undefined ? readCachedTerms(cacheDir!, key) : undefined;
+    const parsed = cached ?? parseTermList(texts[i]!, { source });
+    if (key !== undefined && cached === undefined) writeCachedTerms(cacheDir!, key, parsed);
     if (parsed.length === 0 && env[ALLOW_EMPTY_ENV] !== '1') {
       throw new TermListError(
         `holds no terms; a list that is configured but empty is an error, so that a missing list (an unset CI secret) cannot pass silently (set ${ALLOW_EMPTY_ENV}=1 to accept it)`,
@@ -197,5 +206,10 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
       ...(keyId ? { keyId } : {}),
     });
   });
-  return { terms, keys, listTerms, sources };
+  // What every check of the loaded terms follows from: each list and each key.
+  const identity = cacheKey(
+    ...lists.flatMap((list, i) => [list.name, texts[i]!]),
+    ...[...keys.values()],
+  );
+  return { terms, keys, listTerms, sources, identity, cacheDir };
 }

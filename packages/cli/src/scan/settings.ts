@@ -3,6 +3,7 @@ import { loadConfig, resolveRules } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { InputError } from '../errors.js';
 import { clockOf, type Io } from '../io.js';
+import { hasCachedVerdict, writeCachedVerdict } from '../term-cache.js';
 import { loadTerms, type TermSource } from '../term-sources.js';
 
 /** What a scan is configured with: the configuration, the rules and terms it runs. Data only. */
@@ -44,8 +45,13 @@ export async function loadScanSettings(options: SettingsOptions): Promise<ScanSe
     configTerms: config.terms,
     termFiles: options.termFiles,
   });
-  // Ids and owners are what every report prints about a term: one that gives a term away is refused.
-  const [giveaway] = findRevealingTerms(loaded.terms, ['id', 'owner'], loaded.keys);
+  // Ids and owners are what every report prints about a term: one that gives a term away is
+  // refused. The check matches every id against every term: its verdict is cached.
+  const { cacheDir, identity } = loaded;
+  const checked = cacheDir !== undefined && hasCachedVerdict(cacheDir, identity);
+  const [giveaway] = checked ? [] : findRevealingTerms(loaded.terms, ['id', 'owner'], loaded.keys);
+  if (!giveaway && !checked && cacheDir !== undefined && loaded.terms.length > 0)
+    writeCachedVerdict(cacheDir, identity);
   if (giveaway) {
     throw new InputError(
       giveaway.field === 'id'
