@@ -161,6 +161,24 @@ export function createCopyFinder(secrets: readonly string[]): (line: string) => 
   };
 }
 
+/** A closing quote, a concatenation (`+`, `.`, `..`, or nothing: adjacent literals) and the next literal. */
+const CONTINUATION = /(["'`])[ \t]*(?:\+|\.\.?)?[ \t]*(["'`])([^"'`\\]*)\2/y;
+
+/**
+ * The string literals that continue a secret ending at `end` of `line` (`"ghp_…" + "…"`,
+ * `'…' '…'`): a secret split across literals is masked whole, its later parts too.
+ */
+function continuationsOf(line: string, end: number): MaskSpan[] {
+  const spans: MaskSpan[] = [];
+  CONTINUATION.lastIndex = end;
+  for (let m = CONTINUATION.exec(line); m !== null && m[3] !== ''; m = CONTINUATION.exec(line)) {
+    const start = m.index + m[0].length - 1 - m[3]!.length;
+    spans.push({ start, end: start + m[3]!.length, replacement: '…' });
+    CONTINUATION.lastIndex = start + m[3]!.length;
+  }
+  return spans;
+}
+
 /** A line of a chunk, masked (see `maskLine`), its masked text trimmed, and how much was trimmed at its start. */
 export interface MaskedLine {
   masked: ReturnType<typeof maskLine>;
@@ -186,17 +204,23 @@ export function createLineMasker(
     ),
   ]);
   const spansByLine = new Map<number, MaskSpan[]>();
+  const add = (i: number, span: MaskSpan) => {
+    const spans = spansByLine.get(i);
+    if (spans) spans.push(span);
+    else spansByLine.set(i, [span]);
+  };
   for (const { hit, lineIndex, endIndex } of placed) {
     for (let i = lineIndex; i <= endIndex; i++) {
       const lineStart = index.lineStart(i);
-      const span: MaskSpan = {
+      const text = index.lineText(i);
+      const end = Math.min(hit.end, lineStart + text.length) - lineStart;
+      add(i, {
         start: Math.max(hit.start, lineStart) - lineStart,
-        end: Math.min(hit.end, lineStart + index.lineText(i).length) - lineStart,
+        end,
         replacement: i === lineIndex ? hit.redacted : '…',
-      };
-      const spans = spansByLine.get(i);
-      if (spans) spans.push(span);
-      else spansByLine.set(i, [span]);
+      });
+      if (hit.kind === 'credential' && i === endIndex)
+        for (const span of continuationsOf(text, end)) add(i, span);
     }
   }
   const lines = new Map<number, MaskedLine>();
