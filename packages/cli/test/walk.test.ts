@@ -119,6 +119,31 @@ describe('scan walks a tree as git lists it', () => {
   });
 });
 
+describe('scan decodes as the git paths do', () => {
+  it('finds an ASCII token behind a UTF-16 byte-order mark, and in UTF-32 (D22)', async ({
+    temp,
+  }) => {
+    temp.write(
+      'bom.env',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`\nt = "${fakeGithubToken(103)}"\n`)]),
+    );
+    const utf32 = Buffer.alloc(4 * 60);
+    utf32.writeUInt32LE(0xfeff, 0);
+    [...`t = "${fakeGithubToken(104)}"\n`].forEach((c, i) =>
+      utf32.writeUInt32LE(c.codePointAt(0)!, 4 * (i + 1)),
+    );
+    temp.write('wide.txt', utf32.subarray(0, 4 * (1 + `t = "${fakeGithubToken(104)}"\n`.length)));
+    const result = await runMain(temp, ['scan', '.', '--format', 'json']);
+    expect(result.status).toBe(1);
+    const findings = (JSON.parse(result.stdout) as { findings: { path: string; line: number }[] })
+      .findings;
+    expect(findings.map((f) => [f.path, f.line])).toEqual([
+      ['bom.env', 2],
+      ['wide.txt', 1],
+    ]);
+  });
+});
+
 describe('scan of a target that .gitignore ignores (issue 10 §8)', () => {
   it('scans a named ignored directory, pruning inside it by its own .gitignore files', async ({
     repo,
