@@ -45,7 +45,9 @@ export async function scanStaged(options: ScanOptions): Promise<ScanResult> {
 export async function scanMessage(options: ScanOptions & { file: string }): Promise<ScanResult> {
   const file = resolve(options.io.cwd, options.file);
   return scan(
-    await gitSource(options, 'staged', (_git, limits) => readCommitMessage(file, limits)),
+    await gitSource(options, 'staged', (_git, limits) =>
+      readCommitMessage(file, limits, options.io.env),
+    ),
     options,
   );
 }
