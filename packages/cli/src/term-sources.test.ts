@@ -1,10 +1,10 @@
 import { describe, expect } from 'vitest';
 import type { TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
-import { hashTermList, keyIdOf, parseTermList, termKeyBytes } from '@tightlip/core';
+import { createFake, hashTermList, keyIdOf, parseTermList, termKeyBytes } from '@tightlip/core';
 import { loadTerms, userTermsDir } from './term-sources.js';
 
-const KEY = 'a1'.repeat(20);
+const KEY = createFake(21).hex(64);
 const hashed = (json: unknown, key = KEY) =>
   hashTermList(parseTermList(JSON.stringify(json), { source: 'l.json' }), termKeyBytes(key, 'k'));
 const load = (temp: TempDir, extra: Partial<Parameters<typeof loadTerms>[0]> = {}) =>
@@ -117,10 +117,10 @@ describe('loadTerms', () => {
       /h\.json: is hashed with key [0-9a-f]{16}, which was not found: set TIGHTLIP_TERMS_KEY/,
     );
     await expect(
-      load(temp, { termFiles: ['h.json'], env: { TIGHTLIP_TERMS_KEY: 'b2'.repeat(20) } }),
+      load(temp, { termFiles: ['h.json'], env: { TIGHTLIP_TERMS_KEY: createFake(22).hex(64) } }),
     ).rejects.toThrow(/which was not found/);
     await expect(load(temp, { env: { TIGHTLIP_TERMS_KEY: 'short' } })).rejects.toThrow(
-      /TIGHTLIP_TERMS_KEY: key is shorter than 32 characters/,
+      /TIGHTLIP_TERMS_KEY: key must be at least 128 random bits/,
     );
   });
 });
