@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import { describe, expect } from 'vitest';
 import { fakeGithubToken, fakeToken, type TempDir } from '@tightlip/fixtures';
@@ -36,7 +37,7 @@ describe('baseline', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(header).toEqual({
-      'tightlip-baseline': 1,
+      'tightlip-baseline': 2,
       salt: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
     expect(entry).toEqual({
@@ -254,5 +255,36 @@ describe('baseline, against the hostile review', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('.gitattributes is a symbolic link');
     expect(readFileSync(temp.path('attrs'), 'utf8')).toBe('* text\n');
+  });
+});
+
+describe('baseline hashes of guessable secrets (D28)', () => {
+  it('stretches the hash of a password with scrypt, and still reads a version 1 baseline', async ({
+    temp,
+  }) => {
+    const line = fakeToken('generic-password', 8);
+    temp.write('c.env', `${line}\n`);
+    const revealed = await runMain(temp, ['scan', '.', '--no-mask', '--format', 'json']);
+    const { secret, ruleId } = (
+      JSON.parse(revealed.stdout) as { findings: { secret: string; ruleId: string }[] }
+    ).findings[0]!;
+    const result = await runBaseline({ ...options(temp), action: 'create' });
+    const [header, entry] = readFileSync(result.file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((text) => JSON.parse(text) as { salt: string; hash: string });
+    // Not the HMAC a dictionary can be run against at full speed.
+    const hmac = createHmac('sha256', header!.salt).update(`${ruleId}\0${secret}`).digest('hex');
+    expect(entry!.hash).toMatch(/^[0-9a-f]{32}$/);
+    expect(entry!.hash).not.toBe(hmac.slice(0, 32));
+    expect(await scan(temp)).toEqual([]);
+    // A version 1 file keeps its HMAC entries, and they still accept their findings.
+    temp.write(
+      '.tightlip-baseline.jsonl',
+      `{"tightlip-baseline":1,"salt":"${header!.salt}"}\n${JSON.stringify({ rule: ruleId, path: 'c.env', hash: hmac.slice(0, 32) })}\n`,
+    );
+    expect(await scan(temp)).toEqual([]);
+    await runBaseline({ ...options(temp), action: 'update' });
+    expect(readFileSync(result.file, 'utf8')).toContain('"tightlip-baseline":1');
   });
 });

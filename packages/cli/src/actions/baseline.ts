@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { formatBaseline, type BaselineEntry } from '@tightlip/core';
+import { BASELINE_VERSION, formatBaseline, type BaselineEntry } from '@tightlip/core';
 import { UsageError } from '../errors.js';
 import {
-  baselineEntryOf,
   baselineFileOf,
+  createBaselineKeyer,
   newBaselineSalt,
   readBaseline,
 } from '../scan/baseline.js';
@@ -102,13 +102,15 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRes
     throw new UsageError(`no baseline at ${file}; create one with \`tightlip baseline create\``);
   }
   const salt = baseline?.salt ?? newBaselineSalt();
+  // A new baseline is written in the current version; update and prune keep a file's own.
+  const version = baseline?.version ?? BASELINE_VERSION;
   const attributes = join(dirname(file), '.gitattributes');
   await refuseLink(attributes);
   const { engine, run } = await runSourceScan(source, options, settings, salt);
   const creating = !baseline;
   const current = new Map(
     run.findings
-      .map((finding) => baselineEntryOf(finding, source.root, file, engine))
+      .map(createBaselineKeyer({ version, salt }, source.root, file, engine))
       .map((entry) => [keyOf(entry), entry]),
   );
   const existing = new Map((baseline?.entries ?? []).map((entry) => [keyOf(entry), entry]));
@@ -130,7 +132,7 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRes
     );
 
   await mkdir(dirname(file), { recursive: true });
-  await writeAtomically(file, formatBaseline({ salt, entries }));
+  await writeAtomically(file, formatBaseline({ version, salt, entries }));
   const before = action === 'create' ? new Set<string>() : new Set(existing.keys());
   const after = new Set(entries.map(keyOf));
   const result: BaselineResult = {

@@ -10,7 +10,7 @@ import {
 import type { Config } from '../config/types.js';
 import type { Io } from '../io.js';
 import { toPosix } from '../paths.js';
-import { baselineEntryOf, baselineFileOf, readBaseline, usesBaseline } from './baseline.js';
+import { baselineFileOf, createBaselineKeyer, readBaseline, usesBaseline } from './baseline.js';
 import { createScanEngine } from './engine.js';
 import { presentReport } from './present.js';
 import { runScan, type ScanRun } from './run.js';
@@ -135,15 +135,13 @@ export async function scan(source: Source, options: ScanOptions): Promise<ScanRe
   const baseline = baselineFile !== undefined ? await readBaseline(baselineFile) : undefined;
   const { engine, run } = await runSourceScan(source, options, settings, baseline?.salt);
   const matcher = baseline ? createBaselineMatcher(baseline) : undefined;
+  const keyOf = baseline
+    ? createBaselineKeyer(baseline, source.root, baselineFile!, engine)
+    : undefined;
   const report = presentReport(run, {
     engine,
     reveal: options.reveal,
-    ...(matcher
-      ? {
-          accepts: (finding) =>
-            matcher.accepts(baselineEntryOf(finding, source.root, baselineFile!, engine)),
-        }
-      : {}),
+    ...(matcher && keyOf ? { accepts: (finding) => matcher.accepts(keyOf(finding)) } : {}),
   });
   return {
     root: source.root,

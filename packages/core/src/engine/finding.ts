@@ -1,4 +1,5 @@
 import { hmacSha256, sha256, sha256WithPrefix, toHex } from '../codec/sha256.js';
+import { ALPHABET_SIZE, judgeRandomness } from '../codec/randomness.js';
 import type { TextIndex } from '../codec/text-index.js';
 import type { Chunk, Finding } from '../types.js';
 import { cutLine, cutTrimmed, type MaskedLine } from './mask.js';
@@ -81,9 +82,21 @@ export function toFindings(counted: readonly PlacedHit[], context: FindingContex
         if (placed.hit.kind === 'term') termHashes.set(key, hash);
       }
       finding.secretHash = hash;
+      if (placed.hit.kind === 'credential' && isGuessable(placed.hit.identity))
+        finding.secretHashSlow = true;
     }
     return finding;
   });
+}
+
+/**
+ * Whether a secret could be found by guessing: it does not look random, or it holds fewer
+ * than 128 bits for its length and alphabet (a password, a short value). A provider's token
+ * of 30+ random characters cannot be guessed.
+ */
+function isGuessable(secret: string): boolean {
+  const { alphabet, random } = judgeRandomness(secret);
+  return !random || secret.length * Math.log2(ALPHABET_SIZE[alphabet]) < 128;
 }
 
 /** What `fingerprintOf(...parts, nth)` is, for any `nth`: the parts hashed once. */
