@@ -34,7 +34,7 @@ function describeError(error: unknown, verbose: boolean): string {
  * error can quote a path, a ref or an argument before any configuration is loaded (a scan
  * masks its own errors with its terms too).
  */
-function masked(text: string, argv: readonly string[]): string {
+export function maskMessage(text: string, argv: readonly string[]): string {
   return argv.includes('--no-mask') ? text : createEngine().redactName(text);
 }
 
@@ -119,7 +119,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
   } catch (error) {
     const verbose = argv.includes('--verbose');
-    io.stderr.write(`${masked(describeError(error, verbose), argv)}\n`);
+    io.stderr.write(`${maskMessage(describeError(error, verbose), argv)}\n`);
     if (error instanceof UsageError) io.stderr.write('Run tightlip --help for usage.\n');
     return 2;
   }

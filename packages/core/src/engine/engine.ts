@@ -7,7 +7,7 @@ import type { Hit } from '../scanners/hit.js';
 import { createTermScanner } from '../scanners/terms.js';
 import type { Chunk, Finding, Rule, Term } from '../types.js';
 import { toFindings } from './finding.js';
-import { createLineMasker, maskLine } from './mask.js';
+import { createCopyFinder, createLineMasker, maskLine, type MaskSpan } from './mask.js';
 import { keepCountedLines, placeHits, type PlacedHit } from './place.js';
 
 // The scan pipeline, one stage a function:
@@ -135,9 +135,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
     let redacted = redactedNames.get(name);
     if (redacted === undefined) {
       const hits = findHits(name, scopePath(name, 'file-name'));
+      // Every copy of a secret found in the name is masked too, as on a line of content.
+      const copies = createCopyFinder(
+        hits.filter((hit) => hit.kind === 'credential').map((hit) => hit.identity),
+      )(name);
       redacted = maskLine(
         name,
-        hits.map((hit) => ({ start: hit.start, end: hit.end, replacement: hit.redacted })),
+        hits
+          .map((hit): MaskSpan => ({ start: hit.start, end: hit.end, replacement: hit.redacted }))
+          .concat(copies),
       ).text;
       if (redactedNames.size >= 10_000) redactedNames.clear();
       redactedNames.set(name, redacted);
