@@ -1,9 +1,9 @@
 import { describe, expect } from 'vitest';
 import { it } from '@tightlip/fixtures/vitest';
-import { runTightlip } from './helpers.js';
+import { BIN, runTightlip } from './helpers.js';
 
-// Every hook run has a time budget (the hostile review's D12): a real process, because the
-// watchdog must stop a main thread that is busy in one synchronous scan.
+// What only a real process shows: the time budget of a hook run (the hostile review's D12;
+// the watchdog must stop a main thread busy in one synchronous scan), and a full stdout.
 
 describe('the time budget of a hook run', () => {
   it('stops a run busy in a long synchronous scan with exit 2, naming the budget and how to raise it', ({
@@ -27,5 +27,14 @@ describe('the time budget of a hook run', () => {
     repo.git('add', 'small.txt');
     const off = runTightlip(repo, ['staged', '--time-budget', '0']);
     expect(off.status, off.stderr).toBe(0);
+  });
+});
+
+describe('writing the report', () => {
+  it('says that standard output is full, not "internal error" (D33)', ({ temp }) => {
+    temp.write('a.txt', 'hello\n');
+    const result = temp.run('sh', ['-c', `"${process.execPath}" "${BIN}" scan a.txt > /dev/full`]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('tightlip: cannot write the report to standard output: ENOSPC\n');
   });
 });
