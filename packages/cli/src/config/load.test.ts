@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect } from 'vitest';
 import type { TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
@@ -346,6 +347,18 @@ describe('review fixes', () => {
 });
 
 describe('the hostile review (config)', () => {
+  it('refuses to extend a device or a FIFO instead of reading it forever (D27)', async ({
+    temp,
+  }) => {
+    execFileSync('mkfifo', [temp.path('fifo.json')]);
+    for (const target of ['/dev/zero', temp.path('fifo.json')]) {
+      writeConfig(temp, { extends: target });
+      await expect(readConfigFile(temp.path('tightlip.config.json'))).rejects.toThrow(
+        'cannot read: not a regular file',
+      );
+    }
+  });
+
   it('a file that is not JSON is named with the position of the error, never its content (D18)', async ({
     temp,
   }) => {
