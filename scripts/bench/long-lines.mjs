@@ -18,7 +18,7 @@ const tokens = Array.from(
 const inputs = {
   'password = " repeated': fill('password = "'),
   'pass=abcdefgh repeated': fill('pass=abcdefgh '),
-  '{"password":"…"} repeated (findings)': fill('{"password":"Xy12abcd!"},'),
+  '{"password":"…"} repeated (findings)': fill(`{"password":"${createFake(5).base62(8)}!"},`),
   'minified: 22k tokens on one line (findings)': tokens,
   'kind: Secret manifest, one document': `kind: Secret\ndata:\n${fill('  k: QUJDREVGR0hJSktMTU5PUA==\n')}`,
 };
