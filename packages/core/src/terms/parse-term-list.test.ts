@@ -79,7 +79,7 @@ describe('parseTermList, JSON lists', () => {
           { id: 'A', term: 'yq' },
         ],
       },
-      /terms\[1\]\.id: duplicate id A/,
+      /terms\[1\]\.id: duplicate of terms\[0\]\.id/,
     ],
     [{ version: 1, terms: [{ id: 'A' }] }, /terms\[0\]\.term: is required/],
     [
