@@ -119,6 +119,16 @@ describe('scan walks a tree as git lists it', () => {
   });
 });
 
+describe('paths named on the command line', () => {
+  it('a symbolic link loop is called one, not "no such file" (D33)', async ({ temp }) => {
+    symlinkSync(temp.path('b'), temp.path('a'));
+    symlinkSync(temp.path('a'), temp.path('b'));
+    const result = await runMain(temp, ['scan', 'a']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('tightlip: a loop of symbolic links: a');
+  });
+});
+
 describe('scan decodes as the git paths do', () => {
   it('finds an ASCII token behind a UTF-16 byte-order mark, and in UTF-32 (D22)', async ({
     temp,
