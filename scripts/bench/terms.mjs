@@ -70,7 +70,7 @@ const files = corpus.files.map((file, n) => ({
 const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);
 console.log(`## terms — corpus of ${files.length} files, ${mb(bytes).toFixed(1)} MB`);
 
-const key = termKeyBytes('bench-key-'.repeat(4), 'bench');
+const key = termKeyBytes(createFake(405).hex(64), 'bench');
 const keys = new Map([[keyIdOf(key), key]]);
 const plainList = (/** @type {object[]} */ entries) =>
   parseTermList(JSON.stringify({ version: 1, terms: entries }), { source: 'bench.json' });

@@ -16,6 +16,7 @@ export { installHooks, uninstallHooks, currentLauncher } from './actions/install
 export { loadConfig, readConfigFile, resolveRules } from './config/load.js';
 export { findConfigFile, CONFIG_FILE_NAMES } from './config/find.js';
 export { validateConfig } from './config/validate.js';
+export { LinearPatternError, LinearRegExp } from './config/linear-regexp.js';
 export type { Config, RawConfig } from './config/types.js';
 export { ConfigError, InputError, UsageError } from './errors.js';
 export { listFiles } from './scan/walk.js';

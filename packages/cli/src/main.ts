@@ -1,4 +1,4 @@
-import { SEVERITIES, TightlipError } from '@tightlip/core';
+import { createEngine, SEVERITIES, TightlipError } from '@tightlip/core';
 import { baselineCommand } from './commands/baseline.js';
 import { initCommand } from './commands/init.js';
 import { ciCommand } from './commands/ci.js';
@@ -29,6 +29,15 @@ function describeError(error: unknown, verbose: boolean): string {
   if (error instanceof TightlipError) return `tightlip: ${error.message}`;
   const err = error as Error;
   return `tightlip: internal error: ${err?.message ?? String(error)}${verbose && err?.stack ? `\n${err.stack}` : ''}`;
+}
+
+/**
+ * `text` with every credential the built-in rules find masked, as reports mask names: an
+ * error can quote a path, a ref or an argument before any configuration is loaded (a scan
+ * masks its own errors with its terms too).
+ */
+export function maskMessage(text: string, argv: readonly string[]): string {
+  return argv.includes('--no-mask') ? text : createEngine().redactName(text);
 }
 
 /** Runs the command line `argv` and resolves to the exit code; never exits the process. */
@@ -79,6 +88,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         choices: SEVERITIES,
         describe: 'Lowest severity that fails (exit 1); default: low (info findings only warn)',
       })
+      .option('time-budget', {
+        type: 'number',
+        describe:
+          'Seconds after which a run stops and fails (exit 2); hooks default to 60, TIGHTLIP_TIME_BUDGET sets it, 0 turns it off',
+      })
       .option('baseline', {
         type: 'string',
         describe:
@@ -117,7 +131,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
   } catch (error) {
     const verbose = argv.includes('--verbose');
-    io.stderr.write(`${describeError(error, verbose)}\n`);
+    io.stderr.write(`${maskMessage(describeError(error, verbose), argv)}\n`);
     if (error instanceof UsageError) io.stderr.write('Run tightlip --help for usage.\n');
     return 2;
   }

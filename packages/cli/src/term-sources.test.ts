@@ -1,10 +1,17 @@
 import { describe, expect } from 'vitest';
 import type { TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
-import { createEngine, hashTermList, keyIdOf, parseTermList, termKeyBytes } from '@tightlip/core';
+import {
+  createEngine,
+  createFake,
+  hashTermList,
+  keyIdOf,
+  parseTermList,
+  termKeyBytes,
+} from '@tightlip/core';
 import { loadTerms, userTermsDir } from './term-sources.js';
 
-const KEY = 'a1'.repeat(20);
+const KEY = createFake(21).hex(64);
 const hashed = (json: unknown, key = KEY) =>
   hashTermList(parseTermList(JSON.stringify(json), { source: 'l.json' }), termKeyBytes(key, 'k'));
 const load = (temp: TempDir, extra: Partial<Parameters<typeof loadTerms>[0]> = {}) =>
@@ -36,7 +43,7 @@ describe('loadTerms', () => {
       configTerms: ['tightlip:markers'],
       termFiles: ['tightlip:markers'],
     });
-    expect(loaded.files).toEqual([]);
+    expect([...loaded.listTerms.keys()]).toEqual([]);
     expect(loaded.sources).toEqual([{ kind: 'config', name: 'tightlip:markers', terms: 7 }]);
     const engine = createEngine({ terms: loaded.terms });
     const text =
@@ -99,7 +106,10 @@ describe('loadTerms', () => {
       ['env', 1],
       ['env', 1],
     ]);
-    expect(loaded.files).toEqual([temp.path('ci/one.txt'), temp.path('ci/two.txt')]);
+    expect([...loaded.listTerms.keys()]).toEqual([
+      temp.path('ci/one.txt'),
+      temp.path('ci/two.txt'),
+    ]);
     expect(
       (
         await load(temp, {
@@ -140,10 +150,35 @@ describe('loadTerms', () => {
       /h\.json: is hashed with key [0-9a-f]{16}, which was not found: set TIGHTLIP_TERMS_KEY/,
     );
     await expect(
-      load(temp, { termFiles: ['h.json'], env: { TIGHTLIP_TERMS_KEY: 'b2'.repeat(20) } }),
+      load(temp, { termFiles: ['h.json'], env: { TIGHTLIP_TERMS_KEY: createFake(22).hex(64) } }),
     ).rejects.toThrow(/which was not found/);
     await expect(load(temp, { env: { TIGHTLIP_TERMS_KEY: 'short' } })).rejects.toThrow(
-      /TIGHTLIP_TERMS_KEY: key is shorter than 32 characters/,
+      /TIGHTLIP_TERMS_KEY: key must be at least 128 random bits/,
     );
+  });
+});
+
+describe('loadTerms: a list that is configured but empty (D14)', () => {
+  it.for([
+    ['an empty TIGHTLIP_TERMS', { TIGHTLIP_TERMS: '' }],
+    ['a TIGHTLIP_TERMS of white space', { TIGHTLIP_TERMS: '  \n ' }],
+    ['a TIGHTLIP_TERMS of comments', { TIGHTLIP_TERMS: '# nothing\n' }],
+    ['an empty JSON list', { TIGHTLIP_TERMS: '{"version":1,"terms":[]}' }],
+  ] as const)('is an error: %s', async ([, env], { temp }) => {
+    await expect(load(temp, { env: { HOME: temp.path('home'), ...env } })).rejects.toThrow(
+      /TIGHTLIP_TERMS: holds no terms/,
+    );
+  });
+
+  it('is an error for a list file of comments, unless TIGHTLIP_TERMS_ALLOW_EMPTY=1', async ({
+    temp,
+  }) => {
+    temp.write('e.txt', '\n# only comments\n');
+    await expect(load(temp, { termFiles: ['e.txt'] })).rejects.toThrow(/e\.txt: holds no terms/);
+    const allowed = await load(temp, {
+      termFiles: ['e.txt'],
+      env: { HOME: temp.path('home'), TIGHTLIP_TERMS_ALLOW_EMPTY: '1' },
+    });
+    expect(allowed.terms).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   type Term,
 } from '@tightlip/core';
 import { InputError } from './errors.js';
+import { cacheKey, readCachedTerms, termCacheDir, writeCachedTerms } from './term-cache.js';
 
 // Where term lists (and the keys of hashed lists) come from, so that an organisation can
 // give every repository one list without committing it:
@@ -22,13 +23,17 @@ import { InputError } from './errors.js';
 //                TIGHTLIP_TERMS_KEY / TIGHTLIP_TERMS_KEY_FILE: the key of hashed lists
 //
 // All lists merge. A list that cannot be read or parsed, a hashed list without its key,
-// and one id defined differently by two lists are errors (exit 2): a scan never runs
-// silently without a list it was given.
+// one id defined differently by two lists, and a list that holds no terms (an empty
+// TIGHTLIP_TERMS is what CI gives a fork's pull request for a secret) are errors (exit 2):
+// a scan never runs silently without the terms it was given. TIGHTLIP_TERMS_ALLOW_EMPTY=1
+// accepts empty lists.
 
 export const TERMS_ENV = 'TIGHTLIP_TERMS';
 export const TERMS_FILE_ENV = 'TIGHTLIP_TERMS_FILE';
 export const KEY_ENV = 'TIGHTLIP_TERMS_KEY';
 export const KEY_FILE_ENV = 'TIGHTLIP_TERMS_KEY_FILE';
+/** Set to 1 to accept a list that holds no terms (otherwise an error: see `loadTerms`). */
+export const ALLOW_EMPTY_ENV = 'TIGHTLIP_TERMS_ALLOW_EMPTY';
 
 export type TermSourceKind = 'config' | 'option' | 'env' | 'user';
 
@@ -46,9 +51,16 @@ export interface LoadedTerms {
   terms: Term[];
   /** Keys of hashed lists, by key id. */
   keys: Map<string, Uint8Array>;
-  /** Absolute paths of the list files, which a scan does not report on. */
-  files: string[];
+  /**
+   * The rule ids (`term:<id>`) of the terms of each list file, by absolute path: a scan of
+   * the file on disk does not report a list's own terms in it (it necessarily holds them).
+   */
+  listTerms: Map<string, Set<string>>;
   sources: TermSource[];
+  /** A digest of every list and key loaded: checks of these terms are cached under it. */
+  identity: string;
+  /** Where compiled lists are cached; undefined when the cache is off. */
+  cacheDir?: string;
 }
 
 export interface LoadTermsOptions {
@@ -154,7 +166,9 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   if (!options.onlyGiven) {
     for (const file of (env[TERMS_FILE_ENV] ?? '').split(delimiter).filter((part) => part !== ''))
       addFile('env', file);
-    if (env[TERMS_ENV]) lists.push({ kind: 'env', name: TERMS_ENV, text: env[TERMS_ENV] });
+    // Set but empty counts: that is how CI hands over a secret it withholds.
+    if (env[TERMS_ENV] !== undefined)
+      lists.push({ kind: 'env', name: TERMS_ENV, text: env[TERMS_ENV] });
     for (const file of userFiles)
       if (file.endsWith('.txt') || file.endsWith('.json')) addFile('user', file);
   }
@@ -178,10 +192,21 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   const terms: Term[] = [];
   const byId = new Map<string, Term>();
   const sources: TermSource[] = [];
+  const listTerms = new Map<string, Set<string>>();
+  // Lists from files are compiled once (see term-cache.ts); lists from the environment never touch the disk.
+  const cacheDir = termCacheDir(env);
   lists.forEach((list, i) => {
-    const parsed = parseTermList(texts[i]!, {
-      source: list.file ? basename(list.file) : list.name,
-    });
+    const source = list.file ? basename(list.file) : list.name;
+    const key = cacheDir !== undefined && list.file ? cacheKey(source, texts[i]!) : undefined;
+    const cached = key !== undefined ? readCachedTerms(cacheDir!, key) : undefined;
+    const parsed = cached ?? parseTermList(texts[i]!, { source });
+    if (key !== undefined && cached === undefined) writeCachedTerms(cacheDir!, key, parsed);
+    if (parsed.length === 0 && env[ALLOW_EMPTY_ENV] !== '1') {
+      throw new TermListError(
+        `holds no terms; a list that is configured but empty is an error, so that a missing list (an unset CI secret) cannot pass silently (set ${ALLOW_EMPTY_ENV}=1 to accept it)`,
+        list.name,
+      );
+    }
     const keyId = parsed.find((term) => term.hashed)?.hashed?.keyId;
     if (keyId !== undefined && !keys.has(keyId)) {
       throw new TermListError(
@@ -202,6 +227,8 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
         );
       }
     }
+    if (list.file !== undefined)
+      listTerms.set(list.file, new Set(parsed.map((term) => `term:${term.id}`)));
     sources.push({
       kind: list.kind,
       name: list.name,
@@ -209,5 +236,10 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
       ...(keyId ? { keyId } : {}),
     });
   });
-  return { terms, keys, files: [...seenFiles], sources };
+  // What every check of the loaded terms follows from: each list and each key.
+  const identity = cacheKey(
+    ...lists.flatMap((list, i) => [list.name, texts[i]!]),
+    ...[...keys.values()],
+  );
+  return { terms, keys, listTerms, sources, identity, cacheDir };
 }

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { existsSync, lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import { describe, expect } from 'vitest';
-import { fakeGithubToken, type TempDir } from '@tightlip/fixtures';
+import { fakeGithubToken, fakeToken, type TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
 import { runBaseline } from '../src/actions/baseline.js';
 import { scanPaths } from '../src/actions/scan.js';
@@ -36,7 +37,7 @@ describe('baseline', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(header).toEqual({
-      'tightlip-baseline': 1,
+      'tightlip-baseline': 2,
       salt: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
     expect(entry).toEqual({
@@ -201,5 +202,89 @@ describe('baseline', () => {
     expect(await runMain(temp, ['scan'])).toMatchObject({ status: 0 });
     temp.write('three.txt', fakeGithubToken(9));
     expect((await runMain(temp, ['scan'])).status).toBe(1);
+  });
+});
+
+describe('baseline, against the hostile review', () => {
+  it('keys entries by the masked path: no token or term of a path in the file (D5)', async ({
+    temp,
+  }) => {
+    const token = fakeGithubToken(130);
+    temp.write(`notes-${token}.txt`, 'hi\n');
+    temp.write('halcyon-docs/c.env', `${fakeToken('generic-password', 7)}\n`);
+    temp.write('cn.txt', 'Halcyon\n');
+    temp.write('tightlip.config.json', JSON.stringify({ allow: { paths: ['cn.txt'] } }));
+    const result = await runBaseline({ ...options(temp), termFiles: ['cn.txt'], action: 'create' });
+    expect(result.entries).toBeGreaterThanOrEqual(2);
+    const text = readFileSync(result.file, 'utf8');
+    expect(text).not.toContain(token.slice(6));
+    expect(text).not.toMatch(/halcyon/i);
+    // The masked entries still accept their findings.
+    const rescan = await scanPaths({ ...options(temp), termFiles: ['cn.txt'] });
+    expect(rescan.report.findings).toEqual([]);
+  });
+
+  it('replaces a symbolic link at the baseline path instead of writing through it (D24)', async ({
+    temp,
+    repo,
+  }) => {
+    temp.write('victim', 'IMPORTANT USER DATA\n');
+    symlinkSync(temp.path('victim'), repo.path('.tightlip-baseline.jsonl'));
+    repo.write('c.env', `${fakeToken('generic-password', 7)}\n`);
+    const result = await runMain(repo, ['baseline', 'create', '--force']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(temp.path('victim'), 'utf8')).toBe('IMPORTANT USER DATA\n');
+    expect(lstatSync(repo.path('.tightlip-baseline.jsonl')).isSymbolicLink()).toBe(false);
+    // A dangling link creates nothing outside the repository either.
+    repo.write('x', '');
+    symlinkSync(temp.path('new-outside'), repo.path('dangling'));
+    expect(
+      (await runMain(repo, ['baseline', 'create', '--force', '--baseline', 'dangling'])).status,
+    ).toBe(0);
+    expect(existsSync(temp.path('new-outside'))).toBe(false);
+  });
+
+  it('refuses to append to a .gitattributes that is a symbolic link (D24)', async ({
+    temp,
+    repo,
+  }) => {
+    temp.write('attrs', '* text\n');
+    symlinkSync(temp.path('attrs'), repo.path('.gitattributes'));
+    repo.write('c.env', `${fakeToken('generic-password', 7)}\n`);
+    const result = await runMain(repo, ['baseline', 'create']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('.gitattributes is a symbolic link');
+    expect(readFileSync(temp.path('attrs'), 'utf8')).toBe('* text\n');
+  });
+});
+
+describe('baseline hashes of guessable secrets (D28)', () => {
+  it('stretches the hash of a password with scrypt, and still reads a version 1 baseline', async ({
+    temp,
+  }) => {
+    const line = fakeToken('generic-password', 8);
+    temp.write('c.env', `${line}\n`);
+    const revealed = await runMain(temp, ['scan', '.', '--no-mask', '--format', 'json']);
+    const { secret, ruleId } = (
+      JSON.parse(revealed.stdout) as { findings: { secret: string; ruleId: string }[] }
+    ).findings[0]!;
+    const result = await runBaseline({ ...options(temp), action: 'create' });
+    const [header, entry] = readFileSync(result.file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((text) => JSON.parse(text) as { salt: string; hash: string });
+    // Not the HMAC a dictionary can be run against at full speed.
+    const hmac = createHmac('sha256', header!.salt).update(`${ruleId}\0${secret}`).digest('hex');
+    expect(entry!.hash).toMatch(/^[0-9a-f]{32}$/);
+    expect(entry!.hash).not.toBe(hmac.slice(0, 32));
+    expect(await scan(temp)).toEqual([]);
+    // A version 1 file keeps its HMAC entries, and they still accept their findings.
+    temp.write(
+      '.tightlip-baseline.jsonl',
+      `{"tightlip-baseline":1,"salt":"${header!.salt}"}\n${JSON.stringify({ rule: ruleId, path: 'c.env', hash: hmac.slice(0, 32) })}\n`,
+    );
+    expect(await scan(temp)).toEqual([]);
+    await runBaseline({ ...options(temp), action: 'update' });
+    expect(readFileSync(result.file, 'utf8')).toContain('"tightlip-baseline":1');
   });
 });

@@ -9,25 +9,36 @@ import { guardCodename, output, runMain } from './helpers.js';
 // argument stops the commit there, and tightlip judges that file in process. That the
 // installed hook blocks a real commit is in hooks.e2e.test.ts.
 
-/** Runs `git args…` up to the commit-msg hook and returns the message file git gave it. */
-function messageFileOf(repo: TempDir, args: string[], env: NodeJS.ProcessEnv = {}): string {
+/**
+ * Runs `git args…` up to the commit-msg hook and returns the message file git gave it, and
+ * the GIT_EDITOR git set for the hook (`:` when it ran no editor).
+ */
+function messageFileOf(
+  repo: TempDir,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { file: string; editor: string } {
   const hook = repo.write(
     '.git/hooks/commit-msg',
-    '#!/bin/sh\nprintf %s "$1" > .git/commit-msg-arg\nexit 1\n',
+    '#!/bin/sh\nprintf %s "$1" > .git/commit-msg-arg\nprintf %s "$GIT_EDITOR" > .git/commit-msg-editor\nexit 1\n',
   );
   repo.run('chmod', ['+x', hook]);
   const commit = repo.run('git', args, { env });
   expect(commit.status, 'the stand-in hook stops the commit').not.toBe(0);
-  return repo.run('cat', ['.git/commit-msg-arg']).stdout;
+  return {
+    file: repo.run('cat', ['.git/commit-msg-arg']).stdout,
+    editor: repo.run('cat', ['.git/commit-msg-editor']).stdout,
+  };
 }
 
-/** `tightlip commit-msg <file>` in process, on the message file `git args…` writes. */
+/** `tightlip commit-msg <file>` in process, on the message file `git args…` writes, with the hook's GIT_EDITOR. */
 async function judge(
   repo: TempDir,
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<RunResult> {
-  return runMain(repo, ['commit-msg', messageFileOf(repo, args, env)]);
+  const { file, editor } = messageFileOf(repo, args, env);
+  return runMain(repo, ['commit-msg', file], { env: { GIT_EDITOR: editor } });
 }
 
 /** An editor that puts `text` above git's template, as a person typing would. */
@@ -90,6 +101,18 @@ describe('tightlip commit-msg', () => {
       expect(output(result)).toContain('COMMIT_EDITMSG');
     },
   );
+
+  it('blocks a token on a "#" line of a -F file that imitates the editor template (D3b)', async ({
+    repo,
+  }) => {
+    repo.write(
+      '.git/message',
+      `fix stuff\n\n# deploy key ${fakeGithubToken(170)}\n# Please enter the commit message for your changes. Lines starting\n# with '#' will be ignored, and an empty message aborts the commit.\n`,
+    );
+    const result = await judge(repo, ['commit', '--allow-empty', '-F', '.git/message']);
+    expect(result.status).toBe(1);
+    expect(output(result)).toContain('github-pat');
+  });
 
   it("ignores comment lines and the diff below the scissors when git's editor template says it drops them", async ({
     repo,

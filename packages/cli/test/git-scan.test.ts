@@ -7,7 +7,9 @@ describe('scanStaged and allowed paths', () => {
   it('applies allow.paths to a file in a directory named refs, like any other file', async ({
     repo,
   }) => {
+    // A list committed with the code would publish its terms: it is kept out of the index.
     repo.write('names.txt', 'Mythos\n');
+    repo.write('.git/info/exclude', 'names.txt\n');
     repo.write(
       'tightlip.config.json',
       JSON.stringify({ terms: ['names.txt'], allow: { paths: ['refs/**'] } }),

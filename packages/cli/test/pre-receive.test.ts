@@ -37,7 +37,7 @@ describe('tightlip pre-receive', () => {
     expect(output(named)).not.toMatch(/mythos/i);
   });
 
-  it('gives advice that works on a server: no baseline (a pushed one is not used), an inline allow or the administrator', async ({
+  it('gives advice that works on a server (the administrator; no baseline, no inline allow unless the server config opts in)', async ({
     repo,
     remote,
   }) => {
@@ -52,6 +52,10 @@ describe('tightlip pre-receive', () => {
     repo.commit('allowed', {
       'src/leak.ts': `${leak(49).trimEnd()} // tightlip:allow github-pat -- revoked test token\n`,
     });
+    const commented = await preReceive(repo, remote, [['refs/heads/main', 'refs/heads/main']]);
+    expect(commented.status, output(commented)).toBe(1);
+    expect(output(commented)).not.toContain('an inline `tightlip:allow`');
+    remote.write('tightlip.config.json', JSON.stringify({ inlineAllow: true }));
     const allowed = await preReceive(repo, remote, [['refs/heads/main', 'refs/heads/main']]);
     expect(allowed.status, output(allowed)).toBe(0);
   });

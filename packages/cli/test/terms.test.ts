@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect } from 'vitest';
+import { createFake } from '@tightlip/core';
 import type { TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
 import { scanPaths } from '../src/actions/scan.js';
 import { runMain, testIo } from './helpers.js';
 
-const KEY = 'c3'.repeat(20);
+const KEY = createFake(23).hex(64);
 const LIST = {
   version: 1,
   terms: [

@@ -7,7 +7,13 @@ import { TightlipError } from './errors.js';
 // then one entry per line, sorted — so that git's union merge (set up by
 // `tightlip baseline create`) combines two branches' baselines without conflicts.
 
-export const BASELINE_VERSION = 1;
+/**
+ * The version new baselines are written in. 2: the hash of a guessable secret (a password)
+ * is stretched with scrypt (see the CLI's baseline keys), so that a dictionary cannot be run
+ * against it at HMAC speed. Version 1 files (HMAC only) are still read and kept as version 1
+ * by `update` and `prune`; `create --force` rewrites one as version 2.
+ */
+export const BASELINE_VERSION = 2;
 
 export interface BaselineEntry {
   rule: string;
@@ -16,6 +22,8 @@ export interface BaselineEntry {
 }
 
 export interface Baseline {
+  /** 1 or 2 (see `BASELINE_VERSION`). */
+  version: number;
   salt: string;
   entries: BaselineEntry[];
 }
@@ -49,6 +57,7 @@ const keyOf = (entry: BaselineEntry) => `${entry.rule}\0${entry.path}\0${entry.h
 /** Parses a baseline file. Tolerates what a union merge leaves: unsorted and repeated lines, a repeated identical header. */
 export function parseBaseline(text: string, source: string): Baseline {
   let salt: string | undefined;
+  let version: number | undefined;
   const entries = new Map<string, BaselineEntry>();
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
@@ -67,12 +76,20 @@ export function parseBaseline(text: string, source: string): Baseline {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       throw new BaselineError(source, 'expected an object', i + 1);
     if ('tightlip-baseline' in record) {
-      if (record['tightlip-baseline'] !== BASELINE_VERSION)
+      const lineVersion = record['tightlip-baseline'];
+      if (lineVersion !== 1 && lineVersion !== BASELINE_VERSION)
         throw new BaselineError(
           source,
-          `unsupported baseline version ${String(record['tightlip-baseline'])}`,
+          `unsupported baseline version ${String(lineVersion)}`,
           i + 1,
         );
+      if (version !== undefined && version !== lineVersion)
+        throw new BaselineError(
+          source,
+          'two headers of different versions; recreate the baseline',
+          i + 1,
+        );
+      version = lineVersion;
       const lineSalt = record.salt;
       if (typeof lineSalt !== 'string' || !HEX.test(lineSalt))
         throw new BaselineError(source, 'salt must be hexadecimal', i + 1);
@@ -103,12 +120,12 @@ export function parseBaseline(text: string, source: string): Baseline {
   });
   if (salt === undefined)
     throw new BaselineError(source, 'no header line {"tightlip-baseline":1,"salt":…}');
-  return { salt, entries: [...entries.values()].sort(compareEntries) };
+  return { version: version!, salt, entries: [...entries.values()].sort(compareEntries) };
 }
 
 /** The file text of a baseline: header, then entries sorted and without duplicates. */
 export function formatBaseline(baseline: Baseline): string {
-  const header = JSON.stringify({ 'tightlip-baseline': BASELINE_VERSION, salt: baseline.salt });
+  const header = JSON.stringify({ 'tightlip-baseline': baseline.version, salt: baseline.salt });
   const unique = new Map(baseline.entries.map((entry) => [keyOf(entry), entry]));
   const lines = [...unique.values()]
     .sort(compareEntries)

@@ -68,6 +68,7 @@ export { formatGitlab, GITLAB_SCHEMA_VERSION } from './report/gitlab.js';
 
 // Baselines.
 export {
+  BASELINE_VERSION,
   BaselineError,
   createBaselineMatcher,
   formatBaseline,

@@ -143,6 +143,11 @@ export interface Finding {
    * engine was given a salt.
    */
   secretHash?: string;
+  /**
+   * The secret could be guessed (a password, a short or non-random value): a baseline
+   * stores its `secretHash` only stretched by a slow key-derivation function.
+   */
+  secretHashSlow?: boolean;
 }
 
 /** Sample inputs of a rule, generated from a seeded fake so tests never hold real-looking literals. */

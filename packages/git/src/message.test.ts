@@ -31,6 +31,12 @@ describe('stripComments', () => {
     expect(stripComments(kept)).toBe(kept.trimEnd());
   });
 
+  it('keeps every line when git ran no editor, whatever the file says (D3b)', () => {
+    const fake = `fix stuff\n\n# deploy key here\n${TEMPLATE('#')}`;
+    expect(stripComments(fake, false)).toBe(fake.trimEnd());
+    expect(stripComments(fake, true)).toBe('fix stuff');
+  });
+
   it("drops everything from git's scissors line on", () => {
     expect(
       stripComments(`Subject\n\n${TEMPLATE('#')}${SCISSORS('#')}diff --git a/x b/x\n-secret\n`),

@@ -35,14 +35,26 @@ function scissorsComment(line: string): string | undefined {
 }
 
 /**
- * What git keeps of a commit message file, or more. Comment lines are blanked (so line
- * numbers stay those of the file) only when the file holds git's own editor template
- * saying they will be dropped: with `-m`, `-F` or a cleanup mode that keeps them
- * (whitespace, verbatim, scissors), they end up in the commit and are kept here. Everything
- * from git's scissors line on is dropped; once a template named the comment string, only
- * a scissors line of that string counts.
+ * Whether git ran an editor for the message: git tells its commit-msg hook by setting
+ * GIT_EDITOR to `:` when it did not (`-m`, `-F` without `-e`). Only then can git drop
+ * comment lines by default, and only then does its editor template (which a `-F` file can
+ * imitate) say anything.
  */
-export function stripComments(message: string): string {
+export function editorWasUsed(env: NodeJS.ProcessEnv): boolean {
+  return env.GIT_EDITOR !== ':';
+}
+
+/**
+ * What git keeps of a commit message file, or more. Without an editor (`editor` false)
+ * git cleans up white space only, so everything is kept. With one, comment lines are
+ * blanked (so line numbers stay those of the file) only when the file holds git's own
+ * editor template saying they will be dropped (a cleanup mode that keeps them, whitespace,
+ * verbatim or scissors, says otherwise); everything from git's scissors line on is
+ * dropped; once a template named the comment string, only a scissors line of that string
+ * counts.
+ */
+export function stripComments(message: string, editor = true): string {
+  if (!editor) return message.replace(/\s+$/, '');
   const lines = message.replace(/\r\n/g, '\n').split('\n');
   let comment: string | undefined;
   let end = lines.length;
@@ -63,12 +75,14 @@ export function stripComments(message: string): string {
 
 /**
  * The commit message in `file` (the argument of a commit-msg hook), as git will keep it
- * (see `stripComments`), as one chunk with subject `message` and path `COMMIT_EDITMSG`;
- * skipped as too large past the size limit.
+ * (see `stripComments`; `env` is the hook's, which says whether git ran an editor), as one
+ * chunk with subject `message` and path `COMMIT_EDITMSG`; skipped as too large past the
+ * size limit.
  */
 export async function* readCommitMessage(
   file: string,
   limits: SourceLimits,
+  env: NodeJS.ProcessEnv = {},
 ): AsyncGenerator<SourceItem> {
   let text: string;
   try {
@@ -92,7 +106,7 @@ export async function* readCommitMessage(
       { cause: error },
     );
   }
-  const message = stripComments(text);
+  const message = stripComments(text, editorWasUsed(env));
   if (message.trim() !== '')
     yield { type: 'chunk', chunk: { subject: 'message', path: MESSAGE_PATH, text: message } };
 }

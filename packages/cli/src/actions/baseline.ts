@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { formatBaseline, type BaselineEntry } from '@tightlip/core';
+import { BASELINE_VERSION, formatBaseline, type BaselineEntry } from '@tightlip/core';
 import { UsageError } from '../errors.js';
 import {
-  baselineEntryOf,
   baselineFileOf,
+  createBaselineKeyer,
   newBaselineSalt,
   readBaseline,
 } from '../scan/baseline.js';
@@ -34,20 +35,45 @@ export interface BaselineResult {
 
 const keyOf = (entry: BaselineEntry) => `${entry.rule}\0${entry.path}\0${entry.hash}`;
 
-/** Makes git merge two branches' baselines by taking the lines of both (no conflicts). */
-async function ensureUnionMerge(baselineFile: string): Promise<string | undefined> {
-  const attributes = join(dirname(baselineFile), '.gitattributes');
+/**
+ * Writes `text` to `file` through a temporary file in the same directory, renamed over it:
+ * a reader sees the old or the new file, never half of one, and a symbolic link at `file`
+ * is replaced, never written through (a cloned repository could ship a link pointing
+ * outside it).
+ */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, text, { flag: 'wx' });
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Refuses to touch `file` when it is a symbolic link (see `writeAtomically`). */
+async function refuseLink(file: string): Promise<void> {
+  const info = await lstat(file).catch(() => undefined);
+  if (info?.isSymbolicLink())
+    throw new UsageError(
+      `${file} is a symbolic link; tightlip does not write through links: make it a regular file`,
+    );
+}
+
+/** Makes git merge two branches' baselines by taking the lines of both (no conflicts); whether `attributes` changed. */
+async function ensureUnionMerge(baselineFile: string, attributes: string): Promise<boolean> {
   const name = basename(baselineFile);
   // A name with spaces or special characters is quoted, as git reads attribute patterns.
   const pattern = /^[\w.+-]+$/.test(name) ? name : `"${name.replace(/[\\"]/g, '\\$&')}"`;
   const line = `${pattern} merge=union`;
   const current = existsSync(attributes) ? await readFile(attributes, 'utf8') : '';
-  if (current.split(/\r?\n/).some((existing) => existing.trim() === line)) return undefined;
-  await writeFile(
+  if (current.split(/\r?\n/).some((existing) => existing.trim() === line)) return false;
+  await writeAtomically(
     attributes,
     `${current}${current === '' || current.endsWith('\n') ? '' : '\n'}${line}\n`,
   );
-  return attributes;
+  return true;
 }
 
 /**
@@ -76,11 +102,15 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRes
     throw new UsageError(`no baseline at ${file}; create one with \`tightlip baseline create\``);
   }
   const salt = baseline?.salt ?? newBaselineSalt();
-  const { run } = await runSourceScan(source, options, settings, salt);
+  // A new baseline is written in the current version; update and prune keep a file's own.
+  const version = baseline?.version ?? BASELINE_VERSION;
+  const attributes = join(dirname(file), '.gitattributes');
+  await refuseLink(attributes);
+  const { engine, run } = await runSourceScan(source, options, settings, salt);
   const creating = !baseline;
   const current = new Map(
     run.findings
-      .map((finding) => baselineEntryOf(finding, source.root, file))
+      .map(createBaselineKeyer({ version, salt }, source.root, file, engine))
       .map((entry) => [keyOf(entry), entry]),
   );
   const existing = new Map((baseline?.entries ?? []).map((entry) => [keyOf(entry), entry]));
@@ -102,7 +132,7 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRes
     );
 
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, formatBaseline({ salt, entries }));
+  await writeAtomically(file, formatBaseline({ version, salt, entries }));
   const before = action === 'create' ? new Set<string>() : new Set(existing.keys());
   const after = new Set(entries.map(keyOf));
   const result: BaselineResult = {
@@ -112,8 +142,7 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRes
     removed: [...before].filter((key) => !after.has(key)).length,
   };
   if (action === 'create' || creating) {
-    const attributes = await ensureUnionMerge(file);
-    if (attributes) result.gitattributes = attributes;
+    if (await ensureUnionMerge(file, attributes)) result.gitattributes = attributes;
   }
   return result;
 }

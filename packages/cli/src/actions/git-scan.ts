@@ -46,7 +46,9 @@ export async function scanStaged(options: ScanOptions): Promise<ScanResult> {
 export async function scanMessage(options: ScanOptions & { file: string }): Promise<ScanResult> {
   const file = resolve(options.io.cwd, options.file);
   return scan(
-    await gitSource(options, 'staged', (_git, limits) => readCommitMessage(file, limits)),
+    await gitSource(options, 'staged', (_git, limits) =>
+      readCommitMessage(file, limits, options.io.env),
+    ),
     options,
   );
 }
@@ -127,6 +129,7 @@ export async function scanReceive(options: ScanOptions & { input: string }): Pro
       (git, limits) => readReceiveChanges(git, parseReceiveUpdates(options.input), limits),
       true,
     ),
-    options,
+    // The pusher wrote any tightlip:allow comment in it: only the server's config can opt in.
+    { inlineAllowByDefault: false, ...options },
   );
 }

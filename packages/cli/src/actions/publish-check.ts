@@ -1,7 +1,9 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- npm-packlist has no types: its declaration, also for the bundled .d.ts
 /// <reference path="../npm-packlist.d.ts" />
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { toPosix } from '../paths.js';
 import { createDirectorySource, createFileSource } from '../scan/directory-source.js';
 import { publishRules } from '../scan/publish-rules.js';
 import { scan, type ScanOptions, type ScanResult } from '../scan/scan.js';
@@ -72,8 +74,12 @@ export async function publishCheck(options: PublishCheckOptions): Promise<ScanRe
   const npm =
     !options.allFiles &&
     (await stat(join(target, 'package.json')).catch(() => undefined)) !== undefined;
-  const source = createFileSource(target, [target, io.cwd], [target], () =>
-    npm ? npmPackFiles(target) : allFilesUnder(target),
+  const source = createFileSource(target, [target], [target], async () =>
+    (npm ? await npmPackFiles(target) : await allFilesUnder(target)).map((absolute) => ({
+      path: toPosix(relative(target, absolute)),
+      absolute,
+      kind: 'file' as const,
+    })),
   );
   return scan(source, withRules);
 }

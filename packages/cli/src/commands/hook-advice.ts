@@ -31,6 +31,6 @@ export const PRE_RECEIVE_ADVICE = [
   'Push rejected by tightlip on the server: the findings above are in the pushed commits or ref names.',
   'Rewrite those commits (git rebase -i, git commit --amend) or rename the ref, then push again.',
   ROTATE,
-  'To allow a false positive: an inline `tightlip:allow <rule or term id> -- reason` comment on its line in the commit, or ask the server administrator to allow it in the server config (the server does not use a pushed config or baseline).',
+  'To allow a false positive: ask the server administrator to allow it in the server config (the server does not use a pushed config or baseline, nor, unless its config says "inlineAllow": true, tightlip:allow comments in the push).',
   'This server-side check cannot be bypassed with --no-verify.',
 ];

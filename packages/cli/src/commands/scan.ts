@@ -4,6 +4,7 @@ import { defineScanCommand, type ScanArgs } from './scan-command.js';
 
 interface ScanPathsArgs extends ScanArgs {
   paths: string[];
+  ignore: boolean;
 }
 
 export function scanCommand(context: CommandContext): CommandModule<GlobalArgs, ScanPathsArgs> {
@@ -19,6 +20,11 @@ export function scanCommand(context: CommandContext): CommandModule<GlobalArgs, 
           default: [] as string[],
           describe: 'Files or directories; default .',
         })
+        .option('ignore', {
+          type: 'boolean',
+          default: true,
+          describe: 'Respect .gitignore files; --no-ignore scans every file',
+        })
         .example('$0 scan .', 'scan the current directory')
         .example(
           '$0 scan src --terms codenames.txt --format sarif -o tightlip.sarif',
@@ -30,7 +36,12 @@ export function scanCommand(context: CommandContext): CommandModule<GlobalArgs, 
         import('../report/progress.js'),
       ]);
       const onProgress = createProgress(options.io, argv.quiet);
-      return scanPaths({ ...options, paths: argv.paths, ...(onProgress ? { onProgress } : {}) });
+      return scanPaths({
+        ...options,
+        paths: argv.paths,
+        ignore: argv.ignore,
+        ...(onProgress ? { onProgress } : {}),
+      });
     },
     listUnusedBaseline: true,
   });

@@ -1,18 +1,35 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 
 /** File names searched for, in each directory from the start upwards. */
 export const CONFIG_FILE_NAMES = ['tightlip.config.json', '.tightliprc.json'] as const;
 
-/** The text of a config file; undefined when there is none. */
+/** Largest config file read: a config is small; a device or a huge file given by mistake is an error, not a hang. */
+const MAX_CONFIG_SIZE = 16 * 1024 * 1024;
+
+/**
+ * The text of a config file; undefined when there is none. Only a regular file is read
+ * (opened without blocking): `extends` naming a FIFO or `/dev/zero` is an error, not a hang.
+ */
 export async function readIfExists(file: string): Promise<string | undefined> {
+  let handle;
   try {
-    return await readFile(file, 'utf8');
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new ConfigError(file, 'cannot read: is a directory');
+    if (!info.isFile()) throw new ConfigError(file, 'cannot read: not a regular file');
+    if (info.size > MAX_CONFIG_SIZE)
+      throw new ConfigError(file, `cannot read: larger than ${MAX_CONFIG_SIZE} bytes`);
+    return await handle.readFile('utf8');
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new ConfigError(file, `cannot read: ${(error as Error).message}`);
+    throw new ConfigError(file, `cannot read: ${code ?? (error as Error).message}`);
+  } finally {
+    await handle?.close();
   }
 }
 

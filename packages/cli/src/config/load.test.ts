@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect } from 'vitest';
 import type { TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
@@ -24,7 +25,6 @@ describe('loadConfig: discovery', () => {
       terms: [temp.path('lists', 'names.txt')],
       allowPaths: ['fixtures/**'],
       baseline: temp.path('base.jsonl'),
-      inlineAllow: true,
     });
   });
 
@@ -57,7 +57,6 @@ describe('loadConfig: discovery', () => {
       stopwords: [],
       rules: {},
       customRules: [],
-      inlineAllow: true,
     });
   });
 
@@ -168,8 +167,12 @@ describe('readConfigFile: semantic errors', () => {
       /\(customRules\[0\]\.pattern\): invalid regular expression/,
     ],
     [
-      { customRules: [{ id: 'a-b', title: 'A', pattern: '(a+)+b' }] },
-      /\(customRules\[0\]\.pattern\): rule a-b: pattern may backtrack/,
+      { customRules: [{ id: 'a-b', title: 'A', pattern: '(?<![a-z])key' }] },
+      /\(customRules\[0\]\.pattern\): pattern refused, it must run in linear time: \(\?<!\[a-z\]\): lookaheads and lookbehinds/,
+    ],
+    [
+      { allow: { patterns: ['(["\'])x\\1'] } },
+      /\(allow\.patterns\[0\]\): pattern refused, it must run in linear time: \\1: backreferences/,
     ],
     [
       { customRules: [{ id: 'github-pat', title: 'A', pattern: 'x' }] },
@@ -344,5 +347,33 @@ describe('review fixes', () => {
     await expect(validateConfig('/c.json', '{"rules": {"github-pat": "offf"}}')).rejects.toThrow(
       /"off", "on", a severity \(info, low, medium, high, critical\)/,
     );
+  });
+});
+
+describe('the hostile review (config)', () => {
+  it('refuses to extend a device or a FIFO instead of reading it forever (D27)', async ({
+    temp,
+  }) => {
+    execFileSync('mkfifo', [temp.path('fifo.json')]);
+    for (const target of ['/dev/zero', temp.path('fifo.json')]) {
+      writeConfig(temp, { extends: target });
+      await expect(readConfigFile(temp.path('tightlip.config.json'))).rejects.toThrow(
+        'cannot read: not a regular file',
+      );
+    }
+  });
+
+  it('a file that is not JSON is named with the position of the error, never its content (D18)', async ({
+    temp,
+  }) => {
+    temp.write('names.txt', 'Halcyon\n');
+    const error = (await readConfigFile(temp.path('names.txt')).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('names.txt: not valid JSON');
+    expect(error.message).not.toMatch(/halcyon/i);
+    writeConfig(temp, '{ // comment\n "failOn": "high" }');
+    const commented = (await readConfigFile(temp.path('tightlip.config.json')).catch(
+      (e: unknown) => e,
+    )) as Error;
+    expect(commented.message).not.toContain('failOn');
   });
 });

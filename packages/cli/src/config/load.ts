@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isBuiltinList } from '../term-sources.js';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { assertLinearTime, builtinRules, defineRule, type Rule } from '@tightlip/core';
+import { builtinRules, defineRule, type Rule } from '@tightlip/core';
 import { ConfigError } from '../errors.js';
 import { findWorkTreeTop } from '../paths.js';
 import { findConfigFile, readIfExists } from './find.js';
@@ -94,9 +94,24 @@ async function loadLayers(
   return layers;
 }
 
-function compileRegExp(source: string, flags: string, layer: Layer, keyPath: string): RegExp {
+/** The linear-time engine's module, loaded only by a configuration that has patterns. */
+type Linear = typeof import('./linear-regexp.js');
+
+/**
+ * A user's pattern, run by a linear-time engine (see `LinearRegExp`): an invalid pattern,
+ * or one that cannot run in linear time (a lookaround, a backreference), is an error
+ * naming the file and the key.
+ */
+function compileRegExp(
+  linear: Linear,
+  source: string,
+  flags: string,
+  layer: Layer,
+  keyPath: string,
+): RegExp {
+  const { LinearPatternError, LinearRegExp } = linear;
   try {
-    return new RegExp(source, flags);
+    new RegExp(source, flags);
   } catch (error) {
     throw new ConfigError(
       layer.source,
@@ -104,15 +119,32 @@ function compileRegExp(source: string, flags: string, layer: Layer, keyPath: str
       keyPath,
     );
   }
+  try {
+    return new LinearRegExp(source, flags);
+  } catch (error) {
+    if (!(error instanceof LinearPatternError)) throw error;
+    throw new ConfigError(
+      layer.source,
+      `pattern refused, it must run in linear time: ${error.message}`,
+      keyPath,
+    );
+  }
 }
 
 function compileCustomRule(
+  linear: Linear,
   raw: NonNullable<RawConfig['customRules']>[number],
   layer: Layer,
   index: number,
 ): Rule {
   const keyPath = `customRules[${index}]`;
-  const pattern = compileRegExp(raw.pattern, `g${raw.flags ?? ''}`, layer, `${keyPath}.pattern`);
+  const pattern = compileRegExp(
+    linear,
+    raw.pattern,
+    `gd${raw.flags ?? ''}`,
+    layer,
+    `${keyPath}.pattern`,
+  );
   if (new RegExp(pattern.source, pattern.flags.replace('g', '')).test('')) {
     throw new ConfigError(
       layer.source,
@@ -121,20 +153,18 @@ function compileCustomRule(
     );
   }
   try {
-    return assertLinearTime(
-      defineRule({
-        id: raw.id,
-        title: raw.title,
-        description: raw.description ?? raw.title,
-        remediation:
-          raw.remediation ??
-          'Remove the secret from the repository, rotate it, and load it from a secret store.',
-        severity: raw.severity ?? 'high',
-        keywords: raw.keywords ?? [],
-        pattern,
-        samples: () => ({ match: [], ignore: [] }),
-      }),
-    );
+    return defineRule({
+      id: raw.id,
+      title: raw.title,
+      description: raw.description ?? raw.title,
+      remediation:
+        raw.remediation ??
+        'Remove the secret from the repository, rotate it, and load it from a secret store.',
+      severity: raw.severity ?? 'high',
+      keywords: raw.keywords ?? [],
+      pattern,
+      samples: () => ({ match: [], ignore: [] }),
+    });
   } catch (error) {
     throw new ConfigError(layer.source, (error as Error).message, `${keyPath}.pattern`);
   }
@@ -150,24 +180,25 @@ function toSetting(value: NonNullable<RawConfig['rules']>[string]): RuleSetting 
     : value;
 }
 
-function mergeLayers(file: string, layers: readonly Layer[]): Config {
+function mergeLayers(file: string, layers: readonly Layer[], linear?: Linear): Config {
   const config = defaultConfig(dirname(file));
   config.file = file;
   const ruleSources = new Map<string, Layer>();
   for (const layer of layers) {
     const { raw } = layer;
-    // A built-in list (`tightlip:markers`) is a name, not a path.
-    config.terms.push(
-      ...(raw.terms ?? []).map((path) => (isBuiltinList(path) ? path : resolve(layer.dir, path))),
+    // concat, not push(...list): a list of 100k+ values would overflow the call stack. A
+    // built-in list (`tightlip:markers`) is a name, not a path.
+    config.terms = config.terms.concat(
+      (raw.terms ?? []).map((path) => (isBuiltinList(path) ? path : resolve(layer.dir, path))),
     );
-    config.allowPaths.push(...(raw.allow?.paths ?? []));
-    config.allowValues.push(...(raw.allow?.values ?? []));
-    config.allowPatterns.push(
-      ...(raw.allow?.patterns ?? []).map((p, i) =>
-        compileRegExp(p, '', layer, `allow.patterns[${i}]`),
+    config.allowPaths = config.allowPaths.concat(raw.allow?.paths ?? []);
+    config.allowValues = config.allowValues.concat(raw.allow?.values ?? []);
+    config.allowPatterns = config.allowPatterns.concat(
+      (raw.allow?.patterns ?? []).map((p, i) =>
+        compileRegExp(linear!, p, '', layer, `allow.patterns[${i}]`),
       ),
     );
-    config.stopwords.push(...(raw.allow?.stopwords ?? []));
+    config.stopwords = config.stopwords.concat(raw.allow?.stopwords ?? []);
     (raw.customRules ?? []).forEach((rule, i) => {
       if (
         builtinRules.some((builtin) => builtin.id === rule.id) ||
@@ -179,7 +210,7 @@ function mergeLayers(file: string, layers: readonly Layer[]): Config {
           `customRules[${i}].id`,
         );
       }
-      config.customRules.push(compileCustomRule(rule, layer, i));
+      config.customRules.push(compileCustomRule(linear!, rule, layer, i));
     });
     for (const [id, value] of Object.entries(raw.rules ?? {})) {
       config.rules[id] = { ...config.rules[id], ...toSetting(value) };
@@ -206,7 +237,11 @@ function mergeLayers(file: string, layers: readonly Layer[]): Config {
 export async function readConfigFile(file: string): Promise<Config> {
   const text = await readIfExists(file);
   if (text === undefined) throw new ConfigError(file, 'no such file');
-  return mergeLayers(file, await loadLayers(file, text, []));
+  const layers = await loadLayers(file, text, []);
+  const hasPatterns = layers.some(
+    ({ raw }) => (raw.customRules?.length ?? 0) > 0 || (raw.allow?.patterns?.length ?? 0) > 0,
+  );
+  return mergeLayers(file, layers, hasPatterns ? await import('./linear-regexp.js') : undefined);
 }
 
 export interface LoadConfigOptions {

@@ -25,7 +25,8 @@ export interface Config {
   /** Absolute path of the baseline file. */
   baseline?: string;
   failOn?: Severity;
-  inlineAllow: boolean;
+  /** Honour `tightlip:allow` comments; undefined when no config says (on by default, off on a server). */
+  inlineAllow?: boolean;
   maxFileSize?: number;
   /** Extraction limits, or false to scan files as text only (see docs/extraction.md). */
   extract?: Partial<ExtractLimits> | false;
@@ -42,7 +43,6 @@ export function defaultConfig(dir: string): Config {
     stopwords: [],
     rules: {},
     customRules: [],
-    inlineAllow: true,
   };
 }
 

@@ -101,7 +101,13 @@ export async function validateConfig(file: string, text: string): Promise<RawCon
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new ConfigError(file, `not valid JSON: ${(error as Error).message}`);
+    // The parser's message quotes the text around the error, which may be a secret or a
+    // term (a term list given as --config): report only the position.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new ConfigError(
+      file,
+      `not valid JSON${position ? ` (at character ${position})` : ''}; a config is a JSON object`,
+    );
   }
   const validate = await loadValidator();
   if (!validate(json)) {

@@ -11,7 +11,7 @@ import {
 import type { Config } from '../config/types.js';
 import type { Io } from '../io.js';
 import { findWorkTreeTop, toPosix } from '../paths.js';
-import { baselineEntryOf, baselineFileOf, readBaseline, usesBaseline } from './baseline.js';
+import { baselineFileOf, createBaselineKeyer, readBaseline, usesBaseline } from './baseline.js';
 import { createScanEngine } from './engine.js';
 import { createScanExtractor } from './extractor.js';
 import { presentReport } from './present.js';
@@ -36,6 +36,12 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number | undefined) => void;
   /** Rules run besides the configured ones (publish-check's). */
   extraRules?: readonly Rule[];
+  /**
+   * Whether `tightlip:allow` comments count when the config does not say (its
+   * `inlineAllow`); true by default. False on a server (pre-receive), where the comment
+   * would come from the very push being judged.
+   */
+  inlineAllowByDefault?: boolean;
 }
 
 export interface ScanResult {
@@ -53,27 +59,35 @@ export function limitsOf(config: Config, maxFileSize: number | undefined): Sourc
   return { maxFileSize: maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
 }
 
-/**
- * Which files (paths relative to `root`) are never reported: those `allow.paths` matches
- * (globs relative to the config's directory), and `exempt` files (absolute): the term lists
- * in use necessarily hold their terms, and a baseline lists accepted findings.
- */
+/** Which files (paths relative to `root`) are never reported: those `allow.paths` matches (globs relative to the config's directory). */
 export async function allowedPaths(
   config: Config,
   root: string,
-  exempt: readonly string[],
 ): Promise<(path: string) => boolean> {
-  const files = new Set(exempt);
-  const allowed =
-    config.allowPaths.length > 0
-      ? (await import('picomatch')).default(config.allowPaths, { dot: true })
-      : undefined;
-  return (path) => {
-    const absolute = join(root, path);
-    return (
-      files.has(absolute) ||
-      (allowed !== undefined && allowed(toPosix(relative(config.dir, absolute))))
-    );
+  if (config.allowPaths.length === 0) return () => false;
+  const allowed = (await import('picomatch')).default(config.allowPaths, { dot: true });
+  return (path) => allowed(toPosix(relative(config.dir, join(root, path))));
+}
+
+/**
+ * `engine`, except that in the content of a term list file on disk it does not report that
+ * list's own terms (the list necessarily holds them; credentials and other lists' terms in
+ * it are reported, and its own terms still masked). Only for a directory scan: content
+ * from git (staged, committed, pushed) at a list's path is judged like any other, so that
+ * nothing can pass a hook by its name.
+ */
+function withListsOnDisk(engine: Engine, source: Source, settings: ScanSettings): Engine {
+  if (source.origin !== 'file' || settings.listTerms.size === 0) return engine;
+  return {
+    ...engine,
+    scan(chunk) {
+      const own =
+        chunk.subject === 'content'
+          ? settings.listTerms.get(join(source.root, chunk.path))
+          : undefined;
+      const findings = engine.scan(chunk);
+      return own ? findings.filter((finding) => !own.has(finding.ruleId)) : findings;
+    },
   };
 }
 
@@ -84,24 +98,32 @@ export async function runSourceScan(
   settings: ScanSettings,
   secretHashSalt?: string,
 ): Promise<{ engine: Engine; run: ScanRun }> {
-  const engine = createScanEngine(settings, {
-    root: source.root,
-    reveal: options.reveal,
-    ...(secretHashSalt !== undefined ? { secretHashSalt } : {}),
-  });
-  const baselineFile = baselineFileOf(settings.config, options.baseline, options.io.cwd);
-  const run = await runScan(source, {
-    engine,
-    limits: limitsOf(settings.config, options.maxFileSize),
-    isAllowedPath: await allowedPaths(settings.config, source.root, [
-      ...settings.termFiles,
-      baselineFile,
-    ]),
-    now: settings.now,
-    extractor: createScanExtractor(settings.config.extract),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  return { engine, run };
+  const { config } = settings;
+  const inlineAllow = config.inlineAllow ?? options.inlineAllowByDefault ?? true;
+  const engine = createScanEngine(
+    { ...settings, config: { ...config, inlineAllow } },
+    {
+      root: source.root,
+      reveal: options.reveal,
+      ...(secretHashSalt !== undefined ? { secretHashSalt } : {}),
+    },
+  );
+  try {
+    const run = await runScan(source, {
+      engine: withListsOnDisk(engine, source, settings),
+      limits: limitsOf(config, options.maxFileSize),
+      isAllowedPath: await allowedPaths(config, source.root),
+      now: settings.now,
+      extractor: createScanExtractor(config.extract),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    return { engine, run };
+  } catch (error) {
+    // What stops a scan may quote what it read (a path, a ref, an argument from CI): the
+    // message is masked as a report masks names.
+    if (error instanceof Error && !options.reveal) error.message = engine.redactName(error.message);
+    throw error;
+  }
 }
 
 /** `root` relative to the top of its work tree, `/`-terminated (empty at the top, or outside any work tree). */
@@ -126,16 +148,14 @@ export async function scan(source: Source, options: ScanOptions): Promise<ScanRe
   const baseline = baselineFile !== undefined ? await readBaseline(baselineFile) : undefined;
   const { engine, run } = await runSourceScan(source, options, settings, baseline?.salt);
   const matcher = baseline ? createBaselineMatcher(baseline) : undefined;
+  const keyOf = baseline
+    ? createBaselineKeyer(baseline, source.root, baselineFile!, engine)
+    : undefined;
   const report = presentReport(run, {
     engine,
     reveal: options.reveal,
     locationBase: locationBaseOf(source.root),
-    ...(matcher
-      ? {
-          accepts: (finding) =>
-            matcher.accepts(baselineEntryOf(finding, source.root, baselineFile!)),
-        }
-      : {}),
+    ...(matcher && keyOf ? { accepts: (finding) => matcher.accepts(keyOf(finding)) } : {}),
   });
   return {
     root: source.root,

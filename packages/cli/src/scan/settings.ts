@@ -3,6 +3,7 @@ import { loadConfig, resolveRules } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { InputError } from '../errors.js';
 import { clockOf, type Io } from '../io.js';
+import { hasCachedVerdict, writeCachedVerdict } from '../term-cache.js';
 import { loadTerms, type TermSource } from '../term-sources.js';
 
 /** What a scan is configured with: the configuration, the rules and terms it runs. Data only. */
@@ -14,8 +15,8 @@ export interface ScanSettings {
   termKeys: Map<string, Uint8Array>;
   /** The term lists in use. */
   termSources: TermSource[];
-  /** Absolute paths of the term list files (which a scan does not report on). */
-  termFiles: string[];
+  /** The rule ids of each term list file's own terms, by absolute path (see `LoadedTerms`). */
+  listTerms: ReadonlyMap<string, ReadonlySet<string>>;
   /** The clock for embargo lift dates. */
   now: () => number;
 }
@@ -44,11 +45,18 @@ export async function loadScanSettings(options: SettingsOptions): Promise<ScanSe
     configTerms: config.terms,
     termFiles: options.termFiles,
   });
-  // Ids are what every report prints instead of a term: an id that gives its term away is refused.
-  const [giveaway] = findRevealingTerms(loaded.terms, ['id'], loaded.keys);
+  // Ids and owners are what every report prints about a term: one that gives a term away is
+  // refused. The check matches every id against every term: its verdict is cached.
+  const { cacheDir, identity } = loaded;
+  const checked = cacheDir !== undefined && hasCachedVerdict(cacheDir, identity);
+  const [giveaway] = checked ? [] : findRevealingTerms(loaded.terms, ['id', 'owner'], loaded.keys);
+  if (!giveaway && !checked && cacheDir !== undefined && loaded.terms.length > 0)
+    writeCachedVerdict(cacheDir, identity);
   if (giveaway) {
     throw new InputError(
-      `${giveaway.source}: a term's id (or its list's file name) contains a listed term, and ids are printed in every report; use ids like CN-017`,
+      giveaway.field === 'id'
+        ? `${giveaway.source}: a term's id (or its list's file name) contains a listed term, and ids are printed in every report; use ids like CN-017`
+        : `${giveaway.source}: a term's owner mentions a listed term, and owners are printed in every report; name the owner without it`,
     );
   }
   return {
@@ -57,7 +65,7 @@ export async function loadScanSettings(options: SettingsOptions): Promise<ScanSe
     terms: loaded.terms,
     termKeys: loaded.keys,
     termSources: loaded.sources,
-    termFiles: loaded.files,
+    listTerms: loaded.listTerms,
     now: clockOf(io),
   };
 }

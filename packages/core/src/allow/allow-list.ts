@@ -13,14 +13,17 @@ export function createAllowListFilter(
   list: AllowList | undefined,
 ): ((secret: string) => boolean) | undefined {
   const values = new Set(list?.values ?? []);
-  const patterns = (list?.patterns ?? []).map(
-    (pattern) => new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')),
-  );
+  // Used as given (a user's pattern may run on a linear-time engine: it is not rebuilt as
+  // a RegExp); `lastIndex` is reset before each test, for a pattern with g or y.
+  const patterns = list?.patterns ?? [];
   const stopwords = (list?.stopwords ?? []).map((word) => word.toLowerCase());
   if (values.size === 0 && patterns.length === 0 && stopwords.length === 0) return undefined;
   return (secret) => {
     if (values.has(secret)) return true;
-    if (patterns.some((pattern) => pattern.test(secret))) return true;
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0;
+      if (pattern.test(secret)) return true;
+    }
     if (stopwords.length === 0) return false;
     const lower = secret.toLowerCase();
     return stopwords.some((word) => lower.includes(word));

@@ -24,3 +24,24 @@ describe('decodeText', () => {
     expect(decodeText(bytes('a'.repeat(8000), [0]))).toBe(`${'a'.repeat(8000)}\u0000`);
   });
 });
+
+describe('decodeText, against a byte-order mark that lies (D22)', () => {
+  const utf32 = (text: string, littleEndian: boolean) => {
+    const out = new DataView(new ArrayBuffer(4 * (text.length + 1)));
+    out.setUint32(0, 0xfeff, littleEndian);
+    [...text].forEach((c, i) => out.setUint32(4 * (i + 1), c.codePointAt(0)!, littleEndian));
+    return new Uint8Array(out.buffer);
+  };
+
+  it('reads ASCII behind a UTF-16 mark as ASCII too', () => {
+    const text = decodeText(bytes([0xff, 0xfe], '\nt = "secret-value"\n'));
+    expect(text).toContain('t = "secret-value"');
+    expect(text?.split('\n')[1]).toBe('t = "secret-value"');
+    expect(decodeText(bytes([0xfe, 0xff], 'key=value'))).toContain('key=value');
+  });
+
+  it('reads UTF-32 with its mark as UTF-32, either byte order', () => {
+    expect(decodeText(utf32('key=välue ☃', true))).toBe('key=välue ☃');
+    expect(decodeText(utf32('key=välue ☃', false))).toBe('key=välue ☃');
+  });
+});

@@ -6,7 +6,7 @@
 /** The smallest common token alphabet a string fits in. */
 export type Alphabet = 'hex' | 'base32' | 'base36' | 'base62' | 'base64' | 'base64url' | 'ascii';
 
-const ALPHABET_SIZE: Record<Alphabet, number> = {
+export const ALPHABET_SIZE: Record<Alphabet, number> = {
   hex: 16,
   base32: 32,
   base36: 36,

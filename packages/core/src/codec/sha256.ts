@@ -20,27 +20,15 @@ function toBytes(data: string | Uint8Array): Uint8Array {
   return typeof data === 'string' ? encoder.encode(data) : data;
 }
 
-/** The SHA-256 digest of `data` (a string is hashed as UTF-8). */
-export function sha256(data: string | Uint8Array): Uint8Array {
-  const message = toBytes(data);
-  const bitLength = message.length * 8;
-  const padded = new Uint8Array((((message.length + 8) >> 6) + 1) << 6);
-  padded.set(message);
-  padded[message.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
+const INITIAL = [
+  0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+];
 
-  let h0 = 0x6a09e667,
-    h1 = 0xbb67ae85,
-    h2 = 0x3c6ef372,
-    h3 = 0xa54ff53a;
-  let h4 = 0x510e527f,
-    h5 = 0x9b05688c,
-    h6 = 0x1f83d9ab,
-    h7 = 0x5be0cd19;
-
-  for (let offset = 0; offset < padded.length; offset += 64) {
+/** Runs the compression function over every 64-byte block of `blocks`, updating `state`. */
+function compress(state: Int32Array, blocks: Uint8Array): void {
+  const view = new DataView(blocks.buffer, blocks.byteOffset, blocks.byteLength);
+  let [h0, h1, h2, h3, h4, h5, h6, h7] = state as unknown as number[];
+  for (let offset = 0; offset < blocks.length; offset += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!,
@@ -49,14 +37,14 @@ export function sha256(data: string | Uint8Array): Uint8Array {
       const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
       w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
     }
-    let a = h0,
-      b = h1,
-      c = h2,
-      d = h3,
-      e = h4,
-      f = h5,
-      g = h6,
-      h = h7;
+    let a = h0!,
+      b = h1!,
+      c = h2!,
+      d = h3!,
+      e = h4!,
+      f = h5!,
+      g = h6!,
+      h = h7!;
     for (let i = 0; i < 64; i++) {
       const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const t1 = (h + s1 + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
@@ -71,21 +59,57 @@ export function sha256(data: string | Uint8Array): Uint8Array {
       b = a;
       a = (t1 + t2) | 0;
     }
-    h0 = (h0 + a) | 0;
-    h1 = (h1 + b) | 0;
-    h2 = (h2 + c) | 0;
-    h3 = (h3 + d) | 0;
-    h4 = (h4 + e) | 0;
-    h5 = (h5 + f) | 0;
-    h6 = (h6 + g) | 0;
-    h7 = (h7 + h) | 0;
+    h0 = (h0! + a) | 0;
+    h1 = (h1! + b) | 0;
+    h2 = (h2! + c) | 0;
+    h3 = (h3! + d) | 0;
+    h4 = (h4! + e) | 0;
+    h5 = (h5! + f) | 0;
+    h6 = (h6! + g) | 0;
+    h7 = (h7! + h) | 0;
   }
-
-  const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  [h0, h1, h2, h3, h4, h5, h6, h7].forEach((value, i) => outView.setUint32(i * 4, value >>> 0));
-  return out;
+  state.set([h0!, h1!, h2!, h3!, h4!, h5!, h6!, h7!]);
 }
+
+/**
+ * SHA-256 of `prefix` followed by a suffix, with the prefix's whole blocks hashed once:
+ * for many digests of texts that share a long start (fingerprints of findings on one
+ * long line), each costs the suffix, not the line.
+ */
+export function sha256WithPrefix(
+  prefix: string | Uint8Array,
+): (suffix: string | Uint8Array) => Uint8Array {
+  const start = toBytes(prefix);
+  const whole = start.length - (start.length % 64);
+  const state = Int32Array.from(INITIAL);
+  compress(state, start.subarray(0, whole));
+  const rest = start.subarray(whole);
+  return (suffix) => {
+    const end = toBytes(suffix);
+    const length = rest.length + end.length;
+    const padded = new Uint8Array((((length + 8) >> 6) + 1) << 6);
+    padded.set(rest);
+    padded.set(end, rest.length);
+    padded[length] = 0x80;
+    const bitLength = (start.length + end.length) * 8;
+    const view = new DataView(padded.buffer);
+    view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
+    view.setUint32(padded.length - 4, bitLength >>> 0);
+    const digest = Int32Array.from(state);
+    compress(digest, padded);
+    const out = new Uint8Array(32);
+    const outView = new DataView(out.buffer);
+    digest.forEach((value, i) => outView.setUint32(i * 4, value >>> 0));
+    return out;
+  };
+}
+
+/** The SHA-256 digest of `data` (a string is hashed as UTF-8). */
+export function sha256(data: string | Uint8Array): Uint8Array {
+  return sha256WithPrefix(EMPTY)(data);
+}
+
+const EMPTY = new Uint8Array(0);
 
 /** HMAC-SHA-256 of `data` under `key`. */
 export function hmacSha256(key: string | Uint8Array, data: string | Uint8Array): Uint8Array {

@@ -73,3 +73,20 @@ export function isLineInRanges(line: number, ranges: readonly LineRange[]): bool
   }
   return false;
 }
+
+let last: { text: string; index: TextIndex } | undefined;
+
+/**
+ * The [start, end) offsets of the line of `text` that holds `offset` (without its line
+ * break), from an index built once per text and kept for the last text asked about: the
+ * validators of one chunk's candidates ask about the same text many times, and a search
+ * for the line's ends would cost the length of the line each time (quadratic on a long
+ * line).
+ */
+export function lineBoundsOf(text: string, offset: number): [start: number, end: number] {
+  if (last?.text !== text) last = { text, index: createTextIndex(text) };
+  const { index } = last;
+  const line = index.lineIndexOf(offset);
+  const start = index.lineStart(line);
+  return [start, start + index.lineText(line).length];
+}

@@ -7,7 +7,7 @@ import type { Hit } from '../scanners/hit.js';
 import { createTermScanner } from '../scanners/terms.js';
 import type { Chunk, Finding, Rule, Term } from '../types.js';
 import { toFindings } from './finding.js';
-import { createLineMasker, maskLine } from './mask.js';
+import { createCopyFinder, createLineMasker, maskLine, type MaskSpan } from './mask.js';
 import { keepCountedLines, placeHits, type PlacedHit } from './place.js';
 
 // The scan pipeline, one stage a function:
@@ -81,6 +81,23 @@ function dropInlineAllowed(placed: PlacedHit[], chunk: Chunk, index: TextIndex):
   );
 }
 
+/**
+ * A credential whose visible prefix would show part of a term shows no prefix at all. One
+ * pass over both lists, each sorted by start: the furthest end of the terms that start
+ * before a prefix ends tells whether one reaches into it.
+ */
+function hideTermsInPrefixes(hits: Hit[], termHits: readonly Hit[]): void {
+  const terms = [...termHits].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let reach = -1;
+  for (const hit of [...hits].sort((a, b) => a.start - b.start)) {
+    const visibleEnd = hit.start + hit.redacted.length - 1;
+    while (next < terms.length && terms[next]!.start < visibleEnd)
+      reach = Math.max(reach, terms[next++]!.end);
+    if (reach > hit.start) hit.redacted = '…';
+  }
+}
+
 export function createEngine(options: EngineOptions = {}): Engine {
   const rules = options.rules ?? builtinRules;
   const terms = options.terms ?? [];
@@ -96,12 +113,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     let hits = credentials.scan(text, reveal);
     if (isAllowedValue) hits = hits.filter((hit) => !isAllowedValue(hit.identity));
     const termHits = termScanner.hits(text, scoped, reveal);
-    // A credential whose visible prefix would show part of a term shows no prefix at all.
-    for (const hit of hits) {
-      const visibleEnd = hit.start + hit.redacted.length - 1;
-      if (termHits.some((term) => term.start < visibleEnd && hit.start < term.end))
-        hit.redacted = '…';
-    }
+    if (termHits.length > 0) hideTermsInPrefixes(hits, termHits);
     return [...hits, ...termHits].sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
@@ -134,9 +146,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
     let redacted = redactedNames.get(name);
     if (redacted === undefined) {
       const hits = findHits(name, scopePath(name, 'file-name'));
+      // Every copy of a secret found in the name is masked too, as on a line of content.
+      const copies = createCopyFinder(
+        hits.filter((hit) => hit.kind === 'credential').map((hit) => hit.identity),
+      )(name);
       redacted = maskLine(
         name,
-        hits.map((hit) => ({ start: hit.start, end: hit.end, replacement: hit.redacted })),
+        hits
+          .map((hit): MaskSpan => ({ start: hit.start, end: hit.end, replacement: hit.redacted }))
+          .concat(copies),
       ).text;
       if (redactedNames.size >= 10_000) redactedNames.clear();
       redactedNames.set(name, redacted);

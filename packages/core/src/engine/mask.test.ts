@@ -51,3 +51,24 @@ describe('masking', () => {
     );
   });
 });
+
+describe('a secret split across string literals (D4)', () => {
+  it.each([
+    ['+', (a: string, b: string) => `token = "${a}" + "${b}"`],
+    ['adjacent literals', (a: string, b: string) => `token = '${a}' '${b}'`],
+    ['PHP .', (a: string, b: string) => `$token = "${a}" . "${b}";`],
+    [
+      'three parts',
+      (a: string, b: string) => `token = "${a}" + "${b.slice(0, 9)}" + "${b.slice(9)}"`,
+    ],
+  ])('masks every part, not only the first (%s)', (_how, split) => {
+    const token = githubTokens(161)();
+    const text = split(token.slice(0, 20), token.slice(20));
+    const findings = createEngine().scan({ subject: 'content', path: 's.js', text });
+    expect(findings.length).toBeGreaterThan(0);
+    for (const finding of findings) {
+      expect(finding.excerpt).not.toContain(token.slice(20, 32));
+      expect(finding.excerpt).not.toContain(token.slice(-9));
+    }
+  });
+});

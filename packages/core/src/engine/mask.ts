@@ -1,3 +1,4 @@
+import { createAhoCorasick } from '../codec/aho-corasick.js';
 import type { TextIndex } from '../codec/text-index.js';
 import { redactSecret } from '../scanners/hit.js';
 import type { PlacedHit } from './place.js';
@@ -45,14 +46,20 @@ export function maskLine(
     cursor = span.end;
   }
   text += line.slice(cursor);
+  // The last span starting at or before `offset`, found by halving: many findings on one
+  // long line each ask.
   const at = (offset: number): number => {
-    let shift = 0;
-    for (const span of starts) {
-      if (offset < span.from) break;
-      if (offset < span.end) return span.to;
-      shift = span.to + span.length - span.end;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid]!.from <= offset) low = mid + 1;
+      else high = mid - 1;
     }
-    return offset + shift;
+    const span = starts[high];
+    if (span === undefined) return offset;
+    if (offset < span.end) return span.to;
+    return offset + span.to + span.length - span.end;
   };
   return { text, at };
 }
@@ -76,8 +83,22 @@ export function cutMasked(
   focus: number,
   maxLength = MAX_EXCERPT,
 ): { text: string; focus: number } {
-  const leading = masked.text.length - masked.text.trimStart().length;
-  const text = masked.text.trim();
+  return cutTrimmed(trimMasked(masked), focus, maxLength);
+}
+
+/** A masked line with its trimmed text, computed once for every excerpt cut from it. */
+function trimMasked(masked: ReturnType<typeof maskLine>): MaskedLine {
+  const trimmed = masked.text.trim();
+  return { masked, trimmed, leading: masked.text.length - masked.text.trimStart().length };
+}
+
+/** `cutMasked` of a line trimmed once (see `createLineMasker`). */
+export function cutTrimmed(
+  line: MaskedLine,
+  focus: number,
+  maxLength = MAX_EXCERPT,
+): { text: string; focus: number } {
+  const { masked, trimmed: text, leading } = line;
   const at = Math.max(0, masked.at(focus) - leading);
   if (text.length <= maxLength) return { text, focus: at };
   const from = Math.max(0, Math.min(at - 40, text.length - maxLength));
@@ -91,35 +112,78 @@ export function cutMasked(
 /** Shortest tail of a secret that, found elsewhere, counts as a copy of it. */
 const COPY_TAIL = 12;
 
+/** What counts as a copy of `secret`: its last 12 characters, or the whole of a secret shorter than 16. */
+function tailOf(secret: string): string {
+  return secret.length < COPY_TAIL + 4 ? secret : secret.slice(-COPY_TAIL);
+}
+
 /**
- * Spans of `line` that repeat `secret`, whole or as a copy of its tail (`ghp_` dropped,
- * say): each occurrence of its last 12 characters, widened leftwards while the line
- * keeps matching the secret. A secret shorter than 16 characters counts only whole.
+ * Finds, in lines, the spans that repeat one of `secrets`, whole or as a copy of its tail
+ * (`ghp_` dropped, say): each occurrence of a secret's last 12 characters, widened
+ * leftwards while the line keeps matching the secret. A secret shorter than 16 characters
+ * counts only whole. One pass over a line finds the copies of every secret (an
+ * Aho–Corasick automaton of their tails), whatever their number.
  */
-export function copiesOf(secret: string, line: string): MaskSpan[] {
-  const tail = secret.length < COPY_TAIL + 4 ? secret : secret.slice(-COPY_TAIL);
+export function createCopyFinder(secrets: readonly string[]): (line: string) => MaskSpan[] {
+  if (secrets.length === 0) return () => [];
+  const tails = [...new Set(secrets.map(tailOf))];
+  const owners = new Map<string, string[]>();
+  for (const secret of secrets) {
+    const tail = tailOf(secret);
+    const list = owners.get(tail);
+    if (list) list.push(secret);
+    else owners.set(tail, [secret]);
+  }
+  const automaton = createAhoCorasick(tails);
+  return (line) => {
+    const spans: MaskSpan[] = [];
+    let state = 0;
+    for (let i = 0; i < line.length; i++) {
+      state = automaton.step(state, line.charCodeAt(i));
+      for (const k of automaton.outputs(state)) {
+        const tail = tails[k]!;
+        const at = i + 1 - tail.length;
+        let start = at;
+        for (const secret of owners.get(tail)!) {
+          let from = at;
+          for (
+            let j = secret.length - tail.length - 1;
+            j >= 0 && from > 0 && line[from - 1] === secret[j];
+            j--
+          )
+            from--;
+          start = Math.min(start, from);
+        }
+        spans.push({ start, end: i + 1, replacement: redactSecret(line.slice(start, i + 1)) });
+      }
+    }
+    return spans;
+  };
+}
+
+/** A closing quote, a concatenation (`+`, `.`, `..`, or nothing: adjacent literals) and the next literal. */
+const CONTINUATION = /(["'`])[ \t]*(?:\+|\.\.?)?[ \t]*(["'`])([^"'`\\]*)\2/y;
+
+/**
+ * The string literals that continue a secret ending at `end` of `line` (`"ghp_…" + "…"`,
+ * `'…' '…'`): a secret split across literals is masked whole, its later parts too.
+ */
+function continuationsOf(line: string, end: number): MaskSpan[] {
   const spans: MaskSpan[] = [];
-  for (let at = line.indexOf(tail); at !== -1; at = line.indexOf(tail, at + tail.length)) {
-    let start = at;
-    for (
-      let k = secret.length - tail.length - 1;
-      k >= 0 && start > 0 && line[start - 1] === secret[k];
-      k--
-    )
-      start--;
-    spans.push({
-      start,
-      end: at + tail.length,
-      replacement: redactSecret(line.slice(start, at + tail.length)),
-    });
+  CONTINUATION.lastIndex = end;
+  for (let m = CONTINUATION.exec(line); m !== null && m[3] !== ''; m = CONTINUATION.exec(line)) {
+    const start = m.index + m[0].length - 1 - m[3]!.length;
+    spans.push({ start, end: start + m[3]!.length, replacement: '…' });
+    CONTINUATION.lastIndex = start + m[3]!.length;
   }
   return spans;
 }
 
-/** A line of a chunk, masked (see `maskLine`), and its masked text trimmed. */
+/** A line of a chunk, masked (see `maskLine`), its masked text trimmed, and how much was trimmed at its start. */
 export interface MaskedLine {
   masked: ReturnType<typeof maskLine>;
   trimmed: string;
+  leading: number;
 }
 
 /**
@@ -132,36 +196,40 @@ export function createLineMasker(
   index: TextIndex,
   placed: readonly PlacedHit[],
 ): (lineIndex: number) => MaskedLine {
-  const secrets = [
+  const copiesIn = createCopyFinder([
     ...new Set(
       placed
         .filter(({ hit }) => hit.kind === 'credential' && !hit.identity.includes('\n'))
         .map(({ hit }) => hit.identity),
     ),
-  ];
+  ]);
   const spansByLine = new Map<number, MaskSpan[]>();
+  const add = (i: number, span: MaskSpan) => {
+    const spans = spansByLine.get(i);
+    if (spans) spans.push(span);
+    else spansByLine.set(i, [span]);
+  };
   for (const { hit, lineIndex, endIndex } of placed) {
     for (let i = lineIndex; i <= endIndex; i++) {
       const lineStart = index.lineStart(i);
-      const span: MaskSpan = {
+      const text = index.lineText(i);
+      const end = Math.min(hit.end, lineStart + text.length) - lineStart;
+      add(i, {
         start: Math.max(hit.start, lineStart) - lineStart,
-        end: Math.min(hit.end, lineStart + index.lineText(i).length) - lineStart,
+        end,
         replacement: i === lineIndex ? hit.redacted : '…',
-      };
-      const spans = spansByLine.get(i);
-      if (spans) spans.push(span);
-      else spansByLine.set(i, [span]);
+      });
+      if (hit.kind === 'credential' && i === endIndex)
+        for (const span of continuationsOf(text, end)) add(i, span);
     }
   }
   const lines = new Map<number, MaskedLine>();
   return (lineIndex) => {
     let line = lines.get(lineIndex);
     if (line === undefined) {
-      const spans = [...(spansByLine.get(lineIndex) ?? [])];
       const text = index.lineText(lineIndex);
-      for (const secret of secrets) spans.push(...copiesOf(secret, text));
-      const masked = maskLine(text, spans);
-      line = { masked, trimmed: masked.text.trim() };
+      const spans = (spansByLine.get(lineIndex) ?? []).concat(copiesIn(text));
+      line = trimMasked(maskLine(text, spans));
       lines.set(lineIndex, line);
     }
     return line;

@@ -3,6 +3,7 @@
 // is a UUID or hex (Heroku, Datadog) has its own context.
 
 import { isWordLike } from '../codec/randomness.js';
+import { lineBoundsOf } from '../codec/text-index.js';
 import type { MatchContext } from '../types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,9 +60,12 @@ export function isCodeExpression(secret: string): boolean {
   return EXPRESSION.test(secret);
 }
 
-/** The line that holds the secret, without its line break. */
+/**
+ * The line that holds the secret, without its line break, cut to 256 characters on either
+ * side of it: what a candidate is judged by stays bounded, however long its line.
+ */
 export function lineAround(context: MatchContext): string {
-  const start = context.text.lastIndexOf('\n', context.start - 1) + 1;
-  const newline = context.text.indexOf('\n', context.end);
-  return context.text.slice(start, newline === -1 ? context.text.length : newline);
+  const [start] = lineBoundsOf(context.text, context.start);
+  const [, end] = lineBoundsOf(context.text, context.end);
+  return context.text.slice(Math.max(start, context.start - 256), Math.min(end, context.end + 256));
 }

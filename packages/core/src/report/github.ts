@@ -1,6 +1,7 @@
 import type { Severity } from '../types.js';
 import { placeInFile } from './sarif.js';
 import { locationOf } from './location.js';
+import { escapeControls } from './text.js';
 import type { ScanReport } from './types.js';
 
 // GitHub Actions workflow commands: one annotation per finding, shown on the pull request.
@@ -15,7 +16,8 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
 };
 
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Other control characters (an ANSI escape, BEL) from names and content are shown, not sent to the log.
+  return escapeControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(text: string): string {

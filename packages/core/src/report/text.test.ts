@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/engine.js';
 import { parseTermList } from '../terms/parse-term-list.js';
+import { formatGithub } from './github.js';
 import { formatText } from './text.js';
 import type { ScanReport } from './types.js';
 
@@ -74,5 +75,39 @@ describe('formatText', () => {
     expect(formatText({ ...report, findings: [] }, { advice: ['Do this.'] })).not.toContain(
       'Do this.',
     );
+  });
+});
+
+describe('control characters from names and content (D32)', () => {
+  const hostile = (): ScanReport => {
+    const engine = createEngine({ terms, rules: [] });
+    const path = 'a\u001b[2K\u0007.md';
+    const findings = engine.scan({
+      subject: 'content',
+      path,
+      text: 'x = mythos \u001b[2K\u001b[1A\rNo secrets found\u001b]0;pwned\u0007',
+    });
+    return {
+      tool: { name: 'tightlip', version: '0' },
+      findings,
+      rules: [],
+      skipped: [],
+      stats: { files: 1, bytes: 1, durationMs: 1 },
+    };
+  };
+
+  it('are escaped in the text format, the underline still under the finding', () => {
+    const text = formatText(hostile());
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(text).toContain('a\\x1b[2K\\x07.md');
+    const lines = text.split('\n');
+    const frame = lines.findIndex((line) => line.includes('[names.txt:1]'));
+    expect(lines[frame + 1]!.indexOf('^')).toBe(lines[frame]!.indexOf('[names.txt:1]'));
+  });
+
+  it('are escaped in GitHub annotations', () => {
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
+    expect(formatGithub(hostile())).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
   });
 });

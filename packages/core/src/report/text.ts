@@ -13,6 +13,19 @@ export interface TextFormatOptions {
 
 type Paint = (code: string, text: string) => string;
 
+/**
+ * `text` with every control character (C0, DEL, C1: ESC of an ANSI sequence, BEL, CR, a
+ * backspace) shown as an escape (`\x1b`), and line and paragraph separators too: a name or
+ * a line of a scanned file must not move the cursor, erase the finding or retitle the
+ * terminal. Other text is unchanged.
+ */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`.replace(/^\\x(.{3,})$/, '\\u$1'),
+  );
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -33,18 +46,16 @@ function severityCounts(findings: readonly Finding[]): string {
 function codeFrame(finding: Finding, paint: Paint, color: boolean): string[] {
   const gutter = String(finding.line);
   const at = finding.excerptColumn - 1;
-  const shown = finding.excerpt.slice(at, at + (finding.secret ?? finding.redacted).length);
-  if (shown === '') return [`    ${gutter} | ${paint('2', finding.excerpt)}`];
-  if (color) {
-    const line =
-      finding.excerpt.slice(0, at) +
-      paint('1;31', shown) +
-      finding.excerpt.slice(at + shown.length);
-    return [`    ${gutter} | ${line}`];
-  }
+  const raw = finding.excerpt.slice(at, at + (finding.secret ?? finding.redacted).length);
+  // Each part escaped on its own, so that the underline still falls under the finding.
+  const before = escapeControls(finding.excerpt.slice(0, at));
+  const shown = escapeControls(raw);
+  const after = escapeControls(finding.excerpt.slice(at + raw.length));
+  if (shown === '') return [`    ${gutter} | ${paint('2', before + after)}`];
+  if (color) return [`    ${gutter} | ${before}${paint('1;31', shown)}${after}`];
   return [
-    `    ${gutter} | ${finding.excerpt}`,
-    `    ${' '.repeat(gutter.length)} | ${' '.repeat(at)}${'^'.repeat(Math.max(1, shown.length))}`,
+    `    ${gutter} | ${before}${shown}${after}`,
+    `    ${' '.repeat(gutter.length)} | ${' '.repeat(before.length)}${'^'.repeat(Math.max(1, shown.length))}`,
   ];
 }
 
@@ -66,15 +77,15 @@ export function formatText(report: ScanReport, options: TextFormatOptions = {}):
     else groups.set(key, [finding]);
   }
   for (const [heading, findings] of groups) {
-    lines.push(paint('1;4', heading));
+    lines.push(paint('1;4', escapeControls(heading)));
     for (const f of findings) {
       const severity =
         f.severity === 'critical' || f.severity === 'high'
           ? paint('31', f.severity)
           : paint('33', f.severity);
-      const where = f.where === undefined ? '' : `  (${f.where})`;
+      const where = f.where === undefined ? '' : `  (${escapeControls(f.where)})`;
       lines.push(
-        `  ${f.line}:${f.column}  ${severity}  ${paint('1', f.ruleId)}  ${f.title}${where}`,
+        `  ${f.line}:${f.column}  ${severity}  ${paint('1', escapeControls(f.ruleId))}  ${escapeControls(f.title)}${where}`,
       );
       lines.push(...codeFrame(f, paint, color));
     }

@@ -1,10 +1,13 @@
 // What rules judge a candidate's context by: the key it is assigned to, the host of the
 // URL it sits in.
 
+import { lineBoundsOf } from '../codec/text-index.js';
 import type { MatchContext } from '../types.js';
 
+// A key starts where no letter or underscore precedes it: a start inside a word would be
+// tried from every position of the word (quadratic in the 160 characters looked at).
 const ASSIGNMENT =
-  /([A-Za-z_][\w.-]*)\\?["'\]]?[ \t]*(?::=|=>|\+=|\?=|[:=]|\sis\s)[ \t]*(?:\\?["'`]|(?:Bearer|Basic|Token|token|bearer|SSWS|Key|key) )?$/;
+  /(?<![A-Za-z_])([A-Za-z_][\w.-]*)\\?["'\]]?[ \t]*(?::=|=>|\+=|\?=|[:=]|\sis\s)[ \t]*(?:\\?["'`]|(?:Bearer|Basic|Token|token|bearer|SSWS|Key|key) )?$/;
 
 /**
  * The key that the candidate is assigned to on its own line: `API_KEY` in `API_KEY=…`,
@@ -12,7 +15,7 @@ const ASSIGNMENT =
  * `Authorization: Bearer …`. Undefined when the value does not follow an assignment.
  */
 export function assignedKey(context: MatchContext): string | undefined {
-  const lineStart = context.text.lastIndexOf('\n', context.start - 1) + 1;
+  const [lineStart] = lineBoundsOf(context.text, context.start);
   const before = context.text.slice(Math.max(lineStart, context.start - 160), context.start);
   return ASSIGNMENT.exec(before)?.[1];
 }

@@ -26,8 +26,11 @@ export function defineRule(rule: Rule): Rule {
   if (rule.scope === 'line' && rule.keywords.length === 0)
     throw new RuleError('a line-scoped rule needs keywords', rule.id);
   const needsIndices = pattern.source.includes('(?<secret>') && !pattern.hasIndices;
+  // Built by the pattern's own class: a user's pattern runs on a linear-time engine that
+  // must not be swapped for a backtracking RegExp here.
+  const Pattern = pattern.constructor as RegExpConstructor;
   return needsIndices
-    ? { ...rule, pattern: new RegExp(pattern.source, `${pattern.flags}d`) }
+    ? { ...rule, pattern: new Pattern(pattern.source, `${pattern.flags}d`) }
     : rule;
 }
 

@@ -3,6 +3,7 @@ import { decodeBase64Text, toBase64 } from '../codec/base64.js';
 import { isLookup } from '../codec/lookup.js';
 import { isPlaceholder } from '../codec/placeholder.js';
 import { isRandomLooking } from '../codec/randomness.js';
+import { lineBoundsOf } from '../codec/text-index.js';
 import type { Fake, MatchContext, Rule } from '../types.js';
 import { assignedKey, isDocumentationUrl } from './context.js';
 import { defineRule } from './define-rule.js';
@@ -152,8 +153,11 @@ function isCodeValue(secret: string, before: string, { text, end }: MatchContext
     return true;
   if (!/^[A-Za-z_$][\w$.]*$/.test(secret)) return false;
   if (/ = $/.test(before)) return true;
-  const newline = text.indexOf('\n', end);
-  const rest = text.slice(end, newline === -1 ? text.length : newline).trim();
+  // What follows on its line, from a bounded window: a search for the line's end would cost
+  // the rest of the line per candidate (quadratic on a long line).
+  const after = text.slice(end, end + 64);
+  const newline = after.indexOf('\n');
+  const rest = (newline === -1 ? after : after.slice(0, newline)).trimStart();
   return /^(?:\?\?|\|\||&&|[,;)?:+])/.test(rest);
 }
 
@@ -245,11 +249,11 @@ export const urlBasicAuth = defineRule({
 
 /** Walks back from the line at `start` to the first line indented less: its YAML parent key. */
 function yamlParent(text: string, start: number): string | undefined {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const [lineStart] = lineBoundsOf(text, start);
   const indent = /^[ \t]*/.exec(text.slice(lineStart, start))![0].length;
   let end = lineStart - 1;
   for (let i = 0; i < 500 && end > 0; i++) {
-    const from = text.lastIndexOf('\n', end - 1) + 1;
+    const [from] = lineBoundsOf(text, end - 1);
     const line = text.slice(from, end);
     end = from - 1;
     if (/^\s*(?:#.*)?$/.test(line)) continue;
@@ -258,11 +262,38 @@ function yamlParent(text: string, start: number): string | undefined {
   return undefined;
 }
 
-/** The YAML document (between `---` lines) that holds offset `start`. */
-function yamlDocument(text: string, start: number): string {
-  const from = text.lastIndexOf('\n---', start);
-  const to = text.indexOf('\n---', start);
-  return text.slice(from === -1 ? 0 : from, to === -1 ? text.length : to);
+/** Whether the YAML documents (between `---` lines) of the last text asked about are Secrets, by where they start. */
+let secretDocuments:
+  { text: string; separators: number[]; verdicts: Map<number, boolean> } | undefined;
+
+/**
+ * Whether the YAML document (between `---` lines) that holds offset `start` is a Secret
+ * manifest. Each document of a text is judged once, whatever the number of candidates in
+ * it (a large manifest holds many).
+ */
+function isSecretDocument(text: string, start: number): boolean {
+  if (secretDocuments?.text !== text) {
+    const separators: number[] = [];
+    for (let at = text.indexOf('\n---'); at !== -1; at = text.indexOf('\n---', at + 1))
+      separators.push(at);
+    secretDocuments = { text, separators, verdicts: new Map() };
+  }
+  const { separators, verdicts } = secretDocuments;
+  let low = 0;
+  let high = separators.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (separators[mid]! <= start) low = mid + 1;
+    else high = mid - 1;
+  }
+  const from = separators[high] ?? 0;
+  let verdict = verdicts.get(from);
+  if (verdict === undefined) {
+    const to = separators[high + 1] ?? text.length;
+    verdict = /^kind:[ \t]*["']?Secret["']?[ \t]*$/m.test(text.slice(from, to));
+    verdicts.set(from, verdict);
+  }
+  return verdict;
 }
 
 /** Entries of a Secret that name where or as whom to connect, not the credential. */
@@ -270,11 +301,11 @@ const NOT_SECRET_ENTRY =
   /^[ \t]*["']?(?:user(?:name)?|login|email|host(?:name)?|port|database|db|url|uri|endpoint|region|namespace)["']?:/i;
 
 function isSecretManifestValue(secret: string, { text, start }: MatchContext): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const [lineStart] = lineBoundsOf(text, start);
   if (NOT_SECRET_ENTRY.test(text.slice(lineStart, start))) return false;
   const parent = yamlParent(text, start);
   if (parent !== 'data:' && parent !== 'stringData:') return false;
-  if (!/^kind:[ \t]*["']?Secret["']?[ \t]*$/m.test(yamlDocument(text, start))) return false;
+  if (!isSecretDocument(text, start)) return false;
   const value = parent === 'data:' ? decodeBase64Text(secret) : secret;
   return value !== undefined && value.length >= 6 && !isPlaceholder(value) && !isLookup(value);
 }

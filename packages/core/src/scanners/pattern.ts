@@ -32,7 +32,8 @@ export function scanPattern(text: string, rule: Rule, lowerText?: string): Patte
   if (rule.scope !== 'line' || rule.keywords.length === 0) return scanRange(text, rule, text, 0);
   const matches: PatternMatch[] = [];
   for (const [from, to] of keywordLines(lowerText ?? lowerAscii(text), rule.keywords)) {
-    matches.push(...scanRange(text, rule, text.slice(from, to), from!));
+    // A loop, not push(...): a line may hold more matches than a call takes arguments.
+    for (const match of scanRange(text, rule, text.slice(from, to), from!)) matches.push(match);
   }
   return matches;
 }

@@ -6,9 +6,6 @@ import { hmacSha256, toHex } from '../codec/sha256.js';
 // only as a list-wide set (for the cheap n-gram filter), never per term. Tags and stored
 // digests come from disjoint bits of one HMAC, so one reveals nothing about the other.
 
-/** The shortest key accepted: a shorter one could be guessed as easily as the terms. */
-export const MIN_KEY_LENGTH = 32;
-
 /** Longest folded form (in UTF-16 units) that a hashed list may hold; longer text words are never hashed. */
 export const MAX_HASHED_LENGTH = 64;
 

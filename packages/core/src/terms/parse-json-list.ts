@@ -48,6 +48,12 @@ const HEX8 = /^[0-9a-f]{8}$/;
 export function termWords(text: string, source: string, where: string, line?: number): string[] {
   const words = foldedWords(text);
   if (words.length === 0) throw new TermListError(`${where}has no letters or digits`, source, line);
+  if (words.length === 1 && words[0]!.length === 1)
+    throw new TermListError(
+      `${where}is a single letter or digit once folded (symbols are not matched): it would match every one-letter word`,
+      source,
+      line,
+    );
   if (words.length > MAX_TERM_WORDS)
     throw new TermListError(`${where}has more than ${MAX_TERM_WORDS} words`, source, line);
   return words;
@@ -165,7 +171,7 @@ export function parseJsonTermList(text: string, source: string): Term[] {
   }
 
   if (!Array.isArray(json.terms)) list.fail('terms', 'must be an array of terms');
-  const ids = new Set<string>();
+  const ids = new Map<string, number>();
   return (json.terms as Json[]).map((item, index) => {
     const path = `terms[${index}]`;
     if (!isObject(item)) return list.fail(path, 'must be an object');
@@ -176,8 +182,9 @@ export function parseJsonTermList(text: string, source: string): Term[] {
         ID,
         'an id of at most 100 printable characters, without leading or trailing spaces',
       ) ?? entry.fail('id', 'is required');
-    if (ids.has(id)) entry.fail('id', `duplicate id ${id}`);
-    ids.add(id);
+    // Said by position: an id may be what gives a term away, which is checked only later.
+    if (ids.has(id)) entry.fail('id', `duplicate of terms[${ids.get(id)}].id`);
+    ids.set(id, index);
     const where = `${source}#${id}`;
     const term: Term = {
       id,

@@ -70,27 +70,33 @@ describe('parseTermList, JSON lists', () => {
 
   it.each([
     [{ terms: [] }, /\(?version: must be 1/],
-    [{ version: 1, terms: [{ term: 'x' }] }, /terms\[0\]\.id: is required/],
+    [{ version: 1, terms: [{ term: 'xq' }] }, /terms\[0\]\.id: is required/],
     [
       {
         version: 1,
         terms: [
-          { id: 'A', term: 'x' },
-          { id: 'A', term: 'y' },
+          { id: 'A', term: 'xq' },
+          { id: 'A', term: 'yq' },
         ],
       },
-      /terms\[1\]\.id: duplicate id A/,
+      /terms\[1\]\.id: duplicate of terms\[0\]\.id/,
     ],
     [{ version: 1, terms: [{ id: 'A' }] }, /terms\[0\]\.term: is required/],
-    [{ version: 1, terms: [{ id: 'A', term: 'x', severity: 'huge' }] }, /severity: must be one of/],
-    [{ version: 1, terms: [{ id: 'A', term: 'x', lifts: 'soon' }] }, /lifts: must be a date/],
-    [{ version: 1, terms: [{ id: 'A', term: 'x', graceDays: 3 }] }, /graceDays: needs a lift date/],
     [
-      { version: 1, terms: [{ id: 'A', term: 'x', allowIn: ['[a]'] }] },
+      { version: 1, terms: [{ id: 'A', term: 'xq', severity: 'huge' }] },
+      /severity: must be one of/,
+    ],
+    [{ version: 1, terms: [{ id: 'A', term: 'xq', lifts: 'soon' }] }, /lifts: must be a date/],
+    [
+      { version: 1, terms: [{ id: 'A', term: 'xq', graceDays: 3 }] },
+      /graceDays: needs a lift date/,
+    ],
+    [
+      { version: 1, terms: [{ id: 'A', term: 'xq', allowIn: ['[a]'] }] },
       /allowIn\[0\]: not a supported glob/,
     ],
     [
-      { version: 1, terms: [{ id: 'A', term: 'x', colour: 'red' }] },
+      { version: 1, terms: [{ id: 'A', term: 'xq', colour: 'red' }] },
       /terms\[0\]\.colour: unknown key/,
     ],
     [

@@ -1,3 +1,4 @@
+import { createFake } from '../../codec/fake.js';
 import { describe, expect, it } from 'vitest';
 import { parseTermList } from '../parse-term-list.js';
 import { findRevealingTerms } from './find-revealing-terms.js';
@@ -37,7 +38,7 @@ describe('findRevealingTerms', () => {
   });
 
   it('matches hashed terms only with their key', () => {
-    const key = termKeyBytes('k'.repeat(32), 'key');
+    const key = termKeyBytes(createFake(14).hex(64), 'key');
     const hashed = parseTermList(hashTermList(json([{ id: 'CN-1', term: 'Mythos' }]), key), {
       source: 'h.json',
     });

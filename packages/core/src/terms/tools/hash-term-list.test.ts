@@ -1,3 +1,4 @@
+import { createFake } from '../../codec/fake.js';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine/engine.js';
 import { formatJson } from '../../report/json.js';
@@ -8,7 +9,7 @@ import { createTermMatcher } from '../match.js';
 import { parseTermList } from '../parse-term-list.js';
 import { hashTermList, termKeyBytes } from './hash-term-list.js';
 
-const key = termKeyBytes('k'.repeat(16) + '0123456789abcdef0123', 'test key');
+const key = termKeyBytes(createFake(11).hex(64), 'test key');
 const keys = new Map([[keyIdOf(key), key]]);
 const plainText = JSON.stringify({
   version: 1,
@@ -80,7 +81,7 @@ describe('hashed term lists', () => {
     expect(() => createTermMatcher(hashed)).toThrow(
       /hashed with key [0-9a-f]{16}, which was not given/,
     );
-    const other = termKeyBytes('z'.repeat(40), 'other');
+    const other = termKeyBytes(createFake(12).hex(64), 'other');
     expect(() => createTermMatcher(hashed, new Map([[keyIdOf(other), other]]))).toThrow(
       /not given/,
     );
@@ -136,7 +137,15 @@ describe('hashed term lists', () => {
     expect(() => hashTermList(parseTermList('1984 Project\n', { source: 'l.txt' }), key)).toThrow(
       /must not start with a number/,
     );
-    expect(() => termKeyBytes('short', 'k')).toThrow(/shorter than 32/);
+    expect(() => termKeyBytes('short', 'k')).toThrow(/at least 128 random bits/);
+    // A passphrase or a pattern, however long (the review's D29).
+    for (const weak of [
+      'acme-corp-codename-list-key-2026',
+      'a1'.repeat(20),
+      '0123456789abcdef'.repeat(4),
+    ])
+      expect(() => termKeyBytes(weak, 'k'), weak).toThrow(/at least 128 random bits/);
+    expect(() => termKeyBytes(createFake(13).base64(44), 'k')).not.toThrow();
   });
 
   it('hashes a plain list, keeping its ids', () => {

@@ -1,12 +1,7 @@
 import { TermListError } from '../../errors.js';
 import type { Term } from '../../types.js';
-import {
-  createTermDigester,
-  keyIdOf,
-  MAX_HASHED_LENGTH,
-  MIN_KEY_LENGTH,
-  tagHex,
-} from '../digest.js';
+import { judgeRandomness } from '../../codec/randomness.js';
+import { createTermDigester, keyIdOf, MAX_HASHED_LENGTH, tagHex } from '../digest.js';
 import { termForms } from '../forms.js';
 import { HASH_ALGORITHM, TERM_LIST_VERSION } from '../parse-json-list.js';
 import { findRevealingTerms } from './find-revealing-terms.js';
@@ -14,12 +9,36 @@ import { findRevealingTerms } from './find-revealing-terms.js';
 /** Digests per hashed term come in multiples of this, padded with decoys, so their number says little about the term. */
 const DIGEST_BLOCK = 8;
 
-/** Checks that a key is long enough to be worth anything; returns it as bytes. */
+/** Fewest random bits a key of a hashed list must hold. */
+export const MIN_KEY_BITS = 128;
+
+const BITS_PER_CHARACTER: Partial<Record<string, number>> = {
+  hex: 4,
+  base62: 5.95,
+  base64: 6,
+  base64url: 6,
+};
+
+/** The share of a text's 4-character windows that occur once: near 1 for random text, low for a repeated pattern. */
+function distinctWindows(text: string): number {
+  const windows = new Set<string>();
+  for (let i = 0; i + 4 <= text.length; i++) windows.add(text.slice(i, i + 4));
+  return windows.size / Math.max(1, text.length - 3);
+}
+
+/**
+ * Checks that a key is worth something, and returns it as bytes: at least 128 random bits
+ * written in hex or base64 (`openssl rand -hex 32`). A hashed list publishes its key's id
+ * (an HMAC under the key), so a passphrase or a repeated pattern could be confirmed
+ * offline, and with it every term of the list tried against a dictionary.
+ */
 export function termKeyBytes(text: string, name: string): Uint8Array {
   const key = text.trim();
-  if (key.length < MIN_KEY_LENGTH) {
+  const { alphabet, random } = judgeRandomness(key);
+  const bits = key.length * (BITS_PER_CHARACTER[alphabet] ?? 0);
+  if (bits < MIN_KEY_BITS || !random || distinctWindows(key) < 0.9) {
     throw new TermListError(
-      `key is shorter than ${MIN_KEY_LENGTH} characters; use e.g. 32 random bytes in hex (openssl rand -hex 32)`,
+      `key must be at least ${MIN_KEY_BITS} random bits written in hex or base64, e.g. 32 random bytes (openssl rand -hex 32): a list publishes its key's id, against which a passphrase or a pattern can be guessed offline`,
       name,
     );
   }

@@ -1,3 +1,4 @@
+import { createFake } from '../../codec/fake.js';
 import { describe, expect, it } from 'vitest';
 import { keyIdOf } from '../digest.js';
 import { hashTermList, termKeyBytes } from './hash-term-list.js';
@@ -59,7 +60,7 @@ describe('lintTerms', () => {
   });
 
   it('checks hashed terms as far as the key allows', () => {
-    const key = termKeyBytes('x'.repeat(40), 'k');
+    const key = termKeyBytes(createFake(15).hex(64), 'k');
     const clean = list.filter((t) => t.id !== 'I');
     const hashed = parseTermList(hashTermList(clean, key), { source: 'h.json' });
     const withKey = byId(lintTerms(hashed, { now, keys: new Map([[keyIdOf(key), key]]) }));

@@ -1,0 +1,79 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Term } from '@tightlip/core';
+import { VERSION } from './version.js';
+
+// Term lists compiled once: a list's parsed terms, and the verdict of the check that no id
+// or owner gives a term away, are kept in the user's cache directory, keyed by a SHA-256
+// of everything they follow from (tightlip's version, the list's name and exact text; for
+// the verdict, every list's key and the keys of hashed lists). A changed list, key or
+// version is another key, so nothing is ever stale; old files are just not read again.
+//
+// Protected like the lists themselves: the directory is created 0700 and every file 0600,
+// written to a temporary file and renamed (never half a file, never through a link); a
+// file that does not parse as expected is ignored and rewritten. Lists handed over in the
+// environment (TIGHTLIP_TERMS, a CI secret) are never written to disk. TIGHTLIP_CACHE=0
+// turns the cache off; XDG_CACHE_HOME moves it.
+
+export const CACHE_ENV = 'TIGHTLIP_CACHE';
+const FORMAT = 1;
+
+/** The cache directory, or undefined when it is off or there is no home for it. */
+export function termCacheDir(
+  env: NodeJS.ProcessEnv,
+  platform = process.platform,
+): string | undefined {
+  if (env[CACHE_ENV] === '0') return undefined;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'tightlip', 'terms');
+  if (platform === 'win32' && env.LOCALAPPDATA)
+    return join(env.LOCALAPPDATA, 'tightlip', 'cache', 'terms');
+  if (env.HOME) return join(env.HOME, '.cache', 'tightlip', 'terms');
+  return undefined;
+}
+
+/** The cache key of `parts`: hex SHA-256 over the format, tightlip's version and the parts. */
+export function cacheKey(...parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256').update(`tightlip-term-cache\0${FORMAT}\0${VERSION}`);
+  for (const part of parts) hash.update('\0').update(part);
+  return hash.digest('hex');
+}
+
+function read(dir: string, key: string): unknown {
+  try {
+    return JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as unknown;
+  } catch {
+    return undefined; // absent, unreadable or damaged: compiled again
+  }
+}
+
+function write(dir: string, key: string, value: unknown): void {
+  const file = join(dir, `${key}.json`);
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(temporary, JSON.stringify(value), { mode: 0o600, flag: 'wx' });
+    renameSync(temporary, file);
+  } catch {
+    rmSync(temporary, { force: true }); // a cache that cannot be written only costs time
+  }
+}
+
+/** The terms cached under `key`; undefined when there are none (or they are damaged). */
+export function readCachedTerms(dir: string, key: string): Term[] | undefined {
+  const value = read(dir, key) as { terms?: unknown } | undefined;
+  return Array.isArray(value?.terms) ? (value.terms as Term[]) : undefined;
+}
+
+export function writeCachedTerms(dir: string, key: string, terms: readonly Term[]): void {
+  write(dir, key, { terms });
+}
+
+/** Whether a check passed for `key` before. */
+export function hasCachedVerdict(dir: string, key: string): boolean {
+  return (read(dir, key) as { passed?: unknown } | undefined)?.passed === true;
+}
+
+export function writeCachedVerdict(dir: string, key: string): void {
+  write(dir, key, { passed: true });
+}

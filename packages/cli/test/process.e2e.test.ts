@@ -1,0 +1,40 @@
+import { describe, expect } from 'vitest';
+import { it } from '@tightlip/fixtures/vitest';
+import { BIN, runTightlip } from './helpers.js';
+
+// What only a real process shows: the time budget of a hook run (the hostile review's D12;
+// the watchdog must stop a main thread busy in one synchronous scan), and a full stdout.
+
+describe('the time budget of a hook run', () => {
+  it('stops a run busy in a long synchronous scan with exit 2, naming the budget and how to raise it', ({
+    repo,
+  }) => {
+    // Seconds of one synchronous engine.scan call: far past a budget of 0.3 s.
+    repo.write('big.txt', 'pass=abcdefgh '.repeat(300_000));
+    repo.git('add', 'big.txt');
+    const started = Date.now();
+    const result = runTightlip(repo, ['staged'], {
+      env: { TIGHTLIP_TIME_BUDGET: '0.3' },
+    });
+    expect(result.stderr).toBe(
+      'tightlip: stopped after its time budget of 0.3 s, so this run blocks (exit 2); raise the budget with TIGHTLIP_TIME_BUDGET=<seconds> or --time-budget <seconds> (0 turns it off)\n',
+    );
+    expect(result.status).toBe(2);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // Turned off, a run finishes whatever it takes.
+    repo.git('rm', '-q', '--cached', 'big.txt');
+    repo.write('small.txt', 'hello\n');
+    repo.git('add', 'small.txt');
+    const off = runTightlip(repo, ['staged', '--time-budget', '0']);
+    expect(off.status, off.stderr).toBe(0);
+  });
+});
+
+describe('writing the report', () => {
+  it('says that standard output is full, not "internal error" (D33)', ({ temp }) => {
+    temp.write('a.txt', 'hello\n');
+    const result = temp.run('sh', ['-c', `"${process.execPath}" "${BIN}" scan a.txt > /dev/full`]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('tightlip: cannot write the report to standard output: ENOSPC\n');
+  });
+});
