@@ -1,4 +1,5 @@
-import { open, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { UsageError } from '../errors.js';
@@ -6,37 +7,48 @@ import { toPosix } from '../paths.js';
 import type { Source } from './source.js';
 import { listFiles } from './walk.js';
 
-/** How many files are read ahead of the scanner. */
-const READ_AHEAD = 16;
+/** Files read in one go, between two turns of the event loop (where workers' results come in). */
+const READ_BATCH = 64;
 
 export interface DirectorySource extends Source {
   /** Absolute paths of the files and directories scanned. */
   readonly targets: readonly string[];
 }
 
-/** A file's bytes, or why it was not read: too large, not a regular file, unreadable. */
-async function readFileItem(
-  absolute: string,
-  path: string,
-  limits: SourceLimits,
-): Promise<SourceItem> {
+/**
+ * A file's bytes, or why it was not read: too large, not a regular file, unreadable.
+ * Synchronous: one system call each to open, stat, read and close, with none of the
+ * promise machinery that costs more than the reading itself for small files. Opened
+ * non-blocking, so a FIFO or device named on the command line is refused, never waited on.
+ */
+function readFileItem(absolute: string, path: string, limits: SourceLimits): SourceItem {
   const skipped = (reason: 'too-large' | 'unreadable', detail: string): SourceItem => ({
     type: 'skipped',
     skipped: { path, reason, detail },
   });
-  let handle;
+  let fd: number | undefined;
   try {
-    // A FIFO or device named on the command line would block or never end: not a file to scan.
-    if (!(await stat(absolute)).isFile()) return skipped('unreadable', 'not a regular file');
-    handle = await open(absolute, 'r');
-    const { size } = await handle.stat();
-    if (size > limits.maxFileSize)
-      return skipped('too-large', `${size} bytes, limit ${limits.maxFileSize}`);
-    return { type: 'bytes', content: { path, bytes: await handle.readFile() } };
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
+    if (!info.isFile()) return skipped('unreadable', 'not a regular file');
+    if (info.size > limits.maxFileSize)
+      return skipped('too-large', `${info.size} bytes, limit ${limits.maxFileSize}`);
+    // A buffer of its own (not from Node's pool), so a worker can take it over without a copy.
+    const bytes = Buffer.allocUnsafeSlow(info.size);
+    let read = 0;
+    while (read < info.size) {
+      const n = readSync(fd, bytes, read, info.size - read, null);
+      if (n === 0) break;
+      read += n;
+    }
+    return {
+      type: 'bytes',
+      content: { path, bytes: read < info.size ? bytes.subarray(0, read) : bytes },
+    };
   } catch (error) {
     return skipped('unreadable', (error as NodeJS.ErrnoException).code ?? (error as Error).message);
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -76,21 +88,16 @@ export async function createDirectorySource(
     }
     const queue = [...files].filter((file) => !isAllowedPath(toPosix(relative(root, file))));
     total = queue.length;
-    const reads: (Promise<SourceItem> | undefined)[] = [];
-    for (let i = 0; i < queue.length; i++) {
-      const path = toPosix(relative(root, queue[i]!));
-      for (let ahead = i; ahead < Math.min(queue.length, i + READ_AHEAD); ahead++) {
-        reads[ahead] ??= readFileItem(
-          queue[ahead]!,
-          toPosix(relative(root, queue[ahead]!)),
-          limits,
-        );
+    for (let i = 0; i < queue.length; i += READ_BATCH) {
+      const batch: SourceItem[] = [];
+      for (const file of queue.slice(i, i + READ_BATCH)) {
+        const path = toPosix(relative(root, file));
+        // A file's name leaks as surely as its content, binary or not.
+        batch.push({ type: 'chunk', chunk: { subject: 'file-name', path, text: path } });
+        batch.push(readFileItem(file, path, limits));
       }
-      const item = await reads[i]!;
-      reads[i] = undefined;
-      // A file's name leaks as surely as its content, binary or not.
-      yield { type: 'chunk', chunk: { subject: 'file-name', path, text: path } };
-      yield item;
+      yield* batch;
+      await new Promise(setImmediate);
     }
   }
 

@@ -1,5 +1,8 @@
+import { availableParallelism } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import {
   decodeText,
+  TightlipError,
   type Chunk,
   type Engine,
   type Finding,
@@ -9,7 +12,29 @@ import {
   type SourceItem,
   type SourceLimits,
 } from '@tightlip/core';
-import type { Source } from './source.js';
+import { createScanPool, type ItemResult, type ScanPool } from './pool.js';
+import type { PortableEngine } from './portable-engine.js';
+import type { ContentOrigin, Source } from './source.js';
+
+/** Findings a scan keeps in memory at most; past it (or past most of the heap) it stops, exit 2. */
+export const MAX_FINDINGS = 100_000;
+
+/** Content a scan reads on the main thread before it starts worker threads: small scans (hooks) never pay for them. */
+export const WORKER_THRESHOLD = 4 * 1024 * 1024;
+
+/** A batch of items for one worker: at most this many items or bytes. */
+const BATCH_ITEMS = 256;
+const BATCH_BYTES = 1024 * 1024;
+
+/** Batches in flight per worker: enough to keep it busy, few enough to keep memory flat. */
+const BATCHES_PER_WORKER = 2;
+
+/** Progress of a scan: units done (files, blobs, commits), how many there are once known, bytes of content scanned. */
+export interface ScanProgress {
+  done: number;
+  total: number | undefined;
+  bytes: number;
+}
 
 export interface RunOptions {
   engine: Engine;
@@ -18,8 +43,14 @@ export interface RunOptions {
   isAllowedPath: (path: string) => boolean;
   /** The clock, for `stats.startedAt`. */
   now: () => number;
-  /** Called now and then with the number of files scanned and, when known, how many there are. */
-  onProgress?: (done: number, total: number | undefined) => void;
+  /** Called now and then, and once at the end. */
+  onProgress?: (progress: ScanProgress) => void;
+  /** The engine as worker threads rebuild it; without it everything is scanned on this thread. */
+  portable?: PortableEngine;
+  /** Worker threads once a scan has read `WORKER_THRESHOLD` bytes; all cores by default, 0 for none. */
+  workers?: number;
+  /** Findings kept at most (`MAX_FINDINGS` by default). */
+  maxFindings?: number;
 }
 
 /** What a scan found, before baselines and masking of paths (see `presentReport`). */
@@ -29,18 +60,25 @@ export interface ScanRun {
   stats: ScanStats;
 }
 
+/** A scan that had to stop before the end: it is incomplete, so it fails (exit 2). */
+export class ScanLimitError extends TightlipError {
+  constructor(message: string) {
+    super('SCAN_LIMIT', message);
+  }
+}
+
 /** What a finding's origin is in reports: file content by where the source read it, names and messages by what they are. */
-function originOf(chunk: Chunk, source: Source): Origin {
-  if (chunk.subject === 'content') return source.origin;
+function originOf(chunk: Chunk, origin: ContentOrigin): Origin {
+  if (chunk.subject === 'content') return origin;
   return chunk.subject === 'message' ? 'message' : 'name';
 }
 
 /**
  * Turns an item into the chunks the engine scans, or says why it cannot be scanned. File
  * content arrives as bytes or text; this is where bytes become text (and where extraction
- * of containers and documents belongs).
+ * of containers and documents belongs). Runs on the main thread or in a worker.
  */
-function toChunks(item: SourceItem): { chunks: Chunk[] } | { skipped: Skipped } {
+export function toChunks(item: SourceItem): { chunks: Chunk[] } | { skipped: Skipped } {
   if (item.type === 'skipped') return { skipped: item.skipped };
   if (item.type === 'chunk') return { chunks: [item.chunk] };
   const { path, bytes, commit } = item.content;
@@ -56,6 +94,26 @@ function toChunks(item: SourceItem): { chunks: Chunk[] } | { skipped: Skipped } 
   return {
     chunks: [{ subject: 'content', path, text, ...(commit !== undefined ? { commit } : {}) }],
   };
+}
+
+/** Scans one item: on the main thread, or in a worker. */
+export function scanItem(item: SourceItem, engine: Engine, origin: ContentOrigin): ItemResult {
+  const result = toChunks(item);
+  if ('skipped' in result) return { findings: [], skipped: result.skipped };
+  const findings: Finding[] = [];
+  let content: [string, number] | undefined;
+  for (const chunk of result.chunks) {
+    if (chunk.subject === 'content')
+      content = [
+        chunk.path,
+        item.type === 'bytes'
+          ? item.content.bytes.length
+          : (content?.[1] ?? 0) + Buffer.byteLength(chunk.text),
+      ];
+    for (const finding of engine.scan(chunk))
+      findings.push({ ...finding, origin: originOf(chunk, origin) });
+  }
+  return content === undefined ? { findings } : { findings, content };
 }
 
 /** The path an item is about. */
@@ -74,39 +132,114 @@ function isAboutFile(item: SourceItem): boolean {
   );
 }
 
+/** How much an item weighs in a batch. */
+function sizeOf(item: SourceItem): number {
+  if (item.type === 'bytes') return item.content.bytes.length;
+  return item.type === 'chunk' ? item.chunk.text.length : 0;
+}
+
+/** What progress counts: a file or blob read (or skipped); for sources of text only (diffs), a commit. */
+function isUnit(item: SourceItem): boolean {
+  return item.type !== 'chunk' || item.chunk.subject === 'message';
+}
+
 /**
  * The one scan loop: every item of `source` that is not on an allowed path, turned into
- * chunks and scanned. `stats.files` counts the distinct files whose content was scanned,
- * `stats.bytes` their bytes (UTF-8 for text a source gave as text).
+ * chunks and scanned. Small scans run on this thread; once a scan has read
+ * `WORKER_THRESHOLD` bytes, the rest goes to worker threads in batches, at most
+ * `BATCHES_PER_WORKER` per worker in flight (so memory stays flat), and results are taken
+ * in the order the source gave the items. `stats.files` counts the distinct files whose
+ * content was scanned, `stats.bytes` their bytes (UTF-8 for text a source gave as text).
+ * Past `maxFindings` findings, or most of the heap, the scan stops with a ScanLimitError.
  */
 export async function runScan(source: Source, options: RunOptions): Promise<ScanRun> {
   const started = performance.now();
   const startedAt = new Date(options.now()).toISOString();
   const { engine, onProgress } = options;
+  const maxFindings = options.maxFindings ?? MAX_FINDINGS;
+  const heapLimit = getHeapStatistics().heap_size_limit * 0.75;
+  const workers = options.portable ? (options.workers ?? availableParallelism()) : 0;
   const findings: Finding[] = [];
   const skipped: Skipped[] = [];
   const files = new Set<string>();
   let bytes = 0;
+  let read = 0;
   let done = 0;
-  for await (const item of source.items(options.limits, options.isAllowedPath)) {
-    if (isAboutFile(item) && options.isAllowedPath(pathOf(item))) continue;
-    const result = toChunks(item);
-    if ('skipped' in result) {
-      skipped.push(result.skipped);
-      continue;
+  let pool: ScanPool | undefined;
+  let batch: SourceItem[] = [];
+  let batchBytes = 0;
+  // Batches in flight, each settled once its results are taken, in order.
+  const inFlight: Promise<void>[] = [];
+  let tail: Promise<void> = Promise.resolve();
+  let failure: unknown;
+
+  const take = (item: SourceItem, result: ItemResult) => {
+    if (result.skipped) skipped.push(result.skipped);
+    if (result.content) {
+      files.add(result.content[0]);
+      bytes += result.content[1];
     }
-    for (const chunk of result.chunks) {
-      if (chunk.subject === 'content') {
-        files.add(chunk.path);
-        bytes += item.type === 'bytes' ? item.content.bytes.length : Buffer.byteLength(chunk.text);
+    for (const finding of result.findings) findings.push(finding);
+    source.onResult?.(item, result.findings);
+    if (findings.length > maxFindings)
+      throw new ScanLimitError(
+        `more than ${maxFindings} findings: the scan stopped before the end (exit 2); narrow it with "allow.paths", a baseline or fewer terms`,
+      );
+    if (isUnit(item) && ++done % 64 === 0) {
+      onProgress?.({ done, total: source.total?.(), bytes });
+      if (process.memoryUsage().heapUsed > heapLimit)
+        throw new ScanLimitError(
+          `the scan stopped before the end (exit 2): its ${findings.length} findings fill the memory; narrow it with "allow.paths", a baseline or fewer terms`,
+        );
+    }
+  };
+
+  const flush = () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    batchBytes = 0;
+    const results = pool!.scan(items);
+    tail = tail.then(async () => {
+      if (failure) return;
+      try {
+        (await results).forEach((result, i) => take(items[i]!, result));
+      } catch (error) {
+        failure ??= error;
       }
-      for (const finding of engine.scan(chunk))
-        findings.push({ ...finding, origin: originOf(chunk, source) });
+    });
+    inFlight.push(tail);
+  };
+
+  /** Resolves once every item given so far is scanned and its result taken. */
+  const settle = async () => {
+    flush();
+    await tail;
+    inFlight.length = 0;
+    if (failure) throw failure;
+  };
+
+  try {
+    for await (const item of source.items(options.limits, options.isAllowedPath, { settle })) {
+      if (failure) throw failure;
+      if (isAboutFile(item) && options.isAllowedPath(pathOf(item))) continue;
+      read += sizeOf(item);
+      if (!pool && workers > 0 && read > WORKER_THRESHOLD)
+        pool = createScanPool(options.portable!, source.origin, workers);
+      if (!pool) {
+        take(item, scanItem(item, engine, source.origin));
+        continue;
+      }
+      batch.push(item);
+      batchBytes += sizeOf(item);
+      if (batch.length >= BATCH_ITEMS || batchBytes >= BATCH_BYTES) flush();
+      while (inFlight.length > BATCHES_PER_WORKER * workers) await inFlight.shift();
     }
-    if (onProgress && item.type !== 'chunk' && ++done % 64 === 0)
-      onProgress(done, source.total?.());
+    await settle();
+  } finally {
+    await pool?.close();
   }
-  onProgress?.(done, done);
+  onProgress?.({ done, total: done, bytes });
   return {
     findings,
     skipped,

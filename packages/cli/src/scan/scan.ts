@@ -13,7 +13,8 @@ import { toPosix } from '../paths.js';
 import { baselineEntryOf, baselineFileOf, readBaseline, usesBaseline } from './baseline.js';
 import { createScanEngine } from './engine.js';
 import { presentReport } from './present.js';
-import { runScan, type ScanRun } from './run.js';
+import { toPortableEngine } from './portable-engine.js';
+import { runScan, type ScanProgress, type ScanRun } from './run.js';
 import { loadScanSettings, type ScanSettings } from './settings.js';
 import type { Source } from './source.js';
 
@@ -30,8 +31,10 @@ export interface ScanOptions {
   baseline?: string;
   /** Overrides the config's `maxFileSize`. */
   maxFileSize?: number;
-  /** Called now and then with the files scanned and, when known, how many there are. */
-  onProgress?: (done: number, total: number | undefined) => void;
+  /** Called now and then with the scan's progress. */
+  onProgress?: (progress: ScanProgress) => void;
+  /** Worker threads for large scans (all cores by default; 0: none). */
+  workers?: number;
 }
 
 export interface ScanResult {
@@ -80,11 +83,12 @@ export async function runSourceScan(
   settings: ScanSettings,
   secretHashSalt?: string,
 ): Promise<{ engine: Engine; run: ScanRun }> {
-  const engine = createScanEngine(settings, {
+  const engineOptions = {
     root: source.root,
     reveal: options.reveal,
     ...(secretHashSalt !== undefined ? { secretHashSalt } : {}),
-  });
+  };
+  const engine = createScanEngine(settings, engineOptions);
   const baselineFile = baselineFileOf(settings.config, options.baseline, options.io.cwd);
   const run = await runScan(source, {
     engine,
@@ -94,6 +98,8 @@ export async function runSourceScan(
       baselineFile,
     ]),
     now: settings.now,
+    portable: toPortableEngine(settings, engineOptions),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   return { engine, run };

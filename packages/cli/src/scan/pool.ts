@@ -1,0 +1,99 @@
+import { Worker } from 'node:worker_threads';
+import type { Finding, Skipped, SourceItem } from '@tightlip/core';
+import type { PortableEngine } from './portable-engine.js';
+import type { ContentOrigin } from './source.js';
+
+/**
+ * The worker's entry: beside this module once built; from the TypeScript sources (tests),
+ * the built one, since a worker thread runs JavaScript only (npm test builds first).
+ */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('../../dist/scan/worker.js', import.meta.url)
+  : new URL('./worker.js', import.meta.url);
+
+/** What scanning one item gave: its findings, or why it was skipped; the content it scanned. */
+export interface ItemResult {
+  findings: Finding[];
+  skipped?: Skipped;
+  /** The file whose content was scanned, and its size in bytes. */
+  content?: [path: string, bytes: number];
+}
+
+/** Items for a worker, and the id its reply carries. */
+export interface ScanBatch {
+  id: number;
+  items: SourceItem[];
+}
+
+type Reply = { id: number; results: ItemResult[] } | { id: number; error: string };
+
+export interface ScanPool {
+  /** Scans `items` in a worker; resolves with one result per item, in order. */
+  scan(items: SourceItem[]): Promise<ItemResult[]>;
+  /** Ends the workers. */
+  close(): Promise<void>;
+}
+
+/** The buffer of a byte item as the worker can take it over (transferred, not copied). */
+function transferable(item: SourceItem): ArrayBuffer[] {
+  if (item.type !== 'bytes') return [];
+  let { bytes } = item.content;
+  // A view of a larger or shared buffer (Node's pool, a pipe's chunk) is copied first.
+  if (bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength)
+    item.content.bytes = bytes = bytes.slice();
+  return bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+}
+
+/**
+ * `size` worker threads, each with the engine of `engine` built once, that scan batches
+ * of items; each batch goes to the worker with the fewest batches waiting. The caller
+ * bounds how many batches are in flight (see `runScan`), so memory stays flat.
+ */
+export function createScanPool(
+  engine: PortableEngine,
+  origin: ContentOrigin,
+  size: number,
+): ScanPool {
+  let nextId = 0;
+  let failure: Error | undefined;
+  const waiting = new Map<
+    number,
+    { resolve(results: ItemResult[]): void; reject(e: Error): void }
+  >();
+  const load = new Array<number>(size).fill(0);
+  const workers = Array.from({ length: size }, (_, w) => {
+    const worker = new Worker(WORKER_ENTRY, {
+      workerData: { engine, origin },
+    });
+    worker.on('message', (reply: Reply) => {
+      load[w]!--;
+      const waiter = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if ('error' in reply) waiter?.reject(new Error(reply.error));
+      else waiter?.resolve(reply.results);
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      for (const waiter of waiting.values()) waiter.reject(error);
+      waiting.clear();
+    });
+    return worker;
+  });
+  return {
+    scan(items) {
+      return new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        const id = nextId++;
+        let w = 0;
+        for (let i = 1; i < size; i++) if (load[i]! < load[w]!) w = i;
+        load[w]!++;
+        waiting.set(id, { resolve, reject });
+        const batch: ScanBatch = { id, items };
+        workers[w]!.postMessage(batch, items.flatMap(transferable));
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}

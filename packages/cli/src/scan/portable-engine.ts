@@ -1,0 +1,69 @@
+import { builtinRules, type Engine, type Rule } from '@tightlip/core';
+import type { Config } from '../config/types.js';
+import { createScanEngine, type ScanEngineOptions } from './engine.js';
+import type { ScanSettings } from './settings.js';
+
+/** A rule as a worker gets it: a built-in one by id (and severity), a custom one as data. */
+type PortableRule =
+  { builtin: string; severity: Rule['severity'] } | { custom: Omit<Rule, 'samples' | 'validate'> };
+
+/**
+ * What a worker needs to build the same engine as the main thread: data only (structured
+ * clone carries RegExps and Maps, not functions), so it loads the engine and the rules and
+ * nothing of the configuration's files, schemas or term lists.
+ */
+export interface PortableEngine {
+  rules: PortableRule[];
+  config: Pick<Config, 'dir' | 'allowValues' | 'allowPatterns' | 'stopwords' | 'inlineAllow'>;
+  terms: ScanSettings['terms'];
+  termKeys: ScanSettings['termKeys'];
+  /** The clock at the start of the scan: embargoes are judged at one instant in every thread. */
+  now: number;
+  options: ScanEngineOptions;
+}
+
+const BUILTIN_IDS = new Set(builtinRules.map((rule) => rule.id));
+
+/** The portable form of the engine `createScanEngine(settings, options)` builds. */
+export function toPortableEngine(
+  settings: ScanSettings,
+  options: ScanEngineOptions,
+): PortableEngine {
+  const { config } = settings;
+  return {
+    rules: settings.rules.map((rule) => {
+      if (BUILTIN_IDS.has(rule.id)) return { builtin: rule.id, severity: rule.severity };
+      const { samples: _samples, validate: _validate, ...data } = rule;
+      return { custom: data };
+    }),
+    config: {
+      dir: config.dir,
+      allowValues: config.allowValues,
+      allowPatterns: config.allowPatterns,
+      stopwords: config.stopwords,
+      inlineAllow: config.inlineAllow,
+    },
+    terms: settings.terms,
+    termKeys: settings.termKeys,
+    now: settings.now(),
+    options,
+  };
+}
+
+/** The engine of a portable description (in a worker). */
+export function fromPortableEngine(portable: PortableEngine): Engine {
+  const builtin = new Map(builtinRules.map((rule) => [rule.id, rule]));
+  const rules = portable.rules.map((rule): Rule => {
+    if ('custom' in rule) return { ...rule.custom, samples: () => ({ match: [], ignore: [] }) };
+    const known = builtin.get(rule.builtin)!;
+    return known.severity === rule.severity ? known : { ...known, severity: rule.severity };
+  });
+  const settings = {
+    config: portable.config as Config,
+    rules,
+    terms: portable.terms,
+    termKeys: portable.termKeys,
+    now: () => portable.now,
+  } as ScanSettings;
+  return createScanEngine(settings, portable.options);
+}
