@@ -97,6 +97,14 @@ export interface Finding {
   /** Stable across runs and line moves; never derived from a term's text. */
   fingerprint: string;
   commit?: string;
+  /** History: who wrote the commit that introduced the finding (`Name <email>`), and when (ISO 8601). */
+  author?: string;
+  date?: string;
+  /**
+   * History: how many later commits wrote this file again and still carry the secret (edits
+   * that kept it, reverts, merges); the finding itself is reported once, at its first commit.
+   */
+  laterCommits?: number;
   origin?: Origin;
   /** The unmasked secret, only when the engine was created with `reveal: true`. */
   secret?: string;

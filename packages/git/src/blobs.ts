@@ -3,74 +3,74 @@ import { createBatch, type Pending } from './batch.js';
 import { GitError } from './errors.js';
 import type { Git } from './git.js';
 
-/** A blob's content as text, or why it is not text. */
-export type BlobText = { text: string } | { skipped: 'binary' | 'too-large'; size: number };
+/** How many first bytes of an object are always kept: what git looks at to call it binary. */
+const HEAD_BYTES = 8000;
 
-export interface BlobReader {
-  /**
-   * The text of blob `id` (see `decodeText`): binary when it is not text, too large past
-   * the size limit. With `utf16Only`, anything that does not start with a UTF-16
-   * byte-order mark counts as binary and is not kept in memory.
-   */
-  readText(id: string, options?: { utf16Only?: boolean }): Promise<BlobText>;
+/** An object read from the repository: its content only when it is within the size limit. */
+export interface GitObject {
+  type: string;
+  size: number;
+  /** The first bytes (up to 8000), whatever the size. */
+  head: Buffer;
+  /** The whole content, when `size` is within the limit; it may share memory with git's output around it, so copy it to keep it long. */
+  bytes?: Buffer;
+}
+
+export interface ObjectReader {
+  /** Object `id` (or any name `git cat-file` takes); rejects when the object is missing. */
+  read(id: string): Promise<GitObject>;
   close(): void;
 }
 
-/** The answer being read: bytes still to come (content and its LF), its first bytes, the content kept. */
+/** The answer being read: its header's type and size, bytes still to come (content and its LF), its first bytes, the content kept. */
 interface Body {
-  utf16Only: boolean;
+  type: string;
   size: number;
   remaining: number;
   head: Buffer;
-  chunks: Buffer[];
-  keep: boolean | undefined;
+  bytes: Buffer | undefined;
 }
 
 /**
- * One long-lived `git cat-file --batch`, started at the first request: each answer is a
- * header `<id> <type> <size>` and the content, which is read as it streams and kept only
- * when wanted (at most `maxFileSize` bytes), so a large binary costs no memory. Objects
- * come from the repository as git sees it (a pre-receive hook's quarantine included).
+ * Parses `git cat-file --batch` output as it arrives, in pieces of any size: each answer is
+ * a header `<id> <type> <size>` and the content, which is copied into a buffer of its own
+ * only when within `maxFileSize` bytes (so a large binary costs no memory). Gives each
+ * object, or an Error for a header without content (`<name> missing`), to `answer`.
  */
-export function createBlobReader(git: Git, maxFileSize = DEFAULT_MAX_FILE_SIZE): BlobReader {
+function createBatchParser(
+  maxFileSize: number,
+  answer: (object: GitObject | Error) => void,
+): (data: Buffer) => void {
   let header: Buffer = Buffer.alloc(0);
   let body: Body | undefined;
 
-  const finish = (pending: Pending<boolean, BlobText>) => {
-    const { utf16Only, size, head, chunks } = body!;
-    body = undefined;
-    const utf16 = hasUtf16Bom(head);
-    if ((utf16Only && !utf16) || (!utf16 && looksBinary(head)))
-      return pending.answer({ skipped: 'binary', size });
-    if (size > maxFileSize) return pending.answer({ skipped: 'too-large', size });
-    const text = decodeText(Buffer.concat(chunks));
-    pending.answer(text === undefined ? { skipped: 'binary', size } : { text });
-  };
-
   /** Reads what `data` holds of the current answer; returns the rest. */
-  const readBody = (data: Buffer, pending: Pending<boolean, BlobText>): Buffer => {
+  const readBody = (data: Buffer): Buffer => {
     const current = body!;
     const take = data.subarray(0, current.remaining);
+    const at = current.size + 1 - current.remaining;
     current.remaining -= take.length;
-    const content = current.remaining === 0 ? take.subarray(0, take.length - 1) : take;
-    if (current.head.length < 8000)
-      current.head = Buffer.concat([current.head, content.subarray(0, 8000 - current.head.length)]);
-    if (current.keep === undefined && (current.head.length >= 2 || current.remaining === 0)) {
-      // Decided on the first two bytes: kept only when it may be text and fits.
-      current.keep =
-        current.size <= maxFileSize && (!current.utf16Only || hasUtf16Bom(current.head));
+    const content = take.subarray(0, Math.max(0, current.size - at));
+    if (current.bytes) content.copy(current.bytes, at);
+    else if (current.head.length < HEAD_BYTES)
+      current.head = Buffer.concat([
+        current.head,
+        content.subarray(0, HEAD_BYTES - current.head.length),
+      ]);
+    if (current.remaining === 0) {
+      body = undefined;
+      const { type, size, bytes } = current;
+      const head = bytes ? bytes.subarray(0, HEAD_BYTES) : current.head;
+      answer(bytes === undefined ? { type, size, head } : { type, size, head, bytes });
     }
-    if (current.keep === false) current.chunks = [];
-    else current.chunks.push(content);
-    if (current.remaining === 0) finish(pending);
     return data.subarray(take.length);
   };
 
-  const batch = createBatch<boolean, BlobText>(git, ['cat-file', '--batch'], (data, pending) => {
+  return (data) => {
     let rest = data;
     while (rest.length > 0) {
       if (body) {
-        rest = readBody(rest, pending);
+        rest = readBody(rest);
         continue;
       }
       const newline = rest.indexOf(0x0a);
@@ -81,29 +81,127 @@ export function createBlobReader(git: Git, maxFileSize = DEFAULT_MAX_FILE_SIZE):
       const line = Buffer.concat([header, rest.subarray(0, newline)]).toString('utf8');
       header = Buffer.alloc(0);
       rest = rest.subarray(newline + 1);
-      const utf16Only = pending.first();
-      if (utf16Only === undefined)
-        return pending.fail(
-          new GitError('GIT_FAILED', `git cat-file answered what was not asked: ${line}`),
-        );
       const [, type, size] = line.split(' ');
-      if (type !== 'blob' || size === undefined) {
-        pending.refuse(new GitError('GIT_FAILED', `git cat-file: ${line}`));
+      if (type === undefined || size === undefined || !/^\d+$/.test(size)) {
+        answer(new GitError('GIT_FAILED', `git cat-file: ${line}`));
+        continue;
+      }
+      const bytes = Number(size);
+      if (bytes <= maxFileSize && rest.length > bytes) {
+        // All here: a view of git's output, no copy.
+        const content = rest.subarray(0, bytes);
+        answer({ type, size: bytes, head: content.subarray(0, HEAD_BYTES), bytes: content });
+        rest = rest.subarray(bytes + 1);
         continue;
       }
       body = {
-        utf16Only,
-        size: Number(size),
-        remaining: Number(size) + 1,
+        type,
+        size: bytes,
+        remaining: bytes + 1,
         head: Buffer.alloc(0),
-        chunks: [],
-        keep: undefined,
+        bytes: bytes <= maxFileSize ? Buffer.allocUnsafe(bytes) : undefined,
       };
     }
-  });
+  };
+}
 
+/**
+ * One long-lived `git cat-file --batch`, started at the first request, for objects asked
+ * one at a time (see `createBatchParser`). Objects come from the repository as git sees it
+ * (a pre-receive hook's quarantine included). Requests may be made before earlier ones
+ * are answered: answers come in order.
+ */
+export function createObjectReader(git: Git, maxFileSize = DEFAULT_MAX_FILE_SIZE): ObjectReader {
+  let pending: Pending<true, GitObject> | undefined;
+  const parse = createBatchParser(maxFileSize, (object) => {
+    if (pending!.first() === undefined)
+      return pending!.fail(new GitError('GIT_FAILED', 'git cat-file answered what was not asked'));
+    if (object instanceof Error) pending!.refuse(object);
+    else pending!.answer(object);
+  });
+  const batch = createBatch<true, GitObject>(git, ['cat-file', '--batch'], (data, answers) => {
+    pending = answers;
+    parse(data);
+  });
   return {
-    readText: (id, options = {}) => batch.ask(`${id}\n`, options.utf16Only ?? false),
+    read: (id) => batch.ask(`${id}\n`, true),
     close: () => batch.close(),
+  };
+}
+
+/**
+ * The objects `ids` names, in order, from one `git cat-file --batch` given every id at
+ * once: git streams them as fast as it can read its packs, and no request waits for an
+ * answer. Read as it is consumed, so memory holds a pipe's worth ahead at most.
+ */
+export async function* streamObjects(
+  git: Git,
+  ids: readonly string[],
+  maxFileSize = DEFAULT_MAX_FILE_SIZE,
+): AsyncGenerator<GitObject> {
+  if (ids.length === 0) return;
+  const child = git.spawn(['cat-file', '--batch']);
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => {
+    if (stderr.length < 64 * 1024) stderr += text;
+  });
+  const closed = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(`${ids.join('\n')}\n`);
+  const ready: (GitObject | Error)[] = [];
+  const parse = createBatchParser(maxFileSize, (object) => ready.push(object));
+  let count = 0;
+  try {
+    for await (const data of child.stdout as AsyncIterable<Buffer>) {
+      parse(data);
+      for (const object of ready.splice(0)) {
+        if (object instanceof Error) throw object;
+        count++;
+        yield object;
+      }
+    }
+    const status = await closed;
+    if (status !== 0 || count !== ids.length)
+      throw new GitError(
+        'GIT_FAILED',
+        `git cat-file failed: ${stderr.trim() || `exit status ${status}, ${count} of ${ids.length} objects read`}`,
+      );
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+}
+
+/** A blob's content as text, or why it is not text. */
+export type BlobText = { text: string } | { skipped: 'binary' | 'too-large'; size: number };
+
+export interface BlobReader {
+  /**
+   * The text of blob `id` (see `decodeText`): binary when it is not text, too large past
+   * the size limit. With `utf16Only`, anything that does not start with a UTF-16
+   * byte-order mark counts as binary.
+   */
+  readText(id: string, options?: { utf16Only?: boolean }): Promise<BlobText>;
+  close(): void;
+}
+
+/** Blobs as text, read through one `git cat-file --batch` (see `createObjectReader`). */
+export function createBlobReader(git: Git, maxFileSize = DEFAULT_MAX_FILE_SIZE): BlobReader {
+  const objects = createObjectReader(git, maxFileSize);
+  return {
+    async readText(id, options = {}) {
+      const { type, size, head, bytes } = await objects.read(id);
+      if (type !== 'blob') throw new GitError('GIT_FAILED', `git cat-file: ${id} is a ${type}`);
+      const utf16 = hasUtf16Bom(head);
+      if ((options.utf16Only && !utf16) || (!utf16 && looksBinary(head)))
+        return { skipped: 'binary', size };
+      if (bytes === undefined) return { skipped: 'too-large', size };
+      const text = decodeText(bytes);
+      return text === undefined ? { skipped: 'binary', size } : { text };
+    },
+    close: () => objects.close(),
   };
 }

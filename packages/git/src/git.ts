@@ -97,18 +97,22 @@ async function* streamLines(place: Place, args: readonly string[]): AsyncGenerat
   });
   let done = false;
   try {
-    child.stdout.setEncoding('utf8');
-    let rest = '';
-    for await (const text of child.stdout as AsyncIterable<string>) {
+    // Each line decoded from git's bytes on its own: a line kept (an id, a path) holds its
+    // own text, never a slice that keeps a whole chunk of output alive.
+    let rest: Buffer[] = [];
+    for await (const data of child.stdout as AsyncIterable<Buffer>) {
       let from = 0;
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', from)) {
-        yield rest + text.slice(from, end);
-        rest = '';
+      for (let end = data.indexOf(0x0a); end !== -1; end = data.indexOf(0x0a, from)) {
+        if (rest.length > 0) {
+          rest.push(data.subarray(from, end));
+          yield Buffer.concat(rest).toString('utf8');
+          rest = [];
+        } else yield data.toString('utf8', from, end);
         from = end + 1;
       }
-      rest += text.slice(from);
+      if (from < data.length) rest.push(data.subarray(from));
     }
-    if (rest !== '') yield rest;
+    if (rest.length > 0) yield Buffer.concat(rest).toString('utf8');
     let status: number | null;
     try {
       status = await closed;

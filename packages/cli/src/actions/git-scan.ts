@@ -1,15 +1,16 @@
 import { resolve } from 'node:path';
 import {
+  createHistorySource,
   openRepository,
   parsePushUpdates,
   parseReceiveUpdates,
   readCommitMessage,
-  readHistory,
   readPushChanges,
   readRange,
   readReceiveChanges,
   readStagedChanges,
   type Git,
+  type HistorySelection,
   type PushUpdate,
   type RangeOptions,
 } from '@tightlip/git';
@@ -58,19 +59,24 @@ export async function scanRange(options: ScanOptions & RangeOptions): Promise<Sc
   );
 }
 
-/** Scans every commit reachable from `refs` (all refs when empty). */
-export async function scanHistory(
-  options: ScanOptions & { refs: readonly string[] },
-): Promise<ScanResult> {
-  return scan(
-    await gitSource(
-      options,
-      'commit',
-      (git, limits) => readHistory(git, options.refs, limits),
-      true,
-    ),
-    options,
-  );
+/**
+ * Audits a history at blob level (see `createHistorySource`): every unique blob reachable
+ * from the selected refs read once, each secret reported once per path at the commit that
+ * introduced it, with its author and date.
+ */
+export async function scanHistory(options: ScanOptions & HistorySelection): Promise<ScanResult> {
+  const git = await openRepository(options.io.cwd, { allowBare: true, env: options.io.env });
+  const history = createHistorySource(git, options);
+  const source: Source = {
+    root: git.root,
+    searchFrom: [options.io.cwd, git.root],
+    origin: 'commit',
+    items: (limits, isAllowedPath, context) => history.items(limits, isAllowedPath, context),
+    onResult: (item, findings) => history.onResult(item, findings),
+    attribute: (findings) => history.attribute(findings),
+    total: () => history.total(),
+  };
+  return scan(source, options);
 }
 
 export interface PushScanOptions extends ScanOptions {

@@ -33,7 +33,7 @@ function readFileItem(absolute: string, path: string, limits: SourceLimits): Sou
     if (!info.isFile()) return skipped('unreadable', 'not a regular file');
     if (info.size > limits.maxFileSize)
       return skipped('too-large', `${info.size} bytes, limit ${limits.maxFileSize}`);
-    // A buffer of its own (not from Node's pool), so a worker can take it over without a copy.
+    // A buffer of its own, not a slice of Node's pool (which a worker would get whole).
     const bytes = Buffer.allocUnsafeSlow(info.size);
     let read = 0;
     while (read < info.size) {

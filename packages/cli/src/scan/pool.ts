@@ -34,14 +34,16 @@ export interface ScanPool {
   close(): Promise<void>;
 }
 
-/** The buffer of a byte item as the worker can take it over (transferred, not copied). */
-function transferable(item: SourceItem): ArrayBuffer[] {
-  if (item.type !== 'bytes') return [];
-  let { bytes } = item.content;
-  // A view of a larger or shared buffer (Node's pool, a pipe's chunk) is copied first.
-  if (bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength)
-    item.content.bytes = bytes = bytes.slice();
-  return bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+/**
+ * An item as it is posted: copied (never transferred, since a source may keep its bytes),
+ * and a view of a larger buffer (git's output) first cut to its own bytes, since a view is
+ * posted with all of its buffer.
+ */
+function exactBytes(item: SourceItem): SourceItem {
+  if (item.type !== 'bytes') return item;
+  const { bytes } = item.content;
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return item;
+  return { ...item, content: { ...item.content, bytes: bytes.slice() } };
 }
 
 /**
@@ -64,6 +66,7 @@ export function createScanPool(
   const workers = Array.from({ length: size }, (_, w) => {
     const worker = new Worker(WORKER_ENTRY, {
       workerData: { engine, origin },
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 },
     });
     worker.on('message', (reply: Reply) => {
       load[w]!--;
@@ -88,8 +91,8 @@ export function createScanPool(
         for (let i = 1; i < size; i++) if (load[i]! < load[w]!) w = i;
         load[w]!++;
         waiting.set(id, { resolve, reject });
-        const batch: ScanBatch = { id, items };
-        workers[w]!.postMessage(batch, items.flatMap(transferable));
+        const batch: ScanBatch = { id, items: items.map(exactBytes) };
+        workers[w]!.postMessage(batch);
       });
     },
     async close() {

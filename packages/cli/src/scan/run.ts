@@ -171,7 +171,7 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
   // Batches in flight, each settled once its results are taken, in order.
   const inFlight: Promise<void>[] = [];
   let tail: Promise<void> = Promise.resolve();
-  let failure: unknown;
+  let failure: Error | undefined;
 
   const take = (item: SourceItem, result: ItemResult) => {
     if (result.skipped) skipped.push(result.skipped);
@@ -187,7 +187,7 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
       );
     if (isUnit(item) && ++done % 64 === 0) {
       onProgress?.({ done, total: source.total?.(), bytes });
-      if (process.memoryUsage().heapUsed > heapLimit)
+      if (getHeapStatistics().used_heap_size > heapLimit)
         throw new ScanLimitError(
           `the scan stopped before the end (exit 2): its ${findings.length} findings fill the memory; narrow it with "allow.paths", a baseline or fewer terms`,
         );
@@ -205,7 +205,7 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
       try {
         (await results).forEach((result, i) => take(items[i]!, result));
       } catch (error) {
-        failure ??= error;
+        failure ??= error as Error;
       }
     });
     inFlight.push(tail);
@@ -241,7 +241,7 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
   }
   onProgress?.({ done, total: done, bytes });
   return {
-    findings,
+    findings: source.attribute ? await source.attribute(findings) : findings,
     skipped,
     stats: { files: files.size, bytes, durationMs: performance.now() - started, startedAt },
   };

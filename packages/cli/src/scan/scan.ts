@@ -10,7 +10,13 @@ import {
 import type { Config } from '../config/types.js';
 import type { Io } from '../io.js';
 import { toPosix } from '../paths.js';
-import { baselineEntryOf, baselineFileOf, readBaseline, usesBaseline } from './baseline.js';
+import {
+  baselineEntryOf,
+  baselineFileOf,
+  newBaselineSalt,
+  readBaseline,
+  usesBaseline,
+} from './baseline.js';
 import { createScanEngine } from './engine.js';
 import { presentReport } from './present.js';
 import { toPortableEngine } from './portable-engine.js';
@@ -117,7 +123,9 @@ export async function scan(source: Source, options: ScanOptions): Promise<ScanRe
     ? baselineFileOf(settings.config, options.baseline, options.io.cwd)
     : undefined;
   const baseline = baselineFile !== undefined ? await readBaseline(baselineFile) : undefined;
-  const { engine, run } = await runSourceScan(source, options, settings, baseline?.salt);
+  // A source that merges findings (history) tells secrets apart by their keyed hash.
+  const salt = baseline?.salt ?? (source.attribute ? newBaselineSalt() : undefined);
+  const { engine, run } = await runSourceScan(source, options, settings, salt);
   const matcher = baseline ? createBaselineMatcher(baseline) : undefined;
   const report = presentReport(run, {
     engine,

@@ -32,6 +32,11 @@ export interface Source {
   ): AsyncIterable<SourceItem>;
   /** Called with each item's findings once it is scanned, in the order of the items. */
   onResult?(item: SourceItem, findings: readonly Finding[]): void;
+  /**
+   * The findings as reported, from the findings of every item (history: each secret once
+   * per path, at the commit that introduced it); as they are when absent.
+   */
+  attribute?(findings: readonly Finding[]): Promise<Finding[]>;
   /** How many files it yields, once known: for a progress display. */
   total?(): number | undefined;
 }
