@@ -119,7 +119,7 @@ try {
   const child = `
     const { scanHistory } = await import('@tightlip/cli');
     const start = performance.now();
-    const { report } = await scanHistory({ io: { cwd: process.argv[1], env: process.env, stdout: process.stdout, stderr: process.stderr }, refs: [], termFiles: [], reveal: false });
+    const { report } = await scanHistory({ io: { cwd: process.argv[1], env: process.env, stdout: process.stdout, stderr: process.stderr }, revisions: [], termFiles: [], reveal: false });
     console.log(JSON.stringify({ ms: performance.now() - start, bytes: report.stats.bytes, maxRssKb: process.resourceUsage().maxRSS }));
   `;
   for (const commits of [2000, 20000]) {

@@ -42,6 +42,8 @@ export interface HistorySource {
    * later commits wrote the file again still carrying it.
    */
   attribute(findings: readonly Finding[]): Promise<Finding[]>;
+  /** Whether an item is the first of a blob's (what `total` counts). */
+  isUnit(item: SourceItem): boolean;
   /** How many blobs there are to read, once the walk is done. */
   total(): number | undefined;
 }
@@ -212,6 +214,8 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   let newlyFound: string[] = [];
   /** `<blob>\0<path>\0<commit>` of every whole-content scan asked for after the first pass. */
   const rescanned = new Set<string>();
+  /** The first item of each blob read: what progress counts. */
+  const units = new WeakSet<SourceItem>();
   let total: number | undefined;
 
   const revisionArgs = (): string[] => {
@@ -394,7 +398,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
 
   /** Names of the selected refs, and the names and messages of the annotated tags they point through. */
   async function* refItems(objects: ObjectReader): AsyncGenerator<SourceItem> {
-    const refs: { name: string; id: string }[] = [];
+    const refs: { name: string; id: string; type?: string }[] = [];
     if (selection.revisions.length > 0) {
       for (const name of selection.revisions) refs.push({ name, id: name });
     } else {
@@ -406,28 +410,35 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
           ];
       for await (const line of git.lines([
         'for-each-ref',
-        '--format=%(refname)%00%(objectname)',
+        '--format=%(refname)%00%(objectname)%00%(objecttype)',
         ...patterns,
       ])) {
-        const [name = '', id = ''] = line.split('\0');
-        if (name !== '') refs.push({ name, id });
+        const [name = '', id = '', type = ''] = line.split('\0');
+        if (name !== '') refs.push({ name, id, type });
       }
     }
-    for (const { name, id } of refs) {
+    // Asked all at once (one write, no waiting in between): only what is not a commit.
+    const first = await Promise.all(
+      refs.map(({ id, type }) =>
+        type === 'commit' ? Promise.resolve(undefined) : objects.read(id).catch(() => undefined),
+      ),
+    );
+    for (const [i, { name }] of refs.entries()) {
       yield { type: 'chunk', chunk: { subject: 'ref', path: name, text: name } };
-      let current = id;
-      for (let depth = 0; depth < 64; depth++) {
-        const object = await objects.read(current);
+      let object = first[i];
+      for (let depth = 0; object && depth < 64; depth++) {
         if (object.type === 'blob') {
-          const text = object.bytes?.toString('utf8');
-          if (text !== undefined && !object.head.includes(0))
-            yield { type: 'chunk', chunk: { subject: 'ref', path: name, text } };
+          if (object.bytes !== undefined && !object.head.includes(0))
+            yield {
+              type: 'chunk',
+              chunk: { subject: 'ref', path: name, text: object.bytes.toString('utf8') },
+            };
           break;
         }
         if (object.type !== 'tag' || object.bytes === undefined) break;
         const tag = parseTag(object.bytes.toString('utf8'));
         yield* tagItems(name, tag);
-        current = tag.object;
+        object = await objects.read(tag.object).catch(() => undefined);
       }
     }
   }
@@ -444,6 +455,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     const take = async (job: Job, object: GitObject) => {
       const items = await itemsOf(job, object, objects, keeper);
       for (const item of items) if (item.type !== 'skipped') scanning.set(item, job);
+      if (items[0]) units.add(items[0]);
       return items;
     };
     try {
@@ -485,7 +497,12 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
       await settle();
       for (let jobs = followUps(); jobs.length > 0; jobs = followUps()) {
         total += jobs.length;
-        for (const job of jobs) yield* await take(job, await objects.read(job.id));
+        // Asked 64 at a time, so that no read waits for the one before it.
+        for (let i = 0; i < jobs.length; i += 64) {
+          const some = jobs.slice(i, i + 64);
+          const read = await Promise.all(some.map((job) => objects.read(job.id)));
+          for (const [k, job] of some.entries()) yield* await take(job, read[k]!);
+        }
         await settle();
       }
     } finally {
@@ -560,5 +577,5 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     return { ...finding, line: finding.line + before, endLine: finding.endLine + before };
   }
 
-  return { items, onResult, attribute, total: () => total };
+  return { items, onResult, attribute, isUnit: (item) => units.has(item), total: () => total };
 }

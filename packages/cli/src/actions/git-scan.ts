@@ -34,6 +34,8 @@ async function gitSource(
     searchFrom: [options.io.cwd, git.root],
     origin,
     items: (limits) => read(git, limits),
+    // Text only (hunks): progress counts commits, by their messages.
+    isUnit: (item) => item.type === 'chunk' && item.chunk.subject === 'message',
   };
 }
 
@@ -74,6 +76,7 @@ export async function scanHistory(options: ScanOptions & HistorySelection): Prom
     items: (limits, isAllowedPath, context) => history.items(limits, isAllowedPath, context),
     onResult: (item, findings) => history.onResult(item, findings),
     attribute: (findings) => history.attribute(findings),
+    isUnit: (item) => history.isUnit(item),
     total: () => history.total(),
   };
   return scan(source, options);

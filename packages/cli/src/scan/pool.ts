@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Finding, Skipped, SourceItem } from '@tightlip/core';
+import { ScanLimitError } from '../errors.js';
 import type { PortableEngine } from './portable-engine.js';
 import type { ContentOrigin } from './source.js';
 
@@ -7,7 +8,8 @@ import type { ContentOrigin } from './source.js';
  * The worker's entry: beside this module once built; from the TypeScript sources (tests),
  * the built one, since a worker thread runs JavaScript only (npm test builds first).
  */
-const WORKER_ENTRY = import.meta.url.endsWith('.ts')
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const WORKER_ENTRY = FROM_SOURCES
   ? new URL('../../dist/scan/worker.js', import.meta.url)
   : new URL('./worker.js', import.meta.url);
 
@@ -66,6 +68,8 @@ export function createScanPool(
   const workers = Array.from({ length: size }, (_, w) => {
     const worker = new Worker(WORKER_ENTRY, {
       workerData: { engine, origin },
+      // Not the test runner's flags (its export conditions point packages at TypeScript).
+      ...(FROM_SOURCES ? { execArgv: [] } : {}),
       resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 },
     });
     worker.on('message', (reply: Reply) => {
@@ -75,8 +79,13 @@ export function createScanPool(
       if ('error' in reply) waiter?.reject(new Error(reply.error));
       else waiter?.resolve(reply.results);
     });
-    worker.on('error', (error) => {
-      failure ??= error;
+    worker.on('error', (error: NodeJS.ErrnoException) => {
+      failure ??=
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new ScanLimitError(
+              'the scan stopped before the end (exit 2): one file gave more findings than fit in memory; narrow it with "allow.paths", a baseline or fewer terms',
+            )
+          : error;
       for (const waiter of waiting.values()) waiter.reject(error);
       waiting.clear();
     });

@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import {
   decodeText,
-  TightlipError,
   type Chunk,
   type Engine,
   type Finding,
@@ -12,6 +11,7 @@ import {
   type SourceItem,
   type SourceLimits,
 } from '@tightlip/core';
+import { ScanLimitError } from '../errors.js';
 import { createScanPool, type ItemResult, type ScanPool } from './pool.js';
 import type { PortableEngine } from './portable-engine.js';
 import type { ContentOrigin, Source } from './source.js';
@@ -58,13 +58,6 @@ export interface ScanRun {
   findings: Finding[];
   skipped: Skipped[];
   stats: ScanStats;
-}
-
-/** A scan that had to stop before the end: it is incomplete, so it fails (exit 2). */
-export class ScanLimitError extends TightlipError {
-  constructor(message: string) {
-    super('SCAN_LIMIT', message);
-  }
 }
 
 /** What a finding's origin is in reports: file content by where the source read it, names and messages by what they are. */
@@ -138,11 +131,6 @@ function sizeOf(item: SourceItem): number {
   return item.type === 'chunk' ? item.chunk.text.length : 0;
 }
 
-/** What progress counts: a file or blob read (or skipped); for sources of text only (diffs), a commit. */
-function isUnit(item: SourceItem): boolean {
-  return item.type !== 'chunk' || item.chunk.subject === 'message';
-}
-
 /**
  * The one scan loop: every item of `source` that is not on an allowed path, turned into
  * chunks and scanned. Small scans run on this thread; once a scan has read
@@ -185,7 +173,7 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
       throw new ScanLimitError(
         `more than ${maxFindings} findings: the scan stopped before the end (exit 2); narrow it with "allow.paths", a baseline or fewer terms`,
       );
-    if (isUnit(item) && ++done % 64 === 0) {
+    if ((source.isUnit ? source.isUnit(item) : item.type !== 'chunk') && ++done % 64 === 0) {
       onProgress?.({ done, total: source.total?.(), bytes });
       if (getHeapStatistics().used_heap_size > heapLimit)
         throw new ScanLimitError(

@@ -37,6 +37,8 @@ export interface Source {
    * per path, at the commit that introduced it); as they are when absent.
    */
   attribute?(findings: readonly Finding[]): Promise<Finding[]>;
-  /** How many files it yields, once known: for a progress display. */
+  /** Whether an item is one of what progress counts (a file, a blob, a commit); by default, an item that is not text (bytes read, or skipped). */
+  isUnit?(item: SourceItem): boolean;
+  /** How many of those it yields, once known: for a progress display. */
   total?(): number | undefined;
 }

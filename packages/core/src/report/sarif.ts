@@ -107,6 +107,9 @@ export function formatSarif(report: ScanReport): string {
       severity: finding.severity,
       confidence: finding.confidence,
       ...(finding.commit ? { commit: finding.commit } : {}),
+      ...(finding.author !== undefined ? { author: finding.author } : {}),
+      ...(finding.date !== undefined ? { commitDate: finding.date } : {}),
+      ...(finding.laterCommits !== undefined ? { laterCommits: finding.laterCommits } : {}),
     },
   }));
 

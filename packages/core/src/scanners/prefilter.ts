@@ -68,3 +68,19 @@ export function createPrefilter(rules: readonly Rule[]): RulePrefilter {
     },
   };
 }
+
+/** Keywords this short occur in much ordinary text, so they spare a rule's pattern few files. */
+const SHORT_KEYWORD = 3;
+
+/**
+ * Why a rule's keywords barely narrow the texts its pattern runs on, if they do: it has
+ * none (it runs on every text), or one of `SHORT_KEYWORD` characters or fewer. Such a rule
+ * costs time on most files; `tightlip rules list` names them and the rules benchmark
+ * measures them. A line-scoped one runs on the lines with its keyword only.
+ */
+export function weakPrefilter(rule: Rule): string | undefined {
+  if (rule.keywords.length === 0) return 'no keyword: the pattern runs on every text';
+  const short = rule.keywords.filter((keyword) => keyword.length <= SHORT_KEYWORD);
+  if (short.length === 0) return undefined;
+  return `short keyword${short.length > 1 ? 's' : ''} ${short.map((k) => `"${k}"`).join(', ')}: the pattern runs on most texts${rule.scope === 'line' ? ', on the lines with one' : ''}`;
+}

@@ -1,0 +1,61 @@
+import { describe, expect } from 'vitest';
+import { createEngine } from '@tightlip/core';
+import { fakeGithubToken } from '@tightlip/fixtures';
+import { it } from '@tightlip/fixtures/vitest';
+import { scanPaths } from '../src/actions/scan.js';
+import { ScanLimitError } from '../src/errors.js';
+import { createDirectorySource } from '../src/scan/directory-source.js';
+import { runScan, WORKER_THRESHOLD } from '../src/scan/run.js';
+import { testIo } from './helpers.js';
+
+// The one scan loop: worker threads for large scans (they run the built worker: npm test
+// builds first), and the findings budget.
+
+describe('runScan', () => {
+  it('gives the same report with worker threads as without, for a scan past the threshold', async ({
+    temp,
+  }) => {
+    const file = 'export const value = compute("a fairly ordinary line of code");\n'.repeat(4096);
+    const files = Math.ceil((WORKER_THRESHOLD * 1.5) / file.length);
+    for (let i = 0; i < files; i++)
+      temp.write(
+        `src/file${i}.ts`,
+        i % 7 === 3 ? `${file}const t = "${fakeGithubToken(i)}";\n` : file,
+      );
+    const scan = async (workers: number) => {
+      const { report } = await scanPaths({
+        paths: [],
+        io: testIo(temp.dir, temp.env),
+        termFiles: [],
+        reveal: false,
+        workers,
+      });
+      return { findings: report.findings, files: report.stats.files, bytes: report.stats.bytes };
+    };
+    const alone = await scan(0);
+    expect(alone.findings.length).toBe(Math.floor((files - 4) / 7) + 1);
+    expect(await scan(2)).toEqual(alone);
+  });
+
+  it('stops with a ScanLimitError past its findings budget, instead of growing without bound', async ({
+    temp,
+  }) => {
+    temp.write(
+      'many.txt',
+      Array.from({ length: 20 }, (_, i) => `t = "${fakeGithubToken(i)}"\n`).join(''),
+    );
+    const run = (maxFindings: number) =>
+      createDirectorySource([], temp.dir).then((source) =>
+        runScan(source, {
+          engine: createEngine(),
+          limits: { maxFileSize: 1 << 20 },
+          isAllowedPath: () => false,
+          now: () => 0,
+          maxFindings,
+        }),
+      );
+    await expect(run(10)).rejects.toThrow(ScanLimitError);
+    await expect(run(10)).rejects.toThrow(/more than 10 findings: the scan stopped/);
+    expect((await run(20)).findings).toHaveLength(20);
+  });
+});
