@@ -13,12 +13,14 @@ import { fileURLToPath } from 'node:url';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'bench');
 const args = process.argv.slice(2);
-/** Options given to every benchmark, with their values. */
+/** Options given to every benchmark, with their values. @type {string[]} */
 const passThrough = [];
+/** @type {string[]} */
 const named = [];
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--mb' || args[i] === '--repos') passThrough.push(args[i], args[++i]);
-  else named.push(args[i]);
+  const arg = args[i] ?? '';
+  if (arg === '--mb' || arg === '--repos') passThrough.push(arg, args[++i] ?? '');
+  else named.push(arg);
 }
 const all = readdirSync(dir)
   .filter((file) => file.endsWith('.mjs') && file !== 'corpus.mjs' && file !== 'measure.mjs')

@@ -76,7 +76,12 @@ function tightlip(args, cwd, input = '') {
   return { ...result, findings, stderr: run.stderr.trim() };
 }
 
-/** Best (lowest time) of `rounds` runs of `fn`. @template {{ ms: number }} T @param {() => T} fn */
+/**
+ * Best (lowest time) of `rounds` runs of `fn`.
+ * @template {{ ms: number }} T
+ * @param {() => T} fn
+ * @param {number} rounds
+ */
 function best(fn, rounds) {
   let kept;
   for (let i = 0; i < rounds; i++) {
@@ -86,6 +91,7 @@ function best(fn, rounds) {
   return /** @type {T} */ (kept);
 }
 
+/** @type {{ work: string; ours: { ms: number; maxRssKb?: number }; floorName: string; floor: number; note: string }[]} */
 const rows = [];
 /** @param {string} work @param {{ms: number; maxRssKb?: number}} ours @param {string} floorName @param {number} floor @param {string} [note] */
 function row(work, ours, floorName, floor, note = '') {

@@ -140,39 +140,19 @@ export async function* streamObjects(
   maxFileSize = DEFAULT_MAX_FILE_SIZE,
 ): AsyncGenerator<GitObject> {
   if (ids.length === 0) return;
-  const child = git.spawn(['cat-file', '--batch']);
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (text: string) => {
-    if (stderr.length < 64 * 1024) stderr += text;
-  });
-  const closed = new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  child.stdin.on('error', () => undefined);
-  child.stdin.end(`${ids.join('\n')}\n`);
   const ready: (GitObject | Error)[] = [];
   const parse = createBatchParser(maxFileSize, (object) => ready.push(object));
   let count = 0;
-  try {
-    for await (const data of child.stdout as AsyncIterable<Buffer>) {
-      parse(data);
-      for (const object of ready.splice(0)) {
-        if (object instanceof Error) throw object;
-        count++;
-        yield object;
-      }
+  for await (const data of git.chunks(['cat-file', '--batch'], `${ids.join('\n')}\n`)) {
+    parse(data);
+    for (const object of ready.splice(0)) {
+      if (object instanceof Error) throw object;
+      count++;
+      yield object;
     }
-    const status = await closed;
-    if (status !== 0 || count !== ids.length)
-      throw new GitError(
-        'GIT_FAILED',
-        `git cat-file failed: ${stderr.trim() || `exit status ${status}, ${count} of ${ids.length} objects read`}`,
-      );
-  } finally {
-    if (child.exitCode === null) child.kill();
   }
+  if (count !== ids.length)
+    throw new GitError('GIT_FAILED', `git cat-file failed: ${count} of ${ids.length} objects read`);
 }
 
 /** A blob's content as text, or why it is not text. */
