@@ -325,7 +325,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     const commit = commits[job.commit]!.id;
     const { bytes } = object;
     const binary = object.head.indexOf(0) !== -1 && !hasUtf16Bom(object.head);
-    if (bytes === undefined || binary) {
+    if (bytes === undefined) {
       const skipped: SourceItem = {
         type: 'skipped',
         skipped: {
@@ -337,6 +337,8 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
       };
       return [skipped];
     }
+    // Binary content goes whole to the scan loop, which decides what it is (see toChunks).
+    if (binary) return [{ type: 'bytes', content: { path: job.path, bytes, commit } }];
     let changed: [number, number][] | undefined;
     if (
       job.before.length > 0 &&
