@@ -86,7 +86,7 @@ export function createScanPool(
               'the scan stopped before the end (exit 2): one file gave more findings than fit in memory; narrow it with "allow.paths", a baseline or fewer terms',
             )
           : error;
-      for (const waiter of waiting.values()) waiter.reject(error);
+      for (const waiter of waiting.values()) waiter.reject(failure);
       waiting.clear();
     });
     return worker;
