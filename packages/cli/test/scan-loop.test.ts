@@ -5,7 +5,7 @@ import { it } from '@tightlip/fixtures/vitest';
 import { scanPaths } from '../src/actions/scan.js';
 import { ScanLimitError } from '../src/errors.js';
 import { createDirectorySource } from '../src/scan/directory-source.js';
-import { runScan, WORKER_THRESHOLD } from '../src/scan/run.js';
+import { runScan } from '../src/scan/run.js';
 import { testIo } from './helpers.js';
 
 // The one scan loop: worker threads for large scans (they run the built worker: npm test
@@ -16,7 +16,8 @@ describe('runScan', () => {
     temp,
   }) => {
     const file = 'export const value = compute("a fairly ordinary line of code");\n'.repeat(4096);
-    const files = Math.ceil((WORKER_THRESHOLD * 1.5) / file.length);
+    const threshold = 2 * 1024 * 1024;
+    const files = Math.ceil((threshold * 2) / file.length);
     for (let i = 0; i < files; i++)
       temp.write(
         `src/file${i}.ts`,
@@ -29,6 +30,7 @@ describe('runScan', () => {
         termFiles: [],
         reveal: false,
         workers,
+        workerThreshold: threshold,
       });
       return { findings: report.findings, files: report.stats.files, bytes: report.stats.bytes };
     };

@@ -7,8 +7,9 @@ import { toPosix } from '../paths.js';
 import type { Source } from './source.js';
 import { listFiles } from './walk.js';
 
-/** Files read in one go, between two turns of the event loop (where workers' results come in). */
+/** Files (and bytes) read in one go, between two turns of the event loop (where workers' results come in). */
 const READ_BATCH = 64;
+const READ_BATCH_BYTES = 4 * 1024 * 1024;
 
 export interface DirectorySource extends Source {
   /** Absolute paths of the files and directories scanned. */
@@ -88,13 +89,21 @@ export async function createDirectorySource(
     }
     const queue = [...files].filter((file) => !isAllowedPath(toPosix(relative(root, file))));
     total = queue.length;
-    for (let i = 0; i < queue.length; i += READ_BATCH) {
+    for (let i = 0; i < queue.length;) {
       const batch: SourceItem[] = [];
-      for (const file of queue.slice(i, i + READ_BATCH)) {
+      let bytes = 0;
+      for (
+        const end = Math.min(queue.length, i + READ_BATCH);
+        i < end && bytes < READ_BATCH_BYTES;
+        i++
+      ) {
+        const file = queue[i]!;
         const path = toPosix(relative(root, file));
         // A file's name leaks as surely as its content, binary or not.
         batch.push({ type: 'chunk', chunk: { subject: 'file-name', path, text: path } });
-        batch.push(readFileItem(file, path, limits));
+        const item = readFileItem(file, path, limits);
+        if (item.type === 'bytes') bytes += item.content.bytes.length;
+        batch.push(item);
       }
       yield* batch;
       await new Promise(setImmediate);

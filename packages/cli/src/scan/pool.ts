@@ -27,10 +27,13 @@ export interface ScanBatch {
   items: SourceItem[];
 }
 
-type Reply = { id: number; results: ItemResult[] } | { id: number; error: string };
+type Reply =
+  { ready: true } | { id: number; results: ItemResult[] } | { id: number; error: string };
 
 export interface ScanPool {
-  /** Scans `items` in a worker; resolves with one result per item, in order. */
+  /** Whether a worker has built its engine and has fewer than `perWorker` batches waiting. */
+  canTake(): boolean;
+  /** Scans `items` in a worker (see `canTake`); resolves with one result per item, in order. */
   scan(items: SourceItem[]): Promise<ItemResult[]>;
   /** Ends the workers. */
   close(): Promise<void>;
@@ -50,13 +53,15 @@ function exactBytes(item: SourceItem): SourceItem {
 
 /**
  * `size` worker threads, each with the engine of `engine` built once, that scan batches
- * of items; each batch goes to the worker with the fewest batches waiting. The caller
- * bounds how many batches are in flight (see `runScan`), so memory stays flat.
+ * of items; each batch goes to the ready worker with the fewest batches waiting. The
+ * caller asks `canTake` first and scans a batch itself otherwise (see `runScan`), so
+ * memory stays flat and no thread waits for another.
  */
 export function createScanPool(
   engine: PortableEngine,
   origin: ContentOrigin,
   size: number,
+  perWorker: number,
 ): ScanPool {
   let nextId = 0;
   let failure: Error | undefined;
@@ -65,6 +70,7 @@ export function createScanPool(
     { resolve(results: ItemResult[]): void; reject(e: Error): void }
   >();
   const load = new Array<number>(size).fill(0);
+  const ready = new Array<boolean>(size).fill(false);
   const workers = Array.from({ length: size }, (_, w) => {
     const worker = new Worker(WORKER_ENTRY, {
       workerData: { engine, origin },
@@ -73,6 +79,10 @@ export function createScanPool(
       resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 },
     });
     worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) {
+        ready[w] = true;
+        return;
+      }
       load[w]!--;
       const waiter = waiting.get(reply.id);
       waiting.delete(reply.id);
@@ -91,13 +101,19 @@ export function createScanPool(
     });
     return worker;
   });
+  /** The ready worker with the fewest batches waiting, if any. */
+  const least = () => {
+    let w = -1;
+    for (let i = 0; i < size; i++) if (ready[i] && (w === -1 || load[i]! < load[w]!)) w = i;
+    return w;
+  };
   return {
+    canTake: () => least() !== -1 && load[least()]! < perWorker,
     scan(items) {
       return new Promise((resolve, reject) => {
         if (failure) return reject(failure);
         const id = nextId++;
-        let w = 0;
-        for (let i = 1; i < size; i++) if (load[i]! < load[w]!) w = i;
+        const w = Math.max(least(), 0);
         load[w]!++;
         waiting.set(id, { resolve, reject });
         const batch: ScanBatch = { id, items: items.map(exactBytes) };

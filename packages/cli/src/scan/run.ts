@@ -19,14 +19,18 @@ import type { ContentOrigin, Source } from './source.js';
 /** Findings a scan keeps in memory at most; past it (or past most of the heap) it stops, exit 2. */
 export const MAX_FINDINGS = 100_000;
 
-/** Content a scan reads on the main thread before it starts worker threads: small scans (hooks) never pay for them. */
-export const WORKER_THRESHOLD = 4 * 1024 * 1024;
+/**
+ * Content a scan reads on the main thread before it starts worker threads. A worker
+ * costs its start and the warming up of its compiled code (the engine runs several times
+ * slower on its first megabytes), so only large scans gain from them; hooks never pay.
+ */
+export const WORKER_THRESHOLD = 32 * 1024 * 1024;
 
 /** A batch of items for one worker: at most this many items or bytes. */
 const BATCH_ITEMS = 256;
 const BATCH_BYTES = 1024 * 1024;
 
-/** Batches in flight per worker: enough to keep it busy, few enough to keep memory flat. */
+/** Batches waiting per worker: enough to keep it busy, few enough to keep memory flat. */
 const BATCHES_PER_WORKER = 2;
 
 /** Progress of a scan: units done (files, blobs, commits), how many there are once known, bytes of content scanned. */
@@ -47,8 +51,10 @@ export interface RunOptions {
   onProgress?: (progress: ScanProgress) => void;
   /** The engine as worker threads rebuild it; without it everything is scanned on this thread. */
   portable?: PortableEngine;
-  /** Worker threads once a scan has read `WORKER_THRESHOLD` bytes; all cores by default, 0 for none. */
+  /** Worker threads once a scan has read `workerThreshold` bytes; all cores by default, 0 for none. */
   workers?: number;
+  /** `WORKER_THRESHOLD` by default. */
+  workerThreshold?: number;
   /** Findings kept at most (`MAX_FINDINGS` by default). */
   maxFindings?: number;
 }
@@ -182,12 +188,16 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
     }
   };
 
+  // A batch goes to a worker that is ready and not too busy; otherwise this thread scans
+  // it: no thread waits for a worker to start, nor for one to catch up.
   const flush = () => {
     if (batch.length === 0) return;
     const items = batch;
     batch = [];
     batchBytes = 0;
-    const results = pool!.scan(items);
+    const results = pool!.canTake()
+      ? pool!.scan(items)
+      : items.map((item) => scanItem(item, engine, source.origin));
     tail = tail.then(async () => {
       if (failure) return;
       try {
@@ -212,8 +222,8 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
       if (failure) throw failure;
       if (isAboutFile(item) && options.isAllowedPath(pathOf(item))) continue;
       read += sizeOf(item);
-      if (!pool && workers > 0 && read > WORKER_THRESHOLD)
-        pool = createScanPool(options.portable!, source.origin, workers);
+      if (!pool && workers > 0 && read > (options.workerThreshold ?? WORKER_THRESHOLD))
+        pool = createScanPool(options.portable!, source.origin, workers, BATCHES_PER_WORKER);
       if (!pool) {
         take(item, scanItem(item, engine, source.origin));
         continue;
@@ -221,7 +231,7 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
       batch.push(item);
       batchBytes += sizeOf(item);
       if (batch.length >= BATCH_ITEMS || batchBytes >= BATCH_BYTES) flush();
-      while (inFlight.length > BATCHES_PER_WORKER * workers) await inFlight.shift();
+      while (inFlight.length > BATCHES_PER_WORKER * (workers + 1)) await inFlight.shift();
     }
     await settle();
   } finally {

@@ -39,8 +39,9 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Called now and then with the scan's progress. */
   onProgress?: (progress: ScanProgress) => void;
-  /** Worker threads for large scans (all cores by default; 0: none). */
+  /** Worker threads for large scans (all cores by default; 0: none), and past how many bytes (see `runScan`). */
   workers?: number;
+  workerThreshold?: number;
 }
 
 export interface ScanResult {
@@ -106,6 +107,7 @@ export async function runSourceScan(
     now: settings.now,
     portable: toPortableEngine(settings, engineOptions),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.workerThreshold !== undefined ? { workerThreshold: options.workerThreshold } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   return { engine, run };

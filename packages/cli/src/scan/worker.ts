@@ -11,6 +11,7 @@ const { engine: portable, origin } = workerData as {
   origin: ContentOrigin;
 };
 const engine = fromPortableEngine(portable);
+parentPort!.postMessage({ ready: true });
 
 parentPort!.on('message', (batch: ScanBatch) => {
   try {
