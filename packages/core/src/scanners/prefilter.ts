@@ -38,18 +38,30 @@ export function createPrefilter(rules: readonly Rule[]): RulePrefilter {
   const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))];
   const index = new Map(keywords.map((keyword, k) => [keyword, k]));
   const keywordsOf = rules.map((rule) => rule.keywords.map((keyword) => index.get(keyword)!));
+  const rulesOf = keywords.map(() => [] as number[]);
+  keywordsOf.forEach((own, r) => {
+    for (const k of own) rulesOf[k]!.push(r);
+  });
+  const always = rules.flatMap((rule, r) => (rule.keywords.length === 0 ? [r] : []));
   const lineScoped = rules.map((rule) => rule.scope === 'line' && rule.keywords.length > 0);
   const wantsLines = new Uint8Array(keywords.length);
   rules.forEach((_rule, r) => {
     if (lineScoped[r]) for (const k of keywordsOf[r]!) wantsLines[k] = 1;
   });
   const automaton = createAhoCorasick(keywords, { foldCase: true });
+  // Scratch marks, cleared after each text: the work per text follows the keywords found
+  // in it, not the number of rules.
+  const found = new Uint8Array(keywords.length);
+  const chosen = new Uint8Array(rules.length);
   return {
     select(text) {
-      const found = new Uint8Array(keywords.length);
+      const hits: number[] = [];
       const lines: (Span[] | undefined)[] = [];
       automaton.each(text, (k, end) => {
-        found[k] = 1;
+        if (found[k] === 0) {
+          found[k] = 1;
+          hits.push(k);
+        }
         if (wantsLines[k] === 0) return;
         const spans = (lines[k] ??= []);
         const last = spans[spans.length - 1];
@@ -57,14 +69,23 @@ export function createPrefilter(rules: readonly Rule[]): RulePrefilter {
         const newline = text.indexOf('\n', end);
         spans.push([text.lastIndexOf('\n', end - 1) + 1, newline === -1 ? text.length : newline]);
       });
-      const selected: Selected[] = [];
-      rules.forEach((rule, r) => {
-        const own = keywordsOf[r]!;
-        if (own.length > 0 && !own.some((k) => found[k] === 1)) return;
-        if (!lineScoped[r]) return void selected.push({ rule });
-        selected.push({ rule, lines: mergeSpans(own.flatMap((k) => lines[k] ?? [])) });
+      const picked = [...always];
+      for (const k of hits) {
+        found[k] = 0;
+        for (const r of rulesOf[k]!) {
+          if (chosen[r] === 1) continue;
+          chosen[r] = 1;
+          picked.push(r);
+        }
+      }
+      // Catalog order, so reports are stable.
+      picked.sort((a, b) => a - b);
+      return picked.map((r) => {
+        chosen[r] = 0;
+        const rule = rules[r]!;
+        if (!lineScoped[r]) return { rule };
+        return { rule, lines: mergeSpans(keywordsOf[r]!.flatMap((k) => lines[k] ?? [])) };
       });
-      return selected;
     },
   };
 }
