@@ -1,11 +1,11 @@
 import { describe, expect } from 'vitest';
 import { createEngine } from '@tightlip/core';
-import { fakeGithubToken } from '@tightlip/fixtures';
+import { fakeGithubToken, fakeToken } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
 import { scanPaths } from '../src/actions/scan.js';
 import { ScanLimitError } from '../src/errors.js';
 import { createDirectorySource } from '../src/scan/directory-source.js';
-import { runScan } from '../src/scan/run.js';
+import { runScan, scanItem } from '../src/scan/run.js';
 import { testIo } from './helpers.js';
 
 // The one scan loop: worker threads for large scans (they run the built worker: npm test
@@ -59,5 +59,35 @@ describe('runScan', () => {
     await expect(run(10)).rejects.toThrow(ScanLimitError);
     await expect(run(10)).rejects.toThrow(/more than 10 findings: the scan stopped/);
     expect((await run(20)).findings).toHaveLength(20);
+  });
+
+  it('scans a large text in pieces with the same findings as whole, a private key across a boundary included', () => {
+    const engine = createEngine();
+    const line = 'export const value = compute("a fairly ordinary line of code");';
+    const keys = [fakeToken('private-key', 3), fakeToken('private-key', 4)];
+    const lines: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      lines.push(i % 997 === 0 ? `t = "${fakeGithubToken(i)}";` : line);
+      // Private keys across where pieces of 256 K characters end.
+      if (i === 3900) lines.push(keys[0]!);
+      if (i === 7900) lines.push(keys[1]!);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const whole = engine.scan({ subject: 'content', path: 'big.ts', text });
+    expect(whole.filter((f) => f.ruleId === 'private-key')).toHaveLength(2);
+    const pieces = scanItem(
+      { type: 'chunk', chunk: { subject: 'content', path: 'big.ts', text } },
+      engine,
+      'file',
+    ).findings.map(({ origin: _origin, ...finding }) => finding);
+    expect(pieces).toEqual(whole);
+    expect(() =>
+      scanItem(
+        { type: 'chunk', chunk: { subject: 'content', path: 'big.ts', text } },
+        engine,
+        'file',
+        5,
+      ),
+    ).toThrow(ScanLimitError);
   });
 });

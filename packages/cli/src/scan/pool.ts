@@ -21,6 +21,12 @@ export interface ItemResult {
   content?: [path: string, bytes: number];
 }
 
+/** How a worker scans: the origin of content in reports, the findings budget of an item. */
+export interface WorkerScan {
+  origin: ContentOrigin;
+  maxFindings: number;
+}
+
 /** Items for a worker, and the id its reply carries. */
 export interface ScanBatch {
   id: number;
@@ -28,7 +34,9 @@ export interface ScanBatch {
 }
 
 type Reply =
-  { ready: true } | { id: number; results: ItemResult[] } | { id: number; error: string };
+  | { ready: true }
+  | { id: number; results: ItemResult[] }
+  | { id: number; error: string; code?: string };
 
 export interface ScanPool {
   /** Whether a worker has built its engine and has fewer than `perWorker` batches waiting. */
@@ -59,7 +67,7 @@ function exactBytes(item: SourceItem): SourceItem {
  */
 export function createScanPool(
   engine: PortableEngine,
-  origin: ContentOrigin,
+  scan: WorkerScan,
   size: number,
   perWorker: number,
 ): ScanPool {
@@ -73,7 +81,7 @@ export function createScanPool(
   const ready = new Array<boolean>(size).fill(false);
   const workers = Array.from({ length: size }, (_, w) => {
     const worker = new Worker(WORKER_ENTRY, {
-      workerData: { engine, origin },
+      workerData: { engine, ...scan },
       // Not the test runner's flags (its export conditions point packages at TypeScript).
       ...(FROM_SOURCES ? { execArgv: [] } : {}),
       resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 },
@@ -86,7 +94,10 @@ export function createScanPool(
       load[w]!--;
       const waiter = waiting.get(reply.id);
       waiting.delete(reply.id);
-      if ('error' in reply) waiter?.reject(new Error(reply.error));
+      if ('error' in reply)
+        waiter?.reject(
+          reply.code === 'SCAN_LIMIT' ? new ScanLimitError(reply.error) : new Error(reply.error),
+        );
       else waiter?.resolve(reply.results);
     });
     worker.on('error', (error: NodeJS.ErrnoException) => {

@@ -95,8 +95,83 @@ export function toChunks(item: SourceItem): { chunks: Chunk[] } | { skipped: Ski
   };
 }
 
-/** Scans one item: on the main thread, or in a worker. */
-export function scanItem(item: SourceItem, engine: Engine, origin: ContentOrigin): ItemResult {
+/** Text longer than this is scanned in pieces of about this many characters, so that a file full of findings cannot fill the memory before the budget is checked. */
+const PIECE = 256 * 1024;
+
+/** Lines of context on each side of a piece: a match that starts in it and ends up to this many lines later (a private key) is found whole. */
+const PIECE_CONTEXT = 64;
+
+/** The 0-based offset just after `count` more lines from `at` (or the end). */
+function linesAfter(text: string, at: number, count: number): number {
+  for (let i = 0; i < count && at < text.length; i++) {
+    const newline = text.indexOf('\n', at);
+    at = newline === -1 ? text.length : newline + 1;
+  }
+  return at;
+}
+
+/** The offset of the start of the line `count` lines before the one starting at `at`. */
+function linesBefore(text: string, at: number, count: number): number {
+  for (let i = 0; i < count && at > 0; i++) at = text.lastIndexOf('\n', at - 2) + 1;
+  return at;
+}
+
+/** Number of `\n` in text[from, to). */
+function newlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1))
+    count++;
+  return count;
+}
+
+/**
+ * A chunk as pieces of about `PIECE` characters of whole lines, each with
+ * `PIECE_CONTEXT` lines of context around it that do not count; the lines that count are
+ * those of the piece that the chunk counts. A short chunk is its own piece.
+ */
+function* piecesOf(chunk: Chunk): Generator<Chunk> {
+  const { text } = chunk;
+  if (text.length <= PIECE) {
+    yield chunk;
+    return;
+  }
+  const first = chunk.startLine ?? 1;
+  let start = 0;
+  let line = first;
+  while (start < text.length) {
+    const newline = text.indexOf('\n', Math.min(text.length, start + PIECE));
+    const end = newline === -1 ? text.length : newline + 1;
+    const own = newlines(text, start, end) + (end === text.length && !text.endsWith('\n') ? 1 : 0);
+    const from = linesBefore(text, start, PIECE_CONTEXT);
+    const to = linesAfter(text, end, PIECE_CONTEXT);
+    const counted: [number, number] = [line, line + Math.max(own, 1) - 1];
+    const lines = (chunk.lines ?? [counted]).flatMap(([a, b]): [number, number][] =>
+      Math.max(a, counted[0]) <= Math.min(b, counted[1])
+        ? [[Math.max(a, counted[0]), Math.min(b, counted[1])]]
+        : [],
+    );
+    if (lines.length > 0)
+      yield {
+        ...chunk,
+        text: text.slice(from, to),
+        startLine: line - newlines(text, from, start),
+        lines,
+      };
+    line += own;
+    start = end;
+  }
+}
+
+/**
+ * Scans one item, on the main thread or in a worker; past `maxFindings` findings (checked
+ * after each piece of a large text) it stops with a ScanLimitError.
+ */
+export function scanItem(
+  item: SourceItem,
+  engine: Engine,
+  origin: ContentOrigin,
+  maxFindings = MAX_FINDINGS,
+): ItemResult {
   const result = toChunks(item);
   if ('skipped' in result) return { findings: [], skipped: result.skipped };
   const findings: Finding[] = [];
@@ -109,10 +184,20 @@ export function scanItem(item: SourceItem, engine: Engine, origin: ContentOrigin
           ? item.content.bytes.length
           : (content?.[1] ?? 0) + Buffer.byteLength(chunk.text),
       ];
-    for (const finding of engine.scan(chunk))
-      findings.push({ ...finding, origin: originOf(chunk, origin) });
+    for (const piece of piecesOf(chunk)) {
+      for (const finding of engine.scan(piece))
+        findings.push({ ...finding, origin: originOf(chunk, origin) });
+      if (findings.length > maxFindings) throw tooManyFindings(maxFindings);
+    }
   }
   return content === undefined ? { findings } : { findings, content };
+}
+
+/** The error of a scan past its findings budget. */
+function tooManyFindings(maxFindings: number): ScanLimitError {
+  return new ScanLimitError(
+    `more than ${maxFindings} findings: the scan stopped before the end (exit 2); narrow it with "allow.paths", a baseline or fewer terms`,
+  );
 }
 
 /** The path an item is about. */
@@ -175,10 +260,7 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
     }
     for (const finding of result.findings) findings.push(finding);
     source.onResult?.(item, result.findings);
-    if (findings.length > maxFindings)
-      throw new ScanLimitError(
-        `more than ${maxFindings} findings: the scan stopped before the end (exit 2); narrow it with "allow.paths", a baseline or fewer terms`,
-      );
+    if (findings.length > maxFindings) throw tooManyFindings(maxFindings);
     if ((source.isUnit ? source.isUnit(item) : item.type !== 'chunk') && ++done % 64 === 0) {
       onProgress?.({ done, total: source.total?.(), bytes });
       if (getHeapStatistics().used_heap_size > heapLimit)
@@ -197,7 +279,7 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
     batchBytes = 0;
     const results = pool!.canTake()
       ? pool!.scan(items)
-      : items.map((item) => scanItem(item, engine, source.origin));
+      : items.map((item) => scanItem(item, engine, source.origin, maxFindings));
     tail = tail.then(async () => {
       if (failure) return;
       try {
@@ -223,9 +305,14 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
       if (isAboutFile(item) && options.isAllowedPath(pathOf(item))) continue;
       read += sizeOf(item);
       if (!pool && workers > 0 && read > (options.workerThreshold ?? WORKER_THRESHOLD))
-        pool = createScanPool(options.portable!, source.origin, workers, BATCHES_PER_WORKER);
+        pool = createScanPool(
+          options.portable!,
+          { origin: source.origin, maxFindings },
+          workers,
+          BATCHES_PER_WORKER,
+        );
       if (!pool) {
-        take(item, scanItem(item, engine, source.origin));
+        take(item, scanItem(item, engine, source.origin, maxFindings));
         continue;
       }
       batch.push(item);

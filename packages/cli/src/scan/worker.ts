@@ -2,14 +2,14 @@
 // batches of items the main thread posts, one reply per batch, in order.
 import { parentPort, workerData } from 'node:worker_threads';
 import { fromPortableEngine, type PortableEngine } from './portable-engine.js';
-import type { ScanBatch } from './pool.js';
+import type { ScanBatch, WorkerScan } from './pool.js';
 import { scanItem } from './run.js';
-import type { ContentOrigin } from './source.js';
 
-const { engine: portable, origin } = workerData as {
-  engine: PortableEngine;
-  origin: ContentOrigin;
-};
+const {
+  engine: portable,
+  origin,
+  maxFindings,
+} = workerData as { engine: PortableEngine } & WorkerScan;
 const engine = fromPortableEngine(portable);
 parentPort!.postMessage({ ready: true });
 
@@ -17,9 +17,10 @@ parentPort!.on('message', (batch: ScanBatch) => {
   try {
     parentPort!.postMessage({
       id: batch.id,
-      results: batch.items.map((item) => scanItem(item, engine, origin)),
+      results: batch.items.map((item) => scanItem(item, engine, origin, maxFindings)),
     });
   } catch (error) {
-    parentPort!.postMessage({ id: batch.id, error: (error as Error).message });
+    const { message, code } = error as { message: string; code?: string };
+    parentPort!.postMessage({ id: batch.id, error: message, ...(code ? { code } : {}) });
   }
 });
