@@ -162,8 +162,6 @@ function createKeeper(jobs: readonly Job[]) {
   const kept = new Map<string, Buffer>();
   let size = 0;
   return {
-    /** Whether a blob not among the jobs is needed as a predecessor. */
-    needed: (id: string) => lastUse.has(id),
     /** Keeps `bytes` (a copy) if a job after `now` compares with them. */
     offer(id: string, bytes: Buffer, now: number) {
       if ((lastUse.get(id) ?? -1) <= now || kept.has(id) || size + bytes.length > KEEP_BYTES)
@@ -227,9 +225,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     return selection.all || args.length === 0 ? ['--all'] : args;
   };
 
-  function addCommit(header: string): number {
-    const [ids = '', date = '', author = ''] = header.split('\0');
-    const id = ids.split(' ')[0]!;
+  function addCommit(id: string, date: string, author: string): number {
     let a = authorIndex.get(author);
     if (a === undefined) {
       a = authors.push(author) - 1;
@@ -259,33 +255,23 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     ];
     let commit = -1;
     let message: string[] | undefined;
-    for await (const line of git.lines(args)) {
+    for await (let line of git.lines(args)) {
+      if (!message && line.startsWith('\0')) {
+        const [ids = '', date = '', author = '', ...rest] = line.slice(1).split('\0');
+        commit = addCommit(ids.split(' ')[0]!, date, author);
+        message = [];
+        // The rest of the line is the message's first line (and its end, when it has no newline).
+        line = rest.join('\0');
+      }
       if (message) {
-        message.push(line.endsWith('\0') ? line.slice(0, -1) : line);
-        if (!line.endsWith('\0')) continue;
+        const ends = line.endsWith('\0');
+        message.push(ends ? line.slice(0, -1) : line);
+        if (!ends) continue;
         const text = message.join('\n').replace(/\n+$/, '');
         message = undefined;
         const id = commits[commit]!.id;
         if (text !== '')
           yield { type: 'chunk', chunk: { subject: 'message', path: id, text, commit: id } };
-        continue;
-      }
-      if (line.startsWith('\0')) {
-        const fields = line.slice(1).split('\0');
-        commit = addCommit(fields.slice(0, 3).join('\0'));
-        message = [];
-        const first = fields.slice(3).join('\0');
-        if (fields.length > 4) {
-          // The message ended on its first line (no newline before the NUL).
-          message.push(first.slice(0, -1));
-          const text = message.join('\n').replace(/\n+$/, '');
-          message = undefined;
-          const id = commits[commit]!.id;
-          if (text !== '')
-            yield { type: 'chunk', chunk: { subject: 'message', path: id, text, commit: id } };
-        } else {
-          message.push(first);
-        }
         continue;
       }
       if (!line.startsWith(':')) continue;
@@ -358,7 +344,11 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     if (!changed) {
       return [{ type: 'bytes', content: { path: job.path, bytes, commit } }];
     }
-    for (const id of job.before) replacedBy.set(id, [...(replacedBy.get(id) ?? []), job.id]);
+    for (const id of job.before) {
+      const next = replacedBy.get(id);
+      if (next) next.push(job.id);
+      else replacedBy.set(id, [job.id]);
+    }
     return partsOf(bytes, changed).map((part) => {
       const item: SourceItem = {
         type: 'chunk',
