@@ -1,4 +1,6 @@
 import { createObjectReader, streamObjects, type GitObject, type ObjectReader } from './blobs.js';
+import { getHeapStatistics } from 'node:v8';
+import { GitError } from './errors.js';
 import type { Git } from './git.js';
 import { changedRanges } from './changes.js';
 import { unquote } from './parse-diff.js';
@@ -62,8 +64,11 @@ interface RawEntry {
   path: string;
   mode: string;
   id: string;
-  oldIds: string[];
+  oldIds: readonly string[];
 }
+
+/** No old blobs (a path a commit creates): one array for all. */
+const NONE: readonly string[] = [];
 
 /** `:<modes> <ids> <status>\t<path>`; a merge's combined line has one colon, mode and id per parent more. */
 function parseRawLine(line: string): RawEntry | undefined {
@@ -78,7 +83,10 @@ function parseRawLine(line: string): RawEntry | undefined {
     path: unquote(line.slice(tab + 1)),
     mode: fields[n - 1]!,
     id: fields[2 * n - 1]!,
-    oldIds: fields.slice(n, 2 * n - 1).filter((id) => !isZeroId(id)),
+    oldIds:
+      n === 2 && isZeroId(fields[2]!)
+        ? NONE
+        : fields.slice(n, 2 * n - 1).filter((id) => !isZeroId(id)),
   };
 }
 
@@ -139,7 +147,7 @@ interface Job {
   path: string;
   commit: number;
   /** Blobs it replaced at this path (compared with, for what it changes); none: scanned whole. */
-  before: string[];
+  before: readonly string[];
 }
 
 /** How many bytes `ranges` span. */
@@ -255,7 +263,16 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     ];
     let commit = -1;
     let message: string[] | undefined;
+    let read = 0;
+    const heapLimit = getHeapStatistics().heap_size_limit * 0.75;
     for await (let line of git.lines(args)) {
+      // What is known of every blob and commit stays in memory: past most of the heap, stop
+      // with a clear error rather than let V8 abort the process.
+      if (++read % 4096 === 0 && getHeapStatistics().used_heap_size > heapLimit)
+        throw new GitError(
+          'HISTORY_TOO_LARGE',
+          `the history is too large for this process's memory (${blobs.size} blobs in ${commits.length} commits so far), so the audit stopped (exit 2): audit fewer refs or a shorter span (--branches, a ref, --since, --max-count), or give Node more memory (NODE_OPTIONS=--max-old-space-size=<MB>)`,
+        );
       if (!message && line.startsWith('\0')) {
         const [ids = '', date = '', author = '', ...rest] = line.slice(1).split('\0');
         commit = addCommit(ids.split(' ')[0]!, date, author);
