@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Benchmarks: prints figures, asserts nothing. `npm run bench` builds first.
 //
-//   node scripts/bench.mjs [--mb 32] [name…]
+//   node scripts/bench.mjs [--mb 32] [--repos <bare repo,…>] [name…]
 //
-// Runs every scripts/bench/<name>.mjs (except corpus.mjs, the shared corpus), each in its
-// own process so one benchmark's heap does not weigh on the next; or only those named.
+// Runs every scripts/bench/<name>.mjs (except corpus.mjs, the shared corpus, and
+// measure.mjs, a helper), each in its own process so one benchmark's heap does not weigh
+// on the next; or only those named. corpus-repos needs --repos (or TIGHTLIP_BENCH_REPOS).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,11 +13,17 @@ import { fileURLToPath } from 'node:url';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'bench');
 const args = process.argv.slice(2);
-const mbIndex = args.indexOf('--mb');
-const passThrough = mbIndex === -1 ? [] : ['--mb', args[mbIndex + 1]];
-const named = mbIndex === -1 ? args : args.filter((_arg, i) => i !== mbIndex && i !== mbIndex + 1);
+/** Options given to every benchmark, with their values. @type {string[]} */
+const passThrough = [];
+/** @type {string[]} */
+const named = [];
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i] ?? '';
+  if (arg === '--mb' || arg === '--repos') passThrough.push(arg, args[++i] ?? '');
+  else named.push(arg);
+}
 const all = readdirSync(dir)
-  .filter((file) => file.endsWith('.mjs') && file !== 'corpus.mjs')
+  .filter((file) => file.endsWith('.mjs') && file !== 'corpus.mjs' && file !== 'measure.mjs')
   .map((file) => file.slice(0, -4))
   .sort();
 const chosen = named.length > 0 ? named : all;

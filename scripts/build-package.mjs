@@ -51,7 +51,8 @@ function inputFiles() {
       else if (!entry.name.endsWith('.test.ts')) files.push(path);
     }
   };
-  for (const name of ['core', 'git', 'hooks', 'cli']) walk(join(root, 'packages', name, 'src'));
+  for (const name of ['core', 'extract', 'git', 'hooks', 'cli'])
+    walk(join(root, 'packages', name, 'src'));
   walk(join(cli, 'schema'));
   return files.sort();
 }
@@ -102,6 +103,8 @@ async function bundle() {
       { in: join(cli, 'src', 'bin.ts'), out: 'dist/bin' },
       { in: join(cli, 'src', 'index.ts'), out: 'dist/index' },
       { in: join(cli, 'src', 'github-action.ts'), out: 'dist/github-action' },
+      // Scan worker threads, which the scan loop starts from beside its own chunk.
+      { in: join(cli, 'src', 'scan', 'worker.ts'), out: 'dist/worker' },
       { in: join(cli, 'generated', 'config-validator.js'), out: 'generated/config-validator' },
     ],
     outdir: target,

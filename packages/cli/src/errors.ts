@@ -24,3 +24,10 @@ export class InputError extends TightlipError {
     super('INPUT_UNREADABLE', message, options);
   }
 }
+
+/** A scan that had to stop before the end (too many findings for memory): it is incomplete, so it fails (exit 2). */
+export class ScanLimitError extends TightlipError {
+  constructor(message: string) {
+    super('SCAN_LIMIT', message);
+  }
+}

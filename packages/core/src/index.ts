@@ -29,6 +29,7 @@ export { createEngine, type Engine, type EngineOptions } from './engine/engine.j
 export type { AllowList } from './allow/allow-list.js';
 export { locate, type Place } from './codec/text-index.js';
 export { decodeText, hasUtf16Bom, looksBinary } from './codec/decode-text.js';
+export { weakPrefilter } from './scanners/prefilter.js';
 
 // Rules, and fake token material for their samples and tests.
 export { assertLinearTime, builtinRules, defineRule, familyOf } from './rules/index.js';

@@ -134,6 +134,14 @@ export interface Finding {
   file?: string;
   /** Where in the file a person would look: a document's part, a sheet's cell, a page, a decoding (`slide 3 notes`, `base64`). */
   where?: string;
+  /** History: who wrote the commit that introduced the finding (`Name <email>`), and when (ISO 8601). */
+  author?: string;
+  date?: string;
+  /**
+   * History: how many later commits wrote this file again and still carry the secret (edits
+   * that kept it, reverts, merges); the finding itself is reported once, at its first commit.
+   */
+  laterCommits?: number;
   origin?: Origin;
   /** The unmasked secret, only when the engine was created with `reveal: true`. */
   secret?: string;

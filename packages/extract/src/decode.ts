@@ -192,7 +192,11 @@ export function findEncodedSpans(text: string, max: number): EncodedSpan[] {
     const next = text.charCodeAt(at + 1);
     if (next !== 117 /* u */ && next !== 120 /* x */) continue;
     const [start, end] = runAround(text, at, inEscapeRun);
-    keep(start, end, 'escapes', utf8.encode(unescape(text.slice(start, end))));
+    // A run with no complete escape (`\\ufe\\60f`) decodes to itself: nothing to read, and
+    // reading it again would go on to the depth limit.
+    const run = text.slice(start, end);
+    const decoded = unescape(run);
+    if (decoded !== run) keep(start, end, 'escapes', utf8.encode(decoded));
     at = end;
   }
   return spans.sort((a, b) => a.start - b.start);

@@ -75,6 +75,10 @@ group('encoded spans', () => {
       'commit 3f786850e387550fdab836ed7e6dc881de23001b',
       'const createDirectorySourceForTests = makeSomethingQuiteLong();',
       `hello = "${Buffer.from('hello world, nothing to see here').toString('base64')}"`,
+      // Escape-like runs with no complete escape decode to themselves (eslint's tests, fonts).
+      String.raw`const pattern = /^[\ufe\60f]$/u; // "/YyyY\xx"`,
+      // A corrupt gzip in base64 (a test of a server's error path).
+      `body = "${Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xee, 0xdd, 0xcc, 1, 2, 3, 4]).toString('base64')}"`,
       '',
     ].join('\n');
     const { findings, skipped } = await extract('clean.txt', text);

@@ -69,6 +69,12 @@ export function createBatch<Q, A>(
         if (failure) return reject(failure);
         child ??= startProcess();
         queue.push({ question, resolve, reject });
+        // Requests made in one turn go out in one write.
+        if (!child.stdin.writableCorked) {
+          child.stdin.cork();
+          const stdin = child.stdin;
+          process.nextTick(() => stdin.uncork());
+        }
         child.stdin.write(request);
       });
     },

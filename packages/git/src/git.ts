@@ -33,6 +33,8 @@ export interface Git {
   raw(args: readonly string[]): Promise<string>;
   /** Runs git with `args` and yields stdout line by line (split on `\n` only) as git writes it, so memory does not grow with the output. */
   lines(args: readonly string[]): AsyncGenerator<string>;
+  /** Runs git with `args`, `input` on its stdin, and yields stdout as it comes, read as fast as it is consumed. */
+  chunks(args: readonly string[], input: string): AsyncGenerator<Buffer>;
   /** Starts git with `args` (fixed config and environment included) for a caller that talks to it: see `createBatch`. */
   spawn(args: readonly string[]): ChildProcessWithoutNullStreams;
 }
@@ -84,8 +86,16 @@ function run(place: Place, args: readonly string[]): Promise<string> {
   });
 }
 
-async function* streamLines(place: Place, args: readonly string[]): AsyncGenerator<string> {
-  const child = start(place, args, 'ignore');
+/**
+ * Runs git with `args` (and `input` on its stdin) and yields its stdout as it comes, read
+ * only as fast as it is consumed; a non-zero exit becomes a GitError with git's message.
+ */
+async function* streamChunks(
+  place: Place,
+  args: readonly string[],
+  input?: string,
+): AsyncGenerator<Buffer> {
+  const child = start(place, args, input === undefined ? 'ignore' : 'pipe');
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => {
@@ -95,20 +105,13 @@ async function* streamLines(place: Place, args: readonly string[]): AsyncGenerat
     child.on('error', reject);
     child.on('close', resolve);
   });
+  if (input !== undefined) {
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  }
   let done = false;
   try {
-    child.stdout.setEncoding('utf8');
-    let rest = '';
-    for await (const text of child.stdout as AsyncIterable<string>) {
-      let from = 0;
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', from)) {
-        yield rest + text.slice(from, end);
-        rest = '';
-        from = end + 1;
-      }
-      rest += text.slice(from);
-    }
-    if (rest !== '') yield rest;
+    yield* child.stdout as AsyncIterable<Buffer>;
     let status: number | null;
     try {
       status = await closed;
@@ -120,6 +123,25 @@ async function* streamLines(place: Place, args: readonly string[]): AsyncGenerat
   } finally {
     if (!done) child.kill();
   }
+}
+
+async function* streamLines(place: Place, args: readonly string[]): AsyncGenerator<string> {
+  // Each line decoded from git's bytes on its own: a line kept (an id, a path) holds its
+  // own text, never a slice that keeps a whole chunk of output alive.
+  let rest: Buffer[] = [];
+  for await (const data of streamChunks(place, args)) {
+    let from = 0;
+    for (let end = data.indexOf(0x0a); end !== -1; end = data.indexOf(0x0a, from)) {
+      if (rest.length > 0) {
+        rest.push(data.subarray(from, end));
+        yield Buffer.concat(rest).toString('utf8');
+        rest = [];
+      } else yield data.toString('utf8', from, end);
+      from = end + 1;
+    }
+    if (from < data.length) rest.push(data.subarray(from));
+  }
+  if (rest.length > 0) yield Buffer.concat(rest).toString('utf8');
 }
 
 export interface OpenOptions {
@@ -170,6 +192,7 @@ export async function openRepository(cwd: string, options: OpenOptions = {}): Pr
     gitDir,
     raw: (args) => run(place, args),
     lines: (args) => streamLines(place, args),
+    chunks: (args, input) => streamChunks(place, args, input),
     spawn: (args) => start(place, args, 'pipe'),
   };
 }

@@ -16,4 +16,10 @@ export { readCommits } from './commits.js';
 export { readCommitMessage, stripComments, MESSAGE_PATH } from './message.js';
 export { parsePushUpdates, readPushChanges, type PushOptions, type PushUpdate } from './push.js';
 export { parseReceiveUpdates, readReceiveChanges, type ReceiveUpdate } from './receive.js';
-export { readHistory, readRange, type RangeOptions } from './range.js';
+export { readRange, type RangeOptions } from './range.js';
+export {
+  createHistorySource,
+  type HistoryContext,
+  type HistorySelection,
+  type HistorySource,
+} from './history.js';

@@ -35,17 +35,3 @@ export async function* readRange(
   await verifyCommits(git, [base, head]);
   yield* readCommits(git, ['--end-of-options', head, `^${base}`], limits);
 }
-
-/** Every commit reachable from `refs` (all refs when empty): a full-history audit, streamed. */
-export async function* readHistory(
-  git: Git,
-  refs: readonly string[],
-  limits: SourceLimits,
-): AsyncGenerator<SourceItem> {
-  if (refs.length === 0) {
-    yield* readCommits(git, ['--all'], limits);
-    return;
-  }
-  await verifyCommits(git, refs);
-  yield* readCommits(git, ['--end-of-options', ...refs], limits);
-}

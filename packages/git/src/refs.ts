@@ -2,6 +2,7 @@ import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { createBlobReader } from './blobs.js';
 import { GitError } from './errors.js';
 import type { Git } from './git.js';
+import { parseTag, type TagObject } from './tags.js';
 
 /** An object id of all zeros: git's "no object" (a ref created or deleted). */
 export function isZeroId(id: string): boolean {
@@ -103,12 +104,20 @@ async function peelTags(git: Git, id: string): Promise<Peeled> {
     if (type !== 'tag') return { tags, type, id: current };
     const object = await git.raw(['cat-file', 'tag', current]);
     tags.push(object);
-    current = /^object (\S+)$/m.exec(object)?.[1] ?? '';
+    current = parseTag(object).object;
   }
   throw new GitError(
     'GIT_TAG_TOO_DEEP',
     `${id}: more than 64 tags in a chain; the push is blocked`,
   );
+}
+
+/** The items of an annotated tag that `ref` points through: its own name, and its message. */
+export function* tagItems(ref: string, tag: TagObject): Generator<SourceItem> {
+  if (tag.name !== undefined)
+    yield { type: 'chunk', chunk: { subject: 'ref', path: ref, text: tag.name } };
+  if (tag.message !== '')
+    yield { type: 'chunk', chunk: { subject: 'message', path: ref, text: tag.message } };
 }
 
 /** A ref a push moves, as pre-push and pre-receive both see it. */
@@ -136,20 +145,7 @@ export async function* readRefUpdates(
   for (const { ref, id, created } of updates) {
     if (created) yield { type: 'chunk', chunk: { subject: 'ref', path: ref, text: ref } };
     const peeled = await peelTags(git, id);
-    for (const object of peeled.tags) {
-      const name = /^tag (.+)$/m.exec(object)?.[1];
-      if (name !== undefined)
-        yield { type: 'chunk', chunk: { subject: 'ref', path: ref, text: name } };
-      const body = object.indexOf('\n\n');
-      const text =
-        body === -1
-          ? ''
-          : object
-              .slice(body + 2)
-              .replace(/\n-----BEGIN (?:PGP|SSH) SIGNATURE-----[\s\S]*$/, '')
-              .replace(/\s+$/, '');
-      if (text !== '') yield { type: 'chunk', chunk: { subject: 'message', path: ref, text } };
-    }
+    for (const object of peeled.tags) yield* tagItems(ref, parseTag(object));
     if (peeled.type === 'commit') {
       tips.add(id);
       continue;

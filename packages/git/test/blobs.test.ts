@@ -63,7 +63,7 @@ describe('createBlobReader', () => {
         reader.readText(ids.utf8),
         reader.readBytes(ids.bigUtf16),
       ]);
-      expect(bytes).toEqual({ bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]) });
+      expect(bytes).toEqual({ bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]) });
       expect(text).toEqual({ text: 'k=v\nnaïve\n' });
       expect(bigBytes).toEqual({ skipped: 'too-large', size: 140_002 });
       await expect(reader.readText('0'.repeat(40))).rejects.toThrow(/missing/);

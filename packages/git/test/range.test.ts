@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
-import { readHistory, readRange } from '../src/index.js';
+import { readRange } from '../src/index.js';
 import { collect, describeItems, LIMITS, open } from './items.js';
 
 /** main: an old line; topic (from main): a clean commit, a line added then removed again. */
@@ -70,33 +70,5 @@ describe('readRange', () => {
       code: 'GIT_BAD_REVISION',
       message: 'not a revision: --all',
     });
-  });
-});
-
-describe('readHistory', () => {
-  it('yields every commit of every ref, or of the given refs only; nothing for an empty repository', async ({
-    repo,
-    remote,
-  }) => {
-    const commits = createHistory(repo);
-    const git = await open(repo);
-    const messages = (lines: string[]) => lines.filter((line) => line.startsWith('message')).sort();
-    expect(messages(describeItems(await collect(readHistory(git, [], LIMITS)), commits))).toEqual(
-      [
-        'message added: add a line @added',
-        'message base: old on main @base',
-        'message clean: clean @clean',
-        'message removed: remove it again @removed',
-      ].sort(),
-    );
-    expect(describeItems(await collect(readHistory(git, ['main'], LIMITS)), commits)).toEqual([
-      'message base: old on main @base',
-      'file-name old.txt @base',
-      'content old.txt 1: old @base',
-    ]);
-    await expect(collect(readHistory(git, ['nope'], LIMITS))).rejects.toMatchObject({
-      code: 'GIT_BAD_REVISION',
-    });
-    expect(await collect(readHistory(await open(remote), [], LIMITS))).toEqual([]); // a bare repository with no commit yet
   });
 });

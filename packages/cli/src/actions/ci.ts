@@ -125,6 +125,6 @@ export async function scanCi(options: ScanOptions): Promise<ScanResult> {
     case 'since':
       return scanRange({ ...options, base: target.base, head: target.head });
     case 'all':
-      return scanHistory({ ...options, refs: [target.head] });
+      return scanHistory({ ...options, revisions: [target.head] });
   }
 }

@@ -1,15 +1,16 @@
 import { resolve } from 'node:path';
 import {
+  createHistorySource,
   openRepository,
   parsePushUpdates,
   parseReceiveUpdates,
   readCommitMessage,
-  readHistory,
   readPushChanges,
   readRange,
   readReceiveChanges,
   readStagedChanges,
   type Git,
+  type HistorySelection,
   type PushUpdate,
   type RangeOptions,
 } from '@tightlip/git';
@@ -34,6 +35,8 @@ async function gitSource(
     searchFrom: [git.root],
     origin,
     items: (limits) => read(git, limits),
+    // Text only (hunks): progress counts commits, by their messages.
+    isUnit: (item) => item.type === 'chunk' && item.chunk.subject === 'message',
   };
 }
 
@@ -61,19 +64,25 @@ export async function scanRange(options: ScanOptions & RangeOptions): Promise<Sc
   );
 }
 
-/** Scans every commit reachable from `refs` (all refs when empty). */
-export async function scanHistory(
-  options: ScanOptions & { refs: readonly string[] },
-): Promise<ScanResult> {
-  return scan(
-    await gitSource(
-      options,
-      'commit',
-      (git, limits) => readHistory(git, options.refs, limits),
-      true,
-    ),
-    options,
-  );
+/**
+ * Audits a history at blob level (see `createHistorySource`): every unique blob reachable
+ * from the selected refs read once, each secret reported once per path at the commit that
+ * introduced it, with its author and date.
+ */
+export async function scanHistory(options: ScanOptions & HistorySelection): Promise<ScanResult> {
+  const git = await openRepository(options.io.cwd, { allowBare: true, env: options.io.env });
+  const history = createHistorySource(git, options);
+  const source: Source = {
+    root: git.root,
+    searchFrom: [options.io.cwd, git.root],
+    origin: 'commit',
+    items: (limits, isAllowedPath, context) => history.items(limits, isAllowedPath, context),
+    onResult: (item, findings) => history.onResult(item, findings),
+    attribute: (findings) => history.attribute(findings),
+    isUnit: (item) => history.isUnit(item),
+    total: () => history.total(),
+  };
+  return scan(source, options);
 }
 
 export interface PushScanOptions extends ScanOptions {

@@ -1,4 +1,11 @@
-import { builtinRules, createEngine, createFake, familyOf, type Rule } from '@tightlip/core';
+import {
+  builtinRules,
+  createEngine,
+  createFake,
+  familyOf,
+  weakPrefilter,
+  type Rule,
+} from '@tightlip/core';
 import { UsageError } from '../errors.js';
 
 export type RulesFormat = 'text' | 'json';
@@ -12,6 +19,8 @@ export interface RuleSummary {
   family: string;
   generic: boolean;
   keywords: readonly string[];
+  /** Why its keywords barely narrow where its pattern runs (see `weakPrefilter`); absent when they do. */
+  weakPrefilter?: string;
   description: string;
   remediation: string;
 }
@@ -25,6 +34,7 @@ function summarise(rule: Rule): RuleSummary {
     family: familyOf(rule.id) ?? 'custom',
     generic: rule.generic ?? false,
     keywords: rule.keywords,
+    ...(weakPrefilter(rule) !== undefined ? { weakPrefilter: weakPrefilter(rule)! } : {}),
     description: rule.description,
     remediation: rule.remediation,
   };
@@ -38,7 +48,12 @@ export function formatRuleList(format: RulesFormat, rules: readonly Rule[] = bui
     (rule) =>
       `${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(8)}  ${(rule.confidence ?? 'pattern').padEnd(9)}  ${rule.title}`,
   );
-  return `${'id'.padEnd(idWidth)}  ${'severity'.padEnd(8)}  ${'checks'.padEnd(9)}  title\n${lines.join('\n')}\n${rules.length} rules. tightlip rules explain <id> describes one.\n`;
+  const weak = rules.filter((rule) => weakPrefilter(rule) !== undefined).map((rule) => rule.id);
+  const note =
+    weak.length > 0
+      ? `Keywords that barely narrow where the pattern runs (no keyword, or one of 3 characters or fewer), a cost on most files: ${weak.join(', ')}.\n`
+      : '';
+  return `${'id'.padEnd(idWidth)}  ${'severity'.padEnd(8)}  ${'checks'.padEnd(9)}  title\n${lines.join('\n')}\n${rules.length} rules. tightlip rules explain <id> describes one.\n${note}`;
 }
 
 /**
@@ -106,7 +121,7 @@ export function explainRule(
     `severity:    ${rule.severity}`,
     `family:      ${summary.family}${summary.generic ? ' (generic detector: a provider rule wins when both match)' : ''}`,
     `checks:      ${checks[summary.confidence]} (confidence "${summary.confidence}")`,
-    `keywords:    ${rule.keywords.join(', ')}`,
+    `keywords:    ${rule.keywords.join(', ') || '(none)'}${summary.weakPrefilter ? ` (${summary.weakPrefilter})` : ''}`,
     '',
     rule.description,
     '',

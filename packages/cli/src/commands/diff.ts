@@ -22,14 +22,19 @@ export function diffCommand(context: CommandContext): CommandModule<GlobalArgs, 
         })
         .example('$0 diff origin/main..HEAD', 'the commits of a pull request')
         .example('$0 diff --base origin/main --format sarif', 'the same, as SARIF'),
-    run: async (options, argv) => {
+    run: async (options, argv, context) => {
       if ((argv.range === undefined) === (argv.base === undefined))
         throw new UsageError('give either a range <base>..<head> or --base <ref>');
-      const { scanRange } = await import('../actions/git-scan.js');
+      const [{ scanRange }, { createProgress }] = await Promise.all([
+        import('../actions/git-scan.js'),
+        import('../report/progress.js'),
+      ]);
+      const onProgress = createProgress(context.io, argv.quiet, 'commits');
+      const scanOptions = { ...options, ...(onProgress ? { onProgress } : {}) };
       return scanRange(
         argv.range !== undefined
-          ? { ...options, range: argv.range }
-          : { ...options, base: argv.base! },
+          ? { ...scanOptions, range: argv.range }
+          : { ...scanOptions, base: argv.base! },
       );
     },
   });

@@ -18,18 +18,19 @@ describe('createProgress', () => {
     const io = terminal(true);
     let now = 1000;
     const progress = createProgress(io, false, 'files', () => now)!;
-    progress(1, 100);
+    const mb = 1024 * 1024;
+    progress({ done: 1, total: 100, bytes: mb });
     expect(io.written).toEqual([]);
     now = 1600;
-    progress(10, 100);
+    progress({ done: 10, total: 100, bytes: 3 * mb });
     now = 1650;
-    progress(11, 100);
+    progress({ done: 11, total: 100, bytes: 3 * mb });
     now = 1750;
-    progress(20, 100);
-    progress(100, 100);
+    progress({ done: 20, total: undefined, bytes: 7 * mb });
+    progress({ done: 100, total: 100, bytes: 9 * mb });
     expect(io.written).toEqual([
-      '\r\u001b[2Ktightlip: 10/100 files scanned',
-      '\r\u001b[2Ktightlip: 20/100 files scanned',
+      '\r\u001b[2Ktightlip: 10/100 files scanned, 5.0 MB/s',
+      '\r\u001b[2Ktightlip: 20 files scanned, 9.3 MB/s',
       '\r\u001b[2K',
     ]);
   });

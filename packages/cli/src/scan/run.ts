@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import {
   decodeText,
   type Chunk,
@@ -10,19 +12,54 @@ import {
   type SourceLimits,
 } from '@tightlip/core';
 import type { Extractor } from '@tightlip/extract';
-import type { Source } from './source.js';
+import { ScanLimitError } from '../errors.js';
+import { createScanPool, type ItemResult, type ScanPool } from './pool.js';
+import type { PortableEngine } from './portable-engine.js';
+import type { ContentOrigin, Source } from './source.js';
+
+/** Findings a scan keeps in memory at most; past it (or past most of the heap) it stops, exit 2. */
+export const MAX_FINDINGS = 100_000;
+
+/**
+ * Content a scan reads on the main thread before it starts worker threads. A worker
+ * costs its start and the warming up of its compiled code (the engine runs several times
+ * slower on its first megabytes), so only large scans gain from them; hooks never pay.
+ */
+export const WORKER_THRESHOLD = 32 * 1024 * 1024;
+
+/** A batch of items for one worker: at most this many items or bytes. */
+const BATCH_ITEMS = 256;
+const BATCH_BYTES = 1024 * 1024;
+
+/** Batches waiting per worker: enough to keep it busy, few enough to keep memory flat. */
+const BATCHES_PER_WORKER = 2;
+
+/** Progress of a scan: units done (files, blobs, commits), how many there are once known, bytes of content scanned. */
+export interface ScanProgress {
+  done: number;
+  total: number | undefined;
+  bytes: number;
+}
 
 export interface RunOptions {
   engine: Engine;
   limits: SourceLimits;
   /** Whether a file (its path relative to the source's root) is never reported: `allow.paths`, a term list. */
   isAllowedPath: (path: string) => boolean;
-  /** The clock, for `stats.startedAt`. */
-  now: () => number;
-  /** Called now and then with the number of files scanned and, when known, how many there are. */
-  onProgress?: (done: number, total: number | undefined) => void;
   /** The extraction stage (containers, documents, encoded text); without it, files are read as text only. */
   extractor?: Extractor;
+  /** The clock, for `stats.startedAt`. */
+  now: () => number;
+  /** Called now and then, and once at the end. */
+  onProgress?: (progress: ScanProgress) => void;
+  /** The engine as worker threads rebuild it; without it everything is scanned on this thread. */
+  portable?: PortableEngine;
+  /** Worker threads once a scan has read `workerThreshold` bytes; all cores by default, 0 for none. */
+  workers?: number;
+  /** `WORKER_THRESHOLD` by default. */
+  workerThreshold?: number;
+  /** Findings kept at most (`MAX_FINDINGS` by default). */
+  maxFindings?: number;
 }
 
 /** What a scan found, before baselines and masking of paths (see `presentReport`). */
@@ -33,8 +70,8 @@ export interface ScanRun {
 }
 
 /** What a finding's origin is in reports: file content by where the source read it, names and messages by what they are. */
-function originOf(chunk: Chunk, source: Source): Origin {
-  if (chunk.subject === 'content') return source.origin;
+function originOf(chunk: Chunk, origin: ContentOrigin): Origin {
+  if (chunk.subject === 'content') return origin;
   return chunk.subject === 'message' ? 'message' : 'name';
 }
 
@@ -43,8 +80,9 @@ function originOf(chunk: Chunk, source: Source): Origin {
  * File content arrives as bytes or text; this is where bytes become text, through the
  * extraction stage: containers opened, documents read, encoded spans decoded (see
  * @tightlip/extract). Without an extractor, bytes are decoded as text or skipped as binary.
+ * Runs on the main thread or in a worker.
  */
-async function toChunks(
+export async function toChunks(
   item: SourceItem,
   extractor: Extractor | undefined,
 ): Promise<{ chunks: Chunk[]; skipped: Skipped[] }> {
@@ -60,6 +98,112 @@ async function toChunks(
   }
   const where = commit !== undefined ? { commit } : {};
   return { chunks: [{ subject: 'content', path, text, ...where }], skipped: [] };
+}
+
+/** Text longer than this is scanned in pieces of about this many characters, so that a file full of findings cannot fill the memory before the budget is checked. */
+const PIECE = 256 * 1024;
+
+/** Lines of context on each side of a piece: a match that starts in it and ends up to this many lines later (a private key) is found whole. */
+const PIECE_CONTEXT = 64;
+
+/** The 0-based offset just after `count` more lines from `at` (or the end). */
+function linesAfter(text: string, at: number, count: number): number {
+  for (let i = 0; i < count && at < text.length; i++) {
+    const newline = text.indexOf('\n', at);
+    at = newline === -1 ? text.length : newline + 1;
+  }
+  return at;
+}
+
+/** The offset of the start of the line `count` lines before the one starting at `at`. */
+function linesBefore(text: string, at: number, count: number): number {
+  for (let i = 0; i < count && at > 0; i++) at = text.lastIndexOf('\n', at - 2) + 1;
+  return at;
+}
+
+/** Number of `\n` in text[from, to). */
+function newlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1))
+    count++;
+  return count;
+}
+
+/**
+ * A chunk as pieces of about `PIECE` characters of whole lines, each with
+ * `PIECE_CONTEXT` lines of context around it that do not count; the lines that count are
+ * those of the piece that the chunk counts. A short chunk is its own piece.
+ */
+function* piecesOf(chunk: Chunk): Generator<Chunk> {
+  const { text } = chunk;
+  if (text.length <= PIECE) {
+    yield chunk;
+    return;
+  }
+  const first = chunk.startLine ?? 1;
+  let start = 0;
+  let line = first;
+  while (start < text.length) {
+    const newline = text.indexOf('\n', Math.min(text.length, start + PIECE));
+    const end = newline === -1 ? text.length : newline + 1;
+    const own = newlines(text, start, end) + (end === text.length && !text.endsWith('\n') ? 1 : 0);
+    const from = linesBefore(text, start, PIECE_CONTEXT);
+    const to = linesAfter(text, end, PIECE_CONTEXT);
+    const counted: [number, number] = [line, line + Math.max(own, 1) - 1];
+    const lines = (chunk.lines ?? [counted]).flatMap(([a, b]): [number, number][] =>
+      Math.max(a, counted[0]) <= Math.min(b, counted[1])
+        ? [[Math.max(a, counted[0]), Math.min(b, counted[1])]]
+        : [],
+    );
+    if (lines.length > 0)
+      yield {
+        ...chunk,
+        text: text.slice(from, to),
+        startLine: line - newlines(text, from, start),
+        lines,
+      };
+    line += own;
+    start = end;
+  }
+}
+
+/** How one item is scanned: the engine, the extraction stage, the origin of content in reports, the findings budget. */
+export interface ItemScanner {
+  engine: Engine;
+  extractor: Extractor | undefined;
+  origin: ContentOrigin;
+  maxFindings: number;
+}
+
+/**
+ * Scans one item, on the main thread or in a worker; past `maxFindings` findings (checked
+ * after each piece of a large text) it stops with a ScanLimitError.
+ */
+export async function scanItem(item: SourceItem, scanner: ItemScanner): Promise<ItemResult> {
+  const { engine, origin, maxFindings } = scanner;
+  const { chunks, skipped } = await toChunks(item, scanner.extractor);
+  const findings: Finding[] = [];
+  const files: string[] = [];
+  let bytes = item.type === 'bytes' ? item.content.bytes.length : 0;
+  for (const chunk of chunks) {
+    if (chunk.subject === 'content') {
+      files.push(chunk.path);
+      if (item.type === 'chunk' && chunk === item.chunk) bytes += Buffer.byteLength(chunk.text);
+    }
+    for (const piece of piecesOf(chunk)) {
+      for (const finding of engine.scan(piece))
+        findings.push({ ...finding, origin: originOf(chunk, origin) });
+      if (findings.length > maxFindings) throw tooManyFindings(maxFindings);
+    }
+  }
+  return { findings, skipped, files, bytes };
+}
+
+/** The error of a scan past its findings budget. */
+function tooManyFindings(maxFindings: number): ScanLimitError {
+  return new ScanLimitError(
+    `more than ${maxFindings} findings: the scan stopped before the end (exit 2); narrow it with "allow.paths", a baseline or fewer terms`,
+  );
 }
 
 /** The path an item is about. */
@@ -78,39 +222,123 @@ function isAboutFile(item: SourceItem): boolean {
   );
 }
 
+/** How much an item weighs in a batch. */
+function sizeOf(item: SourceItem): number {
+  if (item.type === 'bytes') return item.content.bytes.length;
+  return item.type === 'chunk' ? item.chunk.text.length : 0;
+}
+
 /**
  * The one scan loop: every item of `source` that is not on an allowed path, turned into
- * chunks and scanned. `stats.files` counts the distinct files whose content was scanned,
- * `stats.bytes` their bytes (UTF-8 for text a source gave as text).
+ * chunks and scanned. Small scans run on this thread; once a scan has read
+ * `WORKER_THRESHOLD` bytes, the rest goes to worker threads in batches, at most
+ * `BATCHES_PER_WORKER` per worker in flight (so memory stays flat), and results are taken
+ * in the order the source gave the items. `stats.files` counts the distinct files whose
+ * content was scanned, `stats.bytes` their bytes (UTF-8 for text a source gave as text).
+ * Past `maxFindings` findings, or most of the heap, the scan stops with a ScanLimitError.
  */
 export async function runScan(source: Source, options: RunOptions): Promise<ScanRun> {
   const started = performance.now();
   const startedAt = new Date(options.now()).toISOString();
-  const { engine, onProgress } = options;
+  const { onProgress } = options;
+  const maxFindings = options.maxFindings ?? MAX_FINDINGS;
+  const scanner: ItemScanner = {
+    engine: options.engine,
+    extractor: options.extractor,
+    origin: source.origin,
+    maxFindings,
+  };
+  const heapLimit = getHeapStatistics().heap_size_limit * 0.75;
+  const workers = options.portable ? (options.workers ?? availableParallelism()) : 0;
   const findings: Finding[] = [];
   const skipped: Skipped[] = [];
   const files = new Set<string>();
   let bytes = 0;
+  let read = 0;
   let done = 0;
-  for await (const item of source.items(options.limits, options.isAllowedPath)) {
-    if (isAboutFile(item) && options.isAllowedPath(pathOf(item))) continue;
-    const result = await toChunks(item, options.extractor);
-    skipped.push(...result.skipped);
-    if (item.type === 'bytes') bytes += item.content.bytes.length;
-    for (const chunk of result.chunks) {
-      if (chunk.subject === 'content') {
-        files.add(chunk.path);
-        if (item.type === 'chunk' && chunk === item.chunk) bytes += Buffer.byteLength(chunk.text);
-      }
-      for (const finding of engine.scan(chunk))
-        findings.push({ ...finding, origin: originOf(chunk, source) });
+  let pool: ScanPool | undefined;
+  let batch: SourceItem[] = [];
+  let batchBytes = 0;
+  // Batches in flight, each settled once its results are taken, in order.
+  const inFlight: Promise<void>[] = [];
+  let tail: Promise<void> = Promise.resolve();
+  let failure: Error | undefined;
+
+  const take = (item: SourceItem, result: ItemResult) => {
+    for (const skip of result.skipped) skipped.push(skip);
+    for (const file of result.files) files.add(file);
+    bytes += result.bytes;
+    for (const finding of result.findings) findings.push(finding);
+    source.onResult?.(item, result.findings);
+    if (findings.length > maxFindings) throw tooManyFindings(maxFindings);
+    if ((source.isUnit ? source.isUnit(item) : item.type !== 'chunk') && ++done % 64 === 0) {
+      onProgress?.({ done, total: source.total?.(), bytes });
+      if (getHeapStatistics().used_heap_size > heapLimit)
+        throw new ScanLimitError(
+          `the scan stopped before the end (exit 2): its ${findings.length} findings fill the memory; narrow it with "allow.paths", a baseline or fewer terms`,
+        );
     }
-    if (onProgress && item.type !== 'chunk' && ++done % 64 === 0)
-      onProgress(done, source.total?.());
+  };
+
+  // A batch goes to a worker that is ready and not too busy; otherwise this thread scans
+  // it: no thread waits for a worker to start, nor for one to catch up.
+  const flush = () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    batchBytes = 0;
+    const results = pool!.canTake()
+      ? pool!.scan(items)
+      : Promise.all(items.map((item) => scanItem(item, scanner)));
+    // Handled below, in order; marked handled now so that a failure waiting its turn is not unhandled.
+    results.catch(() => undefined);
+    tail = tail.then(async () => {
+      if (failure) return;
+      try {
+        (await results).forEach((result, i) => take(items[i]!, result));
+      } catch (error) {
+        failure ??= error as Error;
+      }
+    });
+    inFlight.push(tail);
+  };
+
+  /** Resolves once every item given so far is scanned and its result taken. */
+  const settle = async () => {
+    flush();
+    await tail;
+    inFlight.length = 0;
+    if (failure) throw failure;
+  };
+
+  try {
+    for await (const item of source.items(options.limits, options.isAllowedPath, { settle })) {
+      if (failure) throw failure;
+      if (isAboutFile(item) && options.isAllowedPath(pathOf(item))) continue;
+      read += sizeOf(item);
+      if (!pool && workers > 0 && read > (options.workerThreshold ?? WORKER_THRESHOLD))
+        pool = createScanPool(
+          options.portable!,
+          { origin: source.origin, maxFindings },
+          workers,
+          BATCHES_PER_WORKER,
+        );
+      if (!pool) {
+        take(item, await scanItem(item, scanner));
+        continue;
+      }
+      batch.push(item);
+      batchBytes += sizeOf(item);
+      if (batch.length >= BATCH_ITEMS || batchBytes >= BATCH_BYTES) flush();
+      while (inFlight.length > BATCHES_PER_WORKER * (workers + 1)) await inFlight.shift();
+    }
+    await settle();
+  } finally {
+    await pool?.close();
   }
-  onProgress?.(done, done);
+  onProgress?.({ done, total: done, bytes });
   return {
-    findings,
+    findings: source.attribute ? await source.attribute(findings) : findings,
     skipped,
     stats: { files: files.size, bytes, durationMs: performance.now() - started, startedAt },
   };

@@ -11,11 +11,18 @@ import {
 import type { Config } from '../config/types.js';
 import type { Io } from '../io.js';
 import { findWorkTreeTop, toPosix } from '../paths.js';
-import { baselineFileOf, createBaselineKeyer, readBaseline, usesBaseline } from './baseline.js';
-import { createScanEngine } from './engine.js';
+import {
+  baselineFileOf,
+  createBaselineKeyer,
+  newBaselineSalt,
+  readBaseline,
+  usesBaseline,
+} from './baseline.js';
+import { createScanEngine, withListsOnDisk } from './engine.js';
 import { createScanExtractor } from './extractor.js';
+import { toPortableEngine } from './portable-engine.js';
 import { presentReport } from './present.js';
-import { runScan, type ScanRun } from './run.js';
+import { runScan, type ScanProgress, type ScanRun } from './run.js';
 import { loadScanSettings, type ScanSettings } from './settings.js';
 import type { Source } from './source.js';
 
@@ -32,8 +39,11 @@ export interface ScanOptions {
   baseline?: string;
   /** Overrides the config's `maxFileSize`. */
   maxFileSize?: number;
-  /** Called now and then with the files scanned and, when known, how many there are. */
-  onProgress?: (done: number, total: number | undefined) => void;
+  /** Called now and then with the scan's progress. */
+  onProgress?: (progress: ScanProgress) => void;
+  /** Worker threads for large scans (all cores by default; 0: none), and past how many bytes (see `runScan`). */
+  workers?: number;
+  workerThreshold?: number;
   /** Rules run besides the configured ones (publish-check's). */
   extraRules?: readonly Rule[];
   /**
@@ -69,28 +79,6 @@ export async function allowedPaths(
   return (path) => allowed(toPosix(relative(config.dir, join(root, path))));
 }
 
-/**
- * `engine`, except that in the content of a term list file on disk it does not report that
- * list's own terms (the list necessarily holds them; credentials and other lists' terms in
- * it are reported, and its own terms still masked). Only for a directory scan: content
- * from git (staged, committed, pushed) at a list's path is judged like any other, so that
- * nothing can pass a hook by its name.
- */
-function withListsOnDisk(engine: Engine, source: Source, settings: ScanSettings): Engine {
-  if (source.origin !== 'file' || settings.listTerms.size === 0) return engine;
-  return {
-    ...engine,
-    scan(chunk) {
-      const own =
-        chunk.subject === 'content'
-          ? settings.listTerms.get(join(source.root, chunk.path))
-          : undefined;
-      const findings = engine.scan(chunk);
-      return own ? findings.filter((finding) => !own.has(finding.ruleId)) : findings;
-    },
-  };
-}
-
 /** Runs `source` with everything the configuration asks for: settings, baseline, engine, the scan loop. */
 export async function runSourceScan(
   source: Source,
@@ -98,23 +86,28 @@ export async function runSourceScan(
   settings: ScanSettings,
   secretHashSalt?: string,
 ): Promise<{ engine: Engine; run: ScanRun }> {
-  const { config } = settings;
-  const inlineAllow = config.inlineAllow ?? options.inlineAllowByDefault ?? true;
-  const engine = createScanEngine(
-    { ...settings, config: { ...config, inlineAllow } },
-    {
-      root: source.root,
-      reveal: options.reveal,
-      ...(secretHashSalt !== undefined ? { secretHashSalt } : {}),
-    },
-  );
+  const inlineAllow = settings.config.inlineAllow ?? options.inlineAllowByDefault ?? true;
+  const config = { ...settings.config, inlineAllow };
+  const engineOptions = {
+    root: source.root,
+    reveal: options.reveal,
+    ...(secretHashSalt !== undefined ? { secretHashSalt } : {}),
+  };
+  const engine = createScanEngine({ ...settings, config }, engineOptions);
+  // A term list on disk is scanned without its own terms (see `withListsOnDisk`).
+  const lists = source.origin === 'file' ? settings.listTerms : new Map<string, never>();
   try {
     const run = await runScan(source, {
-      engine: withListsOnDisk(engine, source, settings),
+      engine: withListsOnDisk(engine, source.root, lists),
       limits: limitsOf(config, options.maxFileSize),
       isAllowedPath: await allowedPaths(config, source.root),
       now: settings.now,
       extractor: createScanExtractor(config.extract),
+      portable: toPortableEngine({ ...settings, config }, engineOptions, lists),
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.workerThreshold !== undefined
+        ? { workerThreshold: options.workerThreshold }
+        : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     return { engine, run };
@@ -146,7 +139,9 @@ export async function scan(source: Source, options: ScanOptions): Promise<ScanRe
     ? baselineFileOf(settings.config, options.baseline, options.io.cwd)
     : undefined;
   const baseline = baselineFile !== undefined ? await readBaseline(baselineFile) : undefined;
-  const { engine, run } = await runSourceScan(source, options, settings, baseline?.salt);
+  // A source that merges findings (history) tells secrets apart by their keyed hash.
+  const salt = baseline?.salt ?? (source.attribute ? newBaselineSalt() : undefined);
+  const { engine, run } = await runSourceScan(source, options, settings, salt);
   const matcher = baseline ? createBaselineMatcher(baseline) : undefined;
   const keyOf = baseline
     ? createBaselineKeyer(baseline, source.root, baselineFile!, engine)

@@ -69,3 +69,18 @@ describe('Aho–Corasick', () => {
     expect(found.reduce((sum, bit) => sum + bit, 0)).toBe(2);
   });
 });
+
+describe('case folding and every occurrence', () => {
+  it('matches lower-case patterns in any case, and reports each occurrence where it ends', () => {
+    const ac = createAhoCorasick(['ghp_', 'key', 'ключ'], { foldCase: true });
+    const seen: [number, number][] = [];
+    ac.each('GHP_x Key КЛЮЧ key', (k, end) => seen.push([k, end]));
+    expect(seen).toEqual([
+      [0, 4],
+      [1, 9],
+      [2, 14],
+      [1, 18],
+    ]);
+    expect([...createAhoCorasick(['key']).find('KEY')]).toEqual([0]);
+  });
+});

@@ -22,6 +22,16 @@ export interface AhoCorasick {
   readonly longest: number;
   /** found[i] is 1 when pattern i occurs in `text`. */
   find(text: string): Uint8Array;
+  /** Calls `visit(pattern, end)` for every occurrence, in order of `end` (just after its last unit). */
+  each(text: string, visit: (pattern: number, end: number) => void): void;
+}
+
+export interface AhoCorasickOptions {
+  /**
+   * Also match each pattern character's upper-case form (one code unit): lower-case
+   * patterns then match text in any case, with no lower-cased copy of the text.
+   */
+  foldCase?: boolean;
 }
 
 /** The transitions and outputs of an automaton, however its transitions are stored. */
@@ -34,7 +44,10 @@ interface Machine {
 }
 
 /** An automaton for `patterns`; an empty pattern matches nothing. */
-export function createAhoCorasick(patterns: readonly string[]): AhoCorasick {
+export function createAhoCorasick(
+  patterns: readonly string[],
+  options: AhoCorasickOptions = {},
+): AhoCorasick {
   // Character classes: 0 for any character in no pattern, 1..n for the others.
   const classOf = new Uint16Array(65536);
   let classes = 1;
@@ -44,6 +57,14 @@ export function createAhoCorasick(patterns: readonly string[]): AhoCorasick {
     for (let i = 0; i < pattern.length; i++)
       if (classOf[pattern.charCodeAt(i)] === 0) classOf[pattern.charCodeAt(i)] = classes++;
   }
+  if (options.foldCase) {
+    for (let unit = 0; unit < 65536; unit++) {
+      if (classOf[unit] === 0) continue;
+      const upper = String.fromCharCode(unit).toUpperCase();
+      if (upper.length === 1 && classOf[upper.charCodeAt(0)] === 0)
+        classOf[upper.charCodeAt(0)] = classOf[unit]!;
+    }
+  }
   // A trie has at most one state per unit of its patterns, and the start state.
   const { step, table, outputs } =
     (units + 1) * classes <= TABLE_LIMIT
@@ -51,26 +72,30 @@ export function createAhoCorasick(patterns: readonly string[]): AhoCorasick {
       : trieMachine(patterns, classOf);
   const accepting = Uint8Array.from(outputs, (out) => (out.length > 0 ? 1 : 0));
   const count = patterns.length;
+  const each = (text: string, visit: (pattern: number, end: number) => void): void => {
+    let state = 0;
+    if (table) {
+      for (let i = 0; i < text.length; i++) {
+        state = table[state * classes + classOf[text.charCodeAt(i)]!]!;
+        if (accepting[state] === 1) for (const k of outputs[state]!) visit(k, i + 1);
+      }
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        state = step(state, text.charCodeAt(i));
+        if (accepting[state] === 1) for (const k of outputs[state]!) visit(k, i + 1);
+      }
+    }
+  };
   return {
     step,
     outputs: (state) => outputs[state]!,
     longest: patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1),
     find(text) {
       const found = new Uint8Array(count);
-      let state = 0;
-      if (table) {
-        for (let i = 0; i < text.length; i++) {
-          state = table[state * classes + classOf[text.charCodeAt(i)]!]!;
-          if (accepting[state] === 1) for (const k of outputs[state]!) found[k] = 1;
-        }
-      } else {
-        for (let i = 0; i < text.length; i++) {
-          state = step(state, text.charCodeAt(i));
-          if (accepting[state] === 1) for (const k of outputs[state]!) found[k] = 1;
-        }
-      }
+      each(text, (k) => (found[k] = 1));
       return found;
     },
+    each,
   };
 }
 

@@ -130,6 +130,9 @@ export function formatSarif(report: ScanReport): string {
         confidence: finding.confidence,
         ...(finding.commit ? { commit: finding.commit } : {}),
         ...(finding.where !== undefined ? { where: finding.where } : {}),
+        ...(finding.author !== undefined ? { author: finding.author } : {}),
+        ...(finding.date !== undefined ? { commitDate: finding.date } : {}),
+        ...(finding.laterCommits !== undefined ? { laterCommits: finding.laterCommits } : {}),
       },
     };
   });

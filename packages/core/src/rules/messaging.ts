@@ -38,6 +38,8 @@ export const messagingRules: Rule[] = [
     description: 'Mailchimp Marketing API key (32 hex, "-us" and the datacenter number).',
     remediation: remediation('API key', 'Mailchimp (Account > Extras > API keys)'),
     keywords: ['-us'],
+    // '-us' is common ("-user"); the pattern cannot skip ahead to it, so it runs on those lines only.
+    scope: 'line',
     pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}-us\d{1,2}(?![A-Za-z0-9])/g,
     token: (fake) => `${fake.hex(32)}-us${fake.pick(['6', '14', '21'])}`,
   }),

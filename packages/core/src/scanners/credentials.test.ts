@@ -50,8 +50,8 @@ describe('keyword prefilter', () => {
   it('selects exactly the rules whose keywords occur, in catalog order', () => {
     const prefilter = createPrefilter(builtinRules);
     const selected = prefilter
-      .select('const t = "ghp_"; // xoxb- and hooks.slack.com'.toLowerCase())
-      .map((rule) => rule.id);
+      .select('const t = "GHP_"; // xoxb- and Hooks.Slack.com')
+      .map(({ rule }) => rule.id);
     expect(selected).toEqual(
       expect.arrayContaining(['github-pat', 'slack-bot-token', 'slack-webhook-url']),
     );
@@ -70,7 +70,7 @@ describe('keyword prefilter', () => {
     const expected = builtinRules
       .filter((rule) => rule.keywords.some((k) => text.includes(k)))
       .map((rule) => rule.id);
-    expect(prefilter.select(text).map((rule) => rule.id)).toEqual(expected);
+    expect(prefilter.select(text).map(({ rule }) => rule.id)).toEqual(expected);
     expect(expected).toContain('slack-config-token');
   });
 });
@@ -87,5 +87,18 @@ describe('line-scoped rules', () => {
         .scan({ subject: 'content', path: 'f', text: `# ${'İ'.repeat(20)}\n${line}\n` })
         .map((f) => f.ruleId),
     ).toEqual(plain);
+  });
+});
+
+describe('prefilter lines', () => {
+  it('gives line-scoped rules the lines that hold a keyword in any case, and nothing else', () => {
+    const rule = builtinRules.find((r) => r.id === 'datadog-api-key')!;
+    const text = 'a\nDATADOG key here\nb\nnone\nx datadog\n';
+    const [selected] = createPrefilter([rule]).select(text);
+    expect(selected?.lines?.map(([s, e]) => text.slice(s, e))).toEqual([
+      'DATADOG key here',
+      'x datadog',
+    ]);
+    expect(createPrefilter([rule]).select('nothing here')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { falsePositiveReason } from '../filters/index.js';
 import type { Confidence, Rule } from '../types.js';
 import { redactSecret, type Hit } from './hit.js';
-import { lowerAscii, scanPattern, type PatternMatch } from './pattern.js';
+import { scanPattern, type PatternMatch } from './pattern.js';
 import { createPrefilter } from './prefilter.js';
 
 /** Finds credential hits in a text with a fixed rule set. */
@@ -32,9 +32,8 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
     scan(text, reveal) {
       const candidates: Candidate[] = [];
       const failedChecksums: [number, number][] = [];
-      const lowerText = lowerAscii(text);
-      for (const rule of prefilter.select(lowerText)) {
-        for (const match of scanPattern(text, rule, lowerText)) {
+      for (const { rule, lines } of prefilter.select(text)) {
+        for (const match of scanPattern(text, rule, lines)) {
           if (!match.valid) {
             if (rule.confidence === 'validated') failedChecksums.push([match.start, match.end]);
             continue;

@@ -13,27 +13,20 @@ export interface PatternMatch {
 }
 
 /**
- * `text` lower-cased with offsets kept: keywords are ASCII, and a full `toLowerCase` can
- * change lengths (`İ` becomes two code units), which would shift the lines that
- * line-scoped rules look at.
+ * Every match of `rule` in `text`, with whether it passed the rule's validator; with
+ * `lines` (a line-scoped rule's lines that hold one of its keywords, see `createPrefilter`),
+ * only the matches within those lines.
  */
-export function lowerAscii(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  return text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
-}
-
-/**
- * Every match of `rule` in `text`, with whether it passed the rule's validator. A rule
- * scoped to lines runs only on the lines of `lowerText` (the text lower-cased) that hold
- * one of its keywords.
- */
-export function scanPattern(text: string, rule: Rule, lowerText?: string): PatternMatch[] {
-  if (rule.scope !== 'line' || rule.keywords.length === 0) return scanRange(text, rule, text, 0);
+export function scanPattern(
+  text: string,
+  rule: Rule,
+  lines?: readonly (readonly [number, number])[],
+): PatternMatch[] {
+  if (lines === undefined) return scanRange(text, rule, text, 0);
   const matches: PatternMatch[] = [];
-  for (const [from, to] of keywordLines(lowerText ?? lowerAscii(text), rule.keywords)) {
+  for (const [from, to] of lines) {
     // A loop, not push(...): a line may hold more matches than a call takes arguments.
-    for (const match of scanRange(text, rule, text.slice(from, to), from!)) matches.push(match);
+    for (const match of scanRange(text, rule, text.slice(from, to), from)) matches.push(match);
   }
   return matches;
 }
@@ -58,26 +51,4 @@ function scanRange(text: string, rule: Rule, part: string, offset: number): Patt
     matches.push({ rule, start, end, secret, valid, matchStart: m.index + offset });
   }
   return matches;
-}
-
-/** The sorted, merged [start, end) ranges of the lines that contain one of `keywords`. */
-function keywordLines(lowerText: string, keywords: readonly string[]): number[][] {
-  const lines: number[][] = [];
-  for (const keyword of keywords) {
-    for (let at = lowerText.indexOf(keyword); at !== -1;) {
-      const start = lowerText.lastIndexOf('\n', at) + 1;
-      const newline = lowerText.indexOf('\n', at);
-      const end = newline === -1 ? lowerText.length : newline;
-      lines.push([start, end]);
-      at = newline === -1 ? -1 : lowerText.indexOf(keyword, end);
-    }
-  }
-  lines.sort((a, b) => a[0]! - b[0]!);
-  const merged: number[][] = [];
-  for (const line of lines) {
-    const last = merged[merged.length - 1];
-    if (last && line[0]! <= last[1]!) last[1] = Math.max(last[1]!, line[1]!);
-    else merged.push(line);
-  }
-  return merged;
 }

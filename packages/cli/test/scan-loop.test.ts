@@ -1,0 +1,86 @@
+import { describe, expect } from 'vitest';
+import { createEngine } from '@tightlip/core';
+import { fakeGithubToken, fakeToken } from '@tightlip/fixtures';
+import { it } from '@tightlip/fixtures/vitest';
+import { scanPaths } from '../src/actions/scan.js';
+import { ScanLimitError } from '../src/errors.js';
+import { createDirectorySource } from '../src/scan/directory-source.js';
+import { runScan, scanItem } from '../src/scan/run.js';
+import { testIo } from './helpers.js';
+
+// The one scan loop: worker threads for large scans (they run the built worker: npm test
+// builds first), and the findings budget.
+
+describe('runScan', () => {
+  it('gives the same report with worker threads as without, for a scan past the threshold', async ({
+    temp,
+  }) => {
+    const file = 'export const value = compute("a fairly ordinary line of code");\n'.repeat(4096);
+    const threshold = 2 * 1024 * 1024;
+    const files = Math.ceil((threshold * 2) / file.length);
+    for (let i = 0; i < files; i++)
+      temp.write(
+        `src/file${i}.ts`,
+        i % 7 === 3 ? `${file}const t = "${fakeGithubToken(i)}";\n` : file,
+      );
+    const scan = async (workers: number) => {
+      const { report } = await scanPaths({
+        paths: [],
+        io: testIo(temp.dir, temp.env),
+        termFiles: [],
+        reveal: false,
+        workers,
+        workerThreshold: threshold,
+      });
+      return { findings: report.findings, files: report.stats.files, bytes: report.stats.bytes };
+    };
+    const alone = await scan(0);
+    expect(alone.findings.length).toBe(Math.floor((files - 4) / 7) + 1);
+    expect(await scan(2)).toEqual(alone);
+  });
+
+  it('stops with a ScanLimitError past its findings budget, instead of growing without bound', async ({
+    temp,
+  }) => {
+    temp.write(
+      'many.txt',
+      Array.from({ length: 20 }, (_, i) => `t = "${fakeGithubToken(i)}"\n`).join(''),
+    );
+    const run = (maxFindings: number) =>
+      createDirectorySource([], temp.dir).then((source) =>
+        runScan(source, {
+          engine: createEngine(),
+          limits: { maxFileSize: 1 << 20 },
+          isAllowedPath: () => false,
+          now: () => 0,
+          maxFindings,
+        }),
+      );
+    await expect(run(10)).rejects.toThrow(ScanLimitError);
+    await expect(run(10)).rejects.toThrow(/more than 10 findings: the scan stopped/);
+    expect((await run(20)).findings).toHaveLength(20);
+  });
+
+  it('scans a large text in pieces with the same findings as whole, a private key across a boundary included', async () => {
+    const engine = createEngine();
+    const line = 'export const value = compute("a fairly ordinary line of code");';
+    const keys = [fakeToken('private-key', 3), fakeToken('private-key', 4)];
+    const lines: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      lines.push(i % 997 === 0 ? `t = "${fakeGithubToken(i)}";` : line);
+      // Private keys across where pieces of 256 K characters end.
+      if (i === 3900) lines.push(keys[0]!);
+      if (i === 7900) lines.push(keys[1]!);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const whole = engine.scan({ subject: 'content', path: 'big.ts', text });
+    expect(whole.filter((f) => f.ruleId === 'private-key')).toHaveLength(2);
+    const item = { type: 'chunk', chunk: { subject: 'content', path: 'big.ts', text } } as const;
+    const scanner = { engine, extractor: undefined, origin: 'file', maxFindings: 100 } as const;
+    const pieces = (await scanItem(item, scanner)).findings.map(
+      ({ origin: _origin, ...finding }) => finding,
+    );
+    expect(pieces).toEqual(whole);
+    await expect(scanItem(item, { ...scanner, maxFindings: 5 })).rejects.toThrow(ScanLimitError);
+  });
+});
