@@ -12,8 +12,13 @@ export type {
   FindingKind,
   LineRange,
   Origin,
+  Boundary,
+  CheckSpec,
+  FileType,
+  MatchContext,
   Rule,
   RuleSamples,
+  RuleSpec,
   Severity,
   HashedTerm,
   Skipped,
@@ -29,7 +34,17 @@ export { locate, type Place } from './codec/text-index.js';
 export { decodeText, hasUtf16Bom, looksBinary } from './codec/decode-text.js';
 
 // Rules, and fake token material for their samples and tests.
-export { assertLinearTime, builtinRules, defineRule, familyOf } from './rules/index.js';
+export {
+  assertLinearPattern,
+  assertLinearTime,
+  builtinRules,
+  CHECKS,
+  defineRule,
+  familyOf,
+  type CheckDefinition,
+  type RuleDefinition,
+} from './rules/index.js';
+export { fileTypeOf } from './context/file-type.js';
 export { createFake } from './codec/fake.js';
 export { withBase62Crc32 } from './codec/crc32.js';
 export * as alphabets from './codec/alphabets.js';

@@ -2,6 +2,8 @@ import type { LineRange } from '../types.js';
 
 /** Maps offsets in a text to 1-based lines and columns, built once per text. */
 export interface TextIndex {
+  /** How many lines the text has (one more than it has line breaks). */
+  readonly lineCount: number;
   /** 0-based line index of `offset`. */
   lineIndexOf(offset: number): number;
   /** Offset of the first character of the 0-based line `index`. */
@@ -24,6 +26,7 @@ export function createTextIndex(text: string): TextIndex {
     return low;
   };
   return {
+    lineCount: starts.length,
     lineIndexOf,
     lineStart: (index) => starts[index]!,
     lineText: (index) => {

@@ -81,9 +81,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const isAllowedValue = createAllowListFilter(options.allow);
   const inlineAllow = options.inlineAllow ?? true;
 
-  /** Credential and term hits in `text`, ordered by position; `scoped` is the path term scopes are matched against. */
-  function findHits(text: string, scoped: string): Hit[] {
-    let hits = credentials.scan(text, reveal);
+  /**
+   * Credential and term hits in `text`, ordered by position; `path` tells the type of file
+   * the text is (for content), `scoped` is the path term scopes are matched against.
+   */
+  function findHits(text: string, path: string, scoped: string): Hit[] {
+    let hits = credentials.scan(text, reveal, path);
     if (isAllowedValue) hits = hits.filter((hit) => !isAllowedValue(hit.identity));
     const termHits = termScanner.hits(text, scoped, reveal);
     // A credential whose visible prefix would show part of a term shows no prefix at all.
@@ -96,7 +99,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   function scan(chunk: Chunk): Finding[] {
-    const hits = findHits(chunk.text, scopePath(chunk.path, chunk.subject));
+    const hits = findHits(
+      chunk.text,
+      chunk.subject === 'content' ? chunk.path : '',
+      scopePath(chunk.path, chunk.subject),
+    );
     if (hits.length === 0) return [];
     const index = createTextIndex(chunk.text);
     const placed = placeHits(hits, index, chunk.startLine ?? 1);
@@ -122,7 +129,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function redactName(name: string): string {
     let redacted = redactedNames.get(name);
     if (redacted === undefined) {
-      const hits = findHits(name, scopePath(name, 'file-name'));
+      const hits = findHits(name, '', scopePath(name, 'file-name'));
       redacted = maskLine(
         name,
         hits.map((hit) => ({ start: hit.start, end: hit.end, replacement: hit.redacted })),

@@ -3,6 +3,7 @@
 // is a UUID or hex (Heroku, Datadog) has its own context.
 
 import { isWordLike } from '../codec/randomness.js';
+import { APP_PASSWORD } from '../rules/literals.js';
 import type { MatchContext } from '../types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,6 +27,7 @@ export function isKnownHash(secret: string, context: MatchContext): boolean {
 
 /** A label, identifier or sentence rather than a credential: i18n strings, constants, prose. */
 export function isProse(secret: string): boolean {
+  if (APP_PASSWORD.test(secret)) return false;
   if (/\s/.test(secret.trim())) return true;
   if (/^[A-Za-z]+$/.test(secret)) return true;
   if (/^[A-Za-z]+(?:[ _.-][A-Za-z]+)+$/.test(secret)) return true;
@@ -59,9 +61,10 @@ export function isCodeExpression(secret: string): boolean {
   return EXPRESSION.test(secret);
 }
 
-/** The line that holds the secret, without its line break. */
-export function lineAround(context: MatchContext): string {
-  const start = context.text.lastIndexOf('\n', context.start - 1) + 1;
-  const newline = context.text.indexOf('\n', context.end);
-  return context.text.slice(start, newline === -1 ? context.text.length : newline);
+/** The line that holds the secret, without its line break (from the text's model: each line found once). */
+export function lineAround({ text, start, model }: MatchContext): string {
+  if (model) return model.lineText(model.lineIndexOf(start));
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', start);
+  return text.slice(from, newline === -1 ? text.length : newline);
 }

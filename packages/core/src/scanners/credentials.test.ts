@@ -56,10 +56,13 @@ describe('keyword prefilter', () => {
       expect.arrayContaining(['github-pat', 'slack-bot-token', 'slack-webhook-url']),
     );
     expect(selected).not.toContain('aws-access-key-id');
-    const expected = builtinRules.filter((rule) =>
-      rule.keywords.some((k) =>
-        'const t = "ghp_"; // xoxb- and hooks.slack.com'.toLowerCase().includes(k),
-      ),
+    // Rules without keywords (found by structure alone) are always selected.
+    const expected = builtinRules.filter(
+      (rule) =>
+        rule.keywords.length === 0 ||
+        rule.keywords.some((k) =>
+          'const t = "ghp_"; // xoxb- and hooks.slack.com'.toLowerCase().includes(k),
+        ),
     );
     expect(selected).toEqual(expected.map((rule) => rule.id));
   });
@@ -68,7 +71,7 @@ describe('keyword prefilter', () => {
     const prefilter = createPrefilter(builtinRules);
     const text = 'xoxe.xoxp-1-';
     const expected = builtinRules
-      .filter((rule) => rule.keywords.some((k) => text.includes(k)))
+      .filter((rule) => rule.keywords.length === 0 || rule.keywords.some((k) => text.includes(k)))
       .map((rule) => rule.id);
     expect(prefilter.select(text).map((rule) => rule.id)).toEqual(expected);
     expect(expected).toContain('slack-config-token');
