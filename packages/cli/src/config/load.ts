@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { assertLinearTime, builtinRules, defineRule, type Rule } from '@tightlip/core';
+import { builtinRules, type Rule } from '@tightlip/core';
 import { ConfigError } from '../errors.js';
 import { findWorkTreeTop } from '../paths.js';
 import { findConfigFile, readIfExists } from './find.js';
 import { PRESETS } from './presets.js';
+import { assertPartnersExist, compileCustomRule } from './rules.js';
 import { defaultConfig, type Config, type RawConfig, type RuleSetting } from './types.js';
 import { validateConfig } from './validate.js';
 
@@ -105,40 +106,6 @@ function compileRegExp(source: string, flags: string, layer: Layer, keyPath: str
   }
 }
 
-function compileCustomRule(
-  raw: NonNullable<RawConfig['customRules']>[number],
-  layer: Layer,
-  index: number,
-): Rule {
-  const keyPath = `customRules[${index}]`;
-  const pattern = compileRegExp(raw.pattern, `g${raw.flags ?? ''}`, layer, `${keyPath}.pattern`);
-  if (new RegExp(pattern.source, pattern.flags.replace('g', '')).test('')) {
-    throw new ConfigError(
-      layer.source,
-      'pattern matches the empty string; it must match the secret itself',
-      `${keyPath}.pattern`,
-    );
-  }
-  try {
-    return assertLinearTime(
-      defineRule({
-        id: raw.id,
-        title: raw.title,
-        description: raw.description ?? raw.title,
-        remediation:
-          raw.remediation ??
-          'Remove the secret from the repository, rotate it, and load it from a secret store.',
-        severity: raw.severity ?? 'high',
-        keywords: raw.keywords ?? [],
-        pattern,
-        samples: () => ({ match: [], ignore: [] }),
-      }),
-    );
-  } catch (error) {
-    throw new ConfigError(layer.source, (error as Error).message, `${keyPath}.pattern`);
-  }
-}
-
 /** A rule's setting; naming a severity switches the rule on (a later `"critical"` undoes an earlier `"off"`). */
 function toSetting(value: NonNullable<RawConfig['rules']>[string]): RuleSetting {
   if (value === 'on') return { enabled: true };
@@ -165,17 +132,8 @@ function mergeLayers(file: string, layers: readonly Layer[]): Config {
     );
     config.stopwords.push(...(raw.allow?.stopwords ?? []));
     (raw.customRules ?? []).forEach((rule, i) => {
-      if (
-        builtinRules.some((builtin) => builtin.id === rule.id) ||
-        config.customRules.some((custom) => custom.id === rule.id)
-      ) {
-        throw new ConfigError(
-          layer.source,
-          `rule id "${rule.id}" is already taken`,
-          `customRules[${i}].id`,
-        );
-      }
-      config.customRules.push(compileCustomRule(rule, layer, i));
+      const taken = new Set([...builtinRules, ...config.customRules].map((r) => r.id));
+      config.customRules.push(compileCustomRule(rule, layer.source, `customRules[${i}]`, taken));
     });
     for (const [id, value] of Object.entries(raw.rules ?? {})) {
       config.rules[id] = { ...config.rules[id], ...toSetting(value) };
@@ -191,6 +149,7 @@ function mergeLayers(file: string, layers: readonly Layer[]): Config {
     if (!known.has(id))
       throw new ConfigError(layer.source, 'no such rule; see `tightlip rules list`', `rules.${id}`);
   }
+  assertPartnersExist(config.customRules, (id) => config.rules[id]?.enabled === false, file);
   config.terms = [...new Set(config.terms)];
   config.allowPaths = [...new Set(config.allowPaths)];
   return config;
