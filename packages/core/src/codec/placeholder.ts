@@ -40,11 +40,11 @@ export function isPlaceholder(secret: string): boolean {
  * too, rarely spell one (under one in three thousand for 40 lower-case characters).
  */
 const LEET_WORDS =
-  /example|placeholder|changeme|redacted|dummy|sample|insert|replace|notreal|notareal|lorem|ipsum|invalid|secretkey|supersecret|(?:^|[^a-z])(?:fake|test|demo|mock|your)(?:[^a-z]|$)/i;
+  /example|placeholder|changeme|redacted|dummy|sample|insert|replace|not[_-]?a?[_-]?real|lorem|ipsum|invalid|secretkey|supersecret|(?:^|[^a-z])(?:fake|test|demo|mock|your)s?(?:[^a-z]|$)/i;
 
-/** Leetspeak read as letters, length kept: `r34l` is `real`. */
-function unleet(value: string): string {
-  return value.replace(/[013457@$]/g, (char) => LEET[char]!);
+/** Leetspeak read as lower-case letters, length kept: `R34l` and `p4$$w0rd!` are `real` and `passwordi`. */
+export function unleet(value: string): string {
+  return value.toLowerCase().replace(/[0134578@$!|]/g, (char) => LEET[char]!);
 }
 const LEET: Record<string, string> = {
   '0': 'o',
@@ -53,8 +53,11 @@ const LEET: Record<string, string> = {
   '4': 'a',
   '5': 's',
   '7': 't',
+  '8': 'b',
   '@': 'a',
   $: 's',
+  '!': 'i',
+  '|': 'l',
 };
 
 /**

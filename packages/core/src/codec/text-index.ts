@@ -13,8 +13,12 @@ export interface TextIndex {
 }
 
 export function createTextIndex(text: string): TextIndex {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  // Counted first, then written to a typed array: several times faster than growing an array.
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Uint32Array(count);
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
   const lineIndexOf = (offset: number): number => {
     let low = 0;
     let high = starts.length - 1;

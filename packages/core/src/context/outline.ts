@@ -150,27 +150,15 @@ function braceOutline(
     entry.offsets.push(at);
     entry.nodes.push(node);
   };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
+  const quotes = [...syntax.quotes, ...syntax.multiline].map((q) => `\\${q}`).join('');
+  // Jump from one character that matters to the next.
+  const next = new RegExp(`[{}\\[\\],;\\n${quotes}]`, 'g');
+  for (let match = next.exec(text); match; match = next.exec(text)) {
+    const i = match.index;
+    const char = match[0];
     if (char === '\n') {
       newLine(i);
-      continue;
-    }
-    if (syntax.quotes.includes(char) || syntax.multiline.includes(char)) {
-      // Skip the string: to its end on this line, or further for a multi-line quote.
-      const multiline = syntax.multiline.includes(char);
-      let j = i + 1;
-      for (; j < text.length && text[j] !== char; j++) {
-        if (text[j] === '\\') j++;
-        else if (text[j] === '\n') {
-          if (!multiline) break;
-          newLine(j);
-        }
-      }
-      i = text[j] === '\n' ? j - 1 : j;
-      continue;
-    }
-    if (char === '{' || char === '[') {
+    } else if (char === '{' || char === '[') {
       stack.push(node);
       // A brace alone on its line belongs to the key at the end of the line before.
       const segment = text.slice(segmentStart, i);
@@ -184,6 +172,18 @@ function braceOutline(
       segmentStart = i + 1;
     } else if (char === ',' || char === ';') {
       segmentStart = i + 1;
+    } else {
+      // A string: skip to its end on this line, or further for a multi-line quote.
+      const multiline = syntax.multiline.includes(char);
+      let j = i + 1;
+      for (; j < text.length && text[j] !== char; j++) {
+        if (text[j] === '\\') j++;
+        else if (text[j] === '\n') {
+          if (!multiline) break;
+          newLine(j);
+        }
+      }
+      next.lastIndex = text[j] === '\n' ? j : j + 1;
     }
   }
 }

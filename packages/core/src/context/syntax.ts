@@ -14,12 +14,14 @@ export interface Syntax {
   nesting: 'indent' | 'braces' | 'sections' | 'none';
 }
 
+// Code nests blocks by braces too, but its blocks are code, not keys: block keys come from
+// configuration formats only (JSON, HCL, YAML, TOML, INI).
 const C_LIKE: Syntax = {
   line: ['//'],
   blocks: [['/*', '*/']],
   quotes: ['"', "'"],
   multiline: ['`'],
-  nesting: 'braces',
+  nesting: 'none',
 };
 const HASH: Syntax = {
   line: ['#'],
@@ -47,8 +49,8 @@ const SYNTAX: Record<string, Syntax> = {
   ini: { ...HASH, line: ['#', ';'], nesting: 'sections' },
   properties: { ...HASH, line: ['#', '!'], quotes: [], nesting: 'none' },
   json: { line: [], blocks: [], quotes: ['"'], multiline: [], nesting: 'braces' },
-  jsonc: { ...C_LIKE, quotes: ['"'], multiline: [] },
-  hcl: { ...C_LIKE, line: ['#', '//'] },
+  jsonc: { ...C_LIKE, quotes: ['"'], multiline: [], nesting: 'braces' },
+  hcl: { ...C_LIKE, line: ['#', '//'], nesting: 'braces' },
   sql: { line: ['--'], blocks: [['/*', '*/']], quotes: ["'", '"'], multiline: [], nesting: 'none' },
   lua: {
     line: ['--'],

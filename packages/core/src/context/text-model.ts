@@ -52,6 +52,7 @@ export function createTextModel(text: string, path: string): TextModel {
       return isInSpans(spans, offset);
     },
     parentKeys(offset) {
+      if (syntax.nesting === 'none') return [];
       const index = lines();
       if (!outline) {
         const starts: number[] = [];

@@ -2,7 +2,7 @@
 // bare in configuration) or code (an identifier, a call, a comparison, a ternary); and
 // what a password value looks like when it is a stand-in rather than a password.
 
-import { isPlaceholder } from '../codec/placeholder.js';
+import { isPlaceholder, unleet } from '../codec/placeholder.js';
 import type { MatchContext } from '../types.js';
 
 const QUOTES = '"\'`';
@@ -81,24 +81,6 @@ export function isNonString(value: string): boolean {
 export function isPasswordHash(value: string): boolean {
   return /^\$(?:2[abxy]?|argon2\w*|pbkdf2[\w-]*|scrypt|[1567])\$/.test(value);
 }
-
-/** Leetspeak read as letters: `p4ssw0rd` is `password`. */
-export function unleet(value: string): string {
-  return value.toLowerCase().replace(/[0134578@$!|]/g, (char) => LEET[char] ?? char);
-}
-const LEET: Record<string, string> = {
-  '0': 'o',
-  '1': 'i',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '8': 'b',
-  '@': 'a',
-  $: 's',
-  '!': 'i',
-  '|': 'l',
-};
 
 /** Words people build stand-in passwords from. */
 const WEAK_WORD =

@@ -49,6 +49,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
       // Facts about the text (line index, commentary, block keys) are computed on first use.
       const model = createTextModel(text, path);
       const lineCache = new Map<string, readonly number[]>();
+      const keywordCache = new Map<string, Ranges>();
       const context: ScanContext = { text, model, linesOf: (ruleId) => linesOf(ruleId) };
       const selected = new Set(prefilter.select(lowerText));
 
@@ -79,7 +80,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
           rule.keywords.length === 0 || !selected.has(rule)
             ? []
             : rule.scope === 'line'
-              ? keywordLines(lowerText, rule.keywords)
+              ? keywordLines(lowerText, rule.keywords, keywordCache)
               : [[0, text.length]];
         if (rule.near.length === 0) return rule.keywords.length === 0 ? undefined : own;
         const windows: Ranges = [];

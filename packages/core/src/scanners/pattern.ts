@@ -43,11 +43,13 @@ export type Ranges = number[][];
 export function scanPattern(rule: Rule, context: ScanContext, ranges?: Ranges): PatternMatch[] {
   const { text } = context;
   const matches: PatternMatch[] = [];
-  for (const pattern of rule.patterns) {
-    if (!ranges) scanRange(rule, pattern, context, text, 0, matches);
-    else
-      for (const [from, to] of ranges)
-        scanRange(rule, pattern, context, text.slice(from, to), from!, matches);
+  if (!ranges) {
+    for (const pattern of rule.patterns) scanRange(rule, pattern, context, text, 0, matches);
+  } else {
+    for (const [from, to] of ranges) {
+      const part = text.slice(from, to);
+      for (const pattern of rule.patterns) scanRange(rule, pattern, context, part, from!, matches);
+    }
   }
   if (rule.patterns.length > 1) matches.sort((a, b) => a.start - b.start || a.end - b.end);
   return matches;
@@ -93,12 +95,24 @@ function scanRange(
 
 /**
  * The sorted, merged [start, end) ranges of the lines of `lowerText` that contain one of
- * `keywords`. A keyword line that ends by opening a value (`api_key:`, `TOKEN=\`,
- * `password: |`) takes the line after it along: the value is there.
+ * `keywords` (each keyword's lines found once per text, kept in `cache`). A keyword line
+ * that ends by opening a value (`api_key:`, `TOKEN=\`, `password: |`) takes the line
+ * after it along: the value is there.
  */
-export function keywordLines(lowerText: string, keywords: readonly string[]): Ranges {
+export function keywordLines(
+  lowerText: string,
+  keywords: readonly string[],
+  cache = new Map<string, Ranges>(),
+): Ranges {
   const lines: Ranges = [];
   for (const keyword of keywords) {
+    const cached = cache.get(keyword);
+    if (cached) {
+      for (const range of cached) lines.push([range[0]!, range[1]!]);
+      continue;
+    }
+    const found: Ranges = [];
+    cache.set(keyword, found);
     for (let at = lowerText.indexOf(keyword); at !== -1;) {
       const start = lowerText.lastIndexOf('\n', at) + 1;
       const newline = lowerText.indexOf('\n', at);
@@ -107,6 +121,7 @@ export function keywordLines(lowerText: string, keywords: readonly string[]): Ra
         const next = lowerText.indexOf('\n', newline + 1);
         end = next === -1 ? lowerText.length : next;
       }
+      found.push([start, end]);
       lines.push([start, end]);
       at = newline === -1 ? -1 : lowerText.indexOf(keyword, newline);
     }
@@ -114,18 +129,26 @@ export function keywordLines(lowerText: string, keywords: readonly string[]): Ra
   return mergeRanges(lines);
 }
 
-/** Whether the line ending at `end` ends with an assignment or a block waiting for its value. */
+/**
+ * Whether the line ending at `end` ends with an assignment or a block waiting for its
+ * value, or names the value that follows (`- name: API_KEY` before `  value: …`).
+ */
 function opensValue(text: string, end: number): boolean {
   let i = end - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i--;
   const last = text[i];
   if (last !== undefined && ':=\\(>{['.includes(last)) return true;
+  const tail = text.slice(Math.max(0, i - 100), i + 1);
+  if (tail.includes('name') && NAME_ENTRY.test(tail)) return true;
   // A YAML block scalar: `key: |`, `key: >-`.
   return (
     (last === '|' || last === '-' || last === '+') &&
     /:[ \t]*[|>][-+]?$/.test(text.slice(Math.max(0, i - 4), i + 1))
   );
 }
+
+/** A `name` entry of a list of name-value pairs (Kubernetes env, ECS, GitHub Actions inputs). */
+const NAME_ENTRY = /(?:^|[\s{,-])["']?name["']?[ \t]*[:=][ \t]*["']?[\w.-]+["']?[ \t]*,?$/;
 
 /** `ranges` sorted and merged where they overlap or touch. */
 export function mergeRanges(ranges: Ranges): Ranges {
