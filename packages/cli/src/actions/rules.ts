@@ -70,9 +70,25 @@ function engineFor(rule: Rule, rules: readonly Rule[], reveal = false) {
   return createEngine({ rules: [rule, ...partners], reveal });
 }
 
+/** `secret` masked, its fixed prefix (the longest of `keywords` it starts with) left visible. */
+function maskSecret(secret: string, keywords: readonly string[]): string {
+  const lower = secret.toLowerCase();
+  const prefix =
+    keywords.filter((keyword) => lower.startsWith(keyword)).sort((a, b) => b.length - a.length)[0]
+      ?.length ?? 0;
+  return (
+    secret.slice(0, prefix) +
+    secret
+      .slice(prefix)
+      .replace(/[^\s\\]/g, '*')
+      .replace(/\*{64,}/g, (run) => `*…(${run.length} characters)…*`)
+  );
+}
+
 /**
- * A rule's sample with its secret masked: what a finding looks like, without a
- * token-shaped string. The fixed prefix (a keyword the secret starts with) stays visible.
+ * A rule's sample with its secret masked, and the secrets of the rules it pairs with (an
+ * id beside its secret): what a finding looks like, without a token-shaped string. Fixed
+ * prefixes (a keyword a secret starts with) stay visible.
  */
 export function exampleShape(
   rule: Rule,
@@ -80,26 +96,22 @@ export function exampleShape(
 ): string | undefined {
   const sample = rule.samples(createFake(1)).match[0];
   if (sample === undefined) return undefined;
-  const finding = engineFor(rule, rules, true)
-    .scan({ subject: 'content', path: 'example', text: sample })
-    .find((f) => f.ruleId === rule.id);
-  const secret = finding?.secret;
-  if (secret === undefined) return undefined;
-  const lower = secret.toLowerCase();
-  const prefix =
-    rule.keywords
-      .filter((keyword) => lower.startsWith(keyword))
-      .sort((a, b) => b.length - a.length)[0]?.length ?? 0;
-  const masked =
-    secret.slice(0, prefix) +
-    secret
-      .slice(prefix)
-      .replace(/[^\s\\]/g, '*')
-      .replace(/\*{64,}/g, (run) => `*…(${run.length} characters)…*`);
-  const lines = sample.replace(secret, masked).split('\n');
+  const findings = engineFor(rule, rules, true).scan({
+    subject: 'content',
+    path: 'example',
+    text: sample,
+  });
+  const finding = findings.find((f) => f.ruleId === rule.id);
+  if (finding?.secret === undefined) return undefined;
+  let masked = sample;
+  for (const other of findings) {
+    const keywords = rules.find((r) => r.id === other.ruleId)?.keywords ?? [];
+    masked = masked.replace(other.secret!, maskSecret(other.secret!, keywords));
+  }
+  const lines = masked.split('\n');
   if (lines.length <= 6) return lines.join('\n');
   // Long samples (key files, manifests): the lines around where the secret starts.
-  const from = Math.max(0, finding!.line - 2);
+  const from = Math.max(0, finding.line - 2);
   return [
     ...(from > 0 ? ['…'] : []),
     ...lines.slice(from, from + 4),
