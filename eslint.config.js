@@ -12,6 +12,9 @@ export default tseslint.config(
       '**/dist/**',
       '**/node_modules/**',
       'packages/cli/generated/**',
+      // Built by scripts/build-package.mjs.
+      'packages/tightlip/bin/**',
+      'packages/tightlip/generated/**',
       'fixtures/corpus/**',
       'coverage/**',
       '.bench/**',

@@ -2,7 +2,7 @@
 // Makes a fresh clone usable with nothing but Node.js and npm: installs the workspace with
 // the pnpm version pinned in package.json (fetched through npx, never through corepack,
 // whose Node 20 build fails signature checks), then builds: the precompiled config
-// validator, then `tsc -b`.
+// validator, `tsc -b`, and the published package's bundle (scripts/build-package.mjs).
 // Both steps are skipped when already up to date. All output goes to stderr, so that
 // `npm run scan` keeps stdout for the report.
 //
@@ -96,6 +96,7 @@ function build() {
   run(process.execPath, [join(root, 'scripts', 'generate-config-validator.mjs')]);
   forgetMissingBuilds();
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
+  run(process.execPath, [join(root, 'scripts', 'build-package.mjs')]);
 }
 
 install();

@@ -27,8 +27,20 @@ export async function readInput(io: Io, options: { fromTerminal?: boolean } = {}
   return text + decoder.decode();
 }
 
-/** Colour only on a terminal, and never when NO_COLOR is set to anything. */
-export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+/**
+ * Whether to colour what goes to `stream`, the usual way: `--color` / `--no-color`
+ * (`flag`) first; then FORCE_COLOR (any value but `0` or `false` forces colour, as Node and
+ * chalk read it); then NO_COLOR (set to anything: none); then only on a terminal that is
+ * not `TERM=dumb`.
+ */
+export function useColor(
+  stream: { isTTY?: boolean },
+  env: NodeJS.ProcessEnv,
+  flag?: boolean,
+): boolean {
+  if (flag !== undefined) return flag;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
   return (
     stream.isTTY === true &&
     (env.NO_COLOR === undefined || env.NO_COLOR === '') &&

@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
-import { hashTermList, keyIdOf, parseTermList, termKeyBytes } from '@tightlip/core';
+import { createEngine, hashTermList, keyIdOf, parseTermList, termKeyBytes } from '@tightlip/core';
 import { loadTerms, userTermsDir } from './term-sources.js';
 
 const KEY = 'a1'.repeat(20);
@@ -27,6 +27,32 @@ describe('loadTerms', () => {
     expect(
       await ids(temp, { configTerms: [temp.path('sec/a.txt')], termFiles: ['b.txt'] }),
     ).toEqual(['a.txt:1', 'b.txt:2']);
+  });
+
+  it('loads the built-in tightlip:markers list by name, from the config or --terms; an unknown name is an error', async ({
+    temp,
+  }) => {
+    const loaded = await load(temp, {
+      configTerms: ['tightlip:markers'],
+      termFiles: ['tightlip:markers'],
+    });
+    expect(loaded.files).toEqual([]);
+    expect(loaded.sources).toEqual([{ kind: 'config', name: 'tightlip:markers', terms: 7 }]);
+    const engine = createEngine({ terms: loaded.terms });
+    const text =
+      'CONFIDENTIAL\nDo-Not-Distribute\nEmbargoed until 2027-01-01\nFOR_INTERNAL_USE_ONLY\nInternalOnly\nconfidentiality\n';
+    expect(
+      engine.scan({ subject: 'content', path: 'a.md', text }).map((f) => [f.line, f.ruleId]),
+    ).toEqual([
+      [1, 'term:marker-classified'],
+      [2, 'term:marker-handling-restriction'],
+      [3, 'term:marker-release-hold'],
+      [4, 'term:marker-in-house'],
+      [5, 'term:marker-in-house'],
+    ]);
+    await expect(load(temp, { termFiles: ['tightlip:secrets'] })).rejects.toThrow(
+      'no built-in term list tightlip:secrets; built-in lists: tightlip:markers',
+    );
   });
 
   it('reads every list and key in the per-user directory', async ({ temp }) => {

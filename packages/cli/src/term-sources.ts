@@ -1,12 +1,20 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, delimiter, join, resolve } from 'node:path';
-import { keyIdOf, parseTermList, termKeyBytes, TermListError, type Term } from '@tightlip/core';
+import {
+  BUILTIN_TERM_LISTS,
+  keyIdOf,
+  parseTermList,
+  termKeyBytes,
+  TermListError,
+  type Term,
+} from '@tightlip/core';
 import { InputError } from './errors.js';
 
 // Where term lists (and the keys of hashed lists) come from, so that an organisation can
 // give every repository one list without committing it:
 //
 //   repository   "terms" in the config file (paths relative to it) and --terms files
+//   built in     `tightlip:markers` (classification markers) wherever a list file is named
 //   per user     every *.txt / *.json list and *.key key in $XDG_CONFIG_HOME/tightlip/terms
 //                (~/.config/tightlip/terms; %APPDATA%\tightlip\terms on Windows)
 //   CI           TIGHTLIP_TERMS_FILE: list files, separated like PATH;
@@ -54,6 +62,21 @@ export interface LoadTermsOptions {
   keyFiles?: readonly string[];
   /** Load only the config's and the given lists, not those of the user's directory and the environment (keys still come from everywhere). */
   onlyGiven?: boolean;
+}
+
+/** Whether `name` names a built-in term list (`tightlip:markers`) rather than a file. */
+export function isBuiltinList(name: string): boolean {
+  return name.startsWith('tightlip:');
+}
+
+/** The text of the built-in list `name`; an unknown name is an error listing the known ones. */
+function builtinList(name: string): string {
+  const text = BUILTIN_TERM_LISTS[name];
+  if (text === undefined)
+    throw new InputError(
+      `no built-in term list ${name}; built-in lists: ${Object.keys(BUILTIN_TERM_LISTS).join(', ')}`,
+    );
+  return text;
 }
 
 /** The per-user directory of term lists and keys. */
@@ -114,16 +137,23 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   const userFiles = userDir ? await filesIn(userDir) : [];
   const lists: { kind: TermSourceKind; name: string; file?: string; text?: string }[] = [];
   const seenFiles = new Set<string>();
+  const seenBuiltins = new Set<string>();
   const addFile = (kind: TermSourceKind, file: string): void => {
-    if (seenFiles.has(file)) return;
-    seenFiles.add(file);
-    lists.push({ kind, name: file, file });
+    if (isBuiltinList(file)) {
+      if (!seenBuiltins.has(file)) lists.push({ kind, name: file, text: builtinList(file) });
+      seenBuiltins.add(file);
+      return;
+    }
+    const path = resolve(options.cwd, file);
+    if (seenFiles.has(path)) return;
+    seenFiles.add(path);
+    lists.push({ kind, name: path, file: path });
   };
   for (const file of options.configTerms) addFile('config', file);
-  for (const file of options.termFiles) addFile('option', resolve(options.cwd, file));
+  for (const file of options.termFiles) addFile('option', file);
   if (!options.onlyGiven) {
     for (const file of (env[TERMS_FILE_ENV] ?? '').split(delimiter).filter((part) => part !== ''))
-      addFile('env', resolve(options.cwd, file));
+      addFile('env', file);
     if (env[TERMS_ENV]) lists.push({ kind: 'env', name: TERMS_ENV, text: env[TERMS_ENV] });
     for (const file of userFiles)
       if (file.endsWith('.txt') || file.endsWith('.json')) addFile('user', file);

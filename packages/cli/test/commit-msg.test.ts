@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import type { RunResult, TempDir } from '@tightlip/fixtures';
+import { fakeGithubToken, type RunResult, type TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
 import { guardCodename, output, runMain } from './helpers.js';
 
@@ -41,6 +41,21 @@ function editor(repo: TempDir, text: string): NodeJS.ProcessEnv {
 }
 
 describe('tightlip commit-msg', () => {
+  it('gives advice that works for a message: an inline allow, not a baseline', async ({ repo }) => {
+    const token = fakeGithubToken(93);
+    const blocked = await judge(repo, ['commit', '--allow-empty', '-m', `Rotate ${token}`]);
+    expect(blocked.status).toBe(1);
+    expect(output(blocked)).toContain('tightlip:allow <rule or term id> -- reason');
+    expect(output(blocked)).not.toContain('baseline update');
+    const allowed = await judge(repo, [
+      'commit',
+      '--allow-empty',
+      '-m',
+      `Rotate ${token} tightlip:allow github-pat -- revoked, kept for the record`,
+    ]);
+    expect(allowed.status, output(allowed)).toBe(0);
+  });
+
   it('blocks a codename in the commit message, saying how to reword it', async ({ repo }) => {
     guardCodename(repo);
     const result = await judge(repo, [

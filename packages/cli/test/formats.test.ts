@@ -8,7 +8,7 @@ import { it } from '@tightlip/fixtures/vitest';
 import { GITLAB_SCHEMA_VERSION } from '@tightlip/core';
 import { FORMATS, renderReport } from '../src/report/emit.js';
 import { scanPaths } from '../src/actions/scan.js';
-import { runMain, testIo } from './helpers.js';
+import { runMain, testIo, validateGitlabReport } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -123,8 +123,9 @@ describe('report formats', () => {
     expect(lines.at(-1)).toMatch(/^tightlip: \d+ finding/);
   });
 
-  it('GitLab: a secret detection report with the required fields', async ({ temp }) => {
+  it("GitLab: a secret detection report valid against GitLab's schema", async ({ temp }) => {
     const { report } = await reportWithFindings(temp);
+    validateGitlabReport(renderReport(report, 'gitlab', false));
     const doc = JSON.parse(renderReport(report, 'gitlab', false));
     expect(doc.version).toBe(GITLAB_SCHEMA_VERSION);
     expect(doc.scan).toMatchObject({
@@ -136,7 +137,6 @@ describe('report formats', () => {
     expect(doc.vulnerabilities).toHaveLength(report.findings.length);
     for (const v of doc.vulnerabilities) {
       expect(v.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-      expect(v.category).toBe('secret_detection');
       expect(['Critical', 'High', 'Medium', 'Low', 'Info']).toContain(v.severity);
       expect(v.identifiers[0]).toMatchObject({ type: 'tightlip_rule_id' });
       expect(v.location).toMatchObject({

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { Ajv } from 'ajv';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { fakeGithubToken, type RunResult, type TempDir } from '@tightlip/fixtures';
 import type { HookName } from '@tightlip/hooks';
@@ -196,4 +199,19 @@ export function preReceive(
     .map(({ localId, ref, remoteId }) => `${remoteId} ${localId} ${ref}\n`)
     .join('');
   return runMain(remote, ['pre-receive'], { stdin: input });
+}
+
+/** GitLab's published secret-detection report schema (a copy: fixtures/gitlab/README.md). */
+export const GITLAB_SCHEMA = JSON.parse(
+  readFileSync(
+    new URL('fixtures/gitlab/secret-detection-report-format.json', import.meta.url),
+    'utf8',
+  ),
+) as { self: { version: string } };
+
+/** Fails unless `text` is a report GitLab accepts: valid against its schema. */
+export function validateGitlabReport(text: string): void {
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(GITLAB_SCHEMA);
+  validate(JSON.parse(text));
+  expect(validate.errors ?? [], 'GitLab would refuse this report').toEqual([]);
 }

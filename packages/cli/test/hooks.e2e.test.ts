@@ -9,6 +9,27 @@ import { BIN, commitCount, guardCodename, install, output } from './helpers.js';
 // means; chaining; failing closed). What the hooks judge is tested in process in
 // pre-commit.test.ts and commit-msg.test.ts.
 
+/** PATH without any node_modules/.bin (npm test puts the workspace's there, with its tightlip). */
+const PATH_WITHOUT_MODULES = (process.env.PATH ?? '')
+  .split(':')
+  .filter((dir) => !dir.includes('node_modules'))
+  .join(':');
+
+/** Installs the pre-commit hook and stages a clean file: a commit that passes unless the hook cannot run. */
+async function readyToCommit(repo: TempDir): Promise<void> {
+  await install(repo, ['pre-commit']);
+  repo.write('a.txt', 'clean\n');
+  repo.git('add', 'a.txt');
+}
+
+/** The real launcher beside a damaged build (`files` under .git/broken/), run by the pre-commit hook; its path. */
+function brokenInstall(repo: TempDir, files: Record<string, string>): string {
+  const launcher = repo.write('.git/broken/bin/tightlip.js', readFileSync(BIN));
+  for (const [path, text] of Object.entries(files)) repo.write(`.git/broken/${path}`, text);
+  useBin(repo, launcher);
+  return launcher;
+}
+
 /** Points the installed pre-commit hook at `bin` instead of the tightlip it was installed with. */
 function useBin(repo: TempDir, bin: string): void {
   const hook = repo.path('.git', 'hooks', 'pre-commit');
@@ -86,10 +107,8 @@ describe('pre-commit and commit-msg hooks', () => {
 
 describe('hooks fail closed', () => {
   it('block when the config is broken, and say why', async ({ repo }) => {
-    await install(repo, ['pre-commit']);
+    await readyToCommit(repo);
     repo.write('tightlip.config.json', '{ not json');
-    repo.write('a.txt', 'clean\n');
-    repo.git('add', 'a.txt');
     const result = repo.run('git', ['commit', '-m', 'x']);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('tightlip.config.json: not valid JSON');
@@ -97,28 +116,57 @@ describe('hooks fail closed', () => {
     expect(commitCount(repo)).toBe(0);
   });
 
-  it('block when the tightlip they were installed with is gone or crashes at start, saying so', async ({
+  it('block when the tightlip they were installed with is gone and none is installed, saying how to install it', async ({
     repo,
   }) => {
-    await install(repo, ['pre-commit']);
-    repo.write('a.txt', 'clean\n');
-    repo.git('add', 'a.txt');
+    await readyToCommit(repo);
     useBin(repo, '/nonexistent/tightlip.js');
-    const gone = repo.run('git', ['commit', '-m', 'x']);
+    const gone = repo.run('git', ['commit', '-m', 'x'], { env: { PATH: PATH_WITHOUT_MODULES } });
     expect(gone.status).not.toBe(0);
-    expect(gone.stderr).toContain('tightlip not found at /nonexistent/tightlip.js');
+    expect(gone.stderr).toContain(
+      'tightlip is not installed in this project (node_modules/tightlip), nor at /nonexistent/tightlip.js, nor on PATH',
+    );
+    // No package.json: a global install is what fits.
+    expect(gone.stderr).toContain("fix it with 'npm install --global tightlip'");
+    repo.write('package.json', '{ "name": "app" }');
+    repo.write('pnpm-lock.yaml', '');
+    const pnpm = repo.run('git', ['commit', '-m', 'x'], { env: { PATH: PATH_WITHOUT_MODULES } });
+    expect(pnpm.stderr).toContain("fix it with 'pnpm add -D tightlip'");
+    expect(commitCount(repo)).toBe(0);
+  });
 
-    // The real launcher, beside a build whose entry fails to load, as with a broken install.
-    const launcher = repo.write('.git/broken/bin/tightlip.js', readFileSync(BIN));
-    repo.write('.git/broken/dist/bin.js', "import './main.js';\n");
-    repo.write('.git/broken/dist/main.js', "import 'tightlip-missing-dependency';\n");
-    useBin(repo, launcher);
+  it('block when the install is damaged: an empty or truncated entry file exits 0, which is no result (D8)', async ({
+    repo,
+  }) => {
+    await readyToCommit(repo);
+    // An empty build, as an interrupted rebuild leaves it.
+    brokenInstall(repo, { 'package.json': '{ "version": "0.0.0" }', 'dist/bin.js': '' });
+    const empty = repo.run('git', ['commit', '-m', 'x']);
+    expect(empty.status).not.toBe(0);
+    expect(empty.stderr).toContain(
+      'tightlip ended without reporting a result (exit status 0): an incomplete, damaged or outdated install',
+    );
+    // The launcher itself cut short.
+    repo.write('.git/broken/bin/tightlip.js', readFileSync(BIN, 'utf8').split('\n')[0]!);
+    expect(repo.run('git', ['commit', '-m', 'x']).status).not.toBe(0);
+    expect(commitCount(repo)).toBe(0);
+  });
+
+  it('block when tightlip crashes at start, saying why, with the stack on --verbose', async ({
+    repo,
+  }) => {
+    await readyToCommit(repo);
+    // A build whose entry fails to load, as with a broken install.
+    const launcher = brokenInstall(repo, {
+      'dist/bin.js': "import './main.js';\n",
+      'dist/main.js': "import 'tightlip-missing-dependency';\n",
+    });
     const crashed = repo.run('git', ['commit', '-m', 'x']);
     expect(crashed.status).not.toBe(0);
     expect(crashed.stderr).toContain(
       "tightlip: internal error: Cannot find package 'tightlip-missing-dependency'",
     );
-    expect(crashed.stderr).toContain('tightlip could not finish (exit status 2)');
+    expect(crashed.stderr).toContain('tightlip could not finish the scan');
     expect(commitCount(repo)).toBe(0);
 
     const direct = repo.run(process.execPath, [launcher, 'staged']);
@@ -127,5 +175,22 @@ describe('hooks fail closed', () => {
     const verbose = repo.run(process.execPath, [launcher, 'staged', '--verbose']);
     expect(verbose.status).toBe(2);
     expect(verbose.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('block a file too large to scan with advice that fits: the limit, not reinstalling (D31)', async ({
+    repo,
+  }) => {
+    await install(repo, ['pre-commit']);
+    repo.write('tightlip.config.json', '{ "maxFileSize": 1000 }');
+    repo.write('.git/info/exclude', 'tightlip.config.json\n');
+    repo.write('big.log', 'x'.repeat(2000));
+    repo.git('add', 'big.log');
+    const result = repo.run('git', ['commit', '-m', 'x']);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('could not scan big.log: too-large');
+    expect(result.stderr).toContain('raise "maxFileSize"');
+    expect(result.stderr).toContain('tightlip: fix what the message above says, or bypass once');
+    expect(result.stderr).not.toContain('install');
+    expect(commitCount(repo)).toBe(0);
   });
 });

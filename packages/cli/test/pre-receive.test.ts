@@ -37,6 +37,25 @@ describe('tightlip pre-receive', () => {
     expect(output(named)).not.toMatch(/mythos/i);
   });
 
+  it('gives advice that works on a server: no baseline (a pushed one is not used), an inline allow or the administrator', async ({
+    repo,
+    remote,
+  }) => {
+    repo.commit('init', { 'a.txt': 'clean\n' });
+    repo.git('push', '-q', 'origin', 'main');
+    repo.commit('leak', { 'src/leak.ts': leak(49) });
+    const rejected = await preReceive(repo, remote, [['refs/heads/main', 'refs/heads/main']]);
+    expect(rejected.status).toBe(1);
+    expect(output(rejected)).not.toContain('baseline update');
+    expect(output(rejected)).toContain('ask the server administrator');
+    repo.git('reset', '-q', '--hard', 'HEAD~1');
+    repo.commit('allowed', {
+      'src/leak.ts': `${leak(49).trimEnd()} // tightlip:allow github-pat -- revoked test token\n`,
+    });
+    const allowed = await preReceive(repo, remote, [['refs/heads/main', 'refs/heads/main']]);
+    expect(allowed.status, output(allowed)).toBe(0);
+  });
+
   it('fails (exit 2) when the server config is broken, saying why', async ({ repo, remote }) => {
     guardRemoteCodename(remote);
     remote.write('tightlip.config.json', '{ broken');

@@ -32,7 +32,9 @@ describe('scanPaths', () => {
     expect(report.stats.files).toBe(2);
   });
 
-  it('skips gitignored files and binary files, listing binaries as skipped', async ({ temp }) => {
+  it('skips gitignored files; scans the printable text of a binary file, and with "extract": false skips it as binary', async ({
+    temp,
+  }) => {
     temp.write('.gitignore', 'ignored/\n');
     temp.write('ignored/leak.txt', fakeGithubToken(1));
     temp.write(
@@ -40,8 +42,14 @@ describe('scanPaths', () => {
       Buffer.concat([Buffer.from([0x89, 0x50, 0, 0]), Buffer.from(fakeGithubToken(2))]),
     );
     const { report } = await scan(temp);
-    expect(report.findings).toEqual([]);
-    expect(report.skipped).toEqual([{ path: 'image.png', reason: 'binary' }]);
+    expect(report.findings.map((f) => [f.path, f.ruleId, f.where])).toEqual([
+      ['image.png', 'github-pat', 'printable text'],
+    ]);
+    expect(report.skipped).toEqual([]);
+    temp.write('tightlip.config.json', '{"extract": false}\n');
+    const textOnly = await scan(temp);
+    expect(textOnly.report.findings).toEqual([]);
+    expect(textOnly.report.skipped).toEqual([{ path: 'image.png', reason: 'binary' }]);
   });
 
   it('reads UTF-16 files with a byte-order mark as text', async ({ temp }) => {

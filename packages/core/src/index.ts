@@ -3,11 +3,13 @@
 export type {
   Chunk,
   Confidence,
+  EncodedSpan,
   RawContent,
   SourceItem,
   SourceLimits,
   Subject,
   Fake,
+  MatchContext,
   Finding,
   FindingKind,
   LineRange,
@@ -15,7 +17,6 @@ export type {
   Boundary,
   CheckSpec,
   FileType,
-  MatchContext,
   Rule,
   RuleSamples,
   RuleSpec,
@@ -52,6 +53,7 @@ export * as alphabets from './codec/alphabets.js';
 // Term lists: parsing, matching, and the tools of their owners.
 export { parseTermList, type ParseTermListOptions } from './terms/parse-term-list.js';
 export { parseLiftDate } from './terms/embargo.js';
+export { BUILTIN_TERM_LISTS } from './terms/builtin-lists.js';
 export { keyIdOf } from './terms/digest.js';
 export {
   createTermMatcher,

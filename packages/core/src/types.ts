@@ -35,12 +35,45 @@ export interface Chunk {
   lines?: readonly LineRange[];
   /** The commit that introduced the text, for history and range scans. */
   commit?: string;
+  /**
+   * The file on disk or in git that holds the text, when `path` names a member of a
+   * container in it: `bundle.zip` for `bundle.zip!/config/.env` (see the extraction stage).
+   */
+  file?: string;
+  /**
+   * Where in its file the text is, as a person would look for it, when it is not the
+   * file's own text: a document's part (`slide 3 notes`, `comment by Ann`), a decoding
+   * (`base64`); or one name for each line of the text (a sheet's cells: `sheet "Keys" B4`).
+   */
+  where?: string | readonly string[];
+  /**
+   * For text decoded from a span of its file (base64, hex, …): the span's place, where
+   * every finding in the text is reported (and judged against `lines`), and the file's
+   * line holding the span and the line before it, whose `tightlip:allow` directives apply.
+   */
+  span?: EncodedSpan;
+}
+
+/** Where an encoded span lies in its file; see `Chunk.span`. */
+export interface EncodedSpan {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The file's line that holds the span's start, and the line before it (empty for the first line). */
+  lineText: string;
+  lineBefore: string;
 }
 
 /** A file or blob that was not scanned, and why; reports list them so nothing is lost silently. */
 export interface Skipped {
   path: string;
-  reason: 'binary' | 'too-large' | 'unreadable' | 'not-text';
+  /**
+   * `binary`: not text and not a container or document tightlip opens (does not make a scan
+   * incomplete); `limit`: an extraction limit was hit (nesting depth, expanded size,
+   * compression ratio, entries, time): what came before it was scanned, the rest was not.
+   */
+  reason: 'binary' | 'too-large' | 'unreadable' | 'not-text' | 'limit';
   detail?: string;
 }
 
@@ -97,6 +130,10 @@ export interface Finding {
   /** Stable across runs and line moves; never derived from a term's text. */
   fingerprint: string;
   commit?: string;
+  /** The file on disk or in git that holds `path`, when `path` names a member of a container (`bundle.zip` for `bundle.zip!/config/.env`). */
+  file?: string;
+  /** Where in the file a person would look: a document's part, a sheet's cell, a page, a decoding (`slide 3 notes`, `base64`). */
+  where?: string;
   origin?: Origin;
   /** The unmasked secret, only when the engine was created with `reveal: true`. */
   secret?: string;

@@ -6,6 +6,12 @@ import type { Git } from './git.js';
 /** A blob's content as text, or why it is not text. */
 export type BlobText = { text: string } | { skipped: 'binary' | 'too-large'; size: number };
 
+/** A blob's bytes, or its size when it is too large to read. */
+export type BlobBytes = { bytes: Uint8Array } | { skipped: 'too-large'; size: number };
+
+/** What is asked of an answer: its text, its text only when UTF-16, or its bytes. */
+type Want = 'text' | 'utf16' | 'bytes';
+
 export interface BlobReader {
   /**
    * The text of blob `id` (see `decodeText`): binary when it is not text, too large past
@@ -13,12 +19,14 @@ export interface BlobReader {
    * byte-order mark counts as binary and is not kept in memory.
    */
   readText(id: string, options?: { utf16Only?: boolean }): Promise<BlobText>;
+  /** The bytes of blob `id`, whatever they are (for the extraction stage); too large past the size limit. */
+  readBytes(id: string): Promise<BlobBytes>;
   close(): void;
 }
 
 /** The answer being read: bytes still to come (content and its LF), its first bytes, the content kept. */
 interface Body {
-  utf16Only: boolean;
+  want: Want;
   size: number;
   remaining: number;
   head: Buffer;
@@ -36,11 +44,15 @@ export function createBlobReader(git: Git, maxFileSize = DEFAULT_MAX_FILE_SIZE):
   let header: Buffer = Buffer.alloc(0);
   let body: Body | undefined;
 
-  const finish = (pending: Pending<boolean, BlobText>) => {
-    const { utf16Only, size, head, chunks } = body!;
+  const finish = (pending: Pending<Want, BlobText | BlobBytes>) => {
+    const { want, size, head, chunks } = body!;
     body = undefined;
+    if (want === 'bytes')
+      return pending.answer(
+        size > maxFileSize ? { skipped: 'too-large', size } : { bytes: Buffer.concat(chunks) },
+      );
     const utf16 = hasUtf16Bom(head);
-    if ((utf16Only && !utf16) || (!utf16 && looksBinary(head)))
+    if ((want === 'utf16' && !utf16) || (!utf16 && looksBinary(head)))
       return pending.answer({ skipped: 'binary', size });
     if (size > maxFileSize) return pending.answer({ skipped: 'too-large', size });
     const text = decodeText(Buffer.concat(chunks));
@@ -48,7 +60,7 @@ export function createBlobReader(git: Git, maxFileSize = DEFAULT_MAX_FILE_SIZE):
   };
 
   /** Reads what `data` holds of the current answer; returns the rest. */
-  const readBody = (data: Buffer, pending: Pending<boolean, BlobText>): Buffer => {
+  const readBody = (data: Buffer, pending: Pending<Want, BlobText | BlobBytes>): Buffer => {
     const current = body!;
     const take = data.subarray(0, current.remaining);
     current.remaining -= take.length;
@@ -58,7 +70,7 @@ export function createBlobReader(git: Git, maxFileSize = DEFAULT_MAX_FILE_SIZE):
     if (current.keep === undefined && (current.head.length >= 2 || current.remaining === 0)) {
       // Decided on the first two bytes: kept only when it may be text and fits.
       current.keep =
-        current.size <= maxFileSize && (!current.utf16Only || hasUtf16Bom(current.head));
+        current.size <= maxFileSize && (current.want !== 'utf16' || hasUtf16Bom(current.head));
     }
     if (current.keep === false) current.chunks = [];
     else current.chunks.push(content);
@@ -66,44 +78,50 @@ export function createBlobReader(git: Git, maxFileSize = DEFAULT_MAX_FILE_SIZE):
     return data.subarray(take.length);
   };
 
-  const batch = createBatch<boolean, BlobText>(git, ['cat-file', '--batch'], (data, pending) => {
-    let rest = data;
-    while (rest.length > 0) {
-      if (body) {
-        rest = readBody(rest, pending);
-        continue;
+  const batch = createBatch<Want, BlobText | BlobBytes>(
+    git,
+    ['cat-file', '--batch'],
+    (data, pending) => {
+      let rest = data;
+      while (rest.length > 0) {
+        if (body) {
+          rest = readBody(rest, pending);
+          continue;
+        }
+        const newline = rest.indexOf(0x0a);
+        if (newline === -1) {
+          header = Buffer.concat([header, rest]);
+          return;
+        }
+        const line = Buffer.concat([header, rest.subarray(0, newline)]).toString('utf8');
+        header = Buffer.alloc(0);
+        rest = rest.subarray(newline + 1);
+        const want = pending.first();
+        if (want === undefined)
+          return pending.fail(
+            new GitError('GIT_FAILED', `git cat-file answered what was not asked: ${line}`),
+          );
+        const [, type, size] = line.split(' ');
+        if (type !== 'blob' || size === undefined) {
+          pending.refuse(new GitError('GIT_FAILED', `git cat-file: ${line}`));
+          continue;
+        }
+        body = {
+          want,
+          size: Number(size),
+          remaining: Number(size) + 1,
+          head: Buffer.alloc(0),
+          chunks: [],
+          keep: undefined,
+        };
       }
-      const newline = rest.indexOf(0x0a);
-      if (newline === -1) {
-        header = Buffer.concat([header, rest]);
-        return;
-      }
-      const line = Buffer.concat([header, rest.subarray(0, newline)]).toString('utf8');
-      header = Buffer.alloc(0);
-      rest = rest.subarray(newline + 1);
-      const utf16Only = pending.first();
-      if (utf16Only === undefined)
-        return pending.fail(
-          new GitError('GIT_FAILED', `git cat-file answered what was not asked: ${line}`),
-        );
-      const [, type, size] = line.split(' ');
-      if (type !== 'blob' || size === undefined) {
-        pending.refuse(new GitError('GIT_FAILED', `git cat-file: ${line}`));
-        continue;
-      }
-      body = {
-        utf16Only,
-        size: Number(size),
-        remaining: Number(size) + 1,
-        head: Buffer.alloc(0),
-        chunks: [],
-        keep: undefined,
-      };
-    }
-  });
+    },
+  );
 
   return {
-    readText: (id, options = {}) => batch.ask(`${id}\n`, options.utf16Only ?? false),
+    readText: (id, options = {}) =>
+      batch.ask(`${id}\n`, options.utf16Only ? 'utf16' : 'text') as Promise<BlobText>,
+    readBytes: (id) => batch.ask(`${id}\n`, 'bytes') as Promise<BlobBytes>,
     close: () => batch.close(),
   };
 }

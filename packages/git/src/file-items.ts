@@ -35,9 +35,6 @@ function hunksLookBinary(file: FileDiff): boolean {
   return false;
 }
 
-const inCommit = (commit: string | undefined) =>
-  commit === undefined ? {} : { detail: `in commit ${commit}` };
-
 /** Line numbers of `lines` that are in none of `old`, as ranges: what a change adds, without a line-by-line diff. */
 function newLines(lines: readonly string[], old: readonly string[][]): LineRange[] {
   const seen = new Set(old.flat());
@@ -54,9 +51,9 @@ export interface FileItems {
   /**
    * The items of one file of a change: its path as a name when the change creates it
    * (added, renamed, copied), then one chunk per hunk of added lines. Deleted files and
-   * submodule entries have no content to judge; binary files are skipped, unless only
-   * git attributes (`-diff`, `binary`) made a text file look binary: those are read again
-   * as text. A UTF-16 file (with a byte-order mark), which git calls binary, is read from
+   * submodule entries have no content to judge; a binary file's blob is yielded as bytes,
+   * whole, for the extraction stage, unless only git attributes (`-diff`, `binary`) made a
+   * text file look binary: those are read again as text. A UTF-16 file (with a byte-order mark), which git calls binary, is read from
    * its blob and decoded; with no line-by-line diff, its lines that are in no old version
    * of the file count as added.
    */
@@ -75,6 +72,26 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
       detail: `${size === undefined ? '' : `${size} bytes, `}limit ${options.maxFileSize}${commit === undefined ? '' : ` in commit ${commit}`}`,
     },
   });
+
+  /**
+   * A binary file's blob as bytes, for the extraction stage (a container, a document, or
+   * printable text): a change that adds or modifies a binary file adds all of it.
+   */
+  async function readBinary(file: FileDiff, commit: string | undefined): Promise<SourceItem[]> {
+    if (file.newId === undefined || isZeroId(file.newId)) return [];
+    const blob = await blobs.readBytes(file.newId);
+    if ('skipped' in blob) return [tooLarge(file.path, commit, blob.size)];
+    return [
+      {
+        type: 'bytes',
+        content: {
+          path: file.path,
+          bytes: blob.bytes,
+          ...(commit === undefined ? {} : { commit }),
+        },
+      },
+    ];
+  }
 
   /** The items of a UTF-16 file, from its blobs; undefined when it is not UTF-16 (a binary file). */
   async function readUtf16(
@@ -140,14 +157,7 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
     if (file.binary) {
       content = await readAsText(file, commit);
       if (!content) {
-        yield* (
-          (await readUtf16(file, commit)) ?? [
-            {
-              type: 'skipped',
-              skipped: { path: file.path, reason: 'binary', ...inCommit(commit) },
-            },
-          ]
-        );
+        yield* (await readUtf16(file, commit)) ?? (await readBinary(file, commit));
         return;
       }
     }

@@ -57,6 +57,15 @@ describe('createBlobReader', () => {
       expect(await reader.readText(ids.le, { utf16Only: true })).toEqual({
         text: 'k=v\r\nnaïve\r\n',
       });
+      // Bytes, whatever they are (for extraction), between text answers; too large past the limit.
+      const [bytes, text, bigBytes] = await Promise.all([
+        reader.readBytes(ids.binary),
+        reader.readText(ids.utf8),
+        reader.readBytes(ids.bigUtf16),
+      ]);
+      expect(bytes).toEqual({ bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]) });
+      expect(text).toEqual({ text: 'k=v\nnaïve\n' });
+      expect(bigBytes).toEqual({ skipped: 'too-large', size: 140_002 });
       await expect(reader.readText('0'.repeat(40))).rejects.toThrow(/missing/);
       expect(await reader.readText(ids.utf8)).toEqual({ text: 'k=v\nnaïve\n' });
     } finally {

@@ -66,7 +66,7 @@ describe('readCommits', () => {
     ).toEqual(['message evil: resolved @evil', 'content f.txt 2: neither side @evil']);
   });
 
-  it('reads UTF-16 files (either byte order), which git calls binary: only the lines a commit adds count; real binaries are skipped', async ({
+  it('reads UTF-16 files (either byte order), which git calls binary: only the lines a commit adds count; real binaries come whole, as bytes', async ({
     repo,
   }) => {
     repo.commit('before', {
@@ -90,7 +90,7 @@ describe('readCommits', () => {
         'content le.txt 1: first @added',
         'content le.txt 2: k=le @added',
         'content legacy.reg 3: name=demo @added',
-        'skipped logo.png: binary',
+        'bytes logo.png',
       ].sort(),
     );
   });

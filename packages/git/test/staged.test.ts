@@ -8,7 +8,7 @@ async function staged(
   repo: TempDir,
   env?: NodeJS.ProcessEnv,
   maxFileSize = DEFAULT_MAX_FILE_SIZE,
-): Promise<{ chunks: Chunk[]; names: string[]; skipped: string[] }> {
+): Promise<{ chunks: Chunk[]; names: string[]; skipped: string[]; bytes: [string, number[]][] }> {
   const items: SourceItem[] = [];
   const git = await openRepository(repo.dir, { env: { ...repo.env, ...env } });
   for await (const item of readStagedChanges(git, { maxFileSize })) items.push(item);
@@ -18,6 +18,11 @@ async function staged(
     names: all.filter((chunk) => chunk.subject === 'file-name').map((chunk) => chunk.text),
     skipped: items.flatMap((item) =>
       item.type === 'skipped' ? [`${item.skipped.path}:${item.skipped.reason}`] : [],
+    ),
+    bytes: items.flatMap((item) =>
+      item.type === 'bytes'
+        ? [[item.content.path, [...item.content.bytes]] as [string, number[]]]
+        : [],
     ),
   };
 }
@@ -77,7 +82,7 @@ describe('readStagedChanges', () => {
     ]);
   });
 
-  it('reads UTF-16 files (either byte order), which git calls binary: only added lines count; real binaries are skipped', async ({
+  it('reads UTF-16 files (either byte order), which git calls binary: only added lines count; real binaries come whole, as bytes', async ({
     repo,
   }) => {
     repo.write('legacy.reg', utf16('[keys]\r\nold=1\r\n'));
@@ -94,7 +99,7 @@ describe('readStagedChanges', () => {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0e]),
     );
     repo.git('add', '-A');
-    const { chunks, skipped } = await staged(repo);
+    const { chunks, skipped, bytes } = await staged(repo);
     expect(addedLines(chunks, 'le.txt')).toEqual([
       [1, 'first\r'],
       [2, 'k=le'],
@@ -104,7 +109,10 @@ describe('readStagedChanges', () => {
       [2, 'k=be'],
     ]);
     expect(addedLines(chunks, 'legacy.reg')).toEqual([[3, 'name=demo']]);
-    expect(skipped).toEqual(['logo.png:binary']);
+    expect(skipped).toEqual([]);
+    expect(bytes).toEqual([
+      ['logo.png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0e]],
+    ]);
   });
 
   it('never yields deleted files or deleted lines', async ({ repo }) => {
@@ -129,13 +137,17 @@ describe('readStagedChanges', () => {
     expect(addedLines((await staged(repo)).chunks, 'new.txt')).toEqual([[6, 'line 6']]);
   });
 
-  it('skips binary files, and reports them', async ({ repo }) => {
+  it('yields a binary file whole, as bytes for the extraction stage; one past the size limit is skipped', async ({
+    repo,
+  }) => {
     repo.write('blob.bin', new Uint8Array([0, 1, 2, 0, 65, 66]));
+    repo.write('big.bin', new Uint8Array(64).fill(0));
     repo.git('add', '.');
-    expect(await staged(repo)).toEqual({
+    expect(await staged(repo, {}, 32)).toEqual({
       chunks: [],
-      names: ['blob.bin'],
-      skipped: ['blob.bin:binary'],
+      names: ['big.bin', 'blob.bin'],
+      skipped: ['big.bin:too-large'],
+      bytes: [['blob.bin', [0, 1, 2, 0, 65, 66]]],
     });
   });
 
@@ -179,7 +191,7 @@ describe('readStagedChanges', () => {
     ]);
   });
 
-  it('reads a text file that git attributes mark binary (-diff), and still skips real binaries', async ({
+  it('reads a text file that git attributes mark binary (-diff) as text, real binaries as bytes', async ({
     repo,
   }) => {
     repo.write('.gitattributes', '*.env -diff\n*.dat binary\n');
@@ -188,12 +200,13 @@ describe('readStagedChanges', () => {
     repo.write('prod.env', 'USER=app\nTOKEN=value\n');
     repo.write('blob.dat', new Uint8Array([1, 0, 2, 0, 3]));
     repo.git('add', '.');
-    const { chunks, skipped } = await staged(repo);
+    const { chunks, skipped, bytes } = await staged(repo);
     expect(addedLines(chunks, 'prod.env')).toEqual([
       [1, 'USER=app'],
       [2, 'TOKEN=value'],
     ]);
-    expect(skipped).toEqual(['blob.dat:binary']);
+    expect(skipped).toEqual([]);
+    expect(bytes).toEqual([['blob.dat', [1, 0, 2, 0, 3]]]);
   });
 
   it('scans what a symlink points to as text, never the file it points to, and skips submodule entries', async ({

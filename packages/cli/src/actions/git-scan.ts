@@ -18,8 +18,9 @@ import { scan, type ScanOptions, type ScanResult } from '../scan/scan.js';
 import type { ContentOrigin, Source } from '../scan/source.js';
 
 /**
- * The repository at `io.cwd` as a source: the config is searched from `cwd`, then the
- * repository's root, which item paths are relative to. Git runs with `io.env`.
+ * The repository at `io.cwd` as a source: the config is searched from the repository's
+ * root (upward), which item paths are relative to, wherever in it tightlip runs — as the
+ * hooks, which git runs at the root, find it. Git runs with `io.env`.
  */
 async function gitSource(
   options: ScanOptions,
@@ -30,7 +31,7 @@ async function gitSource(
   const git = await openRepository(options.io.cwd, { allowBare, env: options.io.env });
   return {
     root: git.root,
-    searchFrom: [options.io.cwd, git.root],
+    searchFrom: [git.root],
     origin,
     items: (limits) => read(git, limits),
   };

@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openRepository, resolveHooksDir } from '@tightlip/git';
 import {
@@ -9,13 +10,27 @@ import {
   type Launcher,
   type UninstallResult,
 } from '@tightlip/hooks';
+import { packageFile } from '../package-files.js';
 
-/** The Node.js and bin script running now: what an installed hook will run. */
-export function currentLauncher(): Launcher {
-  return {
-    node: process.execPath,
-    bin: realpathSync(fileURLToPath(new URL('../../bin/tightlip.js', import.meta.url))),
-  };
+/** The real path of `path`, or undefined when there is nothing there. */
+function realPathOf(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What a hook installed now records (see `Launcher`): the Node.js running now, and this
+ * tightlip's bin unless it is the project's own, under `<top>/node_modules`, which the hook
+ * finds by itself wherever the project is checked out.
+ */
+export function currentLauncher(top?: string): Launcher {
+  const bin = realpathSync(fileURLToPath(packageFile('bin/tightlip.js')));
+  const modules = top === undefined ? undefined : realPathOf(join(top, 'node_modules'));
+  const own = modules !== undefined && bin.startsWith(modules + sep);
+  return { node: process.execPath, ...(own ? {} : { bin }) };
 }
 
 export interface HooksOptions {
@@ -37,7 +52,7 @@ export async function installHooks(
     ...(options.env ? { env: options.env } : {}),
   });
   const hooksDir = await resolveHooksDir(git);
-  const launcher = options.launcher ?? currentLauncher();
+  const launcher = options.launcher ?? currentLauncher(git.root);
   const hooks = options.hooks ?? (git.bare ? ['pre-receive'] : DEFAULT_HOOKS);
   const results: InstallResult[] = [];
   for (const hook of hooks) results.push(await installHook({ hooksDir, hook, launcher }));

@@ -6,7 +6,7 @@ export interface ScanPathsOptions extends ScanOptions {
   paths: readonly string[];
 }
 
-/** `tightlip scan`: files and directory trees (respecting .gitignore, skipping binary files). */
+/** `tightlip scan`: files and directory trees (respecting .gitignore), through the extraction stage. */
 export async function scanPaths(options: ScanPathsOptions): Promise<ScanResult> {
   return scan(await createDirectorySource(options.paths, options.io.cwd), options);
 }

@@ -8,6 +8,8 @@ export interface GlobalArgs {
   format: Format;
   output?: string;
   mask: boolean;
+  /** `--color` / `--no-color`; undefined: decided by the terminal and the environment. */
+  color?: boolean;
   quiet: boolean;
   verbose: boolean;
   failOn?: Severity;

@@ -14,7 +14,7 @@ export const PRE_COMMIT_ADVICE = [
 export const COMMIT_MSG_ADVICE = [
   'tightlip blocked this commit: its message holds the findings above. Reword it and commit again;',
   'git kept your message: git commit -e -F .git/COMMIT_EDITMSG',
-  'To allow a false positive: accept it with `tightlip baseline update`.',
+  'To allow a false positive: add `tightlip:allow <rule or term id> -- reason` to its line of the message (a baseline covers files, not messages).',
   'To commit anyway, knowingly: git commit --no-verify (CI scans anyway).',
 ];
 
@@ -31,6 +31,6 @@ export const PRE_RECEIVE_ADVICE = [
   'Push rejected by tightlip on the server: the findings above are in the pushed commits or ref names.',
   'Rewrite those commits (git rebase -i, git commit --amend) or rename the ref, then push again.',
   ROTATE,
-  ALLOW,
+  'To allow a false positive: an inline `tightlip:allow <rule or term id> -- reason` comment on its line in the commit, or ask the server administrator to allow it in the server config (the server does not use a pushed config or baseline).',
   'This server-side check cannot be bypassed with --no-verify.',
 ];

@@ -52,27 +52,33 @@ export function defineScanCommand<A extends ScanArgs>(
       }) as Argv<ScanArgs>;
       return spec.builder ? spec.builder(withTerms) : (withTerms as Argv<A>);
     },
-    handler: async (parsed) => {
-      // yargs adds camel-cased aliases; the declared arguments are all there.
-      const argv = parsed as unknown as A;
-      const result = await spec.run(scanOptionsOf(argv, context), argv, context);
-      const { emitReport } = await import('../report/emit.js');
-      const failOn = argv.failOn ?? result.settings.config.failOn;
-      const advice = spec.advice?.(argv);
-      const options = {
-        ...argv,
-        ...(failOn !== undefined ? { failOn } : {}),
-        ...(advice ? { advice } : {}),
-      };
-      context.setExitCode(await emitReport(result.report, options, context.io));
-      if (argv.verbose && spec.listUnusedBaseline) {
-        for (const entry of result.unusedBaselineEntries()) {
-          const path = argv.mask ? result.engine.redactName(entry.path) : entry.path;
-          context.io.stderr.write(
-            `tightlip: baseline entry matched nothing: ${entry.rule} ${path} (remove with \`tightlip baseline prune\`)\n`,
-          );
-        }
-      }
-    },
+    // yargs adds camel-cased aliases; the declared arguments are all there.
+    handler: (parsed) => runScanCommand(spec, parsed as unknown as A, context),
   };
+}
+
+/** Runs a scanning command on its parsed arguments: the scan, the report, the exit code. */
+export async function runScanCommand<A extends ScanArgs>(
+  spec: ScanCommand<A>,
+  argv: A,
+  context: CommandContext,
+): Promise<void> {
+  const result = await spec.run(scanOptionsOf(argv, context), argv, context);
+  const { emitReport } = await import('../report/emit.js');
+  const failOn = argv.failOn ?? result.settings.config.failOn;
+  const advice = spec.advice?.(argv);
+  const options = {
+    ...argv,
+    ...(failOn !== undefined ? { failOn } : {}),
+    ...(advice ? { advice } : {}),
+  };
+  context.setExitCode(await emitReport(result.report, options, context.io));
+  if (argv.verbose && spec.listUnusedBaseline) {
+    for (const entry of result.unusedBaselineEntries()) {
+      const path = argv.mask ? result.engine.redactName(entry.path) : entry.path;
+      context.io.stderr.write(
+        `tightlip: baseline entry matched nothing: ${entry.rule} ${path} (remove with \`tightlip baseline prune\`)\n`,
+      );
+    }
+  }
 }

@@ -9,7 +9,8 @@ interface ScanPathsArgs extends ScanArgs {
 export function scanCommand(context: CommandContext): CommandModule<GlobalArgs, ScanPathsArgs> {
   return defineScanCommand<ScanPathsArgs>(context, {
     command: 'scan [paths..]',
-    describe: 'Scan files and directories (respects .gitignore, skips binary files)',
+    describe:
+      'Scan files and directories (respects .gitignore; opens archives and documents, decodes encoded text)',
     builder: (yargs) =>
       yargs
         .positional('paths', {

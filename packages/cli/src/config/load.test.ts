@@ -228,11 +228,15 @@ describe('extends', () => {
       extends: ['tightlip:recommended', '@acme/tightlip-config', './shared/team.json'],
       allow: { paths: ['fixtures/**'] },
       failOn: 'high',
+      terms: ['tightlip:markers'],
+      extract: { maxDepth: 3 },
     });
     const config = await readConfigFile(file);
     expect(config.terms).toEqual([
       temp.path('node_modules', '@acme', 'tightlip-config', 'org-terms.txt'),
+      'tightlip:markers',
     ]);
+    expect(config.extract).toEqual({ maxDepth: 3 });
     expect(config.allowPaths).toEqual(['vendor/**', 'fixtures/**']);
     expect(config.stopwords).toEqual(['sample']);
     expect(config.rules['github-pat']).toEqual({ severity: 'low', enabled: false });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isBuiltinList } from '../term-sources.js';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { builtinRules, type Rule } from '@tightlip/core';
@@ -122,7 +123,10 @@ function mergeLayers(file: string, layers: readonly Layer[]): Config {
   const ruleSources = new Map<string, Layer>();
   for (const layer of layers) {
     const { raw } = layer;
-    config.terms.push(...(raw.terms ?? []).map((path) => resolve(layer.dir, path)));
+    // A built-in list (`tightlip:markers`) is a name, not a path.
+    config.terms.push(
+      ...(raw.terms ?? []).map((path) => (isBuiltinList(path) ? path : resolve(layer.dir, path))),
+    );
     config.allowPaths.push(...(raw.allow?.paths ?? []));
     config.allowValues.push(...(raw.allow?.values ?? []));
     config.allowPatterns.push(
@@ -143,6 +147,8 @@ function mergeLayers(file: string, layers: readonly Layer[]): Config {
     if (raw.failOn !== undefined) config.failOn = raw.failOn;
     if (raw.inlineAllow !== undefined) config.inlineAllow = raw.inlineAllow;
     if (raw.maxFileSize !== undefined) config.maxFileSize = raw.maxFileSize;
+    if (raw.extract !== undefined)
+      config.extract = raw.extract && { ...(config.extract || {}), ...raw.extract };
   }
   const known = new Set([...builtinRules, ...config.customRules].map((rule) => rule.id));
   for (const [id, layer] of ruleSources) {

@@ -1,4 +1,5 @@
 import type { Rule, RuleSpec, Severity } from '@tightlip/core';
+import type { ExtractLimits } from '@tightlip/extract';
 
 /** How a rule is switched or re-rated by configuration. */
 export interface RuleSetting {
@@ -26,6 +27,8 @@ export interface Config {
   failOn?: Severity;
   inlineAllow: boolean;
   maxFileSize?: number;
+  /** Extraction limits, or false to scan files as text only (see docs/extraction.md). */
+  extract?: Partial<ExtractLimits> | false;
 }
 
 /** The configuration when there is no file. */
@@ -56,4 +59,5 @@ export interface RawConfig {
   failOn?: Severity;
   inlineAllow?: boolean;
   maxFileSize?: number;
+  extract?: false | Partial<ExtractLimits>;
 }

@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError } from '../errors.js';
+import { packageFile } from '../package-files.js';
 import type { RawConfig } from './types.js';
 
 /** The JSON Schema every configuration is validated against, shipped in this package. */
-export const CONFIG_SCHEMA_PATH = new URL(
-  '../../schema/tightlip.config.schema.json',
-  import.meta.url,
-);
+export const CONFIG_SCHEMA_PATH = packageFile('schema/tightlip.config.schema.json');
 
 interface SchemaError {
   instancePath: string;
@@ -29,10 +27,7 @@ export async function compileConfigValidator(): Promise<Validator> {
 }
 
 /** Where the build puts the schema precompiled (scripts/generate-config-validator.mjs). */
-export const PRECOMPILED_VALIDATOR = new URL(
-  '../../generated/config-validator.js',
-  import.meta.url,
-);
+export const PRECOMPILED_VALIDATOR = packageFile('generated/config-validator.js');
 
 let validator: Promise<Validator> | undefined;
 

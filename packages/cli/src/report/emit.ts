@@ -7,6 +7,7 @@ import {
   formatJunit,
   formatSarif,
   formatText,
+  SEVERITIES,
   type ScanReport,
   type Severity,
 } from '@tightlip/core';
@@ -24,6 +25,8 @@ export interface OutputOptions {
   output?: string;
   /** Print nothing for a clean text report. */
   quiet: boolean;
+  /** `--color` / `--no-color`; undefined: decided by the terminal and the environment (see `useColor`). */
+  color?: boolean;
   /** List skipped files on stderr. */
   verbose: boolean;
   /** Lowest severity that makes the exit code 1; `low` by default, so `info` findings (warnings) never fail alone. */
@@ -71,12 +74,14 @@ export async function emitReport(
 ): Promise<0 | 1 | 2> {
   const toFile = options.output !== undefined;
   const clean = report.findings.length === 0;
-  const color = !toFile && useColor(io.stdout, io.env);
+  const color = !toFile && useColor(io.stdout, io.env, options.color);
   const text =
     options.format === 'text' && options.quiet && clean
       ? ''
       : renderReport(report, options.format, color, options.advice);
   await writeOutput(text, options.output, io);
+  if (toFile && !(options.quiet && clean))
+    io.stderr.write(`${summaryLine(report, options.output!)}\n`);
   if (options.verbose) {
     for (const skipped of report.skipped) {
       io.stderr.write(
@@ -96,11 +101,36 @@ export async function emitReport(
       io.stderr.write(
         `tightlip: … and ${unscanned.length - listed.length} more (--verbose lists them)\n`,
       );
+    const limited = unscanned.some((skipped) => skipped.reason === 'limit');
     io.stderr.write(
-      `tightlip: the scan is incomplete, so it fails (exit 2): raise "maxFileSize" for large files, exclude them with "allow.paths", or fix their permissions\n`,
+      `tightlip: the scan is incomplete, so it fails (exit 2): raise "maxFileSize" for large files${limited ? ' or the "extract" limits for archives and documents' : ''}, exclude them with "allow.paths", or fix their permissions\n`,
     );
   }
   return exitCodeOf(report, options.failOn);
+}
+
+/** `n word`, with an `s` unless n is 1. */
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * One line for the log when the report goes to a file (`--output`), as a CI job log
+ * needs it: how many findings of which severity, or that there were none, and where the
+ * report is. It names no secret, term or path.
+ */
+export function summaryLine(report: ScanReport, output: string): string {
+  const scanned = `${count(report.stats.files, 'file')} scanned`;
+  if (report.findings.length === 0)
+    return `tightlip: no secrets or embargoed terms found (${scanned}); report written to ${output}`;
+  const bySeverity = SEVERITIES.toReversed()
+    .map(
+      (severity) =>
+        [severity, report.findings.filter((f) => f.severity === severity).length] as const,
+    )
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => `${n} ${severity}`);
+  return `tightlip: ${count(report.findings.length, 'finding')} (${bySeverity.join(', ')}; ${scanned}); report written to ${output}`;
 }
 
 /** Writes `text` to the `--output` file (creating its directory) or to stdout. */

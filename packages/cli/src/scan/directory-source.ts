@@ -61,20 +61,45 @@ export async function createDirectorySource(
     }),
   );
   const root = targets.length === 1 && kinds[0] === 'dir' ? targets[0]! : cwd;
-  // A single file is governed by the config of its own project, wherever tightlip runs.
-  const nearest = targets.length === 1 && kinds[0] === 'file' ? dirname(targets[0]!) : root;
+  // What is scanned is governed by the config of its own project, wherever tightlip runs:
+  // searched from the directory holding every target (a file's own directory). The config
+  // (and with it the baseline) belongs to the project scanned, never to the directory
+  // tightlip runs from: scanning another project from here must not apply this project's
+  // rules, nor write its baseline here.
+  const nearest = targets
+    .map((target, i) => (kinds[i] === 'dir' ? target : dirname(target)))
+    .reduce((common, dir) => {
+      while (relative(common, dir).startsWith('..')) common = dirname(common);
+      return common;
+    });
+  return createFileSource(root, [nearest], targets, async () => {
+    const files = new Set<string>();
+    for (const [i, target] of targets.entries()) {
+      if (kinds[i] === 'file') files.add(target);
+      else for (const path of await listFiles(target)) files.add(join(target, path));
+    }
+    return [...files];
+  });
+}
+
+/**
+ * The files `list` gives (absolute paths), read ahead of the scanner: each file's name,
+ * then its bytes (or why it was not read), with paths relative to `root`. What both the
+ * directory source and a publish set (`publish-check`) scan.
+ */
+export function createFileSource(
+  root: string,
+  searchFrom: readonly string[],
+  targets: readonly string[],
+  list: () => Promise<readonly string[]>,
+): DirectorySource {
   let total: number | undefined;
 
   async function* items(
     limits: SourceLimits,
     isAllowedPath: (path: string) => boolean,
   ): AsyncGenerator<SourceItem> {
-    const files = new Set<string>();
-    for (const [i, target] of targets.entries()) {
-      if (kinds[i] === 'file') files.add(target);
-      else for (const path of await listFiles(target)) files.add(join(target, path));
-    }
-    const queue = [...files].filter((file) => !isAllowedPath(toPosix(relative(root, file))));
+    const queue = (await list()).filter((file) => !isAllowedPath(toPosix(relative(root, file))));
     total = queue.length;
     const reads: (Promise<SourceItem> | undefined)[] = [];
     for (let i = 0; i < queue.length; i++) {
@@ -94,5 +119,5 @@ export async function createDirectorySource(
     }
   }
 
-  return { root, searchFrom: [nearest, cwd], origin: 'file', targets, items, total: () => total };
+  return { root, searchFrom, origin: 'file', targets, items, total: () => total };
 }

@@ -9,6 +9,7 @@ import {
   type SourceItem,
   type SourceLimits,
 } from '@tightlip/core';
+import type { Extractor } from '@tightlip/extract';
 import type { Source } from './source.js';
 
 export interface RunOptions {
@@ -20,6 +21,8 @@ export interface RunOptions {
   now: () => number;
   /** Called now and then with the number of files scanned and, when known, how many there are. */
   onProgress?: (done: number, total: number | undefined) => void;
+  /** The extraction stage (containers, documents, encoded text); without it, files are read as text only. */
+  extractor?: Extractor;
 }
 
 /** What a scan found, before baselines and masking of paths (see `presentReport`). */
@@ -36,26 +39,27 @@ function originOf(chunk: Chunk, source: Source): Origin {
 }
 
 /**
- * Turns an item into the chunks the engine scans, or says why it cannot be scanned. File
- * content arrives as bytes or text; this is where bytes become text (and where extraction
- * of containers and documents belongs).
+ * Turns an item into the chunks the engine scans, and says what of it could not be scanned.
+ * File content arrives as bytes or text; this is where bytes become text, through the
+ * extraction stage: containers opened, documents read, encoded spans decoded (see
+ * @tightlip/extract). Without an extractor, bytes are decoded as text or skipped as binary.
  */
-function toChunks(item: SourceItem): { chunks: Chunk[] } | { skipped: Skipped } {
-  if (item.type === 'skipped') return { skipped: item.skipped };
-  if (item.type === 'chunk') return { chunks: [item.chunk] };
+async function toChunks(
+  item: SourceItem,
+  extractor: Extractor | undefined,
+): Promise<{ chunks: Chunk[]; skipped: Skipped[] }> {
+  if (item.type === 'skipped') return { chunks: [], skipped: [item.skipped] };
+  if (extractor)
+    return item.type === 'chunk' ? extractor.chunk(item.chunk) : extractor.content(item.content);
+  if (item.type === 'chunk') return { chunks: [item.chunk], skipped: [] };
   const { path, bytes, commit } = item.content;
   const text = decodeText(bytes);
-  if (text === undefined)
-    return {
-      skipped: {
-        path,
-        reason: 'binary',
-        ...(commit !== undefined ? { detail: `in commit ${commit}` } : {}),
-      },
-    };
-  return {
-    chunks: [{ subject: 'content', path, text, ...(commit !== undefined ? { commit } : {}) }],
-  };
+  if (text === undefined) {
+    const detail = commit !== undefined ? { detail: `in commit ${commit}` } : {};
+    return { chunks: [], skipped: [{ path, reason: 'binary', ...detail }] };
+  }
+  const where = commit !== undefined ? { commit } : {};
+  return { chunks: [{ subject: 'content', path, text, ...where }], skipped: [] };
 }
 
 /** The path an item is about. */
@@ -90,15 +94,13 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
   let done = 0;
   for await (const item of source.items(options.limits, options.isAllowedPath)) {
     if (isAboutFile(item) && options.isAllowedPath(pathOf(item))) continue;
-    const result = toChunks(item);
-    if ('skipped' in result) {
-      skipped.push(result.skipped);
-      continue;
-    }
+    const result = await toChunks(item, options.extractor);
+    skipped.push(...result.skipped);
+    if (item.type === 'bytes') bytes += item.content.bytes.length;
     for (const chunk of result.chunks) {
       if (chunk.subject === 'content') {
         files.add(chunk.path);
-        bytes += item.type === 'bytes' ? item.content.bytes.length : Buffer.byteLength(chunk.text);
+        if (item.type === 'chunk' && chunk === item.chunk) bytes += Buffer.byteLength(chunk.text);
       }
       for (const finding of engine.scan(chunk))
         findings.push({ ...finding, origin: originOf(chunk, source) });

@@ -4,14 +4,16 @@ import {
   DEFAULT_MAX_FILE_SIZE,
   type BaselineEntry,
   type Engine,
+  type Rule,
   type ScanReport,
   type SourceLimits,
 } from '@tightlip/core';
 import type { Config } from '../config/types.js';
 import type { Io } from '../io.js';
-import { toPosix } from '../paths.js';
+import { findWorkTreeTop, toPosix } from '../paths.js';
 import { baselineEntryOf, baselineFileOf, readBaseline, usesBaseline } from './baseline.js';
 import { createScanEngine } from './engine.js';
+import { createScanExtractor } from './extractor.js';
 import { presentReport } from './present.js';
 import { runScan, type ScanRun } from './run.js';
 import { loadScanSettings, type ScanSettings } from './settings.js';
@@ -32,6 +34,8 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Called now and then with the files scanned and, when known, how many there are. */
   onProgress?: (done: number, total: number | undefined) => void;
+  /** Rules run besides the configured ones (publish-check's). */
+  extraRules?: readonly Rule[];
 }
 
 export interface ScanResult {
@@ -94,9 +98,17 @@ export async function runSourceScan(
       baselineFile,
     ]),
     now: settings.now,
+    extractor: createScanExtractor(settings.config.extract),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   return { engine, run };
+}
+
+/** `root` relative to the top of its work tree, `/`-terminated (empty at the top, or outside any work tree). */
+function locationBaseOf(root: string): string {
+  const top = findWorkTreeTop(root);
+  const base = top === undefined ? '' : toPosix(relative(top, root));
+  return base === '' ? '' : `${base}/`;
 }
 
 /** Scans `source` and reports what the baseline (if any) does not accept. */
@@ -107,6 +119,7 @@ export async function scan(source: Source, options: ScanOptions): Promise<ScanRe
     config: options.config,
     termFiles: options.termFiles,
   });
+  if (options.extraRules) settings.rules = [...settings.rules, ...options.extraRules];
   const baselineFile = usesBaseline(settings.config, options.baseline)
     ? baselineFileOf(settings.config, options.baseline, options.io.cwd)
     : undefined;
@@ -116,6 +129,7 @@ export async function scan(source: Source, options: ScanOptions): Promise<ScanRe
   const report = presentReport(run, {
     engine,
     reveal: options.reveal,
+    locationBase: locationBaseOf(source.root),
     ...(matcher
       ? {
           accepts: (finding) =>

@@ -317,3 +317,58 @@ describe('reveal', () => {
     ).toBe(`k = "${t.slice(0, 6)}…"`);
   });
 });
+
+describe('engine, for extracted text', () => {
+  const span = {
+    line: 7,
+    column: 5,
+    endLine: 7,
+    endColumn: 61,
+    lineText: 'k = "R0hQX…"',
+    lineBefore: 'x = 1',
+  };
+
+  it('reports decoded text at its encoded span, judging counted lines by the span’s line', () => {
+    const secret = token();
+    const chunk = { subject: 'content' as const, path: 'a.env', text: `key ${secret}\n`, span };
+    const [finding] = createEngine().scan(chunk);
+    expect(finding).toMatchObject({ line: 7, column: 5, endLine: 7, endColumn: 61 });
+    expect(finding!.excerpt).toContain('key ');
+    expect(createEngine().scan({ ...chunk, lines: [[1, 6]] })).toEqual([]);
+    expect(createEngine().scan({ ...chunk, lines: [[7, 7]] })).toHaveLength(1);
+  });
+
+  it('honours a tightlip:allow on the span’s line, or alone on the line before it', () => {
+    const text = `key ${token()}\n`;
+    const scan = (lineText: string, lineBefore: string) =>
+      createEngine().scan({
+        subject: 'content',
+        path: 'a.env',
+        text,
+        span: { ...span, lineText, lineBefore },
+      });
+    expect(scan('k = "…" # tightlip:allow github-pat', 'x')).toEqual([]);
+    expect(scan('k = "…"', '# tightlip:allow')).toEqual([]);
+    expect(scan('k = "…"', 'x = 1 # tightlip:allow')).toHaveLength(1);
+  });
+
+  it('carries the container file and where (per line, when a list), and tells parts apart in fingerprints', () => {
+    const secret = token();
+    const engine = createEngine();
+    const base = { subject: 'content' as const, path: 'a.zip!/deck.pptx', file: 'a.zip' };
+    const [one] = engine.scan({ ...base, text: `k ${secret}`, where: 'slide 1' });
+    const [two] = engine.scan({ ...base, text: `k ${secret}`, where: 'slide 2 notes' });
+    const [cell] = engine.scan({
+      ...base,
+      text: `a\nk ${secret}`,
+      where: ['sheet "A" A1', 'sheet "A" B2'],
+    });
+    expect([one!.file, one!.where, two!.where, cell!.where]).toEqual([
+      'a.zip',
+      'slide 1',
+      'slide 2 notes',
+      'sheet "A" B2',
+    ]);
+    expect(one!.fingerprint).not.toBe(two!.fingerprint);
+  });
+});

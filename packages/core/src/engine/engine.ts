@@ -55,8 +55,18 @@ export interface Engine {
   redactName(name: string): string;
 }
 
-/** The hits that no `tightlip:allow` directive of the text covers (see allow/inline-allow.ts). */
-function dropInlineAllowed(placed: PlacedHit[], text: string, index: TextIndex): PlacedHit[] {
+/**
+ * The hits that no `tightlip:allow` directive of the text covers (see allow/inline-allow.ts);
+ * for decoded text, nor one on its encoded span's line or alone on the line before.
+ */
+function dropInlineAllowed(placed: PlacedHit[], chunk: Chunk, index: TextIndex): PlacedHit[] {
+  const { text, span } = chunk;
+  if (span && `${span.lineBefore}\n${span.lineText}`.includes('tightlip:allow')) {
+    const isAllowedBySpan = createInlineAllow(
+      createTextIndex(`${span.lineBefore}\n${span.lineText}`),
+    );
+    placed = placed.filter(({ hit }) => !isAllowedBySpan(hit.ruleId, hit.kind, 1, 1));
+  }
   if (!text.includes('tightlip:allow')) return placed;
   const isAllowed = createInlineAllow(index);
   // A match that starts before its secret (a private key's BEGIN line) is looked up from there.
@@ -106,15 +116,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
     );
     if (hits.length === 0) return [];
     const index = createTextIndex(chunk.text);
-    const placed = placeHits(hits, index, chunk.startLine ?? 1);
+    const placed = placeHits(hits, index, chunk.startLine ?? 1, chunk.span);
     let counted = keepCountedLines(placed, chunk.lines);
-    if (inlineAllow) counted = dropInlineAllowed(counted, chunk.text, index);
+    if (inlineAllow) counted = dropInlineAllowed(counted, chunk, index);
     if (counted.length === 0) return [];
     // Every hit masks its line, counted or not.
     const maskedLine = createLineMasker(index, placed);
     return toFindings(counted, {
       chunk,
       shownPath: redactName(chunk.path),
+      redactName,
       index,
       maskedLine,
       reveal,

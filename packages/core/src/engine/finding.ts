@@ -18,6 +18,8 @@ export interface FindingContext {
   chunk: Chunk;
   /** The chunk's path as reports show it (`Engine.redactName`). */
   shownPath: string;
+  /** A name as reports show it: for the `where` a fingerprint is derived from. */
+  redactName: (name: string) => string;
   index: TextIndex;
   maskedLine: (lineIndex: number) => MaskedLine;
   reveal: boolean;
@@ -31,12 +33,17 @@ function fingerprintPartOf(chunk: Chunk): string[] {
   return [];
 }
 
+/** Where in its file a finding on the 0-based line `lineIndex` of `chunk` is (see `Chunk.where`). */
+function whereOf(chunk: Chunk, lineIndex: number): string | undefined {
+  return typeof chunk.where === 'string' ? chunk.where : chunk.where?.[lineIndex];
+}
+
 /** The findings of `counted`, in order. */
 export function toFindings(counted: readonly PlacedHit[], context: FindingContext): Finding[] {
   const seen = new Map<string, number>();
   return counted.map((placed) => {
     // The n-th finding of a rule on identical lines is told apart by its count.
-    const key = `${placed.hit.ruleId}\0${context.maskedLine(placed.lineIndex).trimmed}`;
+    const key = `${placed.hit.ruleId}\0${whereOf(context.chunk, placed.lineIndex) ?? ''}\0${context.maskedLine(placed.lineIndex).trimmed}`;
     const nth = (seen.get(key) ?? 0) + 1;
     seen.set(key, nth);
     return toFinding(placed, nth, context);
@@ -50,7 +57,12 @@ function toFinding(
 ): Finding {
   const { chunk, index } = context;
   const { masked, trimmed } = context.maskedLine(lineIndex);
-  const fingerprintPart = fingerprintPartOf(chunk);
+  const where = whereOf(chunk, lineIndex);
+  // Two parts of a document (its body and a comment) with the same line are told apart.
+  const fingerprintPart = [
+    ...fingerprintPartOf(chunk),
+    ...(where === undefined ? [] : [context.redactName(where)]),
+  ];
   const excerpt = context.reveal
     ? cutLine(index.lineText(lineIndex), [], column - 1)
     : cutMasked(masked, column - 1);
@@ -80,6 +92,8 @@ function toFinding(
     ).slice(0, 32);
   }
   if (chunk.commit !== undefined) finding.commit = chunk.commit;
+  if (chunk.file !== undefined) finding.file = chunk.file;
+  if (where !== undefined) finding.where = where;
   if (hit.secret !== undefined) finding.secret = hit.secret;
   return finding;
 }

@@ -1,4 +1,6 @@
 import type { Severity } from '../types.js';
+import { placeInFile } from './sarif.js';
+import { locationOf } from './location.js';
 import type { ScanReport } from './types.js';
 
 // GitHub Actions workflow commands: one annotation per finding, shown on the pull request.
@@ -22,16 +24,22 @@ function escapeProperty(text: string): string {
 
 export function formatGithub(report: ScanReport): string {
   const lines = report.findings.map((f) => {
+    // The real file, so the annotation attaches to it; one in the file's name, to the file.
+    const location = locationOf(f);
     const properties = [
-      `file=${escapeProperty(f.path)}`,
-      `line=${f.line}`,
-      `col=${f.column}`,
-      `endLine=${f.endLine}`,
-      `endColumn=${f.endColumn}`,
+      `file=${escapeProperty(location.path)}`,
+      ...(location.inName
+        ? []
+        : [
+            `line=${f.line}`,
+            `col=${f.column}`,
+            `endLine=${f.endLine}`,
+            `endColumn=${f.endColumn}`,
+          ]),
       `title=${escapeProperty(`tightlip ${f.ruleId}`)}`,
     ].join(',');
     const commit = f.commit ? ` in commit ${f.commit.slice(0, 12)}` : '';
-    return `::${COMMAND[f.severity]} ${properties}::${escapeData(`${f.title} (${f.redacted})${commit}: ${f.excerpt}`)}`;
+    return `::${COMMAND[f.severity]} ${properties}::${escapeData(`${f.title} (${f.redacted})${placeInFile(f)}${commit}: ${f.excerpt}`)}`;
   });
   const summary =
     report.findings.length === 0

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../types.js';
+import { locationOf } from './location.js';
 import type { ScanReport } from './types.js';
 
 // GitLab secret detection report (security report schema 15.0.x), for
@@ -6,6 +7,8 @@ import type { ScanReport } from './types.js';
 // https://docs.gitlab.com/ee/user/application_security/secret_detection/
 
 export const GITLAB_SCHEMA_VERSION = '15.0.7';
+
+const SCHEMA_URL = `https://gitlab.com/gitlab-org/security-products/security-report-schemas/-/raw/v${GITLAB_SCHEMA_VERSION}/dist/secret-detection-report-format.json`;
 
 const SEVERITY: Record<Severity, string> = {
   critical: 'Critical',
@@ -35,37 +38,54 @@ export function formatGitlab(report: ScanReport): string {
     version: report.tool.version,
     vendor: { name: 'tightlip' },
   };
+  // Files that may hold text but could not be scanned: the scan failed, and says so.
+  const unscanned = report.skipped.filter((skipped) => skipped.reason !== 'binary').length;
   const document = {
     version: GITLAB_SCHEMA_VERSION,
-    vulnerabilities: report.findings.map((finding) => ({
-      id: vulnerabilityId(finding),
-      category: 'secret_detection',
-      name: finding.title,
-      description: `${finding.title} (${finding.redacted}) at ${finding.path}:${finding.line}.`,
-      severity: SEVERITY[finding.severity],
-      scanner: { id: tool.id, name: tool.name },
-      location: {
-        file: finding.path,
-        start_line: finding.line,
-        end_line: finding.endLine,
-        commit: { sha: finding.commit ?? '0000000' },
-      },
-      raw_source_code_extract: finding.excerpt,
-      identifiers: [
-        {
-          type: 'tightlip_rule_id',
-          name: `tightlip rule ${finding.ruleId}`,
-          value: finding.ruleId,
+    schema: SCHEMA_URL,
+    vulnerabilities: report.findings.map((finding) => {
+      const location = locationOf(finding);
+      return {
+        id: vulnerabilityId(finding),
+        name: finding.title,
+        description: location.inName
+          ? `${finding.title} (${finding.redacted}) in the name ${finding.path}.`
+          : `${finding.title} (${finding.redacted}) at ${finding.path}:${finding.line}${finding.where !== undefined ? ` (${finding.where})` : ''}.`,
+        severity: SEVERITY[finding.severity],
+        // The real file, so GitLab links to it; a directory scan has no commit, and GitLab's
+        // own analyzer writes the same placeholder then (the schema requires one).
+        location: {
+          file: location.path,
+          ...(location.inName ? {} : { start_line: finding.line, end_line: finding.endLine }),
+          commit: { sha: finding.commit ?? '0000000' },
         },
-      ],
-    })),
+        raw_source_code_extract: finding.excerpt,
+        identifiers: [
+          {
+            type: 'tightlip_rule_id',
+            name: `tightlip rule ${finding.ruleId}`,
+            value: finding.ruleId,
+          },
+        ],
+      };
+    }),
     scan: {
       analyzer: tool,
       scanner: tool,
       type: 'secret_detection',
       start_time: gitlabTime(started),
       end_time: gitlabTime(finished),
-      status: 'success',
+      status: unscanned > 0 ? 'failure' : 'success',
+      ...(unscanned > 0
+        ? {
+            messages: [
+              {
+                level: 'warn',
+                value: `${unscanned} file(s) could not be scanned (too large or unreadable); see the job log`,
+              },
+            ],
+          }
+        : {}),
     },
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -12,7 +12,8 @@ export function formatJson(report: ScanReport): string {
     {
       version: JSON_REPORT_VERSION,
       tool: report.tool,
-      findings: report.findings,
+      // Paths as reported, masked: the real locations are for tools that open files.
+      findings: report.findings.map(({ location: _location, ...finding }) => finding),
       skipped: report.skipped,
       stats: report.stats,
     },

@@ -16,11 +16,11 @@ export function escapeXml(text: string): string {
 }
 
 function testcase(finding: Finding): string {
-  const where = `${finding.path}:${finding.line}:${finding.column}`;
+  const where = `${finding.path}:${finding.line}:${finding.column}${finding.where !== undefined ? ` (${finding.where})` : ''}`;
   const name = `${finding.ruleId} at ${where}${finding.commit ? ` (${finding.commit.slice(0, 12)})` : ''}`;
   const body = `${where} ${finding.severity} ${finding.ruleId}: ${finding.title}\n${finding.excerpt}`;
   return (
-    `    <testcase classname="${escapeXml(finding.path)}" name="${escapeXml(name)}" file="${escapeXml(finding.path)}" line="${finding.line}">\n` +
+    `    <testcase classname="${escapeXml(finding.path)}" name="${escapeXml(name)}" file="${escapeXml(finding.file ?? finding.path)}" line="${finding.line}">\n` +
     `      <failure type="${escapeXml(finding.ruleId)}" message="${escapeXml(`${finding.title} (${finding.redacted})`)}">${escapeXml(body)}</failure>\n` +
     '    </testcase>'
   );

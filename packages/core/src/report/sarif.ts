@@ -1,4 +1,5 @@
 import type { Finding, Rule, Severity } from '../types.js';
+import { locationOf } from './location.js';
 import type { ScanReport } from './types.js';
 
 // SARIF 2.1.0: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
@@ -69,7 +70,13 @@ function describeTermRule(finding: Finding): SarifRule {
   };
 }
 
-/** The SARIF 2.1.0 log of a scan: one run, rules that produced results, URIs relative to `%SRCROOT%`. */
+/** Where in its file a finding is, for messages: the member of a container, the part of a document (both masked). */
+export function placeInFile(finding: Finding): string {
+  const member = finding.file !== undefined ? ` in ${finding.path}` : '';
+  return `${member}${finding.where !== undefined ? ` (${finding.where})` : ''}`;
+}
+
+/** The SARIF 2.1.0 log of a scan: one run, rules that produced results, URIs of the real files relative to `%SRCROOT%` (the top of the work tree). */
 export function formatSarif(report: ScanReport): string {
   const rules: SarifRule[] = [];
   const ruleIndex = new Map<string, number>();
@@ -83,32 +90,49 @@ export function formatSarif(report: ScanReport): string {
     return rules.length - 1;
   };
 
-  const results = report.findings.map((finding) => ({
-    ruleId: finding.ruleId,
-    ruleIndex: indexOf(finding),
-    level: LEVEL[finding.severity],
-    message: { text: `${finding.title} (${finding.redacted})` },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: toUriReference(finding.path), uriBaseId: '%SRCROOT%' },
-          region: {
-            startLine: finding.line,
-            startColumn: finding.column,
-            endLine: finding.endLine,
-            endColumn: finding.endColumn,
+  const results = report.findings.map((finding) => {
+    const location = locationOf(finding);
+    return {
+      ruleId: finding.ruleId,
+      ruleIndex: indexOf(finding),
+      level: LEVEL[finding.severity],
+      // A finding in a file's name names it, masked: the location has no region to show it.
+      message: {
+        text: `${finding.title} (${finding.redacted})${location.inName ? ` in the name ${finding.path}` : placeInFile(finding)}`,
+      },
+      // The real file, so code scanning can open it (a container for its members, which are
+      // logical locations); a finding in the file's name has no region (its line and column
+      // are in the path, not in the file).
+      locations: [
+        {
+          ...(finding.file !== undefined
+            ? { logicalLocations: [{ fullyQualifiedName: finding.path, kind: 'member' }] }
+            : {}),
+          physicalLocation: {
+            artifactLocation: { uri: toUriReference(location.path), uriBaseId: '%SRCROOT%' },
+            ...(location.inName
+              ? {}
+              : {
+                  region: {
+                    startLine: finding.line,
+                    startColumn: finding.column,
+                    endLine: finding.endLine,
+                    endColumn: finding.endColumn,
+                  },
+                }),
           },
         },
+      ],
+      partialFingerprints: { 'tightlip/v1': finding.fingerprint },
+      properties: {
+        kind: finding.kind,
+        severity: finding.severity,
+        confidence: finding.confidence,
+        ...(finding.commit ? { commit: finding.commit } : {}),
+        ...(finding.where !== undefined ? { where: finding.where } : {}),
       },
-    ],
-    partialFingerprints: { 'tightlip/v1': finding.fingerprint },
-    properties: {
-      kind: finding.kind,
-      severity: finding.severity,
-      confidence: finding.confidence,
-      ...(finding.commit ? { commit: finding.commit } : {}),
-    },
-  }));
+    };
+  });
 
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

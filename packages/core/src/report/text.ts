@@ -72,7 +72,10 @@ export function formatText(report: ScanReport, options: TextFormatOptions = {}):
         f.severity === 'critical' || f.severity === 'high'
           ? paint('31', f.severity)
           : paint('33', f.severity);
-      lines.push(`  ${f.line}:${f.column}  ${severity}  ${paint('1', f.ruleId)}  ${f.title}`);
+      const where = f.where === undefined ? '' : `  (${f.where})`;
+      lines.push(
+        `  ${f.line}:${f.column}  ${severity}  ${paint('1', f.ruleId)}  ${f.title}${where}`,
+      );
       lines.push(...codeFrame(f, paint, color));
     }
     lines.push('');

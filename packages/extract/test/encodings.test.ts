@@ -1,0 +1,104 @@
+import { describe as group, expect, it } from 'vitest';
+import { createEngine, parseTermList } from '@tightlip/core';
+import { fakeGithubToken } from '@tightlip/fixtures';
+import { createExtractor } from '../src/index.js';
+import { CODENAME, codecs, describe, extract } from './helpers.js';
+
+const token = fakeGithubToken();
+const secret = `token=${token} project ${CODENAME}`;
+const base64 = Buffer.from(secret).toString('base64');
+const base64url = Buffer.from(`${secret}??>>`).toString('base64url');
+const hex = Buffer.from(secret).toString('hex');
+const percent = [...Buffer.from(secret)]
+  .map((byte) => `%${byte.toString(16).padStart(2, '0')}`)
+  .join('');
+const unicode = [...secret]
+  .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  .join('');
+const hexEscapes = [...secret]
+  .map((c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+  .join('');
+
+group('encoded spans', () => {
+  it('decodes base64 (standard, URL-safe, data URIs), hex, percent-encoding and \\u / \\x escapes, reported at the encoded span', async () => {
+    const text = [
+      `a = "${base64}"`,
+      `b = "${base64url}"`,
+      `img = "data:text/plain;base64,${base64}"`,
+      `c = "${hex}"`,
+      `url = "https://example.test/?q=${percent}"`,
+      `d = "${unicode}"`,
+      `e = '${hexEscapes}'`,
+      '',
+    ].join('\n');
+    const { findings, skipped } = await extract('config.js', text);
+    expect(skipped).toEqual([]);
+    expect(describe(findings)).toEqual([
+      'config.js:1:6 github-pat (base64)',
+      'config.js:1:6 term (base64)',
+      'config.js:2:6 github-pat (base64)',
+      'config.js:2:6 term (base64)',
+      'config.js:3:31 github-pat (base64)',
+      'config.js:3:31 term (base64)',
+      'config.js:4:6 github-pat (hex)',
+      'config.js:4:6 term (hex)',
+      'config.js:5:32 github-pat (percent-encoding)',
+      'config.js:5:32 term (percent-encoding)',
+      'config.js:6:6 github-pat (escapes)',
+      'config.js:6:6 term (escapes)',
+      'config.js:7:6 github-pat (escapes)',
+      'config.js:7:6 term (escapes)',
+    ]);
+    // The span's place, whole: where a person finds the encoded text.
+    expect(findings[0]).toMatchObject({
+      line: 1,
+      column: 6,
+      endLine: 1,
+      endColumn: 6 + base64.length,
+    });
+  });
+
+  it('decodes a token escaped only in its first character, and nested encodings (base64 of hex)', async () => {
+    const first = `\\u${token.charCodeAt(0).toString(16).padStart(4, '0')}${token.slice(1)}`;
+    const nested = Buffer.from(Buffer.from(`k=${token}`).toString('hex')).toString('base64');
+    const text = `{"k": "${first}", "n": "${nested}"}\n`;
+    const { findings } = await extract('a.json', text);
+    expect(describe(findings)).toEqual([
+      'a.json:1:8 github-pat (escapes)',
+      `a.json:1:${text.indexOf(nested) + 1} github-pat (base64, hex)`,
+    ]);
+  });
+
+  it('finds nothing in hashes, identifiers and clean encoded text', async () => {
+    const text = [
+      'integrity: sha512-' + Buffer.alloc(64, 7).toString('base64'),
+      'commit 3f786850e387550fdab836ed7e6dc881de23001b',
+      'const createDirectorySourceForTests = makeSomethingQuiteLong();',
+      `hello = "${Buffer.from('hello world, nothing to see here').toString('base64')}"`,
+      '',
+    ].join('\n');
+    const { findings, skipped } = await extract('clean.txt', text);
+    expect([findings, skipped]).toEqual([[], []]);
+  });
+
+  it('honours tightlip:allow on the encoded span’s line, and counts only spans on the lines a diff adds', async () => {
+    const allowed = await extract(
+      'allowed.env',
+      `# tightlip:allow github-pat -- test key\nA="${base64}"\n`,
+    );
+    expect(describe(allowed.findings)).toEqual(['allowed.env:2:4 term (base64)']);
+    const extractor = createExtractor({ codecs, now: () => performance.now() });
+    const engine = createEngine({ terms: parseTermList(`${CODENAME}\n`, { source: 'c.txt' }) });
+    const hunk = await extractor.chunk({
+      subject: 'content',
+      path: 'x.env',
+      text: `OLD="${base64}"\nNEW="${hex}"\n`,
+      startLine: 10,
+      lines: [[11, 11]],
+    });
+    expect(describe(hunk.chunks.flatMap((chunk) => engine.scan(chunk)))).toEqual([
+      'x.env:11:6 github-pat (hex)',
+      'x.env:11:6 term (hex)',
+    ]);
+  });
+});
