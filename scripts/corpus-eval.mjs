@@ -5,12 +5,19 @@
 //
 //   node scripts/corpus-eval.mjs [--verbose] [--markdown]
 import { createEngine } from '@tightlip/core';
-import { evaluateCorpus } from '@tightlip/fixtures';
+import {
+  createIndependentPositives,
+  evaluateCorpus,
+  evaluateIndependent,
+  FORMATS,
+} from '@tightlip/fixtures';
 
 const verbose = process.argv.includes('--verbose');
 const markdown = process.argv.includes('--markdown');
 const started = performance.now();
-const result = evaluateCorpus(createEngine());
+const engine = createEngine();
+const result = evaluateCorpus(engine);
+const independent = evaluateIndependent(engine, createIndependentPositives());
 const ms = performance.now() - started;
 
 const pct = (/** @type {number} */ found, /** @type {number} */ total) =>
@@ -52,7 +59,15 @@ if (markdown) {
 console.log(
   `\n${result.positives} positives, ${result.negativeFiles} hard-negative files (${(result.negativeBytes / 1024).toFixed(0)} KiB), evaluated in ${ms.toFixed(0)} ms.`,
 );
+const kindCount = new Set(FORMATS.map((f) => `${f.provider} ${f.kind}`)).size;
+console.log(
+  `Independent set (${kindCount} kinds from providers' format descriptions, ${independent.positives} positives): recall ${pct(independent.found, independent.positives)}.`,
+);
 if (verbose) {
+  for (const miss of independent.misses)
+    console.log(
+      `independent miss: ${miss.provider} ${miss.kind} in ${miss.context} (${miss.path})`,
+    );
   for (const { positive, reported } of result.misses) {
     console.log(
       `miss ${positive.ruleId} in ${positive.path}:${positive.lines[0]} (reported: ${reported.join(', ') || 'nothing'})`,

@@ -1,27 +1,49 @@
 import { describe, expect } from 'vitest';
-import { createEngine } from '@tightlip/core';
+import { createEngine, createFake } from '@tightlip/core';
 import { fakeGithubToken, fakeToken } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
 import { scanPaths } from '../src/actions/scan.js';
 import { ScanLimitError } from '../src/errors.js';
+import { LinearRegExp } from '../src/config/linear-regexp.js';
 import { createDirectorySource } from '../src/scan/directory-source.js';
+import { fromPortableEngine, toPortableEngine } from '../src/scan/portable-engine.js';
+import { loadScanSettings } from '../src/scan/settings.js';
 import { runScan, scanItem } from '../src/scan/run.js';
 import { testIo } from './helpers.js';
 
 // The one scan loop: worker threads for large scans (they run the built worker: npm test
 // builds first), and the findings budget.
 
+/** A configured token rule (prefix and body) and an allow pattern. */
+const ACME_CONFIG = {
+  customRules: [
+    {
+      id: 'acme-key',
+      title: 'ACME key',
+      keywords: ['acme_'],
+      prefix: 'acme_',
+      body: '[0-9]{9}',
+      samples: { match: ['acme_123456789'] },
+    },
+  ],
+  allow: { patterns: ['^acme_0'] },
+};
+
 describe('runScan', () => {
   it('gives the same report with worker threads as without, for a scan past the threshold', async ({
     temp,
   }) => {
+    // A rule and an allow pattern of the configuration, which workers rebuild.
+    temp.write('tightlip.config.json', JSON.stringify(ACME_CONFIG));
     const file = 'export const value = compute("a fairly ordinary line of code");\n'.repeat(4096);
     const threshold = 2 * 1024 * 1024;
     const files = Math.ceil((threshold * 2) / file.length);
     for (let i = 0; i < files; i++)
       temp.write(
         `src/file${i}.ts`,
-        i % 7 === 3 ? `${file}const t = "${fakeGithubToken(i)}";\n` : file,
+        i % 7 === 3
+          ? `${file}const t = "${fakeGithubToken(i)}";\nk = "acme_${1 + (i % 9)}${createFake(i).digits(8)}";\nk = "acme_0${createFake(i).digits(8)}";\n`
+          : file,
       );
     const scan = async (workers: number) => {
       const { report } = await scanPaths({
@@ -35,7 +57,10 @@ describe('runScan', () => {
       return { findings: report.findings, files: report.stats.files, bytes: report.stats.bytes };
     };
     const alone = await scan(0);
-    expect(alone.findings.length).toBe(Math.floor((files - 4) / 7) + 1);
+    expect(alone.findings.length).toBe(2 * (Math.floor((files - 4) / 7) + 1));
+    expect(alone.findings.filter((f) => f.ruleId === 'acme-key').length).toBe(
+      alone.findings.length / 2,
+    );
     expect(await scan(2)).toEqual(alone);
   });
 
@@ -82,5 +107,29 @@ describe('runScan', () => {
     );
     expect(pieces).toEqual(whole);
     await expect(scanItem(item, { ...scanner, maxFindings: 5 })).rejects.toThrow(ScanLimitError);
+  });
+
+  it("rebuilds a configuration's rules and allow patterns on the linear-time engine in a worker", async ({
+    temp,
+  }) => {
+    temp.write('tightlip.config.json', JSON.stringify(ACME_CONFIG));
+    const settings = await loadScanSettings({
+      io: testIo(temp.dir, temp.env),
+      searchFrom: [temp.dir],
+      termFiles: [],
+    });
+    // What a worker gets: a structured clone, which keeps no RegExp's class.
+    const portable = structuredClone(
+      toPortableEngine(settings, { root: temp.dir, reveal: false }, new Map()),
+    );
+    const engine = await fromPortableEngine(portable);
+    expect(engine.rules.find((rule) => rule.id === 'acme-key')!.patterns[0]).toBeInstanceOf(
+      LinearRegExp,
+    );
+    const digits = createFake(3).digits(8);
+    const text = `k = acme_7${digits}\nj = acme_0${digits}\nxacme_7${digits}\nacme_7${digits}1\n`;
+    const found = engine.scan({ subject: 'content', path: 'a.txt', text });
+    // The allow pattern, and the token's boundary on both sides.
+    expect(found.map((finding) => [finding.ruleId, finding.line])).toEqual([['acme-key', 1]]);
   });
 });

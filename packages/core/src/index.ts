@@ -2,6 +2,7 @@
 // embedders use; tests inside core import internals by relative path.
 export type {
   Chunk,
+  Occurrences,
   Confidence,
   EncodedSpan,
   RawContent,
@@ -14,8 +15,12 @@ export type {
   FindingKind,
   LineRange,
   Origin,
+  Boundary,
+  CheckSpec,
+  FileType,
   Rule,
   RuleSamples,
+  RuleSpec,
   Severity,
   HashedTerm,
   Skipped,
@@ -32,7 +37,17 @@ export { decodeText, hasUtf16Bom, looksBinary } from './codec/decode-text.js';
 export { weakPrefilter } from './scanners/prefilter.js';
 
 // Rules, and fake token material for their samples and tests.
-export { assertLinearTime, builtinRules, defineRule, familyOf } from './rules/index.js';
+export {
+  assertLinearPattern,
+  assertLinearTime,
+  builtinRules,
+  CHECKS,
+  defineRule,
+  familyOf,
+  type CheckDefinition,
+  type RuleDefinition,
+} from './rules/index.js';
+export { fileTypeOf } from './context/file-type.js';
 export { createFake } from './codec/fake.js';
 export { withBase62Crc32 } from './codec/crc32.js';
 export * as alphabets from './codec/alphabets.js';

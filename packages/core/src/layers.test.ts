@@ -17,6 +17,8 @@ const CORE_LAYERS = [
   // Encodings, checksums, hashes, value judgements, text positions, one Aho–Corasick; and
   // the formatters, which know findings and nothing else.
   ['codec/', 'report/'],
+  // The context model: file types, commentary, block keys of a text.
+  ['context/'],
   // Term matching, policy and list tools; the rule catalog.
   ['terms/', 'rules/'],
   // False-positive heuristics; user allow lists and inline directives; the baseline format.
@@ -26,8 +28,20 @@ const CORE_LAYERS = [
   ['index.ts'],
 ];
 
-/** Inside rules/: the definers and shared checks, then the families (none imports another), then the catalog. */
-const RULES_LAYERS = [['linear-pattern.ts'], ['define-rule.ts', 'context.ts'], ['*'], ['index.ts']];
+/**
+ * Inside rules/: what checks judge by (keys, literals, key bodies), the judgements of
+ * generic detectors, the check registry, the definer, then the families (none imports
+ * another), then the catalog.
+ */
+const RULES_LAYERS = [
+  ['linear-pattern.ts', 'context.ts'],
+  ['keys.ts', 'literals.ts', 'key-material.ts'],
+  ['judge.ts'],
+  ['checks.ts'],
+  ['define-rule.ts'],
+  ['*'],
+  ['index.ts'],
+];
 
 const graph = readImportGraph(fileURLToPath(new URL('.', import.meta.url)));
 

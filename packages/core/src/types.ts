@@ -52,6 +52,18 @@ export interface Chunk {
    * line holding the span and the line before it, whose `tightlip:allow` directives apply.
    */
   span?: EncodedSpan;
+  /**
+   * For a piece of a larger text scanned piece by piece: how many findings each rule had on
+   * each masked line in the pieces before, shared by the pieces of one text, so that a
+   * finding's fingerprint counts it as a scan of the whole text would.
+   */
+  occurrences?: Occurrences;
+}
+
+/** See `Chunk.occurrences`: a key per distinct masked line, and counts per rule and line key. */
+export interface Occurrences {
+  lineKeys: Map<string, number>;
+  counts: Map<string, number>;
 }
 
 /** Where an encoded span lies in its file; see `Chunk.span`. */
@@ -158,7 +170,7 @@ export interface Finding {
   secretHashSlow?: boolean;
 }
 
-/** Sample inputs of a rule, generated from a seeded fake so tests never hold real-looking literals. */
+/** Sample inputs of a rule. Built-in rules generate theirs from a seeded fake, so tests never hold real-looking literals. */
 export interface RuleSamples {
   /** Each must produce at least one finding of this rule. */
   match: string[];
@@ -166,7 +178,64 @@ export interface RuleSamples {
   ignore: string[];
 }
 
-/** A credential rule, declared as data. */
+/**
+ * A check by name, as rules write it (see `rules/checks.ts` and docs/rules.md): a bare name
+ * (`'jwt'`, `'random'`) or a name with its argument (`{ keyedBy: 'datadog.*api.*key' }`,
+ * `{ near: { rule: 'twilio-api-key', withinLines: 3 } }`, `{ anyOf: [...] }`).
+ */
+export type CheckSpec = string | { readonly [name: string]: unknown };
+
+/**
+ * Characters that may not touch a token on either side, by name: `alnum` (letters and
+ * digits), `word` (and `_`), `token` (and `_` `-`), `dotted` (and `_` `.` `-`), `base64`
+ * (letters, digits, `+` `/`; and `=` after). `none` adds no lookaround.
+ */
+export type Boundary = 'alnum' | 'word' | 'token' | 'dotted' | 'base64' | 'none';
+
+/**
+ * A rule as data: the one schema of built-in rules and of `customRules` in a
+ * configuration. The pattern is either `pattern` (regular expression sources; a named
+ * group `secret` marks the secret, a group `key` the key it is assigned to) or a token
+ * written as `prefix` + `body` inside a `boundary`.
+ */
+export interface RuleSpec {
+  /** `<provider>-<credential>`, kebab-case, stable forever. */
+  id: string;
+  title: string;
+  description?: string;
+  /** What to do about a finding: rotate, revoke, move to a secret store. */
+  remediation?: string;
+  /** `high` by default. */
+  severity?: Severity;
+  /** Lower-case strings of which at least one must occur for the pattern to run. */
+  keywords?: readonly string[];
+  /** Regular expression source, or several (any may match). */
+  pattern?: string | readonly string[];
+  /** Flags of `pattern` besides `g` (`i`, `m`, `s`, `u`). */
+  flags?: string;
+  /** The token's fixed start, or several; with `body`, in place of `pattern`. */
+  prefix?: string | readonly string[];
+  /** Regular expression source of what follows the prefix. */
+  body?: string;
+  /** What may not touch the token (`prefix` + `body`); `alnum` by default. */
+  boundary?: Boundary;
+  /** Where the pattern runs: the whole text (default) or only the lines holding a keyword. */
+  scope?: 'text' | 'line';
+  /** Offline checks a candidate must pass, by name (all of them). */
+  check?: CheckSpec | readonly CheckSpec[];
+  /** A detector that judges values by their context rather than a provider's format. */
+  generic?: boolean;
+  /** Literal samples: each `match` must be found, no `ignore` may be (`tightlip rules test`). */
+  samples?: RuleSamples;
+}
+
+/** A candidate's verdict from a rule's checks: `rejected` when a check of the token itself (a checksum, a structure) failed. */
+export type CheckVerdict = 'pass' | 'fail' | 'rejected';
+
+/** A compiled check: a judgement of one candidate in its context. */
+export type CheckFunction = (secret: string, context: MatchContext) => boolean;
+
+/** A credential rule, compiled from its spec by `defineRule`. */
 export interface Rule {
   /** `<provider>-<credential>`, kebab-case, stable forever. */
   id: string;
@@ -177,8 +246,8 @@ export interface Rule {
   severity: Severity;
   /** Lower-case strings of which at least one must occur in the text for the pattern to run; empty runs always. */
   keywords: readonly string[];
-  /** Global, linear-time pattern. The named group `secret`, if present, is the secret; otherwise the whole match. */
-  pattern: RegExp;
+  /** Global, linear-time patterns, any of which may match. The named group `secret`, if present, is the secret; otherwise the whole match. A group `key` names the key the secret is assigned to. */
+  patterns: readonly RegExp[];
   /**
    * Where the pattern runs: the whole text (default), or only the lines that hold one of
    * the keywords. 'line' suits single-line matches whose keyword shares their line (a key
@@ -186,33 +255,80 @@ export interface Rule {
    * regex engine cannot skip ahead to.
    */
   scope?: 'text' | 'line';
+  /** Judges a candidate (see `CheckVerdict`); every candidate passes without one. */
+  check?: (secret: string, context: MatchContext) => CheckVerdict;
+  /** Rules whose matches this rule's candidates must lie near, with how many lines apart: its pattern also runs there. */
+  near: readonly { rule: string; withinLines: number }[];
   /**
-   * Offline check of a candidate: a checksum, a structural decode, or a look at its context
-   * (the key it is assigned to). A candidate that fails is not reported by this rule.
-   */
-  validate?: (secret: string, context: MatchContext) => boolean;
-  /**
-   * How sure a finding of this rule is once `validate` passed: 'validated' when the check
+   * How sure a finding of this rule is, derived from its checks: 'validated' when a check
    * verifies the token itself (checksum, decodable structure), 'pattern' for shape and
-   * context, 'entropy' for randomness alone. Default: 'pattern'.
+   * context, 'entropy' for randomness alone.
    */
-  confidence?: Confidence;
+  confidence: Confidence;
   /**
    * A detector that judges values by their context (a key name, an assignment) rather than
    * a provider's format. Its candidates also pass the shape filters (hashes, UUIDs, digests,
    * prose, paths), and a provider rule that finds the same secret wins over it.
    */
   generic?: boolean;
-  /** False-positive filters this rule must skip, e.g. 'placeholder' for key material with long runs of `A`. */
-  skipFilters?: readonly FilterName[];
+  /** False-positive filters this rule skips, derived from its checks (a checksum makes 'placeholder' moot). */
+  skipFilters: readonly FilterName[];
   samples: (fake: Fake) => RuleSamples;
+  /** The rule as data, as `rules list --format json` prints it. */
+  spec: RuleSpec;
 }
 
-/** Where a candidate was found: the whole text and the offsets of the secret in it. */
+/**
+ * Where a candidate was found: the text, the offsets of the secret and of the whole
+ * match in it, the key a pattern's `key` group named, and the text's model (file type,
+ * line facts, block structure) computed once per scan.
+ */
 export interface MatchContext {
   text: string;
   start: number;
   end: number;
+  /** Where the whole match starts (the key, for key-value patterns). */
+  matchStart?: number;
+  /** The key the pattern's `key` group captured, if any. */
+  key?: string;
+  /** Facts about the text, each computed at most once per scan; absent for bare checks in tests. */
+  model?: TextModel;
+  /** The 0-based lines of the text where `ruleId` has a candidate that passes its checks. */
+  linesOf?: (ruleId: string) => readonly number[];
+}
+
+/** What kind of file a text is, from its path (see `context/file-type.ts`). */
+export interface FileType {
+  kind: 'code' | 'config' | 'markup' | 'prose' | 'data' | 'other';
+  /** `javascript`, `python`, `yaml`, `json`, `shell`, `markdown`, `log`, … or `unknown`. */
+  language: string;
+  /** Whether bare words are identifiers (code), so a literal value must be quoted. */
+  quotesLiterals: boolean;
+  /** Whether the path looks minified or generated (`*.min.js`, bundles, source maps). */
+  generated: boolean;
+}
+
+/**
+ * Facts about one text that rules judge candidates by, each computed lazily and at most
+ * once per text (per line, per block), so that judging stays linear in the text.
+ */
+export interface TextModel {
+  readonly text: string;
+  readonly path: string;
+  readonly file: FileType;
+  /** 0-based line of `offset`. */
+  lineIndexOf(offset: number): number;
+  lineStart(index: number): number;
+  /** The line without its line break. */
+  lineText(index: number): string;
+  /** Whether the line is minified or generated code (very long and dense). */
+  isMinified(index: number): boolean;
+  /** Whether `offset` lies in a comment or a documentation string. */
+  isCommentary(offset: number): boolean;
+  /** Keys of the blocks that enclose `offset` (YAML indentation, JSON/HCL braces, TOML/INI sections), innermost first, at most four. */
+  parentKeys(offset: number): readonly string[];
+  /** The key that the line leaves open for the lines below it (`key:`, `key =`, `key: |`), if any. */
+  openKey(index: number): string | undefined;
 }
 
 /** The false-positive filters, by name (see `filters/`). */

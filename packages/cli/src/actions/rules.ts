@@ -1,90 +1,126 @@
 import {
   builtinRules,
+  CHECKS,
   createEngine,
   createFake,
   familyOf,
   weakPrefilter,
   type Rule,
+  type RuleSpec,
 } from '@tightlip/core';
 import { UsageError } from '../errors.js';
 
 export type RulesFormat = 'text' | 'json';
 
-/** What `rules list --format json` prints per rule. */
-export interface RuleSummary {
-  id: string;
-  title: string;
-  severity: Rule['severity'];
-  confidence: NonNullable<Rule['confidence']>;
-  family: string;
-  generic: boolean;
-  keywords: readonly string[];
-  /** Why its keywords barely narrow where its pattern runs (see `weakPrefilter`); absent when they do. */
-  weakPrefilter?: string;
+/**
+ * What `rules list --format json` prints per rule: the rule as data, in the schema that
+ * configuration's `customRules` take (pattern or prefix/body/boundary, keywords, scope,
+ * checks by name), with what follows from it: the family and the confidence its checks
+ * confer.
+ */
+export interface RuleSummary extends RuleSpec {
   description: string;
   remediation: string;
+  severity: Rule['severity'];
+  keywords: readonly string[];
+  confidence: Rule['confidence'];
+  family: string;
+  generic: boolean;
+  /** Why its keywords barely narrow where its pattern runs (see `weakPrefilter`); absent when they do. */
+  weakPrefilter?: string;
 }
 
 function summarise(rule: Rule): RuleSummary {
   return {
-    id: rule.id,
-    title: rule.title,
-    severity: rule.severity,
-    confidence: rule.confidence ?? 'pattern',
-    family: familyOf(rule.id) ?? 'custom',
-    generic: rule.generic ?? false,
-    keywords: rule.keywords,
-    ...(weakPrefilter(rule) !== undefined ? { weakPrefilter: weakPrefilter(rule)! } : {}),
+    ...rule.spec,
     description: rule.description,
     remediation: rule.remediation,
+    severity: rule.severity,
+    keywords: rule.keywords,
+    confidence: rule.confidence,
+    family: familyOf(rule.id) ?? 'custom',
+    generic: rule.generic ?? false,
+    ...(weakPrefilter(rule) !== undefined ? { weakPrefilter: weakPrefilter(rule)! } : {}),
   };
 }
 
-/** The catalog: a table of id, severity, confidence and title, or JSON. */
+/** The names of a rule's checks (`anyOf` opened up), for the text catalog. */
+function checkNames(rule: Rule): string[] {
+  const names = (checks: unknown): string[] =>
+    (Array.isArray(checks) ? checks : checks === undefined ? [] : [checks]).flatMap((check) =>
+      typeof check === 'string'
+        ? [check]
+        : Object.entries(check as Record<string, unknown>).flatMap(([name, argument]) =>
+            name === 'anyOf' ? names(argument) : [name],
+          ),
+    );
+  return [...new Set(names(rule.spec.check))];
+}
+
+/** The catalog: a table of id, severity, confidence, checks and title, or the rules as data (JSON). */
 export function formatRuleList(format: RulesFormat, rules: readonly Rule[] = builtinRules): string {
   if (format === 'json') return `${JSON.stringify(rules.map(summarise), null, 2)}\n`;
   const idWidth = Math.max(...rules.map((rule) => rule.id.length));
   const lines = rules.map(
     (rule) =>
-      `${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(8)}  ${(rule.confidence ?? 'pattern').padEnd(9)}  ${rule.title}`,
+      `${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(8)}  ${rule.confidence.padEnd(10)}  ${rule.title}${checkNames(rule).length > 0 ? ` [${checkNames(rule).join(', ')}]` : ''}`,
   );
   const weak = rules.filter((rule) => weakPrefilter(rule) !== undefined).map((rule) => rule.id);
   const note =
     weak.length > 0
       ? `Keywords that barely narrow where the pattern runs (no keyword, or one of 3 characters or fewer), a cost on most files: ${weak.join(', ')}.\n`
       : '';
-  return `${'id'.padEnd(idWidth)}  ${'severity'.padEnd(8)}  ${'checks'.padEnd(9)}  title\n${lines.join('\n')}\n${rules.length} rules. tightlip rules explain <id> describes one.\n${note}`;
+  return `${'id'.padEnd(idWidth)}  ${'severity'.padEnd(8)}  ${'confidence'.padEnd(10)}  title [named checks]\n${lines.join('\n')}\n${rules.length} rules. tightlip rules explain <id> describes one.\n${note}`;
 }
 
-/**
- * A rule's sample with its secret masked: what a finding looks like, without a
- * token-shaped string. The fixed prefix (a keyword the secret starts with) stays visible.
- */
-export function exampleShape(rule: Rule): string | undefined {
-  const sample = rule.samples(createFake(1)).match[0];
-  if (sample === undefined) return undefined;
-  const [finding] = createEngine({ rules: [rule], reveal: true }).scan({
-    subject: 'content',
-    path: 'example',
-    text: sample,
-  });
-  const secret = finding?.secret;
-  if (secret === undefined) return undefined;
+/** `rule` alone with the rules it pairs with (`near`), as a rule's samples are run. */
+function engineFor(rule: Rule, rules: readonly Rule[], reveal = false) {
+  const partners = rules.filter((other) => rule.near.some((near) => near.rule === other.id));
+  return createEngine({ rules: [rule, ...partners], reveal });
+}
+
+/** `secret` masked, its fixed prefix (the longest of `keywords` it starts with) left visible. */
+function maskSecret(secret: string, keywords: readonly string[]): string {
   const lower = secret.toLowerCase();
   const prefix =
-    rule.keywords
-      .filter((keyword) => lower.startsWith(keyword))
-      .sort((a, b) => b.length - a.length)[0]?.length ?? 0;
-  const masked =
+    keywords.filter((keyword) => lower.startsWith(keyword)).sort((a, b) => b.length - a.length)[0]
+      ?.length ?? 0;
+  return (
     secret.slice(0, prefix) +
     secret
       .slice(prefix)
       .replace(/[^\s\\]/g, '*')
-      .replace(/\*{64,}/g, (run) => `*…(${run.length} characters)…*`);
-  const lines = sample.replace(secret, masked).split('\n');
+      .replace(/\*{64,}/g, (run) => `*…(${run.length} characters)…*`)
+  );
+}
+
+/**
+ * A rule's sample with its secret masked, and the secrets of the rules it pairs with (an
+ * id beside its secret): what a finding looks like, without a token-shaped string. Fixed
+ * prefixes (a keyword a secret starts with) stay visible.
+ */
+export function exampleShape(
+  rule: Rule,
+  rules: readonly Rule[] = builtinRules,
+): string | undefined {
+  const sample = rule.samples(createFake(1)).match[0];
+  if (sample === undefined) return undefined;
+  const findings = engineFor(rule, rules, true).scan({
+    subject: 'content',
+    path: 'example',
+    text: sample,
+  });
+  const finding = findings.find((f) => f.ruleId === rule.id);
+  if (finding?.secret === undefined) return undefined;
+  let masked = sample;
+  for (const other of findings) {
+    const keywords = rules.find((r) => r.id === other.ruleId)?.keywords ?? [];
+    masked = masked.replace(other.secret!, maskSecret(other.secret!, keywords));
+  }
+  const lines = masked.split('\n');
   if (lines.length <= 6) return lines.join('\n');
   // Long samples (key files, manifests): the lines around where the secret starts.
-  const from = Math.max(0, finding!.line - 2);
+  const from = Math.max(0, finding.line - 2);
   return [
     ...(from > 0 ? ['…'] : []),
     ...lines.slice(from, from + 4),
@@ -108,20 +144,24 @@ export function explainRule(
     );
   }
   const summary = summarise(rule);
-  const example = exampleShape(rule);
+  const example = exampleShape(rule, rules);
   if (format === 'json') return `${JSON.stringify({ ...summary, example }, null, 2)}\n`;
-  const checks: Record<RuleSummary['confidence'], string> = {
+  const confidence: Record<RuleSummary['confidence'], string> = {
     validated: 'pattern and an offline check of the token itself (checksum or decodable structure)',
     pattern: 'pattern and context, no checksum to verify',
     entropy: 'key name and randomness for its length and alphabet',
   };
+  const checks = checkNames(rule).map(
+    (name) => `  ${name}: ${CHECKS[name]?.summary ?? 'a check written in code'}`,
+  );
   return [
     `${rule.id} — ${rule.title}`,
     '',
     `severity:    ${rule.severity}`,
     `family:      ${summary.family}${summary.generic ? ' (generic detector: a provider rule wins when both match)' : ''}`,
-    `checks:      ${checks[summary.confidence]} (confidence "${summary.confidence}")`,
-    `keywords:    ${rule.keywords.join(', ') || '(none)'}${summary.weakPrefilter ? ` (${summary.weakPrefilter})` : ''}`,
+    `confidence:  ${confidence[summary.confidence]} ("${summary.confidence}")`,
+    `keywords:    ${rule.keywords.join(', ') || '(none: runs on every text)'}${summary.weakPrefilter && rule.keywords.length > 0 ? ` (${summary.weakPrefilter})` : ''}`,
+    ...(checks.length > 0 ? ['checks:', ...checks] : []),
     '',
     rule.description,
     '',
@@ -131,4 +171,64 @@ export function explainRule(
       : []),
     '',
   ].join('\n');
+}
+
+/** One failed sample of a rule: which one, and what went wrong. */
+export interface SampleFailure {
+  rule: string;
+  /** Where the sample is: `samples.match[2]`. */
+  sample: string;
+  problem: 'not found' | 'found' | 'no samples';
+}
+
+export interface RuleTestResult {
+  rules: number;
+  samples: number;
+  failures: SampleFailure[];
+}
+
+/**
+ * Runs the samples of `rules` (configured rules), each rule alone with the rules it pairs
+ * with: every `match` sample must give a finding of the rule, no `ignore` sample may, and
+ * a rule without match samples fails (nothing tests it).
+ */
+export function testRules(rules: readonly Rule[], all: readonly Rule[]): RuleTestResult {
+  const failures: SampleFailure[] = [];
+  let samples = 0;
+  for (const rule of rules) {
+    const { match, ignore } = rule.samples(createFake(1));
+    if (match.length === 0)
+      failures.push({ rule: rule.id, sample: 'samples.match', problem: 'no samples' });
+    const engine = engineFor(rule, all);
+    const finds = (text: string) =>
+      engine.scan({ subject: 'content', path: 'sample', text }).some((f) => f.ruleId === rule.id);
+    match.forEach((text, i) => {
+      samples++;
+      if (!finds(text))
+        failures.push({ rule: rule.id, sample: `samples.match[${i}]`, problem: 'not found' });
+    });
+    ignore.forEach((text, i) => {
+      samples++;
+      if (finds(text))
+        failures.push({ rule: rule.id, sample: `samples.ignore[${i}]`, problem: 'found' });
+    });
+  }
+  return { rules: rules.length, samples, failures };
+}
+
+/** The result of `rules test` as text or JSON. Samples are named by their place, never printed. */
+export function formatRuleTest(result: RuleTestResult, format: RulesFormat, file?: string): string {
+  if (format === 'json')
+    return `${JSON.stringify({ ...result, ok: result.failures.length === 0 }, null, 2)}\n`;
+  if (result.rules === 0) return `No custom rules to test${file ? ` in ${file}` : ''}.\n`;
+  const problems: Record<SampleFailure['problem'], string> = {
+    'not found': 'was not found by the rule',
+    found: 'was found, but must not be',
+    'no samples': 'is empty: nothing tests the rule',
+  };
+  const lines = result.failures.map(
+    (failure) => `✗ ${failure.rule}: ${failure.sample} ${problems[failure.problem]}`,
+  );
+  const summary = `${result.rules} custom rule${result.rules === 1 ? '' : 's'}, ${result.samples} sample${result.samples === 1 ? '' : 's'}: ${result.failures.length === 0 ? 'all pass' : `${result.failures.length} failed`}.`;
+  return `${[...lines, summary].join('\n')}\n`;
 }

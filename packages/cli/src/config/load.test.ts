@@ -101,7 +101,7 @@ describe('validateConfig: every error names the file and the key path', () => {
     [
       '{"customRules": [{"id": "x-y", "title": "X"}]}',
       'customRules[0]',
-      /must have required property 'pattern'/,
+      /has the wrong form: A credential rule: an id and a title, and either `pattern` or `prefix` with `body`/,
     ],
     [
       '{"customRules": [{"id": "x-y", "title": "X", "pattern": "x", "keywords": ["ABC"]}]}',

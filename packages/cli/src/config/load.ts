@@ -2,11 +2,17 @@ import { existsSync } from 'node:fs';
 import { isBuiltinList } from '../term-sources.js';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { builtinRules, defineRule, type Rule } from '@tightlip/core';
+import { builtinRules, type Rule } from '@tightlip/core';
 import { ConfigError } from '../errors.js';
 import { findWorkTreeTop } from '../paths.js';
 import { findConfigFile, readIfExists } from './find.js';
 import { PRESETS } from './presets.js';
+import {
+  assertPartnersExist,
+  compileCustomRule,
+  compileUserPattern,
+  type Linear,
+} from './rules.js';
 import { defaultConfig, type Config, type RawConfig, type RuleSetting } from './types.js';
 import { validateConfig } from './validate.js';
 
@@ -94,82 +100,6 @@ async function loadLayers(
   return layers;
 }
 
-/** The linear-time engine's module, loaded only by a configuration that has patterns. */
-type Linear = typeof import('./linear-regexp.js');
-
-/**
- * A user's pattern, run by a linear-time engine (see `LinearRegExp`): an invalid pattern,
- * or one that cannot run in linear time (a lookaround, a backreference), is an error
- * naming the file and the key.
- */
-function compileRegExp(
-  linear: Linear,
-  source: string,
-  flags: string,
-  layer: Layer,
-  keyPath: string,
-): RegExp {
-  const { LinearPatternError, LinearRegExp } = linear;
-  try {
-    new RegExp(source, flags);
-  } catch (error) {
-    throw new ConfigError(
-      layer.source,
-      `invalid regular expression: ${(error as Error).message}`,
-      keyPath,
-    );
-  }
-  try {
-    return new LinearRegExp(source, flags);
-  } catch (error) {
-    if (!(error instanceof LinearPatternError)) throw error;
-    throw new ConfigError(
-      layer.source,
-      `pattern refused, it must run in linear time: ${error.message}`,
-      keyPath,
-    );
-  }
-}
-
-function compileCustomRule(
-  linear: Linear,
-  raw: NonNullable<RawConfig['customRules']>[number],
-  layer: Layer,
-  index: number,
-): Rule {
-  const keyPath = `customRules[${index}]`;
-  const pattern = compileRegExp(
-    linear,
-    raw.pattern,
-    `gd${raw.flags ?? ''}`,
-    layer,
-    `${keyPath}.pattern`,
-  );
-  if (new RegExp(pattern.source, pattern.flags.replace('g', '')).test('')) {
-    throw new ConfigError(
-      layer.source,
-      'pattern matches the empty string; it must match the secret itself',
-      `${keyPath}.pattern`,
-    );
-  }
-  try {
-    return defineRule({
-      id: raw.id,
-      title: raw.title,
-      description: raw.description ?? raw.title,
-      remediation:
-        raw.remediation ??
-        'Remove the secret from the repository, rotate it, and load it from a secret store.',
-      severity: raw.severity ?? 'high',
-      keywords: raw.keywords ?? [],
-      pattern,
-      samples: () => ({ match: [], ignore: [] }),
-    });
-  } catch (error) {
-    throw new ConfigError(layer.source, (error as Error).message, `${keyPath}.pattern`);
-  }
-}
-
 /** A rule's setting; naming a severity switches the rule on (a later `"critical"` undoes an earlier `"off"`). */
 function toSetting(value: NonNullable<RawConfig['rules']>[string]): RuleSetting {
   if (value === 'on') return { enabled: true };
@@ -195,22 +125,15 @@ function mergeLayers(file: string, layers: readonly Layer[], linear?: Linear): C
     config.allowValues = config.allowValues.concat(raw.allow?.values ?? []);
     config.allowPatterns = config.allowPatterns.concat(
       (raw.allow?.patterns ?? []).map((p, i) =>
-        compileRegExp(linear!, p, '', layer, `allow.patterns[${i}]`),
+        compileUserPattern(linear!, p, '', layer.source, `allow.patterns[${i}]`),
       ),
     );
     config.stopwords = config.stopwords.concat(raw.allow?.stopwords ?? []);
     (raw.customRules ?? []).forEach((rule, i) => {
-      if (
-        builtinRules.some((builtin) => builtin.id === rule.id) ||
-        config.customRules.some((custom) => custom.id === rule.id)
-      ) {
-        throw new ConfigError(
-          layer.source,
-          `rule id "${rule.id}" is already taken`,
-          `customRules[${i}].id`,
-        );
-      }
-      config.customRules.push(compileCustomRule(linear!, rule, layer, i));
+      const taken = new Set([...builtinRules, ...config.customRules].map((r) => r.id));
+      config.customRules.push(
+        compileCustomRule(linear!, rule, layer.source, `customRules[${i}]`, taken),
+      );
     });
     for (const [id, value] of Object.entries(raw.rules ?? {})) {
       config.rules[id] = { ...config.rules[id], ...toSetting(value) };
@@ -228,6 +151,7 @@ function mergeLayers(file: string, layers: readonly Layer[], linear?: Linear): C
     if (!known.has(id))
       throw new ConfigError(layer.source, 'no such rule; see `tightlip rules list`', `rules.${id}`);
   }
+  assertPartnersExist(config.customRules, (id) => config.rules[id]?.enabled === false, file);
   config.terms = [...new Set(config.terms)];
   config.allowPaths = [...new Set(config.allowPaths)];
   return config;

@@ -1,4 +1,4 @@
-import type { Rule, Severity } from '@tightlip/core';
+import type { Rule, RuleSpec, Severity } from '@tightlip/core';
 import type { ExtractLimits } from '@tightlip/extract';
 
 /** How a rule is switched or re-rated by configuration. */
@@ -51,16 +51,8 @@ export interface RawConfig {
   $schema?: string;
   extends?: string | string[];
   rules?: Record<string, 'on' | 'off' | Severity | RuleSetting>;
-  customRules?: {
-    id: string;
-    title: string;
-    description?: string;
-    remediation?: string;
-    severity?: Severity;
-    keywords?: string[];
-    pattern: string;
-    flags?: string;
-  }[];
+  /** Rules of the catalog's own schema (core's `RuleSpec`). */
+  customRules?: RuleSpec[];
   terms?: string[];
   allow?: { paths?: string[]; values?: string[]; patterns?: string[]; stopwords?: string[] };
   baseline?: string;

@@ -12,8 +12,16 @@ export interface ScanEngineOptions {
   secretHashSalt?: string;
 }
 
+/** What of the settings the engine reads. */
+export type EngineSettings = Pick<ScanSettings, 'rules' | 'terms' | 'termKeys' | 'now'> & {
+  config: Pick<
+    ScanSettings['config'],
+    'dir' | 'allowValues' | 'allowPatterns' | 'stopwords' | 'inlineAllow'
+  >;
+};
+
 /** The engine a scan runs: the settings' rules, terms, allow lists and clock. */
-export function createScanEngine(settings: ScanSettings, options: ScanEngineOptions): Engine {
+export function createScanEngine(settings: EngineSettings, options: ScanEngineOptions): Engine {
   const { config } = settings;
   return createEngine({
     rules: settings.rules,

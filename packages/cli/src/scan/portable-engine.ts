@@ -1,24 +1,34 @@
-import { builtinRules, type Engine, type Rule } from '@tightlip/core';
+import { builtinRules, defineRule, type Engine, type Rule, type RuleSpec } from '@tightlip/core';
 import type { Config } from '../config/types.js';
-import { createScanEngine, withListsOnDisk, type ScanEngineOptions } from './engine.js';
+import {
+  createScanEngine,
+  withListsOnDisk,
+  type EngineSettings,
+  type ScanEngineOptions,
+} from './engine.js';
 import { publishRules } from './publish-rules.js';
 import type { ScanSettings } from './settings.js';
 
-/** A rule as a worker gets it: a known one (built in, publish-check's) by id and severity, a custom one as data. */
-type PortableRule =
-  { builtin: string; severity: Rule['severity'] } | { custom: Omit<Rule, 'samples' | 'validate'> };
+/** A rule as a worker gets it: a known one (built in, publish-check's) by id, a custom one by its spec; with its severity. */
+type PortableRule = ({ builtin: string } | { custom: RuleSpec }) & { severity: Rule['severity'] };
+
+/** A user's pattern as a worker gets it: its source, rebuilt there on the linear-time engine. */
+interface PortablePattern {
+  source: string;
+  flags: string;
+}
 
 /**
  * What a worker needs to build the same engine as the main thread: data only (structured
- * clone carries RegExps and Maps, not functions), so it loads the engine and the rules and
- * nothing of the configuration's files, schemas or term lists.
+ * clone carries neither functions nor a RegExp's class: a user's pattern would come back
+ * as a backtracking RegExp), so it rebuilds rules and user patterns and loads nothing of
+ * the configuration's files, schemas or term lists.
  */
 export interface PortableEngine {
   rules: PortableRule[];
-  config: Pick<
-    Config,
-    'dir' | 'allowValues' | 'allowPatterns' | 'stopwords' | 'inlineAllow' | 'extract'
-  >;
+  config: Pick<Config, 'dir' | 'allowValues' | 'stopwords' | 'inlineAllow' | 'extract'> & {
+    allowPatterns: PortablePattern[];
+  };
   terms: ScanSettings['terms'];
   termKeys: ScanSettings['termKeys'];
   /** The clock at the start of the scan: embargoes are judged at one instant in every thread. */
@@ -41,13 +51,12 @@ export function toPortableEngine(
   return {
     rules: settings.rules.map((rule) => {
       if (KNOWN_RULES.has(rule.id)) return { builtin: rule.id, severity: rule.severity };
-      const { samples: _samples, validate: _validate, ...data } = rule;
-      return { custom: data };
+      return { custom: rule.spec, severity: rule.severity };
     }),
     config: {
       dir: config.dir,
       allowValues: config.allowValues,
-      allowPatterns: config.allowPatterns,
+      allowPatterns: config.allowPatterns.map(({ source, flags }) => ({ source, flags })),
       stopwords: config.stopwords,
       inlineAllow: config.inlineAllow,
       extract: config.extract,
@@ -60,20 +69,31 @@ export function toPortableEngine(
   };
 }
 
-/** The engine of a portable description (in a worker). */
-export function fromPortableEngine(portable: PortableEngine): Engine {
+/**
+ * The engine of a portable description (in a worker): custom rules and allow patterns
+ * rebuilt on the linear-time engine, as the configuration built them.
+ */
+export async function fromPortableEngine(portable: PortableEngine): Promise<Engine> {
+  const hasPatterns =
+    portable.config.allowPatterns.length > 0 || portable.rules.some((rule) => 'custom' in rule);
+  const linear = hasPatterns ? await import('../config/linear-regexp.js') : undefined;
+  const regExp = (source: string, flags: string) => new linear!.LinearRegExp(source, flags);
   const rules = portable.rules.map((rule): Rule => {
-    if ('custom' in rule) return { ...rule.custom, samples: () => ({ match: [], ignore: [] }) };
-    const known = KNOWN_RULES.get(rule.builtin)!;
-    return known.severity === rule.severity ? known : { ...known, severity: rule.severity };
+    const made =
+      'custom' in rule ? defineRule(rule.custom, { regExp }) : KNOWN_RULES.get(rule.builtin)!;
+    return made.severity === rule.severity ? made : { ...made, severity: rule.severity };
   });
-  const settings = {
-    config: portable.config as Config,
+  const config = {
+    ...portable.config,
+    allowPatterns: portable.config.allowPatterns.map(({ source, flags }) => regExp(source, flags)),
+  };
+  const settings: EngineSettings = {
+    config,
     rules,
     terms: portable.terms,
     termKeys: portable.termKeys,
     now: () => portable.now,
-  } as ScanSettings;
+  };
   return withListsOnDisk(
     createScanEngine(settings, portable.options),
     portable.options.root,

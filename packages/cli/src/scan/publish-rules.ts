@@ -25,7 +25,7 @@ export const publishRules = [
     keywords: ['draft'],
     scope: 'line',
     pattern: /^draft[ \t]*[:=][ \t]*["']?(?<secret>true|yes)["']?[ \t]*\r?$/gm,
-    validate: inFrontMatter,
+    check: inFrontMatter,
     samples: () => ({
       match: ['---\ntitle: Launch\ndraft: true\n---\nSoon.\n', '+++\ndraft = true\n+++\n'],
       ignore: ['draft: true\n', '---\ntitle: x\n---\ndraft: true\n', '---\ndraft: false\n---\n'],

@@ -5,6 +5,7 @@ import {
   type Chunk,
   type Engine,
   type Finding,
+  type Occurrences,
   type Origin,
   type ScanStats,
   type Skipped,
@@ -141,6 +142,7 @@ function* piecesOf(chunk: Chunk): Generator<Chunk> {
     return;
   }
   const first = chunk.startLine ?? 1;
+  const occurrences: Occurrences = { lineKeys: new Map(), counts: new Map() };
   let start = 0;
   let line = first;
   while (start < text.length) {
@@ -161,6 +163,7 @@ function* piecesOf(chunk: Chunk): Generator<Chunk> {
         text: text.slice(from, to),
         startLine: line - newlines(text, from, start),
         lines,
+        occurrences,
       };
     line += own;
     start = end;

@@ -12,7 +12,7 @@ const {
   maxFindings,
 } = workerData as { engine: PortableEngine } & WorkerScan;
 const scanner: ItemScanner = {
-  engine: fromPortableEngine(portable),
+  engine: await fromPortableEngine(portable),
   extractor: createScanExtractor(portable.config.extract),
   origin,
   maxFindings,

@@ -21,11 +21,32 @@ describe('placeholders', () => {
     '0123456789',
     'aaaaaaaaaaaaaaaa',
     'glpat-XXXXXXXXXXXXXXXXXXXX',
+    // Fills typed by a person: interleaved sequences, short periods, leetspeak stand-ins.
+    'A1B2C3D4E5F6G7H8I9J0',
+    'a1b2c3d4e5f6a1b2',
+    'abc123abc123abc123',
+    'XyZXyZXyZXyZ',
+    'n0t-a-r34l-k3y-f0r-d3m0s',
+    'th1s1s4n3x4mpl3k3y',
   ])('treats %s as a placeholder', (value) => {
     expect(isPlaceholder(value)).toBe(true);
   });
 
   it('does not treat random tokens as placeholders', () => {
     for (let i = 0; i < 200; i++) expect(isPlaceholder(`ghp_${fake.base62(36)}`)).toBe(false);
+  });
+
+  it('rarely takes random material of any alphabet for a patterned or leetspeak fill', () => {
+    const alphabets = [
+      (n: number) => fake.base62(n),
+      (n: number) => fake.hex(n),
+      (n: number) => fake.string('abcdefghijklmnopqrstuvwxyz0123456789', n),
+      (n: number) => fake.digits(n),
+    ];
+    for (const make of alphabets) {
+      let flagged = 0;
+      for (let i = 0; i < 2000; i++) if (isPlaceholder(make(40))) flagged++;
+      expect(flagged).toBeLessThanOrEqual(6);
+    }
   });
 });

@@ -14,17 +14,76 @@ const TEMPLATE =
  * absorbs.
  */
 const WORDS =
-  /example|placeholder|changeme|change[_-]me|changeit|redacted|dummy|sample|insert|replace|your[_-]?(?:api|access|secret|own|app|auth|client|private|token|key|pass|real)|xxxx|fake|mock|test|demo|foobar|lorem|ipsum|notreal|not[_-]?a[_-]?real|password|passw0rd|qwerty|asdf|letmein|hunter2|secret123|todo|fixme|null|undefined|invalid|sometoken|somesecret|mysecret|mytoken|mykey|supersecret|secretkey|abcdef|123456/i;
+  /example|placeholder|changeme|change[_-]me|changeit|redacted|dummy|sample|insert|replace|your[_-]?(?:api|access|secret|own|app|auth|client|private|token|key|pass|real)|xxxx|fake|mock|test|demo|foobar|lorem|ipsum|notreal|not[_-]?a[_-]?real|password|passw0rd|hunter2|todo|fixme|null|undefined|invalid|sometoken|somesecret|mysecret|mytoken|mykey|supersecret|secretkey|abcdef|123456/i;
 
-/** Whether `secret` is a template, a mask or a stand-in rather than a secret. */
+/**
+ * Whether `secret` is a template, a mask or a stand-in rather than a secret: template
+ * syntax, a stand-in word (also in leetspeak: `n0t-a-r34l-k3y`), base64 of one, or a fill
+ * made by hand: runs (`xxxxxx`), sequences (`abcdef`, `123456`), patterns (`A1B2C3D4…`,
+ * `abcabcabc`), few distinct characters.
+ */
 export function isPlaceholder(secret: string): boolean {
   if (TEMPLATE.test(secret) || WORDS.test(secret) || isEncodedStandIn(secret)) return true;
+  if (/[013457@$]/.test(secret) && LEET_WORDS.test(unleet(secret))) return true;
   const compact = secret.replace(/[^A-Za-z0-9]/g, '');
   return (
     hasLongRun(compact) ||
     hasSequence(compact) ||
+    hasPattern(compact) ||
     (compact.length >= 12 && distinctCount(compact) <= 4)
   );
+}
+
+/**
+ * Stand-in words as leetspeak writes them (`3x4mpl3`, `n0t-a-r34l`): long words anywhere,
+ * short ones only between separators, so that random tokens, whose digits read as letters
+ * too, rarely spell one (under one in three thousand for 40 lower-case characters).
+ */
+const LEET_WORDS =
+  /example|placeholder|changeme|redacted|dummy|sample|insert|replace|not[_-]?a?[_-]?real|lorem|ipsum|invalid|secretkey|supersecret|(?:^|[^a-z])(?:fake|test|demo|mock|your)s?(?:[^a-z]|$)/i;
+
+/** Leetspeak read as lower-case letters, length kept: `R34l` and `p4$$w0rd!` are `real` and `passwordi`. */
+export function unleet(value: string): string {
+  return value.toLowerCase().replace(/[0134578@$!|]/g, (char) => LEET[char]!);
+}
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+};
+
+/**
+ * A fill typed by a person rather than drawn at random: a run of at least 6 characters
+ * that repeats with a short period (`abcabcabc`, `121212`), or that interleaves
+ * sequences (`A1B2C3D4E5`, `a-b-c-d` compacted, `AaBbCc`): every character one step from
+ * the one two or three places before it. Random tokens of any alphabet do neither over so
+ * many characters (a chance of under one in a million per position).
+ */
+function hasPattern(value: string): boolean {
+  const lower = value.toLowerCase();
+  for (let period = 2; period <= 6; period++) {
+    let run = 0;
+    for (let i = period; i < lower.length; i++) {
+      run = lower[i] === lower[i - period] ? run + 1 : 0;
+      if (run >= Math.max(6, period + 3)) return true;
+    }
+  }
+  for (const stride of [2, 3]) {
+    let run = 0;
+    for (let i = stride; i < value.length; i++) {
+      run = Math.abs(value.charCodeAt(i) - value.charCodeAt(i - stride)) === 1 ? run + 1 : 0;
+      if (run >= 8) return true;
+    }
+  }
+  return false;
 }
 
 /** Base64 of readable text with a stand-in word: `bm90IGEgcmVhbCBwYXNzd29yZA==` is "not a real password". */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { githubTokens } from '../../test/tokens.js';
 import { createFake } from '../codec/fake.js';
+import { keyBodyOf } from '../rules/private-keys.js';
 import { createEngine } from './engine.js';
 import { parseTermList } from '../terms/parse-term-list.js';
 
@@ -78,7 +79,7 @@ describe('engine', () => {
   });
 
   it('places a multi-line private key on its first line and masks its body', () => {
-    const body = Array.from({ length: 5 }, () => fake.base64(64)).join('\n');
+    const body = keyBodyOf(fake, 'rsa', 228).join('\n');
     const dashes = '-'.repeat(5);
     const text = `x = 1\n${dashes}BEGIN RSA PRIVATE KEY${dashes}\n${body}\n${dashes}END RSA PRIVATE KEY${dashes}\n`;
     const [finding] = createEngine().scan({ subject: 'content', path: 'id_rsa', text });

@@ -108,9 +108,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const isAllowedValue = createAllowListFilter(options.allow);
   const inlineAllow = options.inlineAllow ?? true;
 
-  /** Credential and term hits in `text`, ordered by position; `scoped` is the path term scopes are matched against. */
-  function findHits(text: string, scoped: string): Hit[] {
-    let hits = credentials.scan(text, reveal);
+  /**
+   * Credential and term hits in `text`, ordered by position; `path` tells the type of file
+   * the text is (for content), `scoped` is the path term scopes are matched against.
+   */
+  function findHits(text: string, path: string, scoped: string): Hit[] {
+    let hits = credentials.scan(text, reveal, path);
     if (isAllowedValue) hits = hits.filter((hit) => !isAllowedValue(hit.identity));
     const termHits = termScanner.hits(text, scoped, reveal);
     if (termHits.length > 0) hideTermsInPrefixes(hits, termHits);
@@ -118,7 +121,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   function scan(chunk: Chunk): Finding[] {
-    const hits = findHits(chunk.text, scopePath(chunk.path, chunk.subject));
+    const hits = findHits(
+      chunk.text,
+      chunk.subject === 'content' ? chunk.path : '',
+      scopePath(chunk.path, chunk.subject),
+    );
     if (hits.length === 0) return [];
     const index = createTextIndex(chunk.text);
     const placed = placeHits(hits, index, chunk.startLine ?? 1, chunk.span);
@@ -145,7 +152,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function redactName(name: string): string {
     let redacted = redactedNames.get(name);
     if (redacted === undefined) {
-      const hits = findHits(name, scopePath(name, 'file-name'));
+      const hits = findHits(name, '', scopePath(name, 'file-name'));
       // Every copy of a secret found in the name is masked too, as on a line of content.
       const copies = createCopyFinder(
         hits.filter((hit) => hit.kind === 'credential').map((hit) => hit.identity),

@@ -45,10 +45,13 @@ function whereOf(chunk: Chunk, lineIndex: number): string | undefined {
  * per rule and line (a minified line may hold thousands of findings).
  */
 export function toFindings(counted: readonly PlacedHit[], context: FindingContext): Finding[] {
-  // Identical lines share a key, so that the n-th finding of a rule on them is told apart by its count.
-  const lineKeys = new Map<string, number>();
+  // Identical lines share a key, so that the n-th finding of a rule on them is told apart by
+  // its count (counted from the pieces before, for a piece of a larger text).
+  const { lineKeys, counts: seen } = context.chunk.occurrences ?? {
+    lineKeys: new Map<string, number>(),
+    counts: new Map<string, number>(),
+  };
   const keyOfLine = new Map<number, number>();
-  const seen = new Map<string, number>();
   const prefixes = new Map<string, (suffix: string) => Uint8Array>();
   const termHashes = new Map<string, string>();
   const fingerprintPart = fingerprintPartOf(context.chunk);

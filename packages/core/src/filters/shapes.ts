@@ -4,6 +4,7 @@
 
 import { isWordLike } from '../codec/randomness.js';
 import { lineBoundsOf } from '../codec/text-index.js';
+import { APP_PASSWORD } from '../rules/literals.js';
 import type { MatchContext } from '../types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,6 +28,7 @@ export function isKnownHash(secret: string, context: MatchContext): boolean {
 
 /** A label, identifier or sentence rather than a credential: i18n strings, constants, prose. */
 export function isProse(secret: string): boolean {
+  if (APP_PASSWORD.test(secret)) return false;
   if (/\s/.test(secret.trim())) return true;
   if (/^[A-Za-z]+$/.test(secret)) return true;
   if (/^[A-Za-z]+(?:[ _.-][A-Za-z]+)+$/.test(secret)) return true;
@@ -62,10 +64,19 @@ export function isCodeExpression(secret: string): boolean {
 
 /**
  * The line that holds the secret, without its line break, cut to 256 characters on either
- * side of it: what a candidate is judged by stays bounded, however long its line.
+ * side of it: what a candidate is judged by stays bounded, however long its line. Its
+ * bounds come from the text's model (or an index built once per text): each line is found
+ * once, not once per candidate.
  */
-export function lineAround(context: MatchContext): string {
-  const [start] = lineBoundsOf(context.text, context.start);
-  const [, end] = lineBoundsOf(context.text, context.end);
-  return context.text.slice(Math.max(start, context.start - 256), Math.min(end, context.end + 256));
+export function lineAround({ text, start, end, model }: MatchContext): string {
+  const [from, to] = model
+    ? [model.lineStart(model.lineIndexOf(start)), lineEndOf(model, end)]
+    : [lineBoundsOf(text, start)[0], lineBoundsOf(text, end)[1]];
+  return text.slice(Math.max(from, start - 256), Math.min(to, end + 256));
+}
+
+/** The offset where the line that holds `offset` ends (before its line break). */
+function lineEndOf(model: NonNullable<MatchContext['model']>, offset: number): number {
+  const line = model.lineIndexOf(offset);
+  return model.lineStart(line) + model.lineText(line).length;
 }

@@ -29,16 +29,79 @@ const PUBLISHED_DIGESTS = new Map<number, ReadonlySet<string>>([
   ],
 ]);
 
-/** Whether `secret` is a published example or emulator key. */
+/**
+ * Passwords that databases, brokers and tools ship with, or that the documentation of
+ * their official container images tells everyone to use: local setups, not leaks.
+ * Compared without case.
+ */
+const DOCUMENTED_DEFAULTS = new Map<string, string>([
+  // https://hub.docker.com/_/postgres (POSTGRES_PASSWORD=mysecretpassword; user postgres)
+  ['postgres', 'PostgreSQL'],
+  ['mysecretpassword', 'PostgreSQL image docs'],
+  // https://hub.docker.com/_/mysql, https://hub.docker.com/_/mariadb (MYSQL_ROOT_PASSWORD=my-secret-pw)
+  ['my-secret-pw', 'MySQL and MariaDB image docs'],
+  ['mysql', 'MySQL'],
+  ['root', 'MySQL, MariaDB'],
+  // https://hub.docker.com/_/mongo (compose example: MONGO_INITDB_ROOT_PASSWORD: example)
+  ['example', 'MongoDB image docs'],
+  ['mongo', 'MongoDB'],
+  ['mongodb', 'MongoDB'],
+  // https://hub.docker.com/_/microsoft-mssql-server (MSSQL_SA_PASSWORD=yourStrong(!)Password),
+  // https://learn.microsoft.com/sql/linux/quickstart-install-connect-docker (<YourStrong@Passw0rd>)
+  ['yourstrong(!)password', 'SQL Server image docs'],
+  ['yourstrong@passw0rd', 'SQL Server quickstart'],
+  ['sa', 'SQL Server'],
+  // https://container-registry.oracle.com (Oracle Database Enterprise: Oradoc_db1)
+  ['oradoc_db1', 'Oracle Database image docs'],
+  ['oracle', 'Oracle'],
+  // https://hub.docker.com/_/rabbitmq (guest/guest)
+  ['guest', 'RabbitMQ'],
+  ['rabbitmq', 'RabbitMQ'],
+  // https://min.io/docs (minioadmin/minioadmin), https://grafana.com/docs (admin/admin),
+  // https://www.keycloak.org/getting-started/getting-started-docker (admin/admin)
+  ['minioadmin', 'MinIO'],
+  ['admin', 'Grafana, Keycloak, SonarQube'],
+  // https://neo4j.com/docs/operations-manual (neo4j/neo4j), https://hub.docker.com/_/cassandra
+  ['neo4j', 'Neo4j'],
+  ['cassandra', 'Cassandra'],
+  // https://help.sonatype.com/repomanager3 (admin123, before 3.17)
+  ['admin123', 'Nexus Repository'],
+  // Elasticsearch 5-6 with X-Pack (elastic/changeme)
+  ['changeme', 'Elasticsearch'],
+  ['redis', 'Redis'],
+  ['password', 'many'],
+  ['pass', 'many'],
+  ['secret', 'many'],
+  ['user', 'many'],
+  ['test', 'many'],
+  ['default', 'many'],
+  ['toor', 'many'],
+  ['pw', 'many'],
+  ['pwd', 'many'],
+  ['dev', 'many'],
+  ['local', 'many'],
+]);
+
+/** Whether `secret` is a published example or emulator key, or a documented default password. */
 export function isVendorExample(secret: string): boolean {
+  if (secret.length <= 24 && DOCUMENTED_DEFAULTS.has(secret.toLowerCase())) return true;
   const digests = PUBLISHED_DIGESTS.get(secret.length);
   if (digests?.has(toHex(sha256(secret)))) return true;
-  return isJwtIoExample(secret);
+  return isDemoJwt(secret);
 }
 
-/** The sample token of jwt.io and countless tutorials: subject 1234567890, John Doe. */
-function isJwtIoExample(secret: string): boolean {
+/**
+ * Tokens that tutorials and local tools hand to everyone: the sample token of jwt.io
+ * (subject 1234567890, John Doe), and the anon and service-role keys of Supabase's local
+ * development stack, issued by "supabase-demo" and signed with its published secret
+ * (https://supabase.com/docs/guides/local-development/cli/getting-started).
+ */
+function isDemoJwt(secret: string): boolean {
   if (!secret.startsWith('eyJ')) return false;
   const payload = decodeBase64Text(secret.split('.')[1] ?? '');
-  return payload !== undefined && payload.includes('"1234567890"') && payload.includes('John Doe');
+  if (payload === undefined) return false;
+  return (
+    (payload.includes('"1234567890"') && payload.includes('John Doe')) ||
+    /"iss"\s*:\s*"supabase-demo"/.test(payload)
+  );
 }

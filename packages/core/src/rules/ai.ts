@@ -1,38 +1,42 @@
 import { BASE64URL, LETTERS } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
-import { keyedBy } from './context.js';
-import { defineToken, remediation } from './define-rule.js';
+import { defineRule, remediation } from './define-rule.js';
 
 // Anthropic: https://docs.anthropic.com/en/api/getting-started ("sk-ant-api03-", admin "sk-ant-admin01-").
 // OpenAI: https://platform.openai.com/docs/api-reference/authentication (keys embed "T3BlbkFJ",
 // base64 of "OpenAI"; project, service-account and admin keys add "proj-", "svcacct-", "admin-").
 // Hugging Face: https://huggingface.co/docs/hub/security-tokens ("hf_", organisation "api_org_").
+// Stability AI: https://platform.stability.ai/docs/getting-started/authentication ("sk-" and 48).
 // Groq "gsk_", Replicate "r8_", Perplexity "pplx-", xAI "xai-", LangSmith "lsv2_pt_" / "lsv2_sk_".
 // Cohere and Mistral keys have no prefix: found by their key name.
 
 const rotate = (where: string) => remediation('API key', where);
 
 export const aiRules: Rule[] = [
-  defineToken({
+  defineRule({
     id: 'anthropic-api-key',
     title: 'Anthropic API key',
     description: 'Anthropic Claude API key ("sk-ant-api03-").',
     remediation: rotate('the Anthropic Console (API keys)'),
     keywords: ['sk-ant-api'],
-    pattern: /(?<![A-Za-z0-9_-])sk-ant-api03-[A-Za-z0-9_-]{93}AA(?![A-Za-z0-9_-])/g,
+    prefix: 'sk-ant-api03-',
+    body: '[A-Za-z0-9_-]{93}AA',
+    boundary: 'token',
     token: (fake) => `sk-ant-api03-${fake.string(BASE64URL, 93)}AA`,
   }),
-  defineToken({
+  defineRule({
     id: 'anthropic-admin-key',
     title: 'Anthropic Admin API key',
     description: 'Anthropic Admin API key ("sk-ant-admin01-"): manages the organisation.',
     remediation: rotate('the Anthropic Console (Admin keys)'),
     severity: 'critical',
     keywords: ['sk-ant-admin'],
-    pattern: /(?<![A-Za-z0-9_-])sk-ant-admin01-[A-Za-z0-9_-]{93}AA(?![A-Za-z0-9_-])/g,
+    prefix: 'sk-ant-admin01-',
+    body: '[A-Za-z0-9_-]{93}AA',
+    boundary: 'token',
     token: (fake) => `sk-ant-admin01-${fake.string(BASE64URL, 93)}AA`,
   }),
-  defineToken({
+  defineRule({
     id: 'openai-api-key',
     title: 'OpenAI API key',
     description:
@@ -40,39 +44,62 @@ export const aiRules: Rule[] = [
     remediation: rotate('the OpenAI platform (API keys)'),
     keywords: ['t3blbkfj'],
     pattern:
-      /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160}(?![A-Za-z0-9_-])/g,
+      /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160}(?![A-Za-z0-9_-])/,
     token: (fake) =>
       fake.pick([true, false])
         ? `sk-${fake.base62(20)}T3BlbkFJ${fake.base62(20)}`
         : `sk-proj-${fake.string(BASE64URL, 74)}T3BlbkFJ${fake.string(BASE64URL, 74)}`,
   }),
-  defineToken({
+  defineRule({
+    id: 'stability-ai-api-key',
+    title: 'Stability AI API key',
+    description:
+      'Stability AI API key ("sk-" and 48 random base62 characters); other providers issue keys of the same shape.',
+    remediation: rotate('the Stability AI platform (Account > API keys)'),
+    keywords: ['sk-'],
+    prefix: 'sk-',
+    body: '[A-Za-z0-9]{48}',
+    boundary: 'token',
+    check: 'random',
+    token: (fake) => `sk-${fake.base62(46)}${fake.pick(['a', 'b'])}${fake.pick(['Q', 'R'])}`,
+    contexts: [
+      (t) => t,
+      (t) => `STABILITY_API_KEY=${t}`,
+      (t) => `headers = {"Authorization": f"Bearer ${t}"}`,
+    ],
+    ignore: (fake) => [`sk-${'a1'.repeat(24)}`, `sk-${fake.hex(48)}`],
+  }),
+  defineRule({
     id: 'huggingface-token',
     title: 'Hugging Face access token',
     description: 'Hugging Face user access token ("hf_" and 34 letters).',
     remediation: rotate('Hugging Face (Settings > Access Tokens)'),
     keywords: ['hf_'],
-    pattern: /(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9])/g,
+    prefix: 'hf_',
+    body: '[A-Za-z]{34}',
+    boundary: 'word',
     token: (fake) => `hf_${fake.string(LETTERS, 34)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'huggingface-org-token',
     title: 'Hugging Face organization token',
     description: 'Hugging Face organisation API token ("api_org_" and 34 letters).',
     remediation: rotate('Hugging Face (organisation settings)'),
     keywords: ['api_org_'],
-    pattern: /(?<![A-Za-z0-9_])api_org_[A-Za-z]{34}(?![A-Za-z0-9])/g,
+    prefix: 'api_org_',
+    body: '[A-Za-z]{34}',
+    boundary: 'word',
     token: (fake) => `api_org_${fake.string(LETTERS, 34)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'cohere-api-key',
     title: 'Cohere API key',
     description: 'Cohere API key (40 base62 characters) assigned to a Cohere setting.',
     remediation: rotate('the Cohere dashboard (API keys)'),
     keywords: ['cohere', 'co_api_key'],
-    pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{40}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{40}(?![A-Za-z0-9])/,
     scope: 'line',
-    validate: keyedBy(/cohere[\w.-]*(?:key|token)|CO_API_KEY/i),
+    check: { keyedBy: 'cohere[\\w.-]*(?:key|token)|CO_API_KEY' },
     token: (fake) => fake.base62(40),
     contexts: [
       (t) => `COHERE_API_KEY=${t}`,
@@ -81,62 +108,72 @@ export const aiRules: Rule[] = [
     ],
     ignore: (fake) => [`cohere_model_version = "${fake.base62(40)}x"`],
   }),
-  defineToken({
+  defineRule({
     id: 'mistral-api-key',
     title: 'Mistral AI API key',
     description: 'Mistral AI API key (32 base62 characters) assigned to a Mistral setting.',
     remediation: rotate('the Mistral console (API keys)'),
     keywords: ['mistral'],
-    pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{32}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{32}(?![A-Za-z0-9])/,
     scope: 'line',
-    validate: keyedBy(/mistral[\w.-]*(?:key|token)/i),
+    check: { keyedBy: 'mistral[\\w.-]*(?:key|token)' },
     token: (fake) => fake.base62(32),
     contexts: [(t) => `MISTRAL_API_KEY=${t}`, (t) => `mistral_api_key = "${t}"`],
   }),
-  defineToken({
+  defineRule({
     id: 'groq-api-key',
     title: 'Groq API key',
     description: 'Groq API key ("gsk_" and 52 base62).',
     remediation: rotate('the Groq console (API keys)'),
     keywords: ['gsk_'],
-    pattern: /(?<![A-Za-z0-9_])gsk_[A-Za-z0-9]{52}(?![A-Za-z0-9])/g,
+    prefix: 'gsk_',
+    body: '[A-Za-z0-9]{52}',
+    boundary: 'word',
     token: (fake) => `gsk_${fake.base62(52)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'replicate-api-token',
     title: 'Replicate API token',
     description: 'Replicate API token ("r8_" and 37 base62).',
     remediation: rotate('Replicate (Account > API tokens)'),
     keywords: ['r8_'],
-    pattern: /(?<![A-Za-z0-9_])r8_[A-Za-z0-9]{37}(?![A-Za-z0-9])/g,
+    prefix: 'r8_',
+    body: '[A-Za-z0-9]{37}',
+    boundary: 'word',
     token: (fake) => `r8_${fake.base62(37)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'perplexity-api-key',
     title: 'Perplexity API key',
     description: 'Perplexity API key ("pplx-" and 48 base62).',
     remediation: rotate('Perplexity (Settings > API)'),
     keywords: ['pplx-'],
-    pattern: /(?<![A-Za-z0-9_-])pplx-[A-Za-z0-9]{48}(?![A-Za-z0-9])/g,
+    prefix: 'pplx-',
+    body: '[A-Za-z0-9]{48}',
+    boundary: 'token',
     token: (fake) => `pplx-${fake.base62(48)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'xai-api-key',
     title: 'xAI API key',
     description: 'xAI (Grok) API key ("xai-" and 80 base62).',
     remediation: rotate('the xAI console (API keys)'),
     keywords: ['xai-'],
-    pattern: /(?<![A-Za-z0-9_-])xai-[A-Za-z0-9]{80}(?![A-Za-z0-9])/g,
+    prefix: 'xai-',
+    body: '[A-Za-z0-9]{80}',
+    boundary: 'token',
     token: (fake) => `xai-${fake.base62(80)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'langsmith-api-key',
     title: 'LangSmith API key',
     description:
       'LangSmith personal or service key ("lsv2_pt_" / "lsv2_sk_", 32 hex, "_", 10 hex).',
     remediation: rotate('LangSmith (Settings > API Keys)'),
     keywords: ['lsv2_'],
-    pattern: /(?<![A-Za-z0-9_])lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}(?![A-Za-z0-9])/g,
+    prefix: 'lsv2_',
+    body: '(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}',
+    boundary: 'word',
     token: (fake) => `lsv2_${fake.pick(['pt', 'sk'])}_${fake.hex(32)}_${fake.hex(10)}`,
   }),
 ];

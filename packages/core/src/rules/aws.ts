@@ -1,13 +1,14 @@
 import { BASE32, BASE64 } from '../codec/alphabets.js';
-import { isRandomLooking } from '../codec/randomness.js';
 import type { Fake, Rule } from '../types.js';
-import { keyedBy } from './context.js';
-import { defineRule, defineToken, remediation } from './define-rule.js';
+import { defineRule, remediation } from './define-rule.js';
 
 // Access key ids: a 4-character type prefix and 16 base32 characters.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
 // Secret access keys are 40 base64 characters with no prefix: found by the key they are
-// assigned to (aws_secret_access_key, SecretAccessKey, secretAccessKey).
+// assigned to (aws_secret_access_key, SecretAccessKey, secretAccessKey), or passed beside
+// their key id (`Credentials("AKIA…", "…")`, a CSV row). Session tokens (STS) are long
+// base64, URL-encoded in presigned URLs (X-Amz-Security-Token):
+// https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html
 
 const FIX =
   'Deactivate and delete the access key in IAM, check CloudTrail for its use, and load credentials from the environment, a profile or a role instead.';
@@ -24,7 +25,8 @@ export const awsAccessKeyId = defineRule({
   remediation: FIX,
   severity: 'high',
   keywords: ['akia', 'asia', 'abia', 'acca'],
-  pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g,
+  prefix: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
+  body: '[A-Z2-7]{16}',
   samples: (fake) => ({
     match: [
       keyId(fake, 'AKIA'),
@@ -40,59 +42,81 @@ export const awsAccessKeyId = defineRule({
   }),
 });
 
-const randomBase64 = (secret: string) => isRandomLooking(secret);
+/** An access key id made from other token material, so that no id is written out here. */
+const idFrom = (material: string) =>
+  `AKIA${material
+    .slice(0, 16)
+    .toUpperCase()
+    .replace(/[^A-Z2-7]/g, 'Q')}`;
 
-export const awsSecretAccessKey = defineToken({
+/** A secret access key: 40 base64 characters, mixing cases as random base64 does. */
+const secretKey = (fake: Fake) => `${fake.string(BASE64, 38)}${fake.pick(['a', 'b'])}Z`;
+
+export const awsSecretAccessKey = defineRule({
   id: 'aws-secret-access-key',
   title: 'AWS secret access key',
   description:
-    'AWS secret access key: 40 base64 characters assigned to aws_secret_access_key, SecretAccessKey or the like.',
+    'AWS secret access key: 40 random base64 characters assigned to aws_secret_access_key, SecretAccessKey or the like, or written within two lines of an access key id.',
   remediation: FIX,
   severity: 'critical',
   keywords: ['secret_access_key', 'secretaccesskey', 'aws_secret_key', 'secret-access-key'],
-  pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g,
+  pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/,
   scope: 'line',
-  validate: (secret, context) =>
-    keyedBy(/secret[_.-]?access[_.-]?key|aws[_.-]?secret[_.-]?key/i)(secret, context) &&
-    randomBase64(secret),
-  token: (fake) => fake.string(BASE64, 40),
+  check: [
+    'random',
+    'mixed-case',
+    {
+      anyOf: [
+        { keyedBy: 'secret[_.-]?access[_.-]?key|aws[_.-]?secret[_.-]?key' },
+        { near: { rule: 'aws-access-key-id', withinLines: 2 } },
+      ],
+    },
+  ],
+  token: secretKey,
   contexts: [
     (t) => `aws_secret_access_key = ${t}`,
     (t) => `AWS_SECRET_ACCESS_KEY="${t}"`,
     (t) => `{"AccessKeyId": "ASIA", "SecretAccessKey": "${t}"}`,
     (t) => `  secretAccessKey: '${t}',`,
+    (t) => `s3 = boto3.client("s3", "${idFrom(t.slice(20))}", "${t}")`,
+    (t) => `access_key,secret\n${idFrom(t.slice(20))},${t}`,
   ],
-  ignore: (fake) => [fake.string(BASE64, 40), `checksum = ${fake.string(BASE64, 40)}`],
+  ignore: (fake) => [
+    fake.string(BASE64, 40),
+    `checksum = ${fake.string(BASE64, 40)}`,
+    `${keyId(fake, 'AKIA')}\ncommit ${fake.hex(40)}`,
+  ],
 });
 
-export const awsSessionToken = defineToken({
+export const awsSessionToken = defineRule({
   id: 'aws-session-token',
   title: 'AWS session token',
   description:
-    'Temporary AWS session token (STS), assigned to aws_session_token, SessionToken or the like.',
+    'Temporary AWS session token (STS), assigned to aws_session_token, SessionToken or the like, or URL-encoded in a presigned URL (X-Amz-Security-Token).',
   remediation:
-    'Session tokens expire, but until then they act as the role: revoke active sessions of the role in IAM if needed, and never commit temporary credentials.',
-  keywords: ['session_token', 'sessiontoken', 'security_token', 'securitytoken'],
-  pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{100,2000}={0,2}(?![A-Za-z0-9+/=])/g,
+    'Session tokens expire, but until then they act as the role: revoke active sessions of the role in IAM if needed, and never commit temporary credentials or presigned URLs.',
+  keywords: ['session_token', 'sessiontoken', 'security_token', 'securitytoken', 'security-token'],
+  pattern: /(?<![A-Za-z0-9+/%])[A-Za-z0-9+/%]{100,4000}={0,2}(?![A-Za-z0-9+/=%])/,
   scope: 'line',
-  validate: (secret, context) =>
-    keyedBy(/session[_.-]?token|security[_.-]?token/i)(secret, context) &&
-    randomBase64(secret.slice(0, 200)),
+  check: ['random', { keyedBy: 'session[_.-]?token|security[_.-]?token' }],
   token: (fake) => `IQoJb3JpZ2luX2Vj${fake.string(BASE64, 300)}`,
   contexts: [
     (t) => `aws_session_token = ${t}`,
     (t) => `"SessionToken": "${t}",`,
     (t) => `export AWS_SESSION_TOKEN=${t}`,
+    (t) =>
+      `https://bucket.s3.amazonaws.com/report.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${idFrom(t)}%2F20250101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Security-Token=${encodeURIComponent(t)}&X-Amz-Signature=0a1b2c`,
   ],
 });
 
-export const awsMwsAuthToken = defineToken({
+export const awsMwsAuthToken = defineRule({
   id: 'aws-mws-auth-token',
   title: 'Amazon MWS auth token',
   description: 'Amazon Marketplace Web Service auth token ("amzn.mws." and a UUID).',
   remediation: remediation('MWS auth token', 'Seller Central (User Permissions)'),
   keywords: ['amzn.mws.'],
-  pattern: /amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/g,
+  prefix: 'amzn.mws.',
+  body: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
   token: (fake) =>
     `amzn.mws.${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`,
 });

@@ -1,8 +1,6 @@
 import { BASE32, BASE62, BASE64, DIGITS, LOWER } from '../codec/alphabets.js';
-import { decodeBase64 } from '../codec/base64.js';
 import type { Fake, Rule } from '../types.js';
-import { keyedBy } from './context.js';
-import { defineRule, defineToken, remediation } from './define-rule.js';
+import { defineRule, remediation } from './define-rule.js';
 
 // Storage connection strings and keys: https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string
 // (account keys are 64 random bytes in base64, 88 characters).
@@ -14,9 +12,6 @@ import { defineRule, defineToken, remediation } from './define-rule.js';
 
 const PORTAL = 'the Azure portal';
 const FIX_KEY = `Rotate the key in ${PORTAL} (Access keys), update its users, and prefer managed identities or Key Vault references over keys in the repository.`;
-
-/** Base64 of exactly `bytes` bytes: the structure of Azure's keys. */
-const decodesTo = (bytes: number) => (secret: string) => decodeBase64(secret)?.length === bytes;
 
 const key64 = (fake: Fake) => `${fake.string(BASE64, 86)}==`;
 const key32 = (fake: Fake) => `${fake.string(BASE64, 43)}=`;
@@ -34,9 +29,8 @@ export const azureRules: Rule[] = [
     remediation: FIX_KEY,
     severity: 'critical',
     keywords: ['accountkey='],
-    pattern: /AccountName=[a-z0-9]{3,24};AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/g,
-    validate: decodesTo(64),
-    confidence: 'validated',
+    pattern: /AccountName=[a-z0-9]{3,24};AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/,
+    check: { base64Bytes: 64 },
     samples: (fake) => ({
       match: [
         `DefaultEndpointsProtocol=https;AccountName=${storageAccount(fake)};AccountKey=${key64(fake)};EndpointSuffix=core.windows.net`,
@@ -48,30 +42,6 @@ export const azureRules: Rule[] = [
       ],
     }),
   }),
-  defineToken({
-    id: 'azure-storage-account-key',
-    title: 'Azure Storage account key',
-    description:
-      'An Azure Storage account key (88 base64 characters, 64 bytes) assigned to a storage/account key setting.',
-    remediation: FIX_KEY,
-    severity: 'critical',
-    keywords: ['storage', 'account_key', 'accountkey', 'account-key'],
-    pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])/g,
-    scope: 'line',
-    // Inside a connection string (";AccountKey=") the connection-string rules report it.
-    validate: (secret, context) =>
-      decodesTo(64)(secret) &&
-      !context.text.endsWith(';AccountKey=', context.start) &&
-      keyedBy(/(?:storage|account)[\w.-]*key|AZURE_STORAGE_KEY/i)(secret, context),
-    confidence: 'validated',
-    token: key64,
-    contexts: [
-      (t) => `AZURE_STORAGE_KEY=${t}`,
-      (t) => `storage_account_key = "${t}"`,
-      (t) => `"accountKey": "${t}"`,
-    ],
-    ignore: (fake) => [key64(fake), `integrity_hash = "${key64(fake)}"`],
-  }),
   defineRule({
     id: 'azure-sas-token',
     title: 'Azure shared access signature',
@@ -81,9 +51,8 @@ export const azureRules: Rule[] = [
       'Rotate the account key or revoke the stored access policy that signed it, and issue short-lived SAS tokens at run time instead.',
     severity: 'high',
     keywords: ['sig='],
-    pattern: /[?&;]sig=(?<secret>[A-Za-z0-9%+/]{40,64}(?:%3[Dd]|=)?)(?![A-Za-z0-9%+/=])/g,
-    validate: (_secret, { text, start }) =>
-      /[?&;]sv=\d{4}-\d\d-\d\d/.test(text.slice(Math.max(0, start - 400), start + 400)),
+    pattern: /[?&;]sig=(?<secret>[A-Za-z0-9%+/]{40,64}(?:%3[Dd]|=)?)(?![A-Za-z0-9%+/=])/,
+    check: { nearText: { pattern: '[?&;]sv=\\d{4}-\\d\\d-\\d\\d', within: 400 } },
     samples: (fake) => {
       const sig = () => `${encodeURIComponent(fake.string(BASE64, 43))}%3D`;
       return {
@@ -98,7 +67,7 @@ export const azureRules: Rule[] = [
       };
     },
   }),
-  defineToken({
+  defineRule({
     id: 'azure-ad-client-secret',
     title: 'Microsoft Entra ID (Azure AD) client secret',
     description:
@@ -108,7 +77,7 @@ export const azureRules: Rule[] = [
       `${PORTAL} (App registrations > Certificates & secrets)`,
     ),
     keywords: ['q~'],
-    pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g,
+    pattern: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/,
     token: (fake) => `${fake.base62(3)}${fake.digits(1)}Q~${fake.string(`${BASE62}_~.-`, 34)}`,
   }),
   defineRule({
@@ -119,9 +88,8 @@ export const azureRules: Rule[] = [
     severity: 'high',
     keywords: ['sharedaccesskey='],
     pattern:
-      /Endpoint=sb:\/\/[A-Za-z0-9.-]{1,200}\/?;SharedAccessKeyName=[^;\s"']{1,256};SharedAccessKey=(?<secret>[A-Za-z0-9+/]{43}=)/g,
-    validate: decodesTo(32),
-    confidence: 'validated',
+      /Endpoint=sb:\/\/[A-Za-z0-9.-]{1,200}\/?;SharedAccessKeyName=[^;\s"']{1,256};SharedAccessKey=(?<secret>[A-Za-z0-9+/]{43}=)/,
+    check: { base64Bytes: 32 },
     samples: (fake) => ({
       match: [
         `Endpoint=sb://${storageAccount(fake)}.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${key32(fake)}`,
@@ -139,9 +107,8 @@ export const azureRules: Rule[] = [
     severity: 'critical',
     keywords: ['accountendpoint='],
     pattern:
-      /AccountEndpoint=https:\/\/[A-Za-z0-9.-]{1,200}(?::\d{1,5})?\/?;AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/g,
-    validate: decodesTo(64),
-    confidence: 'validated',
+      /AccountEndpoint=https:\/\/[A-Za-z0-9.-]{1,200}(?::\d{1,5})?\/?;AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/,
+    check: { base64Bytes: 64 },
     samples: (fake) => ({
       match: [
         `AccountEndpoint=https://${storageAccount(fake)}.documents.azure.com:443/;AccountKey=${key64(fake)};`,
@@ -159,9 +126,8 @@ export const azureRules: Rule[] = [
     severity: 'high',
     keywords: ['azconfig.io'],
     pattern:
-      /Endpoint=https:\/\/[A-Za-z0-9-]{1,64}\.azconfig\.io;Id=[A-Za-z0-9:+/=-]{1,64};Secret=(?<secret>[A-Za-z0-9+/]{43}=)/g,
-    validate: decodesTo(32),
-    confidence: 'validated',
+      /Endpoint=https:\/\/[A-Za-z0-9-]{1,64}\.azconfig\.io;Id=[A-Za-z0-9:+/=-]{1,64};Secret=(?<secret>[A-Za-z0-9+/]{43}=)/,
+    check: { base64Bytes: 32 },
     samples: (fake) => ({
       match: [
         `Endpoint=https://${storageAccount(fake)}.azconfig.io;Id=${fake.base62(4)}-l0-s0:${fake.base62(20)};Secret=${key32(fake)}`,
@@ -169,7 +135,30 @@ export const azureRules: Rule[] = [
       ignore: [`Endpoint=https://x.azconfig.io;Id=abc;Secret=`],
     }),
   }),
-  defineToken({
+  defineRule({
+    id: 'azure-storage-account-key',
+    title: 'Azure Storage account key',
+    description:
+      'An Azure Storage account key (88 base64 characters, 64 bytes) assigned to a storage/account key setting.',
+    remediation: FIX_KEY,
+    severity: 'critical',
+    // `key`, for a key named by the block around it: `storage:` / `  key: …`, `[storage]`.
+    keywords: ['storage', 'key'],
+    pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])/,
+    scope: 'line',
+    // Inside a connection string (";AccountKey=") the connection-string rules, before it
+    // in the catalog, report the same key.
+    check: [{ base64Bytes: 64 }, { keyedBy: '(?:storage|account)[\\w.-]*key|azure_storage_key' }],
+    token: key64,
+    contexts: [
+      (t) => `AZURE_STORAGE_KEY=${t}`,
+      (t) => `storage_account_key = "${t}"`,
+      (t) => `"accountKey": "${t}"`,
+      (t) => `storage:\n  key: ${t}\n  account: acme`,
+    ],
+    ignore: (fake) => [key64(fake), `integrity_hash = "${key64(fake)}"`],
+  }),
+  defineRule({
     id: 'azure-devops-pat',
     title: 'Azure DevOps personal access token',
     description:
@@ -179,9 +168,9 @@ export const azureRules: Rule[] = [
       'Azure DevOps (User settings > Personal access tokens)',
     ),
     keywords: ['devops', 'azdo', 'vsts', 'ado_pat', 'ado_token', 'system_accesstoken'],
-    pattern: /(?<![A-Za-z0-9])[a-z2-7]{52}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9])[a-z2-7]{52}(?![A-Za-z0-9])/,
     scope: 'line',
-    validate: keyedBy(/devops|azdo|vsts|\bado[_.-]|system[_.-]?accesstoken/i),
+    check: { keyedBy: 'devops|azdo|vsts|\\bado[_.-]|system[_.-]?accesstoken' },
     token: (fake) => fake.string(BASE32.toLowerCase(), 52),
     contexts: [
       (t) => `AZURE_DEVOPS_EXT_PAT=${t}`,
@@ -190,7 +179,7 @@ export const azureRules: Rule[] = [
     ],
     ignore: (fake) => [fake.string(BASE32.toLowerCase(), 52)],
   }),
-  defineToken({
+  defineRule({
     id: 'azure-cognitive-services-key',
     title: 'Azure AI services (Cognitive Services / OpenAI) key',
     description:
@@ -205,11 +194,12 @@ export const azureRules: Rule[] = [
       'azure_search',
       'azure_speech',
     ],
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/,
     scope: 'line',
-    validate: keyedBy(
-      /ocp-apim-subscription-key|azure[\w.-]*(?:openai|cognitive|speech|search|translator|ai)[\w.-]*key/i,
-    ),
+    check: {
+      keyedBy:
+        'ocp-apim-subscription-key|azure[\\w.-]*(?:openai|cognitive|speech|search|translator|ai)[\\w.-]*key',
+    },
     token: (fake) => fake.hex(32),
     contexts: [(t) => `AZURE_OPENAI_API_KEY=${t}`, (t) => `-H "Ocp-Apim-Subscription-Key: ${t}"`],
     ignore: (fake) => [`md5 = "${fake.hex(32)}"`],

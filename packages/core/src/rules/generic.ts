@@ -1,88 +1,85 @@
 import { BASE62, DIGITS, LOWER } from '../codec/alphabets.js';
-import { decodeBase64Text, toBase64 } from '../codec/base64.js';
-import { isLookup } from '../codec/lookup.js';
-import { isPlaceholder } from '../codec/placeholder.js';
-import { isRandomLooking } from '../codec/randomness.js';
-import { lineBoundsOf } from '../codec/text-index.js';
-import type { Fake, MatchContext, Rule } from '../types.js';
-import { assignedKey, isDocumentationUrl } from './context.js';
+import { toBase64 } from '../codec/base64.js';
+import type { Fake, Rule } from '../types.js';
 import { defineRule } from './define-rule.js';
 
-// Generic detectors judge a value by where it is (the key it is assigned to, the manifest
-// it sits in) and what it looks like (randomness for its length and alphabet). They run
-// after the provider rules lose nothing: a provider rule that finds the same secret wins.
-// Assignment syntax covered: .env and shell (KEY=v, export KEY="v"), YAML (key: v), JSON
-// ("key": "v"), TOML / INI / properties / Terraform (key = "v", key=v), JS/TS (key: 'v',
-// const key = "v"), Python (KEY = "v", "key": "v"), Go (key := "v", Key: "v"), Java and
-// C# (String key = "v"; Key = "v"), headers (X-Api-Key: v).
+// Generic detectors judge a value by where it is and what it looks like, having no
+// provider format to vouch for it (see rules/judge.ts):
+// - where: the file's type (code by language, configuration by format, markup, prose,
+//   data), whether the value sits in a comment or documentation string, on a minified line;
+// - what it is assigned to: the key before it on its line, on the line above (`api_key:`
+//   then the value), captured by the pattern (`os.getenv("API_KEY", "…")`,
+//   `${API_KEY:-…}`, `<password>…</password>`), and the keys of the blocks around it;
+// - how it is written: a literal (quoted in code, bare in configuration), not a
+//   comparison, a ternary, a call, a validation rule or a label;
+// - what it looks like: randomness for its length and alphabet, or for passwords, length
+//   and variety without being a stand-in.
+// A provider rule that finds the same secret wins over a generic detector.
 
 const FIX =
   'Rotate the credential where it was issued, then load it from the environment or a secret store instead of the repository.';
 
-/** Each part in lower, Capitalised and UPPER case, parts joined by an optional separator. */
-function keyWord(parts: readonly string[]): string {
-  return parts
-    .map((part) => `(?:${part}|${part[0]!.toUpperCase()}${part.slice(1)}|${part.toUpperCase()})`)
-    .join('[_.-]?');
-}
+/** Words a secret's key holds (the check judges the whole key: `public_key` is no secret). */
+const SECRET_WORD = String.raw`(?:[Kk]ey|KEY|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Cc]redential|CREDENTIAL|[Aa]uthorization|AUTHORIZATION)`;
 
-const SECRET_WORDS = [
-  ['api', 'key'],
-  ['secret'],
-  ['token'],
-  ['access', 'key'],
-  ['auth', 'key'],
-  ['private', 'key'],
-  ['signing', 'key'],
-  ['encryption', 'key'],
-  ['master', 'key'],
-  ['account', 'key'],
-  ['app', 'key'],
-  ['session', 'key'],
-  ['credential'],
-].map(keyWord);
+/** Keys of values named elsewhere: `- name: API_KEY` / `  value: …`, `variable "api_key" { default = … }`. */
+const VALUE_WORD = String.raw`(?:[Vv]alue|VALUE|[Dd]efault|DEFAULT)`;
 
-/** After the key word: the rest of the key, the separator, an optional opening quote. */
-const ASSIGN = String.raw`(?![a-z])[\w.-]{0,40}\\?["'\]]?[ \t]{0,8}(?::=|=>|[:=])[ \t]{0,8}\\?["'\x60]?`;
+/**
+ * Words a password's key holds, as a word of their own (`db_password`, `smtpPass`, not
+ * `bypass`). Literal first, then the boundary behind it, so the regex engine skips ahead.
+ */
+const PASSWORD_WORD = String.raw`(?:(?:pass(?:w(?:or)?d|phrase)?|pwd)(?<![A-Za-z](?:pass(?:w(?:or)?d|phrase)?|pwd))|(?:Pass(?:w(?:or)?d|phrase)?|PASS(?:W(?:OR)?D|PHRASE)?|Pwd|PWD)(?<![A-Z](?:Pass(?:w(?:or)?d|phrase)?|PASS(?:W(?:OR)?D|PHRASE)?|Pwd|PWD)))`;
 
-/** Words of a key that say its value is not the secret itself. */
-const NOT_SECRET_KEY_WORDS = new Set(
-  (
-    'public publishable pub csrf xsrf nonce id ids name names url uri urls path file dir type length len size count ' +
-    'expires expiry expiration expire exp ttl timeout header prefix suffix format version field label placeholder hint ' +
-    'description desc message msg title text error regex pattern endpoint issuer audience scope scopes algorithm alg mode ' +
-    'kind policy hash hashed digest checksum salt iv ref arn env var param enabled required provider store manager cache ' +
-    'location method limit max min lifetime rotation validity usage generator validator schema example sample test mock'
-  ).split(' '),
-);
+/** After the key word: the rest of the key, the separator, an optional scheme and opening quote. */
+const ASSIGN = String.raw`(?![a-z])[\w.-]{0,40}\\?["'\]]?[ \t]{0,8}(?::=|=>|[:=])[ \t]{0,8}(?:(?:Bearer|Token|Basic|bearer|token)[ \t]{1,4})?\\?["'\x60]?`;
 
-function keyWords(key: string): string[] {
-  return (key.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? []).map((word) => word.toLowerCase());
-}
+// Values start with no `-`: in `${TOKEN:-value}` the `:` is no assignment (the default is
+// judged by its own pattern below).
+// `=` only as base64 padding at the end: `x = API_KEY=…` assigns nothing to `x`.
+const TOKEN_VALUE = String.raw`[A-Za-z0-9+/_.~][A-Za-z0-9+/_.~-]{15,255}={0,2}`;
+const TOKEN_END = String.raw`(?=[\s"'\x60,;)\]}<>&\\]|$)`;
+const PASSWORD_VALUE = String.raw`(?:[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}|[^\s"'\x60,;\\<>-][^\s"'\x60,;\\<>]{5,127})`;
+const PASSWORD_END = String.raw`(?=[\s"'\x60,;\\<]|$)`;
 
-/** The key the value is assigned to, when that key names the secret itself. */
-function secretKeyOf(context: MatchContext): string | undefined {
-  const key = assignedKey(context);
-  if (key === undefined || keyWords(key).some((word) => NOT_SECRET_KEY_WORDS.has(word)))
-    return undefined;
-  return key;
+/**
+ * The shapes that put a value after a key, for a value pattern: `KEY = value`; a default
+ * of an environment look-up (`os.getenv("KEY", "value")`, `ENV.fetch("KEY", "value")`,
+ * `process.env.KEY || "value"`, `${KEY:-value}`); an XML element (`<key>value</key>`); a
+ * value alone on its line, under a key left open on the line above.
+ */
+function assignmentPatterns(keyWord: string, value: string, end: string): RegExp[] {
+  const key = String.raw`(?<key>[A-Za-z_][\w.-]{0,80})`;
+  return [
+    new RegExp(`${keyWord}${ASSIGN}(?<secret>${value})${end}`),
+    // Apart from the key words, so that `value = TOKEN=…` hides no `TOKEN=…`.
+    new RegExp(`${VALUE_WORD}${ASSIGN}(?<secret>${value})${end}`),
+    new RegExp(
+      String.raw`(?:getenv|environ\.get|(?:[Ee]nv|ENV)(?:\.get|\.fetch|::get)?|getEnv|get_env|GetEnvironmentVariable)\([ \t]{0,4}["']${key}["'][ \t]{0,4},[ \t]{0,4}["'](?<secret>${value})["']`,
+    ),
+    new RegExp(
+      String.raw`process\.env\.${key}[ \t]{0,4}(?:\|\||\?\?)[ \t]{0,4}["'\x60](?<secret>${value})["'\x60]`,
+    ),
+    new RegExp(String.raw`\$\{${key}:?[-=](?<secret>${value})\}`),
+    new RegExp(String.raw`<(?<key>[A-Za-z_][\w:.-]{0,60})>(?<secret>${value})</`),
+    // A whole line (from a line break or the text's start to the next), without the `m` flag.
+    new RegExp(
+      String.raw`(?:^|\n)[ \t]{0,40}["'\x60]?(?<secret>${value})["'\x60]?[ \t]{0,8}[,;]?(?=\r?\n|$)`,
+    ),
+  ];
 }
 
 export const genericApiKey = defineRule({
   id: 'generic-api-key',
   title: 'Generic secret (high-entropy value of a secret key)',
   description:
-    'A random-looking value assigned to a key named like a secret (api_key, secret, token, access_key, private_key, credential, …), judged by entropy for its length and alphabet.',
+    'A random-looking literal assigned to a key named like a secret (api_key, secret, token, access_key, private_key, credential, Authorization, a bare key with a long value or a telling block around it), in code or configuration, judged by entropy for its length and alphabet.',
   remediation: FIX,
   severity: 'medium',
-  keywords: ['key', 'secret', 'token', 'credential'],
-  pattern: new RegExp(
-    `(?:${SECRET_WORDS.join('|')})${ASSIGN}(?<secret>[A-Za-z0-9+/=_.~-]{16,256})(?=[\\s"'\x60,;)\\]}<>&\\\\]|$)`,
-    'g',
-  ),
+  keywords: ['key', 'secret', 'token', 'credential', 'authorization'],
+  pattern: assignmentPatterns(SECRET_WORD, TOKEN_VALUE, TOKEN_END),
   scope: 'line',
-  validate: (secret, context) => secretKeyOf(context) !== undefined && isRandomLooking(secret),
-  confidence: 'entropy',
+  check: 'secret-value',
   generic: true,
   samples: (fake) => ({
     match: [
@@ -93,6 +90,18 @@ export const genericApiKey = defineRule({
       `webhook_signing_key = "${fake.string(LOWER + DIGITS, 24)}"`,
       `token := "${fake.base62(48)}"`,
       `    private String accessToken = "${fake.base62(36)}";`,
+      // The key on the line above, in a block around, in a look-up's default, in an element.
+      `api_key:\n  ${fake.base62(32)}`,
+      `storage:\n  key: ${fake.base64(43)}=`,
+      `credentials:\n  key: "${fake.base62(24)}"`,
+      `API_TOKEN = os.getenv("API_TOKEN", "${fake.base62(32)}")`,
+      `  token: \${SERVICE_TOKEN:-${fake.base62(32)}}`,
+      `const secret = process.env.APP_SECRET || "${fake.base62(32)}";`,
+      `<apiKey>${fake.base62(32)}</apiKey>`,
+      `curl -H "Authorization: Bearer ${fake.base62(40)}" https://api.internal.acme-corp.net/v1`,
+      `env:\n  - name: PAYMENTS_API_KEY\n    value: "${fake.base62(32)}"`,
+      `[{"name": "SERVICE_TOKEN", "value": "${fake.base62(32)}"}]`,
+      `variable "api_key" {\n  default = "${fake.base62(32)}"\n}`,
     ],
     ignore: [
       `API_KEY=${'x'.repeat(32)}`,
@@ -105,60 +114,20 @@ export const genericApiKey = defineRule({
       `session_token_id = "${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}"`,
       `public_key: ${fake.base62(44)}`,
       `token = getUserAccountSettingsHandler`,
+      // A bare key needs a long value; a comparison, a label, a call are no assignments.
+      `key: ${fake.base62(20)}`,
+      `if (token == "${fake.base62(32)}") {`,
+      `keys:\n  - ${fake.base62(32)}`,
+      `# api_key = "${fake.base62(32)}"`,
+      `env:\n  - name: LOG_LEVEL\n    value: "${fake.base62(32)}"`,
+      `options: [{ label: 'Key', value: '${fake.base62(32)}' }]`,
     ],
   }),
 });
 
-const PASSWORD_WORD = String.raw`(?:(?<![A-Za-z])(?:pass(?:w(?:or)?d|phrase)?|pwd)|(?<![A-Z])(?:Pass(?:w(?:or)?d|phrase)?|PASS(?:W(?:OR)?D|PHRASE)?|Pwd|PWD))`;
-
-/** A stored password hash (bcrypt, argon2, crypt): sensitive, but not the password. */
-const PASSWORD_HASH = /^\$(?:2[abxy]?|argon2\w*|pbkdf2[\w-]*|scrypt|[1567])\$/;
-
-/** The last word of a password key: `db_password`, `smtpPass`, `PASSPHRASE` (not `pass_arg`, `SAMPLES_PASSED`). */
-const PASSWORD_KEY_END = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'pw']);
-
-function isHardcodedPassword(secret: string, context: MatchContext): boolean {
-  const key = secretKeyOf(context);
-  // PWD and OLDPWD are the shell's working directories.
-  if (
-    key === undefined ||
-    /^(?:OLD)?PWD$/.test(key) ||
-    !PASSWORD_KEY_END.has(keyWords(key).at(-1) ?? '')
-  )
-    return false;
-  if (
-    /^(?:true|false|null|nil|none|undefined|yes|no|on|off|required|optional)[)\]}:]*$/i.test(secret)
-  )
-    return false;
-  if (PASSWORD_HASH.test(secret) || /^(?:\d+|0x[0-9a-fA-F]+)$/.test(secret)) return false;
-  const before = context.text.slice(Math.max(0, context.start - 3), context.start);
-  const quoted = /["'`]$/.test(before);
-  if (!quoted && isCodeValue(secret, before, context)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((c) => c.test(secret)).length;
-  return classes >= 2 && (secret.length >= 8 || classes >= 3);
-}
-
-/**
- * An unquoted value that is code rather than a literal: an identifier after ` = `
- * (`password = userPassword`), a negation (`pass = !ok`), or an identifier followed by more
- * code on its line (`pass: matches ?? false,`).
- */
-function isCodeValue(secret: string, before: string, { text, end }: MatchContext): boolean {
-  // Negations, literals of other types, calls, indexing and type annotations (`typing.Optional[bytes]`, `:class:`).
-  if (
-    /^[![{(:]/.test(secret) ||
-    /^[A-Za-z_$][\w$.]*(?:\?\.|\(|\[)/.test(secret) ||
-    /^(?:this|self)\./.test(secret)
-  )
-    return true;
-  if (!/^[A-Za-z_$][\w$.]*$/.test(secret)) return false;
-  if (/ = $/.test(before)) return true;
-  // What follows on its line, from a bounded window: a search for the line's end would cost
-  // the rest of the line per candidate (quadratic on a long line).
-  const after = text.slice(end, end + 64);
-  const newline = after.indexOf('\n');
-  const rest = (newline === -1 ? after : after.slice(0, newline)).trimStart();
-  return /^(?:\?\?|\|\||&&|[,;)?:+])/.test(rest);
+/** Four groups of four random lower-case letters, as Google shows app passwords. */
+function appPassword(fake: Fake): string {
+  return Array.from({ length: 4 }, () => fake.string(LOWER, 4)).join(' ');
 }
 
 function hardPassword(fake: Fake): string {
@@ -173,12 +142,9 @@ export const genericPassword = defineRule({
   remediation: FIX,
   severity: 'high',
   keywords: ['pass', 'pwd'],
-  pattern: new RegExp(
-    `${PASSWORD_WORD}${ASSIGN}(?<secret>[^\\s"'\x60,;\\\\]{6,128})(?=[\\s"'\x60,;\\\\]|$)`,
-    'g',
-  ),
+  pattern: assignmentPatterns(PASSWORD_WORD, PASSWORD_VALUE, PASSWORD_END),
   scope: 'line',
-  validate: isHardcodedPassword,
+  check: 'password-value',
   generic: true,
   samples: (fake) => ({
     match: [
@@ -188,6 +154,14 @@ export const genericPassword = defineRule({
       `admin_passwd = '${hardPassword(fake)}'`,
       `$Password = "${hardPassword(fake)}"`,
       `spring.datasource.password=${hardPassword(fake)}`,
+      // The key on the line above, in a look-up's default, in an element; app passwords,
+      // and passwords with a dictionary word among other characters.
+      `db_password:\n  "${hardPassword(fake)}"`,
+      `DB_PASSWORD = os.getenv("DB_PASSWORD", "${hardPassword(fake)}")`,
+      `      POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:-${hardPassword(fake)}}`,
+      `<password>${hardPassword(fake)}</password>`,
+      `GMAIL_APP_PASSWORD="${appPassword(fake)}"`,
+      `smtp_password = "Qwerty${fake.pick(['!', '#', '%'])}${fake.base62(6)}${fake.digits(2)}"`,
     ],
     ignore: [
       'password: ${DB_PASSWORD}',
@@ -215,6 +189,18 @@ export const genericPassword = defineRule({
       'fds_to_pass = [listener_fd, alive_r]',
       'user_pass = (self.username + ":" + self.password)',
       `password: '${toBase64('not a real password')}',`,
+      // Shapes of real code that are no passwords: minified comparisons, labels,
+      // expressions, ternaries, validation rules, hashing calls, stand-ins.
+      'password:function(T){return"password"==T.type},submit:function(T){return"submit"==T.type}',
+      '<label for="password">Password:</label>',
+      'var pass = no;',
+      'return predicate(value) ? pass : fail;',
+      "'password' => 'required|string|min:8|confirmed',",
+      "'password' => Hash::make('secret'),",
+      'password = c->argv[j]->ptr;',
+      "user.update(password: 'pass4321', password_confirmation: 'pass4321')",
+      "    password: 'Password123!',",
+      `    # password = "${hardPassword(fake)}"`,
     ],
   }),
 });
@@ -227,9 +213,8 @@ export const urlBasicAuth = defineRule({
   severity: 'high',
   keywords: ['://'],
   pattern:
-    /(?<![A-Za-z0-9+.-])(?:https?|ftps?|sftp|smtps?|imaps?|ldaps?|ssh|svn|wss?|nntp|sql|jdbc:[a-z]+):\/\/[^\s:@/"'<>]{1,128}:(?<secret>[^\s@/"'<>]{3,256})@[A-Za-z0-9.[\]_-]{1,253}/g,
-  validate: (secret, context) =>
-    !/^(?:x-oauth-basic|x-access-token|anonymous)$/i.test(secret) && !isDocumentationUrl(context),
+    /(?<![A-Za-z0-9+.-])(?:https?|ftps?|sftp|smtps?|imaps?|ldaps?|ssh|svn|wss?|nntp|sql|jdbc:[a-z]+):\/\/[^\s:@/"'<>]{1,128}:(?<secret>[^\s@/"'<>]{3,256})@[A-Za-z0-9.[\]_-]{1,253}/,
+  check: ['in-code-or-config', 'url-password'],
   generic: true,
   samples: (fake) => ({
     match: [
@@ -243,72 +228,11 @@ export const urlBasicAuth = defineRule({
       `https://abc:${fake.base62(12)}@example.com/`,
       'https://github.com/user/repo.git',
       'http://localhost:8080/x@y',
+      "url = 'http://user:pass@complex.url.com/path?query=yes'",
+      `# git clone https://ci-bot:${hardPassword(fake)}@git.internal.acme-corp.net/team/repo.git`,
     ],
   }),
 });
-
-/** Walks back from the line at `start` to the first line indented less: its YAML parent key. */
-function yamlParent(text: string, start: number): string | undefined {
-  const [lineStart] = lineBoundsOf(text, start);
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, start))![0].length;
-  let end = lineStart - 1;
-  for (let i = 0; i < 500 && end > 0; i++) {
-    const [from] = lineBoundsOf(text, end - 1);
-    const line = text.slice(from, end);
-    end = from - 1;
-    if (/^\s*(?:#.*)?$/.test(line)) continue;
-    if (/^[ \t]*/.exec(line)![0].length < indent) return line.trim();
-  }
-  return undefined;
-}
-
-/** Whether the YAML documents (between `---` lines) of the last text asked about are Secrets, by where they start. */
-let secretDocuments:
-  { text: string; separators: number[]; verdicts: Map<number, boolean> } | undefined;
-
-/**
- * Whether the YAML document (between `---` lines) that holds offset `start` is a Secret
- * manifest. Each document of a text is judged once, whatever the number of candidates in
- * it (a large manifest holds many).
- */
-function isSecretDocument(text: string, start: number): boolean {
-  if (secretDocuments?.text !== text) {
-    const separators: number[] = [];
-    for (let at = text.indexOf('\n---'); at !== -1; at = text.indexOf('\n---', at + 1))
-      separators.push(at);
-    secretDocuments = { text, separators, verdicts: new Map() };
-  }
-  const { separators, verdicts } = secretDocuments;
-  let low = 0;
-  let high = separators.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (separators[mid]! <= start) low = mid + 1;
-    else high = mid - 1;
-  }
-  const from = separators[high] ?? 0;
-  let verdict = verdicts.get(from);
-  if (verdict === undefined) {
-    const to = separators[high + 1] ?? text.length;
-    verdict = /^kind:[ \t]*["']?Secret["']?[ \t]*$/m.test(text.slice(from, to));
-    verdicts.set(from, verdict);
-  }
-  return verdict;
-}
-
-/** Entries of a Secret that name where or as whom to connect, not the credential. */
-const NOT_SECRET_ENTRY =
-  /^[ \t]*["']?(?:user(?:name)?|login|email|host(?:name)?|port|database|db|url|uri|endpoint|region|namespace)["']?:/i;
-
-function isSecretManifestValue(secret: string, { text, start }: MatchContext): boolean {
-  const [lineStart] = lineBoundsOf(text, start);
-  if (NOT_SECRET_ENTRY.test(text.slice(lineStart, start))) return false;
-  const parent = yamlParent(text, start);
-  if (parent !== 'data:' && parent !== 'stringData:') return false;
-  if (!isSecretDocument(text, start)) return false;
-  const value = parent === 'data:' ? decodeBase64Text(secret) : secret;
-  return value !== undefined && value.length >= 6 && !isPlaceholder(value) && !isLookup(value);
-}
 
 export const kubernetesSecret = defineRule({
   id: 'kubernetes-secret',
@@ -321,7 +245,7 @@ export const kubernetesSecret = defineRule({
   keywords: ['kind: secret'],
   pattern:
     /^[ \t]{1,16}[A-Za-z0-9_.-]{1,253}:[ \t]{1,8}["']?(?<secret>[^\s"'#]{6,8192})["']?[ \t]*$/gm,
-  validate: isSecretManifestValue,
+  check: 'kubernetes-secret-value',
   samples: (fake) => ({
     match: [
       `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: ${toBase64(hardPassword(fake))}\n`,

@@ -1,4 +1,4 @@
-import { hasBase62Crc32, withBase62Crc32 } from '../codec/crc32.js';
+import { withBase62Crc32 } from '../codec/crc32.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule } from './define-rule.js';
 
@@ -20,11 +20,9 @@ function defineClassic(id: string, prefix: string, title: string): Rule {
     remediation: REMEDIATION,
     severity: 'high',
     keywords: [prefix],
-    pattern: new RegExp(`(?<![A-Za-z0-9])${prefix}[A-Za-z0-9]{36}(?![A-Za-z0-9])`, 'g'),
-    validate: (token) => hasBase62Crc32(token, prefix.length),
-    confidence: 'validated',
-    // A token that passes its checksum is no stand-in, whatever letters it happens to spell.
-    skipFilters: ['placeholder'],
+    prefix,
+    body: '[A-Za-z0-9]{36}',
+    check: 'base62-crc32',
     samples: (fake) => {
       const token = classicToken(fake, prefix);
       const broken = token.slice(0, -1) + (token.endsWith('0') ? '1' : '0');
@@ -79,7 +77,9 @@ export const githubFineGrainedPat = defineRule({
   remediation: REMEDIATION,
   severity: 'high',
   keywords: ['github_pat_'],
-  pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9])/g,
+  prefix: 'github_pat_',
+  body: '[A-Za-z0-9]{22}_[A-Za-z0-9]{59}',
+  boundary: 'word',
   samples: (fake) => ({
     match: [`github_pat_${fake.base62(22)}_${fake.base62(59)}`],
     ignore: [`github_pat_${fake.base62(22)}_${fake.base62(30)}`, 'github_pat_'],

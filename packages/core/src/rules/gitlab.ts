@@ -1,6 +1,6 @@
 import { BASE62, BASE64URL, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Fake, Rule } from '../types.js';
-import { defineToken, remediation } from './define-rule.js';
+import { defineRule, remediation } from './define-rule.js';
 
 // Token prefixes: https://docs.gitlab.com/ee/security/tokens/index.html#token-prefixes
 // Routable tokens (GitLab 17+) append a base64url payload, "." and 9 base36 characters.
@@ -18,7 +18,7 @@ function gitlab(
   make: (fake: Fake) => string,
   description: string,
 ): Rule {
-  return defineToken({
+  return defineRule({
     id,
     title,
     description,
@@ -32,14 +32,14 @@ function gitlab(
 const b64url = (n: number) => (fake: Fake) => fake.string(BASE64URL, n);
 
 export const gitlabRules: Rule[] = [
-  defineToken({
+  defineRule({
     id: 'gitlab-pat',
     title: 'GitLab personal, project or group access token',
     description: 'GitLab access token ("glpat-"), legacy 20-character or routable form.',
     remediation: FIX,
     keywords: ['glpat-'],
     pattern:
-      /(?<![A-Za-z0-9_-])glpat-(?:[A-Za-z0-9_-]{20}|[A-Za-z0-9_-]{27,300}\.[0-9a-z]{2}[0-9a-z]{7})(?![A-Za-z0-9_-])/g,
+      /(?<![A-Za-z0-9_-])glpat-(?:[A-Za-z0-9_-]{20}|[A-Za-z0-9_-]{27,300}\.[0-9a-z]{2}[0-9a-z]{7})(?![A-Za-z0-9_-])/,
     token: (fake) =>
       fake.pick([true, false])
         ? `glpat-${fake.string(BASE64URL, 20)}`

@@ -1,6 +1,6 @@
 import { BASE64URL } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
-import { defineRule, defineToken, remediation } from './define-rule.js';
+import { defineRule, remediation } from './define-rule.js';
 
 // API keys: https://cloud.google.com/docs/authentication/api-keys ("AIza" and 35 characters).
 // OAuth: https://developers.google.com/identity/protocols/oauth2 (client secrets "GOCSPX-",
@@ -11,7 +11,7 @@ import { defineRule, defineToken, remediation } from './define-rule.js';
 const CONSOLE = 'the Google Cloud console (APIs & Services > Credentials)';
 
 export const googleRules: Rule[] = [
-  defineToken({
+  defineRule({
     id: 'google-api-key',
     title: 'Google API key',
     description:
@@ -19,19 +19,23 @@ export const googleRules: Rule[] = [
     remediation: `${remediation('API key', CONSOLE)} Restrict keys to the APIs and referrers that need them.`,
     severity: 'medium',
     keywords: ['aiza'],
-    pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g,
+    prefix: 'AIza',
+    body: '[A-Za-z0-9_-]{35}',
+    boundary: 'token',
     token: (fake) => `AIza${fake.string(BASE64URL, 35)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'google-oauth-client-secret',
     title: 'Google OAuth client secret',
     description: 'Google OAuth 2.0 client secret ("GOCSPX-" and 28 characters).',
     remediation: remediation('client secret', CONSOLE),
     keywords: ['gocspx-'],
-    pattern: /(?<![A-Za-z0-9_-])GOCSPX-[A-Za-z0-9_-]{28}(?![A-Za-z0-9_-])/g,
+    prefix: 'GOCSPX-',
+    body: '[A-Za-z0-9_-]{28}',
+    boundary: 'token',
     token: (fake) => `GOCSPX-${fake.string(BASE64URL, 28)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'google-oauth-access-token',
     title: 'Google OAuth access token',
     description: 'Google OAuth 2.0 access token ("ya29."), valid for about an hour.',
@@ -39,10 +43,12 @@ export const googleRules: Rule[] = [
       'Revoke the token (https://oauth2.googleapis.com/revoke) and stop committing tokens captured from sessions.',
     severity: 'medium',
     keywords: ['ya29.'],
-    pattern: /(?<![A-Za-z0-9_.-])ya29\.[A-Za-z0-9_-]{30,2048}(?![A-Za-z0-9_-])/g,
+    prefix: 'ya29.',
+    body: '[A-Za-z0-9_-]{30,2048}',
+    boundary: 'dotted',
     token: (fake) => `ya29.a0${fake.string(BASE64URL, 150)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'google-oauth-refresh-token',
     title: 'Google OAuth refresh token',
     description:
@@ -52,7 +58,7 @@ export const googleRules: Rule[] = [
       'the Google account security settings',
     ),
     keywords: ['1//0'],
-    pattern: /(?<![A-Za-z0-9_/-])1\/\/0[A-Za-z0-9_-]{60,200}(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_/-])1\/\/0[A-Za-z0-9_-]{60,200}(?![A-Za-z0-9_-])/,
     token: (fake) => `1//0${fake.string(BASE64URL, 99)}`,
   }),
   defineRule({
@@ -63,9 +69,8 @@ export const googleRules: Rule[] = [
     remediation: remediation('service account key', 'IAM > Service accounts > Keys'),
     severity: 'critical',
     keywords: ['service_account'],
-    pattern: /"private_key_id"\s{0,10}:\s{0,10}"(?<secret>[a-f0-9]{40})"/g,
-    validate: (_secret, { text, start }) =>
-      /"type"\s*:\s*"service_account"/.test(text.slice(Math.max(0, start - 2000), start + 4000)),
+    pattern: /"private_key_id"\s{0,10}:\s{0,10}"(?<secret>[a-f0-9]{40})"/,
+    check: { nearText: { pattern: '"type"\\s*:\\s*"service_account"', within: 4000 } },
     samples: (fake) => ({
       match: [
         `{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "private_key_id": "${fake.hex(40)}",\n  "client_email": "svc@p.iam.gserviceaccount.com"\n}`,
@@ -76,7 +81,7 @@ export const googleRules: Rule[] = [
       ],
     }),
   }),
-  defineToken({
+  defineRule({
     id: 'firebase-cloud-messaging-server-key',
     title: 'Firebase Cloud Messaging server key',
     description:
@@ -86,7 +91,9 @@ export const googleRules: Rule[] = [
       'the Firebase console (Project settings > Cloud Messaging)',
     ),
     keywords: [':apa91b'],
-    pattern: /(?<![A-Za-z0-9_-])AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}(?![A-Za-z0-9_-])/g,
+    prefix: 'AAAA',
+    body: '[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}',
+    boundary: 'token',
     token: (fake) => `AAAA${fake.string(BASE64URL, 7)}:APA91b${fake.string(BASE64URL, 134)}`,
   }),
 ];

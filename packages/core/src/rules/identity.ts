@@ -1,8 +1,7 @@
 import { BASE64URL, UPPER_ALNUM } from '../codec/alphabets.js';
-import { decodeBase64Json, toBase64 } from '../codec/base64.js';
+import { toBase64 } from '../codec/base64.js';
 import type { Fake, Rule } from '../types.js';
-import { keyedBy } from './context.js';
-import { defineRule, defineToken, remediation } from './define-rule.js';
+import { defineRule, remediation } from './define-rule.js';
 
 // JWT: RFC 7519; a JWS in compact form is base64url(header).base64url(payload).signature and
 // its header decodes to JSON naming "alg" (RFC 7515 §4.1.1).
@@ -19,18 +18,8 @@ function jwt(fake: Fake): string {
   return `${header}.${payload}.${fake.string(BASE64URL, 43)}`;
 }
 
-function isJwt(token: string): boolean {
-  const [header, payload] = token.split('.');
-  const json = decodeBase64Json(header ?? '');
-  return (
-    json !== undefined &&
-    typeof json['alg'] === 'string' &&
-    decodeBase64Json(payload ?? '') !== undefined
-  );
-}
-
 export const identityRules: Rule[] = [
-  defineToken({
+  defineRule({
     id: 'jwt',
     title: 'JSON Web Token',
     description:
@@ -40,26 +29,25 @@ export const identityRules: Rule[] = [
     severity: 'medium',
     keywords: ['eyj'],
     pattern:
-      /(?<![A-Za-z0-9_.-])eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{16,1000}(?![A-Za-z0-9_.-])/g,
-    validate: isJwt,
-    confidence: 'validated',
+      /(?<![A-Za-z0-9_.-])eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{16,1000}(?![A-Za-z0-9_.-])/,
+    check: 'jwt',
     token: jwt,
     ignore: (fake) => [
       `eyJ${fake.string(BASE64URL, 30)}.eyJ${fake.string(BASE64URL, 40)}.${fake.string(BASE64URL, 43)}`,
     ],
   }),
-  defineToken({
+  defineRule({
     id: 'okta-api-token',
     title: 'Okta API token',
     description:
       'Okta API token ("00" and 40 characters) sent as "SSWS <token>" or assigned to an Okta setting.',
     remediation: remediation('API token', 'the Okta admin console (Security > API > Tokens)'),
     keywords: ['ssws', 'okta'],
-    pattern: /(?<![A-Za-z0-9_-])00[A-Za-z0-9_-]{40}(?![A-Za-z0-9_-])/g,
+    prefix: '00',
+    body: '[A-Za-z0-9_-]{40}',
+    boundary: 'token',
     scope: 'line',
-    validate: (secret, context) =>
-      /SSWS\s$/.test(context.text.slice(Math.max(0, context.start - 5), context.start)) ||
-      keyedBy(/okta[\w.-]*(?:token|key)/i)(secret, context),
+    check: { anyOf: [{ precededBy: 'SSWS\\s' }, { keyedBy: 'okta[\\w.-]*(?:token|key)' }] },
     token: (fake) => `00${fake.string(BASE64URL, 38)}${fake.digits(2)}`,
     contexts: [
       (t) => `Authorization: SSWS ${t}`,
@@ -67,16 +55,17 @@ export const identityRules: Rule[] = [
       (t) => `okta_token: "${t}"`,
     ],
   }),
-  defineToken({
+  defineRule({
     id: 'onepassword-service-account-token',
     title: '1Password service account token',
     description: '1Password service account token ("ops_" and base64 JSON).',
     remediation: remediation('service account token', '1Password (Developer > Service accounts)'),
     severity: 'critical',
     keywords: ['ops_eyj'],
-    pattern: /(?<![A-Za-z0-9_])ops_eyJ[A-Za-z0-9+/=_-]{100,2000}(?![A-Za-z0-9+/=_-])/g,
-    validate: (token) => decodeBase64Json(token.slice(4)) !== undefined,
-    confidence: 'validated',
+    prefix: 'ops_eyJ',
+    body: '[A-Za-z0-9+/=_-]{100,2000}',
+    boundary: 'word',
+    check: { jsonPayload: [] },
     token: (fake) =>
       `ops_${toBase64(`{"signInAddress":"my.1password.com","userAuth":{"method":"SRPg-4096","alg":"PBES2g-HS256","iterations":650000,"salt":"${fake.base62(22)}"},"email":"${fake.base62(10).toLowerCase()}@1passwordserviceaccounts.com","srpX":"${fake.hex(64)}"}`)}`,
   }),
@@ -90,7 +79,7 @@ export const identityRules: Rule[] = [
     severity: 'critical',
     keywords: ['a3-'],
     pattern:
-      /(?<![A-Za-z0-9-])A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}(?![A-Za-z0-9-])/g,
+      /(?<![A-Za-z0-9-])A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}(?![A-Za-z0-9-])/,
     samples: (fake) => {
       const g = (n: number) => fake.string(UPPER_ALNUM, n);
       return {

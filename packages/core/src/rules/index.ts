@@ -52,4 +52,10 @@ export function familyOf(ruleId: string): string | undefined {
   )?.[0];
 }
 
-export { assertLinearTime, defineRule } from './define-rule.js';
+export {
+  assertLinearPattern,
+  assertLinearTime,
+  defineRule,
+  type RuleDefinition,
+} from './define-rule.js';
+export { CHECKS, type CheckDefinition } from './checks.js';

@@ -1,38 +1,46 @@
-import { BASE64URL, DIGITS, LOWER_ALNUM } from '../codec/alphabets.js';
-import { decodeBase64Text, toBase64 } from '../codec/base64.js';
+import { BASE64URL, DIGITS, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
+import { toBase64 } from '../codec/base64.js';
 import type { Rule } from '../types.js';
-import { keyedBy } from './context.js';
-import { defineToken, remediation } from './define-rule.js';
+import { defineRule, remediation } from './define-rule.js';
 
 // SendGrid: https://docs.sendgrid.com/ui/account-and-settings/api-keys ("SG." 22 "." 43).
 // Mailgun: https://documentation.mailgun.com/docs/mailgun/api-reference/authentication ("key-" and 32 hex).
 // Mailchimp: https://mailchimp.com/developer/marketing/guides/quick-start/ (32 hex, "-us" and the datacenter).
-// Twilio: https://www.twilio.com/docs/iam/api-keys (API key SIDs "SK" and 32 hex; auth tokens 32 hex).
+// Twilio: https://www.twilio.com/docs/iam/api-keys (API key SIDs "SK" and 32 hex, their
+// secrets 32 characters; auth tokens 32 hex).
 // Brevo: "xkeysib-" keys. Telegram: https://core.telegram.org/bots/api#authorizing-your-bot
 // ("<bot id>:AA…"). Discord: https://discord.com/developers/docs/reference#authentication
 // (bot token = base64 of the bot's snowflake id, ".", timestamp, ".", HMAC); webhook URLs.
 // Microsoft Teams incoming webhooks: https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/
 
+/** A key SID's 32 hex, derived from other token material so that no SID is written out here. */
+const sid = (material: string) =>
+  [...material].map((char) => HEX[char.charCodeAt(0) % 16]).join('');
+
 export const messagingRules: Rule[] = [
-  defineToken({
+  defineRule({
     id: 'sendgrid-api-key',
     title: 'SendGrid API key',
     description: 'Twilio SendGrid API key ("SG.", 22 characters, ".", 43 characters).',
     remediation: remediation('API key', 'SendGrid (Settings > API Keys)'),
     keywords: ['sg.'],
-    pattern: /(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g,
+    prefix: 'SG.',
+    body: '[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}',
+    boundary: 'token',
     token: (fake) => `SG.${fake.string(BASE64URL, 22)}.${fake.string(BASE64URL, 43)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'mailgun-api-key',
     title: 'Mailgun API key',
     description: 'Mailgun private API key ("key-" and 32 hex).',
     remediation: remediation('API key', 'Mailgun (API Security)'),
     keywords: ['key-'],
-    pattern: /(?<![A-Za-z0-9_-])key-[a-f0-9]{32}(?![A-Za-z0-9])/g,
+    prefix: 'key-',
+    body: '[a-f0-9]{32}',
+    boundary: 'token',
     token: (fake) => `key-${fake.hex(32)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'mailchimp-api-key',
     title: 'Mailchimp API key',
     description: 'Mailchimp Marketing API key (32 hex, "-us" and the datacenter number).',
@@ -40,28 +48,51 @@ export const messagingRules: Rule[] = [
     keywords: ['-us'],
     // '-us' is common ("-user"); the pattern cannot skip ahead to it, so it runs on those lines only.
     scope: 'line',
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}-us\d{1,2}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}-us\d{1,2}(?![A-Za-z0-9])/,
     token: (fake) => `${fake.hex(32)}-us${fake.pick(['6', '14', '21'])}`,
   }),
-  defineToken({
+  defineRule({
     id: 'twilio-api-key',
     title: 'Twilio API key',
     description: 'Twilio API key SID ("SK" and 32 hex); its secret is usually close by.',
     remediation: remediation('API key', 'the Twilio console (Account > API keys)'),
     severity: 'medium',
     keywords: ['sk'],
-    pattern: /(?<![A-Za-z0-9])SK[a-f0-9]{32}(?![A-Za-z0-9])/g,
+    prefix: 'SK',
+    body: '[a-f0-9]{32}',
     token: (fake) => `SK${fake.hex(32)}`,
   }),
-  defineToken({
+  defineRule({
+    id: 'twilio-api-key-secret',
+    title: 'Twilio API key secret',
+    description:
+      'The secret of a Twilio API key (32 random characters) written within three lines of the key SID ("SK…"), as code passes the pair to a client.',
+    remediation: remediation('API key', 'the Twilio console (Account > API keys)'),
+    severity: 'high',
+    keywords: [],
+    pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{32}(?![A-Za-z0-9])/,
+    check: ['random', 'mixed-case', { near: { rule: 'twilio-api-key', withinLines: 3 } }],
+    token: (fake) => `${fake.base62(30)}${fake.pick(['a', 'b'])}${fake.pick(['X', 'Y'])}`,
+    contexts: [
+      (t) => `client = Client("SK${sid(t)}", "${t}", account_sid)`,
+      (t) => `TWILIO_API_KEY=SK${sid(t)}\nTWILIO_API_SECRET=${t}`,
+      (t) => `const client = twilio(\n  'SK${sid(t)}',\n  '${t}',\n  { accountSid },\n);`,
+    ],
+    ignore: (fake) => [
+      fake.base62(32),
+      `SK${fake.hex(32)}\n\n\n\n\nother = "${fake.base62(32)}"`,
+      `SK${fake.hex(32)} ${fake.hex(32)}`,
+    ],
+  }),
+  defineRule({
     id: 'twilio-auth-token',
     title: 'Twilio auth token',
     description: 'Twilio account auth token (32 hex) assigned to a Twilio auth token setting.',
     remediation: remediation('auth token (rotate the primary token)', 'the Twilio console'),
     keywords: ['twilio'],
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/,
     scope: 'line',
-    validate: keyedBy(/twilio[\w.-]*(?:auth|token|secret)/i),
+    check: { keyedBy: 'twilio[\\w.-]*(?:auth|token|secret)' },
     token: (fake) => fake.hex(32),
     contexts: [
       (t) => `TWILIO_AUTH_TOKEN=${t}`,
@@ -70,45 +101,53 @@ export const messagingRules: Rule[] = [
     ],
     ignore: (fake) => [`TWILIO_ACCOUNT_SID=AC${fake.hex(32)}`],
   }),
-  defineToken({
+  defineRule({
     id: 'brevo-api-key',
     title: 'Brevo (Sendinblue) API key',
     description: 'Brevo / Sendinblue API key ("xkeysib-", 64 hex, "-" and 16 characters).',
     remediation: remediation('API key', 'Brevo (SMTP & API > API keys)'),
     keywords: ['xkeysib-'],
-    pattern: /(?<![A-Za-z0-9_-])xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}(?![A-Za-z0-9])/g,
+    prefix: 'xkeysib-',
+    body: '[a-f0-9]{64}-[A-Za-z0-9]{16}',
+    boundary: 'token',
     token: (fake) => `xkeysib-${fake.hex(64)}-${fake.base62(16)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'telegram-bot-token',
     title: 'Telegram bot token',
     description: 'Telegram Bot API token ("<bot id>:AA" and 33 characters).',
     remediation:
       'Revoke the token with @BotFather (/revoke), then load the new one from a secret store.',
     keywords: [':aa'],
-    pattern: /(?<![A-Za-z0-9_:-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g,
+    pattern: /(?<![A-Za-z0-9_:-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/,
     token: (fake) =>
       `${fake.string('123456789', 1)}${fake.digits(9)}:AA${fake.string(BASE64URL, 33)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'discord-bot-token',
     title: 'Discord bot token',
-    description: "Discord bot token whose first part decodes to the bot's numeric id.",
+    description:
+      "Discord bot token, found by its structure wherever it is: the first part decodes to the bot's numeric id (a snowflake), then a timestamp and an HMAC.",
     remediation: remediation('bot token (Reset Token)', 'the Discord developer portal (Bot)'),
-    keywords: ['discord'],
+    // No keyword: the structure is the evidence. The pattern starts with a literal `M`
+    // (base64 of an ASCII digit) and the base64 of a second digit.
+    keywords: [],
     pattern:
-      /(?<![A-Za-z0-9_.-])[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_.-])/g,
-    validate: (token) =>
-      /^\d{17,20}$/.test(decodeBase64Text(token.slice(0, token.indexOf('.'))) ?? ''),
-    confidence: 'validated',
+      /M(?<![A-Za-z0-9_.-]M)[DTjz][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_.-])/,
+    check: 'discord-snowflake',
     token: (fake) =>
       `${toBase64(`1${fake.digits(18)}`, true)}.${fake.string(BASE64URL, 6)}.${fake.string(BASE64URL, 38)}`,
-    contexts: [(t) => `DISCORD_BOT_TOKEN=${t}`, (t) => `client.login("${t}") // discord`],
+    contexts: [
+      (t) => `DISCORD_BOT_TOKEN=${t}`,
+      (t) => `client.login("${t}") // discord`,
+      (t) => `token: "${t}"`,
+      (t) => `bot.run('${t}')`,
+    ],
     ignore: (fake) => [
       `DISCORD_TOKEN=M${fake.string(BASE64URL, 25)}.${fake.string(BASE64URL, 6)}.${fake.string(BASE64URL, 38)}`,
     ],
   }),
-  defineToken({
+  defineRule({
     id: 'discord-webhook-url',
     title: 'Discord webhook URL',
     description: 'Discord webhook URL: anyone holding it can post to the channel.',
@@ -117,12 +156,12 @@ export const messagingRules: Rule[] = [
     severity: 'medium',
     keywords: ['discord'],
     pattern:
-      /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68}(?![A-Za-z0-9_-])/g,
+      /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,68}(?![A-Za-z0-9_-])/,
     token: (fake) =>
       `https://discord.com/api/webhooks/1${fake.digits(18)}/${fake.string(BASE64URL, 68)}`,
     contexts: [(t) => t, (t) => `webhook_url: "${t}"`],
   }),
-  defineToken({
+  defineRule({
     id: 'teams-webhook-url',
     title: 'Microsoft Teams incoming webhook URL',
     description: 'Microsoft Teams incoming webhook URL: anyone holding it can post to the channel.',
@@ -131,7 +170,7 @@ export const messagingRules: Rule[] = [
     severity: 'medium',
     keywords: ['webhook.office.com'],
     pattern:
-      /https:\/\/[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}(?:\/[A-Za-z0-9_-]{10,80})?/g,
+      /https:\/\/[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}(?:\/[A-Za-z0-9_-]{10,80})?/,
     token: (fake) => {
       const uuid = () =>
         `${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`;
@@ -139,7 +178,7 @@ export const messagingRules: Rule[] = [
     },
     contexts: [(t) => t, (t) => `TEAMS_WEBHOOK="${t}"`],
   }),
-  defineToken({
+  defineRule({
     id: 'mattermost-access-token',
     title: 'Mattermost access token',
     description:
@@ -149,9 +188,9 @@ export const messagingRules: Rule[] = [
       'Mattermost (Profile > Security > Personal Access Tokens)',
     ),
     keywords: ['mattermost'],
-    pattern: /(?<![A-Za-z0-9])[a-z0-9]{26}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9])[a-z0-9]{26}(?![A-Za-z0-9])/,
     scope: 'line',
-    validate: keyedBy(/mattermost[\w.-]*(?:token|key|secret)/i),
+    check: { keyedBy: 'mattermost[\\w.-]*(?:token|key|secret)' },
     token: (fake) => `${fake.string(LOWER_ALNUM, 25)}${fake.string(DIGITS, 1)}`,
     contexts: [(t) => `MATTERMOST_TOKEN=${t}`, (t) => `mattermost_access_token: ${t}`],
   }),

@@ -1,9 +1,8 @@
 import { BASE62, BASE64URL, HEX, UPPER_ALNUM } from '../codec/alphabets.js';
-import { decodeBase64Json, toBase64 } from '../codec/base64.js';
-import { crc32 } from '../codec/crc32.js';
+import { toBase64 } from '../codec/base64.js';
+import { grafanaChecksum } from './checks.js';
 import type { Fake, Rule } from '../types.js';
-import { keyedBy } from './context.js';
-import { defineToken, remediation } from './define-rule.js';
+import { defineRule, remediation } from './define-rule.js';
 
 // Grafana: service account tokens "glsa_<32>_<8 hex>" whose suffix is the little-endian hex
 // CRC-32 of "glsa_<32>" (grafana/grafana pkg/components/satokengen); Cloud tokens "glc_" and
@@ -15,14 +14,6 @@ import { defineToken, remediation } from './define-rule.js';
 // Sentry: https://docs.sentry.io/account/auth-tokens/ ("sntrys_" base64 JSON + "_" + secret; "sntryu_" + 64 hex).
 // Dynatrace: https://docs.dynatrace.com/docs/manage/access-control/access-tokens ("dt0c01.").
 // Postman: "PMAK-" 24 hex "-" 34 hex.
-
-/** Grafana's checksum: CRC-32 of everything before the last "_", as 4 little-endian bytes in hex. */
-function grafanaChecksum(body: string): string {
-  const crc = crc32(body);
-  return [crc & 0xff, (crc >>> 8) & 0xff, (crc >>> 16) & 0xff, crc >>> 24]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('');
-}
 
 function grafanaServiceAccountToken(fake: Fake): string {
   const body = `glsa_${fake.base62(32)}`;
@@ -40,36 +31,33 @@ function sentryOrgToken(fake: Fake): string {
 }
 
 export const observabilityRules: Rule[] = [
-  defineToken({
+  defineRule({
     id: 'grafana-service-account-token',
     title: 'Grafana service account token',
     description: 'Grafana service account token ("glsa_") with a valid CRC-32 checksum.',
     remediation: remediation('token', 'Grafana (Administration > Service accounts)'),
     keywords: ['glsa_'],
-    pattern: /(?<![A-Za-z0-9_])glsa_[A-Za-z0-9]{32}_[a-fA-F0-9]{8}(?![A-Za-z0-9])/g,
-    validate: (token) => grafanaChecksum(token.slice(0, -9)) === token.slice(-8).toLowerCase(),
-    confidence: 'validated',
-    // A token that passes its checksum is no stand-in, whatever letters it happens to spell.
-    skipFilters: ['placeholder'],
+    prefix: 'glsa_',
+    body: '[A-Za-z0-9]{32}_[a-fA-F0-9]{8}',
+    boundary: 'word',
+    check: 'grafana-crc32',
     token: grafanaServiceAccountToken,
     ignore: (fake) => [`glsa_${fake.base62(32)}_${fake.hex(8)}`],
   }),
-  defineToken({
+  defineRule({
     id: 'grafana-cloud-token',
     title: 'Grafana Cloud access policy token',
     description: 'Grafana Cloud token ("glc_" and base64 JSON naming the organisation and key).',
     remediation: remediation('token', 'Grafana Cloud (Access policies)'),
     keywords: ['glc_'],
-    pattern: /(?<![A-Za-z0-9_])glc_[A-Za-z0-9+/]{32,400}={0,2}(?![A-Za-z0-9+/=])/g,
-    validate: (token) => {
-      const json = decodeBase64Json(token.slice(4));
-      return json !== undefined && typeof json['k'] === 'string';
-    },
-    confidence: 'validated',
+    prefix: 'glc_',
+    body: '[A-Za-z0-9+/]{32,400}={0,2}',
+    boundary: 'word',
+    check: { jsonPayload: ['k'] },
     token: grafanaCloudToken,
     ignore: (fake) => [`glc_${fake.base62(64)}`],
   }),
-  defineToken({
+  defineRule({
     id: 'grafana-api-key',
     title: 'Grafana API key (legacy)',
     description: 'Legacy Grafana API key: base64 JSON starting {"k":…} ("eyJrIjoi").',
@@ -78,59 +66,66 @@ export const observabilityRules: Rule[] = [
       'Grafana (Administration > API keys)',
     ),
     keywords: ['eyjrijoi'],
-    pattern: /(?<![A-Za-z0-9+/])eyJrIjoi[A-Za-z0-9+/]{60,400}={0,2}(?![A-Za-z0-9+/=])/g,
-    validate: (token) => decodeBase64Json(token)?.['k'] !== undefined,
-    confidence: 'validated',
+    prefix: 'eyJrIjoi',
+    body: '[A-Za-z0-9+/]{60,400}={0,2}',
+    boundary: 'base64',
+    check: { jsonPayload: ['k'] },
     token: (fake) => toBase64(`{"k":"${fake.base62(32)}","n":"deploy","id":${fake.digits(1)}}`),
   }),
-  defineToken({
+  defineRule({
     id: 'new-relic-user-api-key',
     title: 'New Relic user API key',
     description: 'New Relic user API key ("NRAK-" and 27 characters).',
     remediation: remediation('user key', 'New Relic (API keys)'),
     keywords: ['nrak-'],
-    pattern: /(?<![A-Za-z0-9_-])NRAK-[A-Z0-9]{27}(?![A-Za-z0-9])/g,
+    prefix: 'NRAK-',
+    body: '[A-Z0-9]{27}',
+    boundary: 'token',
     token: (fake) => `NRAK-${fake.string(UPPER_ALNUM, 27)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'new-relic-insert-key',
     title: 'New Relic insights insert key',
     description: 'New Relic Insights insert/query key ("NRII-" / "NRIQ-").',
     remediation: remediation('insert key', 'New Relic (API keys)'),
     keywords: ['nrii-', 'nriq-'],
-    pattern: /(?<![A-Za-z0-9_-])NRI[IQ]-[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/g,
+    prefix: 'NRI',
+    body: '[IQ]-[A-Za-z0-9_-]{32}',
+    boundary: 'token',
     token: (fake) => `NRII-${fake.string(BASE64URL, 32)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'new-relic-browser-key',
     title: 'New Relic browser API key',
     description: 'New Relic browser API token ("NRJS-" and 19 hex).',
     remediation: remediation('browser key', 'New Relic (API keys)'),
     severity: 'low',
     keywords: ['nrjs-'],
-    pattern: /(?<![A-Za-z0-9_-])NRJS-[a-f0-9]{19}(?![A-Za-z0-9])/g,
+    prefix: 'NRJS-',
+    body: '[a-f0-9]{19}',
+    boundary: 'token',
     token: (fake) => `NRJS-${fake.hex(19)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'new-relic-license-key',
     title: 'New Relic ingest license key',
     description: 'New Relic ingest license key (40 characters ending "NRAL").',
     remediation: remediation('license key', 'New Relic (API keys)'),
     keywords: ['nral'],
-    pattern: /(?<![A-Za-z0-9])[a-z0-9]{36}NRAL(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9])[a-z0-9]{36}NRAL(?![A-Za-z0-9])/,
     scope: 'line',
     token: (fake) => `${fake.pick(['eu01xx', fake.hex(6)])}${fake.hex(30)}NRAL`,
   }),
-  defineToken({
+  defineRule({
     id: 'datadog-api-key',
     title: 'Datadog API key',
     description:
       'Datadog API key (32 hex) assigned to DD_API_KEY, datadog_api_key or the DD-API-KEY header.',
     remediation: remediation('API key', 'Datadog (Organization settings > API keys)'),
     keywords: ['datadog', 'dd_api_key', 'dd-api-key', 'ddapikey', 'dd_apikey'],
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/,
     scope: 'line',
-    validate: keyedBy(/(?:datadog|\bdd)[\w.-]*api[\w.-]*key|datadog[\w.-]*key/i),
+    check: { keyedBy: '(?:datadog|\\bdd)[\\w.-]*api[\\w.-]*key|datadog[\\w.-]*key' },
     token: (fake) => fake.hex(32),
     contexts: [
       (t) => `DD_API_KEY=${t}`,
@@ -139,7 +134,7 @@ export const observabilityRules: Rule[] = [
     ],
     ignore: (fake) => [`etag: "${fake.hex(32)}" # datadog`],
   }),
-  defineToken({
+  defineRule({
     id: 'datadog-app-key',
     title: 'Datadog application key',
     description:
@@ -149,9 +144,9 @@ export const observabilityRules: Rule[] = [
       'Datadog (Organization settings > Application keys)',
     ),
     keywords: ['datadog', 'dd_app', 'dd-application-key', 'ddappkey'],
-    pattern: /(?<![A-Za-z0-9])[a-f0-9]{40}(?![A-Za-z0-9])/g,
+    pattern: /(?<![A-Za-z0-9])[a-f0-9]{40}(?![A-Za-z0-9])/,
     scope: 'line',
-    validate: keyedBy(/(?:datadog|\bdd)[\w.-]*app(?:lication)?[\w.-]*key/i),
+    check: { keyedBy: '(?:datadog|\\bdd)[\\w.-]*app(?:lication)?[\\w.-]*key' },
     token: (fake) => fake.hex(40),
     contexts: [
       (t) => `DD_APP_KEY=${t}`,
@@ -160,56 +155,59 @@ export const observabilityRules: Rule[] = [
     ],
     ignore: (fake) => [`datadog_commit: ${fake.hex(40)}`],
   }),
-  defineToken({
+  defineRule({
     id: 'sentry-org-token',
     title: 'Sentry organization auth token',
     description:
       'Sentry organization auth token ("sntrys_" and base64 JSON naming the organisation).',
     remediation: remediation('auth token', 'Sentry (Settings > Auth Tokens)'),
     keywords: ['sntrys_'],
-    pattern:
-      /(?<![A-Za-z0-9_])sntrys_eyJ[A-Za-z0-9+/=]{30,400}_[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/])/g,
-    validate: (token) =>
-      decodeBase64Json(token.slice(7, token.lastIndexOf('_')))?.['iat'] !== undefined,
-    confidence: 'validated',
+    pattern: /(?<![A-Za-z0-9_])sntrys_eyJ[A-Za-z0-9+/=]{30,400}_[A-Za-z0-9+/]{43}(?![A-Za-z0-9+/])/,
+    check: { jsonPayload: ['iat'] },
     token: sentryOrgToken,
   }),
-  defineToken({
+  defineRule({
     id: 'sentry-user-token',
     title: 'Sentry user auth token',
     description: 'Sentry user auth token ("sntryu_" and 64 hex).',
     remediation: remediation('auth token', 'Sentry (User settings > Personal tokens)'),
     keywords: ['sntryu_'],
-    pattern: /(?<![A-Za-z0-9_])sntryu_[a-f0-9]{64}(?![A-Za-z0-9])/g,
+    prefix: 'sntryu_',
+    body: '[a-f0-9]{64}',
+    boundary: 'word',
     token: (fake) => `sntryu_${fake.hex(64)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'dynatrace-api-token',
     title: 'Dynatrace API token',
     description: 'Dynatrace access token ("dt0c01.", 24 characters, ".", 64 characters).',
     remediation: remediation('token', 'Dynatrace (Access tokens)'),
     keywords: ['dt0c01.'],
-    pattern: /(?<![A-Za-z0-9_.-])dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}(?![A-Za-z0-9])/g,
+    prefix: 'dt0c01.',
+    body: '[A-Z0-9]{24}\\.[A-Z0-9]{64}',
+    boundary: 'dotted',
     token: (fake) => `dt0c01.${fake.string(UPPER_ALNUM, 24)}.${fake.string(UPPER_ALNUM, 64)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'postman-api-key',
     title: 'Postman API key',
     description: 'Postman API key ("PMAK-", 24 hex, "-", 34 hex).',
     remediation: remediation('API key', 'Postman (Settings > API keys)'),
     keywords: ['pmak-'],
-    pattern: /(?<![A-Za-z0-9_-])PMAK-[a-f0-9]{24}-[a-f0-9]{34}(?![A-Za-z0-9])/g,
+    prefix: 'PMAK-',
+    body: '[a-f0-9]{24}-[a-f0-9]{34}',
+    boundary: 'token',
     token: (fake) => `PMAK-${fake.string(HEX, 24)}-${fake.string(HEX, 34)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'pagerduty-api-key',
     title: 'PagerDuty API key',
     description: 'PagerDuty REST API key (20 characters) assigned to a PagerDuty setting.',
     remediation: remediation('API key', 'PagerDuty (Integrations > API Access Keys)'),
     keywords: ['pagerduty'],
-    pattern: /(?<![A-Za-z0-9_+-])[A-Za-z0-9_+-]{20}(?![A-Za-z0-9_+-])/g,
+    pattern: /(?<![A-Za-z0-9_+-])[A-Za-z0-9_+-]{20}(?![A-Za-z0-9_+-])/,
     scope: 'line',
-    validate: keyedBy(/pagerduty[\w.-]*(?:token|key)/i),
+    check: { keyedBy: 'pagerduty[\\w.-]*(?:token|key)' },
     token: (fake) => `u+${fake.string(BASE64URL, 16)}${fake.digits(2)}`,
     contexts: [(t) => `PAGERDUTY_API_KEY=${t}`, (t) => `pagerduty_token: "${t}"`],
   }),

@@ -1,6 +1,6 @@
 import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
-import { defineToken, remediation } from './define-rule.js';
+import { defineRule, remediation } from './define-rule.js';
 
 // Shopify: https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens
 // ("shpat_", "shpca_", "shppa_", "shpss_" and 32 hex).
@@ -18,7 +18,7 @@ export const paymentRules: Rule[] = [
       ['shopify-shared-secret', 'shpss_', 'Shopify app shared secret'],
     ] as const
   ).map(([id, prefix, title]) =>
-    defineToken({
+    defineRule({
       id,
       title,
       description: `${title} ("${prefix}" and 32 hex).`,
@@ -31,46 +31,50 @@ export const paymentRules: Rule[] = [
       token: (fake) => `${prefix}${fake.hex(32)}`,
     }),
   ),
-  defineToken({
+  defineRule({
     id: 'square-access-token',
     title: 'Square access token',
     description: 'Square production access token ("EAAA" and 60 characters, or legacy "sq0atp-").',
     remediation: remediation('access token', 'the Square Developer Dashboard (Credentials)'),
     keywords: ['eaaa', 'sq0atp-'],
     pattern:
-      /(?<![A-Za-z0-9_-])(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])/g,
+      /(?<![A-Za-z0-9_-])(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])/,
     token: (fake) =>
       fake.pick([true, false])
         ? `EAAA${fake.string(BASE64URL, 60)}`
         : `sq0atp-${fake.string(BASE64URL, 22)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'square-oauth-secret',
     title: 'Square OAuth application secret',
     description: 'Square OAuth application secret ("sq0csp-" and 43 characters).',
     remediation: remediation('application secret', 'the Square Developer Dashboard (OAuth)'),
     keywords: ['sq0csp-'],
-    pattern: /(?<![A-Za-z0-9_-])sq0csp-[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g,
+    prefix: 'sq0csp-',
+    body: '[A-Za-z0-9_-]{43}',
+    boundary: 'token',
     token: (fake) => `sq0csp-${fake.string(BASE64URL, 43)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'braintree-access-token',
     title: 'PayPal Braintree access token',
     description: 'PayPal Braintree production access token ("access_token$production$…").',
     remediation: remediation('access token', 'the Braintree control panel (API keys)'),
     severity: 'critical',
     keywords: ['access_token$production$'],
-    pattern: /access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}(?![A-Za-z0-9])/g,
+    pattern: /access_token\$production\$[0-9a-z]{16}\$[0-9a-f]{32}(?![A-Za-z0-9])/,
     token: (fake) =>
       `access_token$production$${fake.string(LOWER_ALNUM, 16)}$${fake.string(HEX, 32)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'flutterwave-secret-key',
     title: 'Flutterwave secret key',
     description: 'Flutterwave live secret key ("FLWSECK-", 32 hex, "-X").',
     remediation: remediation('secret key', 'the Flutterwave dashboard (Settings > API)'),
     keywords: ['flwseck-'],
-    pattern: /(?<![A-Za-z0-9_-])FLWSECK-[a-f0-9]{32}-X(?![A-Za-z0-9])/g,
+    prefix: 'FLWSECK-',
+    body: '[a-f0-9]{32}-X',
+    boundary: 'token',
     token: (fake) => `FLWSECK-${fake.hex(32)}-X`,
   }),
 ];

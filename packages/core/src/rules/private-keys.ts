@@ -1,7 +1,8 @@
 import { BECH32 } from '../codec/alphabets.js';
-import { isValidBech32, withBech32Checksum } from '../codec/bech32.js';
+import { toBase64 } from '../codec/base64.js';
+import { withBech32Checksum } from '../codec/bech32.js';
 import type { Fake } from '../types.js';
-import { defineRule, defineToken } from './define-rule.js';
+import { defineRule } from './define-rule.js';
 
 // PEM (RFC 7468) and OpenSSH private key blocks: a BEGIN line naming a private key, a
 // base64 body and the END line. The body must look like key material, so code that
@@ -10,43 +11,61 @@ import { defineRule, defineToken } from './define-rule.js';
 // PuTTY: https://the.earth.li/~sgtatham/putty/0.78/htmldoc/AppendixC.html (PuTTY-User-Key-File-2/3).
 // SSH2 (RFC 4716 style, as ssh.com writes): "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----".
 // age: https://age-encryption.org/v1 ("AGE-SECRET-KEY-1" and bech32 with its checksum).
-
-const BODY_CHARS = /[A-Za-z0-9+/=]/g;
-const ELLIPSIS_OR_PLACEHOLDER =
-  /\.\.\.|…|x{6,}|X{6,}|example|redacted|your[ _-]?(?:private[ _-]?)?key/i;
+// A body must have the structure its label names (RFC 7468 §10-11: PKCS #1, PKCS #8,
+// SEC 1 in DER; OpenSSH's PROTOCOL.key: "openssh-key-v1"; RFC 4880 §5.5.3 secret key
+// packets), so example bytes under a BEGIN line are not reported. Bodies pasted without
+// BEGIN and END lines are found by that structure alone (`private-key-body`).
 
 const REMEDIATION =
   'Treat the key as compromised: revoke or replace it wherever it is trusted (servers, certificates, deploy keys), and keep keys out of the repository.';
 
-/**
- * At least 64 base64 characters, making up most of the block once line breaks and headers
- * are dropped, and no ellipsis or stand-in text. Key bodies legitimately hold long runs of
- * `A` (OpenSSH headers), so these rules skip the generic placeholder filter and check here.
- */
-function looksLikeKeyMaterial(body: string): boolean {
-  if (ELLIPSIS_OR_PLACEHOLDER.test(body)) return false;
-  const compact = body.replace(/^[A-Za-z-]{1,40}: .*$/gm, '').replace(/\\[nr]|\s/g, '');
-  const base64 = compact.match(BODY_CHARS)?.length ?? 0;
-  return base64 >= 64 && base64 >= compact.length * 0.9;
+/** The start of each structure a body can have, as bytes (DER SEQUENCE and version; magic strings). */
+const STRUCTURE: Record<string, readonly number[]> = {
+  // PKCS #1 RSAPrivateKey: SEQUENCE, INTEGER 0, INTEGER modulus.
+  rsa: [0x30, 0x82, 0x04, 0xa4, 0x02, 0x01, 0x00, 0x02, 0x82, 0x01, 0x01, 0x00],
+  // PKCS #8 PrivateKeyInfo: SEQUENCE, INTEGER 0, SEQUENCE { rsaEncryption }.
+  pkcs8: [0x30, 0x82, 0x04, 0xbd, 0x02, 0x01, 0x00, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48],
+  // SEC 1 ECPrivateKey: SEQUENCE, INTEGER 1, OCTET STRING.
+  ec: [0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20],
+  // DSA: SEQUENCE, INTEGER 0, INTEGER p.
+  dsa: [0x30, 0x82, 0x01, 0xbb, 0x02, 0x01, 0x00, 0x02, 0x81, 0x81, 0x00],
+  // PKCS #8 EncryptedPrivateKeyInfo: SEQUENCE, SEQUENCE { PBES2 }.
+  encrypted: [0x30, 0x82, 0x05, 0x1c, 0x30, 0x4e, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86],
+  // openssh-key-v1 and a NUL, then the cipher name's length.
+  openssh: [...'openssh-key-v1'].map((c) => c.charCodeAt(0)).concat([0, 0, 0, 0, 4]),
+  // An OpenPGP secret key packet, old format with a two-byte length.
+  pgp: [0x95, 0x03, 0xc6, 0x04],
+  // Anything else (public keys, certificates): SEQUENCE, SEQUENCE.
+  public: [0x30, 0x82, 0x01, 0x22, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86],
+};
+
+/** Base64 of `structure`'s bytes and `bytes` random ones, in lines of 64 characters. */
+export function keyBodyOf(fake: Fake, structure: keyof typeof STRUCTURE, bytes = 600): string[] {
+  const random = Array.from({ length: bytes }, () => Number.parseInt(fake.hex(2), 16));
+  const base64 = toBase64(String.fromCharCode(...STRUCTURE[structure]!, ...random));
+  return base64.match(/.{1,64}/g)!;
 }
 
 function armored(
-  fake: Fake,
+  body: readonly string[],
   begin: string,
   end: string,
   separator = '\n',
   headers: string[] = [],
 ): string {
-  const lines: string[] = [];
-  for (let i = 0; i < 12; i++) lines.push(fake.base64(64));
-  lines.push(`${fake.base64(30)}==`);
-  return [begin, ...headers, ...lines, end].join(separator);
+  return [begin, ...headers, ...body, end].join(separator);
 }
 
-function pemBlock(fake: Fake, label: string, separator = '\n'): string {
-  const dashes = '-'.repeat(5);
+const dashes = '-'.repeat(5);
+
+function pemBlock(
+  fake: Fake,
+  label: string,
+  structure: keyof typeof STRUCTURE,
+  separator = '\n',
+): string {
   return armored(
-    fake,
+    keyBodyOf(fake, structure),
     `${dashes}BEGIN ${label}${dashes}`,
     `${dashes}END ${label}${dashes}`,
     separator,
@@ -62,24 +81,39 @@ export const privateKey = defineRule({
   severity: 'critical',
   keywords: ['private key'],
   pattern:
-    /-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY-----\s*(?<secret>[^\s-](?:[^-]|-(?!----)){63,16383}?)(?<=\S)\s*-----END[ A-Z0-9]{0,24}PRIVATE KEY-----/g,
-  validate: looksLikeKeyMaterial,
-  skipFilters: ['placeholder'],
+    /-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY-----\s*(?<secret>[^\s-](?:[^-]|-(?!----)){63,16383}?)(?<=\S)\s*-----END[ A-Z0-9]{0,24}PRIVATE KEY-----/,
+  check: ['key-material', 'key-structure'],
   samples: (fake) => ({
     match: [
-      pemBlock(fake, 'RSA PRIVATE KEY'),
-      pemBlock(fake, 'PRIVATE KEY'),
-      pemBlock(fake, 'OPENSSH PRIVATE KEY'),
-      pemBlock(fake, 'ENCRYPTED PRIVATE KEY'),
-      pemBlock(fake, 'EC PRIVATE KEY', '\r\n'),
-      pemBlock(fake, 'DSA PRIVATE KEY'),
-      `{"private_key": "${pemBlock(fake, 'PRIVATE KEY', '\\n')}"}`,
+      pemBlock(fake, 'RSA PRIVATE KEY', 'rsa'),
+      pemBlock(fake, 'PRIVATE KEY', 'pkcs8'),
+      pemBlock(fake, 'OPENSSH PRIVATE KEY', 'openssh'),
+      pemBlock(fake, 'ENCRYPTED PRIVATE KEY', 'encrypted'),
+      pemBlock(fake, 'EC PRIVATE KEY', 'ec', '\r\n'),
+      pemBlock(fake, 'DSA PRIVATE KEY', 'dsa'),
+      `{"private_key": "${pemBlock(fake, 'PRIVATE KEY', 'pkcs8', '\\n')}"}`,
+      // Wrapped by documentation and code: continuation marks, string concatenation.
+      pemBlock(fake, 'RSA PRIVATE KEY', 'rsa', ' \\\n'),
+      `key = ("${pemBlock(fake, 'RSA PRIVATE KEY', 'rsa', '\\n"\n  "')}")`,
+      `const key =\n  '${pemBlock(fake, 'PRIVATE KEY', 'pkcs8', "\\n' +\n  '")}';`,
+      // Encrypted PEM: its body is ciphertext, named by its headers.
+      armored(
+        keyBodyOf(fake, 'public'),
+        `${dashes}BEGIN RSA PRIVATE KEY${dashes}`,
+        `${dashes}END RSA PRIVATE KEY${dashes}`,
+        '\n',
+        ['Proc-Type: 4,ENCRYPTED', `DEK-Info: AES-128-CBC,${fake.hex(32).toUpperCase()}`, ''],
+      ),
     ],
     ignore: [
-      pemBlock(fake, 'PUBLIC KEY'),
-      pemBlock(fake, 'CERTIFICATE'),
+      pemBlock(fake, 'PUBLIC KEY', 'public'),
+      pemBlock(fake, 'CERTIFICATE', 'public'),
       `const pem = \`-----BEGIN PRIVATE KEY-----\n\${body}\n-----END PRIVATE KEY-----\`;`,
-      `-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA${fake.base64(40)}\n...\n-----END RSA PRIVATE KEY-----`,
+      `-----BEGIN RSA PRIVATE KEY-----\n${keyBodyOf(fake, 'rsa')[0]}\n...\n-----END RSA PRIVATE KEY-----`,
+      // Bodies that are not the structure their label names: stand-ins, example bytes.
+      pemBlock(fake, 'OPENSSH PRIVATE KEY', 'pkcs8'),
+      pemBlock(fake, 'RSA PRIVATE KEY', 'public'),
+      `${dashes}BEGIN OPENSSH PRIVATE KEY${dashes}\n${fake.base64(64)}\n${fake.base64(64)}\n${dashes}END OPENSSH PRIVATE KEY${dashes}`,
     ],
   }),
 });
@@ -92,20 +126,19 @@ export const pgpPrivateKey = defineRule({
   severity: 'critical',
   keywords: ['pgp private key block'],
   pattern:
-    /-----BEGIN PGP PRIVATE KEY BLOCK-----\s*(?<secret>[^\s-](?:[^-]|-(?!----)){63,65535}?)(?<=\S)\s*-----END PGP PRIVATE KEY BLOCK-----/g,
-  validate: looksLikeKeyMaterial,
-  skipFilters: ['placeholder'],
+    /-----BEGIN PGP PRIVATE KEY BLOCK-----\s*(?<secret>[^\s-](?:[^-]|-(?!----)){63,65535}?)(?<=\S)\s*-----END PGP PRIVATE KEY BLOCK-----/,
+  check: ['key-material', 'key-structure'],
   samples: (fake) => ({
     match: [
       armored(
-        fake,
+        keyBodyOf(fake, 'pgp'),
         '-----BEGIN PGP PRIVATE KEY BLOCK-----',
         '-----END PGP PRIVATE KEY BLOCK-----',
         '\n',
         [''],
       ),
       armored(
-        fake,
+        [...keyBodyOf(fake, 'pgp'), `=${fake.base64(4)}`],
         '-----BEGIN PGP PRIVATE KEY BLOCK-----',
         '-----END PGP PRIVATE KEY BLOCK-----',
         '\n',
@@ -113,7 +146,16 @@ export const pgpPrivateKey = defineRule({
       ),
     ],
     ignore: [
-      armored(fake, '-----BEGIN PGP PUBLIC KEY BLOCK-----', '-----END PGP PUBLIC KEY BLOCK-----'),
+      armored(
+        keyBodyOf(fake, 'pgp'),
+        '-----BEGIN PGP PUBLIC KEY BLOCK-----',
+        '-----END PGP PUBLIC KEY BLOCK-----',
+      ),
+      armored(
+        keyBodyOf(fake, 'rsa'),
+        '-----BEGIN PGP PRIVATE KEY BLOCK-----',
+        '-----END PGP PRIVATE KEY BLOCK-----',
+      ),
     ],
   }),
 });
@@ -126,9 +168,8 @@ export const puttyPrivateKey = defineRule({
   severity: 'critical',
   keywords: ['putty-user-key-file-'],
   pattern:
-    /PuTTY-User-Key-File-[23]: [a-z0-9-]{3,40}\r?\n[\s\S]{0,2000}?Private-Lines: \d{1,3}\r?\n(?<secret>[A-Za-z0-9+/=\r\n]{64,16384})/g,
-  validate: looksLikeKeyMaterial,
-  skipFilters: ['placeholder'],
+    /PuTTY-User-Key-File-[23]: [a-z0-9-]{3,40}\r?\n[\s\S]{0,2000}?Private-Lines: \d{1,3}\r?\n(?<secret>[A-Za-z0-9+/=\r\n]{64,16384})/,
+  check: 'key-material',
   samples: (fake) => {
     const lines = (n: number) => Array.from({ length: n }, () => fake.base64(64)).join('\n');
     return {
@@ -148,24 +189,29 @@ export const ssh2PrivateKey = defineRule({
   severity: 'critical',
   keywords: ['begin ssh2 encrypted private key', 'begin ssh2 private key'],
   pattern:
-    /---- BEGIN SSH2 (?:ENCRYPTED )?PRIVATE KEY ----\s*(?<secret>[^\s-](?:[^-]|-(?!---)){63,16383}?)(?<=\S)\s*---- END SSH2 (?:ENCRYPTED )?PRIVATE KEY ----/g,
-  validate: looksLikeKeyMaterial,
-  skipFilters: ['placeholder'],
+    /---- BEGIN SSH2 (?:ENCRYPTED )?PRIVATE KEY ----\s*(?<secret>[^\s-](?:[^-]|-(?!---)){63,16383}?)(?<=\S)\s*---- END SSH2 (?:ENCRYPTED )?PRIVATE KEY ----/,
+  check: 'key-material',
   samples: (fake) => ({
     match: [
       armored(
-        fake,
+        keyBodyOf(fake, 'public'),
         '---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----',
         '---- END SSH2 ENCRYPTED PRIVATE KEY ----',
         '\n',
         ['Comment: "rsa-key"'],
       ),
     ],
-    ignore: [armored(fake, '---- BEGIN SSH2 PUBLIC KEY ----', '---- END SSH2 PUBLIC KEY ----')],
+    ignore: [
+      armored(
+        keyBodyOf(fake, 'public'),
+        '---- BEGIN SSH2 PUBLIC KEY ----',
+        '---- END SSH2 PUBLIC KEY ----',
+      ),
+    ],
   }),
 });
 
-export const ageSecretKey = defineToken({
+export const ageSecretKey = defineRule({
   id: 'age-secret-key',
   title: 'age secret key',
   description: 'An age encryption identity ("AGE-SECRET-KEY-1" and bech32 with a valid checksum).',
@@ -173,18 +219,41 @@ export const ageSecretKey = defineToken({
     'Generate a new identity (age-keygen), re-encrypt what the old one protected, and keep identities out of the repository.',
   severity: 'critical',
   keywords: ['age-secret-key-1'],
-  pattern:
-    /(?<![A-Za-z0-9-])AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Za-z0-9])/g,
-  validate: isValidBech32,
-  confidence: 'validated',
-  // A token that passes its checksum is no stand-in, whatever letters it happens to spell.
-  skipFilters: ['placeholder'],
+  pattern: /(?<![A-Za-z0-9-])AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Za-z0-9])/,
+  check: 'bech32',
   token: (fake) => withBech32Checksum('AGE-SECRET-KEY-', fake.string(BECH32, 52)),
   ignore: (fake) => [`AGE-SECRET-KEY-1${fake.string(BECH32, 58).toUpperCase()}`],
 });
 
+export const privateKeyBody = defineRule({
+  id: 'private-key-body',
+  title: 'Private key body',
+  description:
+    'The base64 body of a private key pasted without its BEGIN and END lines: a DER private key (PKCS #1, PKCS #8, SEC 1) or an openssh-key-v1 structure, as one string or wrapped in lines.',
+  remediation: REMEDIATION,
+  severity: 'critical',
+  keywords: ['mii', 'mig', 'mhc', 'mc4c', 'b3blbnnzac1rzxktdje'],
+  pattern:
+    /(?<![A-Za-z0-9+/])(?:MI[IG]|MHc|MC4C|b3BlbnNzaC1rZXktdjE)(?:[A-Za-z0-9+/]|\\n){40,16000}={0,2}(?![A-Za-z0-9+/=])/,
+  check: ['key-material', 'bare-private-key'],
+  samples: (fake) => ({
+    match: [
+      `"private_key": "${keyBodyOf(fake, 'pkcs8').join('')}",`,
+      `PRIVATE_KEY=${keyBodyOf(fake, 'rsa').join('\\n')}`,
+      `ssh_key: |\n  ${keyBodyOf(fake, 'openssh').join('\n  ')}`,
+      `ec_key = "${keyBodyOf(fake, 'ec', 100).join('')}"`,
+    ],
+    ignore: [
+      `"public_key": "${keyBodyOf(fake, 'public').join('')}"`,
+      `cert: ${keyBodyOf(fake, 'public').join('')}`,
+      `MII${fake.base64(30)}`,
+    ],
+  }),
+});
+
 export const privateKeyRules = [
   privateKey,
+  privateKeyBody,
   pgpPrivateKey,
   puttyPrivateKey,
   ssh2PrivateKey,

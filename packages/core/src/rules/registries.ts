@@ -1,8 +1,8 @@
 import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
-import { decodeBase64, decodeBase64Text, toBase64 } from '../codec/base64.js';
-import { hasBase62Crc32, withBase62Crc32 } from '../codec/crc32.js';
+import { toBase64 } from '../codec/base64.js';
+import { withBase62Crc32 } from '../codec/crc32.js';
 import type { Fake, Rule } from '../types.js';
-import { defineRule, defineToken, remediation } from './define-rule.js';
+import { defineRule, remediation } from './define-rule.js';
 
 // npm: https://github.blog/2021-09-23-announcing-npms-new-access-token-format/ ("npm_", 30
 // base62 characters and their base62 CRC-32). .npmrc: https://docs.npmjs.com/cli/configuring-npm/npmrc
@@ -16,15 +16,6 @@ import { defineRule, defineToken, remediation } from './define-rule.js';
 
 const rotate = (what: string, where: string) => remediation(what, where);
 
-/** A macaroon (version 2) whose first field is the location pypi.org or test.pypi.org. */
-function isPypiMacaroon(token: string): boolean {
-  const bytes = decodeBase64(token.slice('pypi-'.length, 'pypi-'.length + 40));
-  if (!bytes || bytes[0] !== 2 || bytes[1] !== 1) return false;
-  const length = bytes[2]!;
-  const location = String.fromCharCode(...bytes.slice(3, 3 + length));
-  return location === 'pypi.org' || location === 'test.pypi.org';
-}
-
 function pypiToken(fake: Fake): string {
   // 0x02 version, field 0x01 (location), length 8, "pypi.org", then field 0x02 (identifier).
   const head = toBase64(`\u0002\u0001\u0008pypi.org\u0002\u0001\u0000`, true);
@@ -32,18 +23,17 @@ function pypiToken(fake: Fake): string {
 }
 
 export const registryRules: Rule[] = [
-  defineToken({
+  defineRule({
     id: 'npm-access-token',
     title: 'npm access token',
     description:
       'npm access token ("npm_" with a valid CRC-32 checksum): can publish packages as its owner.',
     remediation: rotate('token', 'npmjs.com (Access Tokens)'),
     keywords: ['npm_'],
-    pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g,
-    validate: (token) => hasBase62Crc32(token, 4),
-    confidence: 'validated',
-    // A token that passes its checksum is no stand-in, whatever letters it happens to spell.
-    skipFilters: ['placeholder'],
+    prefix: 'npm_',
+    body: '[A-Za-z0-9]{36}',
+    boundary: 'word',
+    check: 'base62-crc32',
     token: (fake) => withBase62Crc32('npm_', fake.base62(30)),
     ignore: (fake) => [`npm_${fake.base62(36)}`],
   }),
@@ -57,7 +47,7 @@ export const registryRules: Rule[] = [
     severity: 'high',
     keywords: ['_authtoken', '_auth=', '_password='],
     pattern:
-      /(?:^|[\s"'])(?:\/\/[^\s=:"']{1,200}:)?(?:_authToken|_auth|_password)[ \t]*=[ \t]*["']?(?<secret>[^\s"']{8,512})/g,
+      /(?:^|[\s"'])(?:\/\/[^\s=:"']{1,200}:)?(?:_authToken|_auth|_password)[ \t]*=[ \t]*["']?(?<secret>[^\s"']{8,512})/,
     samples: (fake) => ({
       match: [
         `//registry.npmjs.org/:_authToken=${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`,
@@ -71,7 +61,7 @@ export const registryRules: Rule[] = [
       ],
     }),
   }),
-  defineToken({
+  defineRule({
     id: 'pypi-api-token',
     title: 'PyPI API token',
     description:
@@ -80,49 +70,57 @@ export const registryRules: Rule[] = [
       rotate('API token', 'pypi.org (Account settings > API tokens)') +
       ' Prefer trusted publishing from CI.',
     keywords: ['pypi-age'],
-    pattern: /(?<![A-Za-z0-9_-])pypi-AgE[A-Za-z0-9_-]{50,1000}(?![A-Za-z0-9_-])/g,
-    validate: isPypiMacaroon,
-    confidence: 'validated',
+    prefix: 'pypi-AgE',
+    body: '[A-Za-z0-9_-]{50,1000}',
+    boundary: 'token',
+    check: 'pypi-macaroon',
     token: pypiToken,
     ignore: (fake) => [
       `pypi-AgEIcHlwaS5jb20${fake.string(BASE64URL, 80)}`,
       `pypi-AgE${fake.string(BASE64URL, 80)}`,
     ],
   }),
-  defineToken({
+  defineRule({
     id: 'nuget-api-key',
     title: 'NuGet API key',
     description: 'nuget.org API key ("oy2" and 43 lower-case characters).',
     remediation: rotate('API key', 'nuget.org (API Keys)'),
     keywords: ['oy2'],
-    pattern: /(?<![A-Za-z0-9])oy2[a-z0-9]{43}(?![A-Za-z0-9])/g,
+    prefix: 'oy2',
+    body: '[a-z0-9]{43}',
     token: (fake) => `oy2${fake.string(LOWER_ALNUM, 43)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'rubygems-api-key',
     title: 'RubyGems API key',
     description: 'rubygems.org API key ("rubygems_" and 48 hex).',
     remediation: rotate('API key', 'rubygems.org (Settings > API keys)'),
     keywords: ['rubygems_'],
-    pattern: /(?<![A-Za-z0-9_])rubygems_[a-f0-9]{48}(?![A-Za-z0-9])/g,
+    prefix: 'rubygems_',
+    body: '[a-f0-9]{48}',
+    boundary: 'word',
     token: (fake) => `rubygems_${fake.string(HEX, 48)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'dockerhub-pat',
     title: 'Docker Hub personal access token',
     description: 'Docker Hub personal access token ("dckr_pat_").',
     remediation: rotate('access token', 'Docker Hub (Account settings > Personal access tokens)'),
     keywords: ['dckr_pat_'],
-    pattern: /(?<![A-Za-z0-9_])dckr_pat_[A-Za-z0-9_-]{27}(?![A-Za-z0-9_-])/g,
+    prefix: 'dckr_pat_',
+    body: '[A-Za-z0-9_-]{27}',
+    boundary: 'word',
     token: (fake) => `dckr_pat_${fake.string(BASE64URL, 27)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'dockerhub-oat',
     title: 'Docker Hub organization access token',
     description: 'Docker Hub organization access token ("dckr_oat_").',
     remediation: rotate('organization access token', 'Docker Hub (organization settings)'),
     keywords: ['dckr_oat_'],
-    pattern: /(?<![A-Za-z0-9_])dckr_oat_[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/g,
+    prefix: 'dckr_oat_',
+    body: '[A-Za-z0-9_-]{32}',
+    boundary: 'word',
     token: (fake) => `dckr_oat_${fake.string(BASE64URL, 32)}`,
   }),
   defineRule({
@@ -133,10 +131,8 @@ export const registryRules: Rule[] = [
       'Change the registry password or token, run `docker logout`, and use a credential helper (credsStore) instead of inline auths.',
     severity: 'high',
     keywords: ['"auth"'],
-    pattern: /"auth"\s{0,10}:\s{0,10}"(?<secret>[A-Za-z0-9+/]{8,1024}={0,2})"/g,
-    // Decodes to user:password, both non-empty.
-    validate: (secret) => /^[^:\s]{1,256}:[^\s]{4,}$/.test(decodeBase64Text(secret) ?? ''),
-    confidence: 'validated',
+    pattern: /"auth"\s{0,10}:\s{0,10}"(?<secret>[A-Za-z0-9+/]{8,1024}={0,2})"/,
+    check: { base64Text: '^[^:\\s]{1,256}:\\S{4,}$' },
     samples: (fake) => ({
       match: [
         `{\n  "auths": {\n    "registry.example.io": {\n      "auth": "${toBase64(`deploy:${fake.base62(24)}`)}"\n    }\n  }\n}`,
@@ -147,25 +143,28 @@ export const registryRules: Rule[] = [
       ],
     }),
   }),
-  defineToken({
+  defineRule({
     id: 'crates-io-token',
     title: 'crates.io API token',
     description: 'crates.io API token ("cio" and 32 base62).',
     remediation: rotate('API token', 'crates.io (Account settings > API tokens)'),
     keywords: ['cio'],
-    pattern: /(?<![A-Za-z0-9])cio[A-Za-z0-9]{32}(?![A-Za-z0-9])/g,
+    prefix: 'cio',
+    body: '[A-Za-z0-9]{32}',
     token: (fake) => `cio${fake.base62(32)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'clojars-token',
     title: 'Clojars deploy token',
     description: 'Clojars deploy token ("CLOJARS_" and 60 characters).',
     remediation: rotate('deploy token', 'clojars.org (Deploy tokens)'),
     keywords: ['clojars_'],
-    pattern: /(?<![A-Za-z0-9_])CLOJARS_[a-z0-9]{60}(?![A-Za-z0-9])/g,
+    prefix: 'CLOJARS_',
+    body: '[a-z0-9]{60}',
+    boundary: 'word',
     token: (fake) => `CLOJARS_${fake.string(LOWER_ALNUM, 60)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'jfrog-reference-token',
     title: 'JFrog reference token',
     description: 'JFrog Platform reference (access) token: base64 of "reftkn:01:…".',
@@ -174,36 +173,42 @@ export const registryRules: Rule[] = [
       'the JFrog Platform (Administration > Identity and Access)',
     ),
     keywords: ['cmvmdgtuojaxo'],
-    pattern: /(?<![A-Za-z0-9+/])cmVmdGtuOjAxO[A-Za-z0-9+/]{51}(?![A-Za-z0-9+/])/g,
-    validate: (token) => (decodeBase64Text(token) ?? '').startsWith('reftkn:01:'),
-    confidence: 'validated',
+    prefix: 'cmVmdGtuOjAxO',
+    body: '[A-Za-z0-9+/]{51}',
+    boundary: 'base64',
+    check: { base64Text: '^reftkn:01:' },
     token: (fake) => toBase64(`reftkn:01:${fake.digits(10)}:${fake.base62(36)}`).slice(0, 64),
   }),
-  defineToken({
+  defineRule({
     id: 'artifactory-api-key',
     title: 'Artifactory API key',
     description: 'JFrog Artifactory API key ("AKCp" and 69 base62).',
     remediation: rotate('API key', 'Artifactory (Edit Profile > API key)'),
     keywords: ['akcp'],
-    pattern: /(?<![A-Za-z0-9])AKCp[A-Za-z0-9]{69}(?![A-Za-z0-9])/g,
+    prefix: 'AKCp',
+    body: '[A-Za-z0-9]{69}',
     token: (fake) => `AKCp${fake.base62(69)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'pulumi-access-token',
     title: 'Pulumi access token',
     description: 'Pulumi Cloud access token ("pul-" and 40 hex).',
     remediation: rotate('access token', 'Pulumi Cloud (Personal access tokens)'),
     keywords: ['pul-'],
-    pattern: /(?<![A-Za-z0-9_-])pul-[a-f0-9]{40}(?![A-Za-z0-9])/g,
+    prefix: 'pul-',
+    body: '[a-f0-9]{40}',
+    boundary: 'token',
     token: (fake) => `pul-${fake.hex(40)}`,
   }),
-  defineToken({
+  defineRule({
     id: 'sonarqube-token',
     title: 'SonarQube / SonarCloud token',
     description: 'SonarQube or SonarCloud token ("sqp_", "sqa_" or "squ_" and 40 hex).',
     remediation: rotate('token', 'SonarQube (My Account > Security)'),
     keywords: ['sqp_', 'sqa_', 'squ_'],
-    pattern: /(?<![A-Za-z0-9_])sq[apu]_[a-f0-9]{40}(?![A-Za-z0-9])/g,
+    prefix: 'sq',
+    body: '[apu]_[a-f0-9]{40}',
+    boundary: 'word',
     token: (fake) => `${fake.pick(['sqp_', 'sqa_', 'squ_'])}${fake.hex(40)}`,
   }),
 ];

@@ -21,13 +21,16 @@ describe('built-in rules', () => {
 
   it('are all linear-time patterns', () => {
     for (const rule of builtinRules)
-      expect(findSuperLinearConstruct(rule.pattern), rule.id).toBeUndefined();
+      for (const pattern of rule.patterns)
+        expect(findSuperLinearConstruct(pattern), `${rule.id}: ${pattern.source}`).toBeUndefined();
   });
 
   describe.each(builtinRules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
-    const engine = createEngine({ rules: [rule] });
+    // A rule alone, with the rules it pairs with (`near`); in a file of no telling type.
+    const rules = [rule, ...builtinRules.filter((r) => rule.near.some((n) => n.rule === r.id))];
+    const engine = createEngine({ rules });
     const findingsOf = (text: string) =>
-      engine.scan({ subject: 'content', path: 'sample.txt', text }).filter((f) => f.ruleId === id);
+      engine.scan({ subject: 'content', path: 'sample', text }).filter((f) => f.ruleId === id);
 
     it.each(SEEDS)('finds every match sample (seed %i)', (seed) => {
       const { match } = rule.samples(createFake(seed));
@@ -49,8 +52,8 @@ describe('built-in rules', () => {
       expect(finding?.line).toBeGreaterThanOrEqual(2);
       expect(finding?.line).toBeLessThanOrEqual(2 + sample.split('\n').length - 1);
       // Nothing of the secret beyond its short visible prefix is in the masked finding.
-      const secret = createEngine({ rules: [rule], reveal: true })
-        .scan({ subject: 'content', path: 'sample.txt', text })
+      const secret = createEngine({ rules, reveal: true })
+        .scan({ subject: 'content', path: 'sample', text })
         .find((f) => f.ruleId === id)!.secret!;
       const hidden = secret
         .slice(6)

@@ -1,6 +1,6 @@
 import { BASE62 } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
-import { defineToken, remediation } from './define-rule.js';
+import { defineRule, remediation } from './define-rule.js';
 
 // Key prefixes: https://docs.stripe.com/keys (sk_live_, rk_live_; test-mode keys move no
 // money and are not reported). Webhook signing secrets: https://docs.stripe.com/webhooks (whsec_).
@@ -8,29 +8,33 @@ import { defineToken, remediation } from './define-rule.js';
 const DASHBOARD = 'the Stripe dashboard (Developers > API keys)';
 
 export const stripeRules: Rule[] = [
-  defineToken({
+  defineRule({
     id: 'stripe-secret-key',
     title: 'Stripe live secret key',
     description: 'Stripe live-mode secret API key ("sk_live_"): full access to the account.',
     remediation: remediation('secret key (roll it)', DASHBOARD),
     severity: 'critical',
     keywords: ['sk_live_'],
-    pattern: /(?<![A-Za-z0-9_])sk_live_[A-Za-z0-9]{24,99}(?![A-Za-z0-9])/g,
+    prefix: 'sk_live_',
+    body: '[A-Za-z0-9]{24,99}',
+    boundary: 'word',
     token: (fake) => `sk_live_${fake.string(BASE62, fake.pick([24, 34, 99]))}`,
     ignore: (fake) => [`sk_test_${fake.base62(24)}`],
   }),
-  defineToken({
+  defineRule({
     id: 'stripe-restricted-key',
     title: 'Stripe live restricted key',
     description: 'Stripe live-mode restricted API key ("rk_live_").',
     remediation: remediation('restricted key (roll it)', DASHBOARD),
     severity: 'high',
     keywords: ['rk_live_'],
-    pattern: /(?<![A-Za-z0-9_])rk_live_[A-Za-z0-9]{24,99}(?![A-Za-z0-9])/g,
+    prefix: 'rk_live_',
+    body: '[A-Za-z0-9]{24,99}',
+    boundary: 'word',
     token: (fake) => `rk_live_${fake.string(BASE62, 99)}`,
     ignore: (fake) => [`rk_test_${fake.base62(24)}`],
   }),
-  defineToken({
+  defineRule({
     id: 'stripe-webhook-secret',
     title: 'Stripe webhook signing secret',
     description:
@@ -41,7 +45,9 @@ export const stripeRules: Rule[] = [
     ),
     severity: 'medium',
     keywords: ['whsec_'],
-    pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/=]{32,64}(?![A-Za-z0-9+/=])/g,
+    prefix: 'whsec_',
+    body: '[A-Za-z0-9+/=]{32,64}',
+    boundary: 'word',
     token: (fake) => `whsec_${fake.base62(32)}`,
   }),
 ];

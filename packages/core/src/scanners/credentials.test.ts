@@ -51,15 +51,18 @@ describe('keyword prefilter', () => {
     const prefilter = createPrefilter(builtinRules);
     const selected = prefilter
       .select('const t = "GHP_"; // xoxb- and Hooks.Slack.com')
-      .map(({ rule }) => rule.id);
+      .map((rule) => rule.id);
     expect(selected).toEqual(
       expect.arrayContaining(['github-pat', 'slack-bot-token', 'slack-webhook-url']),
     );
     expect(selected).not.toContain('aws-access-key-id');
-    const expected = builtinRules.filter((rule) =>
-      rule.keywords.some((k) =>
-        'const t = "ghp_"; // xoxb- and hooks.slack.com'.toLowerCase().includes(k),
-      ),
+    // Rules without keywords (found by structure alone) are always selected.
+    const expected = builtinRules.filter(
+      (rule) =>
+        rule.keywords.length === 0 ||
+        rule.keywords.some((k) =>
+          'const t = "ghp_"; // xoxb- and hooks.slack.com'.toLowerCase().includes(k),
+        ),
     );
     expect(selected).toEqual(expected.map((rule) => rule.id));
   });
@@ -68,9 +71,9 @@ describe('keyword prefilter', () => {
     const prefilter = createPrefilter(builtinRules);
     const text = 'xoxe.xoxp-1-';
     const expected = builtinRules
-      .filter((rule) => rule.keywords.some((k) => text.includes(k)))
+      .filter((rule) => rule.keywords.length === 0 || rule.keywords.some((k) => text.includes(k)))
       .map((rule) => rule.id);
-    expect(prefilter.select(text).map(({ rule }) => rule.id)).toEqual(expected);
+    expect(prefilter.select(text).map((rule) => rule.id)).toEqual(expected);
     expect(expected).toContain('slack-config-token');
   });
 });
@@ -87,18 +90,5 @@ describe('line-scoped rules', () => {
         .scan({ subject: 'content', path: 'f', text: `# ${'İ'.repeat(20)}\n${line}\n` })
         .map((f) => f.ruleId),
     ).toEqual(plain);
-  });
-});
-
-describe('prefilter lines', () => {
-  it('gives line-scoped rules the lines that hold a keyword in any case, and nothing else', () => {
-    const rule = builtinRules.find((r) => r.id === 'datadog-api-key')!;
-    const text = 'a\nDATADOG key here\nb\nnone\nx datadog\n';
-    const [selected] = createPrefilter([rule]).select(text);
-    expect(selected?.lines?.map(([s, e]) => text.slice(s, e))).toEqual([
-      'DATADOG key here',
-      'x datadog',
-    ]);
-    expect(createPrefilter([rule]).select('nothing here')).toEqual([]);
   });
 });

@@ -1,16 +1,26 @@
+import { createTextModel } from '../context/text-model.js';
 import { falsePositiveReason } from '../filters/index.js';
 import type { Confidence, Rule } from '../types.js';
 import { redactSecret, type Hit } from './hit.js';
-import { scanPattern, type PatternMatch } from './pattern.js';
+import {
+  keywordLines,
+  lowerAscii,
+  mergeRanges,
+  scanPattern,
+  type PatternMatch,
+  type Ranges,
+  type ScanContext,
+} from './pattern.js';
 import { createPrefilter } from './prefilter.js';
 
 /** Finds credential hits in a text with a fixed rule set. */
 export interface CredentialScanner {
-  scan(text: string, reveal: boolean): Hit[];
+  /** The hits in `text`, the content of the file at `path` (its name tells the file's type). */
+  scan(text: string, reveal: boolean, path?: string): Hit[];
 }
 
 /** A valid match that passed the filters. */
-interface Candidate extends Omit<PatternMatch, 'valid'> {
+interface Candidate extends Omit<PatternMatch, 'verdict'> {
   /** Position of the rule in the catalog, to break ties stably. */
   order: number;
 }
@@ -18,27 +28,99 @@ interface Candidate extends Omit<PatternMatch, 'valid'> {
 const CONFIDENCE_RANK: Record<Confidence, number> = { validated: 2, pattern: 1, entropy: 0 };
 
 /**
- * Scans with every rule whose keywords occur, then:
- * - drops candidates that fail the rule's validator or a false-positive filter;
- * - drops generic candidates that overlap a token whose checksum failed: a provider format
- *   with a checksum that does not verify is a fake or a typo, not a secret of unknown kind;
+ * Scans with every rule whose keywords occur (or whose paired rule matched: see `near`), then:
+ * - drops candidates that fail the rule's checks or a false-positive filter;
+ * - drops every candidate that overlaps a prefixed token its own check rejected (a token
+ *   whose checksum or structure does not verify is a fake or a typo, whichever rule sees
+ *   it), and generic candidates that overlap any rejected token;
  * - keeps one finding per secret where several rules overlap: a provider rule over a
  *   generic detector, then the more confident, then the longer match, then catalog order.
  */
 export function createCredentialScanner(rules: readonly Rule[]): CredentialScanner {
   const prefilter = createPrefilter(rules);
   const order = new Map(rules.map((rule, i) => [rule, i]));
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
   return {
-    scan(text, reveal) {
+    scan(text, reveal, path = '') {
       const candidates: Candidate[] = [];
-      const failedChecksums: [number, number][] = [];
-      for (const { rule, lines } of prefilter.select(text)) {
-        for (const match of scanPattern(text, rule, lines)) {
-          if (!match.valid) {
-            if (rule.confidence === 'validated') failedChecksums.push([match.start, match.end]);
+      const rejected: [number, number][] = [];
+      const rejectedForGeneric: [number, number][] = [];
+      // The text lower-cased, for keyword lines and prefixes, made only when asked for.
+      let lower: string | undefined;
+      const lowerText = () => (lower ??= lowerAscii(text));
+      // Facts about the text (line index, commentary, block keys) are computed on first use.
+      const model = createTextModel(text, path);
+      const lineCache = new Map<string, readonly number[]>();
+      const keywordCache = new Map<string, Ranges>();
+      const context: ScanContext = { text, model, linesOf: (ruleId) => linesOf(ruleId) };
+      const selected = new Set(prefilter.select(text));
+
+      /** The lines where `ruleId` has a candidate that passes its checks, once per scan. */
+      function linesOf(ruleId: string): readonly number[] {
+        let lines = lineCache.get(ruleId);
+        if (lines === undefined) {
+          lineCache.set(ruleId, []); // a rule that (indirectly) pairs with itself sees nothing
+          const rule = byId.get(ruleId);
+          const ranges = rule ? rangesOf(rule) : [];
+          const found =
+            rule && (ranges === undefined || ranges.length > 0)
+              ? scanPattern(rule, context, ranges).filter((m) => m.verdict === 'pass')
+              : [];
+          lines = [...new Set(found.map((m) => model.lineIndexOf(m.start)))].sort((a, b) => a - b);
+          lineCache.set(ruleId, lines);
+        }
+        return lines;
+      }
+
+      /**
+       * Where `rule`'s pattern runs: the whole text, or its keyword lines; and, for a rule
+       * paired with another (`near`), the lines around that rule's candidates. Undefined
+       * for the whole text; an empty list for nowhere.
+       */
+      function rangesOf(rule: Rule): Ranges | undefined {
+        const own: Ranges =
+          rule.keywords.length === 0 || !selected.has(rule)
+            ? []
+            : rule.scope === 'line'
+              ? keywordLines(lowerText(), rule.keywords, keywordCache)
+              : [[0, text.length]];
+        if (rule.near.length === 0) return rule.keywords.length === 0 ? undefined : own;
+        const windows: Ranges = [];
+        for (const { rule: other, withinLines } of rule.near) {
+          for (const line of linesOf(other)) {
+            const first = Math.max(0, line - withinLines);
+            const last = line + withinLines;
+            lastLine ??= model.lineIndexOf(text.length);
+            const end = last < lastLine ? model.lineStart(last + 1) - 1 : text.length;
+            windows.push([model.lineStart(first), end]);
+          }
+        }
+        return mergeRanges([...own, ...windows]);
+      }
+      let lastLine: number | undefined;
+
+      for (const rule of rules) {
+        if (!selected.has(rule) && rule.near.length === 0) continue;
+        const ranges = rangesOf(rule);
+        if (ranges !== undefined && ranges.length === 0) continue;
+        for (const match of scanPattern(rule, context, ranges)) {
+          if (match.verdict !== 'pass') {
+            if (match.verdict === 'rejected')
+              (isPrefixedToken(match, lowerText()) ? rejected : rejectedForGeneric).push([
+                match.start,
+                match.end,
+              ]);
             continue;
           }
-          if (falsePositiveReason(rule, match.secret, { text, start: match.start, end: match.end }))
+          if (
+            falsePositiveReason(rule, match.secret, {
+              text,
+              model,
+              start: match.start,
+              end: match.end,
+              matchStart: match.matchStart,
+            })
+          )
             continue;
           candidates.push({
             rule,
@@ -50,9 +132,15 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
           });
         }
       }
+      // A prefixed token its own check rejected is reported by no rule; any rejected token
+      // by no generic detector.
+      const overlapsRejected = createOverlapTest(rejected);
+      const overlapsRejectedForGeneric = createOverlapTest([...rejected, ...rejectedForGeneric]);
       const kept = resolveOverlaps(
-        candidates.filter(
-          (c) => !c.rule.generic || !failedChecksums.some(([s, e]) => c.start < e && s < c.end),
+        candidates.filter((c) =>
+          c.rule.generic
+            ? !overlapsRejectedForGeneric(c)
+            : c.rule.confidence === 'validated' || !overlapsRejected(c),
         ),
       );
       return kept.map((c) => ({
@@ -60,7 +148,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
         kind: 'credential' as const,
         title: c.rule.title,
         severity: c.rule.severity,
-        confidence: c.rule.confidence ?? 'pattern',
+        confidence: c.rule.confidence,
         start: c.start,
         end: c.end,
         redacted: redactSecret(c.secret),
@@ -72,12 +160,39 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
   };
 }
 
+/** A test of whether a span overlaps one of `spans`, in logarithmic time. */
+function createOverlapTest(
+  spans: [number, number][],
+): (span: { start: number; end: number }) => boolean {
+  if (spans.length === 0) return () => false;
+  const merged = mergeRanges(spans);
+  return ({ start, end }) => {
+    // The first merged span that ends after `start`.
+    let low = 0;
+    let high = merged.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (merged[mid]![1]! <= start) low = mid + 1;
+      else high = mid;
+    }
+    return low < merged.length && merged[low]![0]! < end;
+  };
+}
+
+/** Whether the match is a token of a prefixed format (`prefix` and `body`) that starts with its prefix. */
+function isPrefixedToken({ rule, start }: PatternMatch, lowerText: string): boolean {
+  const { prefix } = rule.spec;
+  if (prefix === undefined) return false;
+  return (typeof prefix === 'string' ? [prefix] : prefix).some((p) =>
+    lowerText.startsWith(p.toLowerCase(), start),
+  );
+}
+
 /** Better first: provider over generic, validated over pattern over entropy, longer, earlier in the catalog. */
 function compareCandidates(a: Candidate, b: Candidate): number {
   return (
     Number(a.rule.generic ?? false) - Number(b.rule.generic ?? false) ||
-    CONFIDENCE_RANK[b.rule.confidence ?? 'pattern'] -
-      CONFIDENCE_RANK[a.rule.confidence ?? 'pattern'] ||
+    CONFIDENCE_RANK[b.rule.confidence] - CONFIDENCE_RANK[a.rule.confidence] ||
     b.end - b.start - (a.end - a.start) ||
     a.order - b.order
   );

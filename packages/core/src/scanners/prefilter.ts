@@ -1,53 +1,25 @@
 import { createAhoCorasick } from '../codec/aho-corasick.js';
 import type { Rule } from '../types.js';
 
-/** [start, end) offsets of a line (without its `\n`) or of a run of lines. */
-export type Span = [start: number, end: number];
-
-/** A rule to run on a text, and for a rule scoped to lines, the lines that hold one of its keywords. */
-export interface Selected {
-  rule: Rule;
-  /** Sorted, merged spans of the lines with a keyword; only for rules with `scope: 'line'`. */
-  lines?: Span[];
-}
-
 /** Decides in one pass over a text which rules can match it. */
 export interface RulePrefilter {
   /** The rules whose keywords occur in `text` (in any case), plus those without keywords, in catalog order. */
-  select(text: string): Selected[];
-}
-
-/** Merges sorted-by-start spans that touch or overlap. */
-function mergeSpans(spans: Span[]): Span[] {
-  spans.sort((a, b) => a[0] - b[0]);
-  const merged: Span[] = [];
-  for (const span of spans) {
-    const last = merged[merged.length - 1];
-    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
-    else merged.push([span[0], span[1]]);
-  }
-  return merged;
+  select(text: string): Rule[];
 }
 
 /**
  * The rules' keywords in one case-folding Aho–Corasick automaton: a single pass over the
  * text, with no lower-cased copy of it, finds every keyword present however many rules
- * there are, and the lines where the keywords of line-scoped rules occur.
+ * there are.
  */
 export function createPrefilter(rules: readonly Rule[]): RulePrefilter {
   const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))];
   const index = new Map(keywords.map((keyword, k) => [keyword, k]));
-  const keywordsOf = rules.map((rule) => rule.keywords.map((keyword) => index.get(keyword)!));
   const rulesOf = keywords.map(() => [] as number[]);
-  keywordsOf.forEach((own, r) => {
-    for (const k of own) rulesOf[k]!.push(r);
+  rules.forEach((rule, r) => {
+    for (const keyword of rule.keywords) rulesOf[index.get(keyword)!]!.push(r);
   });
   const always = rules.flatMap((rule, r) => (rule.keywords.length === 0 ? [r] : []));
-  const lineScoped = rules.map((rule) => rule.scope === 'line' && rule.keywords.length > 0);
-  const wantsLines = new Uint8Array(keywords.length);
-  rules.forEach((_rule, r) => {
-    if (lineScoped[r]) for (const k of keywordsOf[r]!) wantsLines[k] = 1;
-  });
   const automaton = createAhoCorasick(keywords, { foldCase: true });
   // Scratch marks, cleared after each text: the work per text follows the keywords found
   // in it, not the number of rules.
@@ -56,18 +28,11 @@ export function createPrefilter(rules: readonly Rule[]): RulePrefilter {
   return {
     select(text) {
       const hits: number[] = [];
-      const lines: (Span[] | undefined)[] = [];
-      automaton.each(text, (k, end) => {
+      automaton.each(text, (k) => {
         if (found[k] === 0) {
           found[k] = 1;
           hits.push(k);
         }
-        if (wantsLines[k] === 0) return;
-        const spans = (lines[k] ??= []);
-        const last = spans[spans.length - 1];
-        if (last && end <= last[1]) return;
-        const newline = text.indexOf('\n', end);
-        spans.push([text.lastIndexOf('\n', end - 1) + 1, newline === -1 ? text.length : newline]);
       });
       const picked = [...always];
       for (const k of hits) {
@@ -82,9 +47,7 @@ export function createPrefilter(rules: readonly Rule[]): RulePrefilter {
       picked.sort((a, b) => a - b);
       return picked.map((r) => {
         chosen[r] = 0;
-        const rule = rules[r]!;
-        if (!lineScoped[r]) return { rule };
-        return { rule, lines: mergeSpans(keywordsOf[r]!.flatMap((k) => lines[k] ?? [])) };
+        return rules[r]!;
       });
     },
   };
