@@ -30,6 +30,19 @@ describe('the time budget of a hook run', () => {
   });
 });
 
+describe('the time budget of a run of many small items', () => {
+  it('starts its watchdog after a second, so a run that goes on past its budget is stopped all the same', ({
+    temp,
+  }) => {
+    // Each file is below the size that starts the watchdog at once, and takes tens of
+    // milliseconds; all of them take far longer than the budget.
+    for (let i = 0; i < 120; i++) temp.write(`f${i}.txt`, 'pass=abcdefgh '.repeat(4000));
+    const result = temp.run(process.execPath, [BIN, 'scan', '.', '--time-budget', '1.5']);
+    expect(result.stderr).toContain('tightlip: stopped after its time budget of 1.5 s');
+    expect(result.status).toBe(2);
+  });
+});
+
 describe('writing the report', () => {
   it('says that standard output is full, not "internal error" (D33)', ({ temp }) => {
     temp.write('a.txt', 'hello\n');

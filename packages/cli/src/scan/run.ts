@@ -14,6 +14,7 @@ import {
 } from '@tightlip/core';
 import type { Extractor } from '@tightlip/extract';
 import { ScanLimitError } from '../errors.js';
+import { ensureTimeBudget } from '../time-budget.js';
 import { createScanPool, type ItemResult, type ScanPool } from './pool.js';
 import type { PortableEngine } from './portable-engine.js';
 import type { ContentOrigin, Source } from './source.js';
@@ -31,6 +32,9 @@ export const WORKER_THRESHOLD = 32 * 1024 * 1024;
 /** A batch of items for one worker: at most this many items or bytes. */
 const BATCH_ITEMS = 256;
 const BATCH_BYTES = 1024 * 1024;
+
+/** An item this large keeps the main thread busy long enough to need the time budget's watchdog. */
+const LARGE_ITEM = 64 * 1024;
 
 /** Batches waiting per worker: enough to keep it busy, few enough to keep memory flat. */
 const BATCHES_PER_WORKER = 2;
@@ -327,6 +331,7 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
           BATCHES_PER_WORKER,
         );
       if (!pool) {
+        ensureTimeBudget(sizeOf(item) > LARGE_ITEM);
         take(item, await scanItem(item, scanner));
         continue;
       }
