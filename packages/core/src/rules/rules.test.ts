@@ -19,6 +19,15 @@ describe('built-in rules', () => {
     }
   });
 
+  it('never match the empty string (defineRule leaves this to this test: a check at every start compiles every pattern)', () => {
+    for (const rule of builtinRules)
+      for (const pattern of rule.patterns)
+        expect(
+          new RegExp(pattern.source, pattern.flags.replace('g', '')).test(''),
+          `${rule.id}: ${pattern.source}`,
+        ).toBe(false);
+  });
+
   it('are all linear-time patterns', () => {
     for (const rule of builtinRules)
       for (const pattern of rule.patterns)
