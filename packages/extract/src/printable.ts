@@ -7,19 +7,30 @@ const latin1 = new TextDecoder('latin1');
 /** Runs shorter than this are blanked: they are noise, too short for any credential or term. */
 const MIN_RUN = 4;
 
+/** By byte: 1 printable (ASCII and tab), 2 a line break, 0 anything else (a space). */
+const KIND = new Uint8Array(256);
+for (let byte = 0x20; byte < 0x7f; byte++) KIND[byte] = 1;
+KIND[0x09] = 1;
+KIND[0x0a] = 2;
+KIND[0x0d] = 2;
+
 export function printableText(bytes: Uint8Array): string {
-  const out = new Uint8Array(bytes.length);
-  let runStart = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    const byte = i < bytes.length ? bytes[i]! : 0;
-    const printable = (byte >= 0x20 && byte < 0x7f) || byte === 0x09;
-    if (printable) {
-      out[i] = byte;
+  const length = bytes.length;
+  // Spaces, then each printable run of MIN_RUN or more copied in one call, line breaks kept:
+  // a binary file is mostly short runs, and a call per run of it cost more than the run.
+  const out = new Uint8Array(length).fill(0x20);
+  let i = 0;
+  while (i < length) {
+    const kind = KIND[bytes[i]!];
+    if (kind !== 1) {
+      if (kind === 2) out[i] = bytes[i]!;
+      i++;
       continue;
     }
-    if (i - runStart < MIN_RUN) out.fill(0x20, runStart, i);
-    if (i < bytes.length) out[i] = byte === 0x0a || byte === 0x0d ? byte : 0x20;
-    runStart = i + 1;
+    let end = i + 1;
+    while (end < length && KIND[bytes[end]!] === 1) end++;
+    if (end - i >= MIN_RUN) out.set(bytes.subarray(i, end), i);
+    i = end;
   }
   return latin1.decode(out);
 }

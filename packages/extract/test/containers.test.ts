@@ -1,6 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import { fakeGithubToken, tarFiles, zipBomb, zipFiles } from '@tightlip/fixtures';
 import { gzipSync } from 'node:zlib';
+import { printableText } from '../src/printable.js';
 import { CODENAME, describe, extract } from './helpers.js';
 
 const token = fakeGithubToken();
@@ -72,6 +73,18 @@ group('containers', () => {
     const { findings, skipped } = await extract('nul.env', bytes);
     expect(describe(findings)).toEqual(['nul.env:2:6 github-pat (printable text)']);
     expect(skipped).toEqual([]);
+  });
+
+  it('makes the printable text of bytes as strings does, every byte in its place', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('ab'), // a run too short: blanked
+      Buffer.from([0, 0xff]),
+      Buffer.from('abcd\tef'), // kept, tab included
+      Buffer.from([0x0d, 0x0a, 7]),
+      Buffer.from('xyz'), // short, at the end
+    ]);
+    expect(printableText(bytes)).toBe('    abcd\tef\r\n    ');
+    expect(printableText(bytes)).toHaveLength(bytes.length);
   });
 
   it('reads UTF-16 without a byte-order mark (either byte order) as text, not as printable runs', async () => {
