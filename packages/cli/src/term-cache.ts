@@ -1,18 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Term } from '@tightlip/core';
+import { crc32 } from 'node:zlib';
+import { TERM_SET_FORMAT, type Term } from '@tightlip/core';
 import { VERSION } from './version.js';
 
-// Term lists compiled once: a list's parsed terms, and the verdict of the check that no id
-// or owner gives a term away, are kept in the user's cache directory, keyed by a SHA-256
-// of everything they follow from (tightlip's version, the list's name and exact text; for
-// the verdict, every list's key and the keys of hashed lists). A changed list, key or
-// version is another key, so nothing is ever stale; old files are just not read again.
+// Term lists compiled once: a list's parsed terms, the compiled term set of all the lists
+// a scan loads (core's compileTermSet: what a hook then loads in milliseconds), and the
+// verdict of the check that no id or owner gives a term away, are kept in the user's
+// cache directory, keyed by a SHA-256 of everything they follow from (tightlip's version,
+// each list's name and exact text; for the set and the verdict, every list and every key
+// of hashed lists). A changed list, key or version is another key, so nothing is ever
+// stale; old files are just not read again.
 //
 // Protected like the lists themselves: the directory is created 0700 and every file 0600,
 // written to a temporary file and renamed (never half a file, never through a link); a
-// file that does not parse as expected is ignored and rewritten. Lists handed over in the
+// file that does not parse as expected, or a set whose checksum (CRC-32 of all its
+// bytes) does not hold, is ignored and rewritten. Lists handed over in the
 // environment (TIGHTLIP_TERMS, a CI secret) are never written to disk. TIGHTLIP_CACHE=0
 // turns the cache off; XDG_CACHE_HOME moves it.
 
@@ -47,16 +51,69 @@ function read(dir: string, key: string): unknown {
   }
 }
 
-function write(dir: string, key: string, value: unknown): void {
-  const file = join(dir, `${key}.json`);
+function write(dir: string, name: string, value: string | Uint8Array): void {
+  const file = join(dir, name);
   const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, JSON.stringify(value), { mode: 0o600, flag: 'wx' });
+    writeFileSync(temporary, value, { mode: 0o600, flag: 'wx' });
     renameSync(temporary, file);
   } catch {
     rmSync(temporary, { force: true }); // a cache that cannot be written only costs time
   }
+}
+
+/** A cached term set: what the loader records about its lists, and the compiled set. */
+export interface CachedTermSet<Meta> {
+  meta: Meta;
+  set: Uint8Array;
+}
+
+const SET_MAGIC = 0x43544c54; // "TLTC"
+
+/** The key of the term set compiled from the lists and keys of `identity` (see LoadedTerms). */
+function setKey(identity: string): string {
+  return cacheKey('term-set', String(TERM_SET_FORMAT), identity);
+}
+
+/**
+ * The term set cached for `identity`; undefined when there is none, or it is damaged
+ * (its checksum, over every byte after it, does not hold). The set itself is checked
+ * again when loaded (core's loadTermSet).
+ */
+export function readCachedTermSet<Meta>(
+  dir: string,
+  identity: string,
+): CachedTermSet<Meta> | undefined {
+  try {
+    const bytes = readFileSync(join(dir, `${setKey(identity)}.set`));
+    const header = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.byteLength < 12 || header.getUint32(0, true) !== SET_MAGIC) return undefined;
+    if (header.getUint32(4, true) !== crc32(bytes.subarray(8))) return undefined;
+    const metaLength = header.getUint32(8, true);
+    const setStart = 12 + ((metaLength + 3) & ~3);
+    if (setStart > bytes.byteLength) return undefined;
+    const meta = JSON.parse(bytes.subarray(12, 12 + metaLength).toString('utf8')) as Meta;
+    return { meta, set: bytes.subarray(setStart) };
+  } catch {
+    return undefined; // absent, unreadable or damaged: compiled again
+  }
+}
+
+export function writeCachedTermSet(
+  dir: string,
+  identity: string,
+  { meta, set }: CachedTermSet<unknown>,
+): void {
+  const json = Buffer.from(JSON.stringify(meta));
+  const setStart = 12 + ((json.length + 3) & ~3);
+  const bytes = Buffer.alloc(setStart + set.byteLength);
+  bytes.writeUInt32LE(SET_MAGIC, 0);
+  bytes.writeUInt32LE(json.length, 8);
+  json.copy(bytes, 12);
+  bytes.set(set, setStart);
+  bytes.writeUInt32LE(crc32(bytes.subarray(8)), 4);
+  write(dir, `${setKey(identity)}.set`, bytes);
 }
 
 /** The terms cached under `key`; undefined when there are none (or they are damaged). */
@@ -66,7 +123,7 @@ export function readCachedTerms(dir: string, key: string): Term[] | undefined {
 }
 
 export function writeCachedTerms(dir: string, key: string, terms: readonly Term[]): void {
-  write(dir, key, { terms });
+  write(dir, `${key}.json`, JSON.stringify({ terms }));
 }
 
 /** Whether a check passed for `key` before. */
@@ -75,5 +132,5 @@ export function hasCachedVerdict(dir: string, key: string): boolean {
 }
 
 export function writeCachedVerdict(dir: string, key: string): void {
-  write(dir, key, { passed: true });
+  write(dir, `${key}.json`, JSON.stringify({ passed: true }));
 }

@@ -2,14 +2,27 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, delimiter, join, resolve } from 'node:path';
 import {
   BUILTIN_TERM_LISTS,
+  compileTermSet,
+  createTermMatcher,
   keyIdOf,
+  loadTermSet,
   parseTermList,
   termKeyBytes,
   TermListError,
+  TermSetError,
   type Term,
+  type TermMatcher,
 } from '@tightlip/core';
 import { InputError } from './errors.js';
-import { cacheKey, readCachedTerms, termCacheDir, writeCachedTerms } from './term-cache.js';
+import {
+  cacheKey,
+  readCachedTermSet,
+  readCachedTerms,
+  termCacheDir,
+  writeCachedTermSet,
+  writeCachedTerms,
+  type CachedTermSet,
+} from './term-cache.js';
 
 // Where term lists (and the keys of hashed lists) come from, so that an organisation can
 // give every repository one list without committing it:
@@ -47,15 +60,27 @@ export interface TermSource {
   keyId?: string;
 }
 
+/** Rule ids (`term:<id>`), looked up one at a time. */
+export interface RuleIds {
+  has(ruleId: string): boolean;
+}
+
 export interface LoadedTerms {
-  terms: Term[];
+  /**
+   * The terms, matched: a compiled set (see core's term-set.ts), from the cache or compiled
+   * now, whenever the cache is on and no list comes from the environment; else a matcher
+   * built from the terms. A set from the cache makes a term only when it matches.
+   */
+  matcher: TermMatcher;
+  /** Every term, in list order: made on first use (the scan itself needs only `matcher`). */
+  readonly terms: readonly Term[];
   /** Keys of hashed lists, by key id. */
   keys: Map<string, Uint8Array>;
   /**
    * The rule ids (`term:<id>`) of the terms of each list file, by absolute path: a scan of
    * the file on disk does not report a list's own terms in it (it necessarily holds them).
    */
-  listTerms: Map<string, Set<string>>;
+  listTerms: Map<string, RuleIds>;
   sources: TermSource[];
   /** A digest of every list and key loaded: checks of these terms are cached under it. */
   identity: string;
@@ -189,25 +214,24 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   const texts = await Promise.all(
     lists.map(async (list) => list.text ?? readSource(list.file!, 'term list')),
   );
-  const terms: Term[] = [];
-  const byId = new Map<string, Term>();
-  const sources: TermSource[] = [];
-  const listTerms = new Map<string, Set<string>>();
+  // What the term set follows from: each list and each key.
+  const identity = cacheKey(
+    ...lists.flatMap((list, i) => [list.name, texts[i]!]),
+    ...[...keys.values()],
+  );
   // Lists from files are compiled once (see term-cache.ts); lists from the environment never touch the disk.
   const cacheDir = termCacheDir(env);
-  lists.forEach((list, i) => {
-    const source = list.file ? basename(list.file) : list.name;
-    const key = cacheDir !== undefined && list.file ? cacheKey(source, texts[i]!) : undefined;
-    const cached = key !== undefined ? readCachedTerms(cacheDir!, key) : undefined;
-    const parsed = cached ?? parseTermList(texts[i]!, { source });
-    if (key !== undefined && cached === undefined) writeCachedTerms(cacheDir!, key, parsed);
-    if (parsed.length === 0 && env[ALLOW_EMPTY_ENV] !== '1') {
+  const cacheable =
+    cacheDir !== undefined &&
+    lists.every((list) => list.file !== undefined || isBuiltinList(list.name));
+  const checkList = (i: number, { terms, keyId }: ListMeta): void => {
+    const list = lists[i]!;
+    if (terms === 0 && env[ALLOW_EMPTY_ENV] !== '1') {
       throw new TermListError(
         `holds no terms; a list that is configured but empty is an error, so that a missing list (an unset CI secret) cannot pass silently (set ${ALLOW_EMPTY_ENV}=1 to accept it)`,
         list.name,
       );
     }
-    const keyId = parsed.find((term) => term.hashed)?.hashed?.keyId;
     if (keyId !== undefined && !keys.has(keyId)) {
       throw new TermListError(
         `is hashed with key ${keyId}, which was not found: set ${KEY_ENV} or ${KEY_FILE_ENV}` +
@@ -215,6 +239,116 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
         list.name,
       );
     }
+  };
+
+  let compiled = cacheable ? loadCachedSet(cacheDir!, identity, keys, lists.length) : undefined;
+  let parsedTerms: Term[] | undefined;
+  if (compiled === undefined) {
+    const parsed = parseLists(lists, texts, cacheDir, checkList);
+    parsedTerms = parsed.terms;
+    if (cacheable) {
+      const set = compileTermSet(parsed.terms, keys);
+      writeCachedTermSet(cacheDir!, identity, { meta: parsed.meta, set });
+      compiled = { meta: parsed.meta, matcher: loadTermSet(set, keys) };
+    }
+    compiled ??= { meta: parsed.meta, matcher: createTermMatcher(parsed.terms, keys) };
+  }
+  const { meta, matcher } = compiled;
+  meta.lists.forEach((list, i) => checkList(i, list));
+
+  const allTerms = (): readonly Term[] => (parsedTerms ??= [...matcher.terms()]);
+  const listTerms = new Map<string, RuleIds>();
+  meta.lists.forEach(({ from, to, also }, i) => {
+    const { file } = lists[i]!;
+    let ids: Set<string> | undefined;
+    const make = (): Set<string> =>
+      new Set(
+        [
+          ...allTerms()
+            .slice(from, to)
+            .map((term) => term.id),
+          ...also,
+        ].map((id) => `term:${id}`),
+      );
+    if (file !== undefined) listTerms.set(file, { has: (ruleId) => (ids ??= make()).has(ruleId) });
+  });
+  const sources = meta.lists.map(({ terms, keyId }, i): TermSource => ({
+    kind: lists[i]!.kind,
+    name: lists[i]!.name,
+    terms,
+    ...(keyId ? { keyId } : {}),
+  }));
+  return {
+    matcher,
+    get terms() {
+      return allTerms();
+    },
+    keys,
+    listTerms,
+    sources,
+    identity,
+    cacheDir,
+  };
+}
+
+/** What the loader records about a list: its term count and key id, and which of the merged terms are its own. */
+interface ListMeta {
+  terms: number;
+  keyId?: string;
+  /** The merged terms it added, [from, to). */
+  from: number;
+  to: number;
+  /** Ids of its terms that an earlier list defined (identically). */
+  also: string[];
+}
+
+interface SetMeta {
+  lists: ListMeta[];
+}
+
+/** The term set cached for `identity`, loaded; undefined when there is none or it is damaged (it is then compiled again). */
+function loadCachedSet(
+  cacheDir: string,
+  identity: string,
+  keys: ReadonlyMap<string, Uint8Array>,
+  listCount: number,
+): { meta: SetMeta; matcher: TermMatcher } | undefined {
+  const cached: CachedTermSet<SetMeta> | undefined = readCachedTermSet(cacheDir, identity);
+  if (!Array.isArray(cached?.meta.lists) || cached.meta.lists.length !== listCount)
+    return undefined;
+  try {
+    return { meta: cached.meta, matcher: loadTermSet(cached.set, keys) };
+  } catch (error) {
+    if (error instanceof TermSetError) return undefined;
+    throw error;
+  }
+}
+
+/** Parses every list (each through the cache of parsed lists) and merges their terms; a list is checked before it is merged. */
+function parseLists(
+  lists: readonly { name: string; file?: string }[],
+  texts: readonly string[],
+  cacheDir: string | undefined,
+  checkList: (i: number, list: ListMeta) => void,
+): { terms: Term[]; meta: SetMeta } {
+  const terms: Term[] = [];
+  const byId = new Map<string, Term>();
+  const meta: SetMeta = { lists: [] };
+  lists.forEach((list, i) => {
+    const source = list.file ? basename(list.file) : list.name;
+    const key = cacheDir !== undefined && list.file ? cacheKey(source, texts[i]!) : undefined;
+    const cached = key !== undefined ? readCachedTerms(cacheDir!, key) : undefined;
+    const parsed = cached ?? parseTermList(texts[i]!, { source });
+    if (key !== undefined && cached === undefined) writeCachedTerms(cacheDir!, key, parsed);
+    const keyId = parsed.find((term) => term.hashed)?.hashed?.keyId;
+    const entry: ListMeta = {
+      terms: parsed.length,
+      ...(keyId ? { keyId } : {}),
+      from: terms.length,
+      to: terms.length,
+      also: [],
+    };
+    checkList(i, entry);
     for (const term of parsed) {
       const known = byId.get(term.id);
       if (known === undefined) {
@@ -225,21 +359,12 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
           `term id ${term.id} is also defined, differently, by ${known.source}; ids must be unique`,
           list.name,
         );
+      } else {
+        entry.also.push(term.id);
       }
     }
-    if (list.file !== undefined)
-      listTerms.set(list.file, new Set(parsed.map((term) => `term:${term.id}`)));
-    sources.push({
-      kind: list.kind,
-      name: list.name,
-      terms: parsed.length,
-      ...(keyId ? { keyId } : {}),
-    });
+    entry.to = terms.length;
+    meta.lists.push(entry);
   });
-  // What every check of the loaded terms follows from: each list and each key.
-  const identity = cacheKey(
-    ...lists.flatMap((list, i) => [list.name, texts[i]!]),
-    ...[...keys.values()],
-  );
-  return { terms, keys, listTerms, sources, identity, cacheDir };
+  return { terms, meta };
 }
