@@ -15,8 +15,9 @@ import { VERSION } from './version.js';
 //
 // Protected like the lists themselves: the directory is created 0700 and every file 0600,
 // written to a temporary file and renamed (never half a file, never through a link); a
-// file that does not parse as expected, or a set whose checksum (CRC-32 of all its
-// bytes) does not hold, is ignored and rewritten. Lists handed over in the
+// file that does not parse as expected, or a set whose checksums do not hold (a CRC-32 of
+// what the loader records, and the set's own, checked by core's loadTermSet), is ignored
+// and rewritten. Lists handed over in the
 // environment (TIGHTLIP_TERMS, a CI secret) are never written to disk. TIGHTLIP_CACHE=0
 // turns the cache off; XDG_CACHE_HOME moves it.
 
@@ -77,9 +78,9 @@ function setKey(identity: string): string {
 }
 
 /**
- * The term set cached for `identity`; undefined when there is none, or it is damaged
- * (its checksum, over every byte after it, does not hold). The set itself is checked
- * again when loaded (core's loadTermSet).
+ * The term set cached for `identity`; undefined when there is none, or its record is
+ * damaged (its CRC-32 does not hold). The set itself is checked when it is loaded (core's
+ * loadTermSet checks its own checksum).
  */
 export function readCachedTermSet<Meta>(
   dir: string,
@@ -89,10 +90,10 @@ export function readCachedTermSet<Meta>(
     const bytes = readFileSync(join(dir, `${setKey(identity)}.set`));
     const header = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (bytes.byteLength < 12 || header.getUint32(0, true) !== SET_MAGIC) return undefined;
-    if (header.getUint32(4, true) !== crc32(bytes.subarray(8))) return undefined;
     const metaLength = header.getUint32(8, true);
     const setStart = 12 + ((metaLength + 3) & ~3);
     if (setStart > bytes.byteLength) return undefined;
+    if (header.getUint32(4, true) !== crc32(bytes.subarray(8, setStart))) return undefined;
     const meta = JSON.parse(bytes.subarray(12, 12 + metaLength).toString('utf8')) as Meta;
     return { meta, set: bytes.subarray(setStart) };
   } catch {
@@ -112,7 +113,7 @@ export function writeCachedTermSet(
   bytes.writeUInt32LE(json.length, 8);
   json.copy(bytes, 12);
   bytes.set(set, setStart);
-  bytes.writeUInt32LE(crc32(bytes.subarray(8)), 4);
+  bytes.writeUInt32LE(crc32(bytes.subarray(8, setStart)), 4);
   write(dir, `${setKey(identity)}.set`, bytes);
 }
 

@@ -158,6 +158,12 @@ describe('compiled term sets', () => {
     const otherFormat = bytes.slice();
     otherFormat[4] = 99;
     expect(() => loadTermSet(otherFormat, keys)).toThrow(TermSetError);
+    // Any one byte changed, anywhere.
+    for (let at = 0; at < bytes.length; at += Math.ceil(bytes.length / 89)) {
+      const damaged = bytes.slice();
+      damaged[at] = damaged[at]! ^ 0x24;
+      expect(() => loadTermSet(damaged, keys)).toThrow(TermSetError);
+    }
     // A section header pointing outside the bytes.
     const outside = bytes.slice();
     new DataView(outside.buffer).setUint32(16, bytes.length * 2, true);
