@@ -82,6 +82,28 @@ describe('the term list cache (D26)', () => {
     }
   });
 
+  it('reads a large set block by block, and repairs a block found damaged later', async ({
+    temp,
+  }) => {
+    const fake = createFake(11);
+    const many = Array.from({ length: 3000 }, (_, i) => `${fake.upper(6)} ${i}`).join('\n');
+    temp.write('names.txt', `${LIST}${many}\n`);
+    const { load, dir, setFiles } = setup(temp);
+    const first = await load();
+    const expected = await matches(Promise.resolve(first));
+    const file = join(dir, setFiles()[0]!);
+    const good = readFileSync(file);
+    expect(good.length).toBeGreaterThan(4 * 16 * 1024);
+    const damaged = Buffer.from(good);
+    damaged[good.length >> 2] = damaged[good.length >> 2]! ^ 0x55;
+    writeFileSync(file, damaged);
+    const second = await load();
+    expect(await matches(Promise.resolve(second))).toEqual(expected);
+    // Making every term reads every block of terms: the damaged one is compiled again.
+    expect(second.terms).toEqual(first.terms);
+    expect(readFileSync(file).equals(good)).toBe(true);
+  });
+
   it('is keyed by the content of the lists and by the keys', async ({ temp }) => {
     temp.write('names.txt', LIST);
     const { load, setFiles, env } = setup(temp);

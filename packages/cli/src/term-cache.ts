@@ -1,8 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { TERM_SET_FORMAT, type Term } from '@tightlip/core';
+import { TERM_SET_FORMAT, type Term, type TermSetSource } from '@tightlip/core';
 import { VERSION } from './version.js';
 
 // Term lists compiled once: a list's parsed terms, the compiled term set of all the lists
@@ -77,27 +87,67 @@ function setKey(identity: string): string {
   return cacheKey('term-set', String(TERM_SET_FORMAT), identity);
 }
 
+/** `length` bytes of `file` at `position`; fewer when it is shorter (or gone). */
+function readAt(file: string, position: number, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, out, done, length - done, position + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return out.subarray(0, done);
+  } catch {
+    return out.subarray(0, 0); // unreadable now: the loader repairs or refuses it
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /**
- * The term set cached for `identity`; undefined when there is none, or its record is
- * damaged (its CRC-32 does not hold). The set itself is checked when it is loaded (core's
- * loadTermSet checks its own checksum).
+ * The term set cached for `identity`, opened: its record, and a source that reads the set
+ * from the file piece by piece (core's loadTermSet reads only the blocks a scan needs,
+ * and checks each). Undefined when there is none, or its record is damaged (its CRC-32
+ * does not hold).
  */
-export function readCachedTermSet<Meta>(
+export function openCachedTermSet<Meta>(
   dir: string,
   identity: string,
-): CachedTermSet<Meta> | undefined {
+): { meta: Meta; source: TermSetSource } | undefined {
+  const file = join(dir, `${setKey(identity)}.set`);
+  let size: number;
   try {
-    const bytes = readFileSync(join(dir, `${setKey(identity)}.set`));
-    const header = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (bytes.byteLength < 12 || header.getUint32(0, true) !== SET_MAGIC) return undefined;
-    const metaLength = header.getUint32(8, true);
-    const setStart = 12 + ((metaLength + 3) & ~3);
-    if (setStart > bytes.byteLength) return undefined;
-    if (header.getUint32(4, true) !== crc32(bytes.subarray(8, setStart))) return undefined;
-    const meta = JSON.parse(bytes.subarray(12, 12 + metaLength).toString('utf8')) as Meta;
-    return { meta, set: bytes.subarray(setStart) };
+    const fd = openSync(file, 'r');
+    try {
+      size = fstatSync(fd).size;
+    } finally {
+      closeSync(fd);
+    }
   } catch {
-    return undefined; // absent, unreadable or damaged: compiled again
+    return undefined; // absent or unreadable: compiled again
+  }
+  const head = Buffer.from(readAt(file, 0, 12));
+  if (head.length < 12 || head.readUInt32LE(0) !== SET_MAGIC) return undefined;
+  const metaLength = head.readUInt32LE(8);
+  const setStart = 12 + ((metaLength + 3) & ~3);
+  if (setStart > size) return undefined;
+  const record = readAt(file, 12, setStart - 12);
+  if (record.length !== setStart - 12) return undefined;
+  if (head.readUInt32LE(4) !== crc32(record, crc32(head.subarray(8)))) return undefined;
+  try {
+    const meta = JSON.parse(Buffer.from(record.subarray(0, metaLength)).toString('utf8')) as Meta;
+    return {
+      meta,
+      source: {
+        size: size - setStart,
+        read: (offset, length) => readAt(file, setStart + offset, length),
+      },
+    };
+  } catch {
+    return undefined;
   }
 }
 

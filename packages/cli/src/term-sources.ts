@@ -16,12 +16,11 @@ import {
 import { InputError } from './errors.js';
 import {
   cacheKey,
-  readCachedTermSet,
+  openCachedTermSet,
   readCachedTerms,
   termCacheDir,
   writeCachedTermSet,
   writeCachedTerms,
-  type CachedTermSet,
 } from './term-cache.js';
 
 // Where term lists (and the keys of hashed lists) come from, so that an organisation can
@@ -241,17 +240,26 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
     }
   };
 
-  let compiled = cacheable ? loadCachedSet(cacheDir!, identity, keys, lists.length) : undefined;
   let parsedTerms: Term[] | undefined;
+  /** Parses the lists, and compiles and caches their set (again, when `repair`ing a damaged one). */
+  const compile = (): { meta: SetMeta; set: Uint8Array } => {
+    const parsed = parseLists(lists, texts, cacheDir, checkList);
+    parsedTerms ??= parsed.terms;
+    const set = compileTermSet(parsed.terms, keys);
+    writeCachedTermSet(cacheDir!, identity, { meta: parsed.meta, set });
+    return { meta: parsed.meta, set };
+  };
+  let compiled = cacheable
+    ? loadCachedSet(cacheDir!, identity, keys, lists.length, () => compile().set)
+    : undefined;
+  if (compiled === undefined && cacheable) {
+    const { meta, set } = compile();
+    compiled = { meta, matcher: loadTermSet(set, keys) };
+  }
   if (compiled === undefined) {
     const parsed = parseLists(lists, texts, cacheDir, checkList);
     parsedTerms = parsed.terms;
-    if (cacheable) {
-      const set = compileTermSet(parsed.terms, keys);
-      writeCachedTermSet(cacheDir!, identity, { meta: parsed.meta, set });
-      compiled = { meta: parsed.meta, matcher: loadTermSet(set, keys) };
-    }
-    compiled ??= { meta: parsed.meta, matcher: createTermMatcher(parsed.terms, keys) };
+    compiled = { meta: parsed.meta, matcher: createTermMatcher(parsed.terms, keys) };
   }
   const { meta, matcher } = compiled;
   meta.lists.forEach((list, i) => checkList(i, list));
@@ -306,18 +314,23 @@ interface SetMeta {
   lists: ListMeta[];
 }
 
-/** The term set cached for `identity`, loaded; undefined when there is none or it is damaged (it is then compiled again). */
+/**
+ * The term set cached for `identity`, loaded (read block by block as a scan needs them);
+ * undefined when there is none or it is damaged (it is then compiled again). A block
+ * found damaged later is `repair`ed: the lists compiled again, the same set.
+ */
 function loadCachedSet(
   cacheDir: string,
   identity: string,
   keys: ReadonlyMap<string, Uint8Array>,
   listCount: number,
+  repair: () => Uint8Array,
 ): { meta: SetMeta; matcher: TermMatcher } | undefined {
-  const cached: CachedTermSet<SetMeta> | undefined = readCachedTermSet(cacheDir, identity);
+  const cached = openCachedTermSet<SetMeta>(cacheDir, identity);
   if (!Array.isArray(cached?.meta.lists) || cached.meta.lists.length !== listCount)
     return undefined;
   try {
-    return { meta: cached.meta, matcher: loadTermSet(cached.set, keys) };
+    return { meta: cached.meta, matcher: loadTermSet({ ...cached.source, repair }, keys) };
   } catch (error) {
     if (error instanceof TermSetError) return undefined;
     throw error;

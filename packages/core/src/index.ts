@@ -47,7 +47,12 @@ export {
   type TermMatch,
   type TermMatcher,
 } from './terms/match.js';
-export { compileTermSet, loadTermSet, TERM_SET_FORMAT } from './terms/term-set.js';
+export {
+  compileTermSet,
+  loadTermSet,
+  TERM_SET_FORMAT,
+  type TermSetSource,
+} from './terms/term-set.js';
 export { createTermPolicy, type TermPolicy, type TermVerdict } from './terms/policy.js';
 export { hashTermList, termKeyBytes } from './terms/tools/hash-term-list.js';
 export { lintTerms, type LintIssue, type LintOptions } from './terms/tools/lint-terms.js';

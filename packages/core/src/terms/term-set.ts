@@ -22,9 +22,15 @@
 //     starts    u32 × (keys + 1): each key's entries
 //     entries   u32 × 3: term, (kind << 8 | word count), offset of its words in `refs`;
 //               in a key's run, longer forms first, then in list order (as createTermMatcher)
-//   substrings  u32 × 2 per spelling, normal then leet (count in meta): term, word index
+//   substrings  UTF-8 JSON: [term, spelling] of substring terms, in the normal and the leet view
 //   for each hashed group:
 //     digests   u32 × 4 per digest, sorted; terms u32 per digest; tags u32, sorted
+//
+// A loader reads the set in blocks of BLOCK bytes, each with its checksum in the header
+// (itself checksummed): the small sections it needs for every text at once (meta, the
+// first-word hashes, substring spellings, hashed groups), the rest block by block as a
+// word of the text leads there. A hook with a list of 100,000 terms thus reads a few MB
+// of a set several times that size, and never uses a byte it has not checked.
 //
 // Hashed terms are stored as their digests and the list-wide tags only: a compiled
 // hashed list holds no term in clear, as the list itself.
@@ -58,8 +64,6 @@ const KINDS: readonly FormKind[] = ['exact', 'alias', 'joined', 'plural'];
 interface Meta {
   terms: number;
   anyLeet: boolean;
-  /** Substring spellings in the normal and the leet view. */
-  substrings: [number, number];
   keyIds: string[];
 }
 
@@ -187,7 +191,7 @@ export function compileTermSet(
   const refs: number[] = [];
   const normal: IndexDraft = { firstHash: [], entries: [] };
   const leet: IndexDraft = { firstHash: [], entries: [] };
-  const substrings: [number[], number[]] = [[], []];
+  const substrings: [[number, string][], [number, string][]] = [[], []];
   const groups = new Map<string, GroupDraft>();
   const tagLists = new Map<readonly string[], number>();
   const tagListTexts = new Map<string, number>();
@@ -229,8 +233,8 @@ export function compileTermSet(
       if (term.substring) {
         for (const spelling of [term.words, ...(term.aliases ?? [])]) {
           const joined = spelling.join('');
-          substrings[0].push(t, words.add(joined));
-          if (term.leet) substrings[1].push(t, words.add(leetFoldString(joined)));
+          substrings[0].push([t, joined]);
+          if (term.leet) substrings[1].push([t, leetFoldString(joined)]);
         }
       }
     }
@@ -245,7 +249,6 @@ export function compileTermSet(
   const meta: Meta = {
     terms: terms.length,
     anyLeet,
-    substrings: [substrings[0].length / 2, substrings[1].length / 2],
     keyIds: [...groups.keys()],
   };
   return writeSections([
@@ -259,121 +262,226 @@ export function compileTermSet(
     Uint32Array.from(refs),
     ...writeIndex(normal),
     ...writeIndex(leet),
-    Uint32Array.from([...substrings[0], ...substrings[1]]),
+    encoder.encode(JSON.stringify(substrings)),
     ...[...groups.values()].flatMap(writeGroup),
   ]);
 }
 
-/** FNV-1a over the 32-bit words of `words` but the checksum's own: any one changed word changes it. */
-function checksum(words: Uint32Array): number {
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** FNV-1a over 32-bit words: any one changed word changes it. */
+function checksum(words: Int32Array, skip = -1): number {
   let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < words.length; i++)
-    if (i !== CHECKSUM) h = Math.imul(h ^ words[i]!, 0x01000193);
-  return h >>> 0;
+  for (let i = 0; i < words.length; i++) if (i !== skip) h = Math.imul(h ^ words[i]!, 0x01000193);
+  return h;
 }
-const CHECKSUM = 2;
-const HEADER = 4;
+
+/** Bytes a block holds: a checksum each. */
+const BLOCK = 16 * 1024;
+/** Header words: magic, format, header checksum, section count, block count. */
+const HEADER = 5;
+const HEADER_CHECKSUM = 2;
 
 function writeSections(sections: readonly ArrayBufferView[]): Uint8Array {
-  const headerWords = HEADER + sections.length * 2;
-  let offset = headerWords * 4;
-  const header = new Uint32Array(headerWords);
-  header.set([MAGIC, TERM_SET_FORMAT, 0, sections.length]);
-  sections.forEach((section, i) => {
-    header[HEADER + i * 2] = offset;
-    header[HEADER + 1 + i * 2] = section.byteLength;
-    offset += (section.byteLength + 3) & ~3;
+  let size = 0;
+  const offsets = sections.map((section) => {
+    const at = size;
+    size += (section.byteLength + 3) & ~3;
+    return at;
   });
-  const bytes = new Uint8Array(offset);
-  bytes.set(new Uint8Array(header.buffer));
-  sections.forEach((section, i) =>
+  const blockCount = Math.ceil(size / BLOCK);
+  const headerWords = HEADER + sections.length * 2 + blockCount;
+  const start = headerWords * 4;
+  const bytes = new Uint8Array(start + size);
+  const header = new Int32Array(bytes.buffer, 0, headerWords);
+  header.set([MAGIC, TERM_SET_FORMAT, 0, sections.length, blockCount]);
+  sections.forEach((section, i) => {
+    header[HEADER + i * 2] = start + offsets[i]!;
+    header[HEADER + 1 + i * 2] = section.byteLength;
     bytes.set(
       new Uint8Array(section.buffer, section.byteOffset, section.byteLength),
-      header[HEADER + i * 2],
-    ),
-  );
-  const words = new Uint32Array(bytes.buffer);
-  words[CHECKSUM] = checksum(words);
+      start + offsets[i]!,
+    );
+  });
+  for (let b = 0; b < blockCount; b++) {
+    const from = start + b * BLOCK;
+    const to = Math.min(from + BLOCK, bytes.length);
+    header[HEADER + sections.length * 2 + b] = checksum(
+      new Int32Array(bytes.buffer, from, (to - from) / 4),
+    );
+  }
+  header[HEADER_CHECKSUM] = checksum(header, HEADER_CHECKSUM);
   return bytes;
 }
 
-/** The sections of `bytes` (aligned), checked against the header, the checksum and the buffer. */
-function readSections(bytes: Uint8Array): Uint8Array[] {
-  if (bytes.byteLength < HEADER * 4 || bytes.byteLength % 4 !== 0)
-    throw new TermSetError('truncated');
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  if (words[0] !== MAGIC) throw new TermSetError('not a term set');
-  if (words[1] !== TERM_SET_FORMAT)
-    throw new TermSetError(`format ${words[1]}, not ${TERM_SET_FORMAT}`);
-  if (words[CHECKSUM] !== checksum(words)) throw new TermSetError('damaged (checksum)');
-  const count = words[3]!;
-  if (HEADER + count * 2 > words.length) throw new TermSetError('truncated');
-  const sections: Uint8Array[] = [];
-  for (let i = 0; i < count; i++) {
-    const offset = words[HEADER + i * 2]!;
-    const length = words[HEADER + 1 + i * 2]!;
-    if (offset % 4 !== 0 || offset + length > bytes.byteLength) throw new TermSetError('truncated');
-    sections.push(bytes.subarray(offset, offset + length));
-  }
-  return sections;
+/** Where a loader reads a compiled set from: the bytes themselves, or a file read piece by piece. */
+export interface TermSetSource {
+  readonly size: number;
+  /** `length` bytes at `offset` (fewer only past the end), which the loader keeps: they must not change afterwards. */
+  read(offset: number, length: number): Uint8Array;
+  /**
+   * The set compiled again, when a block read does not match its checksum (the source
+   * changed or was damaged after loading): the loader then reads from these bytes, which
+   * must be the same set. Without it, a damaged block is a `TermSetError`.
+   */
+  repair?(): Uint8Array;
 }
 
-function view<T>(
-  section: Uint8Array | undefined,
-  make: (buffer: ArrayBuffer, offset: number, length: number) => T,
-  size: number,
-): T {
-  if (section === undefined || section.byteLength % size !== 0)
-    throw new TermSetError('damaged section');
-  return make(section.buffer as ArrayBuffer, section.byteOffset, section.byteLength / size);
+/** A block, checked, and its 32-bit view. */
+interface Block {
+  bytes: Uint8Array;
+  words: Int32Array;
 }
-const u32 = (s: Uint8Array | undefined): Uint32Array =>
-  view(s, (b, o, n) => new Uint32Array(b, o, n), 4);
-const i32 = (s: Uint8Array | undefined): Int32Array =>
-  view(s, (b, o, n) => new Int32Array(b, o, n), 4);
-const u8 = (s: Uint8Array | undefined): Uint8Array =>
-  view(s, (b, o, n) => new Uint8Array(b, o, n), 1);
-const u16 = (s: Uint8Array | undefined): Uint16Array =>
-  view(s, (b, o, n) => new Uint16Array(b, o, n), 2);
+
+/** Reads a set's blocks on demand, each once, each checked against the header's checksum. */
+class BlockReader {
+  private readonly blocks = new Map<number, Block>();
+
+  constructor(
+    private source: TermSetSource,
+    private readonly start: number,
+    private readonly checksums: Int32Array,
+    private readonly headerChecksum: number,
+  ) {}
+
+  block(b: number): Block {
+    let block = this.blocks.get(b);
+    if (block === undefined) {
+      if (b < 0 || b >= this.checksums.length) throw new TermSetError('reads past its end');
+      block = this.readBlock(b) ?? this.repaired(b);
+      this.blocks.set(b, block);
+    }
+    return block;
+  }
+
+  private readBlock(b: number): Block | undefined {
+    const from = this.start + b * BLOCK;
+    return this.verify(b, this.source.read(from, Math.min(BLOCK, this.source.size - from)));
+  }
+
+  /** Block `b` as `bytes`, when they are whole and match its checksum. */
+  private verify(b: number, bytes: Uint8Array): Block | undefined {
+    const length = Math.min(BLOCK, this.source.size - this.start - b * BLOCK);
+    if (bytes.length !== length || length % 4 !== 0) return undefined;
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    const words = new Int32Array(aligned.buffer, aligned.byteOffset, length / 4);
+    return checksum(words) === this.checksums[b] ? { bytes: aligned, words } : undefined;
+  }
+
+  /** Reads the blocks `first` to `last` not read yet in one read of the source (a long section read whole). */
+  private prefetch(first: number, last: number): void {
+    while (first < last && this.blocks.has(first)) first++;
+    if (first >= last || first < 0 || last >= this.checksums.length) return;
+    const from = this.start + first * BLOCK;
+    const span = this.source.read(
+      from,
+      Math.min((last - first + 1) * BLOCK, this.source.size - from),
+    );
+    for (let b = first; b <= last; b++) {
+      if (this.blocks.has(b)) continue;
+      const block = this.verify(b, span.subarray((b - first) * BLOCK, (b - first + 1) * BLOCK));
+      if (block) this.blocks.set(b, block);
+    }
+  }
+
+  private repaired(b: number): Block {
+    const fresh = this.source.repair?.();
+    if (fresh === undefined) throw new TermSetError(`damaged block ${b}`);
+    const aligned = fresh.byteOffset % 4 === 0 ? fresh : fresh.slice();
+    const words = new Int32Array(aligned.buffer, aligned.byteOffset, HEADER);
+    if (aligned.length < HEADER * 4 || words[HEADER_CHECKSUM] !== this.headerChecksum)
+      throw new TermSetError(`damaged block ${b}, and compiled again it differs`);
+    this.source = { size: aligned.length, read: (o, l) => aligned.subarray(o, o + l) };
+    const block = this.readBlock(b);
+    if (block === undefined) throw new TermSetError(`damaged block ${b}`);
+    return block;
+  }
+
+  /** `length` bytes at `offset`: a view of one block, or a copy of several. */
+  bytes(offset: number, length: number): Uint8Array {
+    const first = Math.floor((offset - this.start) / BLOCK);
+    const last = Math.floor((offset + Math.max(length, 1) - 1 - this.start) / BLOCK);
+    const within = offset - this.start - first * BLOCK;
+    if (first === last) return this.block(first).bytes.subarray(within, within + length);
+    this.prefetch(first, last);
+    const out = new Uint8Array(length);
+    for (let b = first, at = 0; b <= last; b++) {
+      const part = this.block(b).bytes.subarray(b === first ? within : 0);
+      const take = Math.min(part.length, length - at);
+      out.set(part.subarray(0, take), at);
+      at += take;
+    }
+    return out;
+  }
+
+  /** The 32-bit word at byte `offset` (4-aligned). */
+  int32(offset: number): number {
+    const b = Math.floor((offset - this.start) / BLOCK);
+    return this.block(b).words[(offset - this.start - b * BLOCK) >> 2]!;
+  }
+
+  /** The byte at `offset`. */
+  uint8(offset: number): number {
+    const b = Math.floor((offset - this.start) / BLOCK);
+    return this.block(b).bytes[offset - this.start - b * BLOCK]!;
+  }
+}
+
+/** A section of a set: where it is and how long. */
+interface Section {
+  offset: number;
+  length: number;
+}
+
+/** The header of a set, checked: its sections and a reader of its blocks. */
+function readHeader(source: TermSetSource): { sections: Section[]; reader: BlockReader } {
+  const fixed = source.read(0, HEADER * 4).slice();
+  if (fixed.length < HEADER * 4) throw new TermSetError('truncated');
+  const [magic, format, , count, blockCount] = new Int32Array(fixed.buffer, 0, HEADER);
+  if (magic !== MAGIC) throw new TermSetError('not a term set');
+  if (format !== TERM_SET_FORMAT)
+    throw new TermSetError(`format ${format}, not ${TERM_SET_FORMAT}`);
+  const words = HEADER + count! * 2 + blockCount!;
+  if (count! < 0 || blockCount! < 0 || words * 4 > source.size) throw new TermSetError('truncated');
+  const headerBytes = source.read(0, words * 4).slice();
+  if (headerBytes.length !== words * 4) throw new TermSetError('truncated');
+  const header = new Int32Array(headerBytes.buffer);
+  if (checksum(header, HEADER_CHECKSUM) !== header[HEADER_CHECKSUM])
+    throw new TermSetError('damaged header');
+  const start = words * 4;
+  if (source.size > start + blockCount! * BLOCK || source.size <= start + (blockCount! - 1) * BLOCK)
+    throw new TermSetError('truncated');
+  const sections = Array.from({ length: count! }, (_, i) => ({
+    offset: header[HEADER + i * 2]!,
+    length: header[HEADER + 1 + i * 2]!,
+  }));
+  for (const { offset, length } of sections)
+    if (offset < start || offset % 4 !== 0 || length < 0 || offset + length > source.size)
+      throw new TermSetError('truncated');
+  const checksums = header.subarray(HEADER + count! * 2);
+  return { sections, reader: new BlockReader(source, start, checksums, header[HEADER_CHECKSUM]!) };
+}
 
 function check(ok: boolean): void {
   if (!ok) throw new TermSetError('damaged section');
 }
 
-/** Every value of `array` below `limit`. */
-function allBelow(array: ArrayLike<number>, limit: number, step = 1, from = 0): boolean {
-  for (let i = from; i < array.length; i += step) if (array[i]! >= limit) return false;
-  return true;
+/** A section read whole, as 32-bit words (or bytes). */
+function whole(reader: BlockReader, section: Section | undefined): Uint8Array {
+  if (section === undefined) throw new TermSetError('missing section');
+  const bytes = reader.bytes(section.offset, section.length);
+  return bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
 }
+const int32s = (bytes: Uint8Array): Int32Array => {
+  check(bytes.length % 4 === 0);
+  return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+};
 
-/** Whether `array` is sorted (strictly, for keys). */
-function sorted(array: ArrayLike<number>, strict: boolean): boolean {
-  for (let i = 1; i < array.length; i++)
-    if (strict ? array[i - 1]! >= array[i]! : array[i - 1]! > array[i]!) return false;
-  return true;
-}
-
+/** A word index: its keys read whole, its starts and entries on demand. */
 interface WordIndexView {
   keys: Int32Array;
-  starts: Uint32Array;
-  entries: Uint32Array;
-}
-
-/**
- * A word index's sections. The checksum vouches for their content; what is checked here
- * keeps every loop bounded even so: an index that lies reads past nothing and never hangs.
- */
-function readIndex([keys, starts, entries]: (Uint8Array | undefined)[]): WordIndexView {
-  const index = { keys: i32(keys), starts: u32(starts), entries: u32(entries) };
-  const count = index.entries.length / 3;
-  check(
-    Number.isInteger(count) &&
-      index.starts.length === index.keys.length + 1 &&
-      index.starts[0] === 0 &&
-      index.starts[index.keys.length] === count &&
-      sorted(index.starts, false),
-  );
-  return index;
+  starts: Section;
+  entries: Section;
 }
 
 /** The first index in `keys` (sorted) of `hash`, or -1. */
@@ -390,97 +498,113 @@ function find(keys: Int32Array, hash: number): number {
   return -1;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+function parseJson<T>(bytes: Uint8Array, what: string): T {
+  try {
+    return JSON.parse(decoder.decode(bytes)) as T;
+  } catch {
+    throw new TermSetError(`damaged ${what}`);
+  }
+}
 
 /**
- * A matcher over compiled bytes (from `compileTermSet`, of this format): it matches
- * exactly as `createTermMatcher` over the same terms would. The bytes are used as they
- * are, not copied: they must not change afterwards. A worker needs only the bytes (copied
- * or transferred) and the keys to load the same set. Damaged bytes throw `TermSetError`;
- * a hashed group whose key is not in `keys` throws `TermListError`.
+ * A matcher over a compiled set (from `compileTermSet`, of this format): it matches
+ * exactly as `createTermMatcher` over the same terms would. From bytes, they are used as
+ * they are, not copied (they must not change afterwards); a worker needs only the bytes
+ * (copied or transferred) and the keys to load the same set. From a `TermSetSource`, only
+ * the blocks a scan needs are read. Damaged bytes throw `TermSetError` (when loading, or
+ * when a damaged block is first needed and cannot be repaired); a hashed group whose key
+ * is not in `keys` throws `TermListError`.
  */
 export function loadTermSet(
-  bytes: Uint8Array,
+  bytes: Uint8Array | TermSetSource,
   keys: ReadonlyMap<string, Uint8Array> = new Map(),
 ): TermMatcher {
-  // Typed views need aligned offsets: a buffer that is not is copied once.
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  const sections = readSections(aligned);
-  let meta: Meta;
-  try {
-    meta = JSON.parse(decoder.decode(sections[0])) as Meta;
-  } catch {
-    throw new TermSetError('damaged meta');
-  }
+  const source: TermSetSource =
+    bytes instanceof Uint8Array
+      ? { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) }
+      : bytes;
+  const { sections, reader } = readHeader(source);
+  const meta = parseJson<Meta>(whole(reader, sections[0]), 'meta');
   const termCount = meta.terms;
   check(
     Number.isInteger(termCount) &&
       termCount >= 0 &&
       Array.isArray(meta.keyIds) &&
-      Array.isArray(meta.substrings) &&
       sections.length === 15 + meta.keyIds.length * 3,
   );
-  const termStarts = u32(sections[1]);
-  const termJson = sections[2]!;
-  check(
-    termStarts.length === termCount + 1 &&
-      sorted(termStarts, false) &&
-      termStarts[termCount] === termJson.byteLength,
+  const [, termStarts, termJson, tagListSection, wordData, narrow, wide, refs] = sections as [
+    Section,
+    Section,
+    Section,
+    Section,
+    Section,
+    Section,
+    Section,
+    Section,
+  ];
+  check(termStarts.length === (termCount + 1) * 4 && wordData.length % 12 === 0);
+  const indexOf = (at: number): WordIndexView => {
+    const [keysSection, starts, entries] = sections.slice(at, at + 3) as [
+      Section,
+      Section,
+      Section,
+    ];
+    const index = { keys: int32s(whole(reader, keysSection)), starts, entries };
+    check(starts.length === (index.keys.length + 1) * 4 && entries.length % 12 === 0);
+    return index;
+  };
+  const normal = indexOf(8);
+  const leetIndex = indexOf(11);
+  const substrings = parseJson<[[number, string][], [number, string][]]>(
+    whole(reader, sections[14]),
+    'substrings',
   );
-  const wordData = i32(sections[4]);
-  const narrow = u8(sections[5]);
-  const wide = u16(sections[6]);
-  const refs = u32(sections[7]);
-  const wordCount = wordData.length / 3;
-  check(Number.isInteger(wordCount));
-  const normal = readIndex(sections.slice(8, 11));
-  const leetIndex = readIndex(sections.slice(11, 14));
-  const substringPairs = u32(sections[14]);
-  const [normalSpellings, leetSpellings] = meta.substrings;
-  check(
-    substringPairs.length === (normalSpellings + leetSpellings) * 2 &&
-      allBelow(substringPairs, termCount, 2) &&
-      allBelow(substringPairs, wordCount, 2, 1),
-  );
+  check(Array.isArray(substrings) && substrings.length === 2);
+
+  // The i-th 32-bit word of a section read on demand; out of range reads as -1 (matches nothing).
+  const at = (section: Section, i: number): number =>
+    i >= 0 && i * 4 < section.length ? reader.int32(section.offset + i * 4) : -1;
 
   const made = new Array<Term | undefined>(termCount);
   let tagLists: string[][] | undefined;
   const termAt = (t: number): Term => {
     let term = made[t];
     if (term === undefined) {
-      try {
-        term = JSON.parse(
-          decoder.decode(termJson.subarray(termStarts[t], termStarts[t + 1])),
-        ) as Term;
-        if (term.hashed) {
-          tagLists ??= JSON.parse(decoder.decode(sections[3])) as string[][];
-          const list = tagLists[term.hashed.wordTags as unknown as number];
-          if (!Array.isArray(list)) throw new TermSetError('damaged tags');
-          term = { ...term, hashed: { ...term.hashed, wordTags: list } };
-        }
-      } catch {
-        throw new TermSetError(`damaged term ${t}`);
+      const from = at(termStarts, t);
+      const to = at(termStarts, t + 1);
+      check(t >= 0 && t < termCount && from >= 0 && from <= to && to <= termJson.length);
+      term = parseJson<Term>(reader.bytes(termJson.offset + from, to - from), `term ${t}`);
+      if (term.hashed) {
+        tagLists ??= parseJson<string[][]>(whole(reader, tagListSection), 'tags');
+        const list = tagLists[term.hashed.wordTags as unknown as number];
+        check(Array.isArray(list));
+        term = { ...term, hashed: { ...term.hashed, wordTags: list! } };
       }
       made[t] = term;
     }
     return term;
   };
 
+  /** Whether word `w` of the set is `text`. */
   const wordEquals = (text: string, w: number): boolean => {
-    const from = wordData[w * 3 + 1]!;
-    const length = wordData[w * 3 + 2]! & ~WIDE;
-    const units = wordData[w * 3 + 2]! & WIDE ? wide : narrow;
+    const from = at(wordData, w * 3 + 1);
+    const flagged = at(wordData, w * 3 + 2);
+    const length = flagged & ~WIDE;
     if (text.length !== length) return false;
-    for (let k = 0; k < length; k++) if (text.charCodeAt(k) !== units[from + k]) return false;
+    if (flagged & WIDE) {
+      for (let k = 0; k < length; k++) {
+        const unit = (from + k) * 2;
+        if (unit >= wide.length) return false;
+        const word = reader.int32((wide.offset + unit) & ~3);
+        if (text.charCodeAt(k) !== (word >>> ((unit & 2) * 8)) % 0x10000) return false;
+      }
+      return true;
+    }
+    for (let k = 0; k < length; k++) {
+      if (from + k >= narrow.length) return false;
+      if (text.charCodeAt(k) !== reader.uint8(narrow.offset + from + k)) return false;
+    }
     return true;
-  };
-  const wordString = (w: number): string => {
-    const from = wordData[w * 3 + 1]!;
-    const length = wordData[w * 3 + 2]! & ~WIDE;
-    const units = wordData[w * 3 + 2]! & WIDE ? wide : narrow;
-    let out = '';
-    for (let k = 0; k < length; k++) out += String.fromCharCode(units[from + k]!);
-    return out;
   };
 
   const groups: HashedGroup[] = meta.keyIds.map((keyId, g) => {
@@ -490,11 +614,12 @@ export function loadTermSet(
         `is hashed with key ${keyId}, which was not given`,
         'compiled term set',
       );
-    const at = 15 + g * 3;
-    const digests = u32(sections[at]);
-    const owners = u32(sections[at + 1]);
-    const tags = u32(sections[at + 2]);
+    const base = 15 + g * 3;
+    const digests = int32s(whole(reader, sections[base]));
+    const owners = int32s(whole(reader, sections[base + 1]));
+    const tags = new Uint32Array(int32s(whole(reader, sections[base + 2])));
     check(digests.length === owners.length * 4);
+    const unsigned = new Uint32Array(digests.buffer, digests.byteOffset, digests.length);
     const probe = new Uint32Array(4);
     return {
       digest: createTermDigester(key),
@@ -505,7 +630,7 @@ export function loadTermSet(
         let high = owners.length - 1;
         while (low <= high) {
           const mid = (low + high) >>> 1;
-          const order = compareDigest(digests, mid, probe, 0);
+          const order = compareDigest(unsigned, mid, probe, 0);
           if (order < 0) low = mid + 1;
           else if (order > 0) high = mid - 1;
           else return termAt(owners[mid]!);
@@ -526,11 +651,14 @@ export function loadTermSet(
     };
   });
 
-  const spellings = (from: number, count: number): SubstringIndex | undefined =>
+  // A spelling's term is made only when the spelling occurs.
+  const spellings = (pairs: [number, string][]): SubstringIndex | undefined =>
     substringIndex(
-      Array.from({ length: count }, (_, k): Spelling => ({
-        term: termAt(substringPairs[(from + k) * 2]!),
-        pattern: wordString(substringPairs[(from + k) * 2 + 1]!),
+      pairs.map(([t, pattern]): Spelling => ({
+        pattern,
+        get term() {
+          return termAt(t);
+        },
       })),
     );
   let automata: [SubstringIndex | undefined, SubstringIndex | undefined] | undefined;
@@ -548,23 +676,24 @@ export function loadTermSet(
     for (let i = 0; i < words.count; i++) {
       const key = find(hashes, words.hash[i]!);
       if (key === -1) continue;
-      for (let e = starts[key]!; e < starts[key + 1]!; e++) {
-        const n = entries[e * 3 + 1]! & 0xff;
+      for (let e = at(starts, key), end = at(starts, key + 1); e >= 0 && e < end; e++) {
+        const shape = at(entries, e * 3 + 1);
+        const n = shape & 0xff;
         if (i + n > words.count) continue;
-        const ref = entries[e * 3 + 2]!;
-        let same = true;
+        const ref = at(entries, e * 3 + 2);
+        let same = ref >= 0;
         for (let k = 1; k < n && same; k++)
-          same = words.hash[i + k] === wordData[refs[ref + k]! * 3];
+          same = words.hash[i + k] === at(wordData, at(refs, ref + k) * 3);
         for (let k = 0; k < n && same; k++)
-          same = wordEquals(wordText(text, words, i + k, leet), refs[ref + k]!);
+          same = wordEquals(wordText(text, words, i + k, leet), at(refs, ref + k));
         if (!same) continue;
-        const term = termAt(entries[e * 3]!);
+        const term = termAt(at(entries, e * 3));
         if (!accept(term)) continue;
         found.push({
           term,
           start: words.start[i]!,
           end: words.end[i + n - 1]!,
-          via: KINDS[entries[e * 3 + 1]! >>> 8]! satisfies MatchVia,
+          via: (KINDS[shape >>> 8] ?? 'exact') satisfies MatchVia,
           leet,
         });
         break;
@@ -587,8 +716,8 @@ export function loadTermSet(
         matchIndex(text, words, leetIndex, true, accept, found);
         for (const group of groups) matchHashed(text, words, group, true, accept, found);
       }
-      if (normalSpellings + leetSpellings > 0) {
-        automata ??= [spellings(0, normalSpellings), spellings(normalSpellings, leetSpellings)];
+      if (substrings[0].length + substrings[1].length > 0) {
+        automata ??= [spellings(substrings[0]), spellings(substrings[1])];
         if (automata[0]) matchSubstrings(text, automata[0], false, accept, found);
         if (automata[1]) matchSubstrings(text, automata[1], true, accept, found);
       }
