@@ -204,7 +204,9 @@ for (const count of [10, 10_000, 100_000]) {
   const args = ['--terms', list];
   const rounds = count === 100_000 ? 2 : 4;
   const uncached = bestHook(args, { ...hookEnv, TIGHTLIP_CACHE: '0' }, rounds);
-  const cold = bestHook(args, hookEnv, rounds, () => rmSync(cache, { recursive: true, force: true }));
+  const cold = bestHook(args, hookEnv, rounds, () =>
+    rmSync(cache, { recursive: true, force: true }),
+  );
   const warm = bestHook(args, hookEnv, 5);
   console.log(`${count.toLocaleString('en')} terms:`);
   console.log(`  cache off:  ${show(uncached)}`);

@@ -128,8 +128,13 @@ export function userTermsDir(
 
 /** Reads a file tightlip was pointed at (a list, a key); an unreadable one is an error naming it. */
 export async function readSource(file: string, what: string): Promise<string> {
+  return (await readSourceBytes(file, what)).toString('utf8');
+}
+
+/** `readSource`, undecoded: a cached list is only hashed, never decoded. */
+async function readSourceBytes(file: string, what: string): Promise<Buffer> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (error) {
     throw new InputError(
       `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
@@ -210,12 +215,12 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   for (const file of userFiles)
     if (file.endsWith('.key')) addKey(keys, await readSource(file, 'key file'), file);
 
-  const texts = await Promise.all(
-    lists.map(async (list) => list.text ?? readSource(list.file!, 'term list')),
+  const contents = await Promise.all(
+    lists.map(async (list) => list.text ?? readSourceBytes(list.file!, 'term list')),
   );
   // What the term set follows from: each list and each key.
   const identity = cacheKey(
-    ...lists.flatMap((list, i) => [list.name, texts[i]!]),
+    ...lists.flatMap((list, i) => [list.name, contents[i]!]),
     ...[...keys.values()],
   );
   // Lists from files are compiled once (see term-cache.ts); lists from the environment never touch the disk.
@@ -243,7 +248,7 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   let parsedTerms: Term[] | undefined;
   /** Parses the lists, and compiles and caches their set (again, when `repair`ing a damaged one). */
   const compile = (): { meta: SetMeta; set: Uint8Array } => {
-    const parsed = parseLists(lists, texts, cacheDir, checkList);
+    const parsed = parseLists(lists, contents, cacheDir, checkList);
     parsedTerms ??= parsed.terms;
     const set = compileTermSet(parsed.terms, keys);
     writeCachedTermSet(cacheDir!, identity, { meta: parsed.meta, set });
@@ -257,7 +262,7 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
     compiled = { meta, matcher: loadTermSet(set, keys) };
   }
   if (compiled === undefined) {
-    const parsed = parseLists(lists, texts, cacheDir, checkList);
+    const parsed = parseLists(lists, contents, cacheDir, checkList);
     parsedTerms = parsed.terms;
     compiled = { meta: parsed.meta, matcher: createTermMatcher(parsed.terms, keys) };
   }
@@ -340,7 +345,7 @@ function loadCachedSet(
 /** Parses every list (each through the cache of parsed lists) and merges their terms; a list is checked before it is merged. */
 function parseLists(
   lists: readonly { name: string; file?: string }[],
-  texts: readonly string[],
+  contents: readonly (string | Buffer)[],
   cacheDir: string | undefined,
   checkList: (i: number, list: ListMeta) => void,
 ): { terms: Term[]; meta: SetMeta } {
@@ -349,9 +354,10 @@ function parseLists(
   const meta: SetMeta = { lists: [] };
   lists.forEach((list, i) => {
     const source = list.file ? basename(list.file) : list.name;
-    const key = cacheDir !== undefined && list.file ? cacheKey(source, texts[i]!) : undefined;
+    const content = contents[i]!;
+    const key = cacheDir !== undefined && list.file ? cacheKey(source, content) : undefined;
     const cached = key !== undefined ? readCachedTerms(cacheDir!, key) : undefined;
-    const parsed = cached ?? parseTermList(texts[i]!, { source });
+    const parsed = cached ?? parseTermList(content.toString(), { source });
     if (key !== undefined && cached === undefined) writeCachedTerms(cacheDir!, key, parsed);
     const keyId = parsed.find((term) => term.hashed)?.hashed?.keyId;
     const entry: ListMeta = {

@@ -33,9 +33,12 @@ interface Machine {
   outputs: (readonly number[])[];
 }
 
-/** An automaton for `patterns`; an empty pattern matches nothing. */
-export function createAhoCorasick(patterns: readonly string[]): AhoCorasick {
-  // Character classes: 0 for any character in no pattern, 1..n for the others.
+/** Character classes: 0 for any character in no pattern, 1..n for the others. */
+function classesOf(patterns: readonly string[]): {
+  classOf: Uint16Array;
+  classes: number;
+  units: number;
+} {
   const classOf = new Uint16Array(65536);
   let classes = 1;
   let units = 0;
@@ -44,17 +47,33 @@ export function createAhoCorasick(patterns: readonly string[]): AhoCorasick {
     for (let i = 0; i < pattern.length; i++)
       if (classOf[pattern.charCodeAt(i)] === 0) classOf[pattern.charCodeAt(i)] = classes++;
   }
+  return { classOf, classes, units };
+}
+
+/** An automaton for `patterns`; an empty pattern matches nothing. */
+export function createAhoCorasick(patterns: readonly string[]): AhoCorasick {
+  const { classOf, classes, units } = classesOf(patterns);
   // A trie has at most one state per unit of its patterns, and the start state.
-  const { step, table, outputs } =
+  const machine =
     (units + 1) * classes <= TABLE_LIMIT
       ? tableMachine(patterns, classOf, classes, units + 1)
       : trieMachine(patterns, classOf);
+  const longest = patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1);
+  return automaton(machine, classOf, classes, patterns.length, longest);
+}
+
+function automaton(
+  { step, table, outputs }: Machine,
+  classOf: Uint16Array,
+  classes: number,
+  count: number,
+  longest: number,
+): AhoCorasick {
   const accepting = Uint8Array.from(outputs, (out) => (out.length > 0 ? 1 : 0));
-  const count = patterns.length;
   return {
     step,
     outputs: (state) => outputs[state]!,
-    longest: patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1),
+    longest,
     find(text) {
       const found = new Uint8Array(count);
       let state = 0;
@@ -72,6 +91,59 @@ export function createAhoCorasick(patterns: readonly string[]): AhoCorasick {
       return found;
     },
   };
+}
+
+/**
+ * An automaton as plain arrays, to be stored and loaded again without being built (a
+ * compiled term set holds its substring terms' automaton).
+ */
+export interface AhoCorasickTables {
+  /** Each unit of the patterns and its class, in pairs. */
+  units: Uint16Array;
+  classes: number;
+  /** The full transition table: state × class -> state. */
+  table: Int32Array;
+  /** The outputs of state s: `outputs[outputStarts[s] .. outputStarts[s + 1]]`. */
+  outputStarts: Int32Array;
+  outputs: Int32Array;
+  count: number;
+  longest: number;
+}
+
+/** The tables of the automaton for `patterns`; undefined when it is too large for a full table. */
+export function ahoCorasickTables(patterns: readonly string[]): AhoCorasickTables | undefined {
+  const { classOf, classes, units } = classesOf(patterns);
+  if ((units + 1) * classes > TABLE_LIMIT) return undefined;
+  const { table, outputs } = tableMachine(patterns, classOf, classes, units + 1);
+  const pairs: number[] = [];
+  classOf.forEach((c, unit) => {
+    if (c !== 0) pairs.push(unit, c);
+  });
+  const outputStarts = new Int32Array(outputs.length + 1);
+  outputs.forEach((out, state) => (outputStarts[state + 1] = outputStarts[state]! + out.length));
+  return {
+    units: Uint16Array.from(pairs),
+    classes,
+    table: table!,
+    outputStarts,
+    outputs: Int32Array.from(outputs.flat()),
+    count: patterns.length,
+    longest: patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1),
+  };
+}
+
+/** The automaton of `tables` (from `ahoCorasickTables`), without building it again. */
+export function loadAhoCorasick(tables: AhoCorasickTables): AhoCorasick {
+  const { units, classes, table, outputStarts } = tables;
+  const classOf = new Uint16Array(65536);
+  for (let i = 0; i + 1 < units.length; i += 2) classOf[units[i]!] = units[i + 1]!;
+  const outputs = Array.from({ length: outputStarts.length - 1 }, (_, s) =>
+    outputStarts[s + 1] === outputStarts[s]
+      ? NO_OUTPUTS
+      : Array.from(tables.outputs.subarray(outputStarts[s], outputStarts[s + 1])),
+  );
+  const step = (state: number, unit: number): number => table[state * classes + classOf[unit]!]!;
+  return automaton({ table, outputs, step }, classOf, classes, tables.count, tables.longest);
 }
 
 function withInherited(own: readonly number[], inherited: readonly number[]): readonly number[] {

@@ -23,6 +23,8 @@
 //     entries   u32 × 3: term, (kind << 8 | word count), offset of its words in `refs`;
 //               in a key's run, longer forms first, then in list order (as createTermMatcher)
 //   substrings  UTF-8 JSON: [term, spelling] of substring terms, in the normal and the leet view
+//   for the normal and the leet view: the substring spellings' Aho–Corasick automaton
+//     (codec/aho-corasick.ts's tables: units, table, output starts, outputs)
 //   for each hashed group:
 //     digests   u32 × 4 per digest, sorted; terms u32 per digest; tags u32, sorted
 //
@@ -35,6 +37,11 @@
 // Hashed terms are stored as their digests and the list-wide tags only: a compiled
 // hashed list holds no term in clear, as the list itself.
 
+import {
+  ahoCorasickTables,
+  loadAhoCorasick,
+  type AhoCorasickTables,
+} from '../codec/aho-corasick.js';
 import { TermListError, TermSetError } from '../errors.js';
 import type { Term } from '../types.js';
 import { createTermDigester } from './digest.js';
@@ -65,6 +72,15 @@ interface Meta {
   terms: number;
   anyLeet: boolean;
   keyIds: string[];
+  /** The substring automata (normal, leet) stored, by their sizes; null for none (built when loaded). */
+  automata: (Pick<AhoCorasickTables, 'classes' | 'count' | 'longest'> | null)[];
+}
+
+/** The sections of a stored automaton. */
+function automatonSections(tables: AhoCorasickTables | undefined): ArrayBufferView[] {
+  return tables
+    ? [tables.units, tables.table, tables.outputStarts, tables.outputs]
+    : [new Uint8Array(0), new Uint8Array(0), new Uint8Array(0), new Uint8Array(0)];
 }
 
 /** Words, each stored once. */
@@ -246,10 +262,16 @@ export function compileTermSet(
 
   const json = new Uint8Array(jsonLength);
   termJson.forEach((part, t) => json.set(part, termStarts[t]));
+  const automata = substrings.map((pairs) =>
+    pairs.length > 0 ? ahoCorasickTables(pairs.map(([, pattern]) => pattern)) : undefined,
+  );
   const meta: Meta = {
     terms: terms.length,
     anyLeet,
     keyIds: [...groups.keys()],
+    automata: automata.map((tables) =>
+      tables ? { classes: tables.classes, count: tables.count, longest: tables.longest } : null,
+    ),
   };
   return writeSections([
     encoder.encode(JSON.stringify(meta)),
@@ -263,6 +285,7 @@ export function compileTermSet(
     ...writeIndex(normal),
     ...writeIndex(leet),
     encoder.encode(JSON.stringify(substrings)),
+    ...automata.flatMap(automatonSections),
     ...[...groups.values()].flatMap(writeGroup),
   ]);
 }
@@ -275,6 +298,9 @@ function checksum(words: Int32Array, skip = -1): number {
   for (let i = 0; i < words.length; i++) if (i !== skip) h = Math.imul(h ^ words[i]!, 0x01000193);
   return h;
 }
+
+/** The first section of hashed groups. */
+const GROUPS = 23;
 
 /** Bytes a block holds: a checksum each. */
 const BLOCK = 16 * 1024;
@@ -530,7 +556,8 @@ export function loadTermSet(
     Number.isInteger(termCount) &&
       termCount >= 0 &&
       Array.isArray(meta.keyIds) &&
-      sections.length === 15 + meta.keyIds.length * 3,
+      Array.isArray(meta.automata) &&
+      sections.length === GROUPS + meta.keyIds.length * 3,
   );
   const [, termStarts, termJson, tagListSection, wordData, narrow, wide, refs] = sections as [
     Section,
@@ -614,7 +641,7 @@ export function loadTermSet(
         `is hashed with key ${keyId}, which was not given`,
         'compiled term set',
       );
-    const base = 15 + g * 3;
+    const base = GROUPS + g * 3;
     const digests = int32s(whole(reader, sections[base]));
     const owners = int32s(whole(reader, sections[base + 1]));
     const tags = new Uint32Array(int32s(whole(reader, sections[base + 2])));
@@ -651,16 +678,27 @@ export function loadTermSet(
     };
   });
 
-  // A spelling's term is made only when the spelling occurs.
-  const spellings = (pairs: [number, string][]): SubstringIndex | undefined =>
-    substringIndex(
-      pairs.map(([t, pattern]): Spelling => ({
-        pattern,
-        get term() {
-          return termAt(t);
-        },
-      })),
-    );
+  // A spelling's term is made only when the spelling occurs; its automaton is built only when not stored.
+  const spellings = (view: number): SubstringIndex | undefined => {
+    const pairs = substrings[view]!.map(([t, pattern]): Spelling => ({
+      pattern,
+      get term() {
+        return termAt(t);
+      },
+    }));
+    const stored = meta.automata[view];
+    if (!stored) return substringIndex(pairs);
+    const [units, table, outputStarts, outputs] = sections.slice(15 + view * 4, 19 + view * 4);
+    const unitBytes = whole(reader, units);
+    const ac = loadAhoCorasick({
+      ...stored,
+      units: new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1),
+      table: int32s(whole(reader, table)),
+      outputStarts: int32s(whole(reader, outputStarts)),
+      outputs: int32s(whole(reader, outputs)),
+    });
+    return { ac, spellings: pairs };
+  };
   let automata: [SubstringIndex | undefined, SubstringIndex | undefined] | undefined;
 
   function matchIndex(
@@ -717,7 +755,7 @@ export function loadTermSet(
         for (const group of groups) matchHashed(text, words, group, true, accept, found);
       }
       if (substrings[0].length + substrings[1].length > 0) {
-        automata ??= [spellings(substrings[0]), spellings(substrings[1])];
+        automata ??= [spellings(0), spellings(1)];
         if (automata[0]) matchSubstrings(text, automata[0], false, accept, found);
         if (automata[1]) matchSubstrings(text, automata[1], true, accept, found);
       }
