@@ -690,13 +690,26 @@ export function loadTermSet(
     if (!stored) return substringIndex(pairs);
     const [units, table, outputStarts, outputs] = sections.slice(15 + view * 4, 19 + view * 4);
     const unitBytes = whole(reader, units);
-    const ac = loadAhoCorasick({
+    const tables = {
       ...stored,
       units: new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1),
       table: int32s(whole(reader, table)),
       outputStarts: int32s(whole(reader, outputStarts)),
       outputs: int32s(whole(reader, outputs)),
-    });
+    };
+    // Every transition and output in range, so that stepping never leaves the table.
+    const states = tables.outputStarts.length - 1;
+    check(
+      states > 0 &&
+        tables.table.length === states * tables.classes &&
+        tables.table.every((state) => state >= 0 && state < states) &&
+        tables.units.every((unit, i) => i % 2 === 0 || unit < tables.classes) &&
+        tables.outputStarts[0] === 0 &&
+        tables.outputStarts.every((start, i) => i === 0 || start >= tables.outputStarts[i - 1]!) &&
+        tables.outputStarts[states] === tables.outputs.length &&
+        tables.outputs.every((k) => k >= 0 && k < pairs.length),
+    );
+    const ac = loadAhoCorasick(tables);
     return { ac, spellings: pairs };
   };
   let automata: [SubstringIndex | undefined, SubstringIndex | undefined] | undefined;
@@ -714,7 +727,8 @@ export function loadTermSet(
     for (let i = 0; i < words.count; i++) {
       const key = find(hashes, words.hash[i]!);
       if (key === -1) continue;
-      for (let e = at(starts, key), end = at(starts, key + 1); e >= 0 && e < end; e++) {
+      const last = Math.min(at(starts, key + 1), entries.length / 12);
+      for (let e = at(starts, key); e >= 0 && e < last; e++) {
         const shape = at(entries, e * 3 + 1);
         const n = shape & 0xff;
         if (i + n > words.count) continue;
