@@ -255,7 +255,7 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
     return { meta: parsed.meta, set };
   };
   let compiled = cacheable
-    ? loadCachedSet(cacheDir!, identity, keys, lists.length, () => compile().set)
+    ? loadCachedSet(cacheDir, identity, keys, lists.length, () => compile().set)
     : undefined;
   if (compiled === undefined && cacheable) {
     const { meta, set } = compile();

@@ -95,9 +95,9 @@ class WordTable {
     if (i === undefined) {
       i = this.index.size;
       this.index.set(word, i);
-      const isWide = LATIN1.test(word);
-      const units = isWide ? this.wide : this.narrow;
-      this.data.push(hashFolded(word), units.length, word.length | (isWide ? WIDE : 0));
+      const wide = isWide(word);
+      const units = wide ? this.wide : this.narrow;
+      this.data.push(hashFolded(word), units.length, word.length | (wide ? WIDE : 0));
       for (let k = 0; k < word.length; k++) units.push(word.charCodeAt(k));
     }
     return i;
@@ -106,8 +106,11 @@ class WordTable {
 
 /** Flags a word stored in `wide`. */
 const WIDE = 1 << 30;
-/** A character beyond Latin-1. */
-const LATIN1 = /[^\u0000-\u00ff]/;
+/** Whether `word` has a character beyond Latin-1. */
+function isWide(word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) > 0xff) return true;
+  return false;
+}
 
 /** A word index being built: entries in list order, sorted when written. */
 interface IndexDraft {
@@ -277,7 +280,7 @@ export function compileTermSet(
     encoder.encode(JSON.stringify(meta)),
     termStarts,
     json,
-    encoder.encode(JSON.stringify([...tagListTexts.keys()].map((text) => JSON.parse(text)))),
+    encoder.encode(`[${[...tagListTexts.keys()].join(',')}]`),
     Int32Array.from(words.data),
     Uint8Array.from(words.narrow),
     Uint16Array.from(words.wide),
@@ -485,7 +488,7 @@ function readHeader(source: TermSetSource): { sections: Section[]; reader: Block
     if (offset < start || offset % 4 !== 0 || length < 0 || offset + length > source.size)
       throw new TermSetError('truncated');
   const checksums = header.subarray(HEADER + count! * 2);
-  return { sections, reader: new BlockReader(source, start, checksums, header[HEADER_CHECKSUM]!) };
+  return { sections, reader: new BlockReader(source, start, checksums, header[HEADER_CHECKSUM]) };
 }
 
 function check(ok: boolean): void {
