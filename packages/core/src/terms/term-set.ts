@@ -397,20 +397,25 @@ class BlockReader {
     return checksum(words) === this.checksums[b] ? { bytes: aligned, words } : undefined;
   }
 
-  /** Reads the blocks `first` to `last` not read yet in one read of the source (a long section read whole). */
-  private prefetch(first: number, last: number): void {
-    while (first < last && this.blocks.has(first)) first++;
-    if (first >= last || first < 0 || last >= this.checksums.length) return;
+  /**
+   * Blocks `first` to `last` read in one read of the source (a long section read whole),
+   * when none of them is read yet: then the span read, its blocks all checked; else undefined.
+   */
+  private span(first: number, last: number): Uint8Array | undefined {
+    for (let b = first; b <= last; b++) if (this.blocks.has(b)) return undefined;
+    if (first < 0 || last >= this.checksums.length) return undefined;
     const from = this.start + first * BLOCK;
-    const span = this.source.read(
-      from,
-      Math.min((last - first + 1) * BLOCK, this.source.size - from),
-    );
+    const length = Math.min((last - first + 1) * BLOCK, this.source.size - from);
+    let span = this.source.read(from, length);
+    if (span.byteOffset % 4 !== 0) span = span.slice();
+    const blocks: Block[] = [];
     for (let b = first; b <= last; b++) {
-      if (this.blocks.has(b)) continue;
       const block = this.verify(b, span.subarray((b - first) * BLOCK, (b - first + 1) * BLOCK));
-      if (block) this.blocks.set(b, block);
+      if (block === undefined) return undefined; // read again block by block, and repaired
+      blocks.push(block);
     }
+    blocks.forEach((block, i) => this.blocks.set(first + i, block));
+    return span;
   }
 
   private repaired(b: number): Block {
@@ -432,7 +437,8 @@ class BlockReader {
     const last = Math.floor((offset + Math.max(length, 1) - 1 - this.start) / BLOCK);
     const within = offset - this.start - first * BLOCK;
     if (first === last) return this.block(first).bytes.subarray(within, within + length);
-    this.prefetch(first, last);
+    const span = this.span(first, last);
+    if (span) return span.subarray(within, within + length);
     const out = new Uint8Array(length);
     for (let b = first, at = 0; b <= last; b++) {
       const part = this.block(b).bytes.subarray(b === first ? within : 0);
