@@ -188,6 +188,7 @@ function bestHook(
 }
 
 const cache = join(base, 'cache');
+/** @type {NodeJS.ProcessEnv} */
 const hookEnv = { ...process.env, HOME: join(base, 'home'), XDG_CACHE_HOME: cache };
 delete hookEnv.TIGHTLIP_CACHE;
 const none = bestHook([], hookEnv);
