@@ -5,9 +5,9 @@
 // JSON) only when one of its forms matches. The CLI caches the bytes (term-cache.ts);
 // the core never touches a file.
 //
-// Layout: a header of 32-bit words (magic, format, checksum, section count, then each
-// section's byte offset and length), then the sections, each aligned to 4 bytes; the
-// checksum (FNV-1a over every 32-bit word but itself) makes any damage an error:
+// Layout: a header of 32-bit words (magic, format, the header's checksum, section count,
+// block count, each section's byte offset and length, each block's checksum), then the
+// sections, each aligned to 4 bytes (checksums: FNV-1a over 32-bit words):
 //
 //   meta        JSON: term count, whether any term is leet, the key ids of hashed groups
 //   termStarts  u32 × (terms + 1): offsets of each term's JSON in `termJson`
