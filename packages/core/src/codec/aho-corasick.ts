@@ -59,20 +59,23 @@ export function createAhoCorasick(patterns: readonly string[]): AhoCorasick {
       ? tableMachine(patterns, classOf, classes, units + 1)
       : trieMachine(patterns, classOf);
   const longest = patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1);
-  return automaton(machine, classOf, classes, patterns.length, longest);
+  const accepting = Uint8Array.from(machine.outputs, (out) => (out.length > 0 ? 1 : 0));
+  const outputsOf = (state: number): readonly number[] => machine.outputs[state]!;
+  return automaton(machine, outputsOf, accepting, classOf, classes, patterns.length, longest);
 }
 
 function automaton(
-  { step, table, outputs }: Machine,
+  { step, table }: Pick<Machine, 'step' | 'table'>,
+  outputs: (state: number) => readonly number[],
+  accepting: Uint8Array,
   classOf: Uint16Array,
   classes: number,
   count: number,
   longest: number,
 ): AhoCorasick {
-  const accepting = Uint8Array.from(outputs, (out) => (out.length > 0 ? 1 : 0));
   return {
     step,
-    outputs: (state) => outputs[state]!,
+    outputs,
     longest,
     find(text) {
       const found = new Uint8Array(count);
@@ -80,12 +83,12 @@ function automaton(
       if (table) {
         for (let i = 0; i < text.length; i++) {
           state = table[state * classes + classOf[text.charCodeAt(i)]!]!;
-          if (accepting[state] === 1) for (const k of outputs[state]!) found[k] = 1;
+          if (accepting[state] === 1) for (const k of outputs(state)) found[k] = 1;
         }
       } else {
         for (let i = 0; i < text.length; i++) {
           state = step(state, text.charCodeAt(i));
-          if (accepting[state] === 1) for (const k of outputs[state]!) found[k] = 1;
+          if (accepting[state] === 1) for (const k of outputs(state)) found[k] = 1;
         }
       }
       return found;
@@ -137,13 +140,30 @@ export function loadAhoCorasick(tables: AhoCorasickTables): AhoCorasick {
   const { units, classes, table, outputStarts } = tables;
   const classOf = new Uint16Array(65536);
   for (let i = 0; i + 1 < units.length; i += 2) classOf[units[i]!] = units[i + 1]!;
-  const outputs = Array.from({ length: outputStarts.length - 1 }, (_, s) =>
-    outputStarts[s + 1] === outputStarts[s]
-      ? NO_OUTPUTS
-      : Array.from(tables.outputs.subarray(outputStarts[s], outputStarts[s + 1])),
-  );
+  const states = outputStarts.length - 1;
+  const accepting = new Uint8Array(states);
+  for (let s = 0; s < states; s++) accepting[s] = outputStarts[s + 1]! > outputStarts[s]! ? 1 : 0;
+  // Each state's outputs made on first use.
+  const made = new Map<number, readonly number[]>();
+  const outputsOf = (state: number): readonly number[] => {
+    if (accepting[state] !== 1) return NO_OUTPUTS;
+    let outputs = made.get(state);
+    if (outputs === undefined) {
+      outputs = Array.from(tables.outputs.subarray(outputStarts[state], outputStarts[state + 1]));
+      made.set(state, outputs);
+    }
+    return outputs;
+  };
   const step = (state: number, unit: number): number => table[state * classes + classOf[unit]!]!;
-  return automaton({ table, outputs, step }, classOf, classes, tables.count, tables.longest);
+  return automaton(
+    { table, step },
+    outputsOf,
+    accepting,
+    classOf,
+    classes,
+    tables.count,
+    tables.longest,
+  );
 }
 
 function withInherited(own: readonly number[], inherited: readonly number[]): readonly number[] {

