@@ -1,18 +1,33 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import type { Term } from '@tightlip/core';
+import { crc32 } from 'node:zlib';
+import { TERM_SET_FORMAT, type Term, type TermSetSource } from '@tightlip/core';
 import { VERSION } from './version.js';
 
-// Term lists compiled once: a list's parsed terms, and the verdict of the check that no id
-// or owner gives a term away, are kept in the user's cache directory, keyed by a SHA-256
-// of everything they follow from (tightlip's version, the list's name and exact text; for
-// the verdict, every list's key and the keys of hashed lists). A changed list, key or
-// version is another key, so nothing is ever stale; old files are just not read again.
+// Term lists compiled once: a list's parsed terms, the compiled term set of all the lists
+// a scan loads (core's compileTermSet: what a hook then loads in milliseconds), and the
+// verdict of the check that no id or owner gives a term away, are kept in the user's
+// cache directory, keyed by a SHA-256 of everything they follow from (tightlip's version,
+// each list's name and exact text; for the set and the verdict, every list and every key
+// of hashed lists). A changed list, key or version is another key, so nothing is ever
+// stale; old files are just not read again.
 //
 // Protected like the lists themselves: the directory is created 0700 and every file 0600,
 // written to a temporary file and renamed (never half a file, never through a link); a
-// file that does not parse as expected is ignored and rewritten. Lists handed over in the
+// file that does not parse as expected, or a set whose checksums do not hold (a CRC-32 of
+// what the loader records, and the set's own, checked by core's loadTermSet), is ignored
+// and rewritten. Lists handed over in the
 // environment (TIGHTLIP_TERMS, a CI secret) are never written to disk. TIGHTLIP_CACHE=0
 // turns the cache off; XDG_CACHE_HOME moves it.
 
@@ -47,16 +62,109 @@ function read(dir: string, key: string): unknown {
   }
 }
 
-function write(dir: string, key: string, value: unknown): void {
-  const file = join(dir, `${key}.json`);
+function write(dir: string, name: string, value: string | Uint8Array): void {
+  const file = join(dir, name);
   const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, JSON.stringify(value), { mode: 0o600, flag: 'wx' });
+    writeFileSync(temporary, value, { mode: 0o600, flag: 'wx' });
     renameSync(temporary, file);
   } catch {
     rmSync(temporary, { force: true }); // a cache that cannot be written only costs time
   }
+}
+
+/** A cached term set: what the loader records about its lists, and the compiled set. */
+export interface CachedTermSet<Meta> {
+  meta: Meta;
+  set: Uint8Array;
+}
+
+const SET_MAGIC = 0x43544c54; // "TLTC"
+
+/** The key of the term set compiled from the lists and keys of `identity` (see LoadedTerms). */
+function setKey(identity: string): string {
+  return cacheKey('term-set', String(TERM_SET_FORMAT), identity);
+}
+
+/** `length` bytes of `file` at `position`; fewer when it is shorter (or gone). */
+function readAt(file: string, position: number, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, out, done, length - done, position + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return out.subarray(0, done);
+  } catch {
+    return out.subarray(0, 0); // unreadable now: the loader repairs or refuses it
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * The term set cached for `identity`, opened: its record, and a source that reads the set
+ * from the file piece by piece (core's loadTermSet reads only the blocks a scan needs,
+ * and checks each). Undefined when there is none, or its record is damaged (its CRC-32
+ * does not hold).
+ */
+export function openCachedTermSet<Meta>(
+  dir: string,
+  identity: string,
+): { meta: Meta; source: TermSetSource } | undefined {
+  const file = join(dir, `${setKey(identity)}.set`);
+  let size: number;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      size = fstatSync(fd).size;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined; // absent or unreadable: compiled again
+  }
+  const head = Buffer.from(readAt(file, 0, 12));
+  if (head.length < 12 || head.readUInt32LE(0) !== SET_MAGIC) return undefined;
+  const metaLength = head.readUInt32LE(8);
+  const setStart = 12 + ((metaLength + 3) & ~3);
+  if (setStart > size) return undefined;
+  const record = readAt(file, 12, setStart - 12);
+  if (record.length !== setStart - 12) return undefined;
+  if (head.readUInt32LE(4) !== crc32(record, crc32(head.subarray(8)))) return undefined;
+  try {
+    const meta = JSON.parse(Buffer.from(record.subarray(0, metaLength)).toString('utf8')) as Meta;
+    return {
+      meta,
+      source: {
+        size: size - setStart,
+        read: (offset, length) => readAt(file, setStart + offset, length),
+      },
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCachedTermSet(
+  dir: string,
+  identity: string,
+  { meta, set }: CachedTermSet<unknown>,
+): void {
+  const json = Buffer.from(JSON.stringify(meta));
+  const setStart = 12 + ((json.length + 3) & ~3);
+  const bytes = Buffer.alloc(setStart + set.byteLength);
+  bytes.writeUInt32LE(SET_MAGIC, 0);
+  bytes.writeUInt32LE(json.length, 8);
+  json.copy(bytes, 12);
+  bytes.set(set, setStart);
+  bytes.writeUInt32LE(crc32(bytes.subarray(8, setStart)), 4);
+  write(dir, `${setKey(identity)}.set`, bytes);
 }
 
 /** The terms cached under `key`; undefined when there are none (or they are damaged). */
@@ -66,7 +174,7 @@ export function readCachedTerms(dir: string, key: string): Term[] | undefined {
 }
 
 export function writeCachedTerms(dir: string, key: string, terms: readonly Term[]): void {
-  write(dir, key, { terms });
+  write(dir, `${key}.json`, JSON.stringify({ terms }));
 }
 
 /** Whether a check passed for `key` before. */
@@ -75,5 +183,5 @@ export function hasCachedVerdict(dir: string, key: string): boolean {
 }
 
 export function writeCachedVerdict(dir: string, key: string): void {
-  write(dir, key, { passed: true });
+  write(dir, `${key}.json`, JSON.stringify({ passed: true }));
 }

@@ -2,14 +2,26 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, delimiter, join, resolve } from 'node:path';
 import {
   BUILTIN_TERM_LISTS,
+  compileTermSet,
+  createTermMatcher,
   keyIdOf,
+  loadTermSet,
   parseTermList,
   termKeyBytes,
   TermListError,
+  TermSetError,
   type Term,
+  type TermMatcher,
 } from '@tightlip/core';
 import { InputError } from './errors.js';
-import { cacheKey, readCachedTerms, termCacheDir, writeCachedTerms } from './term-cache.js';
+import {
+  cacheKey,
+  openCachedTermSet,
+  readCachedTerms,
+  termCacheDir,
+  writeCachedTermSet,
+  writeCachedTerms,
+} from './term-cache.js';
 
 // Where term lists (and the keys of hashed lists) come from, so that an organisation can
 // give every repository one list without committing it:
@@ -47,15 +59,27 @@ export interface TermSource {
   keyId?: string;
 }
 
+/** Rule ids (`term:<id>`), looked up one at a time. */
+export interface RuleIds {
+  has(ruleId: string): boolean;
+}
+
 export interface LoadedTerms {
-  terms: Term[];
+  /**
+   * The terms, matched: a compiled set (see core's term-set.ts), from the cache or compiled
+   * now, whenever the cache is on and no list comes from the environment; else a matcher
+   * built from the terms. A set from the cache makes a term only when it matches.
+   */
+  matcher: TermMatcher;
+  /** Every term, in list order: made on first use (the scan itself needs only `matcher`). */
+  readonly terms: readonly Term[];
   /** Keys of hashed lists, by key id. */
   keys: Map<string, Uint8Array>;
   /**
    * The rule ids (`term:<id>`) of the terms of each list file, by absolute path: a scan of
    * the file on disk does not report a list's own terms in it (it necessarily holds them).
    */
-  listTerms: Map<string, Set<string>>;
+  listTerms: Map<string, RuleIds>;
   sources: TermSource[];
   /** A digest of every list and key loaded: checks of these terms are cached under it. */
   identity: string;
@@ -104,8 +128,13 @@ export function userTermsDir(
 
 /** Reads a file tightlip was pointed at (a list, a key); an unreadable one is an error naming it. */
 export async function readSource(file: string, what: string): Promise<string> {
+  return (await readSourceBytes(file, what)).toString('utf8');
+}
+
+/** `readSource`, undecoded: a cached list is only hashed, never decoded. */
+async function readSourceBytes(file: string, what: string): Promise<Buffer> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (error) {
     throw new InputError(
       `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
@@ -186,28 +215,27 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   for (const file of userFiles)
     if (file.endsWith('.key')) addKey(keys, await readSource(file, 'key file'), file);
 
-  const texts = await Promise.all(
-    lists.map(async (list) => list.text ?? readSource(list.file!, 'term list')),
+  const contents = await Promise.all(
+    lists.map(async (list) => list.text ?? readSourceBytes(list.file!, 'term list')),
   );
-  const terms: Term[] = [];
-  const byId = new Map<string, Term>();
-  const sources: TermSource[] = [];
-  const listTerms = new Map<string, Set<string>>();
+  // What the term set follows from: each list and each key.
+  const identity = cacheKey(
+    ...lists.flatMap((list, i) => [list.name, contents[i]!]),
+    ...[...keys.values()],
+  );
   // Lists from files are compiled once (see term-cache.ts); lists from the environment never touch the disk.
   const cacheDir = termCacheDir(env);
-  lists.forEach((list, i) => {
-    const source = list.file ? basename(list.file) : list.name;
-    const key = cacheDir !== undefined && list.file ? cacheKey(source, texts[i]!) : undefined;
-    const cached = key !== undefined ? readCachedTerms(cacheDir!, key) : undefined;
-    const parsed = cached ?? parseTermList(texts[i]!, { source });
-    if (key !== undefined && cached === undefined) writeCachedTerms(cacheDir!, key, parsed);
-    if (parsed.length === 0 && env[ALLOW_EMPTY_ENV] !== '1') {
+  const cacheable =
+    cacheDir !== undefined &&
+    lists.every((list) => list.file !== undefined || isBuiltinList(list.name));
+  const checkList = (i: number, { terms, keyId }: ListMeta): void => {
+    const list = lists[i]!;
+    if (terms === 0 && env[ALLOW_EMPTY_ENV] !== '1') {
       throw new TermListError(
         `holds no terms; a list that is configured but empty is an error, so that a missing list (an unset CI secret) cannot pass silently (set ${ALLOW_EMPTY_ENV}=1 to accept it)`,
         list.name,
       );
     }
-    const keyId = parsed.find((term) => term.hashed)?.hashed?.keyId;
     if (keyId !== undefined && !keys.has(keyId)) {
       throw new TermListError(
         `is hashed with key ${keyId}, which was not found: set ${KEY_ENV} or ${KEY_FILE_ENV}` +
@@ -215,6 +243,131 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
         list.name,
       );
     }
+  };
+
+  let parsedTerms: Term[] | undefined;
+  /** Parses the lists, and compiles and caches their set (again, when `repair`ing a damaged one). */
+  const compile = (): { meta: SetMeta; set: Uint8Array } => {
+    const parsed = parseLists(lists, contents, cacheDir, checkList);
+    parsedTerms ??= parsed.terms;
+    const set = compileTermSet(parsed.terms, keys);
+    writeCachedTermSet(cacheDir!, identity, { meta: parsed.meta, set });
+    return { meta: parsed.meta, set };
+  };
+  let compiled = cacheable
+    ? loadCachedSet(cacheDir, identity, keys, lists.length, () => compile().set)
+    : undefined;
+  if (compiled === undefined && cacheable) {
+    const { meta, set } = compile();
+    compiled = { meta, matcher: loadTermSet(set, keys) };
+  }
+  if (compiled === undefined) {
+    const parsed = parseLists(lists, contents, cacheDir, checkList);
+    parsedTerms = parsed.terms;
+    compiled = { meta: parsed.meta, matcher: createTermMatcher(parsed.terms, keys) };
+  }
+  const { meta, matcher } = compiled;
+  meta.lists.forEach((list, i) => checkList(i, list));
+
+  const allTerms = (): readonly Term[] => (parsedTerms ??= [...matcher.terms()]);
+  const listTerms = new Map<string, RuleIds>();
+  meta.lists.forEach(({ from, to, also }, i) => {
+    const { file } = lists[i]!;
+    let ids: Set<string> | undefined;
+    const make = (): Set<string> =>
+      new Set(
+        [
+          ...allTerms()
+            .slice(from, to)
+            .map((term) => term.id),
+          ...also,
+        ].map((id) => `term:${id}`),
+      );
+    if (file !== undefined) listTerms.set(file, { has: (ruleId) => (ids ??= make()).has(ruleId) });
+  });
+  const sources = meta.lists.map(({ terms, keyId }, i): TermSource => ({
+    kind: lists[i]!.kind,
+    name: lists[i]!.name,
+    terms,
+    ...(keyId ? { keyId } : {}),
+  }));
+  return {
+    matcher,
+    get terms() {
+      return allTerms();
+    },
+    keys,
+    listTerms,
+    sources,
+    identity,
+    cacheDir,
+  };
+}
+
+/** What the loader records about a list: its term count and key id, and which of the merged terms are its own. */
+interface ListMeta {
+  terms: number;
+  keyId?: string;
+  /** The merged terms it added, [from, to). */
+  from: number;
+  to: number;
+  /** Ids of its terms that an earlier list defined (identically). */
+  also: string[];
+}
+
+interface SetMeta {
+  lists: ListMeta[];
+}
+
+/**
+ * The term set cached for `identity`, loaded (read block by block as a scan needs them);
+ * undefined when there is none or it is damaged (it is then compiled again). A block
+ * found damaged later is `repair`ed: the lists compiled again, the same set.
+ */
+function loadCachedSet(
+  cacheDir: string,
+  identity: string,
+  keys: ReadonlyMap<string, Uint8Array>,
+  listCount: number,
+  repair: () => Uint8Array,
+): { meta: SetMeta; matcher: TermMatcher } | undefined {
+  const cached = openCachedTermSet<SetMeta>(cacheDir, identity);
+  if (!Array.isArray(cached?.meta.lists) || cached.meta.lists.length !== listCount)
+    return undefined;
+  try {
+    return { meta: cached.meta, matcher: loadTermSet({ ...cached.source, repair }, keys) };
+  } catch (error) {
+    if (error instanceof TermSetError) return undefined;
+    throw error;
+  }
+}
+
+/** Parses every list (each through the cache of parsed lists) and merges their terms; a list is checked before it is merged. */
+function parseLists(
+  lists: readonly { name: string; file?: string }[],
+  contents: readonly (string | Buffer)[],
+  cacheDir: string | undefined,
+  checkList: (i: number, list: ListMeta) => void,
+): { terms: Term[]; meta: SetMeta } {
+  const terms: Term[] = [];
+  const byId = new Map<string, Term>();
+  const meta: SetMeta = { lists: [] };
+  lists.forEach((list, i) => {
+    const source = list.file ? basename(list.file) : list.name;
+    const content = contents[i]!;
+    const key = cacheDir !== undefined && list.file ? cacheKey(source, content) : undefined;
+    const cached = key !== undefined ? readCachedTerms(cacheDir!, key) : undefined;
+    const parsed = cached ?? parseTermList(content.toString(), { source });
+    if (key !== undefined && cached === undefined) writeCachedTerms(cacheDir!, key, parsed);
+    const keyId = parsed.find((term) => term.hashed)?.hashed?.keyId;
+    const entry: ListMeta = {
+      terms: parsed.length,
+      ...(keyId ? { keyId } : {}),
+      from: terms.length,
+      to: terms.length,
+      also: [],
+    };
+    checkList(i, entry);
     for (const term of parsed) {
       const known = byId.get(term.id);
       if (known === undefined) {
@@ -225,21 +378,12 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
           `term id ${term.id} is also defined, differently, by ${known.source}; ids must be unique`,
           list.name,
         );
+      } else {
+        entry.also.push(term.id);
       }
     }
-    if (list.file !== undefined)
-      listTerms.set(list.file, new Set(parsed.map((term) => `term:${term.id}`)));
-    sources.push({
-      kind: list.kind,
-      name: list.name,
-      terms: parsed.length,
-      ...(keyId ? { keyId } : {}),
-    });
+    entry.to = terms.length;
+    meta.lists.push(entry);
   });
-  // What every check of the loaded terms follows from: each list and each key.
-  const identity = cacheKey(
-    ...lists.flatMap((list, i) => [list.name, texts[i]!]),
-    ...[...keys.values()],
-  );
-  return { terms, keys, listTerms, sources, identity, cacheDir };
+  return { terms, meta };
 }

@@ -33,8 +33,13 @@ describe('runScan', () => {
   it('gives the same report with worker threads as without, for a scan past the threshold', async ({
     temp,
   }) => {
-    // A rule and an allow pattern of the configuration, which workers rebuild.
-    temp.write('tightlip.config.json', JSON.stringify(ACME_CONFIG));
+    // A rule, an allow pattern and a term list of the configuration, which workers rebuild;
+    // the list itself comes last (past the threshold): its own terms are not reported.
+    temp.write('zz/codenames.txt', 'Halcyon\n');
+    temp.write(
+      'tightlip.config.json',
+      JSON.stringify({ ...ACME_CONFIG, terms: ['zz/codenames.txt'] }),
+    );
     const file = 'export const value = compute("a fairly ordinary line of code");\n'.repeat(4096);
     const threshold = 2 * 1024 * 1024;
     const files = Math.ceil((threshold * 2) / file.length);
@@ -42,7 +47,7 @@ describe('runScan', () => {
       temp.write(
         `src/file${i}.ts`,
         i % 7 === 3
-          ? `${file}const t = "${fakeGithubToken(i)}";\nk = "acme_${1 + (i % 9)}${createFake(i).digits(8)}";\nk = "acme_0${createFake(i).digits(8)}";\n`
+          ? `${file}const t = "${fakeGithubToken(i)}";\nk = "acme_${1 + (i % 9)}${createFake(i).digits(8)}";\nk = "acme_0${createFake(i).digits(8)}";\n// Halcyon\n`
           : file,
       );
     const scan = async (workers: number) => {
@@ -57,10 +62,12 @@ describe('runScan', () => {
       return { findings: report.findings, files: report.stats.files, bytes: report.stats.bytes };
     };
     const alone = await scan(0);
-    expect(alone.findings.length).toBe(2 * (Math.floor((files - 4) / 7) + 1));
+    expect(alone.findings.length).toBe(3 * (Math.floor((files - 4) / 7) + 1));
     expect(alone.findings.filter((f) => f.ruleId === 'acme-key').length).toBe(
-      alone.findings.length / 2,
+      alone.findings.length / 3,
     );
+    expect(alone.findings.filter((f) => f.kind === 'term').length).toBe(alone.findings.length / 3);
+    expect(alone.findings.some((f) => f.path.startsWith('zz/'))).toBe(false);
     expect(await scan(2)).toEqual(alone);
   });
 
@@ -119,9 +126,7 @@ describe('runScan', () => {
       termFiles: [],
     });
     // What a worker gets: a structured clone, which keeps no RegExp's class.
-    const portable = structuredClone(
-      toPortableEngine(settings, { root: temp.dir, reveal: false }, new Map()),
-    );
+    const portable = structuredClone(toPortableEngine(settings, { root: temp.dir, reveal: false }));
     const engine = await fromPortableEngine(portable);
     expect(engine.rules.find((rule) => rule.id === 'acme-key')!.patterns[0]).toBeInstanceOf(
       LinearRegExp,

@@ -24,6 +24,13 @@ export class TermListError extends TightlipError {
   }
 }
 
+/** Bytes that are not a compiled term set of this version (truncated, damaged, from another version). */
+export class TermSetError extends TightlipError {
+  constructor(message: string) {
+    super('TERM_SET_INVALID', `compiled term set: ${message}`);
+  }
+}
+
 /** A rule definition that breaks the rule contract (bad id, non-global pattern, …). */
 export class RuleError extends TightlipError {
   constructor(

@@ -27,7 +27,7 @@ export type {
   Term,
 } from './types.js';
 export { DEFAULT_MAX_FILE_SIZE, SEVERITIES } from './types.js';
-export { RuleError, TermListError, TightlipError } from './errors.js';
+export { RuleError, TermListError, TermSetError, TightlipError } from './errors.js';
 
 // Scanning.
 export { createEngine, type Engine, type EngineOptions } from './engine/engine.js';
@@ -63,6 +63,12 @@ export {
   type TermMatch,
   type TermMatcher,
 } from './terms/match.js';
+export {
+  compileTermSet,
+  loadTermSet,
+  TERM_SET_FORMAT,
+  type TermSetSource,
+} from './terms/term-set.js';
 export { createTermPolicy, type TermPolicy, type TermVerdict } from './terms/policy.js';
 export { hashTermList, termKeyBytes } from './terms/tools/hash-term-list.js';
 export { lintTerms, type LintIssue, type LintOptions } from './terms/tools/lint-terms.js';

@@ -1,5 +1,5 @@
-import { join, relative, resolve } from 'node:path';
-import { createEngine, type Engine } from '@tightlip/core';
+import { relative, resolve } from 'node:path';
+import { createEngine, type Engine, type Term } from '@tightlip/core';
 import { toPosix } from '../paths.js';
 import type { ScanSettings } from './settings.js';
 
@@ -13,7 +13,9 @@ export interface ScanEngineOptions {
 }
 
 /** What of the settings the engine reads. */
-export type EngineSettings = Pick<ScanSettings, 'rules' | 'terms' | 'termKeys' | 'now'> & {
+export type EngineSettings = Pick<ScanSettings, 'rules' | 'termKeys' | 'now'> & {
+  /** A matcher of the terms (a compiled set), or the terms. */
+  terms: ScanSettings['terms'] | readonly Term[];
   config: Pick<
     ScanSettings['config'],
     'dir' | 'allowValues' | 'allowPatterns' | 'stopwords' | 'inlineAllow'
@@ -42,28 +44,4 @@ export function createScanEngine(settings: EngineSettings, options: ScanEngineOp
     inlineAllow: config.inlineAllow,
     ...(options.secretHashSalt !== undefined ? { secretHashSalt: options.secretHashSalt } : {}),
   });
-}
-
-/**
- * `engine`, except that in the content of a term list file on disk (`lists`: absolute path
- * → the ids of its own terms) it does not report that list's own terms (the list
- * necessarily holds them; credentials and other lists' terms in it are reported, and its
- * own terms still masked). Only for a directory scan: content from git (staged, committed,
- * pushed) at a list's path is judged like any other, so that nothing can pass a hook by
- * its name.
- */
-export function withListsOnDisk(
-  engine: Engine,
-  root: string,
-  lists: ReadonlyMap<string, ReadonlySet<string>>,
-): Engine {
-  if (lists.size === 0) return engine;
-  return {
-    ...engine,
-    scan(chunk) {
-      const own = chunk.subject === 'content' ? lists.get(join(root, chunk.path)) : undefined;
-      const findings = engine.scan(chunk);
-      return own ? findings.filter((finding) => !own.has(finding.ruleId)) : findings;
-    },
-  };
 }

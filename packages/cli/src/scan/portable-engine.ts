@@ -1,11 +1,13 @@
-import { builtinRules, defineRule, type Engine, type Rule, type RuleSpec } from '@tightlip/core';
-import type { Config } from '../config/types.js';
 import {
-  createScanEngine,
-  withListsOnDisk,
-  type EngineSettings,
-  type ScanEngineOptions,
-} from './engine.js';
+  builtinRules,
+  defineRule,
+  type Engine,
+  type Rule,
+  type RuleSpec,
+  type Term,
+} from '@tightlip/core';
+import type { Config } from '../config/types.js';
+import { createScanEngine, type EngineSettings, type ScanEngineOptions } from './engine.js';
 import { publishRules } from './publish-rules.js';
 import type { ScanSettings } from './settings.js';
 
@@ -29,23 +31,25 @@ export interface PortableEngine {
   config: Pick<Config, 'dir' | 'allowValues' | 'stopwords' | 'inlineAllow' | 'extract'> & {
     allowPatterns: PortablePattern[];
   };
-  terms: ScanSettings['terms'];
+  /** Every term (a compiled set is a matcher, which a structured clone cannot carry). */
+  terms: readonly Term[];
   termKeys: ScanSettings['termKeys'];
   /** The clock at the start of the scan: embargoes are judged at one instant in every thread. */
   now: number;
   options: ScanEngineOptions;
-  /** The term lists on disk whose own terms their content does not report (see `withListsOnDisk`). */
-  lists: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Rules a worker knows by id: their checks are code, which a structured clone cannot carry. */
 const KNOWN_RULES = new Map([...builtinRules, ...publishRules].map((rule) => [rule.id, rule]));
 
-/** The portable form of the engine `createScanEngine(settings, options)` builds, with `withListsOnDisk(…, lists)`. */
+/**
+ * The portable form of the engine `createScanEngine(settings, options)` builds. Made only
+ * when workers start (a scan past 32 MB): it lists every term, which a compiled set makes
+ * only when they match.
+ */
 export function toPortableEngine(
   settings: ScanSettings,
   options: ScanEngineOptions,
-  lists: ReadonlyMap<string, ReadonlySet<string>>,
 ): PortableEngine {
   const { config } = settings;
   return {
@@ -61,11 +65,10 @@ export function toPortableEngine(
       inlineAllow: config.inlineAllow,
       extract: config.extract,
     },
-    terms: settings.terms,
+    terms: settings.terms.terms(),
     termKeys: settings.termKeys,
     now: settings.now(),
     options,
-    lists,
   };
 }
 
@@ -94,9 +97,5 @@ export async function fromPortableEngine(portable: PortableEngine): Promise<Engi
     termKeys: portable.termKeys,
     now: () => portable.now,
   };
-  return withListsOnDisk(
-    createScanEngine(settings, portable.options),
-    portable.options.root,
-    portable.lists,
-  );
+  return createScanEngine(settings, portable.options);
 }

@@ -57,8 +57,13 @@ export interface RunOptions {
   now: () => number;
   /** Called now and then, and once at the end. */
   onProgress?: (progress: ScanProgress) => void;
-  /** The engine as worker threads rebuild it; without it everything is scanned on this thread. */
-  portable?: PortableEngine;
+  /** The engine as worker threads rebuild it, made when they start; without it everything is scanned on this thread. */
+  portable?: () => PortableEngine;
+  /**
+   * Whether a finding is a term list's own term in that list's file on disk: not reported
+   * (the list necessarily holds its terms; credentials and other lists' terms in it are).
+   */
+  isOwnTerm?: (finding: Finding) => boolean;
   /** Worker threads once a scan has read `workerThreshold` bytes; all cores by default, 0 for none. */
   workers?: number;
   /** `WORKER_THRESHOLD` by default. */
@@ -275,8 +280,11 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
     for (const skip of result.skipped) skipped.push(skip);
     for (const file of result.files) files.add(file);
     bytes += result.bytes;
-    for (const finding of result.findings) findings.push(finding);
-    source.onResult?.(item, result.findings);
+    const found = options.isOwnTerm
+      ? result.findings.filter((finding) => !options.isOwnTerm!(finding))
+      : result.findings;
+    for (const finding of found) findings.push(finding);
+    source.onResult?.(item, found);
     if (findings.length > maxFindings) throw tooManyFindings(maxFindings);
     if ((source.isUnit ? source.isUnit(item) : item.type !== 'chunk') && ++done % 64 === 0) {
       onProgress?.({ done, total: source.total?.(), bytes });
@@ -325,7 +333,7 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
       read += sizeOf(item);
       if (!pool && workers > 0 && read > (options.workerThreshold ?? WORKER_THRESHOLD))
         pool = createScanPool(
-          options.portable!,
+          options.portable!(),
           { origin: source.origin, maxFindings },
           workers,
           BATCHES_PER_WORKER,

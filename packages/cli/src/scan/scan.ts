@@ -4,6 +4,7 @@ import {
   DEFAULT_MAX_FILE_SIZE,
   type BaselineEntry,
   type Engine,
+  type Finding,
   type Rule,
   type ScanReport,
   type SourceLimits,
@@ -18,7 +19,7 @@ import {
   readBaseline,
   usesBaseline,
 } from './baseline.js';
-import { createScanEngine, withListsOnDisk } from './engine.js';
+import { createScanEngine } from './engine.js';
 import { createScanExtractor } from './extractor.js';
 import { toPortableEngine } from './portable-engine.js';
 import { presentReport } from './present.js';
@@ -79,6 +80,20 @@ export async function allowedPaths(
   return (path) => allowed(toPosix(relative(config.dir, join(root, path))));
 }
 
+/**
+ * Whether a finding is a term list's own term in that list's file, in a directory scan:
+ * the list necessarily holds its terms (credentials and other lists' terms in it are
+ * reported, and its own terms still masked). Content from git (staged, committed, pushed)
+ * at a list's path is judged like any other, so that nothing can pass a hook by its name.
+ */
+function ownTermsOf(root: string, lists: ScanSettings['listTerms']): (finding: Finding) => boolean {
+  return (finding) =>
+    finding.kind === 'term' &&
+    finding.origin === 'file' &&
+    finding.file === undefined &&
+    lists.get(join(root, finding.path))?.has(finding.ruleId) === true;
+}
+
 /** Runs `source` with everything the configuration asks for: settings, baseline, engine, the scan loop. */
 export async function runSourceScan(
   source: Source,
@@ -94,16 +109,17 @@ export async function runSourceScan(
     ...(secretHashSalt !== undefined ? { secretHashSalt } : {}),
   };
   const engine = createScanEngine({ ...settings, config }, engineOptions);
-  // A term list on disk is scanned without its own terms (see `withListsOnDisk`).
-  const lists = source.origin === 'file' ? settings.listTerms : new Map<string, never>();
   try {
     const run = await runScan(source, {
-      engine: withListsOnDisk(engine, source.root, lists),
+      engine,
       limits: limitsOf(config, options.maxFileSize),
       isAllowedPath: await allowedPaths(config, source.root),
       now: settings.now,
       extractor: createScanExtractor(config.extract),
-      portable: toPortableEngine({ ...settings, config }, engineOptions, lists),
+      portable: () => toPortableEngine({ ...settings, config }, engineOptions),
+      ...(source.origin === 'file' && settings.listTerms.size > 0
+        ? { isOwnTerm: ownTermsOf(source.root, settings.listTerms) }
+        : {}),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.workerThreshold !== undefined
         ? { workerThreshold: options.workerThreshold }

@@ -1,22 +1,23 @@
-import { findRevealingTerms, type Rule, type Term } from '@tightlip/core';
+import { findRevealingTerms, type Rule, type TermMatcher } from '@tightlip/core';
 import { loadConfig, resolveRules } from '../config/load.js';
 import type { Config } from '../config/types.js';
 import { InputError } from '../errors.js';
 import { clockOf, type Io } from '../io.js';
 import { hasCachedVerdict, writeCachedVerdict } from '../term-cache.js';
-import { loadTerms, type TermSource } from '../term-sources.js';
+import { loadTerms, type RuleIds, type TermSource } from '../term-sources.js';
 
 /** What a scan is configured with: the configuration, the rules and terms it runs. Data only. */
 export interface ScanSettings {
   config: Config;
   rules: Rule[];
-  terms: Term[];
+  /** The terms, matched (a compiled set when the cache is on: see LoadedTerms). */
+  terms: TermMatcher;
   /** Keys of hashed term lists, by key id. */
   termKeys: Map<string, Uint8Array>;
   /** The term lists in use. */
   termSources: TermSource[];
   /** The rule ids of each term list file's own terms, by absolute path (see `LoadedTerms`). */
-  listTerms: ReadonlyMap<string, ReadonlySet<string>>;
+  listTerms: ReadonlyMap<string, RuleIds>;
   /** The clock for embargo lift dates. */
   now: () => number;
 }
@@ -50,7 +51,7 @@ export async function loadScanSettings(options: SettingsOptions): Promise<ScanSe
   const { cacheDir, identity } = loaded;
   const checked = cacheDir !== undefined && hasCachedVerdict(cacheDir, identity);
   const [giveaway] = checked ? [] : findRevealingTerms(loaded.terms, ['id', 'owner'], loaded.keys);
-  if (!giveaway && !checked && cacheDir !== undefined && loaded.terms.length > 0)
+  if (!giveaway && !checked && cacheDir !== undefined && loaded.matcher.size > 0)
     writeCachedVerdict(cacheDir, identity);
   if (giveaway) {
     throw new InputError(
@@ -62,7 +63,7 @@ export async function loadScanSettings(options: SettingsOptions): Promise<ScanSe
   return {
     config,
     rules: resolveRules(config),
-    terms: loaded.terms,
+    terms: loaded.matcher,
     termKeys: loaded.keys,
     termSources: loaded.sources,
     listTerms: loaded.listTerms,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createAhoCorasick, type AhoCorasick } from './aho-corasick.js';
+import {
+  ahoCorasickTables,
+  createAhoCorasick,
+  loadAhoCorasick,
+  type AhoCorasick,
+} from './aho-corasick.js';
 import { createFake } from './fake.js';
 
 /** Every [end offset, pattern index] reported by stepping through `text`. */
@@ -67,6 +72,21 @@ describe('Aho–Corasick', () => {
       many.filter((pattern) => text.includes(pattern)),
     );
     expect(found.reduce((sum, bit) => sum + bit, 0)).toBe(2);
+  });
+
+  it('stores as tables and loads again without being built, the same automaton', () => {
+    const fake = createFake(77);
+    const patterns = Array.from({ length: 60 }, () =>
+      fake.string('abcé', 1 + (fake.digits(1).charCodeAt(0) % 5)),
+    );
+    const loaded = loadAhoCorasick(ahoCorasickTables(patterns)!);
+    const built = createAhoCorasick(patterns);
+    for (let i = 0; i < 50; i++) {
+      const text = fake.string('abcéd', 40);
+      expect(occurrences(loaded, text)).toEqual(naive(patterns, text));
+      expect(loaded.find(text)).toEqual(built.find(text));
+    }
+    expect(loaded.longest).toBe(built.longest);
   });
 });
 

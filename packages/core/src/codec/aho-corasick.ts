@@ -43,12 +43,15 @@ interface Machine {
   outputs: (readonly number[])[];
 }
 
-/** An automaton for `patterns`; an empty pattern matches nothing. */
-export function createAhoCorasick(
+/** Character classes: 0 for any character in no pattern, 1..n for the others (see `AhoCorasickOptions.foldCase`). */
+function classesOf(
   patterns: readonly string[],
-  options: AhoCorasickOptions = {},
-): AhoCorasick {
-  // Character classes: 0 for any character in no pattern, 1..n for the others.
+  foldCase = false,
+): {
+  classOf: Uint16Array;
+  classes: number;
+  units: number;
+} {
   const classOf = new Uint16Array(65536);
   let classes = 1;
   let units = 0;
@@ -57,7 +60,7 @@ export function createAhoCorasick(
     for (let i = 0; i < pattern.length; i++)
       if (classOf[pattern.charCodeAt(i)] === 0) classOf[pattern.charCodeAt(i)] = classes++;
   }
-  if (options.foldCase) {
+  if (foldCase) {
     for (let unit = 0; unit < 65536; unit++) {
       if (classOf[unit] === 0) continue;
       const upper = String.fromCharCode(unit).toUpperCase();
@@ -65,31 +68,53 @@ export function createAhoCorasick(
         classOf[upper.charCodeAt(0)] = classOf[unit]!;
     }
   }
+  return { classOf, classes, units };
+}
+
+/** An automaton for `patterns`; an empty pattern matches nothing. */
+export function createAhoCorasick(
+  patterns: readonly string[],
+  options: AhoCorasickOptions = {},
+): AhoCorasick {
+  const { classOf, classes, units } = classesOf(patterns, options.foldCase);
   // A trie has at most one state per unit of its patterns, and the start state.
-  const { step, table, outputs } =
+  const machine =
     (units + 1) * classes <= TABLE_LIMIT
       ? tableMachine(patterns, classOf, classes, units + 1)
       : trieMachine(patterns, classOf);
-  const accepting = Uint8Array.from(outputs, (out) => (out.length > 0 ? 1 : 0));
-  const count = patterns.length;
+  const longest = patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1);
+  const accepting = Uint8Array.from(machine.outputs, (out) => (out.length > 0 ? 1 : 0));
+  const outputsOf = (state: number): readonly number[] => machine.outputs[state]!;
+  return automaton(machine, outputsOf, accepting, classOf, classes, patterns.length, longest);
+}
+
+function automaton(
+  { step, table }: Pick<Machine, 'step' | 'table'>,
+  outputs: (state: number) => readonly number[],
+  accepting: Uint8Array,
+  classOf: Uint16Array,
+  classes: number,
+  count: number,
+  longest: number,
+): AhoCorasick {
   const each = (text: string, visit: (pattern: number, end: number) => void): void => {
     let state = 0;
     if (table) {
       for (let i = 0; i < text.length; i++) {
         state = table[state * classes + classOf[text.charCodeAt(i)]!]!;
-        if (accepting[state] === 1) for (const k of outputs[state]!) visit(k, i + 1);
+        if (accepting[state] === 1) for (const k of outputs(state)) visit(k, i + 1);
       }
     } else {
       for (let i = 0; i < text.length; i++) {
         state = step(state, text.charCodeAt(i));
-        if (accepting[state] === 1) for (const k of outputs[state]!) visit(k, i + 1);
+        if (accepting[state] === 1) for (const k of outputs(state)) visit(k, i + 1);
       }
     }
   };
   return {
     step,
-    outputs: (state) => outputs[state]!,
-    longest: patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1),
+    outputs,
+    longest,
     find(text) {
       const found = new Uint8Array(count);
       each(text, (k) => (found[k] = 1));
@@ -97,6 +122,76 @@ export function createAhoCorasick(
     },
     each,
   };
+}
+
+/**
+ * An automaton as plain arrays, to be stored and loaded again without being built (a
+ * compiled term set holds its substring terms' automaton).
+ */
+export interface AhoCorasickTables {
+  /** Each unit of the patterns and its class, in pairs. */
+  units: Uint16Array;
+  classes: number;
+  /** The full transition table: state × class -> state. */
+  table: Int32Array;
+  /** The outputs of state s: `outputs[outputStarts[s] .. outputStarts[s + 1]]`. */
+  outputStarts: Int32Array;
+  outputs: Int32Array;
+  count: number;
+  longest: number;
+}
+
+/** The tables of the automaton for `patterns`; undefined when it is too large for a full table. */
+export function ahoCorasickTables(patterns: readonly string[]): AhoCorasickTables | undefined {
+  const { classOf, classes, units } = classesOf(patterns);
+  if ((units + 1) * classes > TABLE_LIMIT) return undefined;
+  const { table, outputs } = tableMachine(patterns, classOf, classes, units + 1);
+  const pairs: number[] = [];
+  classOf.forEach((c, unit) => {
+    if (c !== 0) pairs.push(unit, c);
+  });
+  const outputStarts = new Int32Array(outputs.length + 1);
+  outputs.forEach((out, state) => (outputStarts[state + 1] = outputStarts[state]! + out.length));
+  return {
+    units: Uint16Array.from(pairs),
+    classes,
+    table: table!,
+    outputStarts,
+    outputs: Int32Array.from(outputs.flat()),
+    count: patterns.length,
+    longest: patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1),
+  };
+}
+
+/** The automaton of `tables` (from `ahoCorasickTables`), without building it again. */
+export function loadAhoCorasick(tables: AhoCorasickTables): AhoCorasick {
+  const { units, classes, table, outputStarts } = tables;
+  const classOf = new Uint16Array(65536);
+  for (let i = 0; i + 1 < units.length; i += 2) classOf[units[i]!] = units[i + 1]!;
+  const states = outputStarts.length - 1;
+  const accepting = new Uint8Array(states);
+  for (let s = 0; s < states; s++) accepting[s] = outputStarts[s + 1]! > outputStarts[s]! ? 1 : 0;
+  // Each state's outputs made on first use.
+  const made = new Map<number, readonly number[]>();
+  const outputsOf = (state: number): readonly number[] => {
+    if (accepting[state] !== 1) return NO_OUTPUTS;
+    let outputs = made.get(state);
+    if (outputs === undefined) {
+      outputs = Array.from(tables.outputs.subarray(outputStarts[state], outputStarts[state + 1]));
+      made.set(state, outputs);
+    }
+    return outputs;
+  };
+  const step = (state: number, unit: number): number => table[state * classes + classOf[unit]!]!;
+  return automaton(
+    { table, step },
+    outputsOf,
+    accepting,
+    classOf,
+    classes,
+    tables.count,
+    tables.longest,
+  );
 }
 
 function withInherited(own: readonly number[], inherited: readonly number[]): readonly number[] {

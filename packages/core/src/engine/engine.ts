@@ -5,6 +5,7 @@ import { builtinRules } from '../rules/index.js';
 import { createCredentialScanner } from '../scanners/credentials.js';
 import type { Hit } from '../scanners/hit.js';
 import { createTermScanner } from '../scanners/terms.js';
+import type { TermMatcher } from '../terms/match.js';
 import type { Chunk, Finding, Rule, Term } from '../types.js';
 import { toFindings } from './finding.js';
 import { createCopyFinder, createLineMasker, maskLine, type MaskSpan } from './mask.js';
@@ -17,8 +18,11 @@ import { keepCountedLines, placeHits, type PlacedHit } from './place.js';
 export interface EngineOptions {
   /** Credential rules to run; the built-in catalog by default. */
   rules?: readonly Rule[];
-  /** Codenames and embargoed terms to block. */
-  terms?: readonly Term[];
+  /**
+   * Codenames and embargoed terms to block: the terms, or a matcher of them (a compiled
+   * set loaded with `loadTermSet`, which makes a term only when it matches).
+   */
+  terms?: readonly Term[] | TermMatcher;
   /** Put the unmasked secret in `Finding.secret` and leave excerpts unmasked. Off by default: findings are safe to print. */
   reveal?: boolean;
   /** Credential values, patterns and stopwords that are never reported. */
@@ -44,7 +48,6 @@ export interface EngineOptions {
 
 export interface Engine {
   readonly rules: readonly Rule[];
-  readonly terms: readonly Term[];
   /** Findings in `chunk`, ordered by position. Pure: the same chunk always gives the same findings. */
   scan(chunk: Chunk): Finding[];
   /**
@@ -169,5 +172,5 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return redacted;
   }
 
-  return { rules, terms, scan, redactName };
+  return { rules, scan, redactName };
 }

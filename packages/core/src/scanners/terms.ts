@@ -1,5 +1,5 @@
 import type { Term } from '../types.js';
-import { createTermMatcher, type TermMatch } from '../terms/match.js';
+import { createTermMatcher, type TermMatch, type TermMatcher } from '../terms/match.js';
 import { createTermPolicy } from '../terms/policy.js';
 import type { Hit } from './hit.js';
 
@@ -49,21 +49,21 @@ export interface TermScannerOptions {
 
 /** Finds term hits in a chunk's text, honouring each term's lift date and path scopes. */
 export interface TermScanner {
-  readonly terms: readonly Term[];
   /** Term hits in `text`; `path` is what the terms' scopes are matched against. */
   hits(text: string, path: string, reveal: boolean): Hit[];
 }
 
+/** A scanner for `terms`: given as terms, or as a matcher (a loaded compiled set, see terms/term-set.ts). */
 export function createTermScanner(
-  terms: readonly Term[],
+  terms: readonly Term[] | TermMatcher,
   options: TermScannerOptions = {},
 ): TermScanner {
-  const matcher = createTermMatcher(terms, options.keys);
-  const policy = createTermPolicy(terms);
+  const given = Array.isArray(terms);
+  const matcher = given ? createTermMatcher(terms, options.keys) : (terms as TermMatcher);
+  const policy = createTermPolicy(given ? terms : []);
   return {
-    terms,
     hits(text, path, reveal) {
-      if (terms.length === 0) return [];
+      if (matcher.size === 0) return [];
       const now = options.now?.();
       const verdicts = new Map<Term, boolean>();
       const grace = new Map<Term, string>();

@@ -23,9 +23,15 @@ export interface TermMatch {
   leet: boolean;
 }
 
-/** Finds terms in texts; built once per term set, whatever its size. */
+/**
+ * Finds terms in texts; built once per term set, whatever its size: from terms
+ * (`createTermMatcher`) or from a compiled set (`loadTermSet`, terms made on demand).
+ */
 export interface TermMatcher {
-  readonly terms: readonly Term[];
+  /** How many terms the set holds. */
+  readonly size: number;
+  /** Every term, in list order (a loaded compiled set makes them all on this call). */
+  terms(): readonly Term[];
   /**
    * Occurrences in `text` of terms that `accept` lets through: for each term, the earliest
    * and then the longest of its overlapping occurrences; different terms may overlap.
@@ -43,13 +49,13 @@ interface Entry {
 /** Plaintext forms by the hash of their first word: one lookup per word of text, whatever the list size. */
 type WordIndex = Map<number, Entry[]>;
 
-/** The hashed terms made with one key. */
-interface HashedGroup {
+/** The hashed terms made with one key, however they are stored. */
+export interface HashedGroup {
   digest: TermDigester;
-  terms: Map<string, Term>;
-  tags: Set<number>;
-  /** The word-tag arrays already added (a list's terms share one). */
-  tagLists: Set<readonly string[]>;
+  /** The term whose stored digest is `hex`, if any. */
+  termOf(hex: string): Term | undefined;
+  /** Whether `tag` is the tag of a word of some multi-word form. */
+  hasTag(tag: number): boolean;
   /** For each distinct word seen (bounded): its tag, and the term whose digest it has. */
   memo: Map<string, { tag: number; term: Term | undefined }>;
 }
@@ -93,7 +99,7 @@ function matchIndex(
   }
 }
 
-function isDigits(word: string): boolean {
+export function isDigits(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
     if (c < 48 || c > 57) return false;
@@ -101,7 +107,7 @@ function isDigits(word: string): boolean {
   return true;
 }
 
-function matchHashed(
+export function matchHashed(
   text: string,
   words: WordList,
   group: HashedGroup,
@@ -116,7 +122,7 @@ function matchHashed(
     if (known === undefined) {
       if (memo.size >= MEMO_LIMIT) memo.clear();
       const { hex, tag } = digest(word);
-      known = { tag, term: group.terms.get(hex) };
+      known = { tag, term: group.termOf(hex) };
       memo.set(word, known);
     }
     return known;
@@ -130,14 +136,14 @@ function matchHashed(
     const first = lookup(word);
     let best: { term: Term; last: number } | undefined;
     if (usable(first.term)) best = { term: first.term, last: i };
-    if (group.tags.has(first.tag)) {
+    if (group.hasTag(first.tag)) {
       // Cheap filter: only runs of words that all occur in some multi-word form are hashed as n-grams.
       let form = word;
       for (let j = i + 1; j < words.count && j < i + MAX_TERM_WORDS; j++) {
         const next = wordText(text, words, j, leet);
-        if (next.length > MAX_HASHED_LENGTH || !group.tags.has(lookup(next).tag)) break;
+        if (next.length > MAX_HASHED_LENGTH || !group.hasTag(lookup(next).tag)) break;
         form += ` ${next}`;
-        const term = group.terms.get(digest(form).hex);
+        const term = group.termOf(digest(form).hex);
         if (usable(term)) best = { term, last: j };
       }
     }
@@ -153,23 +159,23 @@ function matchHashed(
 }
 
 /** Spellings of substring terms in one automaton: its pattern k is `spellings[k]`. */
-interface SubstringIndex {
+export interface SubstringIndex {
   ac: AhoCorasick;
   spellings: readonly Spelling[];
 }
 
-interface Spelling {
+export interface Spelling {
   pattern: string;
   term: Term;
 }
 
-function substringIndex(spellings: readonly Spelling[]): SubstringIndex | undefined {
+export function substringIndex(spellings: readonly Spelling[]): SubstringIndex | undefined {
   return spellings.length > 0
     ? { ac: createAhoCorasick(spellings.map((spelling) => spelling.pattern)), spellings }
     : undefined;
 }
 
-function matchSubstrings(
+export function matchSubstrings(
   text: string,
   { ac, spellings }: SubstringIndex,
   leet: boolean,
@@ -207,7 +213,7 @@ function matchSubstrings(
  * found twice). Overlapping matches of different terms are all kept: each is a finding of
  * its own (allowed or not by its own id), and masking merges their spans.
  */
-function withoutOverlaps(found: TermMatch[]): TermMatch[] {
+export function withoutOverlaps(found: TermMatch[]): TermMatch[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: TermMatch[] = [];
   const reached = new Map<Term, number>();
@@ -231,7 +237,15 @@ export function createTermMatcher(
   const leetIndex: WordIndex = new Map();
   const substrings: Spelling[] = [];
   const leetSubstrings: Spelling[] = [];
-  const groups = new Map<string, HashedGroup>();
+  const groups = new Map<
+    string,
+    HashedGroup & {
+      byDigest: Map<string, Term>;
+      tags: Set<number>;
+      /** The word-tag arrays already added (a list's terms share one). */
+      tagLists: Set<readonly string[]>;
+    }
+  >();
   let anyLeet = false;
 
   for (const term of terms) {
@@ -243,17 +257,21 @@ export function createTermMatcher(
         const key = keys.get(keyId);
         if (key === undefined)
           throw new TermListError(`is hashed with key ${keyId}, which was not given`, term.source);
+        const byDigest = new Map<string, Term>();
+        const tags = new Set<number>();
         group = {
           digest: createTermDigester(key),
-          terms: new Map(),
-          tags: new Set(),
-          tagLists: new Set(),
+          termOf: (hex) => byDigest.get(hex),
+          hasTag: (tag) => tags.has(tag),
           memo: new Map(),
+          byDigest,
+          tags,
+          tagLists: new Set(),
         };
         groups.set(keyId, group);
       }
       for (const digest of term.hashed.digests)
-        if (!group.terms.has(digest)) group.terms.set(digest, term);
+        if (!group.byDigest.has(digest)) group.byDigest.set(digest, term);
       if (!group.tagLists.has(term.hashed.wordTags)) {
         group.tagLists.add(term.hashed.wordTags);
         for (const tag of term.hashed.wordTags) group.tags.add(Number.parseInt(tag, 16));
@@ -285,7 +303,8 @@ export function createTermMatcher(
   const leetSubstringTerms = substringIndex(leetSubstrings);
 
   return {
-    terms,
+    size: terms.length,
+    terms: () => terms,
     match(text, accept = () => true) {
       const found: TermMatch[] = [];
       if (normal.size > 0 || groups.size > 0) {

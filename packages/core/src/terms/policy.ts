@@ -32,22 +32,30 @@ export type TermVerdict =
 /** Decides, for terms of a set, whether an occurrence at `now` (ms) in `path` counts: lift dates and path scopes. */
 export type TermPolicy = (term: Term, now: number | undefined, path: string) => TermVerdict;
 
-export function createTermPolicy(terms: readonly Term[]): TermPolicy {
-  const scopes = new Map(
-    terms
-      .filter((term) => term.allowIn?.length || term.onlyIn?.length)
-      .map((term) => [
-        term,
-        {
-          allow: compileScope(term, term.allowIn, 'allowIn'),
-          only: compileScope(term, term.onlyIn, 'onlyIn'),
-        },
-      ]),
-  );
+/**
+ * The policy of a term set. Scopes are compiled on a term's first occurrence; those of
+ * `terms` are compiled (checked) at once, so that a bad glob is an error before a scan.
+ */
+export function createTermPolicy(terms: readonly Term[] = []): TermPolicy {
+  type Scope = { allow?: (path: string) => boolean; only?: (path: string) => boolean };
+  const scopes = new Map<Term, Scope | undefined>();
+  const scopeOf = (term: Term): Scope | undefined => {
+    if (!term.allowIn?.length && !term.onlyIn?.length) return undefined;
+    let scope = scopes.get(term);
+    if (scope === undefined) {
+      scope = {
+        allow: compileScope(term, term.allowIn, 'allowIn'),
+        only: compileScope(term, term.onlyIn, 'onlyIn'),
+      };
+      scopes.set(term, scope);
+    }
+    return scope;
+  };
+  for (const term of terms) scopeOf(term);
   return (term, now, path) => {
     const embargo = embargoState(term, now);
     if (embargo.state === 'lifted') return { blocks: false, why: 'lifted' };
-    const scope = scopes.get(term);
+    const scope = scopeOf(term);
     if (scope?.allow?.(path)) return { blocks: false, why: 'allowed-here' };
     if (scope?.only && !scope.only(path)) return { blocks: false, why: 'not-blocked-here' };
     if (embargo.state === 'grace')

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { createFake } from '../codec/fake.js';
+import { createEngine } from '../engine/engine.js';
+import { TermListError, TermSetError } from '../errors.js';
+import type { Term } from '../types.js';
+import { keyIdOf } from './digest.js';
+import { createTermMatcher, type TermMatch } from './match.js';
+import { parseTermList } from './parse-term-list.js';
+import { compileTermSet, loadTermSet } from './term-set.js';
+import { hashTermList, termKeyBytes } from './tools/hash-term-list.js';
+
+// The compiled set must match exactly what `createTermMatcher` matches: a generated list
+// with every kind of form, and generated texts spelling its words every way a scan folds
+// (case, identifiers, joined, plurals, leet, NFKC, homoglyphs, invisible characters).
+
+const fake = createFake(2026);
+const SYLLABLES = ['ka', 'zo', 'vri', 'ten', 'mul', 'qua', 'dor', 'fe', 'lix', 'sar', 'nob', 'y'];
+const vocabulary = Array.from({ length: 40 }, (_, i) =>
+  i % 13 === 0
+    ? `${fake.pick(SYLLABLES)}${fake.digits(1)}`
+    : Array.from({ length: 2 + (i % 3) }, () => fake.pick(SYLLABLES)).join(''),
+);
+vocabulary.push('café', 'ωmega', 'tenky');
+const pickWord = (): string => fake.pick(vocabulary);
+const chance = (percent: number): boolean => Number(fake.digits(2)) < percent;
+
+function makeEntries(count: number, rich: boolean): object[] {
+  const seen = new Set<string>();
+  const entries: object[] = [];
+  for (let i = 0; entries.length < count; i++) {
+    const words = Array.from({ length: 1 + (i % 4 === 3 ? 2 : i % 4 === 2 ? 1 : 0) }, pickWord);
+    const term = words.join(' ');
+    if (seen.has(term)) continue;
+    seen.add(term);
+    entries.push({
+      id: `CN-${entries.length + 1}`,
+      term,
+      ...(chance(20) ? { aliases: [`${pickWord()} ${pickWord()}`] } : {}),
+      ...(chance(25) ? { leet: true } : {}),
+      ...(rich && chance(10) ? { substring: true } : {}),
+      ...(rich && chance(20)
+        ? { lifts: fake.pick(['2026-01-01', '2026-06-01', '2027-01-01']), graceDays: 30 }
+        : {}),
+      ...(rich && chance(10) ? { allowIn: ['docs/**'] } : {}),
+      ...(rich && chance(10) ? { onlyIn: ['src/**'] } : {}),
+      ...(chance(20) ? { severity: 'medium' } : {}),
+      ...(chance(10) ? { owner: 'team-x' } : {}),
+    });
+  }
+  return entries;
+}
+
+const LEET: Record<string, string> = { a: '4', e: '3', o: '0', i: '1' };
+const spell = (word: string): string => {
+  switch (Number(fake.digits(1))) {
+    case 0:
+      return word.toUpperCase();
+    case 1:
+      return word.charAt(0).toUpperCase() + word.slice(1);
+    case 2:
+      return word.replace(/[aeoi]/g, (c) => LEET[c]!);
+    case 3:
+      return `${word.slice(0, 1)}\u200b${word.slice(1)}`; // invisible
+    case 4:
+      return word.replace(/a/g, '\u0430'); // Cyrillic a
+    case 5:
+      return word.replace(/o/g, '\uff4f'); // fullwidth o (NFKC)
+    case 6:
+      return `${word}${fake.pick(['s', 'es', 'ology', ''])}`;
+    case 7:
+      return `x${word}`;
+    default:
+      return word;
+  }
+};
+const makeText = (): string => {
+  let text = '';
+  const length = 3 + Number(fake.digits(1));
+  for (let i = 0; i < length; i++)
+    text += spell(pickWord()) + fake.pick([' ', '', '_', '-', '.', '/', '\n', 'Y', ', ']);
+  return text;
+};
+
+const key = termKeyBytes(createFake(7).hex(64), 'test');
+const keys = new Map([[keyIdOf(key), key]]);
+const json = (entries: object[]): string => JSON.stringify({ version: 1, terms: entries });
+const plain = parseTermList(json(makeEntries(300, true)), { source: 'plain.json' });
+const hashed = parseTermList(
+  hashTermList(parseTermList(json(makeEntries(150, false)), { source: 'h.json' }), key),
+  { source: 'hashed.json' },
+);
+const terms = [...plain, ...hashed];
+const texts = Array.from({ length: 600 }, makeText);
+
+const shown = (matches: TermMatch[]) =>
+  matches.map((m) => [m.term.id, m.start, m.end, m.via, m.leet]);
+
+describe('compiled term sets', () => {
+  const reference = createTermMatcher(terms, keys);
+  const loaded = loadTermSet(compileTermSet(terms, keys), keys);
+
+  it('match exactly what the term matcher matches, on every kind of form', () => {
+    let matched = 0;
+    const everyOther = (term: Term) => Number(term.id.replace(/\D/g, '')) % 2 === 0;
+    for (const text of texts) {
+      const expected = shown(reference.match(text));
+      matched += expected.length;
+      expect(shown(loaded.match(text))).toEqual(expected);
+      expect(shown(loaded.match(text, everyOther))).toEqual(
+        shown(reference.match(text, everyOther)),
+      );
+    }
+    // The corpus does exercise every way of matching.
+    const vias = new Set(texts.flatMap((text) => reference.match(text).map((m) => m.via)));
+    const leet = texts.some((text) => reference.match(text).some((m) => m.leet));
+    expect([...vias].sort()).toEqual(['alias', 'exact', 'hashed', 'joined', 'plural', 'substring']);
+    expect(leet).toBe(true);
+    expect(matched).toBeGreaterThan(300);
+  });
+
+  it('give the same findings in an engine: severities, lift dates, scopes', () => {
+    const now = () => Date.parse('2026-06-15T00:00:00Z');
+    const engines = [terms, loaded].map((given) =>
+      createEngine({ rules: [], terms: given, termKeys: keys, now }),
+    );
+    for (const [i, text] of texts.entries()) {
+      const chunk = {
+        subject: 'content' as const,
+        path: fake.pick(['docs/a.md', 'src/b.ts', 'c.txt']),
+        text,
+        startLine: i,
+      };
+      const [a, b] = engines.map((engine) => engine.scan(chunk));
+      expect(b).toEqual(a);
+    }
+  });
+
+  it('make each term on demand, equal to the term compiled', () => {
+    expect(loaded.size).toBe(terms.length);
+    expect(loaded.terms()).toEqual(terms);
+  });
+
+  it('hold no term of a hashed list in clear', () => {
+    const bytes = compileTermSet(hashed, keys);
+    const asText = new TextDecoder().decode(bytes);
+    const utf16 = String.fromCharCode(...new Uint16Array(bytes.buffer, 0, bytes.length >> 1));
+    // Words that digests (hex) cannot spell by chance.
+    for (const word of vocabulary.filter((w) => w.length >= 4 && /[g-z]/.test(w))) {
+      expect(asText).not.toContain(word);
+      expect(utf16).not.toContain(word);
+    }
+  });
+
+  it('refuse damaged or truncated bytes with TermSetError, never using a damaged byte', () => {
+    const bytes = compileTermSet(terms, keys);
+    for (let length = 0; length < bytes.length; length += Math.ceil(bytes.length / 97))
+      expect(() => loadTermSet(bytes.subarray(0, length), keys)).toThrow(TermSetError);
+    const otherFormat = bytes.slice();
+    otherFormat[4] = 99;
+    expect(() => loadTermSet(otherFormat, keys)).toThrow(TermSetError);
+    // Any one byte changed, anywhere: refused when loading, or when its block is first
+    // read; until then every match is right.
+    const expected = texts.map((text) => shown(reference.match(text)));
+    for (let at = 0; at < bytes.length; at += Math.ceil(bytes.length / 61)) {
+      const damaged = bytes.slice();
+      damaged[at] = damaged[at]! ^ 0x24;
+      try {
+        const set = loadTermSet(damaged, keys);
+        texts.forEach((text, i) => expect(shown(set.match(text))).toEqual(expected[i]));
+        expect(set.terms()).toEqual(terms);
+        expect.unreachable(`byte ${at} changed, never noticed`);
+      } catch (error) {
+        expect(error).toBeInstanceOf(TermSetError);
+      }
+    }
+  });
+
+  it('read only the blocks a text leads to, and repair a block damaged after loading', () => {
+    const bytes = compileTermSet(terms, keys);
+    const damaged = bytes.slice();
+    let read = 0;
+    const source = {
+      size: bytes.length,
+      read: (offset: number, length: number) => {
+        read += length;
+        return damaged.slice(offset, offset + length);
+      },
+      repair: () => bytes,
+    };
+    const set = loadTermSet(source, keys);
+    expect(read).toBeLessThan(bytes.length / 2);
+    damaged.fill(0, damaged.length >> 1);
+    for (const text of texts) expect(shown(set.match(text))).toEqual(shown(reference.match(text)));
+    expect(set.terms()).toEqual(terms);
+    // Without a way to repair it, a damaged block is an error, not a silent miss.
+    expect(() => loadTermSet({ size: bytes.length, read: source.read }, keys).terms()).toThrow(
+      TermSetError,
+    );
+  });
+
+  it('load from an unaligned buffer', () => {
+    const bytes = compileTermSet(plain);
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    const set = loadTermSet(shifted.subarray(1));
+    const plainOnly = createTermMatcher(plain);
+    for (const text of texts.slice(0, 100))
+      expect(shown(set.match(text))).toEqual(shown(plainOnly.match(text)));
+  });
+
+  it('need the key of a hashed list, to compile and to load', () => {
+    expect(() => compileTermSet(hashed)).toThrow(TermListError);
+    expect(() => loadTermSet(compileTermSet(hashed, keys))).toThrow(TermListError);
+  });
+
+  it('check scopes when compiling', () => {
+    // As a caller other than the list parser (which checks them too) may hand them over.
+    const bad: Term = { id: 'X', words: ['kazo'], severity: 'high', source: 'x', allowIn: ['['] };
+    expect(() => compileTermSet([bad])).toThrow(TermListError);
+  });
+
+  it('compile an empty list', () => {
+    const empty = loadTermSet(compileTermSet([]));
+    expect(empty.size).toBe(0);
+    expect(empty.match(texts[0]!)).toEqual([]);
+  });
+});
