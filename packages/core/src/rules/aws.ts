@@ -140,7 +140,8 @@ export const awsRules: Rule[] = [
     token: (fake) => `da2-${fake.string(LOWER_ALNUM, 26)}`,
     contexts: [
       (t) => `"aws_appsync_apiKey": "${t}",`,
-      (t) => `curl -H "x-api-key: ${t}" https://example.appsync-api.us-east-1.amazonaws.com/graphql`,
+      (t) =>
+        `curl -H "x-api-key: ${t}" https://example.appsync-api.us-east-1.amazonaws.com/graphql`,
       (t) => `APPSYNC_API_KEY=${t}`,
     ],
   }),

@@ -25,8 +25,7 @@ import { UUID, alone, fakeUuid } from './shapes.js';
 const uuid = fakeUuid;
 const b64url = (fake: Fake, n: number) => fake.string(BASE64URL, n);
 /** A Scaleway access key's 17 characters, derived from the secret so that samples stay paired. */
-const fake17 = (material: string) =>
-  material.replace(/-/g, '').slice(0, 17).toUpperCase();
+const fake17 = (material: string) => material.replace(/-/g, '').slice(0, 17).toUpperCase();
 
 export const cloudRules: Rule[] = [
   ...(
@@ -318,10 +317,14 @@ export const cloudRules: Rule[] = [
     token: (fake) => `${b64url(fake, 42)}${fake.pick(['a', 'Q'])}${fake.pick(['4', '_'])}`,
     contexts: [
       (t) => `IBMCLOUD_API_KEY=${t}`,
-      (t) => `{\n  "apikey": "${t}",\n  "iam_apikey_description": "Auto-generated for key",\n  "iam_role_crn": "crn:v1:bluemix:public:iam::::serviceRole:Writer"\n}`,
+      (t) =>
+        `{\n  "apikey": "${t}",\n  "iam_apikey_description": "Auto-generated for key",\n  "iam_role_crn": "crn:v1:bluemix:public:iam::::serviceRole:Writer"\n}`,
       (t) => `provider "ibm" {\n  ibmcloud_api_key = "${t}"\n}`,
     ],
-    ignore: (fake) => [`{"apikey": "${b64url(fake, 44)}"}`, `IBMCLOUD_REGION_ID=${b64url(fake, 44)}`],
+    ignore: (fake) => [
+      `{"apikey": "${b64url(fake, 44)}"}`,
+      `IBMCLOUD_REGION_ID=${b64url(fake, 44)}`,
+    ],
   }),
   defineRule({
     id: 'scaleway-secret-key',
@@ -344,7 +347,8 @@ export const cloudRules: Rule[] = [
     contexts: [
       (t) => `SCW_SECRET_KEY=${t}`,
       (t) => `provider "scaleway" {\n  access_key = "SCW${fake17(t)}"\n  secret_key = "${t}"\n}`,
-      (t) => `access_key: SCW${fake17(t)}\nsecret_key: ${t}\ndefault_project_id: ${t.split('').reverse().join('')}`,
+      (t) =>
+        `access_key: SCW${fake17(t)}\nsecret_key: ${t}\ndefault_project_id: ${t.split('').reverse().join('')}`,
     ],
     ignore: (fake) => [`SCW_DEFAULT_PROJECT_ID=${fakeUuid(fake)}`, `secret_key: ${fakeUuid(fake)}`],
   }),
@@ -358,7 +362,8 @@ export const cloudRules: Rule[] = [
     scope: 'line',
     pattern: alone('[A-Z0-9]{36}'),
     check: ['random', { keyedBy: 'vultr[\\w.-]*(?:key|token)' }],
-    token: (fake) => `${fake.string(UPPER_ALNUM, 34)}${fake.pick(['A', 'K'])}${fake.pick(['3', '7'])}`,
+    token: (fake) =>
+      `${fake.string(UPPER_ALNUM, 34)}${fake.pick(['A', 'K'])}${fake.pick(['3', '7'])}`,
     contexts: [
       (t) => `VULTR_API_KEY=${t}`,
       (t) => `provider "vultr" {\n  api_key = "${t}"\n}`,
@@ -379,7 +384,8 @@ export const cloudRules: Rule[] = [
     token: (fake) => `cflt${fake.base64(60)}`,
     contexts: [
       (t) => `CONFLUENT_CLOUD_API_SECRET=${t}`,
-      (t) => `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="KEYID" password="${t}";`,
+      (t) =>
+        `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="KEYID" password="${t}";`,
     ],
   }),
   defineRule({
@@ -406,7 +412,10 @@ export const cloudRules: Rule[] = [
       (t) =>
         `bootstrap.servers=pkc-4r297.us-east-1.aws.confluent.cloud:9092\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="ABCDEFGHIJKLMNOP" password="${t}";`,
     ],
-    ignore: (fake) => [`KAFKA_TOPIC_HASH=${fake.base64(64)}`, `confluent_schema_id: "${fake.base64(64)}"`],
+    ignore: (fake) => [
+      `KAFKA_TOPIC_HASH=${fake.base64(64)}`,
+      `confluent_schema_id: "${fake.base64(64)}"`,
+    ],
   }),
   ...(
     [
@@ -427,7 +436,9 @@ export const cloudRules: Rule[] = [
       check: { jsonPayload: ['u'] },
       token: (fake) =>
         `${prefix}${toBase64(`{"u":"acme-${fake.digits(4)}","a":"${fake.string(BASE64URL, 20)}"}`, true).replace(/=+$/, '')}.${b64url(fake, 22)}`,
-      ignore: (fake) => [`${prefix}eyJ${fake.string(BASE64, 40).replace(/[+/]/g, 'A')}.${b64url(fake, 22)}`],
+      ignore: (fake) => [
+        `${prefix}eyJ${fake.string(BASE64, 40).replace(/[+/]/g, 'A')}.${b64url(fake, 22)}`,
+      ],
     }),
   ),
 ];

@@ -21,7 +21,10 @@ export const devToolRules: Rule[] = [
     title: 'Snyk API token',
     description:
       'Snyk API or service account token (a UUID) assigned to SNYK_TOKEN or another Snyk setting, or given to `snyk auth`. Source: https://docs.snyk.io/developer-tools/snyk-api/authentication-for-api',
-    remediation: remediation('API token', 'Snyk (Account settings > API token, or the service account)'),
+    remediation: remediation(
+      'API token',
+      'Snyk (Account settings > API token, or the service account)',
+    ),
     keywords: ['snyk'],
     scope: 'line',
     pattern: alone(UUID),
@@ -44,7 +47,10 @@ export const devToolRules: Rule[] = [
     title: 'LaunchDarkly SDK key',
     description:
       'LaunchDarkly server-side SDK key ("sdk-" and a UUID); mobile keys ("mob-") and client-side ids are not secret. Source: https://launchdarkly.com/docs/home/account/environment/keys',
-    remediation: remediation('SDK key (reset it)', 'LaunchDarkly (Project settings > Environments)'),
+    remediation: remediation(
+      'SDK key (reset it)',
+      'LaunchDarkly (Project settings > Environments)',
+    ),
     keywords: ['sdk-'],
     prefix: 'sdk-',
     body: UUID,
@@ -57,7 +63,10 @@ export const devToolRules: Rule[] = [
     title: 'LaunchDarkly API access token',
     description:
       'LaunchDarkly REST API access token ("api-" and a UUID) near a LaunchDarkly setting ("api-" alone names many things). Source: https://launchdarkly.com/docs/home/account/api',
-    remediation: remediation('access token', 'LaunchDarkly (Organization settings > Authorization)'),
+    remediation: remediation(
+      'access token',
+      'LaunchDarkly (Organization settings > Authorization)',
+    ),
     keywords: ['api-'],
     prefix: 'api-',
     body: UUID,
@@ -87,7 +96,11 @@ export const devToolRules: Rule[] = [
     body: '(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40}',
     boundary: 'word',
     token: (fake) =>
-      fake.pick([`sgp_${fake.hex(40)}`, `sgp_${fake.hex(16)}_${fake.hex(40)}`, `sgp_local_${fake.hex(40)}`]),
+      fake.pick([
+        `sgp_${fake.hex(40)}`,
+        `sgp_${fake.hex(16)}_${fake.hex(40)}`,
+        `sgp_local_${fake.hex(40)}`,
+      ]),
   }),
   defineRule({
     id: 'sourcegraph-cody-key',
@@ -119,17 +132,24 @@ export const devToolRules: Rule[] = [
     title: 'Travis CI API token',
     description:
       'Travis CI API token (22 random characters) assigned to a Travis setting. Source: https://developer.travis-ci.com/authentication',
-    remediation: remediation('API token (regenerate it)', 'Travis CI (Account > Settings > API authentication)'),
+    remediation: remediation(
+      'API token (regenerate it)',
+      'Travis CI (Account > Settings > API authentication)',
+    ),
     keywords: ['travis'],
     scope: 'line',
     pattern: alone('[A-Za-z0-9_-]{22}'),
     check: ['random', { keyedBy: 'travis[\\w.-]*(?:token|key)' }],
-    token: (fake) => `${fake.string(BASE64URL, 20)}${fake.pick(['a', 'b'])}${fake.pick(['7', '8'])}`,
+    token: (fake) =>
+      `${fake.string(BASE64URL, 20)}${fake.pick(['a', 'b'])}${fake.pick(['7', '8'])}`,
     contexts: [
       (t) => `TRAVIS_API_TOKEN=${t}`,
       (t) => `travis_token: "${t}"`,
       (t) => `export TRAVIS_CI_TOKEN='${t}'`,
     ],
-    ignore: (fake) => [`TRAVIS_BUILD_ID=${fake.hex(22)}`, `travis_token: "${HEX.repeat(2).slice(0, 22)}"`],
+    ignore: (fake) => [
+      `TRAVIS_BUILD_ID=${fake.hex(22)}`,
+      `travis_token: "${HEX.repeat(2).slice(0, 22)}"`,
+    ],
   }),
 ];

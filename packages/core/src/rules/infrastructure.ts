@@ -32,7 +32,10 @@ export const infrastructureRules: Rule[] = [
       (t) => `Unseal Key 1: ${t}\nUnseal Key 2: ${t.slice(22)}${t.slice(0, 22)}`,
       (t) => `kubectl exec -ti vault-0 -- vault operator unseal ${t}`,
     ],
-    ignore: (fake) => [`Unseal Key 1: ${fake.base64(40)}`, `vault operator unseal ${fake.base64(52)}`],
+    ignore: (fake) => [
+      `Unseal Key 1: ${fake.base64(40)}`,
+      `vault operator unseal ${fake.base64(52)}`,
+    ],
   }),
   defineRule({
     id: 'vault-recovery-token',
@@ -93,7 +96,8 @@ export const infrastructureRules: Rule[] = [
     },
     token: (fake) => `${fake.string(LOWER_ALNUM, 6)}.${fake.string(LOWER_ALNUM, 16)}`,
     contexts: [
-      (t) => `kubeadm join 10.0.0.10:6443 --token ${t} \\\n  --discovery-token-ca-cert-hash sha256:abc`,
+      (t) =>
+        `kubeadm join 10.0.0.10:6443 --token ${t} \\\n  --discovery-token-ca-cert-hash sha256:abc`,
       (t) => `bootstrapTokens:\n  - token: "${t}"\n    ttl: 24h0m0s`,
       (t) => `KUBEADM_TOKEN=${t}`,
       (t) => `stringData:\n  token-id: ${t.slice(0, 6)}\n  token-secret: ${t.slice(7)}`,

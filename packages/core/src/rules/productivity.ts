@@ -192,4 +192,23 @@ export const productivityRules: Rule[] = [
       `https://hooks.zapier.com/hooks/catch/${fake.digits(8)}/${fake.string(LOWER_ALNUM, 7)}/`,
     contexts: [(t) => t, (t) => `ZAPIER_HOOK="${t}"`],
   }),
+  defineRule({
+    id: 'salesforce-access-token',
+    title: 'Salesforce access token',
+    description:
+      'Salesforce access token (session id): the 15-character organization id ("00D…"), "!", and the opaque session part. Source: https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_auth_existing_access_token.htm',
+    remediation:
+      'Revoke the session (Setup > Session Management, or the OAuth revoke endpoint), and have clients obtain tokens through a connected app flow instead of storing one.',
+    keywords: ['00d'],
+    prefix: '00D',
+    body: '[A-Za-z0-9]{12}![A-Za-z0-9._]{80,200}',
+    boundary: 'word',
+    token: (fake) => `00D${fake.base62(12)}!AQ${fake.string(`${BASE62}._`, 94)}`,
+    contexts: [
+      (t) => `SF_ACCESS_TOKEN='${t}'`,
+      (t) =>
+        `curl https://acme.my.salesforce.com/services/data/v60.0/ -H "Authorization: Bearer ${t}"`,
+      (t) => `{"access_token": "${t}", "instance_url": "https://acme.my.salesforce.com"}`,
+    ],
+  }),
 ];
