@@ -152,4 +152,31 @@ export const devToolRules: Rule[] = [
       `travis_token: "${HEX.repeat(2).slice(0, 22)}"`,
     ],
   }),
+  defineRule({
+    id: 'django-secret-key',
+    title: 'Django SECRET_KEY',
+    description:
+      'A Django SECRET_KEY as startproject writes it (50 characters of a-z, 0-9 and !@#$%^&*(-_=+), "django-insecure-" before it since 3.2) in settings or an environment default: it signs sessions, password reset links and messages. Source: https://docs.djangoproject.com/en/stable/ref/settings/#secret-key',
+    remediation:
+      'Generate a new key (django.core.management.utils.get_random_secret_key), load it from the environment, and log users out: sessions and reset links signed with the old key stay valid until it changes.',
+    keywords: ['secret_key'],
+    pattern:
+      /SECRET_KEY['"]?[ \t]{0,4}[:=][ \t]{0,4}(?:[\w.]{1,40}\([ \t]{0,4}['"][A-Z_]{1,40}['"][ \t]{0,4},[ \t]{0,4}(?:default[ \t]{0,2}=[ \t]{0,2})?)?['"](?<secret>(?:django-insecure-)?[a-z0-9!@#$%^&*(_=+)-]{50})['"]/,
+    scope: 'line',
+    samples: (fake) => {
+      const key = () => fake.string('abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)', 50);
+      return {
+        match: [
+          `SECRET_KEY = 'django-insecure-${key()}'`,
+          `SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "${key()}")`,
+          `"SECRET_KEY": "${key()}",`,
+        ],
+        ignore: [
+          `SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]`,
+          `SECRET_KEY = 'django-insecure-${'x'.repeat(50)}'`,
+          `SECRET_KEY = '${key().slice(0, 30)}'`,
+        ],
+      };
+    },
+  }),
 ];

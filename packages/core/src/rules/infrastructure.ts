@@ -54,21 +54,25 @@ export const infrastructureRules: Rule[] = [
     id: 'vault-legacy-token',
     title: 'HashiCorp Vault token (before 1.10)',
     description:
-      'HashiCorp Vault service, recovery or batch token in the format before 1.10 ("s." or "r." and 24 characters, "b." and a long base64url body), assigned to a Vault setting or sent as X-Vault-Token: the prefixes are too short to find alone. Source: https://developer.hashicorp.com/vault/docs/upgrading/upgrade-to-1.0.0',
+      'HashiCorp Vault service or recovery token in the format before 1.10 ("s." or "r." and 24 characters; "s.CAES…" where it carries a namespace), assigned to a Vault setting, passed as a Vault token option or sent as X-Vault-Token: the prefixes are too short to find alone. Source: https://developer.hashicorp.com/vault/docs/upgrading/upgrade-to-1.0.0',
     remediation: vaultRemediation,
     keywords: ['vault'],
     pattern: [
-      /(?<![A-Za-z0-9_.-])[sr]\.[A-Za-z0-9]{24}(?![A-Za-z0-9_.-])/,
-      /(?<![A-Za-z0-9_.-])b\.[A-Za-z0-9_-]{80,400}(?![A-Za-z0-9_.-])/,
+      /(?<![A-Za-z0-9_.-])[sr]\.[A-Za-z0-9]{24,32}(?![A-Za-z0-9_.-])/,
+      /(?<![A-Za-z0-9_.-])s\.CAES[A-Za-z0-9_-]{80,300}(?![A-Za-z0-9_.-])/,
     ],
-    check: { anyOf: [{ keyedBy: 'vault' }, { precededBy: 'x-vault-token:\\s*' }] },
-    token: (fake) => `s.${fake.base62(24)}`,
+    check: {
+      anyOf: [
+        { keyedBy: 'vault' },
+        { precededBy: 'x-vault-token:\\s*|-{1,2}vault[_-]?token[\\s=]+' },
+      ],
+    },
     samples: (fake) => ({
       match: [
         `export VAULT_TOKEN=s.${fake.base62(24)}`,
         `vault:\n  address: https://vault.internal:8200\n  token: "s.${fake.base62(24)}"`,
         `curl -H "X-Vault-Token: s.${fake.base62(24)}" https://vault.internal:8200/v1/secret/app`,
-        `VAULT_TOKEN='b.AAAAAQ${fake.string(BASE64URL, 120)}'`,
+        `deploy --vault-token s.CAESI${fake.string(BASE64URL, 90)}`,
         `vault_recovery_token = "r.${fake.base62(24)}"`,
       ],
       ignore: [
@@ -77,6 +81,19 @@ export const infrastructureRules: Rule[] = [
         `token = "s.${fake.base62(24)}"`,
       ],
     }),
+  }),
+  defineRule({
+    id: 'vault-legacy-batch-token',
+    title: 'HashiCorp Vault batch token (before 1.10)',
+    description:
+      'HashiCorp Vault batch token in the format before 1.10 ("b.AAAAAQ" and a long base64url body: the prefix and the encoded version are distinctive enough to find alone). Source: https://developer.hashicorp.com/vault/docs/concepts/tokens#batch-tokens',
+    remediation:
+      "Batch tokens cannot be revoked individually: revoke their parent or the auth method's leases, and stop storing tokens in the repository.",
+    keywords: ['b.aaaaaq'],
+    prefix: 'b.AAAAAQ',
+    body: '[A-Za-z0-9_-]{80,400}',
+    boundary: 'dotted',
+    token: (fake) => `b.AAAAAQ${fake.string(BASE64URL, 140)}`,
   }),
   defineRule({
     id: 'kubernetes-bootstrap-token',

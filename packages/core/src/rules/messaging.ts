@@ -169,13 +169,18 @@ export const messagingRules: Rule[] = [
     remediation:
       'Remove the incoming webhook connector from the channel and create a new one; keep the URL in a secret store.',
     severity: 'medium',
-    keywords: ['webhook.office.com'],
-    pattern:
+    keywords: ['webhook.office.com', 'outlook.office.com/webhook', 'outlook.office365.com/webhook'],
+    pattern: [
       /https:\/\/[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}(?:\/[A-Za-z0-9_-]{10,80})?/,
+      // The URL before 2021: https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook
+      /https:\/\/outlook\.office(?:365)?\.com\/webhook\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}/,
+    ],
     token: (fake) => {
-      const uuid = () =>
-        `${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`;
-      return `https://contoso.webhook.office.com/webhookb2/${uuid()}@${uuid()}/IncomingWebhook/${fake.hex(32)}/${uuid()}`;
+      const path = `${fakeUuid(fake)}@${fakeUuid(fake)}/IncomingWebhook/${fake.hex(32)}/${fakeUuid(fake)}`;
+      return fake.pick([
+        `https://contoso.webhook.office.com/webhookb2/${path}`,
+        `https://outlook.office.com/webhook/${path}`,
+      ]);
     },
     contexts: [(t) => t, (t) => `TEAMS_WEBHOOK="${t}"`],
   }),

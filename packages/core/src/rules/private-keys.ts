@@ -251,8 +251,34 @@ export const privateKeyBody = defineRule({
   }),
 });
 
+/** A PEM private key block encoded once more in base64 (Kubernetes Secrets, CI variables, Helm values). */
+export const privateKeyBase64 = defineRule({
+  id: 'private-key-base64',
+  title: 'Base64-encoded private key',
+  description:
+    'A PEM private key block encoded in base64 as a whole ("LS0tLS1CRUdJTi…", the base64 of "-----BEGIN "), as Kubernetes Secrets, CI variables and Helm values carry it; it must decode to a private key BEGIN line. Source: https://www.rfc-editor.org/rfc/rfc7468 (PEM armour).',
+  remediation: REMEDIATION,
+  severity: 'critical',
+  keywords: ['ls0tls1crudjti'],
+  prefix: 'LS0tLS1CRUdJTi',
+  body: '[A-Za-z0-9+/]{40,16000}={0,2}',
+  boundary: 'base64',
+  check: { base64Text: '^-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY-----' },
+  samples: (fake) => ({
+    match: [
+      `tls.key: ${toBase64(pemBlock(fake, 'RSA PRIVATE KEY', 'rsa'))}`,
+      `SSH_PRIVATE_KEY_B64="${toBase64(pemBlock(fake, 'OPENSSH PRIVATE KEY', 'openssh'))}"`,
+    ],
+    ignore: [
+      `tls.crt: ${toBase64(pemBlock(fake, 'CERTIFICATE', 'public'))}`,
+      `ca.pub: ${toBase64(pemBlock(fake, 'PUBLIC KEY', 'public'))}`,
+    ],
+  }),
+});
+
 export const privateKeyRules = [
   privateKey,
+  privateKeyBase64,
   privateKeyBody,
   pgpPrivateKey,
   puttyPrivateKey,

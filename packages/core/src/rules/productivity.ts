@@ -1,6 +1,7 @@
 import { BASE62, BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { UUID, alone, fakeUuid } from './shapes.js';
 
 // Linear: https://linear.app/developers ("lin_api_", OAuth "lin_oauth_"). Notion:
 // https://developers.notion.com/docs/authorization ("secret_" and 43, or "ntn_").
@@ -210,5 +211,57 @@ export const productivityRules: Rule[] = [
         `curl https://acme.my.salesforce.com/services/data/v60.0/ -H "Authorization: Bearer ${t}"`,
       (t) => `{"access_token": "${t}", "instance_url": "https://acme.my.salesforce.com"}`,
     ],
+  }),
+  defineRule({
+    id: 'atlassian-legacy-api-token',
+    title: 'Atlassian API token (24 characters)',
+    description:
+      'Atlassian API token in the older 24-character form (before "ATATT3") assigned to a Jira, Confluence or Atlassian token setting. Source: https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/',
+    remediation: rotate('API token', 'Atlassian account settings (Security > API tokens)'),
+    keywords: ['atlassian', 'jira', 'confluence'],
+    pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{24}(?![A-Za-z0-9_-])/,
+    check: [
+      'random',
+      'mixed-case',
+      { keyedBy: '(?:atlassian|jira|confluence)[\\w.-]*(?:token|api[_.-]?key|pass|secret)' },
+    ],
+    token: (fake) => `${fake.base62(22)}${fake.pick(['aQ', 'Kx'])}`,
+    contexts: [
+      (t) => `JIRA_API_TOKEN=${t}`,
+      (t) => `confluence:\n  api_token: "${t}"`,
+      (t) => `atlassian_password = '${t}'`,
+    ],
+    ignore: (fake) => [`JIRA_PROJECT_KEY=${fake.base62(24)}`],
+  }),
+  defineRule({
+    id: 'figma-legacy-pat',
+    title: 'Figma personal access token (before figd_)',
+    description:
+      'Figma personal access token in the older form (the user id, "-" and a UUID) assigned to a Figma setting or sent as X-Figma-Token. Source: https://www.figma.com/developers/api#access-tokens',
+    remediation: rotate('token', 'Figma (Settings > Security > Personal access tokens)'),
+    keywords: ['figma'],
+    pattern: alone(`\\d{3,8}-${UUID}`),
+    check: {
+      anyOf: [{ keyedBy: 'figma[\\w.-]*(?:token|key|pat)' }, { precededBy: 'x-figma-token:\\s*' }],
+    },
+    token: (fake) => `${fake.digits(6)}-${fakeUuid(fake)}`,
+    contexts: [
+      (t) => `FIGMA_TOKEN=${t}`,
+      (t) => `curl -H "X-Figma-Token: ${t}" https://api.figma.com/v1/me`,
+    ],
+    ignore: (fake) => [`FIGMA_FILE_ID=${fake.digits(6)}-${fakeUuid(fake)}`],
+  }),
+  defineRule({
+    id: 'asana-legacy-pat',
+    title: 'Asana personal access token ("0/")',
+    description:
+      'Asana personal access token in the oldest form ("0/" and 32 hex) assigned to an Asana setting: Asana asks to treat tokens as opaque, so this form is found by its name. Source: https://developers.asana.com/docs/personal-access-token',
+    remediation: rotate('token', 'Asana (My settings > Apps > Developer apps)'),
+    keywords: ['asana'],
+    pattern: /(?<![A-Za-z0-9/])0\/[a-f0-9]{32}(?![A-Za-z0-9])/,
+    check: { keyedBy: 'asana' },
+    token: (fake) => `0/${fake.hex(32)}`,
+    contexts: [(t) => `ASANA_ACCESS_TOKEN=${t}`, (t) => `asana:\n  token: "${t}"`],
+    ignore: (fake) => [`path = "0/${fake.hex(32)}"`],
   }),
 ];
