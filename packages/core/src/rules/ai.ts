@@ -245,4 +245,33 @@ export const aiRules: Rule[] = [
     boundary: 'token',
     token: (fake) => `tvly-${fake.pick(['', 'dev-', 'prod-'])}${fake.base62(32)}`,
   }),
+  defineRule({
+    id: 'firecrawl-api-key',
+    title: 'Firecrawl API key',
+    description:
+      'Firecrawl API key ("fc-" and 32 hex), sent as a Bearer token to api.firecrawl.dev. Source: https://docs.firecrawl.dev/api-reference/v2-introduction',
+    remediation: rotate('Firecrawl (Dashboard > API Keys)'),
+    keywords: ['fc-'],
+    prefix: 'fc-',
+    body: '[a-f0-9]{32}',
+    boundary: 'token',
+    token: (fake) => `fc-${fake.hex(32)}`,
+    contexts: [(t) => `FIRECRAWL_API_KEY=${t}`, (t) => `app = FirecrawlApp(api_key="${t}")`],
+  }),
+  defineRule({
+    id: 'jina-api-key',
+    title: 'Jina AI API key',
+    description:
+      'Jina AI Search Foundation API key ("jina_", 32 hex and 28 base64url characters), sent as a Bearer token to api.jina.ai, r.jina.ai and s.jina.ai. Source: https://jina.ai/api-dashboard/ (the shape as the dashboard issues it)',
+    remediation: rotate('the Jina AI API dashboard'),
+    keywords: ['jina_'],
+    prefix: 'jina_',
+    body: '[a-f0-9]{32}[A-Za-z0-9_-]{28}',
+    boundary: 'token',
+    token: (fake) => `jina_${fake.hex(32)}${fake.string(BASE64URL, 28)}`,
+    contexts: [
+      (t) => `JINA_API_KEY=${t}`,
+      (t) => `curl https://r.jina.ai/https://example.com -H "Authorization: Bearer ${t}"`,
+    ],
+  }),
 ];

@@ -161,7 +161,7 @@ export const devToolRules: Rule[] = [
       'Generate a new key (django.core.management.utils.get_random_secret_key), load it from the environment, and log users out: sessions and reset links signed with the old key stay valid until it changes.',
     keywords: ['secret_key'],
     pattern:
-      /SECRET_KEY['"]?[ \t]{0,4}[:=][ \t]{0,4}(?:[\w.]{1,40}\([ \t]{0,4}['"][A-Z_]{1,40}['"][ \t]{0,4},[ \t]{0,4}(?:default[ \t]{0,2}=[ \t]{0,2})?)?['"](?<secret>(?:django-insecure-)?[a-z0-9!@#$%^&*(_=+)-]{50})['"]/,
+      /SECRET_KEY(?:['"]?[ \t]{0,4}[:=][ \t]{0,4}(?:[\w.]{1,40}\([ \t]{0,4}['"][A-Z_]{1,40}['"][ \t]{0,4},[ \t]{0,4}(?:default[ \t]{0,2}=[ \t]{0,2})?)?|['"][ \t]{0,4},[ \t]{0,4})['"](?<secret>(?:django-insecure-)?[a-z0-9!@#$%^&*(_=+)-]{50})['"]/,
     scope: 'line',
     samples: (fake) => {
       const key = () => fake.string('abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)', 50);
@@ -169,6 +169,7 @@ export const devToolRules: Rule[] = [
         match: [
           `SECRET_KEY = 'django-insecure-${key()}'`,
           `SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "${key()}")`,
+          `os.environ.setdefault('DJANGO_SECRET_KEY', '${key()}')`,
           `"SECRET_KEY": "${key()}",`,
         ],
         ignore: [
@@ -178,5 +179,37 @@ export const devToolRules: Rule[] = [
         ],
       };
     },
+  }),
+  defineRule({
+    id: 'dependency-track-api-key',
+    title: 'Dependency-Track API key',
+    description:
+      'OWASP Dependency-Track team API key ("odt_" and 32 to 40 letters and digits), sent as X-Api-Key. Source: https://docs.dependencytrack.org/integrations/rest-api/',
+    remediation: remediation(
+      'API key',
+      'Dependency-Track (Administration > Access Management > Teams)',
+    ),
+    keywords: ['odt_'],
+    prefix: 'odt_',
+    body: '[A-Za-z0-9]{32,40}',
+    boundary: 'word',
+    token: (fake) => `odt_${fake.base62(32)}`,
+    contexts: [
+      (t) => `DTRACK_API_KEY=${t}`,
+      (t) => `curl -X PUT https://dtrack.internal/api/v1/bom -H "X-Api-Key: ${t}"`,
+    ],
+  }),
+  defineRule({
+    id: 'prefect-api-key',
+    title: 'Prefect Cloud API key',
+    description:
+      'Prefect Cloud API key of a user ("pnu_") or a service account ("pnb_") and 36 letters and digits. Source: https://docs.prefect.io/v3/how-to-guides/cloud/manage-users/api-keys',
+    remediation: remediation('API key', 'Prefect Cloud (Settings > API keys)'),
+    keywords: ['pnu_', 'pnb_'],
+    prefix: ['pnu_', 'pnb_'],
+    body: '[A-Za-z0-9]{36}',
+    boundary: 'word',
+    token: (fake) => `${fake.pick(['pnu_', 'pnb_'])}${fake.base62(36)}`,
+    contexts: [(t) => `PREFECT_API_KEY=${t}`, (t) => `prefect cloud login -k ${t}`],
   }),
 ];

@@ -142,4 +142,21 @@ export const infrastructureRules: Rule[] = [
       (t) => `provider "tailscale" {\n  api_key = "${t}"\n}`,
     ],
   }),
+  defineRule({
+    id: 'adafruit-io-key',
+    title: 'Adafruit IO key',
+    description:
+      'Adafruit IO key ("aio_" and 28 letters and digits), sent as X-AIO-Key to io.adafruit.com. Source: https://adafruit.github.io/Adafruit_IO_Documentation/http.html',
+    remediation: remediation('key (regenerate it)', 'Adafruit IO (My Key)'),
+    keywords: ['aio_'],
+    prefix: 'aio_',
+    body: '[A-Za-z0-9]{28}',
+    boundary: 'word',
+    token: (fake) => `aio_${fake.base62(28)}`,
+    contexts: [
+      (t) => `ADAFRUIT_IO_KEY=${t}`,
+      (t) => `aio = Client("maker", "${t}")`,
+      (t) => `curl -H "X-AIO-Key: ${t}" https://io.adafruit.com/api/v2/maker/feeds`,
+    ],
+  }),
 ];

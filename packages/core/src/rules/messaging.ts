@@ -293,13 +293,17 @@ export const messagingRules: Rule[] = [
     id: 'telnyx-api-key',
     title: 'Telnyx API key',
     description:
-      'Telnyx API v2 key ("KEY", 32 upper-case hex, "_" and 22 characters). Source: https://developers.telnyx.com/docs/development/cli/getting-started/authentication',
+      'Telnyx API v2 key ("KEY" and 55 base64url characters, random). Source: https://developers.telnyx.com/docs/development/cli/getting-started/authentication',
     remediation: remediation('API key', 'the Telnyx portal (Auth > API Keys)'),
     keywords: ['key'],
     prefix: 'KEY',
-    body: '[0-9A-F]{32}_[A-Za-z0-9]{22}',
-    boundary: 'word',
-    token: (fake) => `KEY${fake.hex(32).toUpperCase()}_${fake.base62(22)}`,
+    body: '[A-Za-z0-9_-]{55}',
+    boundary: 'token',
+    // "KEY" and 55 characters would also take a long constant name: the body must be random.
+    check: 'random',
+    token: (fake) =>
+      `KEY${fake.string(BASE64URL, 53)}${fake.pick(['a', 'Q'])}${fake.pick(['7', '_'])}`,
+    ignore: () => ['KEY_MANAGEMENT_SERVICE_ACCOUNT_CREDENTIALS_FOR_PRODUCTION_X'],
     contexts: [
       (t) => `TELNYX_API_KEY=${t}`,
       (t) => `telnyx.api_key = "${t}"`,

@@ -284,13 +284,13 @@ export const observabilityRules: Rule[] = [
     id: 'posthog-personal-api-key',
     title: 'PostHog personal API key',
     description:
-      'PostHog personal API key ("phx_" and 43 characters); project keys ("phc_") are public. Source: https://posthog.com/docs/api#private-endpoint-authentication',
+      'PostHog personal API key ("phx_" and 43 base64url characters); project keys ("phc_") are public. Source: https://posthog.com/docs/api#private-endpoint-authentication',
     remediation: remediation('personal API key', 'PostHog (Settings > Personal API keys)'),
     keywords: ['phx_'],
     prefix: 'phx_',
-    body: '[A-Za-z0-9]{43}',
-    boundary: 'word',
-    token: (fake) => `phx_${fake.base62(43)}`,
+    body: '[A-Za-z0-9_-]{43}',
+    boundary: 'token',
+    token: (fake) => `phx_${fake.string(BASE64URL, 43)}`,
     ignore: (fake) => [`POSTHOG_PROJECT_KEY=phc_${fake.base62(43)}`],
   }),
   defineRule({

@@ -99,4 +99,17 @@ export const paymentRules: Rule[] = [
       `otherwise_token = "${fakeUuid(fake)}"`,
     ],
   }),
+  defineRule({
+    id: 'easypost-api-key',
+    title: 'EasyPost API key',
+    description:
+      'EasyPost production ("EZAK") or test ("EZTK") API key and 54 letters and digits, sent as the Basic auth user name. Source: https://docs.easypost.com/docs/authentication',
+    remediation: remediation('API key', 'EasyPost (Account settings > API keys)'),
+    keywords: ['ezak', 'eztk'],
+    prefix: ['EZAK', 'EZTK'],
+    body: '[A-Za-z0-9]{54}',
+    boundary: 'alnum',
+    token: (fake) => `${fake.pick(['EZAK', 'EZTK'])}${fake.base62(54)}`,
+    contexts: [(t) => `EASYPOST_API_KEY=${t}`, (t) => `client = easypost.EasyPostClient("${t}")`],
+  }),
 ];

@@ -223,13 +223,17 @@ export const productivityRules: Rule[] = [
     check: [
       'random',
       'mixed-case',
-      { keyedBy: '(?:atlassian|jira|confluence)[\\w.-]*(?:token|api[_.-]?key|pass|secret)' },
+      {
+        keyedBy:
+          '(?:atlassian|jira|confluence)(?:[\\w.-]*(?:token|api[_.-]?key|pass|secret)|[_.-]?key$)',
+      },
     ],
     token: (fake) => `${fake.base62(22)}${fake.pick(['aQ', 'Kx'])}`,
     contexts: [
       (t) => `JIRA_API_TOKEN=${t}`,
       (t) => `confluence:\n  api_token: "${t}"`,
       (t) => `atlassian_password = '${t}'`,
+      (t) => `Atlassian_key = "${t}"`,
     ],
     ignore: (fake) => [`JIRA_PROJECT_KEY=${fake.base62(24)}`],
   }),
@@ -259,9 +263,13 @@ export const productivityRules: Rule[] = [
     remediation: rotate('token', 'Asana (My settings > Apps > Developer apps)'),
     keywords: ['asana'],
     pattern: /(?<![A-Za-z0-9/])0\/[a-f0-9]{32}(?![A-Za-z0-9])/,
-    check: { keyedBy: 'asana' },
+    check: { anyOf: [{ keyedBy: 'asana' }, { nearText: { pattern: 'asana', within: 40 } }] },
     token: (fake) => `0/${fake.hex(32)}`,
-    contexts: [(t) => `ASANA_ACCESS_TOKEN=${t}`, (t) => `asana:\n  token: "${t}"`],
+    contexts: [
+      (t) => `ASANA_ACCESS_TOKEN=${t}`,
+      (t) => `asana:\n  token: "${t}"`,
+      (t) => `client = asana.Client.access_token('${t}')`,
+    ],
     ignore: (fake) => [`path = "0/${fake.hex(32)}"`],
   }),
 ];
