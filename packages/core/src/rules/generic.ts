@@ -103,8 +103,8 @@ export const genericApiKey = defineRule({
       `[{"name": "SERVICE_TOKEN", "value": "${fake.base62(32)}"}]`,
       `variable "api_key" {\n  default = "${fake.base62(32)}"\n}`,
       // A short prefix before a hex or single-case body: the body is judged on its own.
-      `FIRECRAWL_API_KEY=fc-${fake.hex(32)}`,
-      `api_secret: "sk_${fake.hex(48)}"`,
+      `WEBHOOK_SECRET=whs-${fake.hex(32)}`,
+      `api_secret: "ak_${fake.string(LOWER + DIGITS, 40)}"`,
     ],
     ignore: [
       `API_KEY=${'x'.repeat(32)}`,

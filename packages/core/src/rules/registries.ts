@@ -234,16 +234,16 @@ export const registryRules: Rule[] = [
     id: 'npm-legacy-token',
     title: 'npm legacy access token',
     description:
-      'npm legacy access token (a UUID) in .npmrc or an npm token setting. npm revoked legacy tokens on 2025-11-05, so it is low severity: the finding shows a token kept in the repository. Source: https://docs.npmjs.com/about-access-tokens/',
+      'npm legacy access token (a UUID) assigned to NPM_TOKEN or NODE_AUTH_TOKEN (in .npmrc, npmrc-auth-token reports it). npm revoked legacy tokens on 2025-11-05, so it is low severity: the finding shows a token kept in the repository. Source: https://docs.npmjs.com/about-access-tokens/',
     remediation:
       'Delete the line; create a granular access token (npm_…) if one is still needed, and load it from the CI secret store (NODE_AUTH_TOKEN) rather than the repository.',
     severity: 'low',
-    keywords: ['_authtoken', 'npm_token', 'node_auth_token'],
+    keywords: ['npm_token', 'node_auth_token'],
     scope: 'line',
     pattern: alone(UUID),
-    check: { keyedBy: '_authtoken|npm[_.-]?token|node[_.-]?auth[_.-]?token' },
+    check: { keyedBy: 'npm[_.-]?token|node[_.-]?auth[_.-]?token' },
     token: fakeUuid,
-    contexts: [(t) => `//registry.npmjs.org/:_authToken=${t}`, (t) => `NPM_TOKEN=${t}`],
+    contexts: [(t) => `NPM_TOKEN=${t}`, (t) => `env:\n  NODE_AUTH_TOKEN: ${t}`],
     ignore: (fake) => [`npm_package_id=${fakeUuid(fake)}`],
   }),
 ];
