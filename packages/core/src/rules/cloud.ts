@@ -394,8 +394,9 @@ export const cloudRules: Rule[] = [
     description:
       'Confluent Cloud API secret without the "cflt" prefix (64 base64 characters) assigned to a Confluent setting or written beside a confluent.cloud bootstrap server. Source: https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html',
     remediation: remediation('API key', 'Confluent Cloud (API keys)'),
-    keywords: ['confluent', 'ccloud'],
+    keywords: ['confluent', 'ccloud', 'sasl.jaas.config', 'sasl.password'],
     pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{64}(?![A-Za-z0-9+/=])/,
+    scope: 'line',
     check: [
       'random',
       {
@@ -408,7 +409,7 @@ export const cloudRules: Rule[] = [
     token: (fake) => fake.base64(64),
     contexts: [
       (t) => `CONFLUENT_CLOUD_API_SECRET=${t}`,
-      (t) => `confluent:\n  api_key: ABCDEFGHIJKLMNOP\n  api_secret: "${t}"`,
+      (t) => `ccloud_api_secret: "${t}"`,
       (t) =>
         `bootstrap.servers=pkc-4r297.us-east-1.aws.confluent.cloud:9092\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="ABCDEFGHIJKLMNOP" password="${t}";`,
     ],

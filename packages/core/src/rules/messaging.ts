@@ -271,7 +271,8 @@ export const messagingRules: Rule[] = [
     description:
       'MessageBird / Bird REST API access key (25 letters and digits) assigned to a MessageBird setting or sent as "Authorization: AccessKey". Source: https://docs.bird.com/connectivity-platform/getting-started/creating-access-keys',
     remediation: remediation('access key', 'MessageBird (Developers > API access)'),
-    keywords: ['messagebird', 'accesskey'],
+    // "accesskey " as the header writes it: a bare "accesskey" is on every AWS configuration line.
+    keywords: ['messagebird', 'accesskey '],
     scope: 'line',
     pattern: alone('[A-Za-z0-9]{25}'),
     check: {
