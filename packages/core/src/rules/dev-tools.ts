@@ -212,4 +212,22 @@ export const devToolRules: Rule[] = [
     token: (fake) => `${fake.pick(['pnu_', 'pnb_'])}${fake.base62(36)}`,
     contexts: [(t) => `PREFECT_API_KEY=${t}`, (t) => `prefect cloud login -k ${t}`],
   }),
+  defineRule({
+    id: 'saucelabs-access-key',
+    title: 'Sauce Labs access key',
+    description:
+      'Sauce Labs access key (a UUID) assigned to SAUCE_ACCESS_KEY or another Sauce Labs key setting. Source: https://docs.saucelabs.com/basics/environment-variables/',
+    remediation: remediation('access key', 'Sauce Labs (Account > User settings > Access Key)'),
+    keywords: ['sauce'],
+    pattern: alone(UUID),
+    check: { keyedBy: 'sauce[\\w.-]*(?:access[_.-]?key|api[_.-]?key|key|token)' },
+    token: fakeUuid,
+    contexts: [
+      (t) => `SAUCE_ACCESS_KEY=${t}`,
+      (t) => `sauce:\n  username: ci-bot\n  access_key: "${t}"`,
+      (t) =>
+        `exports.config = { user: 'ci-bot', key: '${t}' }; // saucelabs\nconst sauceKey = '${t}';`,
+    ],
+    ignore: (fake) => [`SAUCE_TUNNEL_ID=${fakeUuid(fake)}`],
+  }),
 ];

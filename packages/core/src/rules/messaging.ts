@@ -210,7 +210,7 @@ export const messagingRules: Rule[] = [
     pattern: alone(UUID),
     check: {
       anyOf: [
-        { keyedBy: 'postmark[\\w.-]*(?:token|key|secret)' },
+        { keyedBy: 'postmark(?:[\\w.-]*(?:token|key|secret))?$' },
         { precededBy: '(?:Server|Account)Client\\(\\s*["\']' },
       ],
     },
@@ -219,6 +219,7 @@ export const messagingRules: Rule[] = [
       (t) => `POSTMARK_SERVER_TOKEN=${t}`,
       (t) => `curl https://api.postmarkapp.com/email -H "X-Postmark-Server-Token: ${t}"`,
       (t) => `const client = new postmark.ServerClient("${t}");`,
+      (t) => `module.exports = {\n  postmark: "${t}",\n};`,
     ],
     ignore: (fake) => [
       `POSTMARK_MESSAGE_STREAM=${fakeUuid(fake)}`,

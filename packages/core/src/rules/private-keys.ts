@@ -276,6 +276,37 @@ export const privateKeyBase64 = defineRule({
   }),
 });
 
+/** WireGuard: https://www.wireguard.com/quickstart/ (`wg genkey`, `wg genpsk`: base64 of 32 bytes). */
+export const wireguardKey = defineRule({
+  id: 'wireguard-key',
+  title: 'WireGuard private or preshared key',
+  description:
+    "A WireGuard private key or preshared key (base64 of 32 bytes) in a configuration's PrivateKey or PresharedKey line (wg-quick, wg setconf, Terraform and Ansible variables named so). Source: https://www.wireguard.com/quickstart/",
+  remediation:
+    'Generate a new key pair (wg genkey | wg pubkey) or preshared key (wg genpsk), replace the peer configuration on both ends, and keep keys out of the repository.',
+  severity: 'critical',
+  keywords: ['privatekey', 'presharedkey', 'private_key', 'preshared_key'],
+  pattern:
+    /(?:PrivateKey|PresharedKey|private_key|preshared_key)["']?[ \t]{0,4}[=:][ \t]{0,4}["']?(?<secret>[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])/,
+  // Any 43 base64 characters and "=" decode to 32 bytes: the length is the whole format.
+  scope: 'line',
+  samples: (fake) => {
+    // 32 bytes of key material (here printable, which changes nothing for the check).
+    const key = () => toBase64(fake.base64(32));
+    return {
+      match: [
+        `[Interface]\nAddress = 10.8.0.2/32\nPrivateKey = ${key()}\nDNS = 1.1.1.1`,
+        `[Peer]\nPublicKey = ${key()}\nPresharedKey = ${key()}\nAllowedIPs = 0.0.0.0/0`,
+        `wireguard_private_key: "${key()}"`,
+      ],
+      ignore: [
+        `[Peer]\nPublicKey = ${key()}\nAllowedIPs = 10.8.0.0/24`,
+        `PrivateKey = ${'x'.repeat(43)}=`,
+      ],
+    };
+  },
+});
+
 export const privateKeyRules = [
   privateKey,
   privateKeyBase64,
@@ -284,4 +315,5 @@ export const privateKeyRules = [
   puttyPrivateKey,
   ssh2PrivateKey,
   ageSecretKey,
+  wireguardKey,
 ];
