@@ -229,8 +229,9 @@ export const azureRules: Rule[] = [
     description:
       'Azure AI Search admin or query API key (52 letters and digits) assigned to a search key setting or written beside a *.search.windows.net endpoint. Source: https://learn.microsoft.com/azure/search/search-security-api-keys',
     remediation: remediation('API key (regenerate it)', 'the Azure portal (Search service > Keys)'),
-    keywords: ['search'],
+    keywords: ['search_', 'search-', 'searchkey', 'searchapikey', 'search.windows.net'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{52}(?![A-Za-z0-9_-])/,
+    scope: 'line',
     check: [
       'random',
       {
@@ -245,7 +246,7 @@ export const azureRules: Rule[] = [
       (t) => `AZURE_SEARCH_ADMIN_KEY=${t}`,
       (t) =>
         `client = SearchClient(endpoint="https://acme.search.windows.net", index_name="docs", credential=AzureKeyCredential("${t}"))`,
-      (t) => `search:\n  query_key: "${t}"`,
+      (t) => `search_service:\n  query_key: "${t}"`,
     ],
     ignore: (fake) => [`SEARCH_INDEX_NAME=${fake.base62(52)}`, fake.base62(52)],
   }),

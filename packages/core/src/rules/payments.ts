@@ -84,7 +84,8 @@ export const paymentRules: Rule[] = [
     description:
       'Wise personal or OAuth API token (a UUID) assigned to a Wise or TransferWise setting. Source: https://docs.wise.com/guides/developer/auth-and-security/personal-api-token',
     remediation: remediation('API token', 'Wise (Settings > Integrations and tools > API tokens)'),
-    keywords: ['wise'],
+    // Not "wise" alone: "otherwise" and "likewise" are on many lines of code and prose.
+    keywords: ['wise_', 'wise-', 'transferwise'],
     scope: 'line',
     pattern: alone(UUID),
     check: { keyedBy: '(?:^|[^a-z])(?:transfer)?wise[_.-]?(?:api[_.-]?)?(?:token|key|secret)' },
