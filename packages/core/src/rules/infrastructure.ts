@@ -102,7 +102,9 @@ export const infrastructureRules: Rule[] = [
       'Kubernetes bootstrap token ("[a-z0-9]{6}.[a-z0-9]{16}": token id and token secret) passed to `kubeadm join --token`, assigned to a token setting, or the token-secret of a bootstrap token Secret. Source: https://kubernetes.io/docs/reference/access-authn-authz/bootstrap-tokens/',
     remediation:
       'Delete the token (kubeadm token delete <id>), check which nodes joined with it, and create short-lived tokens when a node joins instead of storing one.',
-    keywords: ['token', 'bootstrap'],
+    // Not "token" alone: it is on most lines of configuration; a token key under a
+    // bootstrapTokens block is reached through the block's line.
+    keywords: ['--token', '--discovery-token', 'bootstrap', 'token-secret', 'kubeadm'],
     scope: 'line',
     pattern: [
       /(?<![A-Za-z0-9_.-])[a-z0-9]{6}\.[a-z0-9]{16}(?![A-Za-z0-9_.-])/,

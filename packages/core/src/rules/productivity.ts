@@ -245,6 +245,7 @@ export const productivityRules: Rule[] = [
     remediation: rotate('token', 'Figma (Settings > Security > Personal access tokens)'),
     keywords: ['figma'],
     pattern: alone(`\\d{3,8}-${UUID}`),
+    scope: 'line',
     check: {
       anyOf: [{ keyedBy: 'figma[\\w.-]*(?:token|key|pat)' }, { precededBy: 'x-figma-token:\\s*' }],
     },
