@@ -230,4 +230,25 @@ export const devToolRules: Rule[] = [
     ],
     ignore: (fake) => [`SAUCE_TUNNEL_ID=${fakeUuid(fake)}`],
   }),
+  defineRule({
+    id: 'jenkins-initial-admin-password',
+    title: 'Jenkins initial admin password',
+    description:
+      'The admin password the Jenkins setup wizard prints to its log ("Please use the following password to proceed to installation:", a blank line, 32 hex), kept with the log. Source: https://www.jenkins.io/doc/book/installing/linux/#unlocking-jenkins',
+    remediation:
+      'Change the admin password (or finish the setup wizard and delete the initial admin user), and keep setup logs out of the repository.',
+    keywords: ['proceed to installation'],
+    pattern:
+      // Lines may carry a container log prefix ("jenkins_1  | ").
+      /proceed to installation:[ \t]*\r?\n(?:[\w.-]{1,40}[ \t]{0,8}\|)?[ \t]*\r?\n(?:[\w.-]{1,40}[ \t]{0,8}\|)?[ \t]*(?<secret>[a-f0-9]{32})(?![A-Za-z0-9])/,
+    token: (fake) => fake.hex(32),
+    contexts: [
+      (t) =>
+        `Jenkins initial setup is required. An admin user has been created and a password generated.\nPlease use the following password to proceed to installation:\n\n${t}\n\nThis may also be found at: /var/jenkins_home/secrets/initialAdminPassword`,
+      (t) =>
+        `jenkins_1  | Please use the following password to proceed to installation:\njenkins_1  |\njenkins_1  | ${t}\n`,
+      (t) => `Please use the following password to proceed to installation:\r\n\r\n${t}\r\n`,
+    ],
+    ignore: (fake) => [`commit ${fake.hex(32)}`],
+  }),
 ];
