@@ -30,8 +30,8 @@ const CORE_LAYERS = [
 
 /**
  * Inside rules/: what checks judge by (keys, literals, key bodies), the judgements of
- * generic detectors, the check registry, the definer and the shapes families share, then the families (none imports
- * another), then the catalog.
+ * generic detectors, the check registry, the definer and the shapes families share, then
+ * the families (none imports another), then the catalog.
  */
 const RULES_LAYERS = [
   ['linear-pattern.ts', 'context.ts'],
