@@ -12,6 +12,8 @@ describe('placeholders', () => {
     '{{ secrets.NPM_TOKEN }}',
     '$API_KEY',
     '%API_KEY%',
+    '%(api_key)s',
+    '$(API_TOKEN)',
     'changeme',
     'your-api-key-here',
     'AKIAIOSFODNN7EXAMPLE',
@@ -34,6 +36,10 @@ describe('placeholders', () => {
 
   it('does not treat random tokens as placeholders', () => {
     for (let i = 0; i < 200; i++) expect(isPlaceholder(`ghp_${fake.base62(36)}`)).toBe(false);
+  });
+
+  it('takes no template for a bare $( or %( in a symbol-rich secret', () => {
+    expect(isPlaceholder('k8#r2$(w9q!v5%(zq3^t7x&m1@p4=h6+j0')).toBe(false);
   });
 
   it('rarely takes random material of any alphabet for a patterned or leetspeak fill', () => {

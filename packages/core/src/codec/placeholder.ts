@@ -4,9 +4,13 @@ import { decodeBase64Text } from './base64.js';
 // they mean "put the real one here". Applied to every rule: a token-shaped placeholder
 // (`ghp_xxxx…`, `AKIA…EXAMPLE`) is as harmless as any other.
 
-/** Template and interpolation syntax of common languages and tools. */
+/**
+ * Template and interpolation syntax of common languages and tools. `$(NAME)` and
+ * `%(name)s` are whole: a bare `$(` or `%(` is common in random secrets of symbol-rich
+ * alphabets (one Django SECRET_KEY in 25 holds one).
+ */
 const TEMPLATE =
-  /\$\{|\$\(|\{\{|\}\}|#\{|%\(|<%|%>|^\$[A-Za-z_]|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|<[A-Za-z_][\w .-]{0,40}>|\*{3,}|\.{3,}|…/;
+  /\$\{|\$\([A-Za-z_][\w .-]*\)|\{\{|\}\}|#\{|%\([A-Za-z_]\w*\)|<%|%>|^\$[A-Za-z_]|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|<[A-Za-z_][\w .-]{0,40}>|\*{3,}|\.{3,}|…/;
 
 /**
  * Words that mark a stand-in. Long words may appear anywhere; a 4-letter word inside 40

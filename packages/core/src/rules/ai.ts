@@ -1,6 +1,7 @@
 import { BASE64URL, LETTERS } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { alone } from './shapes.js';
 
 // Anthropic: https://docs.anthropic.com/en/api/getting-started ("sk-ant-api03-", admin "sk-ant-admin01-").
 // OpenAI: https://platform.openai.com/docs/api-reference/authentication (keys embed "T3BlbkFJ",
@@ -175,5 +176,102 @@ export const aiRules: Rule[] = [
     body: '(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}',
     boundary: 'word',
     token: (fake) => `lsv2_${fake.pick(['pt', 'sk'])}_${fake.hex(32)}_${fake.hex(10)}`,
+  }),
+  defineRule({
+    id: 'elevenlabs-api-key',
+    title: 'ElevenLabs API key',
+    description:
+      'ElevenLabs API key ("sk_" and 48 hex), sent as xi-api-key. Source: https://elevenlabs.io/docs/api-reference/authentication',
+    remediation: rotate('ElevenLabs (Developers > API keys)'),
+    keywords: ['sk_'],
+    prefix: 'sk_',
+    body: '[a-f0-9]{48}',
+    boundary: 'word',
+    token: (fake) => `sk_${fake.hex(48)}`,
+    contexts: [
+      (t) => `ELEVENLABS_API_KEY=${t}`,
+      (t) => `client = ElevenLabs(api_key="${t}")`,
+      (t) => `curl -H "xi-api-key: ${t}" https://api.elevenlabs.io/v1/voices`,
+    ],
+  }),
+  defineRule({
+    id: 'nvidia-api-key',
+    title: 'NVIDIA API key',
+    description:
+      'NVIDIA API catalog key ("nvapi-" and 64 base64url characters). Source: https://docs.api.nvidia.com/nim/docs/api-quickstart',
+    remediation: rotate('build.nvidia.com (API keys) or NGC (Setup > API keys)'),
+    keywords: ['nvapi-'],
+    prefix: 'nvapi-',
+    body: '[A-Za-z0-9_-]{64}',
+    boundary: 'token',
+    token: (fake) => `nvapi-${fake.string(BASE64URL, 64)}`,
+    contexts: [
+      (t) => `NVIDIA_API_KEY=${t}`,
+      (t) => `client = OpenAI(base_url="https://integrate.api.nvidia.com/v1", api_key="${t}")`,
+    ],
+  }),
+  defineRule({
+    id: 'wandb-api-key',
+    title: 'Weights & Biases API key',
+    description:
+      'Weights & Biases API key in the 40-hex form assigned to WANDB_API_KEY or another W&B setting, given to wandb.login, or the password of api.wandb.ai in .netrc. Source: https://docs.wandb.ai/guides/track/environment-variables/',
+    remediation: rotate('Weights & Biases (User settings > API keys)'),
+    keywords: ['wandb'],
+    pattern: alone('[a-f0-9]{40}'),
+    check: {
+      anyOf: [
+        { keyedBy: 'wandb[\\w.-]*(?:key|token)' },
+        { precededBy: 'wandb\\.login\\(\\s*key\\s*=\\s*["\']|wandb login\\s+' },
+        { nearText: { pattern: 'machine\\s+api\\.wandb\\.ai', within: 200 } },
+      ],
+    },
+    token: (fake) => fake.hex(40),
+    contexts: [
+      (t) => `WANDB_API_KEY=${t}`,
+      (t) => `wandb.login(key="${t}")`,
+      (t) => `machine api.wandb.ai\n  login user\n  password ${t}`,
+    ],
+    ignore: (fake) => [`WANDB_RUN_ID=${fake.hex(40)}`, `git checkout ${fake.hex(40)}  # wandb`],
+  }),
+  defineRule({
+    id: 'tavily-api-key',
+    title: 'Tavily API key',
+    description:
+      'Tavily API key ("tvly-", optionally "dev-" or "prod-", and 32 characters). Source: https://docs.tavily.com/documentation/api-reference/introduction',
+    remediation: rotate('Tavily (API keys)'),
+    keywords: ['tvly-'],
+    prefix: 'tvly-',
+    body: '(?:dev-|prod-)?[A-Za-z0-9]{32}',
+    boundary: 'token',
+    token: (fake) => `tvly-${fake.pick(['', 'dev-', 'prod-'])}${fake.base62(32)}`,
+  }),
+  defineRule({
+    id: 'firecrawl-api-key',
+    title: 'Firecrawl API key',
+    description:
+      'Firecrawl API key ("fc-" and 32 hex), sent as a Bearer token to api.firecrawl.dev. Source: https://docs.firecrawl.dev/api-reference/v2-introduction',
+    remediation: rotate('Firecrawl (Dashboard > API Keys)'),
+    keywords: ['fc-'],
+    prefix: 'fc-',
+    body: '[a-f0-9]{32}',
+    boundary: 'token',
+    token: (fake) => `fc-${fake.hex(32)}`,
+    contexts: [(t) => `FIRECRAWL_API_KEY=${t}`, (t) => `app = FirecrawlApp(api_key="${t}")`],
+  }),
+  defineRule({
+    id: 'jina-api-key',
+    title: 'Jina AI API key',
+    description:
+      'Jina AI Search Foundation API key ("jina_", 32 hex and 28 base64url characters), sent as a Bearer token to api.jina.ai, r.jina.ai and s.jina.ai. Source: https://jina.ai/api-dashboard/ (the shape as the dashboard issues it)',
+    remediation: rotate('the Jina AI API dashboard'),
+    keywords: ['jina_'],
+    prefix: 'jina_',
+    body: '[a-f0-9]{32}[A-Za-z0-9_-]{28}',
+    boundary: 'token',
+    token: (fake) => `jina_${fake.hex(32)}${fake.string(BASE64URL, 28)}`,
+    contexts: [
+      (t) => `JINA_API_KEY=${t}`,
+      (t) => `curl https://r.jina.ai/https://example.com -H "Authorization: Bearer ${t}"`,
+    ],
   }),
 ];

@@ -1,4 +1,4 @@
-import { BASE32, BASE64 } from '../codec/alphabets.js';
+import { BASE32, BASE64, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 
@@ -126,4 +126,23 @@ export const awsRules: Rule[] = [
   awsSecretAccessKey,
   awsSessionToken,
   awsMwsAuthToken,
+  defineRule({
+    id: 'aws-appsync-api-key',
+    title: 'AWS AppSync API key',
+    description:
+      'AWS AppSync GraphQL API key ("da2-" and 26 lower-case letters and digits), sent in the x-api-key header. Source: https://docs.aws.amazon.com/appsync/latest/APIReference/API_ApiKey.html',
+    remediation: remediation('API key (delete it)', 'the AppSync console (Settings > API keys)'),
+    severity: 'medium',
+    keywords: ['da2-'],
+    prefix: 'da2-',
+    body: '[a-z0-9]{26}',
+    boundary: 'token',
+    token: (fake) => `da2-${fake.string(LOWER_ALNUM, 26)}`,
+    contexts: [
+      (t) => `"aws_appsync_apiKey": "${t}",`,
+      (t) =>
+        `curl -H "x-api-key: ${t}" https://example.appsync-api.us-east-1.amazonaws.com/graphql`,
+      (t) => `APPSYNC_API_KEY=${t}`,
+    ],
+  }),
 ];

@@ -204,4 +204,50 @@ export const azureRules: Rule[] = [
     contexts: [(t) => `AZURE_OPENAI_API_KEY=${t}`, (t) => `-H "Ocp-Apim-Subscription-Key: ${t}"`],
     ignore: (fake) => [`md5 = "${fake.hex(32)}"`],
   }),
+  defineRule({
+    id: 'azure-devops-pat-84',
+    title: 'Azure DevOps personal access token (84 characters)',
+    description:
+      'Azure DevOps personal access token in the 84-character format (letters and digits with the signature "AZDO" at positions 77 to 80), found without a key name. Source: https://learn.microsoft.com/purview/sit-defn-azure-devops-personal-access-token',
+    remediation: remediation(
+      'personal access token',
+      'Azure DevOps (User settings > Personal access tokens)',
+    ),
+    keywords: ['azdo'],
+    scope: 'line',
+    pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}(?![A-Za-z0-9])/,
+    token: (fake) => `${fake.base62(76)}AZDO${fake.base62(4)}`,
+    contexts: [
+      (t) => t,
+      (t) => `AZURE_DEVOPS_EXT_PAT=${t}`,
+      (t) => `git clone https://build:${t}@dev.azure.com/acme/app/_git/app`,
+    ],
+  }),
+  defineRule({
+    id: 'azure-search-api-key',
+    title: 'Azure AI Search API key',
+    description:
+      'Azure AI Search admin or query API key (52 letters and digits) assigned to a search key setting or written beside a *.search.windows.net endpoint. Source: https://learn.microsoft.com/azure/search/search-security-api-keys',
+    remediation: remediation('API key (regenerate it)', 'the Azure portal (Search service > Keys)'),
+    keywords: ['search_', 'search-', 'searchkey', 'searchapikey', 'search.windows.net'],
+    pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{52}(?![A-Za-z0-9_-])/,
+    scope: 'line',
+    check: [
+      'random',
+      {
+        anyOf: [
+          { keyedBy: 'search[\\w.-]*(?:api|admin|query)?[\\w.-]*key' },
+          { nearText: { pattern: '\\.search\\.windows\\.net', within: 600 } },
+        ],
+      },
+    ],
+    token: (fake) => `${fake.base62(42)}AzSe${fake.base62(6)}`,
+    contexts: [
+      (t) => `AZURE_SEARCH_ADMIN_KEY=${t}`,
+      (t) =>
+        `client = SearchClient(endpoint="https://acme.search.windows.net", index_name="docs", credential=AzureKeyCredential("${t}"))`,
+      (t) => `search_service:\n  query_key: "${t}"`,
+    ],
+    ignore: (fake) => [`SEARCH_INDEX_NAME=${fake.base62(52)}`, fake.base62(52)],
+  }),
 ];

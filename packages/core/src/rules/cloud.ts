@@ -1,6 +1,8 @@
-import { BASE64URL } from '../codec/alphabets.js';
+import { BASE64, BASE64URL, UPPER_ALNUM } from '../codec/alphabets.js';
+import { toBase64 } from '../codec/base64.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { UUID, alone, fakeUuid } from './shapes.js';
 
 // DigitalOcean: https://docs.digitalocean.com/reference/api/create-personal-access-token/ ("dop_v1_", "doo_v1_", "dor_v1_").
 // Heroku: API keys are UUIDs (found by their key name); newer tokens start "HRKU-AA".
@@ -11,10 +13,19 @@ import { defineRule, remediation } from './define-rule.js';
 // Terraform Cloud "<14>.atlasv1.<67>", Vault https://developer.hashicorp.com/vault/docs/concepts/tokens
 // ("hvs.", "hvb."; a service token is "hvs." and 24 characters unless it carries more), Heroku
 // https://devcenter.heroku.com/articles/platform-api-reference#authentication ("HRKU-"), Doppler https://docs.doppler.com/reference/auth-token-formats ("dp.pt.", "dp.st.", …).
+// IBM Cloud: https://cloud.ibm.com/docs/account?topic=account-userapikey (API keys, 44 base64url
+// in practice: found by name or beside IAM fields). Scaleway: https://www.scaleway.com/en/docs/iam/concepts/#api-key
+// (access key "SCW" + 17, secret key a UUID). Vultr: https://docs.vultr.com/platform/other/api
+// (36 upper-case alphanumerics in practice). Confluent Cloud:
+// https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html
+// (secrets "cflt…" since 2025-07-30; before, 64 base64 characters). Mapbox:
+// https://docs.mapbox.com/api/accounts/tokens/#token-format ("sk." secret, "tk." temporary,
+// base64url JSON naming the user "u", ".", signature).
 
-const uuid = (fake: Fake) =>
-  `${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`;
+const uuid = fakeUuid;
 const b64url = (fake: Fake, n: number) => fake.string(BASE64URL, n);
+/** A Scaleway access key's 17 characters, derived from the secret so that samples stay paired. */
+const fake17 = (material: string) => material.replace(/-/g, '').slice(0, 17).toUpperCase();
 
 export const cloudRules: Rule[] = [
   ...(
@@ -281,4 +292,154 @@ export const cloudRules: Rule[] = [
     boundary: 'word',
     token: (fake) => `rnd_${fake.base62(32)}`,
   }),
+  defineRule({
+    id: 'ibm-cloud-api-key',
+    title: 'IBM Cloud API key',
+    description:
+      'IBM Cloud user or service ID API key (44 base64url characters) assigned to an IBM Cloud setting or in service credentials beside IAM fields. Source: https://cloud.ibm.com/docs/account?topic=account-userapikey',
+    remediation: remediation('API key', 'IBM Cloud (Manage > Access (IAM) > API keys)'),
+    keywords: ['ibm', 'ic_api_key', 'iam_apikey', 'bluemix'],
+    pattern: alone('[A-Za-z0-9_-]{44}'),
+    check: [
+      'random',
+      {
+        anyOf: [
+          { keyedBy: 'ibm[\\w.-]*(?:key|token)|(?:^|[^a-z])ic_api_key' },
+          {
+            nearText: {
+              pattern: 'iam_apikey|iam\\.cloud\\.ibm\\.com|crn:v1:bluemix',
+              within: 600,
+            },
+          },
+        ],
+      },
+    ],
+    token: (fake) => `${b64url(fake, 42)}${fake.pick(['a', 'Q'])}${fake.pick(['4', '_'])}`,
+    contexts: [
+      (t) => `IBMCLOUD_API_KEY=${t}`,
+      (t) =>
+        `{\n  "apikey": "${t}",\n  "iam_apikey_description": "Auto-generated for key",\n  "iam_role_crn": "crn:v1:bluemix:public:iam::::serviceRole:Writer"\n}`,
+      (t) => `provider "ibm" {\n  ibmcloud_api_key = "${t}"\n}`,
+    ],
+    ignore: (fake) => [
+      `{"apikey": "${b64url(fake, 44)}"}`,
+      `IBMCLOUD_REGION_ID=${b64url(fake, 44)}`,
+    ],
+  }),
+  defineRule({
+    id: 'scaleway-secret-key',
+    title: 'Scaleway secret key',
+    description:
+      'Scaleway API secret key (a UUID) assigned to a secret key setting of Scaleway (SCW_SECRET_KEY, the scaleway provider, ~/.config/scw/config.yaml beside its SCW access key). Source: https://www.scaleway.com/en/docs/iam/concepts/#api-key',
+    remediation: remediation('API key', 'the Scaleway console (IAM > API keys)'),
+    keywords: ['scw', 'scaleway'],
+    pattern: alone(UUID),
+    check: [
+      { keyedBy: 'secret' },
+      {
+        anyOf: [
+          { keyedBy: 'scw|scaleway' },
+          { nearText: { pattern: 'SCW[A-Z0-9]{17}|scaleway', within: 300 } },
+        ],
+      },
+    ],
+    token: fakeUuid,
+    contexts: [
+      (t) => `SCW_SECRET_KEY=${t}`,
+      (t) => `provider "scaleway" {\n  access_key = "SCW${fake17(t)}"\n  secret_key = "${t}"\n}`,
+      (t) =>
+        `access_key: SCW${fake17(t)}\nsecret_key: ${t}\ndefault_project_id: ${t.split('').reverse().join('')}`,
+    ],
+    ignore: (fake) => [`SCW_DEFAULT_PROJECT_ID=${fakeUuid(fake)}`, `secret_key: ${fakeUuid(fake)}`],
+  }),
+  defineRule({
+    id: 'vultr-api-key',
+    title: 'Vultr API key',
+    description:
+      'Vultr API key (36 upper-case letters and digits) assigned to a Vultr setting. Source: https://docs.vultr.com/platform/other/api',
+    remediation: remediation('API key', 'Vultr (Account > API)'),
+    keywords: ['vultr'],
+    scope: 'line',
+    pattern: alone('[A-Z0-9]{36}'),
+    check: ['random', { keyedBy: 'vultr[\\w.-]*(?:key|token)' }],
+    token: (fake) =>
+      `${fake.string(UPPER_ALNUM, 34)}${fake.pick(['A', 'K'])}${fake.pick(['3', '7'])}`,
+    contexts: [
+      (t) => `VULTR_API_KEY=${t}`,
+      (t) => `provider "vultr" {\n  api_key = "${t}"\n}`,
+      (t) => `vultr_api_key: '${t}'`,
+    ],
+    ignore: (fake) => [`VULTR_INSTANCE_ID=${fake.string(UPPER_ALNUM, 36)}`],
+  }),
+  defineRule({
+    id: 'confluent-api-secret',
+    title: 'Confluent Cloud API secret',
+    description:
+      'Confluent Cloud API secret ("cflt" and base64; secrets carry the prefix since 2025-07-30). Source: https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html',
+    remediation: remediation('API key', 'Confluent Cloud (API keys)'),
+    keywords: ['cflt'],
+    prefix: 'cflt',
+    body: '[A-Za-z0-9+/]{56,68}',
+    boundary: 'base64',
+    token: (fake) => `cflt${fake.base64(60)}`,
+    contexts: [
+      (t) => `CONFLUENT_CLOUD_API_SECRET=${t}`,
+      (t) =>
+        `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="KEYID" password="${t}";`,
+    ],
+  }),
+  defineRule({
+    id: 'confluent-legacy-api-secret',
+    title: 'Confluent Cloud API secret (before 2025-07-30)',
+    description:
+      'Confluent Cloud API secret without the "cflt" prefix (64 base64 characters) assigned to a Confluent setting or written beside a confluent.cloud bootstrap server. Source: https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html',
+    remediation: remediation('API key', 'Confluent Cloud (API keys)'),
+    keywords: ['confluent', 'ccloud', 'sasl.jaas.config', 'sasl.password'],
+    pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{64}(?![A-Za-z0-9+/=])/,
+    scope: 'line',
+    check: [
+      'random',
+      {
+        anyOf: [
+          { keyedBy: '(?:confluent|ccloud|kafka)[\\w.-]*(?:secret|password)' },
+          { nearText: { pattern: '\\.confluent\\.cloud', within: 500 } },
+        ],
+      },
+    ],
+    token: (fake) => fake.base64(64),
+    contexts: [
+      (t) => `CONFLUENT_CLOUD_API_SECRET=${t}`,
+      (t) => `ccloud_api_secret: "${t}"`,
+      (t) =>
+        `bootstrap.servers=pkc-4r297.us-east-1.aws.confluent.cloud:9092\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="ABCDEFGHIJKLMNOP" password="${t}";`,
+    ],
+    ignore: (fake) => [
+      `KAFKA_TOPIC_HASH=${fake.base64(64)}`,
+      `confluent_schema_id: "${fake.base64(64)}"`,
+    ],
+  }),
+  ...(
+    [
+      ['mapbox-secret-token', 'sk.', 'Mapbox secret access token', 'critical'],
+      ['mapbox-temporary-token', 'tk.', 'Mapbox temporary access token', 'high'],
+    ] as const
+  ).map(([id, prefix, title, severity]) =>
+    defineRule({
+      id,
+      title,
+      description: `${title} ("${prefix}", base64url JSON naming the user, ".", a signature); public tokens ("pk.") are meant to be seen. Source: https://docs.mapbox.com/api/accounts/tokens/#token-format`,
+      remediation: remediation('token', 'Mapbox (Account > Access tokens)'),
+      severity,
+      keywords: [`${prefix}eyj`],
+      prefix,
+      body: 'eyJ[A-Za-z0-9_-]{16,400}\\.[A-Za-z0-9_-]{16,64}',
+      boundary: 'dotted',
+      check: { jsonPayload: ['u'] },
+      token: (fake) =>
+        `${prefix}${toBase64(`{"u":"acme-${fake.digits(4)}","a":"${fake.string(BASE64URL, 20)}"}`, true).replace(/=+$/, '')}.${b64url(fake, 22)}`,
+      ignore: (fake) => [
+        `${prefix}eyJ${fake.string(BASE64, 40).replace(/[+/]/g, 'A')}.${b64url(fake, 22)}`,
+      ],
+    }),
+  ),
 ];

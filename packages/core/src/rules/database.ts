@@ -1,6 +1,7 @@
 import { LOWER } from '../codec/alphabets.js';
 import type { Fake, Rule } from '../types.js';
-import { defineRule } from './define-rule.js';
+import { defineRule, remediation } from './define-rule.js';
+import { UUID, alone, fakeUuid } from './shapes.js';
 
 // Connection URLs with an inline password (RFC 3986 userinfo): PostgreSQL
 // https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING, MySQL,
@@ -130,5 +131,42 @@ export const databaseRules: Rule[] = [
         `jdbc:mysql://db/app?user=${fake.base62(5)}`,
       ],
     }),
+  }),
+  defineRule({
+    id: 'mongodb-atlas-service-account-secret',
+    title: 'MongoDB Atlas service account secret',
+    description:
+      'MongoDB Atlas service account client secret ("mdb_sa_sk_" and 40 characters). Source: https://www.mongodb.com/docs/atlas/api/service-accounts-overview/',
+    remediation: remediation(
+      'client secret',
+      'Atlas (Organization > Access Manager > Service Accounts)',
+    ),
+    keywords: ['mdb_sa_sk_'],
+    prefix: 'mdb_sa_sk_',
+    body: '[A-Za-z0-9_-]{40}',
+    boundary: 'token',
+    token: (fake) => `mdb_sa_sk_${fake.base62(40)}`,
+  }),
+  defineRule({
+    id: 'mongodb-atlas-private-key',
+    title: 'MongoDB Atlas API private key',
+    description:
+      'MongoDB Atlas programmatic API private key (a UUID) assigned to an Atlas or MongoDB private key setting (MONGODB_ATLAS_PRIVATE_KEY, the mongodbatlas provider). Source: https://www.mongodb.com/docs/atlas/configure-api-access/#programmatic-access-to-service-s-project',
+    remediation: remediation('API key', 'Atlas (Organization > Access Manager > API Keys)'),
+    keywords: ['atlas', 'mongodb'],
+    pattern: alone(UUID),
+    check: {
+      keyedBy: '(?:atlas|mongodb)[\\w.-]*(?:private|priv|secret)|mongodbatlas[\\w.-]*private_key',
+    },
+    token: fakeUuid,
+    contexts: [
+      (t) => `MONGODB_ATLAS_PRIVATE_KEY=${t}`,
+      (t) => `provider "mongodbatlas" {\n  public_key  = "abcdwxyz"\n  private_key = "${t}"\n}`,
+      (t) => `atlas:\n  private_api_key: "${t}"`,
+    ],
+    ignore: (fake) => [
+      `MONGODB_ATLAS_PROJECT_ID=${fakeUuid(fake)}`,
+      `atlas_org_id: ${fakeUuid(fake)}`,
+    ],
   }),
 ];

@@ -102,9 +102,13 @@ export const genericApiKey = defineRule({
       `env:\n  - name: PAYMENTS_API_KEY\n    value: "${fake.base62(32)}"`,
       `[{"name": "SERVICE_TOKEN", "value": "${fake.base62(32)}"}]`,
       `variable "api_key" {\n  default = "${fake.base62(32)}"\n}`,
+      // A short prefix before a hex or single-case body: the body is judged on its own.
+      `WEBHOOK_SECRET=whs-${fake.hex(32)}`,
+      `api_secret: "ak_${fake.string(LOWER + DIGITS, 40)}"`,
     ],
     ignore: [
       `API_KEY=${'x'.repeat(32)}`,
+      `api_key = "key_getUserAccountSettingsHandler"`,
       'API_KEY=${API_KEY}',
       'const apiKey = process.env.API_KEY;',
       `secret_name: ${fake.base62(32)}`,
@@ -205,6 +209,33 @@ export const genericPassword = defineRule({
   }),
 });
 
+/** .NET appSettings: `<add key="SmtpPassword" value="…" />`, the key name is an attribute value. */
+export const dotnetAppSetting = defineRule({
+  id: 'dotnet-appsettings-secret',
+  title: '.NET appSettings secret',
+  description:
+    'A password or secret in a .NET configuration <add key="…" value="…"/> element (Web.config, App.config), judged like any assignment: the key attribute names a password or secret, the value is a literal password or random secret. Source: https://learn.microsoft.com/dotnet/framework/configure-apps/file-schema/appsettings/add-element-for-appsettings',
+  remediation: FIX,
+  severity: 'high',
+  keywords: ['<add'],
+  pattern:
+    /<add[ \t]{1,8}key[ \t]{0,4}=[ \t]{0,4}"(?<key>[^"<>\n]{1,80})"[ \t]{1,8}value[ \t]{0,4}=[ \t]{0,4}"(?<secret>[^"<>\s]{4,300})"/,
+  scope: 'line',
+  check: { anyOf: ['password-value', 'secret-value'] },
+  generic: true,
+  samples: (fake) => ({
+    match: [
+      `  <add key="SmtpPassword" value="${hardPassword(fake)}" />`,
+      `<appSettings>\n  <add key="PaymentApiKey" value="${fake.base62(32)}"/>\n</appSettings>`,
+    ],
+    ignore: [
+      `  <add key="SmtpPassword" value="" />`,
+      `  <add key="SmtpUser" value="${hardPassword(fake)}" />`,
+      `  <add key="ApiKey" value="#{ApiKey}#" />`,
+    ],
+  }),
+});
+
 export const urlBasicAuth = defineRule({
   id: 'url-basic-auth',
   title: 'URL with basic-auth credentials',
@@ -262,6 +293,7 @@ export const kubernetesSecret = defineRule({
 export const genericRules: Rule[] = [
   urlBasicAuth,
   kubernetesSecret,
+  dotnetAppSetting,
   genericPassword,
   genericApiKey,
 ];

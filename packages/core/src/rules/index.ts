@@ -3,11 +3,13 @@ import { awsRules } from './aws.js';
 import { azureRules } from './azure.js';
 import { cloudRules } from './cloud.js';
 import { databaseRules } from './database.js';
+import { devToolRules } from './dev-tools.js';
 import { genericRules } from './generic.js';
 import { githubRules } from './github.js';
 import { gitlabRules } from './gitlab.js';
 import { googleRules } from './google.js';
 import { identityRules } from './identity.js';
+import { infrastructureRules } from './infrastructure.js';
 import { messagingRules } from './messaging.js';
 import { observabilityRules } from './observability.js';
 import { paymentRules } from './payments.js';
@@ -34,6 +36,8 @@ export const ruleFamilies: Readonly<Record<string, readonly Rule[]>> = {
   ai: aiRules,
   cloud: cloudRules,
   observability: observabilityRules,
+  'dev-tools': devToolRules,
+  infrastructure: infrastructureRules,
   identity: identityRules,
   productivity: productivityRules,
   social: socialRules,

@@ -40,7 +40,20 @@ export function isSecretValue(secret: string, context: MatchContext): boolean {
   const kind = keyKindAt(context, key);
   if (kind !== 'secret' && !(kind === 'key' && secret.length >= BARE_KEY_LENGTH)) return false;
   if (isCodeValue(secret, context, context.model?.file.quotesLiterals ?? false)) return false;
-  return isRandomLooking(secret);
+  return isRandomLooking(secret) || isPrefixedRandom(secret);
+}
+
+/** A short type prefix and its separator: `sk_`, `fc-`, `sgp_`, `NRRA-`, `da2-`. */
+const TOKEN_PREFIX = /^[A-Za-z][A-Za-z0-9]{0,7}[-_](?=[A-Za-z0-9]{16,}$)/;
+
+/**
+ * A token of a short prefix and a random body: the prefix's `_` or `-` makes the whole
+ * value base64url, whose expected entropy a hex or single-case body never reaches
+ * (`sk_` and 48 hex), so the body is judged on its own.
+ */
+function isPrefixedRandom(secret: string): boolean {
+  const prefix = TOKEN_PREFIX.exec(secret);
+  return prefix !== null && isRandomLooking(secret.slice(prefix[0].length));
 }
 
 /**

@@ -2,6 +2,7 @@ import { BASE64URL, DIGITS, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import { toBase64 } from '../codec/base64.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { UUID, alone, fakeUuid } from './shapes.js';
 
 // SendGrid: https://docs.sendgrid.com/ui/account-and-settings/api-keys ("SG." 22 "." 43).
 // Mailgun: https://documentation.mailgun.com/docs/mailgun/api-reference/authentication ("key-" and 32 hex).
@@ -168,13 +169,18 @@ export const messagingRules: Rule[] = [
     remediation:
       'Remove the incoming webhook connector from the channel and create a new one; keep the URL in a secret store.',
     severity: 'medium',
-    keywords: ['webhook.office.com'],
-    pattern:
+    keywords: ['webhook.office.com', 'outlook.office.com/webhook', 'outlook.office365.com/webhook'],
+    pattern: [
       /https:\/\/[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}(?:\/[A-Za-z0-9_-]{10,80})?/,
+      // The URL before 2021: https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook
+      /https:\/\/outlook\.office(?:365)?\.com\/webhook\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}/,
+    ],
     token: (fake) => {
-      const uuid = () =>
-        `${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`;
-      return `https://contoso.webhook.office.com/webhookb2/${uuid()}@${uuid()}/IncomingWebhook/${fake.hex(32)}/${uuid()}`;
+      const path = `${fakeUuid(fake)}@${fakeUuid(fake)}/IncomingWebhook/${fake.hex(32)}/${fakeUuid(fake)}`;
+      return fake.pick([
+        `https://contoso.webhook.office.com/webhookb2/${path}`,
+        `https://outlook.office.com/webhook/${path}`,
+      ]);
     },
     contexts: [(t) => t, (t) => `TEAMS_WEBHOOK="${t}"`],
   }),
@@ -193,5 +199,117 @@ export const messagingRules: Rule[] = [
     check: { keyedBy: 'mattermost[\\w.-]*(?:token|key|secret)' },
     token: (fake) => `${fake.string(LOWER_ALNUM, 25)}${fake.string(DIGITS, 1)}`,
     contexts: [(t) => `MATTERMOST_TOKEN=${t}`, (t) => `mattermost_access_token: ${t}`],
+  }),
+  defineRule({
+    id: 'postmark-token',
+    title: 'Postmark server or account token',
+    description:
+      'Postmark server or account API token (a UUID) assigned to a Postmark setting, sent as X-Postmark-Server-Token / X-Postmark-Account-Token, or given to a Postmark client. Source: https://postmarkapp.com/developer/api/overview#authentication',
+    remediation: remediation('token (regenerate it)', 'Postmark (Server > API Tokens)'),
+    keywords: ['postmark'],
+    pattern: alone(UUID),
+    check: {
+      anyOf: [
+        { keyedBy: 'postmark(?:[\\w.-]*(?:token|key|secret))?$' },
+        { precededBy: '(?:Server|Account)Client\\(\\s*["\']' },
+      ],
+    },
+    token: fakeUuid,
+    contexts: [
+      (t) => `POSTMARK_SERVER_TOKEN=${t}`,
+      (t) => `curl https://api.postmarkapp.com/email -H "X-Postmark-Server-Token: ${t}"`,
+      (t) => `const client = new postmark.ServerClient("${t}");`,
+      (t) => `module.exports = {\n  postmark: "${t}",\n};`,
+    ],
+    ignore: (fake) => [
+      `POSTMARK_MESSAGE_STREAM=${fakeUuid(fake)}`,
+      `{"MessageID": "${fakeUuid(fake)}"} // postmark response`,
+    ],
+  }),
+  defineRule({
+    id: 'sparkpost-api-key',
+    title: 'SparkPost API key',
+    description:
+      'SparkPost API key (40 hex) assigned to a SparkPost setting or given to a SparkPost client. Source: https://developers.sparkpost.com/api/#header-authentication',
+    remediation: remediation('API key', 'SparkPost (Configuration > API Keys)'),
+    keywords: ['sparkpost'],
+    scope: 'line',
+    pattern: alone('[a-f0-9]{40}'),
+    check: {
+      anyOf: [
+        { keyedBy: 'sparkpost[\\w.-]*(?:key|token|secret)' },
+        { precededBy: 'SparkPost\\(\\s*["\']' },
+      ],
+    },
+    token: (fake) => fake.hex(40),
+    contexts: [
+      (t) => `SPARKPOST_API_KEY=${t}`,
+      (t) => `const client = new SparkPost('${t}');`,
+      (t) => `sparkpost:\n  api_key: "${t}"`,
+    ],
+    ignore: (fake) => [`SPARKPOST_TEMPLATE_COMMIT=${fake.hex(40)}`],
+  }),
+  defineRule({
+    id: 'mailjet-secret-key',
+    title: 'Mailjet API secret key',
+    description:
+      'Mailjet API secret key (32 hex, the password of the key pair) assigned to MJ_APIKEY_PRIVATE or a Mailjet secret setting. Source: https://dev.mailjet.com/email/guides/#authentication',
+    remediation: remediation('API key pair', 'Mailjet (Account settings > API Key Management)'),
+    keywords: ['mailjet', 'mj_apikey'],
+    pattern: alone('[a-f0-9]{32}'),
+    check: { keyedBy: 'mj_apikey_private|mailjet[\\w.-]*(?:secret|private)' },
+    token: (fake) => fake.hex(32),
+    contexts: [
+      (t) => `MJ_APIKEY_PRIVATE=${t}`,
+      (t) => `MAILJET_SECRET_KEY: "${t}"`,
+      (t) => `mailjet:\n  api_key: ${t.slice(16)}${t.slice(0, 16)}\n  secret_key: ${t}`,
+    ],
+    ignore: (fake) => [`MJ_APIKEY_PUBLIC=${fake.hex(32)}`],
+  }),
+  defineRule({
+    id: 'messagebird-access-key',
+    title: 'MessageBird (Bird) access key',
+    description:
+      'MessageBird / Bird REST API access key (25 letters and digits) assigned to a MessageBird setting or sent as "Authorization: AccessKey". Source: https://docs.bird.com/connectivity-platform/getting-started/creating-access-keys',
+    remediation: remediation('access key', 'MessageBird (Developers > API access)'),
+    // "accesskey " as the header writes it: a bare "accesskey" is on every AWS configuration line.
+    keywords: ['messagebird', 'accesskey '],
+    scope: 'line',
+    pattern: alone('[A-Za-z0-9]{25}'),
+    check: {
+      anyOf: [
+        { keyedBy: 'messagebird[\\w.-]*(?:key|token)' },
+        { precededBy: 'AccessKey\\s' },
+        { precededBy: "messagebird'\\)\\(\\s*['\"]" },
+      ],
+    },
+    token: (fake) => `${fake.base62(23)}${fake.pick(['a', 'q'])}${fake.pick(['Z', '4'])}`,
+    contexts: [
+      (t) => `MESSAGEBIRD_API_KEY=${t}`,
+      (t) => `curl -H "Authorization: AccessKey ${t}" https://rest.messagebird.com/balance`,
+      (t) => `const messagebird = require('messagebird')('${t}');`,
+    ],
+    ignore: (fake) => [`MESSAGEBIRD_ORIGINATOR=${fake.base62(25)}`],
+  }),
+  defineRule({
+    id: 'telnyx-api-key',
+    title: 'Telnyx API key',
+    description:
+      'Telnyx API v2 key ("KEY" and 55 base64url characters, random). Source: https://developers.telnyx.com/docs/development/cli/getting-started/authentication',
+    remediation: remediation('API key', 'the Telnyx portal (Auth > API Keys)'),
+    keywords: ['key'],
+    prefix: 'KEY',
+    body: '[A-Za-z0-9_-]{55}',
+    boundary: 'token',
+    // "KEY" and 55 characters would also take a long constant name: the body must be random.
+    check: 'random',
+    token: (fake) =>
+      `KEY${fake.string(BASE64URL, 53)}${fake.pick(['a', 'Q'])}${fake.pick(['7', '_'])}`,
+    ignore: () => ['KEY_MANAGEMENT_SERVICE_ACCOUNT_CREDENTIALS_FOR_PRODUCTION_X'],
+    contexts: [
+      (t) => `TELNYX_API_KEY=${t}`,
+      (t) => `telnyx.api_key = "${t}"`,
+      (t) => `curl -H "Authorization: Bearer ${t}" https://api.telnyx.com/v2/balance`,
+    ],
   }),
 ];

@@ -3,6 +3,7 @@ import { toBase64 } from '../codec/base64.js';
 import { grafanaChecksum } from './checks.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { UUID, alone, fakeUuid } from './shapes.js';
 
 // Grafana: service account tokens "glsa_<32>_<8 hex>" whose suffix is the little-endian hex
 // CRC-32 of "glsa_<32>" (grafana/grafana pkg/components/satokengen); Cloud tokens "glc_" and
@@ -210,5 +211,118 @@ export const observabilityRules: Rule[] = [
     check: { keyedBy: 'pagerduty[\\w.-]*(?:token|key)' },
     token: (fake) => `u+${fake.string(BASE64URL, 16)}${fake.digits(2)}`,
     contexts: [(t) => `PAGERDUTY_API_KEY=${t}`, (t) => `pagerduty_token: "${t}"`],
+  }),
+  defineRule({
+    id: 'new-relic-admin-api-key',
+    title: 'New Relic admin API key (legacy)',
+    description:
+      'New Relic legacy admin API key ("NRAA-" and 27 hex). Source: https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+    remediation: remediation('admin key (migrate to a user key)', 'New Relic (API keys)'),
+    keywords: ['nraa-'],
+    prefix: 'NRAA-',
+    body: '[a-f0-9]{27}',
+    boundary: 'alnum',
+    token: (fake) => `NRAA-${fake.hex(27)}`,
+  }),
+  defineRule({
+    id: 'new-relic-rest-api-key',
+    title: 'New Relic REST API key (legacy)',
+    description:
+      'New Relic legacy REST API key ("NRRA-" and 42 hex). Source: https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+    remediation: remediation('REST API key (migrate to a user key)', 'New Relic (API keys)'),
+    keywords: ['nrra-'],
+    prefix: 'NRRA-',
+    body: '[a-f0-9]{42}',
+    boundary: 'alnum',
+    token: (fake) => `NRRA-${fake.hex(42)}`,
+  }),
+  ...(
+    [
+      ['new-relic-pixie-api-key', 'px-api-', 'New Relic Pixie API key'],
+      ['new-relic-pixie-deploy-key', 'px-dep-', 'New Relic Pixie deploy key'],
+    ] as const
+  ).map(([id, prefix, title]) =>
+    defineRule({
+      id,
+      title,
+      description: `${title} ("${prefix}" and a UUID). Source: https://docs.px.dev/reference/admin/api-keys/ and https://docs.px.dev/reference/admin/deploy-keys/`,
+      remediation: remediation('key', 'Pixie (Admin > Keys, or px api-key / px deploy-key)'),
+      keywords: [prefix],
+      prefix,
+      body: UUID,
+      boundary: 'token',
+      token: (fake) => `${prefix}${fakeUuid(fake)}`,
+    }),
+  ),
+  defineRule({
+    id: 'new-relic-legacy-license-key',
+    title: 'New Relic license key (40 hex)',
+    description:
+      'New Relic ingest license key in the older form (40 hex, no "NRAL" suffix) assigned to a license key setting of New Relic (NEW_RELIC_LICENSE_KEY, license_key in newrelic.yml or newrelic.ini). Source: https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key',
+    remediation: remediation('license key', 'New Relic (API keys)'),
+    keywords: ['license'],
+    scope: 'line',
+    pattern: alone('[a-f0-9]{40}'),
+    check: [
+      { keyedBy: 'licen[cs]e' },
+      {
+        anyOf: [
+          { keyedBy: 'new[_.-]?relic|(?:^|[^a-z])nr[_.-]' },
+          { nearText: { pattern: 'new ?relic', within: 3000 } },
+        ],
+      },
+    ],
+    token: (fake) => fake.hex(40),
+    contexts: [
+      (t) => `NEW_RELIC_LICENSE_KEY=${t}`,
+      (t) => `# newrelic.yml\ncommon: &default_settings\n  license_key: '${t}'\n  app_name: shop`,
+      (t) => `[newrelic]\nlicense_key = ${t}`,
+    ],
+    ignore: (fake) => [`license_key: ${fake.hex(40)}`, `NEW_RELIC_APP_ID=${fake.hex(40)}`],
+  }),
+  defineRule({
+    id: 'posthog-personal-api-key',
+    title: 'PostHog personal API key',
+    description:
+      'PostHog personal API key ("phx_" and 43 base64url characters); project keys ("phc_") are public. Source: https://posthog.com/docs/api#private-endpoint-authentication',
+    remediation: remediation('personal API key', 'PostHog (Settings > Personal API keys)'),
+    keywords: ['phx_'],
+    prefix: 'phx_',
+    body: '[A-Za-z0-9_-]{43}',
+    boundary: 'token',
+    token: (fake) => `phx_${fake.string(BASE64URL, 43)}`,
+    ignore: (fake) => [`POSTHOG_PROJECT_KEY=phc_${fake.base62(43)}`],
+  }),
+  defineRule({
+    id: 'segment-public-api-token',
+    title: 'Segment Public API token',
+    description:
+      'Twilio Segment Public API token ("sgp_" and 64 characters). Source: https://segment.com/docs/api/public-api/',
+    remediation: remediation('token', 'Segment (Settings > Access Management > Tokens)'),
+    keywords: ['sgp_'],
+    prefix: 'sgp_',
+    body: '[A-Za-z0-9]{64}',
+    boundary: 'word',
+    token: (fake) => `sgp_${fake.base62(64)}`,
+  }),
+  defineRule({
+    id: 'segment-write-key',
+    title: 'Segment source write key',
+    description:
+      'Twilio Segment source write key (32 characters) assigned to a Segment write key setting in server code or configuration; it lets anyone send events to the source (browser snippets carry it by design, so it is medium severity). Source: https://segment.com/docs/connections/find-writekey/',
+    remediation:
+      'Create a new write key for the source in Segment (Source > Settings > API Keys), remove the old one, and load it from configuration.',
+    severity: 'medium',
+    keywords: ['segment', 'write_key', 'writekey'],
+    scope: 'line',
+    pattern: alone('[A-Za-z0-9]{32}'),
+    check: ['random', { keyedBy: 'segment[\\w.-]*write[_.-]?key|^write[_.-]?key$' }],
+    token: (fake) => `${fake.base62(30)}${fake.pick(['a', 'k'])}${fake.pick(['Q', '3'])}`,
+    contexts: [
+      (t) => `SEGMENT_WRITE_KEY=${t}`,
+      (t) => `segment:\n  write_key: "${t}"`,
+      (t) => `analytics = Analytics(write_key='${t}')  # segment`,
+    ],
+    ignore: (fake) => [`SEGMENT_SOURCE_ID=${fake.base62(32)}`],
   }),
 ];

@@ -1,6 +1,7 @@
 import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { UUID, alone, fakeUuid } from './shapes.js';
 
 // Shopify: https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens
 // ("shpat_", "shpca_", "shppa_", "shpss_" and 32 hex).
@@ -76,5 +77,40 @@ export const paymentRules: Rule[] = [
     body: '[a-f0-9]{32}-X',
     boundary: 'token',
     token: (fake) => `FLWSECK-${fake.hex(32)}-X`,
+  }),
+  defineRule({
+    id: 'wise-api-token',
+    title: 'Wise (TransferWise) API token',
+    description:
+      'Wise personal or OAuth API token (a UUID) assigned to a Wise or TransferWise setting. Source: https://docs.wise.com/guides/developer/auth-and-security/personal-api-token',
+    remediation: remediation('API token', 'Wise (Settings > Integrations and tools > API tokens)'),
+    // Not "wise" alone: "otherwise" and "likewise" are on many lines of code and prose.
+    keywords: ['wise_', 'wise-', 'transferwise'],
+    scope: 'line',
+    pattern: alone(UUID),
+    check: { keyedBy: '(?:^|[^a-z])(?:transfer)?wise[_.-]?(?:api[_.-]?)?(?:token|key|secret)' },
+    token: fakeUuid,
+    contexts: [
+      (t) => `WISE_API_TOKEN=${t}`,
+      (t) => `transferwise_api_key: "${t}"`,
+      (t) => `export TRANSFERWISE_TOKEN='${t}'`,
+    ],
+    ignore: (fake) => [
+      `WISE_PROFILE_ID=${fakeUuid(fake)}`,
+      `otherwise_token = "${fakeUuid(fake)}"`,
+    ],
+  }),
+  defineRule({
+    id: 'easypost-api-key',
+    title: 'EasyPost API key',
+    description:
+      'EasyPost production ("EZAK") or test ("EZTK") API key and 54 letters and digits, sent as the Basic auth user name. Source: https://docs.easypost.com/docs/authentication',
+    remediation: remediation('API key', 'EasyPost (Account settings > API keys)'),
+    keywords: ['ezak', 'eztk'],
+    prefix: ['EZAK', 'EZTK'],
+    body: '[A-Za-z0-9]{54}',
+    boundary: 'alnum',
+    token: (fake) => `${fake.pick(['EZAK', 'EZTK'])}${fake.base62(54)}`,
+    contexts: [(t) => `EASYPOST_API_KEY=${t}`, (t) => `client = easypost.EasyPostClient("${t}")`],
   }),
 ];

@@ -251,11 +251,69 @@ export const privateKeyBody = defineRule({
   }),
 });
 
+/** A PEM private key block encoded once more in base64 (Kubernetes Secrets, CI variables, Helm values). */
+export const privateKeyBase64 = defineRule({
+  id: 'private-key-base64',
+  title: 'Base64-encoded private key',
+  description:
+    'A PEM private key block encoded in base64 as a whole ("LS0tLS1CRUdJTi…", the base64 of "-----BEGIN "), as Kubernetes Secrets, CI variables and Helm values carry it; it must decode to a private key BEGIN line. Source: https://www.rfc-editor.org/rfc/rfc7468 (PEM armour).',
+  remediation: REMEDIATION,
+  severity: 'critical',
+  keywords: ['ls0tls1crudjti'],
+  prefix: 'LS0tLS1CRUdJTi',
+  body: '[A-Za-z0-9+/]{40,16000}={0,2}',
+  boundary: 'base64',
+  check: { base64Text: '^-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY-----' },
+  samples: (fake) => ({
+    match: [
+      `tls.key: ${toBase64(pemBlock(fake, 'RSA PRIVATE KEY', 'rsa'))}`,
+      `SSH_PRIVATE_KEY_B64="${toBase64(pemBlock(fake, 'OPENSSH PRIVATE KEY', 'openssh'))}"`,
+    ],
+    ignore: [
+      `tls.crt: ${toBase64(pemBlock(fake, 'CERTIFICATE', 'public'))}`,
+      `ca.pub: ${toBase64(pemBlock(fake, 'PUBLIC KEY', 'public'))}`,
+    ],
+  }),
+});
+
+/** WireGuard: https://www.wireguard.com/quickstart/ (`wg genkey`, `wg genpsk`: base64 of 32 bytes). */
+export const wireguardKey = defineRule({
+  id: 'wireguard-key',
+  title: 'WireGuard private or preshared key',
+  description:
+    "A WireGuard private key or preshared key (base64 of 32 bytes) in a configuration's PrivateKey or PresharedKey line (wg-quick, wg setconf, Terraform and Ansible variables named so). Source: https://www.wireguard.com/quickstart/",
+  remediation:
+    'Generate a new key pair (wg genkey | wg pubkey) or preshared key (wg genpsk), replace the peer configuration on both ends, and keep keys out of the repository.',
+  severity: 'critical',
+  keywords: ['privatekey', 'presharedkey', 'private_key', 'preshared_key'],
+  pattern:
+    /(?:PrivateKey|PresharedKey|private_key|preshared_key)["']?[ \t]{0,4}[=:][ \t]{0,4}["']?(?<secret>[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])/,
+  // Any 43 base64 characters and "=" decode to 32 bytes: the length is the whole format.
+  scope: 'line',
+  samples: (fake) => {
+    // 32 bytes of key material (here printable, which changes nothing for the check).
+    const key = () => toBase64(fake.base64(32));
+    return {
+      match: [
+        `[Interface]\nAddress = 10.8.0.2/32\nPrivateKey = ${key()}\nDNS = 1.1.1.1`,
+        `[Peer]\nPublicKey = ${key()}\nPresharedKey = ${key()}\nAllowedIPs = 0.0.0.0/0`,
+        `wireguard_private_key: "${key()}"`,
+      ],
+      ignore: [
+        `[Peer]\nPublicKey = ${key()}\nAllowedIPs = 10.8.0.0/24`,
+        `PrivateKey = ${'x'.repeat(43)}=`,
+      ],
+    };
+  },
+});
+
 export const privateKeyRules = [
   privateKey,
+  privateKeyBase64,
   privateKeyBody,
   pgpPrivateKey,
   puttyPrivateKey,
   ssh2PrivateKey,
   ageSecretKey,
+  wireguardKey,
 ];

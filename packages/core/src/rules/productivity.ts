@@ -1,6 +1,7 @@
 import { BASE62, BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { UUID, alone, fakeUuid } from './shapes.js';
 
 // Linear: https://linear.app/developers ("lin_api_", OAuth "lin_oauth_"). Notion:
 // https://developers.notion.com/docs/authorization ("secret_" and 43, or "ntn_").
@@ -191,5 +192,85 @@ export const productivityRules: Rule[] = [
     token: (fake) =>
       `https://hooks.zapier.com/hooks/catch/${fake.digits(8)}/${fake.string(LOWER_ALNUM, 7)}/`,
     contexts: [(t) => t, (t) => `ZAPIER_HOOK="${t}"`],
+  }),
+  defineRule({
+    id: 'salesforce-access-token',
+    title: 'Salesforce access token',
+    description:
+      'Salesforce access token (session id): the 15-character organization id ("00D…"), "!", and the opaque session part. Source: https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_auth_existing_access_token.htm',
+    remediation:
+      'Revoke the session (Setup > Session Management, or the OAuth revoke endpoint), and have clients obtain tokens through a connected app flow instead of storing one.',
+    keywords: ['00d'],
+    prefix: '00D',
+    body: '[A-Za-z0-9]{12}![A-Za-z0-9._]{80,200}',
+    boundary: 'word',
+    token: (fake) => `00D${fake.base62(12)}!AQ${fake.string(`${BASE62}._`, 94)}`,
+    contexts: [
+      (t) => `SF_ACCESS_TOKEN='${t}'`,
+      (t) =>
+        `curl https://acme.my.salesforce.com/services/data/v60.0/ -H "Authorization: Bearer ${t}"`,
+      (t) => `{"access_token": "${t}", "instance_url": "https://acme.my.salesforce.com"}`,
+    ],
+  }),
+  defineRule({
+    id: 'atlassian-legacy-api-token',
+    title: 'Atlassian API token (24 characters)',
+    description:
+      'Atlassian API token in the older 24-character form (before "ATATT3") assigned to a Jira, Confluence or Atlassian token setting. Source: https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/',
+    remediation: rotate('API token', 'Atlassian account settings (Security > API tokens)'),
+    keywords: ['atlassian', 'jira', 'confluence'],
+    pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{24}(?![A-Za-z0-9_-])/,
+    check: [
+      'random',
+      'mixed-case',
+      {
+        keyedBy:
+          '(?:atlassian|jira|confluence)(?:[\\w.-]*(?:token|api[_.-]?key|pass|secret)|[_.-]?key$)',
+      },
+    ],
+    token: (fake) => `${fake.base62(22)}${fake.pick(['aQ', 'Kx'])}`,
+    contexts: [
+      (t) => `JIRA_API_TOKEN=${t}`,
+      (t) => `confluence:\n  api_token: "${t}"`,
+      (t) => `atlassian_password = '${t}'`,
+      (t) => `Atlassian_key = "${t}"`,
+    ],
+    ignore: (fake) => [`JIRA_PROJECT_KEY=${fake.base62(24)}`],
+  }),
+  defineRule({
+    id: 'figma-legacy-pat',
+    title: 'Figma personal access token (before figd_)',
+    description:
+      'Figma personal access token in the older form (the user id, "-" and a UUID) assigned to a Figma setting or sent as X-Figma-Token. Source: https://www.figma.com/developers/api#access-tokens',
+    remediation: rotate('token', 'Figma (Settings > Security > Personal access tokens)'),
+    keywords: ['figma'],
+    pattern: alone(`\\d{3,8}-${UUID}`),
+    scope: 'line',
+    check: {
+      anyOf: [{ keyedBy: 'figma[\\w.-]*(?:token|key|pat)' }, { precededBy: 'x-figma-token:\\s*' }],
+    },
+    token: (fake) => `${fake.digits(6)}-${fakeUuid(fake)}`,
+    contexts: [
+      (t) => `FIGMA_TOKEN=${t}`,
+      (t) => `curl -H "X-Figma-Token: ${t}" https://api.figma.com/v1/me`,
+    ],
+    ignore: (fake) => [`FIGMA_FILE_ID=${fake.digits(6)}-${fakeUuid(fake)}`],
+  }),
+  defineRule({
+    id: 'asana-legacy-pat',
+    title: 'Asana personal access token ("0/")',
+    description:
+      'Asana personal access token in the oldest form ("0/" and 32 hex) assigned to an Asana setting: Asana asks to treat tokens as opaque, so this form is found by its name. Source: https://developers.asana.com/docs/personal-access-token',
+    remediation: rotate('token', 'Asana (My settings > Apps > Developer apps)'),
+    keywords: ['asana'],
+    pattern: /(?<![A-Za-z0-9/])0\/[a-f0-9]{32}(?![A-Za-z0-9])/,
+    check: { anyOf: [{ keyedBy: 'asana' }, { nearText: { pattern: 'asana', within: 40 } }] },
+    token: (fake) => `0/${fake.hex(32)}`,
+    contexts: [
+      (t) => `ASANA_ACCESS_TOKEN=${t}`,
+      (t) => `asana:\n  token: "${t}"`,
+      (t) => `client = asana.Client.access_token('${t}')`,
+    ],
+    ignore: (fake) => [`path = "0/${fake.hex(32)}"`],
   }),
 ];

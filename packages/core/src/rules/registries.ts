@@ -3,6 +3,7 @@ import { toBase64 } from '../codec/base64.js';
 import { withBase62Crc32 } from '../codec/crc32.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { UUID, alone, fakeUuid } from './shapes.js';
 
 // npm: https://github.blog/2021-09-23-announcing-npms-new-access-token-format/ ("npm_", 30
 // base62 characters and their base62 CRC-32). .npmrc: https://docs.npmjs.com/cli/configuring-npm/npmrc
@@ -50,7 +51,7 @@ export const registryRules: Rule[] = [
       /(?:^|[\s"'])(?:\/\/[^\s=:"']{1,200}:)?(?:_authToken|_auth|_password)[ \t]*=[ \t]*["']?(?<secret>[^\s"']{8,512})/,
     samples: (fake) => ({
       match: [
-        `//registry.npmjs.org/:_authToken=${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`,
+        `//registry.npmjs.org/:_authToken=${fakeUuid(fake)}`,
         `//npm.pkg.github.com/:_authToken=${fake.base62(40)}`,
         `_auth=${toBase64(`ci:${fake.base62(16)}`)}`,
       ],
@@ -210,5 +211,39 @@ export const registryRules: Rule[] = [
     body: '[apu]_[a-f0-9]{40}',
     boundary: 'word',
     token: (fake) => `${fake.pick(['sqp_', 'sqa_', 'squ_'])}${fake.hex(40)}`,
+  }),
+  defineRule({
+    id: 'sonarqube-legacy-token',
+    title: 'SonarQube token (before 9.5)',
+    description:
+      'SonarQube token from a server before 9.5 (40 hex, no type prefix) assigned to sonar.login, sonar.token, SONAR_TOKEN or another Sonar token setting. Source: https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
+    remediation: rotate('token', 'SonarQube (My Account > Security)'),
+    keywords: ['sonar'],
+    scope: 'line',
+    pattern: /(?<![A-Za-z0-9_-])[a-f0-9]{40}(?![A-Za-z0-9_-])/,
+    check: { keyedBy: 'sonar[\\w.-]*(?:login|token|key)' },
+    token: (fake) => fake.hex(40),
+    contexts: [
+      (t) => `sonar.login=${t}`,
+      (t) => `SONAR_TOKEN: ${t}`,
+      (t) => `mvn sonar:sonar -Dsonar.token=${t}`,
+    ],
+    ignore: (fake) => [`sonar.scm.revision=${fake.hex(40)}`, `sonar.projectKey=${fake.hex(40)}x`],
+  }),
+  defineRule({
+    id: 'npm-legacy-token',
+    title: 'npm legacy access token',
+    description:
+      'npm legacy access token (a UUID) assigned to NPM_TOKEN or NODE_AUTH_TOKEN (in .npmrc, npmrc-auth-token reports it). npm revoked legacy tokens on 2025-11-05, so it is low severity: the finding shows a token kept in the repository. Source: https://docs.npmjs.com/about-access-tokens/',
+    remediation:
+      'Delete the line; create a granular access token (npm_…) if one is still needed, and load it from the CI secret store (NODE_AUTH_TOKEN) rather than the repository.',
+    severity: 'low',
+    keywords: ['npm_token', 'node_auth_token'],
+    scope: 'line',
+    pattern: alone(UUID),
+    check: { keyedBy: 'npm[_.-]?token|node[_.-]?auth[_.-]?token' },
+    token: fakeUuid,
+    contexts: [(t) => `NPM_TOKEN=${t}`, (t) => `env:\n  NODE_AUTH_TOKEN: ${t}`],
+    ignore: (fake) => [`npm_package_id=${fakeUuid(fake)}`],
   }),
 ];

@@ -18,7 +18,8 @@ export const slackBotToken = defineRule({
   severity: 'high',
   keywords: ['xoxb-'],
   prefix: 'xoxb-',
-  body: '[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24}',
+  // Bot tokens before 2019 had two parts: team-scoped id and secret.
+  body: '[0-9]{10,13}-(?:[0-9]{10,13}-)?[A-Za-z0-9]{24}',
   samples: (fake) => ({
     match: [`xoxb-${fake.digits(12)}-${fake.digits(13)}-${fake.base62(24)}`],
     ignore: [

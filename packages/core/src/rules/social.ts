@@ -1,3 +1,4 @@
+import { LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 
@@ -42,5 +43,42 @@ export const socialRules: Rule[] = [
     keywords: ['aaaaaaaaaaaaaaaaaaaaaa'],
     pattern: /(?<![A-Za-z0-9%])A{22}[A-Za-z0-9%]{80,140}(?![A-Za-z0-9%])/,
     token: (fake) => `${'A'.repeat(22)}${fake.base62(30)}%3D${fake.base62(60)}`,
+  }),
+  defineRule({
+    id: 'twitch-stream-key',
+    title: 'Twitch stream key',
+    description:
+      'Twitch stream key ("live_", the broadcaster id, "_" and the secret): anyone holding it can stream to the channel. Source: https://dev.twitch.tv/docs/api/reference/#get-stream-key',
+    remediation:
+      'Reset the stream key (Creator Dashboard > Settings > Stream) and keep it in the streaming software or a secret store.',
+    keywords: ['live_'],
+    prefix: 'live_',
+    body: '\\d{6,12}_[A-Za-z0-9]{20,40}',
+    boundary: 'word',
+    token: (fake) => `live_${fake.digits(9)}_${fake.base62(30)}`,
+    contexts: [
+      (t) => `TWITCH_STREAM_KEY=${t}`,
+      (t) => `ffmpeg -re -i in.mp4 -f flv rtmp://live.twitch.tv/app/${t}`,
+    ],
+  }),
+  defineRule({
+    id: 'twitch-client-secret',
+    title: 'Twitch client secret',
+    description:
+      'Twitch application client secret (30 lower-case letters and digits) assigned to a Twitch secret setting. Source: https://dev.twitch.tv/docs/authentication/register-app/',
+    remediation: remediation(
+      'client secret (New Secret)',
+      'the Twitch developer console (Applications)',
+    ),
+    keywords: ['twitch'],
+    pattern: /(?<![A-Za-z0-9_-])[a-z0-9]{30}(?![A-Za-z0-9_-])/,
+    check: ['random', { keyedBy: 'twitch[\\w.-]*secret' }],
+    token: (fake) =>
+      `${fake.string(LOWER_ALNUM, 28)}${fake.pick(['a', 'k'])}${fake.pick(['3', '7'])}`,
+    contexts: [
+      (t) => `TWITCH_CLIENT_SECRET=${t}`,
+      (t) => `twitch:\n  client_id: ${t.slice(15)}${t.slice(0, 15)}\n  client_secret: "${t}"`,
+    ],
+    ignore: (fake) => [`TWITCH_CLIENT_ID=${fake.string(LOWER_ALNUM, 30)}`],
   }),
 ];

@@ -1,0 +1,16 @@
+// Shapes that many providers share, for rules that find a value by the name it is assigned
+// to rather than by a prefix: UUIDs, hex and base62 runs standing alone.
+
+import type { Fake } from '../types.js';
+
+/** A UUID (8-4-4-4-12 hex), as a pattern body. */
+export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/** A fresh random UUID-shaped value. */
+export const fakeUuid = (fake: Fake): string =>
+  `${fake.hex(8)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(4)}-${fake.hex(12)}`;
+
+/** A pattern for `body` standing alone: no letter, digit, `_` or `-` touches it. */
+export function alone(body: string): RegExp {
+  return new RegExp(`(?<![A-Za-z0-9_-])${body}(?![A-Za-z0-9_-])`);
+}
