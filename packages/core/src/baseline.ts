@@ -29,6 +29,7 @@ export interface Baseline {
 }
 
 export class BaselineError extends TightlipError {
+  override name = 'BaselineError';
   constructor(source: string, message: string, line?: number) {
     super('BASELINE_INVALID', `${source}${line === undefined ? '' : `:${line}`}: ${message}`);
   }

@@ -9,7 +9,9 @@ import { RE2JS, type Matcher } from 're2js';
 // naming the construct. V8 still parses it (the class extends RegExp), but never runs it.
 
 /** A user pattern that cannot be run in linear time, or that RE2 cannot express. */
-export class LinearPatternError extends Error {}
+export class LinearPatternError extends Error {
+  override name = 'LinearPatternError';
+}
 
 const MAX_CODE_POINT = 0x10ffff;
 type Ranges = [number, number][];

@@ -40,6 +40,8 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
   const prefilter = createPrefilter(rules);
   const order = new Map(rules.map((rule, i) => [rule, i]));
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  // Rules paired with another (`near`) may run where their own keywords do not occur.
+  const paired = rules.filter((rule) => rule.near.length > 0);
   return {
     scan(text, reveal, path = '') {
       const candidates: Candidate[] = [];
@@ -53,7 +55,13 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
       const lineCache = new Map<string, readonly number[]>();
       const keywordCache = new Map<string, Ranges>();
       const context: ScanContext = { text, model, linesOf: (ruleId) => linesOf(ruleId) };
-      const selected = new Set(prefilter.select(text));
+      const chosen = prefilter.select(text);
+      const selected = new Set(chosen);
+      // The rules to run, in catalog order: those whose keywords occur, and the paired ones.
+      const toRun =
+        paired.length === 0
+          ? chosen
+          : [...new Set([...chosen, ...paired])].sort((a, b) => order.get(a)! - order.get(b)!);
 
       /** The lines where `ruleId` has a candidate that passes its checks, once per scan. */
       function linesOf(ruleId: string): readonly number[] {
@@ -99,8 +107,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
       }
       let lastLine: number | undefined;
 
-      for (const rule of rules) {
-        if (!selected.has(rule) && rule.near.length === 0) continue;
+      for (const rule of toRun) {
         const ranges = rangesOf(rule);
         if (ranges !== undefined && ranges.length === 0) continue;
         for (const match of scanPattern(rule, context, ranges)) {
