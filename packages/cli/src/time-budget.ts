@@ -11,8 +11,9 @@ import { Worker } from 'node:worker_threads';
 // A worker thread costs a Node start of its own (~100 ms of CPU here): more than a whole
 // typical pre-commit. So a client hook starts it only when the run could need it: after
 // `WATCHDOG_DELAY_MS`, or at once before the scan loop meets an item large enough to keep
-// the main thread busy (`ensureTimeBudget`, which the loop calls before each item). A run that ends sooner never pays for it. A
-// server (pre-receive) judges other people's pushes: its watchdog starts at once.
+// the main thread busy (`ensureTimeBudget`, which the loop calls before each item). A run
+// that ends sooner never pays for it. A server (pre-receive) judges other people's pushes:
+// its watchdog starts at once.
 
 /** Environment variable with the budget in seconds; 0 turns it off. */
 export const TIME_BUDGET_ENV = 'TIGHTLIP_TIME_BUDGET';
