@@ -45,6 +45,7 @@ export {
   defineRule,
   familyOf,
   type CheckDefinition,
+  type RegExpFactory,
   type RuleDefinition,
 } from './rules/index.js';
 export { fileTypeOf } from './context/file-type.js';

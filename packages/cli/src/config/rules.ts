@@ -9,6 +9,7 @@ import {
   defineRule,
   RuleError,
   type CheckSpec,
+  type RegExpFactory,
   type Rule,
   type RuleSpec,
 } from '@tightlip/core';
@@ -72,6 +73,21 @@ function checkPatterns(
   });
 }
 
+/**
+ * The RegExp factory `defineRule` takes for a configuration's rule `ruleId`: RE2, a pattern
+ * it cannot run a RuleError. Workers rebuild configured rules with it too.
+ */
+export function linearRegExps(linear: Linear, ruleId: string): RegExpFactory {
+  return (source, flags) => {
+    try {
+      return new linear.LinearRegExp(source, flags);
+    } catch (error) {
+      if (!(error instanceof linear.LinearPatternError)) throw error;
+      throw new RuleError(`pattern refused, it must run in linear time: ${error.message}`, ruleId);
+    }
+  };
+}
+
 /** `source` on the linear-time engine (see `compileUserPattern`); a rule's own pattern (`isSecretPattern`) must not match the empty string. */
 function compilePattern(
   linear: Linear,
@@ -112,32 +128,29 @@ export function compileCustomRule(
       : typeof spec.pattern === 'string'
         ? [spec.pattern]
         : spec.pattern;
+  // Each pattern compiled here, where a refusal names its key, is the one the rule runs:
+  // compiled with the flags `defineRule` asks for (see `compileChecks` for checks), once.
+  const made = new Map<string, RegExp>();
+  const keep = (source: string, flags: string, at: string, isSecretPattern?: boolean) =>
+    made.set(
+      `${flags}\0${source}`,
+      compilePattern(linear, source, flags, file, at, isSecretPattern),
+    );
   patterns.forEach((source, i) =>
-    compilePattern(
-      linear,
+    keep(
       source,
-      spec.flags ?? '',
-      file,
+      `g${spec.flags ?? ''}${source.includes('(?<') ? 'd' : ''}`,
       `${keyPath}.pattern${typeof spec.pattern === 'string' ? '' : `[${i}]`}`,
     ),
   );
   for (const { source, keyPath: at } of checkPatterns(spec.check, `${keyPath}.check`))
-    compilePattern(linear, source, 'i', file, at, false);
+    keep(source, 'i', at, false);
+  const linearRegExp = linearRegExps(linear, spec.id);
   try {
     // A token from prefix and body is compiled here too: its boundary is then checked
     // around each match, since the linear-time engine has no lookarounds.
     return defineRule(spec, {
-      regExp: (source, flags) => {
-        try {
-          return new linear.LinearRegExp(source, flags);
-        } catch (error) {
-          if (!(error instanceof linear.LinearPatternError)) throw error;
-          throw new RuleError(
-            `pattern refused, it must run in linear time: ${error.message}`,
-            spec.id,
-          );
-        }
-      },
+      regExp: (source, flags) => made.get(`${flags}\0${source}`) ?? linearRegExp(source, flags),
     });
   } catch (error) {
     if (error instanceof ConfigError) throw error;

@@ -8,6 +8,7 @@ import {
 } from '@tightlip/core';
 import type { Config } from '../config/types.js';
 import { createScanEngine, type EngineSettings, type ScanEngineOptions } from './engine.js';
+import { linearRegExps } from '../config/rules.js';
 import { publishRules } from './publish-rules.js';
 import type { ScanSettings } from './settings.js';
 
@@ -80,15 +81,18 @@ export async function fromPortableEngine(portable: PortableEngine): Promise<Engi
   const hasPatterns =
     portable.config.allowPatterns.length > 0 || portable.rules.some((rule) => 'custom' in rule);
   const linear = hasPatterns ? await import('../config/linear-regexp.js') : undefined;
-  const regExp = (source: string, flags: string) => new linear!.LinearRegExp(source, flags);
   const rules = portable.rules.map((rule): Rule => {
     const made =
-      'custom' in rule ? defineRule(rule.custom, { regExp }) : KNOWN_RULES.get(rule.builtin)!;
+      'custom' in rule
+        ? defineRule(rule.custom, { regExp: linearRegExps(linear!, rule.custom.id) })
+        : KNOWN_RULES.get(rule.builtin)!;
     return made.severity === rule.severity ? made : { ...made, severity: rule.severity };
   });
   const config = {
     ...portable.config,
-    allowPatterns: portable.config.allowPatterns.map(({ source, flags }) => regExp(source, flags)),
+    allowPatterns: portable.config.allowPatterns.map(
+      ({ source, flags }) => new linear!.LinearRegExp(source, flags),
+    ),
   };
   const settings: EngineSettings = {
     config,

@@ -330,7 +330,8 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
     for await (const item of source.items(options.limits, options.isAllowedPath, { settle })) {
       if (failure) throw failure;
       if (isAboutFile(item) && options.isAllowedPath(pathOf(item))) continue;
-      read += sizeOf(item);
+      const size = sizeOf(item);
+      read += size;
       if (!pool && workers > 0 && read > (options.workerThreshold ?? WORKER_THRESHOLD))
         pool = createScanPool(
           options.portable!(),
@@ -339,12 +340,12 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
           BATCHES_PER_WORKER,
         );
       if (!pool) {
-        ensureTimeBudget(sizeOf(item) > LARGE_ITEM);
+        ensureTimeBudget(size > LARGE_ITEM);
         take(item, await scanItem(item, scanner));
         continue;
       }
       batch.push(item);
-      batchBytes += sizeOf(item);
+      batchBytes += size;
       if (batch.length >= BATCH_ITEMS || batchBytes >= BATCH_BYTES) flush();
       while (inFlight.length > BATCHES_PER_WORKER * (workers + 1)) await inFlight.shift();
     }

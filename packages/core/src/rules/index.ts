@@ -62,4 +62,4 @@ export {
   defineRule,
   type RuleDefinition,
 } from './define-rule.js';
-export { CHECKS, type CheckDefinition } from './checks.js';
+export { CHECKS, type CheckDefinition, type RegExpFactory } from './checks.js';
