@@ -6,6 +6,7 @@ import { scanPaths } from '../src/actions/scan.js';
 import { ScanLimitError } from '../src/errors.js';
 import { LinearRegExp } from '../src/config/linear-regexp.js';
 import { createDirectorySource } from '../src/scan/directory-source.js';
+import { createScanEngine } from '../src/scan/engine.js';
 import { fromPortableEngine, toPortableEngine } from '../src/scan/portable-engine.js';
 import { loadScanSettings } from '../src/scan/settings.js';
 import { runScan, scanItem } from '../src/scan/run.js';
@@ -69,6 +70,45 @@ describe('runScan', () => {
     expect(alone.findings.filter((f) => f.kind === 'term').length).toBe(alone.findings.length / 3);
     expect(alone.findings.some((f) => f.path.startsWith('zz/'))).toBe(false);
     expect(await scan(2)).toEqual(alone);
+  });
+
+  it('hands batches to worker threads past the threshold, which find what this thread finds', async ({
+    temp,
+  }) => {
+    const file = 'export const value = compute("a fairly ordinary line of code");\n'.repeat(2048);
+    for (let i = 0; i < 40; i++)
+      temp.write(`f${i}.ts`, i % 5 === 0 ? `${file}t = "${fakeGithubToken(i)}";\n` : file);
+    const settings = await loadScanSettings({
+      io: testIo(temp.dir, temp.env),
+      searchFrom: [temp.dir],
+      termFiles: [],
+    });
+    const engineOptions = { root: temp.dir, reveal: false };
+    const run = async (workers: number) =>
+      runScan(await createDirectorySource([], temp.dir), {
+        engine: createScanEngine(settings, engineOptions),
+        limits: { maxFileSize: 1 << 20 },
+        isAllowedPath: () => false,
+        now: () => 0,
+        portable: () => Promise.resolve(toPortableEngine(settings, engineOptions)),
+        workers,
+        workerThreshold: 256 * 1024,
+        awaitWorkers: true,
+      });
+    const [alone, pooled] = [await run(0), await run(2)];
+    expect(alone.workerItems).toBe(0);
+    expect(pooled.workerItems).toBeGreaterThan(0);
+    expect(pooled.findings).toEqual(alone.findings);
+    expect(alone.findings.map((f) => f.path)).toEqual([
+      'f0.ts',
+      'f10.ts',
+      'f15.ts',
+      'f20.ts',
+      'f25.ts',
+      'f30.ts',
+      'f35.ts',
+      'f5.ts',
+    ]);
   });
 
   it('stops with a ScanLimitError past its findings budget, instead of growing without bound', async ({

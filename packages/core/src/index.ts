@@ -38,8 +38,6 @@ export { weakPrefilter } from './scanners/prefilter.js';
 
 // Rules, and fake token material for their samples and tests.
 export {
-  assertLinearPattern,
-  assertLinearTime,
   builtinRules,
   CHECKS,
   defineRule,

@@ -45,6 +45,10 @@ export interface ScanPool {
   canTake(): boolean;
   /** Scans `items` in a worker (see `canTake`); resolves with one result per item, in order. */
   scan(items: SourceItem[]): Promise<ItemResult[]>;
+  /** Resolves once every worker has built its engine; rejects if one fails to. */
+  ready(): Promise<void>;
+  /** How many items workers have scanned. */
+  scanned(): number;
   /** Ends the workers. */
   close(): Promise<void>;
 }
@@ -81,6 +85,15 @@ export function createScanPool(
   >();
   const load = new Array<number>(size).fill(0);
   const ready = new Array<boolean>(size).fill(false);
+  let scanned = 0;
+  let allReady!: () => void;
+  let notReady!: (error: Error) => void;
+  const started = new Promise<void>((resolve, reject) => {
+    allReady = resolve;
+    notReady = reject;
+  });
+  // Marked handled: only a caller that waits for the workers hears of a failed start.
+  started.catch(() => undefined);
   const workers = Array.from({ length: size }, (_, w) => {
     const worker = new Worker(WORKER_ENTRY, {
       workerData: { engine, ...scan },
@@ -91,6 +104,7 @@ export function createScanPool(
     worker.on('message', (reply: Reply) => {
       if ('ready' in reply) {
         ready[w] = true;
+        if (ready.every(Boolean)) allReady();
         return;
       }
       load[w]!--;
@@ -100,7 +114,10 @@ export function createScanPool(
         waiter?.reject(
           reply.code === 'SCAN_LIMIT' ? new ScanLimitError(reply.error) : new Error(reply.error),
         );
-      else waiter?.resolve(reply.results);
+      else {
+        scanned += reply.results.length;
+        waiter?.resolve(reply.results);
+      }
     });
     worker.on('error', (error: NodeJS.ErrnoException) => {
       failure ??=
@@ -109,6 +126,7 @@ export function createScanPool(
               'the scan stopped before the end (exit 2): one file gave more findings than fit in memory; narrow it with "allow.paths", a baseline or fewer terms',
             )
           : error;
+      notReady(failure);
       for (const waiter of waiting.values()) waiter.reject(failure);
       waiting.clear();
     });
@@ -133,6 +151,8 @@ export function createScanPool(
         workers[w]!.postMessage(batch);
       });
     },
+    ready: () => started,
+    scanned: () => scanned,
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },

@@ -40,8 +40,15 @@ export interface PortableEngine {
   options: ScanEngineOptions;
 }
 
-/** Rules a worker knows by id: their checks are code, which a structured clone cannot carry. */
-const KNOWN_RULES = new Map([...builtinRules, ...publishRules].map((rule) => [rule.id, rule]));
+/**
+ * Rules a worker knows by id: their checks are code, which a structured clone cannot carry.
+ * Made on first use: a hook imports this module but never starts workers.
+ */
+let knownRules: Map<string, Rule> | undefined;
+function knownRule(id: string): Rule | undefined {
+  knownRules ??= new Map([...builtinRules, ...publishRules].map((rule) => [rule.id, rule]));
+  return knownRules.get(id);
+}
 
 /**
  * The portable form of the engine `createScanEngine(settings, options)` builds. Made only
@@ -55,7 +62,7 @@ export function toPortableEngine(
   const { config } = settings;
   return {
     rules: settings.rules.map((rule) => {
-      if (KNOWN_RULES.has(rule.id)) return { builtin: rule.id, severity: rule.severity };
+      if (knownRule(rule.id)) return { builtin: rule.id, severity: rule.severity };
       return { custom: rule.spec, severity: rule.severity };
     }),
     config: {
@@ -85,7 +92,7 @@ export async function fromPortableEngine(portable: PortableEngine): Promise<Engi
     const made =
       'custom' in rule
         ? defineRule(rule.custom, { regExp: linearRegExps(linear!, rule.custom.id) })
-        : KNOWN_RULES.get(rule.builtin)!;
+        : knownRule(rule.builtin)!;
     return made.severity === rule.severity ? made : { ...made, severity: rule.severity };
   });
   const config = {

@@ -58,7 +58,7 @@ export interface RunOptions {
   /** Called now and then, and once at the end. */
   onProgress?: (progress: ScanProgress) => void;
   /** The engine as worker threads rebuild it, made when they start; without it everything is scanned on this thread. */
-  portable?: () => PortableEngine;
+  portable?: () => Promise<PortableEngine>;
   /**
    * Whether a finding is a term list's own term in that list's file on disk: not reported
    * (the list necessarily holds its terms; credentials and other lists' terms in it are).
@@ -66,6 +66,8 @@ export interface RunOptions {
   isOwnTerm?: (finding: Finding) => boolean;
   /** Worker threads once a scan has read `workerThreshold` bytes; all cores by default, 0 for none. */
   workers?: number;
+  /** Wait for the workers to start before going on, so that they take batches (tests). */
+  awaitWorkers?: boolean;
   /** `WORKER_THRESHOLD` by default. */
   workerThreshold?: number;
   /** Findings kept at most (`MAX_FINDINGS` by default). */
@@ -77,6 +79,8 @@ export interface ScanRun {
   findings: Finding[];
   skipped: Skipped[];
   stats: ScanStats;
+  /** Items worker threads scanned. */
+  workerItems: number;
 }
 
 /** What a finding's origin is in reports: file content by where the source read it, names and messages by what they are. */
@@ -332,13 +336,15 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
       if (isAboutFile(item) && options.isAllowedPath(pathOf(item))) continue;
       const size = sizeOf(item);
       read += size;
-      if (!pool && workers > 0 && read > (options.workerThreshold ?? WORKER_THRESHOLD))
+      if (!pool && workers > 0 && read > (options.workerThreshold ?? WORKER_THRESHOLD)) {
         pool = createScanPool(
-          options.portable!(),
+          await options.portable!(),
           { origin: source.origin, maxFindings },
           workers,
           BATCHES_PER_WORKER,
         );
+        if (options.awaitWorkers) await pool.ready();
+      }
       if (!pool) {
         ensureTimeBudget(size > LARGE_ITEM);
         take(item, await scanItem(item, scanner));
@@ -358,5 +364,6 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
     findings: source.attribute ? await source.attribute(findings) : findings,
     skipped,
     stats: { files: files.size, bytes, durationMs: performance.now() - started, startedAt },
+    workerItems: pool?.scanned() ?? 0,
   };
 }

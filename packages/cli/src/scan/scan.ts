@@ -21,7 +21,6 @@ import {
 } from './baseline.js';
 import { createScanEngine } from './engine.js';
 import { createScanExtractor } from './extractor.js';
-import { toPortableEngine } from './portable-engine.js';
 import { presentReport } from './present.js';
 import { runScan, type ScanProgress, type ScanRun } from './run.js';
 import { loadScanSettings, type ScanSettings } from './settings.js';
@@ -116,7 +115,12 @@ export async function runSourceScan(
       isAllowedPath: await allowedPaths(config, source.root),
       now: settings.now,
       extractor: createScanExtractor(config.extract),
-      portable: () => toPortableEngine({ ...settings, config }, engineOptions),
+      // Loaded when workers start: a hook never does.
+      portable: async () =>
+        (await import('./portable-engine.js')).toPortableEngine(
+          { ...settings, config },
+          engineOptions,
+        ),
       ...(source.origin === 'file' && settings.listTerms.size > 0
         ? { isOwnTerm: ownTermsOf(source.root, settings.listTerms) }
         : {}),

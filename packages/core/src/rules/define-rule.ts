@@ -15,7 +15,6 @@ import type {
   RuleSpec,
 } from '../types.js';
 import { compileChecks, nativeRegExp, type RegExpFactory } from './checks.js';
-import { findSuperLinearConstruct } from './linear-pattern.js';
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -279,23 +278,6 @@ export function defineRule(definition: RuleDefinition, options: DefineOptions = 
     samples: samplesOf(definition),
   };
   return { ...rule, spec: specOf(definition, rule) };
-}
-
-/**
- * The one place where a pattern is proven linear-time (see `findSuperLinearConstruct`):
- * `pattern` itself, or a RuleError naming `ruleId`. Configuration calls it for every
- * pattern it compiles, check arguments included.
- */
-export function assertLinearPattern(pattern: RegExp, ruleId: string): RegExp {
-  const slow = findSuperLinearConstruct(pattern);
-  if (slow) throw new RuleError(`pattern may backtrack without bound: ${slow}`, ruleId);
-  return pattern;
-}
-
-/** `rule` itself when its patterns are linear-time (`assertLinearPattern`); a RuleError otherwise. */
-export function assertLinearTime(rule: Rule): Rule {
-  for (const pattern of rule.patterns) assertLinearPattern(pattern, rule.id);
-  return rule;
 }
 
 /** The usual advice: revoke at the provider, issue a new credential, keep it out of the repository. */

@@ -57,8 +57,6 @@ export function familyOf(ruleId: string): string | undefined {
 }
 
 export {
-  assertLinearPattern,
-  assertLinearTime,
   defineRule,
   type RuleDefinition,
 } from './define-rule.js';
