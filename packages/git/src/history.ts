@@ -43,7 +43,7 @@ export interface HistorySource {
    * (in walk order) that wrote it there, with that commit's author and date and how many
    * later commits wrote the file again still carrying it.
    */
-  attribute(findings: readonly Finding[]): Promise<Finding[]>;
+  attribute(findings: readonly Finding[]): Finding[];
   /** Whether an item is the first of a blob's (what `total` counts). */
   isUnit(item: SourceItem): boolean;
   /** How many blobs there are to read, once the walk is done. */
@@ -94,10 +94,10 @@ const NEWLINE = 0x0a;
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const UTF8_NO_BOM = new TextDecoder('utf-8');
 
-/** Part of a blob to scan: text from byte `from`, and which of its lines (from 1) count. */
+/** Part of a blob to scan: its text, the blob's line it starts on, and which of the blob's lines count. */
 interface Part {
-  from: number;
   text: string;
+  startLine: number;
   lines: [number, number];
 }
 
@@ -122,12 +122,22 @@ function partsOf(bytes: Buffer, ranges: readonly [number, number][]): Part[] {
       previous.to = to;
     } else spans.push({ from, first, last, to });
   }
+  // The line each part starts on, counted as the parts go: one pass over the blob.
+  let line = 1;
+  let counted = 0;
   return spans.map(({ from, first, last, to }) => {
+    let at = bytes.indexOf(NEWLINE, counted);
+    while (at !== -1 && at < from) {
+      line++;
+      at = bytes.indexOf(NEWLINE, at + 1);
+    }
+    counted = from;
     // A UTF-8 byte-order mark is dropped at the start of a file only, as when it is read whole.
     const text = (from === 0 ? UTF8_NO_BOM : UTF8).decode(bytes.subarray(from, to));
     const count = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n').length;
-    const counted = 1 + (first > from ? 1 : 0);
-    return { from, text, lines: [counted, Math.max(counted, count - (to > last ? 1 : 0))] };
+    const own = 1 + (first > from ? 1 : 0);
+    const lines: [number, number] = [own, Math.max(own, count - (to > last ? 1 : 0))];
+    return { text, startLine: line, lines: [line - 1 + lines[0], line - 1 + lines[1]] };
   });
 }
 
@@ -213,10 +223,6 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   /** Blobs scanned by what they changed from a predecessor, by predecessor. */
   const replacedBy = new Map<string, string[]>();
   const scanning = new Map<SourceItem, Job>();
-  /** Parts of blobs scanned for what they changed: which blob, at which byte their text starts. */
-  const partOffsets = new Map<SourceItem, { id: string; from: number }>();
-  /** Findings in such parts, with the part they were found in. */
-  const inParts = new Map<Finding, { id: string; from: number }>();
   let newlyFound: string[] = [];
   /** `<blob>\0<path>\0<commit>` of every whole-content scan asked for after the first pass. */
   const rescanned = new Set<string>();
@@ -373,13 +379,11 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
           subject: 'content',
           path: job.path,
           text: part.text,
-          startLine: 1,
+          startLine: part.startLine,
           lines: [part.lines],
           commit,
         },
       };
-      // Its line numbers count from the part's first line, until `attribute` reads where that is.
-      partOffsets.set(item, { id: job.id, from: part.from });
       return item;
     });
   }
@@ -523,9 +527,6 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     const job = scanning.get(item);
     if (!job) return;
     scanning.delete(item);
-    const part = partOffsets.get(item);
-    partOffsets.delete(item);
-    if (part) for (const finding of findings) inParts.set(finding, part);
     const blob = blobs.get(job.id)!;
     if (findings.length > 0 && !blob.found) {
       blob.found = true;
@@ -533,7 +534,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     }
   }
 
-  async function attribute(findings: readonly Finding[]): Promise<Finding[]> {
+  function attribute(findings: readonly Finding[]): Finding[] {
     const about = (finding: Finding): Finding => {
       const index = finding.commit === undefined ? undefined : commitIndex.get(finding.commit);
       if (index === undefined) return finding;
@@ -559,31 +560,9 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
         }
       }
     }
-    const objects = createObjectReader(git);
-    try {
-      for (const { first, commits: carried } of groups.values()) {
-        const moved = await placed(first, objects);
-        reported.push({ ...about(moved), laterCommits: carried.size - 1 });
-      }
-    } finally {
-      objects.close();
-    }
+    for (const { first, commits: carried } of groups.values())
+      reported.push({ ...about(first), laterCommits: carried.size - 1 });
     return reported;
-  }
-
-  /** A finding of a part of a blob, with the line numbers of the whole blob. */
-  async function placed(finding: Finding, objects: ObjectReader): Promise<Finding> {
-    const part = inParts.get(finding);
-    if (!part) return finding;
-    const { bytes } = await objects.read(part.id);
-    let before = 0;
-    for (
-      let at = bytes!.indexOf(NEWLINE);
-      at !== -1 && at < part.from;
-      at = bytes!.indexOf(NEWLINE, at + 1)
-    )
-      before++;
-    return { ...finding, line: finding.line + before, endLine: finding.endLine + before };
   }
 
   return { items, onResult, attribute, isUnit: (item) => units.has(item), total: () => total };

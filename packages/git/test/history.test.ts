@@ -41,9 +41,9 @@ describe('createHistorySource', () => {
       'bytes b.txt',
       'ref refs/heads/main: refs/heads/main',
     ]);
-    // The change: its line, one line of context around it, counted from the part's start.
+    // The change: its line (line 201 of the blob), with one line of context around it.
     expect(items.filter((line) => line.startsWith('content a.txt'))).toEqual([
-      'content a.txt 2: const line200 = changed(200); @second',
+      'content a.txt 201: const line200 = changed(200); @second',
     ]);
   });
 

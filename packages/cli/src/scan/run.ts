@@ -361,7 +361,7 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
   }
   onProgress?.({ done, total: done, bytes });
   return {
-    findings: source.attribute ? await source.attribute(findings) : findings,
+    findings: source.attribute ? source.attribute(findings) : findings,
     skipped,
     stats: { files: files.size, bytes, durationMs: performance.now() - started, startedAt },
     workerItems: pool?.scanned() ?? 0,

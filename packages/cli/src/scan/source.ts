@@ -36,7 +36,7 @@ export interface Source {
    * The findings as reported, from the findings of every item (history: each secret once
    * per path, at the commit that introduced it); as they are when absent.
    */
-  attribute?(findings: readonly Finding[]): Promise<Finding[]>;
+  attribute?(findings: readonly Finding[]): Finding[];
   /** Whether an item is one of what progress counts (a file, a blob, a commit); by default, an item that is not text (bytes read, or skipped). */
   isUnit?(item: SourceItem): boolean;
   /** How many of those it yields, once known: for a progress display. */
