@@ -13,11 +13,18 @@ function isTokenStart(text: string, at: number): boolean {
   );
 }
 
-/** The offset just after the string that opens at `at` with `quote`, within its line unless `multiline`. */
-/** The offset just after the string that opens at `at` with `quote`, within its line unless `multiline`. */
-function stringEnd(text: string, at: number, quote: string, multiline: boolean): number {
-  const newline = multiline ? -1 : text.indexOf('\n', at + 1);
-  const limit = newline === -1 ? text.length : newline;
+/**
+ * The offset just after the string that opens at `at` with `quote`, within its line (which
+ * ends at `lineEnd`) unless `multiline`.
+ */
+function stringEnd(
+  text: string,
+  at: number,
+  quote: string,
+  multiline: boolean,
+  lineEnd: number,
+): number {
+  const limit = multiline ? text.length : lineEnd;
   for (let i = text.indexOf(quote, at + 1); i !== -1 && i < limit; i = text.indexOf(quote, i + 1)) {
     // A quote escaped by an odd number of backslashes does not close the string.
     let backslashes = 0;
@@ -62,9 +69,16 @@ export function commentarySpans(text: string, syntax: Syntax): number[] {
   if (line.length === 0 && blocks.length === 0) return spans;
   const next = startersOf(syntax);
   next.lastIndex = 0;
+  // Where the current line ends, found once per line: a search per string would cost the
+  // rest of its line each time (quadratic on a long line of strings).
+  let lineEnd = -1;
   for (let match = next.exec(text); match; match = next.exec(text)) {
     const token = match[0];
     const at = match.index;
+    if (at >= lineEnd) {
+      const newline = text.indexOf('\n', at);
+      lineEnd = newline === -1 ? text.length : newline;
+    }
     const block = blocks.find(([open]) => open === token);
     let end = at + 1;
     if (block && isTokenStart(text, at)) {
@@ -72,11 +86,10 @@ export function commentarySpans(text: string, syntax: Syntax): number[] {
       end = closing === -1 ? text.length : closing + block[1].length;
       spans.push(at, end);
     } else if (line.includes(token) && isTokenStart(text, at)) {
-      const newline = text.indexOf('\n', at);
-      end = newline === -1 ? text.length : newline;
+      end = lineEnd;
       spans.push(at, end);
     } else if (quotes.includes(token) || multiline.includes(token)) {
-      end = stringEnd(text, at, token, multiline.includes(token));
+      end = stringEnd(text, at, token, multiline.includes(token), lineEnd);
     }
     next.lastIndex = Math.max(end, at + 1);
   }

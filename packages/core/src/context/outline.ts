@@ -46,9 +46,17 @@ export function createOutline(
       let node = nodeOf[line];
       const lineEvents = events[line];
       if (lineEvents) {
-        node = lineEvents.start;
-        for (let i = 0; i < lineEvents.offsets.length && lineEvents.offsets[i]! <= offset; i++)
-          node = lineEvents.nodes[i];
+        // The last event at or before `offset` (offsets are sorted): a binary search, since a
+        // one-line JSON file holds many blocks and many candidates.
+        const { offsets } = lineEvents;
+        let low = 0;
+        let high = offsets.length;
+        while (low < high) {
+          const mid = (low + high) >> 1;
+          if (offsets[mid]! <= offset) low = mid + 1;
+          else high = mid;
+        }
+        node = low === 0 ? lineEvents.start : lineEvents.nodes[low - 1];
       }
       const keys: string[] = [];
       for (let steps = 0; node && keys.length < depth && steps < 4 * depth; steps++) {

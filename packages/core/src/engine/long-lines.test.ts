@@ -21,6 +21,18 @@ describe('one long line', () => {
     },
   );
 
+  it(
+    'of 2,000,000 string literals (8 MB) in a script whose commentary is asked for',
+    { timeout: 20_000 },
+    () => {
+      // A password candidate asks whether it sits in a comment: the commentary of the whole
+      // text is computed, string by string (each found its line's end: 77 s here).
+      const text = `const password = "${password}";\nconst list = [${'"x",'.repeat(2_000_000)}];\n`;
+      const findings = engine.scan({ subject: 'content', path: 'app.js', text });
+      expect(findings.map((finding) => finding.ruleId)).toEqual(['generic-password']);
+    },
+  );
+
   it('of `pass=abcdefgh ` repeated (1.1 MB) (D15)', { timeout: 20_000 }, () => {
     expect(scan('pass=abcdefgh '.repeat(80_000))).toEqual([]);
   });

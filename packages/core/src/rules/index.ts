@@ -56,8 +56,5 @@ export function familyOf(ruleId: string): string | undefined {
   )?.[0];
 }
 
-export {
-  defineRule,
-  type RuleDefinition,
-} from './define-rule.js';
+export { defineRule, type RuleDefinition } from './define-rule.js';
 export { CHECKS, type CheckDefinition, type RegExpFactory } from './checks.js';
