@@ -17,6 +17,7 @@ export { readCommitMessage, stripComments, MESSAGE_PATH } from './message.js';
 export { parsePushUpdates, readPushChanges, type PushOptions, type PushUpdate } from './push.js';
 export { parseReceiveUpdates, readReceiveChanges, type ReceiveUpdate } from './receive.js';
 export { readRange, type RangeOptions } from './range.js';
+export { hasCommit, isZeroId } from './refs.js';
 export {
   createHistorySource,
   type HistoryContext,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { openRepository, type Git } from '@tightlip/git';
+import { hasCommit, isZeroId, openRepository, type Git } from '@tightlip/git';
 import { UsageError } from '../errors.js';
 import type { ScanOptions, ScanResult } from '../scan/scan.js';
 import { scanHistory, scanRange } from './git-scan.js';
@@ -9,18 +9,6 @@ export type CiTarget =
   | { kind: 'range'; base: string; head: string; why: string }
   | { kind: 'since'; base: string; head: string; why: string }
   | { kind: 'all'; head: string; why: string };
-
-const ZERO = /^0+$/;
-
-/** Whether `rev` names a commit this clone has. */
-async function hasCommit(git: Git, rev: string): Promise<boolean> {
-  try {
-    await git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The commits a push from `before` to `head` adds. An all-zero `before` (a new branch, or
@@ -35,9 +23,9 @@ async function pushTarget(
   branch: string | undefined,
   defaultBranch: string | undefined,
 ): Promise<CiTarget> {
-  if (before !== undefined && !ZERO.test(before) && (await hasCommit(git, before)))
+  if (before !== undefined && !isZeroId(before) && (await hasCommit(git, before)))
     return { kind: 'range', base: before, head, why: 'the pushed commits' };
-  const gone = before === undefined || ZERO.test(before) ? 'a new branch' : 'a force push';
+  const gone = before === undefined || isZeroId(before) ? 'a new branch' : 'a force push';
   const mainline = defaultBranch === undefined ? undefined : `origin/${defaultBranch}`;
   if (branch !== defaultBranch && mainline !== undefined && (await hasCommit(git, mainline)))
     return { kind: 'since', base: mainline, head, why: `${gone}: the commits not on ${mainline}` };

@@ -1,18 +1,9 @@
-import { hmacSha256, sha256, sha256WithPrefix, toHex } from '../codec/sha256.js';
+import { hmacSha256, sha256WithPrefix, toHex } from '../codec/sha256.js';
 import { ALPHABET_SIZE, judgeRandomness } from '../codec/randomness.js';
 import type { TextIndex } from '../codec/text-index.js';
 import type { Chunk, Finding } from '../types.js';
 import { cutLine, cutTrimmed, type MaskedLine } from './mask.js';
 import type { PlacedHit } from './place.js';
-
-/**
- * A stable identifier of a finding, for SARIF `partialFingerprints` and deduplication:
- * SHA-256 over a version tag and the given parts, cut to 128 bits. Callers pass only
- * what may be derived from: never a term's text.
- */
-export function fingerprintOf(...parts: readonly (string | number)[]): string {
-  return toHex(sha256(['tightlip-v1', ...parts].join('\0'))).slice(0, 32);
-}
 
 /** What turning a chunk's placed hits into findings needs. */
 export interface FindingContext {
@@ -113,7 +104,12 @@ function isGuessable(secret: string): boolean {
   return !random || secret.length * Math.log2(ALPHABET_SIZE[alphabet]) < 128;
 }
 
-/** What `fingerprintOf(...parts, nth)` is, for any `nth`: the parts hashed once. */
+/**
+ * A stable identifier of a finding, for SARIF `partialFingerprints` and deduplication:
+ * SHA-256 over a version tag, the given parts and `nth`, cut to 128 bits (by the caller);
+ * the parts hashed once for any `nth`. Callers pass only what may be derived from: never a
+ * term's text.
+ */
 function fingerprintPrefix(...parts: readonly string[]): (nth: string) => Uint8Array {
   return sha256WithPrefix(['tightlip-v1', ...parts, ''].join('\0'));
 }

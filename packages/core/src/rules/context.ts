@@ -20,11 +20,6 @@ export function assignedKey(context: MatchContext): string | undefined {
   return ASSIGNMENT.exec(before)?.[1];
 }
 
-/** A validator accepting a candidate whose key (see `assignedKey`) matches `key`. */
-export function keyedBy(key: RegExp): (secret: string, context: MatchContext) => boolean {
-  return (_secret, context) => key.test(assignedKey(context) ?? '');
-}
-
 /**
  * Hosts reserved for documentation (RFC 2606, RFC 6761): `example.com`, `db.example.org`,
  * `*.test`, `*.invalid`, `*.example`. Credentials in URLs to them are illustrations.
