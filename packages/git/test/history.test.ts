@@ -86,12 +86,24 @@ describe('createHistorySource', () => {
       expect.stringMatching(/^message \w+: on main @/),
       'ref main: main',
     ]);
-    expect((await messages({ tags: true })).slice(0, 2)).toEqual([
+    // The tag's commits, its names and message, and no branch.
+    expect(await messages({ tags: true })).toEqual([
       expect.stringMatching(/^message \w+: on main @/),
       expect.stringMatching(/^message \w+: on side @/),
+      'ref refs/tags/v1: refs/tags/v1',
+      'ref refs/tags/v1: v1',
+      'message refs/tags/v1: release notes',
     ]);
-    expect((await messages({ since: '2023-01-01' }))[0]).toMatch(/^message \w+: on side @/);
-    expect((await messages({ maxCount: 1 }))[0]).toMatch(/^message \w+: on side @/);
+    const recent = (await messages({ since: '2023-01-01' })).filter((l) => l.startsWith('message'));
+    expect(recent).toEqual([
+      expect.stringMatching(/^message \w+: on side @/),
+      'message refs/tags/v1: release notes',
+    ]);
+    const last = (await messages({ maxCount: 1 })).filter((l) => l.startsWith('message'));
+    expect(last).toEqual([
+      expect.stringMatching(/^message \w+: on side @/),
+      'message refs/tags/v1: release notes',
+    ]);
     await expect(audit(repo, { revisions: ['nope'] })).rejects.toMatchObject({
       code: 'GIT_BAD_REVISION',
     });
