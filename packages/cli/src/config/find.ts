@@ -33,16 +33,27 @@ export async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
-/** The nearest config file at or above `start`, or undefined. Two names in one directory is an error. */
-export async function findConfigFile(start: string): Promise<string | undefined> {
+/** The nearest config file at or above `start` with its text, or undefined. Two names in one directory is an error. */
+export async function findConfig(
+  start: string,
+): Promise<{ file: string; text: string } | undefined> {
   for (let dir = resolve(start); ; dir = dirname(dir)) {
-    const present: string[] = [];
+    const present: { file: string; text: string }[] = [];
     for (const name of CONFIG_FILE_NAMES) {
-      if ((await readIfExists(join(dir, name))) !== undefined) present.push(join(dir, name));
+      const text = await readIfExists(join(dir, name));
+      if (text !== undefined) present.push({ file: join(dir, name), text });
     }
     if (present.length > 1)
-      throw new ConfigError(present[0]!, `found both ${present.join(' and ')}; keep one`);
+      throw new ConfigError(
+        present[0]!.file,
+        `found both ${present.map(({ file }) => file).join(' and ')}; keep one`,
+      );
     if (present[0]) return present[0];
     if (dirname(dir) === dir) return undefined;
   }
+}
+
+/** The nearest config file at or above `start`, or undefined (see `findConfig`). */
+export async function findConfigFile(start: string): Promise<string | undefined> {
+  return (await findConfig(start))?.file;
 }

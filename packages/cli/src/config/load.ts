@@ -5,7 +5,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { builtinRules, type Rule } from '@tightlip/core';
 import { ConfigError } from '../errors.js';
 import { findWorkTreeTop } from '../paths.js';
-import { findConfigFile, readIfExists } from './find.js';
+import { findConfig, readIfExists } from './find.js';
 import { PRESETS } from './presets.js';
 import {
   assertPartnersExist,
@@ -157,9 +157,9 @@ function mergeLayers(file: string, layers: readonly Layer[], linear?: Linear): C
   return config;
 }
 
-/** Reads, validates and resolves one config file (with everything it extends). */
-export async function readConfigFile(file: string): Promise<Config> {
-  const text = await readIfExists(file);
+/** Reads (unless its `known` text is given), validates and resolves one config file, with everything it extends. */
+export async function readConfigFile(file: string, known?: string): Promise<Config> {
+  const text = known ?? (await readIfExists(file));
   if (text === undefined) throw new ConfigError(file, 'no such file');
   const layers = await loadLayers(file, text, []);
   const hasPatterns = layers.some(
@@ -180,8 +180,9 @@ export interface LoadConfigOptions {
 export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   if (options.explicit !== undefined) return readConfigFile(resolve(options.cwd, options.explicit));
   for (const start of options.searchFrom) {
-    const file = await findConfigFile(start);
-    if (file) return readConfigFile(file);
+    // The file as the search read it: read once.
+    const found = await findConfig(start);
+    if (found) return readConfigFile(found.file, found.text);
   }
   // Without a config file, the run is anchored (baseline, term scopes) at the top of the
   // work tree, so that scanning a subdirectory judges as scanning the whole.
