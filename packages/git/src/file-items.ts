@@ -1,4 +1,11 @@
-import type { Chunk, LineRange, SourceItem, SourceLimits } from '@tightlip/core';
+import {
+  decodeText,
+  hasUtf16Bom,
+  type Chunk,
+  type LineRange,
+  type SourceItem,
+  type SourceLimits,
+} from '@tightlip/core';
 import { createAttributeCheck } from './attributes.js';
 import { createBlobReader } from './blobs.js';
 import type { Git } from './git.js';
@@ -74,44 +81,33 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
   });
 
   /**
-   * A binary file's blob as bytes, for the extraction stage (a container, a document, or
+   * A file git's diff calls binary, read once: a UTF-16 text (byte-order mark) as the lines
+   * it adds, anything else as bytes for the extraction stage (a container, a document, or
    * printable text): a change that adds or modifies a binary file adds all of it.
    */
   async function readBinary(file: FileDiff, commit: string | undefined): Promise<SourceItem[]> {
     if (file.newId === undefined || isZeroId(file.newId)) return [];
     const blob = await blobs.readBytes(file.newId);
     if ('skipped' in blob) return [tooLarge(file.path, commit, blob.size)];
-    return [
-      {
-        type: 'bytes',
-        content: {
-          path: file.path,
-          bytes: blob.bytes,
-          ...(commit === undefined ? {} : { commit }),
-        },
-      },
-    ];
+    const text = hasUtf16Bom(blob.bytes) ? decodeText(blob.bytes) : undefined;
+    if (text !== undefined) return utf16Items(file, commit, text);
+    const where = commit === undefined ? {} : { commit };
+    return [{ type: 'bytes', content: { path: file.path, bytes: blob.bytes, ...where } }];
   }
 
-  /** The items of a UTF-16 file, from its blobs; undefined when it is not UTF-16 (a binary file). */
-  async function readUtf16(
+  /** The lines a UTF-16 file's `text` adds to its old blobs. */
+  async function utf16Items(
     file: FileDiff,
     commit: string | undefined,
-  ): Promise<SourceItem[] | undefined> {
-    if (file.newId === undefined || isZeroId(file.newId)) return undefined;
-    const blob = await blobs.readText(file.newId, { utf16Only: true });
-    if ('skipped' in blob) {
-      if (blob.skipped === 'binary') return undefined;
-      return [tooLarge(file.path, commit, blob.size)];
-    }
+    text: string,
+  ): Promise<SourceItem[]> {
     const old: string[][] = [];
     for (const id of file.oldIds ?? []) {
       if (isZeroId(id)) continue;
       const before = await blobs.readText(id);
       if ('text' in before) old.push(before.text.split('\n'));
     }
-    const lines = blob.text.split('\n');
-    const added = newLines(lines, old);
+    const added = newLines(text.split('\n'), old);
     if (added.length === 0) return [];
     return [
       {
@@ -119,7 +115,7 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
         chunk: {
           subject: 'content',
           path: file.path,
-          text: blob.text,
+          text,
           startLine: 1,
           lines: added,
           ...(commit === undefined ? {} : { commit }),
@@ -157,7 +153,7 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
     if (file.binary) {
       content = await readAsText(file, commit);
       if (!content) {
-        yield* (await readUtf16(file, commit)) ?? (await readBinary(file, commit));
+        yield* await readBinary(file, commit);
         return;
       }
     }
