@@ -28,12 +28,42 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 /** PDF.js and one worker for every document (in Node, a "fake" worker on this thread), loaded once. */
 let loaded: Promise<{ pdfjs: PdfJs; worker: InstanceType<PdfJs['PDFWorker']> }> | undefined;
 
+/**
+ * `load()` with `console.log` silenced: PDF.js says on standard output, as it loads in
+ * Node, that it found no canvas package (it renders nothing here, so it needs none). Our
+ * standard output is the report (JSON, SARIF): a line there would break it.
+ */
+async function quietly<T>(load: () => Promise<T>): Promise<T> {
+  // This package declares no host console: PDF.js's is the global one.
+  const { console } = globalThis as unknown as { console: { log: (...args: unknown[]) => void } };
+  const { log } = console;
+  console.log = () => undefined;
+  try {
+    return await load();
+  } finally {
+    console.log = log;
+  }
+}
+
+/**
+ * PDF.js, and the code of its worker imported on this thread as a module (its "fake
+ * worker" in Node finds it on `globalThis.pdfjsWorker`): so a bundle carries it, where
+ * PDF.js would otherwise look for a `pdf.worker.mjs` file beside itself.
+ */
+async function loadPdfJs(): Promise<{ pdfjs: PdfJs; worker: InstanceType<PdfJs['PDFWorker']> }> {
+  const [pdfjs, pdfjsWorker] = await quietly(() =>
+    Promise.all([
+      import('pdfjs-dist/legacy/build/pdf.mjs'),
+      import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+    ]),
+  );
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= pdfjsWorker;
+  return { pdfjs, worker: new pdfjs.PDFWorker({ verbosity: 0 }) };
+}
+
 /** The text of each page of a PDF; the budget's clock is checked between pages. */
 export async function readPdf(bytes: Uint8Array, budget: Budget): Promise<Part[]> {
-  loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => ({
-    pdfjs,
-    worker: new pdfjs.PDFWorker({ verbosity: 0 }),
-  }));
+  loaded ??= loadPdfJs();
   const { pdfjs, worker } = await loaded;
   const task = pdfjs.getDocument({
     worker,
