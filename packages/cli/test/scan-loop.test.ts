@@ -154,6 +154,21 @@ describe('runScan', () => {
     );
     expect(pieces).toEqual(whole);
     await expect(scanItem(item, { ...scanner, maxFindings: 5 })).rejects.toThrow(ScanLimitError);
+    // Only some lines counting (a diff's): ranges within a piece, across a piece's end, and
+    // spanning several pieces.
+    const counted = [
+      [1, 1],
+      [998, 998],
+      [3990, 4010],
+      [7000, 16_000],
+    ] as const;
+    const partly = { subject: 'content', path: 'big.ts', text, lines: counted } as const;
+    const expected = engine.scan(partly);
+    expect(expected.map((f) => f.line)).toEqual([
+      1, 998, 4004, 7918, 8007, 9004, 10001, 10998, 11995, 12992, 13989, 14986, 15983,
+    ]);
+    const inPieces = await scanItem({ type: 'chunk', chunk: partly }, scanner);
+    expect(inPieces.findings.map(({ origin: _origin, ...finding }) => finding)).toEqual(expected);
   });
 
   it("rebuilds a configuration's rules and allow patterns on the linear-time engine in a worker", async ({

@@ -158,6 +158,10 @@ function* piecesOf(chunk: Chunk): Generator<Chunk> {
   const occurrences: Occurrences = { lineKeys: new Map(), counts: new Map() };
   let start = 0;
   let line = first;
+  // The counted ranges are sorted: a cursor walks them once as the pieces advance (a
+  // filter of all of them per piece was pieces x ranges).
+  const ranges = chunk.lines;
+  let next = 0;
   while (start < text.length) {
     const newline = text.indexOf('\n', Math.min(text.length, start + PIECE));
     const end = newline === -1 ? text.length : newline + 1;
@@ -165,11 +169,14 @@ function* piecesOf(chunk: Chunk): Generator<Chunk> {
     const from = linesBefore(text, start, PIECE_CONTEXT);
     const to = linesAfter(text, end, PIECE_CONTEXT);
     const counted: [number, number] = [line, line + Math.max(own, 1) - 1];
-    const lines = (chunk.lines ?? [counted]).flatMap(([a, b]): [number, number][] =>
-      Math.max(a, counted[0]) <= Math.min(b, counted[1])
-        ? [[Math.max(a, counted[0]), Math.min(b, counted[1])]]
-        : [],
-    );
+    const lines: [number, number][] = [];
+    if (!ranges) lines.push(counted);
+    else {
+      while (next < ranges.length && ranges[next]![1] < counted[0]) next++;
+      // A range reaching past this piece is kept for the next one too.
+      for (let r = next; r < ranges.length && ranges[r]![0] <= counted[1]; r++)
+        lines.push([Math.max(ranges[r]![0], counted[0]), Math.min(ranges[r]![1], counted[1])]);
+    }
     if (lines.length > 0)
       yield {
         ...chunk,
