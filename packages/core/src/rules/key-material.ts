@@ -26,6 +26,17 @@ export interface KeyBody {
  * (`=AbCd`) dropped.
  */
 export function keyBody(body: string): KeyBody {
+  // A key block's checks (material, then structure) ask about the same body in a row.
+  if (lastBody?.body === body) return lastBody.parsed;
+  const parsed = parseKeyBody(body);
+  lastBody = { body, parsed };
+  return parsed;
+}
+
+/** The last body `keyBody` read: the checks of one candidate share it. */
+let lastBody: { body: string; parsed: KeyBody } | undefined;
+
+function parseKeyBody(body: string): KeyBody {
   let base64 = '';
   let headers = false;
   let foreign = 0;
