@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { builtinRules, CHECKS, createEngine, createFake } from '@tightlip/core';
+import { builtinRules, CHECKS, createEngine, createFake, familyOf } from '@tightlip/core';
 import { describe, expect } from 'vitest';
 import { it } from '@tightlip/fixtures/vitest';
 import { exampleShape, explainRule, formatRuleList } from '../src/actions/rules.js';
@@ -7,16 +7,17 @@ import { CONFIG_SCHEMA_PATH, compileConfigValidator } from '../src/config/valida
 import { runMain } from './helpers.js';
 
 describe('rules', () => {
-  it('lists every rule with its severity and title', () => {
+  it('lists every rule with its family, provider, severity, confidence, title and format source', () => {
     const text = formatRuleList('text');
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     for (const rule of builtinRules)
       expect(text).toMatch(
         new RegExp(
-          `^${rule.id} +${rule.severity} +${rule.confidence} +${rule.title.replace(/[()/]/g, '.')}( \\[[a-z0-9, -]+\\])?$`,
+          `^${rule.id} +${familyOf(rule.id)} +${escape(rule.spec.provider ?? '-')} +${rule.severity} +${rule.confidence} +${escape(rule.title)}( \\[[a-z0-9, -]+\\])?${rule.spec.source === undefined ? '' : `\n {4}${escape(rule.spec.source)}`}$`,
           'im',
         ),
       );
-    expect(text).toMatch(/^github-pat +high +validated +GitHub .* \[base62-crc32\]$/m);
+    expect(text).toMatch(/^github-pat +github +.* +high +validated +GitHub .* \[base62-crc32\]$/m);
     const json = JSON.parse(formatRuleList('json')) as {
       id: string;
       remediation: string;

@@ -205,6 +205,10 @@ export interface RuleSpec {
   description?: string;
   /** What to do about a finding: rotate, revoke, move to a secret store. */
   remediation?: string;
+  /** Who issues the credential (`Anthropic`, `PostgreSQL`); every built-in rule names one. */
+  provider?: string;
+  /** Where the credential's format is documented (a URL); every built-in rule cites one. */
+  source?: string;
   /** `high` by default. */
   severity?: Severity;
   /** Lower-case strings of which at least one must occur for the pattern to run. */

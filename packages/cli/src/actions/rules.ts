@@ -57,20 +57,37 @@ function checkNames(rule: Rule): string[] {
   return [...new Set(names(rule.spec.check))];
 }
 
-/** The catalog: a table of id, severity, confidence, checks and title, or the rules as data (JSON). */
+/**
+ * The catalog: a table of id, family, provider, severity, confidence, title and checks,
+ * each rule's format source below it; or the rules as data (JSON).
+ */
 export function formatRuleList(format: RulesFormat, rules: readonly Rule[] = builtinRules): string {
   if (format === 'json') return `${JSON.stringify(rules.map(summarise), null, 2)}\n`;
-  const idWidth = Math.max(...rules.map((rule) => rule.id.length));
-  const lines = rules.map(
-    (rule) =>
-      `${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(8)}  ${rule.confidence.padEnd(10)}  ${rule.title}${checkNames(rule).length > 0 ? ` [${checkNames(rule).join(', ')}]` : ''}`,
-  );
+  const rows = rules.map((rule) => [
+    rule.id,
+    familyOf(rule.id) ?? 'custom',
+    rule.spec.provider ?? '-',
+    rule.severity,
+    rule.confidence,
+  ]);
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const pad = (row: string[]) =>
+    row.map((cell, column) => cell.padEnd(widths![column]!)).join('  ');
+  const lines = rules.map((rule, index) => {
+    const checks = checkNames(rule);
+    const source = rule.spec.source === undefined ? '' : `\n    ${rule.spec.source}`;
+    return `${pad(rows[index]!)}  ${rule.title}${checks.length > 0 ? ` [${checks.join(', ')}]` : ''}${source}`;
+  });
   const weak = rules.filter((rule) => weakPrefilter(rule) !== undefined).map((rule) => rule.id);
   const note =
     weak.length > 0
       ? `Keywords that barely narrow where the pattern runs (no keyword, or one of 3 characters or fewer), a cost on most files: ${weak.join(', ')}.\n`
       : '';
-  return `${'id'.padEnd(idWidth)}  ${'severity'.padEnd(8)}  ${'confidence'.padEnd(10)}  title [named checks]\n${lines.join('\n')}\n${rules.length} rules. tightlip rules explain <id> describes one.\n${note}`;
+  const header =
+    widths === undefined
+      ? ''
+      : `${pad(['id', 'family', 'provider', 'severity', 'confidence'])}  title [named checks], format source below\n`;
+  return `${header}${lines.join('\n')}\n${rules.length} rules. tightlip rules explain <id> describes one.\n${note}`;
 }
 
 /** `rule` alone with the rules it pairs with (`near`), as a rule's samples are run. */
@@ -157,6 +174,8 @@ export function explainRule(
   return [
     `${rule.id} — ${rule.title}`,
     '',
+    ...(rule.spec.provider !== undefined ? [`provider:    ${rule.spec.provider}`] : []),
+    ...(rule.spec.source !== undefined ? [`format:      ${rule.spec.source}`] : []),
     `severity:    ${rule.severity}`,
     `family:      ${summary.family}${summary.generic ? ' (generic detector: a provider rule wins when both match)' : ''}`,
     `confidence:  ${confidence[summary.confidence]} ("${summary.confidence}")`,

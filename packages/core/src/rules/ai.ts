@@ -17,6 +17,8 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'anthropic-api-key',
     title: 'Anthropic API key',
+    provider: 'Anthropic',
+    source: 'https://docs.anthropic.com/en/api/getting-started',
     description: 'Anthropic Claude API key ("sk-ant-api03-").',
     remediation: rotate('the Anthropic Console (API keys)'),
     keywords: ['sk-ant-api'],

@@ -200,6 +200,8 @@ function specOf(definition: RuleDefinition, rule: Omit<Rule, 'spec'>): RuleSpec 
     title: rule.title,
     description: rule.description,
     remediation: rule.remediation,
+    ...(definition.provider !== undefined ? { provider: definition.provider } : {}),
+    ...(definition.source !== undefined ? { source: definition.source } : {}),
     severity: rule.severity,
     keywords: rule.keywords,
     ...(patternSources
