@@ -67,6 +67,31 @@ describe('keyword prefilter', () => {
     expect(selected).toEqual(expected.map((rule) => rule.id));
   });
 
+  it('selects the same rules keyword by keyword (small scans) as with the automaton (large ones)', () => {
+    const keywords = [...new Set(builtinRules.flatMap((rule) => rule.keywords))];
+    const fake = createFake(7);
+    // Texts of keywords in mixed case, cut keywords and noise: each text is a fresh start
+    // for one prefilter and the thousandth text for another.
+    const texts = Array.from({ length: 300 }, () =>
+      Array.from({ length: 6 }, () => {
+        const keyword = fake.pick(keywords);
+        const cased = [...keyword]
+          .map((c) => (fake.pick([true, false]) ? c.toUpperCase() : c))
+          .join('');
+        return fake.pick([cased, cased.slice(1), fake.string('abcXYZ_-. 019', 8)]);
+      }).join(fake.pick([' ', '', '\n', '"'])),
+    );
+    const byKeyword = createPrefilter(builtinRules, { automatonAfter: Infinity });
+    const byAutomaton = createPrefilter(builtinRules, { automatonAfter: 0 });
+    const ids = (rules: readonly { id: string }[]) => rules.map((rule) => rule.id);
+    for (const text of texts)
+      expect(ids(byKeyword.select(text))).toEqual(ids(byAutomaton.select(text)));
+    // Past the limit the keyword-by-keyword prefilter builds its automaton, same answers.
+    const switching = createPrefilter(builtinRules, { automatonAfter: 2_000 });
+    for (const text of texts)
+      expect(ids(switching.select(text))).toEqual(ids(byAutomaton.select(text)));
+  });
+
   it('finds overlapping and nested keywords in one pass', () => {
     const prefilter = createPrefilter(builtinRules);
     const text = 'xoxe.xoxp-1-';

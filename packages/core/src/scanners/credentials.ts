@@ -55,7 +55,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
       const lineCache = new Map<string, readonly number[]>();
       const keywordCache = new Map<string, Ranges>();
       const context: ScanContext = { text, model, linesOf: (ruleId) => linesOf(ruleId) };
-      const chosen = prefilter.select(text);
+      const chosen = prefilter.select(text, lowerText);
       const selected = new Set(chosen);
       // The rules to run, in catalog order: those whose keywords occur, and the paired ones.
       const toRun =

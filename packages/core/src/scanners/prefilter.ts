@@ -1,18 +1,42 @@
-import { createAhoCorasick } from '../codec/aho-corasick.js';
+import { createAhoCorasick, type AhoCorasick } from '../codec/aho-corasick.js';
+import { lowerAscii } from './pattern.js';
 import type { Rule } from '../types.js';
 
-/** Decides in one pass over a text which rules can match it. */
+/** Decides which rules can match a text. */
 export interface RulePrefilter {
-  /** The rules whose keywords occur in `text` (in any case), plus those without keywords, in catalog order. */
-  select(text: string): Rule[];
+  /**
+   * The rules whose keywords occur in `text` (in any case), plus those without keywords, in
+   * catalog order. `lower` gives the text lower-cased (`lowerAscii`), if the caller has it.
+   */
+  select(text: string, lower?: () => string): Rule[];
 }
 
+export interface PrefilterOptions {
+  /**
+   * How many characters of text are searched keyword by keyword before the automaton is
+   * built (see `createPrefilter`).
+   */
+  automatonAfter?: number;
+}
+
+/** Characters searched keyword by keyword before the automaton pays for its building. */
+const AUTOMATON_AFTER = 256 * 1024;
+
 /**
- * The rules' keywords in one case-folding Aho–Corasick automaton: a single pass over the
- * text, with no lower-cased copy of it, finds every keyword present however many rules
- * there are.
+ * The rules' keywords, found in a text in any case. A hook scans a few kilobytes: there,
+ * one `includes` per keyword on the lower-cased text costs far less than building the
+ * case-folding Aho–Corasick automaton of every keyword (~20 ms at each start for the
+ * catalog). Once the texts searched reach `automatonAfter` characters in all, the
+ * automaton is built, and each later text takes a single pass whatever the number of
+ * rules. Both find the same keywords (keywords are lower case, checked by `defineRule`;
+ * the automaton matches each of their characters or its upper case), but for the few
+ * characters whose lower case is ASCII and upper case is not (the Kelvin sign), which
+ * the lower-cased text also folds, as it does for keyword lines.
  */
-export function createPrefilter(rules: readonly Rule[]): RulePrefilter {
+export function createPrefilter(
+  rules: readonly Rule[],
+  options: PrefilterOptions = {},
+): RulePrefilter {
   const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))];
   const index = new Map(keywords.map((keyword, k) => [keyword, k]));
   const rulesOf = keywords.map(() => [] as number[]);
@@ -20,20 +44,31 @@ export function createPrefilter(rules: readonly Rule[]): RulePrefilter {
     for (const keyword of rule.keywords) rulesOf[index.get(keyword)!]!.push(r);
   });
   const always = rules.flatMap((rule, r) => (rule.keywords.length === 0 ? [r] : []));
-  const automaton = createAhoCorasick(keywords, { foldCase: true });
+  // A configured keyword may hold other characters: their case is then the automaton's.
+  const ascii = keywords.every((keyword) => /^[\x20-\x7e]+$/.test(keyword));
+  const limit = options.automatonAfter ?? AUTOMATON_AFTER;
+  let searched = 0;
+  let automaton: AhoCorasick | undefined;
   // Scratch marks, cleared after each text: the work per text follows the keywords found
   // in it, not the number of rules.
   const found = new Uint8Array(keywords.length);
   const chosen = new Uint8Array(rules.length);
   return {
-    select(text) {
+    select(text, lower) {
       const hits: number[] = [];
-      automaton.each(text, (k) => {
+      const hit = (k: number) => {
         if (found[k] === 0) {
           found[k] = 1;
           hits.push(k);
         }
-      });
+      };
+      if (automaton === undefined && ascii && (searched += text.length) <= limit) {
+        const folded = lower?.() ?? lowerAscii(text);
+        for (let k = 0; k < keywords.length; k++) if (folded.includes(keywords[k]!)) hit(k);
+      } else {
+        automaton ??= createAhoCorasick(keywords, { foldCase: true });
+        automaton.each(text, hit);
+      }
       const picked = [...always];
       for (const k of hits) {
         found[k] = 0;
