@@ -89,8 +89,12 @@ function boundaryCheck(boundary: Exclude<Boundary, 'none'>): CheckFunction {
     !before!.test(text.charAt(matchStart - 1)) && !after!.test(text.charAt(end));
 }
 
-/** The rule's patterns, global, with match indices where they name groups. */
-function compilePatterns(definition: RuleDefinition, regExp: RegExpFactory): RegExp[] {
+/**
+ * What builds the rule's patterns (global, with match indices where they name groups),
+ * once the definition's shape is checked: the regular expressions themselves are built
+ * when called.
+ */
+function patternsOf(definition: RuleDefinition, regExp: RegExpFactory): () => RegExp[] {
   const { pattern, prefix, body } = definition;
   if (pattern !== undefined && (prefix !== undefined || body !== undefined))
     throw new RuleError('give either pattern or prefix and body, not both', definition.id);
@@ -113,24 +117,25 @@ function compilePatterns(definition: RuleDefinition, regExp: RegExpFactory): Reg
     );
   }
   if (sources.length === 0) throw new RuleError('a rule needs a pattern', definition.id);
-  return sources.map((source) => {
-    const flags =
-      source instanceof RegExp
-        ? source.flags.replace(/[gd]/g, '')
-        : (definition.flags ?? '').replace(/[gd]/g, '');
-    const text = source instanceof RegExp ? source.source : source;
-    let regex: RegExp;
-    try {
-      regex = regExp(text, `g${flags}${text.includes('(?<') ? 'd' : ''}`);
-    } catch (error) {
-      if (error instanceof RuleError) throw error;
-      throw new RuleError(`invalid pattern: ${(error as Error).message}`, definition.id);
-    }
-    // Whether it matches the empty string is checked by the catalog's tests and, for a
-    // configuration's patterns, when it loads: testing here would compile every pattern
-    // of the catalog at every start.
-    return regex;
-  });
+  return () =>
+    sources.map((source) => {
+      const flags =
+        source instanceof RegExp
+          ? source.flags.replace(/[gd]/g, '')
+          : (definition.flags ?? '').replace(/[gd]/g, '');
+      const text = source instanceof RegExp ? source.source : source;
+      let regex: RegExp;
+      try {
+        regex = regExp(text, `g${flags}${text.includes('(?<') ? 'd' : ''}`);
+      } catch (error) {
+        if (error instanceof RuleError) throw error;
+        throw new RuleError(`invalid pattern: ${(error as Error).message}`, definition.id);
+      }
+      // Whether it matches the empty string is checked by the catalog's tests and, for a
+      // configuration's patterns, when it loads: testing here would compile every pattern
+      // of the catalog at every start.
+      return regex;
+    });
 }
 
 /** The samples function: literal samples, generated ones, or those that follow from `token`. */
@@ -180,7 +185,7 @@ function prefixLength(token: string, prefixes: readonly string[]): number {
 }
 
 /** The rule as data: what `rules list --format json` prints, in the shape configuration takes. */
-function specOf(definition: RuleDefinition, rule: Omit<Rule, 'spec'>): RuleSpec {
+function specOf(definition: RuleDefinition, rule: Rule): RuleSpec {
   const { pattern, prefix, body, boundary, flags, check } = definition;
   const checks = check === undefined ? [] : Array.isArray(check) ? check : [check];
   const patternSources =
@@ -241,7 +246,11 @@ export function defineRule(definition: RuleDefinition, options: DefineOptions = 
       throw new RuleError(`keyword "${keyword}" must be non-empty lower case`, id);
     }
   }
-  const patterns = compilePatterns(definition, regExp);
+  const buildPatterns = patternsOf(definition, regExp);
+  // A built-in rule's patterns are proven by the catalog's tests, and a hook runs a few of
+  // the catalog's rules: each builds its regular expressions when it first runs. Another
+  // engine's (a configuration's rules on RE2) are built and so checked at once.
+  let patterns = regExp === nativeRegExp ? undefined : buildPatterns();
   const specs =
     definition.check === undefined
       ? []
@@ -261,7 +270,8 @@ export function defineRule(definition: RuleDefinition, options: DefineOptions = 
   }
   if (definition.scope === 'line' && keywords.length === 0 && compiled.near.length === 0)
     throw new RuleError('a line-scoped rule needs keywords (or a near check)', id);
-  const rule: Omit<Rule, 'spec'> = {
+  let spec: RuleSpec | undefined;
+  const rule: Rule = {
     id,
     title: definition.title,
     description: definition.description ?? definition.title,
@@ -270,7 +280,9 @@ export function defineRule(definition: RuleDefinition, options: DefineOptions = 
       'Remove the secret from the repository, rotate it, and load it from a secret store.',
     severity: definition.severity ?? 'high',
     keywords,
-    patterns,
+    get patterns() {
+      return (patterns ??= buildPatterns());
+    },
     ...(definition.scope ? { scope: definition.scope } : {}),
     ...(compiled.check ? { check: compiled.check } : {}),
     near: compiled.near,
@@ -278,8 +290,11 @@ export function defineRule(definition: RuleDefinition, options: DefineOptions = 
     ...(definition.generic ? { generic: true } : {}),
     skipFilters: compiled.skipFilters,
     samples: samplesOf(definition),
+    get spec() {
+      return (spec ??= specOf(definition, rule));
+    },
   };
-  return { ...rule, spec: specOf(definition, rule) };
+  return rule;
 }
 
 /** The usual advice: revoke at the provider, issue a new credential, keep it out of the repository. */
