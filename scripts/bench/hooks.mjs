@@ -22,11 +22,12 @@ mkdirSync(join(base, 'home'));
  * @param {string[]} args
  * @param {string} cwd
  * @param {string} [input]
+ * @param {NodeJS.ProcessEnv} [environment]
  */
-function run(command, args, cwd, input) {
+function run(command, args, cwd, input, environment = env) {
   const result = spawnSync(command, args, {
     cwd,
-    env,
+    env: environment,
     input,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -89,9 +90,10 @@ try {
     writeFileSync(path, `${added}\n`, { flag: 'a' });
   }
   run('git', ['add', '-A'], work);
-  // What the installed pre-commit hook runs.
+  // What the installed pre-commit hook runs, in the environment git gives a hook.
+  const hookEnv = { ...env, GIT_PREFIX: '', GIT_INDEX_FILE: '.git/index' };
   const stagedMs = bestOf(
-    () => run(process.execPath, [BIN, 'staged', '--hook', 'pre-commit'], work),
+    () => run(process.execPath, [BIN, 'staged', '--hook', 'pre-commit'], work, undefined, hookEnv),
     10,
   );
   nodeMs = Math.min(nodeMs, bestOf(floor, 10));

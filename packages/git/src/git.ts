@@ -1,4 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { GitError, notARepository } from './errors.js';
 
 /**
@@ -152,6 +154,26 @@ export interface OpenOptions {
 }
 
 /**
+ * The repository a git hook runs in, known without starting git: git runs a hook (as any
+ * command it starts for a work tree) at the top of the work tree with GIT_PREFIX set.
+ * With no GIT_DIR or GIT_WORK_TREE to say otherwise, and a `.git` directory there, that
+ * is the repository. Anything else (a linked worktree, a submodule's `.git` file, a
+ * relocated git directory) is asked of git.
+ */
+function hookRepository(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): { root: string; gitDir: string } | undefined {
+  if (env.GIT_PREFIX === undefined || env.GIT_DIR !== undefined || env.GIT_WORK_TREE !== undefined)
+    return undefined;
+  if (!isAbsolute(cwd)) return undefined;
+  const gitDir = join(cwd, '.git');
+  return statSync(gitDir, { throwIfNoEntry: false })?.isDirectory()
+    ? { root: cwd, gitDir }
+    : undefined;
+}
+
+/**
  * Opens the repository containing `cwd`: its work tree, or with `allowBare` a bare
  * repository. Fails with NOT_A_GIT_REPOSITORY outside one.
  */
@@ -161,29 +183,32 @@ export async function openRepository(cwd: string, options: OpenOptions = {}): Pr
   let root: string;
   let gitDir: string;
   let bare = false;
-  try {
-    // One process for both answers: a hook pays for every git process it starts.
-    [root = '', gitDir = ''] = (
-      await run(here, ['rev-parse', '--show-toplevel', '--absolute-git-dir'])
-    ).split('\n');
-  } catch (error) {
-    const message = (error as Error).message;
-    const noWorkTree = /must be run in a work tree/i.test(message);
-    if (
-      noWorkTree &&
-      options.allowBare &&
-      (await run(here, ['rev-parse', '--is-bare-repository'])).trim() === 'true'
-    ) {
-      root = gitDir = (await run(here, ['rev-parse', '--absolute-git-dir'])).trim();
-      bare = true;
-    } else if (noWorkTree || /not a git repository/i.test(message)) {
-      throw notARepository(cwd);
-    } else if (/ENOENT/.test(message)) {
-      throw new GitError('GIT_UNAVAILABLE', `cannot run git: ${message}`, { cause: error });
-    } else {
-      throw error;
+  const hook = hookRepository(cwd, env);
+  if (hook !== undefined) ({ root, gitDir } = hook);
+  else
+    try {
+      // One process for both answers: a hook pays for every git process it starts.
+      [root = '', gitDir = ''] = (
+        await run(here, ['rev-parse', '--show-toplevel', '--absolute-git-dir'])
+      ).split('\n');
+    } catch (error) {
+      const message = (error as Error).message;
+      const noWorkTree = /must be run in a work tree/i.test(message);
+      if (
+        noWorkTree &&
+        options.allowBare &&
+        (await run(here, ['rev-parse', '--is-bare-repository'])).trim() === 'true'
+      ) {
+        root = gitDir = (await run(here, ['rev-parse', '--absolute-git-dir'])).trim();
+        bare = true;
+      } else if (noWorkTree || /not a git repository/i.test(message)) {
+        throw notARepository(cwd);
+      } else if (/ENOENT/.test(message)) {
+        throw new GitError('GIT_UNAVAILABLE', `cannot run git: ${message}`, { cause: error });
+      } else {
+        throw error;
+      }
     }
-  }
   if (root === '') throw notARepository(cwd);
   const place: Place = { cwd: root, env };
   return {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { utf16, type TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
@@ -26,6 +27,32 @@ async function staged(
     ),
   };
 }
+
+describe('the repository of a hook', () => {
+  it('is where git runs the hook (GIT_PREFIX, a .git directory), found without starting git', async ({
+    repo,
+  }) => {
+    const asked = await openRepository(repo.dir, { env: repo.env });
+    // No git on the PATH: only a repository found without starting git opens.
+    const noGit = { ...repo.env, PATH: join(repo.dir, 'no-such-dir'), GIT_PREFIX: '' };
+    const known = await openRepository(asked.root, { env: noGit });
+    expect({ root: known.root, gitDir: known.gitDir, bare: known.bare }).toEqual({
+      root: asked.root,
+      gitDir: asked.gitDir,
+      bare: false,
+    });
+    // Anything else is asked of git: a GIT_DIR that says where the repository is, no
+    // GIT_PREFIX (not started by git), a directory that is not the top of the work tree.
+    for (const [cwd, env] of [
+      [asked.root, { ...noGit, GIT_DIR: asked.gitDir }],
+      [asked.root, { ...noGit, GIT_PREFIX: undefined }],
+      [join(asked.root, '.git'), noGit],
+    ] as const)
+      await expect(openRepository(cwd, { env })).rejects.toMatchObject({
+        code: 'GIT_UNAVAILABLE',
+      });
+  });
+});
 
 /** The lines that count (added), with their numbers; context lines around them are left out. */
 const addedLines = (chunks: Chunk[], path: string) =>
