@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findCycles, readImportGraph } from '../../../scripts/import-graph.mjs';
@@ -12,6 +14,21 @@ describe('cli imports', () => {
 
   it('has no cycle between files', () => {
     expect(findCycles(graph)).toEqual([]);
+  });
+
+  it('loads the built-ins most runs never use through builtins.ts, when first used', () => {
+    // A static import of these makes every hook compile their internal modules at start.
+    const lazy = /from 'node:(?:crypto|zlib|worker_threads)'/;
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const files = ['cli', 'git', 'hooks', 'extract'].flatMap((name) =>
+      readdirSync(join(root, name, 'src'), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+        .map((file) => join(name, 'src', file)),
+    );
+    expect(files).toContain(join('cli', 'src', 'time-budget.ts'));
+    const importing = files.filter((file) => lazy.test(readFileSync(join(root, file), 'utf8')));
+    // The scan worker's own entry runs only in a worker thread.
+    expect(importing).toEqual([join('cli', 'src', 'scan', 'worker.ts')]);
   });
 
   it('finds a cycle when there is one (the check can fail)', () => {

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   fstatSync,
@@ -11,8 +10,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import { TERM_SET_FORMAT, type Term, type TermSetSource } from '@tightlip/core';
+import { crypto, zlib } from './builtins.js';
 import { VERSION } from './version.js';
 
 // Term lists compiled once: a list's parsed terms, the compiled term set of all the lists
@@ -49,7 +48,7 @@ export function termCacheDir(
 
 /** The cache key of `parts`: hex SHA-256 over the format, tightlip's version and the parts. */
 export function cacheKey(...parts: readonly (string | Uint8Array)[]): string {
-  const hash = createHash('sha256').update(`tightlip-term-cache\0${FORMAT}\0${VERSION}`);
+  const hash = crypto().createHash('sha256').update(`tightlip-term-cache\0${FORMAT}\0${VERSION}`);
   for (const part of parts) hash.update('\0').update(part);
   return hash.digest('hex');
 }
@@ -64,7 +63,7 @@ function read(dir: string, key: string): unknown {
 
 function write(dir: string, name: string, value: string | Uint8Array): void {
   const file = join(dir, name);
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  const temporary = `${file}.${crypto().randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(temporary, value, { mode: 0o600, flag: 'wx' });
@@ -136,7 +135,8 @@ export function openCachedTermSet<Meta>(
   if (setStart > size) return undefined;
   const record = readAt(file, 12, setStart - 12);
   if (record.length !== setStart - 12) return undefined;
-  if (head.readUInt32LE(4) !== crc32(record, crc32(head.subarray(8)))) return undefined;
+  if (head.readUInt32LE(4) !== zlib().crc32(record, zlib().crc32(head.subarray(8))))
+    return undefined;
   try {
     const meta = JSON.parse(Buffer.from(record.subarray(0, metaLength)).toString('utf8')) as Meta;
     return {
@@ -163,7 +163,7 @@ export function writeCachedTermSet(
   bytes.writeUInt32LE(json.length, 8);
   json.copy(bytes, 12);
   bytes.set(set, setStart);
-  bytes.writeUInt32LE(crc32(bytes.subarray(8, setStart)), 4);
+  bytes.writeUInt32LE(zlib().crc32(bytes.subarray(8, setStart)), 4);
   write(dir, `${setKey(identity)}.set`, bytes);
 }
 

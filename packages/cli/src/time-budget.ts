@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { workerThreads } from './builtins.js';
 
 // Every hook run has a time budget: past it, the run stops with exit 2 (the hook blocks)
 // and says which budget ran out and how to raise it. A scan is synchronous JavaScript for
@@ -76,7 +76,7 @@ export function startTimeBudget(argv: readonly string[], env: NodeJS.ProcessEnv)
     pending = undefined;
     clearTimeout(timer);
     const ms = Math.max(0, seconds * 1000 - performance.now());
-    const worker = new Worker(WATCHDOG, {
+    const worker = new (workerThreads().Worker)(WATCHDOG, {
       eval: true,
       workerData: { ms, message },
       stdout: false,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { crypto } from '../builtins.js';
 import { BASELINE_VERSION, formatBaseline, type BaselineEntry } from '@tightlip/core';
 import { UsageError } from '../errors.js';
 import {
@@ -42,7 +42,10 @@ const keyOf = (entry: BaselineEntry) => `${entry.rule}\0${entry.path}\0${entry.h
  * outside it).
  */
 async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(
+    dirname(file),
+    `.${basename(file)}.${crypto().randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     await writeFile(temporary, text, { flag: 'wx' });
     await rename(temporary, file);

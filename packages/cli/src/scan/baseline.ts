@@ -1,4 +1,3 @@
-import { randomBytes, scryptSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -10,6 +9,7 @@ import {
   type Finding,
 } from '@tightlip/core';
 import type { Config } from '../config/types.js';
+import { crypto } from '../builtins.js';
 import { ConfigError } from '../errors.js';
 import { toPosix } from '../paths.js';
 
@@ -50,7 +50,7 @@ export async function readBaseline(file: string): Promise<Baseline | undefined> 
 
 /** A fresh random salt for a new baseline. */
 export function newBaselineSalt(): string {
-  return randomBytes(16).toString('hex');
+  return crypto().randomBytes(16).toString('hex');
 }
 
 /**
@@ -79,7 +79,9 @@ export function createBaselineKeyer(
   const stretch = (hash: string): string => {
     let slow = stretched.get(hash);
     if (slow === undefined) {
-      slow = scryptSync(hash, `tightlip-baseline\0${baseline.salt}`, 16, SCRYPT).toString('hex');
+      slow = crypto()
+        .scryptSync(hash, `tightlip-baseline\0${baseline.salt}`, 16, SCRYPT)
+        .toString('hex');
       stretched.set(hash, slow);
     }
     return slow;

@@ -1,10 +1,10 @@
-import { gunzipSync, inflateRawSync } from 'node:zlib';
 import {
   createExtractor,
   type Codecs,
   type Extractor,
   type ExtractLimits,
 } from '@tightlip/extract';
+import { zlib } from '../builtins.js';
 
 /** zlib's output, or undefined when it would pass `max` bytes (zlib stops there: no memory is spent past it). */
 function capped(decompress: () => Uint8Array, max: number): Uint8Array | undefined {
@@ -19,8 +19,9 @@ function capped(decompress: () => Uint8Array, max: number): Uint8Array | undefin
 
 /** Node's zlib, native and bounded by `maxOutputLength`. */
 const codecs: Codecs = {
-  inflateRaw: (data, max) => capped(() => inflateRawSync(data, { maxOutputLength: max }), max),
-  gunzip: (data, max) => capped(() => gunzipSync(data, { maxOutputLength: max }), max),
+  inflateRaw: (data, max) =>
+    capped(() => zlib().inflateRawSync(data, { maxOutputLength: max }), max),
+  gunzip: (data, max) => capped(() => zlib().gunzipSync(data, { maxOutputLength: max }), max),
 };
 
 /** The extraction stage a scan runs: the config's limits, or none at all with `extract: false`. */

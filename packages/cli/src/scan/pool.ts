@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { workerThreads } from '../builtins.js';
 import type { Finding, Skipped, SourceItem } from '@tightlip/core';
 import { ScanLimitError } from '../errors.js';
 import type { PortableEngine } from './portable-engine.js';
@@ -95,7 +95,7 @@ export function createScanPool(
   // Marked handled: only a caller that waits for the workers hears of a failed start.
   started.catch(() => undefined);
   const workers = Array.from({ length: size }, (_, w) => {
-    const worker = new Worker(WORKER_ENTRY, {
+    const worker = new (workerThreads().Worker)(WORKER_ENTRY, {
       workerData: { engine, ...scan },
       // Not the test runner's flags (its export conditions point packages at TypeScript).
       ...(FROM_SOURCES ? { execArgv: [] } : {}),
