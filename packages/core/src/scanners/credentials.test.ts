@@ -67,7 +67,7 @@ describe('keyword prefilter', () => {
     expect(selected).toEqual(expected.map((rule) => rule.id));
   });
 
-  it('selects the same rules keyword by keyword (small scans) as with the automaton (large ones)', () => {
+  it('selects the same rules with one regular expression (small scans) as with the automaton (large ones)', () => {
     const keywords = [...new Set(builtinRules.flatMap((rule) => rule.keywords))];
     const fake = createFake(7);
     // Texts of keywords in mixed case, cut keywords and noise: each text is a fresh start
@@ -81,12 +81,12 @@ describe('keyword prefilter', () => {
         return fake.pick([cased, cased.slice(1), fake.string('abcXYZ_-. 019', 8)]);
       }).join(fake.pick([' ', '', '\n', '"'])),
     );
-    const byKeyword = createPrefilter(builtinRules, { automatonAfter: Infinity });
+    const byExpression = createPrefilter(builtinRules, { automatonAfter: Infinity });
     const byAutomaton = createPrefilter(builtinRules, { automatonAfter: 0 });
     const ids = (rules: readonly { id: string }[]) => rules.map((rule) => rule.id);
     for (const text of texts)
-      expect(ids(byKeyword.select(text))).toEqual(ids(byAutomaton.select(text)));
-    // Past the limit the keyword-by-keyword prefilter builds its automaton, same answers.
+      expect(ids(byExpression.select(text))).toEqual(ids(byAutomaton.select(text)));
+    // Past the limit the prefilter builds its automaton, same answers.
     const switching = createPrefilter(builtinRules, { automatonAfter: 2_000 });
     for (const text of texts)
       expect(ids(switching.select(text))).toEqual(ids(byAutomaton.select(text)));

@@ -23,15 +23,17 @@ export interface PrefilterOptions {
 const AUTOMATON_AFTER = 256 * 1024;
 
 /**
- * The rules' keywords, found in a text in any case. A hook scans a few kilobytes: there,
- * one `includes` per keyword on the lower-cased text costs far less than building the
- * case-folding Aho–Corasick automaton of every keyword (~20 ms at each start for the
- * catalog). Once the texts searched reach `automatonAfter` characters in all, the
- * automaton is built, and each later text takes a single pass whatever the number of
- * rules. Both find the same keywords (keywords are lower case, checked by `defineRule`;
- * the automaton matches each of their characters or its upper case), but for the few
- * characters whose lower case is ASCII and upper case is not (the Kelvin sign), which
- * the lower-cased text also folds, as it does for keyword lines.
+ * The rules' keywords, found in a text in any case. A hook scans a few kilobytes, where
+ * building the case-folding Aho–Corasick automaton of every keyword (~20 ms for the
+ * catalog) would cost more than the scan: there, one regular expression of every keyword,
+ * longest first, runs over the lower-cased text (native code, compiled in a fraction of
+ * that), and each keyword it finds brings the keywords it contains (those that start where
+ * it starts are found through it). Once the texts searched reach `automatonAfter`
+ * characters in all, the automaton is built, and each later text takes a single pass
+ * whatever the number of rules. Both find the same keywords (keywords are lower case,
+ * checked by `defineRule`; the automaton matches each of their characters or its upper
+ * case), but for the few characters whose lower case is ASCII and upper case is not (the
+ * Kelvin sign), which the lower-cased text also folds, as it does for keyword lines.
  */
 export function createPrefilter(
   rules: readonly Rule[],
@@ -49,6 +51,17 @@ export function createPrefilter(
   const limit = options.automatonAfter ?? AUTOMATON_AFTER;
   let searched = 0;
   let automaton: AhoCorasick | undefined;
+  let search: RegExp | undefined;
+  /** By keyword: the keywords it contains, itself included, once it has been found. */
+  const contained = new Map<string, number[]>();
+  const containedIn = (match: string): number[] => {
+    let within = contained.get(match);
+    if (within === undefined) {
+      within = keywords.flatMap((keyword, k) => (match.includes(keyword) ? [k] : []));
+      contained.set(match, within);
+    }
+    return within;
+  };
   // Scratch marks, cleared after each text: the work per text follows the keywords found
   // in it, not the number of rules.
   const found = new Uint8Array(keywords.length);
@@ -64,7 +77,18 @@ export function createPrefilter(
       };
       if (automaton === undefined && ascii && (searched += text.length) <= limit) {
         const folded = lower?.() ?? lowerAscii(text);
-        for (let k = 0; k < keywords.length; k++) if (folded.includes(keywords[k]!)) hit(k);
+        search ??= new RegExp(
+          [...keywords]
+            .sort((a, b) => b.length - a.length)
+            .map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+            .join('|'),
+          'g',
+        );
+        search.lastIndex = 0;
+        for (let match = search.exec(folded); match !== null; match = search.exec(folded)) {
+          for (const k of containedIn(match[0])) hit(k);
+          search.lastIndex = match.index + 1;
+        }
       } else {
         automaton ??= createAhoCorasick(keywords, { foldCase: true });
         automaton.each(text, hit);
