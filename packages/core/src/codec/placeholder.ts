@@ -146,8 +146,10 @@ export function typedShare(value: string): number {
   if (value.length === 0) return 0;
   const typed = new Uint8Array(value.length);
   const lower = value.toLowerCase();
+  // Linear: a stretch is marked whole when it reaches 8, then one character at a time.
   const mark = (end: number, length: number) => {
-    if (length >= 8) typed.fill(1, end - length + 1, end + 1);
+    if (length === 8) typed.fill(1, end - 7, end + 1);
+    else if (length > 8) typed[end] = 1;
   };
   // Same character; one step up or down; a period; an interleaving (stride 2 or 3).
   const same = (i: number, d: number) => lower[i] === lower[i - d];

@@ -1,7 +1,8 @@
 // Placeholders stay silent, for every rule (issue 15, item 4). Each rule's own sample is
 // taken, the random part of its secret (what follows the rule's fixed prefix) rewritten
-// into each shape people type instead of a credential, keeping the prefix, the length, the
-// alphabet and every separator, and the sample scanned again. A shape that the rule's
+// into each shape people type instead of a credential, keeping the prefix, the length and
+// the alphabet (and the separators, where the format fixes them), and the sample scanned
+// again. A shape that the rule's
 // pattern no longer matches says nothing about the filters and is not counted; one that
 // it matches must be reported by no one.
 import { describe, expect, it } from 'vitest';
@@ -36,8 +37,8 @@ function letters(alphabet: Alphabet): string {
 }
 
 /**
- * A shape: the characters that replace the random part's letters and digits, in order (the
- * separators stay where they are), or undefined where the alphabet cannot write it.
+ * A shape: the characters that take the random part's place (see `rewrites`), or undefined
+ * where the alphabet cannot write it.
  */
 type Shape = (alphabet: Alphabet, length: number) => string | undefined;
 
