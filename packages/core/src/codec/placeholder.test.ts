@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFake } from './fake.js';
-import { isPlaceholder } from './placeholder.js';
+import { isPlaceholder, typedShare } from './placeholder.js';
 
 const fake = createFake(5);
 
@@ -54,5 +54,23 @@ describe('placeholders', () => {
       for (let i = 0; i < 2000; i++) if (isPlaceholder(make(40))) flagged++;
       expect(flagged).toBeLessThanOrEqual(6);
     }
+  });
+
+  it('measure how much of a long value is typed by hand', () => {
+    const body = (n: number) => fake.base64(n);
+    // Random key bodies: a stretch of 8 by chance is rare, half the body never.
+    for (let i = 0; i < 200; i++) expect(typedShare(body(1600))).toBeLessThan(0.05);
+    // An OpenSSH body's zero bytes (`AAAAAAAA`) are a small share of it.
+    expect(
+      typedShare(`b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB${body(600)}`),
+    ).toBeLessThan(0.1);
+    for (const fill of [
+      'A'.repeat(400),
+      '0123456789abcdefghijklmnopqrstuvwxyz'.repeat(10),
+      'a1b2c3d4e5f6'.repeat(30),
+      'abcabcabc'.repeat(40),
+    ])
+      expect(typedShare(fill), fill.slice(0, 12)).toBeGreaterThan(0.9);
+    expect(typedShare('')).toBe(0);
   });
 });

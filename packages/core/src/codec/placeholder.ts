@@ -134,3 +134,44 @@ function hasSequence(value: string): boolean {
 function distinctCount(value: string): number {
   return new Set(value.toLowerCase()).size;
 }
+
+/**
+ * The share of `value`'s characters that lie in a stretch typed by hand: 8 or more
+ * characters repeating one (`AAAAAAAA`), stepping up or down by one (`0123456789`,
+ * `abcdefgh`), repeating a period of 2 to 6 (`abcabcab`) or interleaving two such steps
+ * (`a1b2c3d4`). A long random value (a key body) may hold a short stretch by chance (zero
+ * bytes are `AAAA` in base64); one that is mostly such stretches is a fill, not a key.
+ */
+export function typedShare(value: string): number {
+  if (value.length === 0) return 0;
+  const typed = new Uint8Array(value.length);
+  const lower = value.toLowerCase();
+  // Linear: a stretch is marked whole when it reaches 8, then one character at a time.
+  const mark = (end: number, length: number) => {
+    if (length === 8) typed.fill(1, end - 7, end + 1);
+    else if (length > 8) typed[end] = 1;
+  };
+  // Same character; one step up or down; a period; an interleaving (stride 2 or 3).
+  const same = (i: number, d: number) => lower[i] === lower[i - d];
+  const step = (i: number, d: number) =>
+    Math.abs(value.charCodeAt(i) - value.charCodeAt(i - d)) === 1;
+  const relations: [(i: number, d: number) => boolean, number][] = [
+    [same, 1],
+    [step, 1],
+    [same, 2],
+    [same, 3],
+    [same, 4],
+    [same, 5],
+    [same, 6],
+    [step, 2],
+    [step, 3],
+  ];
+  for (const [holds, d] of relations) {
+    let length = d;
+    for (let i = d; i < value.length; i++) {
+      length = holds(i, d) ? length + 1 : d;
+      mark(i, length);
+    }
+  }
+  return typed.reduce((sum, flag) => sum + flag, 0) / value.length;
+}

@@ -3,13 +3,9 @@ import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { alone } from './shapes.js';
 
-// Anthropic: https://docs.anthropic.com/en/api/getting-started ("sk-ant-api03-", admin "sk-ant-admin01-").
-// OpenAI: https://platform.openai.com/docs/api-reference/authentication (keys embed "T3BlbkFJ",
-// base64 of "OpenAI"; project, service-account and admin keys add "proj-", "svcacct-", "admin-").
-// Hugging Face: https://huggingface.co/docs/hub/security-tokens ("hf_", organisation "api_org_").
-// Stability AI: https://platform.stability.ai/docs/getting-started/authentication ("sk-" and 48).
-// Groq "gsk_", Replicate "r8_", Perplexity "pplx-", xAI "xai-", LangSmith "lsv2_pt_" / "lsv2_sk_".
-// Cohere and Mistral keys have no prefix: found by their key name.
+// OpenAI keys embed "T3BlbkFJ", base64 of "OpenAI"; project, service-account and admin
+// keys add "proj-", "svcacct-", "admin-". Cohere and Mistral keys have no prefix: found by
+// their key name.
 
 const rotate = (where: string) => remediation('API key', where);
 
@@ -30,6 +26,8 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'anthropic-admin-key',
     title: 'Anthropic Admin API key',
+    provider: 'Anthropic',
+    source: 'https://docs.anthropic.com/en/api/getting-started',
     description: 'Anthropic Admin API key ("sk-ant-admin01-"): manages the organisation.',
     remediation: rotate('the Anthropic Console (Admin keys)'),
     severity: 'critical',
@@ -42,6 +40,8 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'openai-api-key',
     title: 'OpenAI API key',
+    provider: 'OpenAI',
+    source: 'https://platform.openai.com/docs/api-reference/authentication',
     description:
       'OpenAI API key (user, project, service-account or admin) carrying the "T3BlbkFJ" marker.',
     remediation: rotate('the OpenAI platform (API keys)'),
@@ -56,6 +56,8 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'stability-ai-api-key',
     title: 'Stability AI API key',
+    provider: 'Stability AI',
+    source: 'https://platform.stability.ai/docs/getting-started/authentication',
     description:
       'Stability AI API key ("sk-" and 48 random base62 characters); other providers issue keys of the same shape.',
     remediation: rotate('the Stability AI platform (Account > API keys)'),
@@ -75,6 +77,8 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'huggingface-token',
     title: 'Hugging Face access token',
+    provider: 'Hugging Face',
+    source: 'https://huggingface.co/docs/hub/security-tokens',
     description: 'Hugging Face user access token ("hf_" and 34 letters).',
     remediation: rotate('Hugging Face (Settings > Access Tokens)'),
     keywords: ['hf_'],
@@ -86,6 +90,8 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'huggingface-org-token',
     title: 'Hugging Face organization token',
+    provider: 'Hugging Face',
+    source: 'https://huggingface.co/docs/hub/security-tokens',
     description: 'Hugging Face organisation API token ("api_org_" and 34 letters).',
     remediation: rotate('Hugging Face (organisation settings)'),
     keywords: ['api_org_'],
@@ -97,7 +103,11 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'cohere-api-key',
     title: 'Cohere API key',
-    description: 'Cohere API key (40 base62 characters) assigned to a Cohere setting.',
+    provider: 'Cohere',
+    source:
+      'https://raw.githubusercontent.com/cohere-ai/cohere-developer-experience/main/cohere-openapi.yaml',
+    description:
+      'Cohere API key (40 base62 characters) assigned to a Cohere setting. The format is observed: the provider documents only how the key is used.',
     remediation: rotate('the Cohere dashboard (API keys)'),
     keywords: ['cohere', 'co_api_key'],
     pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{40}(?![A-Za-z0-9])/,
@@ -114,7 +124,10 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'mistral-api-key',
     title: 'Mistral AI API key',
-    description: 'Mistral AI API key (32 base62 characters) assigned to a Mistral setting.',
+    provider: 'Mistral AI',
+    source: 'https://docs.mistral.ai/getting-started/quickstart/#account-setup',
+    description:
+      'Mistral AI API key (32 base62 characters) assigned to a Mistral setting. The format is observed: the provider documents only how the key is used.',
     remediation: rotate('the Mistral console (API keys)'),
     keywords: ['mistral'],
     pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{32}(?![A-Za-z0-9])/,
@@ -126,7 +139,10 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'groq-api-key',
     title: 'Groq API key',
-    description: 'Groq API key ("gsk_" and 52 base62).',
+    provider: 'Groq',
+    source: 'https://console.groq.com/docs/quickstart',
+    description:
+      'Groq API key ("gsk_" and 52 base62). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('the Groq console (API keys)'),
     keywords: ['gsk_'],
     prefix: 'gsk_',
@@ -137,6 +153,8 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'replicate-api-token',
     title: 'Replicate API token',
+    provider: 'Replicate',
+    source: 'https://replicate.com/docs/topics/security/api-tokens',
     description: 'Replicate API token ("r8_" and 37 base62).',
     remediation: rotate('Replicate (Account > API tokens)'),
     keywords: ['r8_'],
@@ -148,7 +166,10 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'perplexity-api-key',
     title: 'Perplexity API key',
-    description: 'Perplexity API key ("pplx-" and 48 base62).',
+    provider: 'Perplexity',
+    source: 'https://docs.perplexity.ai/guides/perplexity-sdk',
+    description:
+      'Perplexity API key ("pplx-" and 48 base62). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('Perplexity (Settings > API)'),
     keywords: ['pplx-'],
     prefix: 'pplx-',
@@ -159,7 +180,10 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'xai-api-key',
     title: 'xAI API key',
-    description: 'xAI (Grok) API key ("xai-" and 80 base62).',
+    provider: 'xAI',
+    source: 'https://docs.x.ai/developers/quickstart',
+    description:
+      'xAI (Grok) API key ("xai-" and 80 base62). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('the xAI console (API keys)'),
     keywords: ['xai-'],
     prefix: 'xai-',
@@ -170,8 +194,10 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'langsmith-api-key',
     title: 'LangSmith API key',
+    provider: 'LangChain (LangSmith)',
+    source: 'https://docs.langchain.com/langsmith/create-account-api-key',
     description:
-      'LangSmith personal or service key ("lsv2_pt_" / "lsv2_sk_", 32 hex, "_", 10 hex).',
+      'LangSmith personal or service key ("lsv2_pt_" / "lsv2_sk_", 32 hex, "_", 10 hex). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('LangSmith (Settings > API Keys)'),
     keywords: ['lsv2_'],
     prefix: 'lsv2_',
@@ -182,8 +208,10 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'elevenlabs-api-key',
     title: 'ElevenLabs API key',
+    provider: 'ElevenLabs',
+    source: 'https://elevenlabs.io/docs/api-reference/authentication',
     description:
-      'ElevenLabs API key ("sk_" and 48 hex), sent as xi-api-key. Source: https://elevenlabs.io/docs/api-reference/authentication',
+      'ElevenLabs API key ("sk_" and 48 hex), sent as xi-api-key. The format is observed: the provider documents only how the key is used.',
     remediation: rotate('ElevenLabs (Developers > API keys)'),
     keywords: ['sk_'],
     prefix: 'sk_',
@@ -199,8 +227,9 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'nvidia-api-key',
     title: 'NVIDIA API key',
-    description:
-      'NVIDIA API catalog key ("nvapi-" and 64 base64url characters). Source: https://docs.api.nvidia.com/nim/docs/api-quickstart',
+    provider: 'NVIDIA',
+    source: 'https://docs.api.nvidia.com/nim/docs/api-quickstart',
+    description: 'NVIDIA API catalog key ("nvapi-" and 64 base64url characters).',
     remediation: rotate('build.nvidia.com (API keys) or NGC (Setup > API keys)'),
     keywords: ['nvapi-'],
     prefix: 'nvapi-',
@@ -215,8 +244,10 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'wandb-api-key',
     title: 'Weights & Biases API key',
+    provider: 'Weights & Biases',
+    source: 'https://docs.wandb.ai/guides/track/environment-variables/',
     description:
-      'Weights & Biases API key in the 40-hex form assigned to WANDB_API_KEY or another W&B setting, given to wandb.login, or the password of api.wandb.ai in .netrc. Source: https://docs.wandb.ai/guides/track/environment-variables/',
+      'Weights & Biases API key in the 40-hex form assigned to WANDB_API_KEY or another W&B setting, given to wandb.login, or the password of api.wandb.ai in .netrc.',
     remediation: rotate('Weights & Biases (User settings > API keys)'),
     keywords: ['wandb'],
     pattern: alone('[a-f0-9]{40}'),
@@ -238,8 +269,9 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'tavily-api-key',
     title: 'Tavily API key',
-    description:
-      'Tavily API key ("tvly-", optionally "dev-" or "prod-", and 32 characters). Source: https://docs.tavily.com/documentation/api-reference/introduction',
+    provider: 'Tavily',
+    source: 'https://docs.tavily.com/documentation/api-reference/introduction',
+    description: 'Tavily API key ("tvly-", optionally "dev-" or "prod-", and 32 characters).',
     remediation: rotate('Tavily (API keys)'),
     keywords: ['tvly-'],
     prefix: 'tvly-',
@@ -250,8 +282,10 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'firecrawl-api-key',
     title: 'Firecrawl API key',
+    provider: 'Firecrawl',
+    source: 'https://docs.firecrawl.dev/api-reference/v2-introduction',
     description:
-      'Firecrawl API key ("fc-" and 32 hex), sent as a Bearer token to api.firecrawl.dev. Source: https://docs.firecrawl.dev/api-reference/v2-introduction',
+      'Firecrawl API key ("fc-" and 32 hex), sent as a Bearer token to api.firecrawl.dev.',
     remediation: rotate('Firecrawl (Dashboard > API Keys)'),
     keywords: ['fc-'],
     prefix: 'fc-',
@@ -263,8 +297,10 @@ export const aiRules: Rule[] = [
   defineRule({
     id: 'jina-api-key',
     title: 'Jina AI API key',
+    provider: 'Jina AI',
+    source: 'https://jina.ai/api-dashboard/',
     description:
-      'Jina AI Search Foundation API key ("jina_", 32 hex and 28 base64url characters), sent as a Bearer token to api.jina.ai, r.jina.ai and s.jina.ai. Source: https://jina.ai/api-dashboard/ (the shape as the dashboard issues it)',
+      'Jina AI Search Foundation API key ("jina_", 32 hex and 28 base64url characters), sent as a Bearer token to api.jina.ai, r.jina.ai and s.jina.ai. The format is observed: the provider documents only how the key is used.',
     remediation: rotate('the Jina AI API dashboard'),
     keywords: ['jina_'],
     prefix: 'jina_',

@@ -2,13 +2,11 @@ import { BASE32, BASE64, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 
-// Access key ids: a 4-character type prefix and 16 base32 characters.
-// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
-// Secret access keys are 40 base64 characters with no prefix: found by the key they are
-// assigned to (aws_secret_access_key, SecretAccessKey, secretAccessKey), or passed beside
-// their key id (`Credentials("AKIA…", "…")`, a CSV row). Session tokens (STS) are long
-// base64, URL-encoded in presigned URLs (X-Amz-Security-Token):
-// https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html
+// Access key ids: a 4-character type prefix and 16 base32 characters. Secret access keys
+// are 40 base64 characters with no prefix: found by the key they are assigned to
+// (aws_secret_access_key, SecretAccessKey, secretAccessKey), or passed beside their key id
+// (`Credentials("AKIA…", "…")`, a CSV row). Session tokens (STS) are long base64,
+// URL-encoded in presigned URLs (X-Amz-Security-Token).
 
 const FIX =
   'Deactivate and delete the access key in IAM, check CloudTrail for its use, and load credentials from the environment, a profile or a role instead.';
@@ -20,6 +18,9 @@ function keyId(fake: Fake, prefix: string): string {
 export const awsAccessKeyId = defineRule({
   id: 'aws-access-key-id',
   title: 'AWS access key id',
+  provider: 'Amazon Web Services',
+  source:
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids',
   description:
     'AWS access key id (AKIA long-term, ASIA temporary, and the ABIA/ACCA variants). The id alone is not a secret, but its secret key is rarely far away.',
   remediation: FIX,
@@ -55,6 +56,8 @@ const secretKey = (fake: Fake) => `${fake.string(BASE64, 38)}${fake.pick(['a', '
 export const awsSecretAccessKey = defineRule({
   id: 'aws-secret-access-key',
   title: 'AWS secret access key',
+  provider: 'Amazon Web Services',
+  source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
   description:
     'AWS secret access key: 40 random base64 characters assigned to aws_secret_access_key, SecretAccessKey or the like, or written within two lines of an access key id.',
   remediation: FIX,
@@ -91,6 +94,8 @@ export const awsSecretAccessKey = defineRule({
 export const awsSessionToken = defineRule({
   id: 'aws-session-token',
   title: 'AWS session token',
+  provider: 'Amazon Web Services',
+  source: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html',
   description:
     'Temporary AWS session token (STS), assigned to aws_session_token, SessionToken or the like, or URL-encoded in a presigned URL (X-Amz-Security-Token).',
   remediation:
@@ -112,7 +117,10 @@ export const awsSessionToken = defineRule({
 export const awsMwsAuthToken = defineRule({
   id: 'aws-mws-auth-token',
   title: 'Amazon MWS auth token',
-  description: 'Amazon Marketplace Web Service auth token ("amzn.mws." and a UUID).',
+  provider: 'Amazon Marketplace Web Service',
+  source: 'https://developer.amazon.com/docs/amazon-pay-registration/create-mwsauthtoken.html',
+  description:
+    'Amazon Marketplace Web Service auth token ("amzn.mws." and a UUID). The format is observed: the provider documents only how the key is used.',
   remediation: remediation('MWS auth token', 'Seller Central (User Permissions)'),
   keywords: ['amzn.mws.'],
   prefix: 'amzn.mws.',
@@ -129,8 +137,10 @@ export const awsRules: Rule[] = [
   defineRule({
     id: 'aws-appsync-api-key',
     title: 'AWS AppSync API key',
+    provider: 'Amazon Web Services',
+    source: 'https://docs.aws.amazon.com/appsync/latest/APIReference/API_ApiKey.html',
     description:
-      'AWS AppSync GraphQL API key ("da2-" and 26 lower-case letters and digits), sent in the x-api-key header. Source: https://docs.aws.amazon.com/appsync/latest/APIReference/API_ApiKey.html',
+      'AWS AppSync GraphQL API key ("da2-" and 26 lower-case letters and digits), sent in the x-api-key header.',
     remediation: remediation('API key (delete it)', 'the AppSync console (Settings > API keys)'),
     severity: 'medium',
     keywords: ['da2-'],

@@ -2,13 +2,9 @@ import { BASE32, BASE62, BASE64, DIGITS, LOWER } from '../codec/alphabets.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 
-// Storage connection strings and keys: https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string
-// (account keys are 64 random bytes in base64, 88 characters).
-// SAS: https://learn.microsoft.com/rest/api/storageservices/create-service-sas (sv=…&sig=…).
-// Entra ID client secrets carry "Q~" after 3 characters and a digit:
-// https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials
-// Service Bus / Event Hubs: https://learn.microsoft.com/azure/service-bus-messaging/service-bus-sas
-// App Configuration: https://learn.microsoft.com/azure/azure-app-configuration/concept-key-value
+// Storage account keys are 64 random bytes in base64 (88 characters); SAS tokens carry a
+// signed version and a signature (sv=…&sig=…); Entra ID client secrets carry "Q~" after 3
+// characters and a digit.
 
 const PORTAL = 'the Azure portal';
 const FIX_KEY = `Rotate the key in ${PORTAL} (Access keys), update its users, and prefer managed identities or Key Vault references over keys in the repository.`;
@@ -24,6 +20,8 @@ export const azureRules: Rule[] = [
   defineRule({
     id: 'azure-storage-connection-string',
     title: 'Azure Storage connection string',
+    provider: 'Microsoft Azure',
+    source: 'https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string',
     description:
       'Azure Storage connection string with an account key (AccountName=…;AccountKey=…).',
     remediation: FIX_KEY,
@@ -45,6 +43,8 @@ export const azureRules: Rule[] = [
   defineRule({
     id: 'azure-sas-token',
     title: 'Azure shared access signature',
+    provider: 'Microsoft Azure',
+    source: 'https://learn.microsoft.com/rest/api/storageservices/create-service-sas',
     description:
       'An Azure SAS token: a URL query with a signed version (sv=) and signature (sig=).',
     remediation:
@@ -70,6 +70,8 @@ export const azureRules: Rule[] = [
   defineRule({
     id: 'azure-ad-client-secret',
     title: 'Microsoft Entra ID (Azure AD) client secret',
+    provider: 'Microsoft Entra ID',
+    source: 'https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials',
     description:
       'An application client secret of Microsoft Entra ID: 40 characters with "Q~" at the fifth position.',
     remediation: remediation(
@@ -83,6 +85,8 @@ export const azureRules: Rule[] = [
   defineRule({
     id: 'azure-service-bus-connection-string',
     title: 'Azure Service Bus / Event Hubs connection string',
+    provider: 'Microsoft Azure',
+    source: 'https://learn.microsoft.com/azure/service-bus-messaging/service-bus-sas',
     description: 'A Service Bus or Event Hubs connection string with a shared access key.',
     remediation: FIX_KEY,
     severity: 'high',
@@ -93,6 +97,7 @@ export const azureRules: Rule[] = [
     samples: (fake) => ({
       match: [
         `Endpoint=sb://${storageAccount(fake)}.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${key32(fake)}`,
+        `"ServiceBusConnection": "Endpoint=sb://${storageAccount(fake)}.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=${key32(fake)};EntityPath=orders"`,
       ],
       ignore: [
         `Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<key>`,
@@ -102,7 +107,11 @@ export const azureRules: Rule[] = [
   defineRule({
     id: 'azure-cosmosdb-connection-string',
     title: 'Azure Cosmos DB connection string',
-    description: 'A Cosmos DB connection string with its account key.',
+    provider: 'Microsoft Azure',
+    source:
+      'https://learn.microsoft.com/en-us/javascript/api/@azure/arm-cosmosdb/databaseaccountconnectionstring',
+    description:
+      'A Cosmos DB connection string with its account key. The format is observed: the provider documents only how the key is used.',
     remediation: FIX_KEY,
     severity: 'critical',
     keywords: ['accountendpoint='],
@@ -112,6 +121,7 @@ export const azureRules: Rule[] = [
     samples: (fake) => ({
       match: [
         `AccountEndpoint=https://${storageAccount(fake)}.documents.azure.com:443/;AccountKey=${key64(fake)};`,
+        `COSMOS_CONNECTION_STRING="AccountEndpoint=https://${storageAccount(fake)}.documents.azure.com:443/;AccountKey=${key64(fake)};"`,
       ],
       ignore: [
         `AccountEndpoint=https://x.documents.azure.com:443/;AccountKey=${fake.string(BASE64, 20)};`,
@@ -121,6 +131,8 @@ export const azureRules: Rule[] = [
   defineRule({
     id: 'azure-app-configuration-connection-string',
     title: 'Azure App Configuration connection string',
+    provider: 'Microsoft Azure',
+    source: 'https://learn.microsoft.com/azure/azure-app-configuration/concept-key-value',
     description: 'An App Configuration store connection string with its access key secret.',
     remediation: FIX_KEY,
     severity: 'high',
@@ -131,6 +143,7 @@ export const azureRules: Rule[] = [
     samples: (fake) => ({
       match: [
         `Endpoint=https://${storageAccount(fake)}.azconfig.io;Id=${fake.base62(4)}-l0-s0:${fake.base62(20)};Secret=${key32(fake)}`,
+        `"AppConfig": "Endpoint=https://${storageAccount(fake)}.azconfig.io;Id=${fake.base62(4)}-l0-s0:${fake.base62(20)};Secret=${key32(fake)}"`,
       ],
       ignore: [`Endpoint=https://x.azconfig.io;Id=abc;Secret=`],
     }),
@@ -138,6 +151,8 @@ export const azureRules: Rule[] = [
   defineRule({
     id: 'azure-storage-account-key',
     title: 'Azure Storage account key',
+    provider: 'Microsoft Azure',
+    source: 'https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string',
     description:
       'An Azure Storage account key (88 base64 characters, 64 bytes) assigned to a storage/account key setting.',
     remediation: FIX_KEY,
@@ -161,6 +176,8 @@ export const azureRules: Rule[] = [
   defineRule({
     id: 'azure-devops-pat',
     title: 'Azure DevOps personal access token',
+    provider: 'Microsoft Azure DevOps',
+    source: 'https://learn.microsoft.com/purview/sit-defn-azure-devops-personal-access-token',
     description:
       'An Azure DevOps personal access token (52 lower-case base32 characters) assigned to an Azure DevOps setting.',
     remediation: remediation(
@@ -182,8 +199,10 @@ export const azureRules: Rule[] = [
   defineRule({
     id: 'azure-cognitive-services-key',
     title: 'Azure AI services (Cognitive Services / OpenAI) key',
+    provider: 'Microsoft Azure',
+    source: 'https://learn.microsoft.com/en-us/azure/ai-services/authentication',
     description:
-      'A 32-hex key of Azure AI services (OpenAI, Speech, Translator, Search) assigned to such a setting or the Ocp-Apim-Subscription-Key header.',
+      'A 32-hex key of Azure AI services (OpenAI, Speech, Translator, Search) assigned to such a setting or the Ocp-Apim-Subscription-Key header. The format is observed: the provider documents only how the key is used.',
     remediation: FIX_KEY,
     keywords: [
       'ocp-apim-subscription-key',
@@ -207,8 +226,10 @@ export const azureRules: Rule[] = [
   defineRule({
     id: 'azure-devops-pat-84',
     title: 'Azure DevOps personal access token (84 characters)',
+    provider: 'Microsoft Azure DevOps',
+    source: 'https://learn.microsoft.com/purview/sit-defn-azure-devops-personal-access-token',
     description:
-      'Azure DevOps personal access token in the 84-character format (letters and digits with the signature "AZDO" at positions 77 to 80), found without a key name. Source: https://learn.microsoft.com/purview/sit-defn-azure-devops-personal-access-token',
+      'Azure DevOps personal access token in the 84-character format (letters and digits with the signature "AZDO" at positions 77 to 80), found without a key name.',
     remediation: remediation(
       'personal access token',
       'Azure DevOps (User settings > Personal access tokens)',
@@ -226,8 +247,10 @@ export const azureRules: Rule[] = [
   defineRule({
     id: 'azure-search-api-key',
     title: 'Azure AI Search API key',
+    provider: 'Microsoft Azure',
+    source: 'https://learn.microsoft.com/azure/search/search-security-api-keys',
     description:
-      'Azure AI Search admin or query API key (52 letters and digits) assigned to a search key setting or written beside a *.search.windows.net endpoint. Source: https://learn.microsoft.com/azure/search/search-security-api-keys',
+      'Azure AI Search admin or query API key (52 letters and digits) assigned to a search key setting or written beside a *.search.windows.net endpoint.',
     remediation: remediation('API key (regenerate it)', 'the Azure portal (Search service > Keys)'),
     keywords: ['search_', 'search-', 'searchkey', 'searchapikey', 'search.windows.net'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{52}(?![A-Za-z0-9_-])/,

@@ -5,6 +5,7 @@ import { createFake } from '../codec/fake.js';
 import { createTextModel } from '../context/text-model.js';
 import type { MatchContext } from '../types.js';
 import { CHECKS, compileChecks } from './checks.js';
+import { keyBodyOf } from './private-keys.js';
 
 const fake = createFake(5);
 
@@ -52,6 +53,17 @@ describe('the check registry', () => {
   ])('%s tells a token of the format from one that is not', (name, good, bad) => {
     expect(passes(name, good())).toBe(true);
     expect(passes(name, bad())).toBe(false);
+  });
+
+  it('leaves the first line of an armored key block to the armored rules (bare-private-key)', () => {
+    const [line] = keyBodyOf(fake, 'pkcs8');
+    const bare = keyBodyOf(fake, 'pkcs8').join('');
+    expect(passes('bare-private-key', `key = "${bare}"`, bare)).toBe(true);
+    for (const block of [
+      `-----BEGIN PRIVATE KEY-----\n${line}\n`,
+      `"-----BEGIN RSA PRIVATE KEY-----\\n${line}\\n"`,
+    ])
+      expect(passes('bare-private-key', block, line), block).toBe(false);
   });
 
   it('checks arguments: keys of base64 JSON, decoded text and length', () => {

@@ -198,7 +198,8 @@ export const CHECKS: Readonly<Record<string, CheckDefinition>> = {
   'bare-private-key': simple(
     'base64 of a DER private key (version, then key fields) or of an openssh-key-v1 structure',
     'validated',
-    isBarePrivateKey,
+    (body, { text, start, matchStart = start }) =>
+      isBarePrivateKey(body, text.slice(Math.max(0, matchStart - 400), matchStart)),
     ['placeholder'],
   ),
   random: simple(

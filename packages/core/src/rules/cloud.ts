@@ -4,23 +4,11 @@ import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
 
-// DigitalOcean: https://docs.digitalocean.com/reference/api/create-personal-access-token/ ("dop_v1_", "doo_v1_", "dor_v1_").
-// Heroku: API keys are UUIDs (found by their key name); newer tokens start "HRKU-AA".
-// Databricks: https://docs.databricks.com/en/dev-tools/auth/pat.html ("dapi" and 32 hex).
-// Alibaba Cloud AccessKey ids start "LTAI". Cloudflare: https://developers.cloudflare.com/fundamentals/api/
-// (API tokens 40 characters, global keys 37 hex, Origin CA keys "v1.0-"). Fastly, Vercel: by key name.
-// Netlify "nfp_", Supabase "sbp_", Fly.io "fo1_", PlanetScale "pscale_tkn_" / "pscale_pw_",
-// Terraform Cloud "<14>.atlasv1.<67>", Vault https://developer.hashicorp.com/vault/docs/concepts/tokens
-// ("hvs.", "hvb."; a service token is "hvs." and 24 characters unless it carries more), Heroku
-// https://devcenter.heroku.com/articles/platform-api-reference#authentication ("HRKU-"), Doppler https://docs.doppler.com/reference/auth-token-formats ("dp.pt.", "dp.st.", …).
-// IBM Cloud: https://cloud.ibm.com/docs/account?topic=account-userapikey (API keys, 44 base64url
-// in practice: found by name or beside IAM fields). Scaleway: https://www.scaleway.com/en/docs/iam/concepts/#api-key
-// (access key "SCW" + 17, secret key a UUID). Vultr: https://docs.vultr.com/platform/other/api
-// (36 upper-case alphanumerics in practice). Confluent Cloud:
-// https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html
-// (secrets "cflt…" since 2025-07-30; before, 64 base64 characters). Mapbox:
-// https://docs.mapbox.com/api/accounts/tokens/#token-format ("sk." secret, "tk." temporary,
-// base64url JSON naming the user "u", ".", signature).
+// Keys without a prefix are found by their key name or a host beside them: Heroku API keys
+// (UUIDs), Cloudflare and Fastly tokens, Vercel, Linode, IBM Cloud (44 base64url in
+// practice), Scaleway secret keys (UUIDs, beside an "SCW" access key), Vultr (36 upper-case
+// alphanumerics in practice), Confluent secrets before "cflt" (2025-07-30). A Vault service
+// token is "hvs." and 24 characters unless it carries more.
 
 const uuid = fakeUuid;
 const b64url = (fake: Fake, n: number) => fake.string(BASE64URL, n);
@@ -38,6 +26,8 @@ export const cloudRules: Rule[] = [
     defineRule({
       id,
       title,
+      provider: 'DigitalOcean',
+      source: 'https://docs.digitalocean.com/reference/api/create-personal-access-token/',
       description: `${title} ("${prefix}" and 64 hex).`,
       remediation: remediation('token', 'the DigitalOcean control panel (API > Tokens)'),
       keywords: [prefix],
@@ -48,7 +38,10 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'heroku-api-key',
     title: 'Heroku API key',
-    description: 'Heroku API key (a UUID) assigned to a Heroku setting such as HEROKU_API_KEY.',
+    provider: 'Heroku (Salesforce)',
+    source: 'https://devcenter.heroku.com/articles/platform-api-reference#authentication',
+    description:
+      'Heroku API key (a UUID) assigned to a Heroku setting such as HEROKU_API_KEY. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API key (regenerate it)', 'Heroku (Account settings > API Key)'),
     keywords: ['heroku'],
     pattern:
@@ -66,6 +59,8 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'heroku-platform-token',
     title: 'Heroku platform token',
+    provider: 'Heroku (Salesforce)',
+    source: 'https://devcenter.heroku.com/articles/platform-api-reference#authentication',
     description:
       'Heroku platform API token in a prefixed format: "HRKU-AA" and 58 characters, or "HRKU-" and a UUID.',
     remediation: remediation('token', 'Heroku (Account settings > Applications / Authorizations)'),
@@ -79,6 +74,8 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'databricks-token',
     title: 'Databricks access token',
+    provider: 'Databricks',
+    source: 'https://docs.databricks.com/en/dev-tools/auth/pat.html',
     description: 'Databricks personal access token ("dapi" and 32 hex).',
     remediation: remediation(
       'token',
@@ -93,8 +90,10 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'alibaba-access-key-id',
     title: 'Alibaba Cloud AccessKey id',
+    provider: 'Alibaba Cloud',
+    source: 'https://www.alibabacloud.com/help/en/ram/obtain-an-accesskey-pair-1',
     description:
-      'Alibaba Cloud AccessKey id ("LTAI" and 12 to 20 characters); its secret is usually close by.',
+      'Alibaba Cloud AccessKey id ("LTAI" and 12 to 20 characters); its secret is usually close by. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('AccessKey pair', 'the Alibaba Cloud RAM console'),
     severity: 'medium',
     keywords: ['ltai'],
@@ -105,6 +104,8 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'cloudflare-api-token',
     title: 'Cloudflare API token',
+    provider: 'Cloudflare',
+    source: 'https://developers.cloudflare.com/fundamentals/api/',
     description:
       'Cloudflare API token (40 characters) assigned to a Cloudflare setting such as CLOUDFLARE_API_TOKEN.',
     remediation: remediation(
@@ -125,6 +126,8 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'cloudflare-global-api-key',
     title: 'Cloudflare global API key',
+    provider: 'Cloudflare',
+    source: 'https://developers.cloudflare.com/fundamentals/api/',
     description:
       'Cloudflare global API key (37 hex) assigned to a Cloudflare setting: full account access.',
     remediation:
@@ -143,6 +146,8 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'cloudflare-origin-ca-key',
     title: 'Cloudflare Origin CA key',
+    provider: 'Cloudflare',
+    source: 'https://developers.cloudflare.com/fundamentals/api/',
     description: 'Cloudflare Origin CA key ("v1.0-", 24 hex, "-", 146 hex).',
     remediation: remediation('Origin CA key', 'the Cloudflare dashboard (My Profile > API Tokens)'),
     keywords: ['v1.0-'],
@@ -154,8 +159,10 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'fastly-api-token',
     title: 'Fastly API token',
+    provider: 'Fastly',
+    source: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Key',
     description:
-      'Fastly API token (32 characters) assigned to a Fastly setting or the Fastly-Key header.',
+      'Fastly API token (32 characters) assigned to a Fastly setting or the Fastly-Key header. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API token', 'Fastly (Account > Personal API tokens)'),
     keywords: ['fastly'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/,
@@ -167,7 +174,10 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'netlify-access-token',
     title: 'Netlify access token',
-    description: 'Netlify personal access token ("nfp_" and 36 base62).',
+    provider: 'Netlify',
+    source: 'https://docs.netlify.com/api-and-cli-guides/api-guides/get-started-with-api',
+    description:
+      'Netlify personal access token ("nfp_" and 36 base62). The format is observed: the provider documents only how the key is used.',
     remediation: remediation('access token', 'Netlify (User settings > Applications)'),
     keywords: ['nfp_'],
     prefix: 'nfp_',
@@ -178,8 +188,10 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'vercel-access-token',
     title: 'Vercel access token',
+    provider: 'Vercel',
+    source: 'https://vercel.com/docs/accounts/access-tokens',
     description:
-      'Vercel access token (24 base62) assigned to a Vercel setting such as VERCEL_TOKEN.',
+      'Vercel access token (24 base62) assigned to a Vercel setting such as VERCEL_TOKEN. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('token', 'Vercel (Account settings > Tokens)'),
     keywords: ['vercel'],
     pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{24}(?![A-Za-z0-9])/,
@@ -191,7 +203,10 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'supabase-access-token',
     title: 'Supabase access token',
-    description: 'Supabase personal access token ("sbp_" and 40 hex).',
+    provider: 'Supabase',
+    source: 'https://supabase.com/docs/guides/platform/personal-access-tokens',
+    description:
+      'Supabase personal access token ("sbp_" and 40 hex). The format is observed: the provider documents only how the key is used.',
     remediation: remediation('access token', 'Supabase (Account > Access Tokens)'),
     keywords: ['sbp_'],
     prefix: 'sbp_',
@@ -202,7 +217,10 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'flyio-access-token',
     title: 'Fly.io access token',
-    description: 'Fly.io access token ("fo1_" and 43 characters, or a "FlyV1 fm2_…" macaroon).',
+    provider: 'Fly.io',
+    source: 'https://fly.io/docs/security/tokens/',
+    description:
+      'Fly.io access token ("fo1_" and 43 characters, or a "FlyV1 fm2_…" macaroon). The format is observed: the provider documents only how the key is used.',
     remediation: remediation('token (fly tokens revoke)', 'Fly.io'),
     keywords: ['fo1_', 'fm2_'],
     pattern:
@@ -212,8 +230,10 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'planetscale-token',
     title: 'PlanetScale token or password',
+    provider: 'PlanetScale',
+    source: 'https://planetscale.com/docs/api/service-tokens',
     description:
-      'PlanetScale service token, OAuth token or database password ("pscale_tkn_", "pscale_oauth_", "pscale_pw_").',
+      'PlanetScale service token, OAuth token or database password ("pscale_tkn_", "pscale_oauth_", "pscale_pw_"). The format is observed: the provider documents only how the key is used.',
     remediation: remediation('token or password', 'PlanetScale (organisation or branch settings)'),
     keywords: ['pscale_'],
     prefix: 'pscale_',
@@ -224,8 +244,11 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'terraform-cloud-token',
     title: 'Terraform Cloud / Enterprise API token',
+    provider: 'HashiCorp (HCP Terraform)',
+    source:
+      'https://developer.hashicorp.com/terraform/enterprise/1.0.x/users-teams-organizations/api-tokens',
     description:
-      'HCP Terraform (Terraform Cloud) API token ("<14 characters>.atlasv1.<60+ characters>").',
+      'HCP Terraform (Terraform Cloud) API token ("<14 characters>.atlasv1.<60+ characters>"). The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API token', 'HCP Terraform (User settings > Tokens)'),
     keywords: ['.atlasv1.'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}(?![A-Za-z0-9_=-])/,
@@ -234,6 +257,8 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'vault-service-token',
     title: 'HashiCorp Vault service token',
+    provider: 'HashiCorp Vault',
+    source: 'https://developer.hashicorp.com/vault/docs/concepts/tokens',
     description:
       'HashiCorp Vault service token ("hvs." and 24 characters, or 90 or more where the token carries its namespace and lease data).',
     remediation:
@@ -249,6 +274,8 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'vault-batch-token',
     title: 'HashiCorp Vault batch token',
+    provider: 'HashiCorp Vault',
+    source: 'https://developer.hashicorp.com/vault/docs/concepts/tokens',
     description: 'HashiCorp Vault batch token ("hvb.", 138 or more characters).',
     remediation:
       "Batch tokens cannot be revoked individually: revoke their parent or the auth method's leases, and stop storing tokens in the repository.",
@@ -261,6 +288,8 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'doppler-token',
     title: 'Doppler token',
+    provider: 'Doppler',
+    source: 'https://docs.doppler.com/reference/auth-token-formats',
     description:
       'Doppler personal, service, service-account, CLI, SCIM or audit token ("dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit.").',
     remediation: remediation('token', 'the Doppler dashboard (Access)'),
@@ -272,7 +301,10 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'linode-api-token',
     title: 'Linode (Akamai) API token',
-    description: 'Linode personal access token (64 hex) assigned to a Linode setting.',
+    provider: 'Akamai (Linode)',
+    source: 'https://techdocs.akamai.com/linode-api/reference/get-started',
+    description:
+      'Linode personal access token (64 hex) assigned to a Linode setting. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('token', 'Linode Cloud Manager (API Tokens)'),
     keywords: ['linode'],
     pattern: /(?<![A-Za-z0-9])[a-f0-9]{64}(?![A-Za-z0-9])/,
@@ -284,7 +316,10 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'render-api-key',
     title: 'Render API key',
-    description: 'Render API key ("rnd_" and 32 base62).',
+    provider: 'Render',
+    source: 'https://render.com/api',
+    description:
+      'Render API key ("rnd_" and 32 base62). The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API key', 'Render (Account settings > API keys)'),
     keywords: ['rnd_'],
     prefix: 'rnd_',
@@ -295,8 +330,10 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'ibm-cloud-api-key',
     title: 'IBM Cloud API key',
+    provider: 'IBM Cloud',
+    source: 'https://cloud.ibm.com/docs/account?topic=account-userapikey',
     description:
-      'IBM Cloud user or service ID API key (44 base64url characters) assigned to an IBM Cloud setting or in service credentials beside IAM fields. Source: https://cloud.ibm.com/docs/account?topic=account-userapikey',
+      'IBM Cloud user or service ID API key (44 base64url characters) assigned to an IBM Cloud setting or in service credentials beside IAM fields. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API key', 'IBM Cloud (Manage > Access (IAM) > API keys)'),
     keywords: ['ibm', 'ic_api_key', 'iam_apikey', 'bluemix'],
     pattern: alone('[A-Za-z0-9_-]{44}'),
@@ -329,8 +366,10 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'scaleway-secret-key',
     title: 'Scaleway secret key',
+    provider: 'Scaleway',
+    source: 'https://www.scaleway.com/en/docs/iam/concepts/#api-key',
     description:
-      'Scaleway API secret key (a UUID) assigned to a secret key setting of Scaleway (SCW_SECRET_KEY, the scaleway provider, ~/.config/scw/config.yaml beside its SCW access key). Source: https://www.scaleway.com/en/docs/iam/concepts/#api-key',
+      'Scaleway API secret key (a UUID) assigned to a secret key setting of Scaleway (SCW_SECRET_KEY, the scaleway provider, ~/.config/scw/config.yaml beside its SCW access key).',
     remediation: remediation('API key', 'the Scaleway console (IAM > API keys)'),
     keywords: ['scw', 'scaleway'],
     pattern: alone(UUID),
@@ -355,8 +394,10 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'vultr-api-key',
     title: 'Vultr API key',
+    provider: 'Vultr',
+    source: 'https://docs.vultr.com/platform/other/api',
     description:
-      'Vultr API key (36 upper-case letters and digits) assigned to a Vultr setting. Source: https://docs.vultr.com/platform/other/api',
+      'Vultr API key (36 upper-case letters and digits) assigned to a Vultr setting. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API key', 'Vultr (Account > API)'),
     keywords: ['vultr'],
     scope: 'line',
@@ -374,8 +415,11 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'confluent-api-secret',
     title: 'Confluent Cloud API secret',
+    provider: 'Confluent',
+    source:
+      'https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html',
     description:
-      'Confluent Cloud API secret ("cflt" and base64; secrets carry the prefix since 2025-07-30). Source: https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html',
+      'Confluent Cloud API secret ("cflt" and base64; secrets carry the prefix since 2025-07-30).',
     remediation: remediation('API key', 'Confluent Cloud (API keys)'),
     keywords: ['cflt'],
     prefix: 'cflt',
@@ -391,8 +435,11 @@ export const cloudRules: Rule[] = [
   defineRule({
     id: 'confluent-legacy-api-secret',
     title: 'Confluent Cloud API secret (before 2025-07-30)',
+    provider: 'Confluent',
+    source:
+      'https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html',
     description:
-      'Confluent Cloud API secret without the "cflt" prefix (64 base64 characters) assigned to a Confluent setting or written beside a confluent.cloud bootstrap server. Source: https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html',
+      'Confluent Cloud API secret without the "cflt" prefix (64 base64 characters) assigned to a Confluent setting or written beside a confluent.cloud bootstrap server.',
     remediation: remediation('API key', 'Confluent Cloud (API keys)'),
     keywords: ['confluent', 'ccloud', 'sasl.jaas.config', 'sasl.password'],
     pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{64}(?![A-Za-z0-9+/=])/,
@@ -427,7 +474,9 @@ export const cloudRules: Rule[] = [
     defineRule({
       id,
       title,
-      description: `${title} ("${prefix}", base64url JSON naming the user, ".", a signature); public tokens ("pk.") are meant to be seen. Source: https://docs.mapbox.com/api/accounts/tokens/#token-format`,
+      provider: 'Mapbox',
+      source: 'https://docs.mapbox.com/api/accounts/tokens/#token-format',
+      description: `${title} ("${prefix}", base64url JSON naming the user, ".", a signature); public tokens ("pk.") are meant to be seen.`,
       remediation: remediation('token', 'Mapbox (Account > Access tokens)'),
       severity,
       keywords: [`${prefix}eyj`],

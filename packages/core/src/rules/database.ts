@@ -3,10 +3,8 @@ import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
 
-// Connection URLs with an inline password (RFC 3986 userinfo): PostgreSQL
-// https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING, MySQL,
-// MongoDB https://www.mongodb.com/docs/manual/reference/connection-string/, Redis, AMQP.
-// SQL Server / ADO.NET: "Server=…;Password=…". JDBC: "jdbc:<driver>:…password=…".
+// Connection URLs with an inline password (RFC 3986 userinfo); SQL Server / ADO.NET
+// "Server=…;Password=…"; JDBC "jdbc:<driver>:…password=…".
 // The default passwords of databases and their official container images (`postgres`,
 // `guest`, `my-secret-pw`) are documented defaults, not leaks: see filters/vendor-examples.ts.
 
@@ -20,6 +18,7 @@ function password(fake: Fake): string {
 function connectionUrl(
   id: string,
   title: string,
+  [provider, source]: readonly [provider: string, source: string],
   schemes: string,
   keywords: string[],
   sample: (fake: Fake) => string,
@@ -27,6 +26,8 @@ function connectionUrl(
   return defineRule({
     id,
     title,
+    provider,
+    source,
     description: `${title} with an inline password.`,
     remediation: FIX,
     severity: 'high',
@@ -55,6 +56,7 @@ export const databaseRules: Rule[] = [
   connectionUrl(
     'postgres-connection-string',
     'PostgreSQL connection URL',
+    ['PostgreSQL', 'https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING'],
     'postgres(?:ql)?(?:\\+[a-z0-9]+)?|pgsql',
     ['postgres', 'pgsql'],
     (f) => `postgresql://app_${f.digits(2)}:${password(f)}@db.internal.acme-corp.net:5432/orders`,
@@ -62,6 +64,10 @@ export const databaseRules: Rule[] = [
   connectionUrl(
     'mysql-connection-string',
     'MySQL / MariaDB connection URL',
+    [
+      'MySQL / MariaDB',
+      'https://dev.mysql.com/doc/refman/8.4/en/connecting-using-uri-or-key-value-pairs.html',
+    ],
     'mysql(?:\\+[a-z0-9]+)?|mysqlx|mariadb',
     ['mysql', 'mariadb'],
     (f) => `mysql://report:${password(f)}@10.0.0.${f.digits(1)}:3306/analytics`,
@@ -69,6 +75,7 @@ export const databaseRules: Rule[] = [
   connectionUrl(
     'mongodb-connection-string',
     'MongoDB connection URL',
+    ['MongoDB', 'https://www.mongodb.com/docs/manual/reference/connection-string/'],
     'mongodb(?:\\+srv)?',
     ['mongodb'],
     (f) =>
@@ -77,6 +84,7 @@ export const databaseRules: Rule[] = [
   connectionUrl(
     'redis-connection-string',
     'Redis connection URL',
+    ['Redis', 'https://www.iana.org/assignments/uri-schemes/prov/redis'],
     'rediss?',
     ['redis'],
     (f) => `rediss://:${password(f)}@cache.internal:6380/0`,
@@ -84,6 +92,7 @@ export const databaseRules: Rule[] = [
   connectionUrl(
     'amqp-connection-string',
     'AMQP (RabbitMQ) connection URL',
+    ['RabbitMQ (AMQP)', 'https://www.rabbitmq.com/uri-spec.html'],
     'amqps?',
     ['amqp'],
     (f) => `amqps://worker:${password(f)}@mq.internal:5671/vhost`,
@@ -91,6 +100,9 @@ export const databaseRules: Rule[] = [
   defineRule({
     id: 'sqlserver-connection-string',
     title: 'SQL Server / ADO.NET connection string',
+    provider: 'Microsoft SQL Server',
+    source:
+      'https://learn.microsoft.com/dotnet/api/system.data.sqlclient.sqlconnectionstringbuilder.userid',
     description:
       'An ADO.NET style connection string (Server=…;Password=…) with an inline password.',
     remediation: FIX,
@@ -114,6 +126,9 @@ export const databaseRules: Rule[] = [
   defineRule({
     id: 'jdbc-connection-string',
     title: 'JDBC URL with password',
+    provider: 'JDBC (Java)',
+    source:
+      'https://www.ibm.com/support/knowledgecenter/SSEPGG_11.1.0/com.ibm.db2.luw.apdv.java.doc/src/tpc/imjcc_tjvjcccn.html',
     description: 'A JDBC URL carrying a password parameter.',
     remediation: FIX,
     severity: 'high',
@@ -135,8 +150,10 @@ export const databaseRules: Rule[] = [
   defineRule({
     id: 'mongodb-atlas-service-account-secret',
     title: 'MongoDB Atlas service account secret',
+    provider: 'MongoDB Atlas',
+    source: 'https://www.mongodb.com/docs/atlas/api/service-accounts-overview/',
     description:
-      'MongoDB Atlas service account client secret ("mdb_sa_sk_" and 40 characters). Source: https://www.mongodb.com/docs/atlas/api/service-accounts-overview/',
+      'MongoDB Atlas service account client secret ("mdb_sa_sk_" and 40 characters). The format is observed: the provider documents only how the key is used.',
     remediation: remediation(
       'client secret',
       'Atlas (Organization > Access Manager > Service Accounts)',
@@ -150,8 +167,11 @@ export const databaseRules: Rule[] = [
   defineRule({
     id: 'mongodb-atlas-private-key',
     title: 'MongoDB Atlas API private key',
+    provider: 'MongoDB Atlas',
+    source:
+      'https://www.mongodb.com/docs/atlas/configure-api-access/#programmatic-access-to-service-s-project',
     description:
-      'MongoDB Atlas programmatic API private key (a UUID) assigned to an Atlas or MongoDB private key setting (MONGODB_ATLAS_PRIVATE_KEY, the mongodbatlas provider). Source: https://www.mongodb.com/docs/atlas/configure-api-access/#programmatic-access-to-service-s-project',
+      'MongoDB Atlas programmatic API private key (a UUID) assigned to an Atlas or MongoDB private key setting (MONGODB_ATLAS_PRIVATE_KEY, the mongodbatlas provider). The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API key', 'Atlas (Organization > Access Manager > API Keys)'),
     keywords: ['atlas', 'mongodb'],
     pattern: alone(UUID),

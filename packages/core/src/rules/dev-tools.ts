@@ -4,23 +4,18 @@ import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
 
 // Developer and CI services.
-// Snyk: https://docs.snyk.io/developer-tools/snyk-api/authentication-for-api (SNYK_TOKEN,
-// "Authorization: token <API_TOKEN>"; a UUID in practice: found by its name).
-// LaunchDarkly: https://launchdarkly.com/docs/home/account/environment/keys (SDK keys "sdk-",
-// mobile keys "mob-" are not secret) and https://launchdarkly.com/docs/home/account/api ("api-").
-// Sourcegraph: https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token ("sgp_" and 40
-// hex; "sgp_<16 hex instance id>_" or "sgp_local_" before them); Cody Gateway keys "slk_" and 64 hex.
-// TeamCity: https://www.jetbrains.com/help/teamcity/managing-your-user-account.html#Managing+Access+Tokens
-// (Bearer tokens; they start with the fixed base64 header {"typ": "TCV2"}).
-// Travis CI: https://developer.travis-ci.com/authentication ("Authorization: token <TOKEN>",
-// 22 characters: found by its name).
+// Snyk tokens (UUIDs in practice) and Travis CI tokens (22 characters) are found by their
+// name; LaunchDarkly mobile keys ("mob-") are not secret; TeamCity tokens start with the
+// fixed base64 header {"typ": "TCV2"}.
 
 export const devToolRules: Rule[] = [
   defineRule({
     id: 'snyk-api-token',
     title: 'Snyk API token',
+    provider: 'Snyk',
+    source: 'https://docs.snyk.io/developer-tools/snyk-api/authentication-for-api',
     description:
-      'Snyk API or service account token (a UUID) assigned to SNYK_TOKEN or another Snyk setting, or given to `snyk auth`. Source: https://docs.snyk.io/developer-tools/snyk-api/authentication-for-api',
+      'Snyk API or service account token (a UUID) assigned to SNYK_TOKEN or another Snyk setting, or given to `snyk auth`. The format is observed: the provider documents only how the key is used.',
     remediation: remediation(
       'API token',
       'Snyk (Account settings > API token, or the service account)',
@@ -45,8 +40,10 @@ export const devToolRules: Rule[] = [
   defineRule({
     id: 'launchdarkly-sdk-key',
     title: 'LaunchDarkly SDK key',
+    provider: 'LaunchDarkly',
+    source: 'https://launchdarkly.com/docs/home/account/environment/keys',
     description:
-      'LaunchDarkly server-side SDK key ("sdk-" and a UUID); mobile keys ("mob-") and client-side ids are not secret. Source: https://launchdarkly.com/docs/home/account/environment/keys',
+      'LaunchDarkly server-side SDK key ("sdk-" and a UUID); mobile keys ("mob-") and client-side ids are not secret.',
     remediation: remediation(
       'SDK key (reset it)',
       'LaunchDarkly (Project settings > Environments)',
@@ -61,8 +58,10 @@ export const devToolRules: Rule[] = [
   defineRule({
     id: 'launchdarkly-access-token',
     title: 'LaunchDarkly API access token',
+    provider: 'LaunchDarkly',
+    source: 'https://launchdarkly.com/docs/home/account/api',
     description:
-      'LaunchDarkly REST API access token ("api-" and a UUID) near a LaunchDarkly setting ("api-" alone names many things). Source: https://launchdarkly.com/docs/home/account/api',
+      'LaunchDarkly REST API access token ("api-" and a UUID) near a LaunchDarkly setting ("api-" alone names many things).',
     remediation: remediation(
       'access token',
       'LaunchDarkly (Organization settings > Authorization)',
@@ -88,8 +87,10 @@ export const devToolRules: Rule[] = [
   defineRule({
     id: 'sourcegraph-access-token',
     title: 'Sourcegraph access token',
+    provider: 'Sourcegraph',
+    source: 'https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token',
     description:
-      'Sourcegraph access token ("sgp_", an optional instance id or "local_", and 40 hex). Source: https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token',
+      'Sourcegraph access token ("sgp_", an optional instance id or "local_", and 40 hex).',
     remediation: remediation('access token', 'Sourcegraph (Settings > Access tokens)'),
     keywords: ['sgp_'],
     prefix: 'sgp_',
@@ -105,8 +106,9 @@ export const devToolRules: Rule[] = [
   defineRule({
     id: 'sourcegraph-cody-key',
     title: 'Sourcegraph Cody Gateway key',
-    description:
-      'Sourcegraph Cody Gateway access key ("slk_" and 64 hex). Source: https://sourcegraph.com/docs/cody/core-concepts/cody-gateway',
+    provider: 'Sourcegraph',
+    source: 'https://sourcegraph.com/docs/cody/core-concepts/cody-gateway',
+    description: 'Sourcegraph Cody Gateway access key ("slk_" and 64 hex).',
     remediation: remediation('key', 'Sourcegraph (site configuration, Cody Gateway)'),
     keywords: ['slk_'],
     prefix: 'slk_',
@@ -117,8 +119,11 @@ export const devToolRules: Rule[] = [
   defineRule({
     id: 'teamcity-access-token',
     title: 'TeamCity access token',
+    provider: 'JetBrains TeamCity',
+    source:
+      'https://www.jetbrains.com/help/teamcity/managing-your-user-account.html#Managing+Access+Tokens',
     description:
-      'JetBrains TeamCity access token: a fixed base64 header ({"typ": "TCV2"}), 36 and 48 base64url characters. Source: https://www.jetbrains.com/help/teamcity/managing-your-user-account.html#Managing+Access+Tokens',
+      'JetBrains TeamCity access token: a fixed base64 header ({"typ": "TCV2"}), 36 and 48 base64url characters. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('access token', 'TeamCity (Profile > Access Tokens)'),
     keywords: ['eyj0exaioiaivenwmij9'],
     prefix: 'eyJ0eXAiOiAiVENWMiJ9.',
@@ -130,8 +135,10 @@ export const devToolRules: Rule[] = [
   defineRule({
     id: 'travis-ci-token',
     title: 'Travis CI API token',
+    provider: 'Travis CI',
+    source: 'https://developer.travis-ci.com/authentication',
     description:
-      'Travis CI API token (22 random characters) assigned to a Travis setting. Source: https://developer.travis-ci.com/authentication',
+      'Travis CI API token (22 random characters) assigned to a Travis setting. The format is observed: the provider documents only how the key is used.',
     remediation: remediation(
       'API token (regenerate it)',
       'Travis CI (Account > Settings > API authentication)',
@@ -155,8 +162,10 @@ export const devToolRules: Rule[] = [
   defineRule({
     id: 'django-secret-key',
     title: 'Django SECRET_KEY',
+    provider: 'Django',
+    source: 'https://docs.djangoproject.com/en/stable/ref/settings/#secret-key',
     description:
-      'A Django SECRET_KEY as startproject writes it (50 characters of a-z, 0-9 and !@#$%^&*(-_=+), "django-insecure-" before it since 3.2) in settings or an environment default: it signs sessions, password reset links and messages. Source: https://docs.djangoproject.com/en/stable/ref/settings/#secret-key',
+      'A Django SECRET_KEY as startproject writes it (50 characters of a-z, 0-9 and !@#$%^&*(-_=+), "django-insecure-" before it since 3.2) in settings or an environment default: it signs sessions, password reset links and messages.',
     remediation:
       'Generate a new key (django.core.management.utils.get_random_secret_key), load it from the environment, and log users out: sessions and reset links signed with the old key stay valid until it changes.',
     keywords: ['secret_key'],
@@ -183,8 +192,10 @@ export const devToolRules: Rule[] = [
   defineRule({
     id: 'dependency-track-api-key',
     title: 'Dependency-Track API key',
+    provider: 'OWASP Dependency-Track',
+    source: 'https://docs.dependencytrack.org/integrations/rest-api/',
     description:
-      'OWASP Dependency-Track team API key ("odt_" and 32 to 40 letters and digits), sent as X-Api-Key. Source: https://docs.dependencytrack.org/integrations/rest-api/',
+      'OWASP Dependency-Track team API key ("odt_" and 32 to 40 letters and digits), sent as X-Api-Key. The format is observed: the provider documents only how the key is used.',
     remediation: remediation(
       'API key',
       'Dependency-Track (Administration > Access Management > Teams)',
@@ -202,8 +213,10 @@ export const devToolRules: Rule[] = [
   defineRule({
     id: 'prefect-api-key',
     title: 'Prefect Cloud API key',
+    provider: 'Prefect',
+    source: 'https://docs.prefect.io/v3/how-to-guides/cloud/manage-users/api-keys',
     description:
-      'Prefect Cloud API key of a user ("pnu_") or a service account ("pnb_") and 36 letters and digits. Source: https://docs.prefect.io/v3/how-to-guides/cloud/manage-users/api-keys',
+      'Prefect Cloud API key of a user ("pnu_") or a service account ("pnb_") and 36 letters and digits. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API key', 'Prefect Cloud (Settings > API keys)'),
     keywords: ['pnu_', 'pnb_'],
     prefix: ['pnu_', 'pnb_'],
@@ -215,8 +228,10 @@ export const devToolRules: Rule[] = [
   defineRule({
     id: 'saucelabs-access-key',
     title: 'Sauce Labs access key',
+    provider: 'Sauce Labs',
+    source: 'https://docs.saucelabs.com/basics/environment-variables/',
     description:
-      'Sauce Labs access key (a UUID) assigned to SAUCE_ACCESS_KEY or another Sauce Labs key setting. Source: https://docs.saucelabs.com/basics/environment-variables/',
+      'Sauce Labs access key (a UUID) assigned to SAUCE_ACCESS_KEY or another Sauce Labs key setting. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('access key', 'Sauce Labs (Account > User settings > Access Key)'),
     keywords: ['sauce'],
     pattern: alone(UUID),
@@ -233,8 +248,10 @@ export const devToolRules: Rule[] = [
   defineRule({
     id: 'jenkins-initial-admin-password',
     title: 'Jenkins initial admin password',
+    provider: 'Jenkins',
+    source: 'https://www.jenkins.io/doc/book/installing/linux/#unlocking-jenkins',
     description:
-      'The admin password the Jenkins setup wizard prints to its log ("Please use the following password to proceed to installation:", a blank line, 32 hex), kept with the log. Source: https://www.jenkins.io/doc/book/installing/linux/#unlocking-jenkins',
+      'The admin password the Jenkins setup wizard prints to its log ("Please use the following password to proceed to installation:", a blank line, 32 hex), kept with the log.',
     remediation:
       'Change the admin password (or finish the setup wizard and delete the initial admin user), and keep setup logs out of the repository.',
     keywords: ['proceed to installation'],

@@ -72,6 +72,8 @@ function assignmentPatterns(keyWord: string, value: string, end: string): RegExp
 export const genericApiKey = defineRule({
   id: 'generic-api-key',
   title: 'Generic secret (high-entropy value of a secret key)',
+  provider: 'Any (hard-coded secret)',
+  source: 'https://cwe.mitre.org/data/definitions/798.html',
   description:
     'A random-looking literal assigned to a key named like a secret (api_key, secret, token, access_key, private_key, credential, Authorization, a bare key with a long value or a telling block around it), in code or configuration, judged by entropy for its length and alphabet.',
   remediation: FIX,
@@ -141,6 +143,8 @@ function hardPassword(fake: Fake): string {
 export const genericPassword = defineRule({
   id: 'generic-password',
   title: 'Hard-coded password',
+  provider: 'Any (hard-coded password)',
+  source: 'https://cwe.mitre.org/data/definitions/798.html',
   description:
     'A literal password assigned to a key named password, passwd, pwd or passphrase in code or configuration (not a template, look-up, placeholder or label).',
   remediation: FIX,
@@ -213,8 +217,11 @@ export const genericPassword = defineRule({
 export const dotnetAppSetting = defineRule({
   id: 'dotnet-appsettings-secret',
   title: '.NET appSettings secret',
+  provider: '.NET',
+  source:
+    'https://learn.microsoft.com/dotnet/framework/configure-apps/file-schema/appsettings/add-element-for-appsettings',
   description:
-    'A password or secret in a .NET configuration <add key="…" value="…"/> element (Web.config, App.config), judged like any assignment: the key attribute names a password or secret, the value is a literal password or random secret. Source: https://learn.microsoft.com/dotnet/framework/configure-apps/file-schema/appsettings/add-element-for-appsettings',
+    'A password or secret in a .NET configuration <add key="…" value="…"/> element (Web.config, App.config), judged like any assignment: the key attribute names a password or secret, the value is a literal password or random secret.',
   remediation: FIX,
   severity: 'high',
   keywords: ['<add'],
@@ -239,6 +246,8 @@ export const dotnetAppSetting = defineRule({
 export const urlBasicAuth = defineRule({
   id: 'url-basic-auth',
   title: 'URL with basic-auth credentials',
+  provider: 'Any (URL userinfo)',
+  source: 'https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1',
   description: 'A URL with a password in its user information (https://user:password@host).',
   remediation: FIX,
   severity: 'high',
@@ -268,6 +277,8 @@ export const urlBasicAuth = defineRule({
 export const kubernetesSecret = defineRule({
   id: 'kubernetes-secret',
   title: 'Kubernetes Secret manifest value',
+  provider: 'Kubernetes',
+  source: 'https://kubernetes.io/docs/tasks/configmap-secret/managing-secret-using-config-file',
   description:
     'A value under data: or stringData: of a Kubernetes Secret manifest (base64 is encoding, not encryption).',
   remediation:

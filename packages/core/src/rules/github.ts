@@ -2,7 +2,8 @@ import { withBase62Crc32 } from '../codec/crc32.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule } from './define-rule.js';
 
-// Token formats: https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
+const FORMATS = 'https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/';
+
 // A classic token is a prefix, 30 base62 characters and a 6-character base62 CRC-32 of them.
 
 const REMEDIATION =
@@ -16,6 +17,8 @@ function defineClassic(id: string, prefix: string, title: string): Rule {
   return defineRule({
     id,
     title,
+    provider: 'GitHub',
+    source: FORMATS,
     description: `${title}: a "${prefix}" token with a valid CRC-32 checksum.`,
     remediation: REMEDIATION,
     severity: 'high',
@@ -72,6 +75,8 @@ export const githubRefreshToken = defineClassic(
 export const githubFineGrainedPat = defineRule({
   id: 'github-fine-grained-pat',
   title: 'GitHub fine-grained personal access token',
+  provider: 'GitHub',
+  source: FORMATS,
   description:
     'GitHub fine-grained personal access token: "github_pat_", 22 base62 characters, "_" and 59 more.',
   remediation: REMEDIATION,
@@ -81,7 +86,10 @@ export const githubFineGrainedPat = defineRule({
   body: '[A-Za-z0-9]{22}_[A-Za-z0-9]{59}',
   boundary: 'word',
   samples: (fake) => ({
-    match: [`github_pat_${fake.base62(22)}_${fake.base62(59)}`],
+    match: [
+      `github_pat_${fake.base62(22)}_${fake.base62(59)}`,
+      `export GH_TOKEN="github_pat_${fake.base62(22)}_${fake.base62(59)}"`,
+    ],
     ignore: [`github_pat_${fake.base62(22)}_${fake.base62(30)}`, 'github_pat_'],
   }),
 });

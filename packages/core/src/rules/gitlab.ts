@@ -2,7 +2,8 @@ import { BASE62, BASE64URL, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 
-// Token prefixes: https://docs.gitlab.com/ee/security/tokens/index.html#token-prefixes
+const PREFIXES = 'https://docs.gitlab.com/ee/security/tokens/index.html#token-prefixes';
+
 // Routable tokens (GitLab 17+) append a base64url payload, "." and 9 base36 characters.
 
 const FIX = remediation(
@@ -21,6 +22,8 @@ function gitlab(
   return defineRule({
     id,
     title,
+    provider: 'GitLab',
+    source: PREFIXES,
     description,
     remediation: FIX,
     keywords: [prefix.toLowerCase()],
@@ -35,6 +38,8 @@ export const gitlabRules: Rule[] = [
   defineRule({
     id: 'gitlab-pat',
     title: 'GitLab personal, project or group access token',
+    provider: 'GitLab',
+    source: PREFIXES,
     description: 'GitLab access token ("glpat-"), legacy 20-character or routable form.',
     remediation: FIX,
     keywords: ['glpat-'],

@@ -2,18 +2,14 @@ import { BASE64URL } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 
-// API keys: https://cloud.google.com/docs/authentication/api-keys ("AIza" and 35 characters).
-// OAuth: https://developers.google.com/identity/protocols/oauth2 (client secrets "GOCSPX-",
-// access tokens "ya29.", refresh tokens "1//").
-// Service account keys: https://cloud.google.com/iam/docs/keys-create-delete (JSON key file).
-// FCM legacy server keys: https://firebase.google.com/docs/cloud-messaging/auth-server
-
 const CONSOLE = 'the Google Cloud console (APIs & Services > Credentials)';
 
 export const googleRules: Rule[] = [
   defineRule({
     id: 'google-api-key',
     title: 'Google API key',
+    provider: 'Google Cloud',
+    source: 'https://cloud.google.com/docs/authentication/api-keys',
     description:
       'Google Cloud / Firebase / Maps API key ("AIza" and 35 characters). Restricted browser keys are meant to be public; unrestricted ones are not.',
     remediation: `${remediation('API key', CONSOLE)} Restrict keys to the APIs and referrers that need them.`,
@@ -27,6 +23,8 @@ export const googleRules: Rule[] = [
   defineRule({
     id: 'google-oauth-client-secret',
     title: 'Google OAuth client secret',
+    provider: 'Google',
+    source: 'https://developers.google.com/identity/protocols/oauth2',
     description: 'Google OAuth 2.0 client secret ("GOCSPX-" and 28 characters).',
     remediation: remediation('client secret', CONSOLE),
     keywords: ['gocspx-'],
@@ -38,6 +36,8 @@ export const googleRules: Rule[] = [
   defineRule({
     id: 'google-oauth-access-token',
     title: 'Google OAuth access token',
+    provider: 'Google',
+    source: 'https://developers.google.com/identity/protocols/oauth2',
     description: 'Google OAuth 2.0 access token ("ya29."), valid for about an hour.',
     remediation:
       'Revoke the token (https://oauth2.googleapis.com/revoke) and stop committing tokens captured from sessions.',
@@ -51,6 +51,8 @@ export const googleRules: Rule[] = [
   defineRule({
     id: 'google-oauth-refresh-token',
     title: 'Google OAuth refresh token',
+    provider: 'Google',
+    source: 'https://developers.google.com/identity/protocols/oauth2',
     description:
       'Google OAuth 2.0 refresh token ("1//0…"), which mints new access tokens until revoked.',
     remediation: remediation(
@@ -64,6 +66,8 @@ export const googleRules: Rule[] = [
   defineRule({
     id: 'google-service-account-key',
     title: 'Google Cloud service account key',
+    provider: 'Google Cloud',
+    source: 'https://cloud.google.com/iam/docs/keys-create-delete',
     description:
       'A service account JSON key file: "type": "service_account" with its private_key_id (the private key itself is reported too).',
     remediation: remediation('service account key', 'IAM > Service accounts > Keys'),
@@ -74,6 +78,7 @@ export const googleRules: Rule[] = [
     samples: (fake) => ({
       match: [
         `{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "private_key_id": "${fake.hex(40)}",\n  "client_email": "svc@p.iam.gserviceaccount.com"\n}`,
+        `GOOGLE_CREDENTIALS='{"type": "service_account", "project_id": "ci-${fake.digits(4)}", "private_key_id": "${fake.hex(40)}"}'`,
       ],
       ignore: [
         `{"type": "authorized_user", "private_key_id": "${fake.hex(40)}"}`,
@@ -84,6 +89,8 @@ export const googleRules: Rule[] = [
   defineRule({
     id: 'firebase-cloud-messaging-server-key',
     title: 'Firebase Cloud Messaging server key',
+    provider: 'Firebase (Google)',
+    source: 'https://firebase.google.com/docs/cloud-messaging/auth-server',
     description:
       'Legacy FCM server key ("AAAA…:APA91b…"), which can send push messages to every user of the app.',
     remediation: remediation(

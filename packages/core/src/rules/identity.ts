@@ -3,11 +3,8 @@ import { toBase64 } from '../codec/base64.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 
-// JWT: RFC 7519; a JWS in compact form is base64url(header).base64url(payload).signature and
-// its header decodes to JSON naming "alg" (RFC 7515 §4.1.1).
-// Okta: https://developer.okta.com/docs/guides/create-an-api-token/ ("00" and 40 characters,
-// sent as "SSWS <token>"). 1Password: service account tokens "ops_" + base64 JSON;
-// account secret keys "A3-XXXXXX-…" (https://support.1password.com/secret-key-security/).
+// A JWS in compact form is base64url(header).base64url(payload).signature and its header
+// decodes to JSON naming "alg" (RFC 7515 §4.1.1).
 
 function jwt(fake: Fake): string {
   const header = toBase64('{"alg":"HS256","typ":"JWT"}', true);
@@ -22,6 +19,8 @@ export const identityRules: Rule[] = [
   defineRule({
     id: 'jwt',
     title: 'JSON Web Token',
+    provider: 'Any issuer (JSON Web Token)',
+    source: 'https://www.rfc-editor.org/info/rfc7519',
     description:
       'A signed JSON Web Token whose header and payload decode to JSON (bearer credential until it expires).',
     remediation:
@@ -39,6 +38,8 @@ export const identityRules: Rule[] = [
   defineRule({
     id: 'okta-api-token',
     title: 'Okta API token',
+    provider: 'Okta',
+    source: 'https://developer.okta.com/docs/guides/create-an-api-token/main/',
     description:
       'Okta API token ("00" and 40 characters) sent as "SSWS <token>" or assigned to an Okta setting.',
     remediation: remediation('API token', 'the Okta admin console (Security > API > Tokens)'),
@@ -58,7 +59,10 @@ export const identityRules: Rule[] = [
   defineRule({
     id: 'onepassword-service-account-token',
     title: '1Password service account token',
-    description: '1Password service account token ("ops_" and base64 JSON).',
+    provider: '1Password',
+    source: 'https://developer.1password.com/docs/service-accounts/security',
+    description:
+      '1Password service account token ("ops_" and base64 JSON). The format is observed: the provider documents only how the key is used.',
     remediation: remediation('service account token', '1Password (Developer > Service accounts)'),
     severity: 'critical',
     keywords: ['ops_eyj'],
@@ -72,6 +76,8 @@ export const identityRules: Rule[] = [
   defineRule({
     id: 'onepassword-secret-key',
     title: '1Password account secret key',
+    provider: '1Password',
+    source: 'https://support.1password.com/secret-key-security/',
     description:
       'A 1Password account Secret Key ("A3-" and six groups): with the account password it unlocks the vaults.',
     remediation:

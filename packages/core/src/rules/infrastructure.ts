@@ -3,14 +3,9 @@ import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 
 // Infrastructure credentials: secrets stores, cluster join tokens, network control planes.
-// Vault: https://developer.hashicorp.com/vault/docs/concepts/tokens (since 1.10 "hvs.",
-// "hvb.", "hvr."; before it "s.", "b.", "r.": https://developer.hashicorp.com/vault/docs/upgrading/upgrade-to-1.0.0);
-// unseal keys: https://developer.hashicorp.com/vault/docs/commands/operator/init (printed as
-// "Unseal Key 1: <base64>", 44 characters: any such string decodes to 32 or 33 bytes, so the
-// length is no check of its own).
-// Kubernetes bootstrap tokens: https://kubernetes.io/docs/reference/access-authn-authz/bootstrap-tokens/
-// ("[a-z0-9]{6}.[a-z0-9]{16}", token id and token secret; `kubeadm join --token`).
-// Tailscale: https://tailscale.com/kb/1277/key-prefixes ("tskey-<type>-<key id>CNTRL-<secret>").
+// Vault tokens are "hvs.", "hvb.", "hvr." since 1.10 and "s.", "b.", "r." before it; an
+// unseal key is 44 base64 characters, and any such string decodes to 32 or 33 bytes, so the
+// length is no check of its own.
 
 const vaultRemediation =
   'Revoke the token (vault token revoke), check the audit log, and have clients authenticate with a method (AppRole, OIDC, Kubernetes) instead of a stored token.';
@@ -19,8 +14,10 @@ export const infrastructureRules: Rule[] = [
   defineRule({
     id: 'vault-unseal-key',
     title: 'HashiCorp Vault unseal key',
+    provider: 'HashiCorp Vault',
+    source: 'https://developer.hashicorp.com/vault/docs/commands/operator/init',
     description:
-      'HashiCorp Vault unseal key share (44 base64 characters) as `vault operator init` prints it ("Unseal Key 1: …") or as `vault operator unseal` takes it. Source: https://developer.hashicorp.com/vault/docs/commands/operator/init',
+      'HashiCorp Vault unseal key share (44 base64 characters) as `vault operator init` prints it ("Unseal Key 1: …") or as `vault operator unseal` takes it.',
     remediation:
       'Rekey Vault (vault operator rekey) so that the leaked share is worthless, check the audit log, and keep unseal keys with their holders (or use auto-unseal), never in a repository.',
     severity: 'critical',
@@ -40,8 +37,9 @@ export const infrastructureRules: Rule[] = [
   defineRule({
     id: 'vault-recovery-token',
     title: 'HashiCorp Vault recovery token',
-    description:
-      'HashiCorp Vault recovery token ("hvr." and 24 characters, or 90 or more). Source: https://developer.hashicorp.com/vault/docs/concepts/tokens',
+    provider: 'HashiCorp Vault',
+    source: 'https://developer.hashicorp.com/vault/docs/concepts/tokens',
+    description: 'HashiCorp Vault recovery token ("hvr." and 24 characters, or 90 or more).',
     remediation: vaultRemediation,
     severity: 'critical',
     keywords: ['hvr.'],
@@ -53,8 +51,10 @@ export const infrastructureRules: Rule[] = [
   defineRule({
     id: 'vault-legacy-token',
     title: 'HashiCorp Vault token (before 1.10)',
+    provider: 'HashiCorp Vault',
+    source: 'https://developer.hashicorp.com/vault/docs/upgrading/upgrade-to-1.0.0',
     description:
-      'HashiCorp Vault service or recovery token in the format before 1.10 ("s." or "r." and 24 characters; "s.CAES…" where it carries a namespace), assigned to a Vault setting, passed as a Vault token option or sent as X-Vault-Token: the prefixes are too short to find alone. Source: https://developer.hashicorp.com/vault/docs/upgrading/upgrade-to-1.0.0',
+      'HashiCorp Vault service or recovery token in the format before 1.10 ("s." or "r." and 24 characters; "s.CAES…" where it carries a namespace), assigned to a Vault setting, passed as a Vault token option or sent as X-Vault-Token: the prefixes are too short to find alone.',
     remediation: vaultRemediation,
     keywords: ['vault'],
     pattern: [
@@ -85,8 +85,10 @@ export const infrastructureRules: Rule[] = [
   defineRule({
     id: 'vault-legacy-batch-token',
     title: 'HashiCorp Vault batch token (before 1.10)',
+    provider: 'HashiCorp Vault',
+    source: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#batch-tokens',
     description:
-      'HashiCorp Vault batch token in the format before 1.10 ("b.AAAAAQ" and a long base64url body: the prefix and the encoded version are distinctive enough to find alone). Source: https://developer.hashicorp.com/vault/docs/concepts/tokens#batch-tokens',
+      'HashiCorp Vault batch token in the format before 1.10 ("b.AAAAAQ" and a long base64url body: the prefix and the encoded version are distinctive enough to find alone).',
     remediation:
       "Batch tokens cannot be revoked individually: revoke their parent or the auth method's leases, and stop storing tokens in the repository.",
     keywords: ['b.aaaaaq'],
@@ -98,8 +100,10 @@ export const infrastructureRules: Rule[] = [
   defineRule({
     id: 'kubernetes-bootstrap-token',
     title: 'Kubernetes bootstrap token',
+    provider: 'Kubernetes',
+    source: 'https://kubernetes.io/docs/reference/access-authn-authz/bootstrap-tokens/',
     description:
-      'Kubernetes bootstrap token ("[a-z0-9]{6}.[a-z0-9]{16}": token id and token secret) passed to `kubeadm join --token`, assigned to a token setting, or the token-secret of a bootstrap token Secret. Source: https://kubernetes.io/docs/reference/access-authn-authz/bootstrap-tokens/',
+      'Kubernetes bootstrap token ("[a-z0-9]{6}.[a-z0-9]{16}": token id and token secret) passed to `kubeadm join --token`, assigned to a token setting, or the token-secret of a bootstrap token Secret.',
     remediation:
       'Delete the token (kubeadm token delete <id>), check which nodes joined with it, and create short-lived tokens when a node joins instead of storing one.',
     // Not "token" alone: it is on most lines of configuration; a token key under a
@@ -129,8 +133,10 @@ export const infrastructureRules: Rule[] = [
   defineRule({
     id: 'tailscale-api-key',
     title: 'Tailscale key',
+    provider: 'Tailscale',
+    source: 'https://tailscale.com/kb/1277/key-prefixes',
     description:
-      'Tailscale API, auth, OAuth client, SCIM or webhook key ("tskey-<type>-", a key id ending "CNTRL", "-" and the secret). Source: https://tailscale.com/kb/1277/key-prefixes',
+      'Tailscale API, auth, OAuth client, SCIM or webhook key ("tskey-<type>-", a key id ending "CNTRL", "-" and the secret).',
     remediation: remediation('key', 'the Tailscale admin console (Settings > Keys)'),
     keywords: ['tskey-'],
     prefix: 'tskey-',
@@ -147,8 +153,10 @@ export const infrastructureRules: Rule[] = [
   defineRule({
     id: 'adafruit-io-key',
     title: 'Adafruit IO key',
+    provider: 'Adafruit',
+    source: 'https://adafruit.github.io/Adafruit_IO_Documentation/http.html',
     description:
-      'Adafruit IO key ("aio_" and 28 letters and digits), sent as X-AIO-Key to io.adafruit.com. Source: https://adafruit.github.io/Adafruit_IO_Documentation/http.html',
+      'Adafruit IO key ("aio_" and 28 letters and digits), sent as X-AIO-Key to io.adafruit.com.',
     remediation: remediation('key (regenerate it)', 'Adafruit IO (My Key)'),
     keywords: ['aio_'],
     prefix: 'aio_',

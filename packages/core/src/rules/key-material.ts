@@ -3,9 +3,14 @@
 // SEC 1; OpenSSH's `openssh-key-v1`; OpenPGP packets, RFC 4880 §4.2).
 
 import { decodeBase64 } from '../codec/base64.js';
+import { typedShare } from '../codec/placeholder.js';
 
+/**
+ * An ellipsis, a fill or a stand-in word of five letters or more. Shorter words (`test`,
+ * `fake`) occur by chance in about one random key body in a thousand, so they are kept.
+ */
 const ELLIPSIS_OR_PLACEHOLDER =
-  /\.\.\.|…|x{6,}|X{6,}|example|redacted|your[ _-]?(?:private[ _-]?)?key/i;
+  /\.\.\.|…|x{6,}|X{6,}|example|redacted|dummy|sample|placeholder|changeme|your[ _-]?(?:private[ _-]?)?(?:key|token)/i;
 
 /** A header line of an armored block (`Proc-Type: 4,ENCRYPTED`, `Comment: backup`). */
 const HEADER = /^[A-Za-z][A-Za-z0-9-]{0,39}: /;
@@ -61,13 +66,14 @@ function parseKeyBody(body: string): KeyBody {
 
 /**
  * At least 64 base64 characters, making up nearly all of the body once its wrapping is
- * dropped, and no ellipsis or stand-in text. Key bodies legitimately hold long runs of `A`
- * (OpenSSH headers), so rules with this check skip the generic placeholder filter.
+ * dropped, no ellipsis or stand-in text, and not mostly a typed fill (runs, sequences,
+ * patterns: `typedShare`). Key bodies legitimately hold long runs of `A` (OpenSSH headers),
+ * so rules with this check skip the generic placeholder filter.
  */
 export function isKeyMaterial(body: string): boolean {
   if (ELLIPSIS_OR_PLACEHOLDER.test(body)) return false;
   const { base64, foreign } = keyBody(body);
-  return base64.length >= 64 && foreign <= base64.length * 0.1;
+  return base64.length >= 64 && foreign <= base64.length * 0.1 && typedShare(base64) < 0.5;
 }
 
 /** The first bytes of a body's base64. */
@@ -133,8 +139,19 @@ export function hasKeyStructure(label: string, body: string): boolean {
   return true;
 }
 
-/** A key body pasted without its BEGIN and END lines: DER private key or `openssh-key-v1` structure. */
-export function isBarePrivateKey(body: string): boolean {
+/**
+ * The end of a BEGIN line of a private key block and its header lines, just before a body
+ * (real or escaped line breaks): a body there is the block's, which the armored rules judge.
+ */
+const AFTER_BEGIN =
+  /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[ \t]*(?:\r?\n|\\n)(?:[A-Za-z-]{1,40}: [^\n]{0,200}(?:\r?\n|\\n))*[ \t"'`]*$/;
+
+/**
+ * A key body pasted without its BEGIN and END lines: DER private key or `openssh-key-v1`
+ * structure, not the first line of a block that has them (`before`: the text just before it).
+ */
+export function isBarePrivateKey(body: string, before = ''): boolean {
+  if (AFTER_BEGIN.test(before.slice(-400))) return false;
   const { base64 } = keyBody(body);
   const bytes = head(base64);
   return bytes !== undefined && base64.length >= 60 && (isDerPrivateKey(bytes) || isOpenSsh(bytes));

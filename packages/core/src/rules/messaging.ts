@@ -4,15 +4,8 @@ import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
 
-// SendGrid: https://docs.sendgrid.com/ui/account-and-settings/api-keys ("SG." 22 "." 43).
-// Mailgun: https://documentation.mailgun.com/docs/mailgun/api-reference/authentication ("key-" and 32 hex).
-// Mailchimp: https://mailchimp.com/developer/marketing/guides/quick-start/ (32 hex, "-us" and the datacenter).
-// Twilio: https://www.twilio.com/docs/iam/api-keys (API key SIDs "SK" and 32 hex, their
-// secrets 32 characters; auth tokens 32 hex).
-// Brevo: "xkeysib-" keys. Telegram: https://core.telegram.org/bots/api#authorizing-your-bot
-// ("<bot id>:AA…"). Discord: https://discord.com/developers/docs/reference#authentication
-// (bot token = base64 of the bot's snowflake id, ".", timestamp, ".", HMAC); webhook URLs.
-// Microsoft Teams incoming webhooks: https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/
+// Twilio API key SIDs are "SK" and 32 hex, their secrets 32 characters; a Discord bot
+// token is base64 of the bot's snowflake id, ".", a timestamp, "." and an HMAC.
 
 /** A key SID's 32 hex, derived from other token material so that no SID is written out here. */
 const sid = (material: string) =>
@@ -22,6 +15,8 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'sendgrid-api-key',
     title: 'SendGrid API key',
+    provider: 'Twilio SendGrid',
+    source: 'https://docs.sendgrid.com/ui/account-and-settings/api-keys',
     description: 'Twilio SendGrid API key ("SG.", 22 characters, ".", 43 characters).',
     remediation: remediation('API key', 'SendGrid (Settings > API Keys)'),
     keywords: ['sg.'],
@@ -33,6 +28,8 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'mailgun-api-key',
     title: 'Mailgun API key',
+    provider: 'Mailgun',
+    source: 'https://documentation.mailgun.com/docs/mailgun/api-reference/authentication',
     description: 'Mailgun private API key ("key-" and 32 hex).',
     remediation: remediation('API key', 'Mailgun (API Security)'),
     keywords: ['key-'],
@@ -44,6 +41,8 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'mailchimp-api-key',
     title: 'Mailchimp API key',
+    provider: 'Mailchimp (Intuit)',
+    source: 'https://mailchimp.com/developer/marketing/guides/quick-start/',
     description: 'Mailchimp Marketing API key (32 hex, "-us" and the datacenter number).',
     remediation: remediation('API key', 'Mailchimp (Account > Extras > API keys)'),
     keywords: ['-us'],
@@ -55,6 +54,8 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'twilio-api-key',
     title: 'Twilio API key',
+    provider: 'Twilio',
+    source: 'https://www.twilio.com/docs/iam/api-keys',
     description: 'Twilio API key SID ("SK" and 32 hex); its secret is usually close by.',
     remediation: remediation('API key', 'the Twilio console (Account > API keys)'),
     severity: 'medium',
@@ -66,6 +67,8 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'twilio-api-key-secret',
     title: 'Twilio API key secret',
+    provider: 'Twilio',
+    source: 'https://www.twilio.com/docs/iam/api-keys/key-resource-v1',
     description:
       'The secret of a Twilio API key (32 random characters) written within three lines of the key SID ("SK…"), as code passes the pair to a client.',
     remediation: remediation('API key', 'the Twilio console (Account > API keys)'),
@@ -88,6 +91,8 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'twilio-auth-token',
     title: 'Twilio auth token',
+    provider: 'Twilio',
+    source: 'https://www.twilio.com/docs/iam/api-keys',
     description: 'Twilio account auth token (32 hex) assigned to a Twilio auth token setting.',
     remediation: remediation('auth token (rotate the primary token)', 'the Twilio console'),
     keywords: ['twilio'],
@@ -105,7 +110,10 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'brevo-api-key',
     title: 'Brevo (Sendinblue) API key',
-    description: 'Brevo / Sendinblue API key ("xkeysib-", 64 hex, "-" and 16 characters).',
+    provider: 'Brevo',
+    source: 'https://developers.brevo.com/docs/api-key-authentication',
+    description:
+      'Brevo / Sendinblue API key ("xkeysib-", 64 hex, "-" and 16 characters). The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API key', 'Brevo (SMTP & API > API keys)'),
     keywords: ['xkeysib-'],
     prefix: 'xkeysib-',
@@ -116,6 +124,8 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'telegram-bot-token',
     title: 'Telegram bot token',
+    provider: 'Telegram',
+    source: 'https://core.telegram.org/bots/api#authorizing-your-bot',
     description: 'Telegram Bot API token ("<bot id>:AA" and 33 characters).',
     remediation:
       'Revoke the token with @BotFather (/revoke), then load the new one from a secret store.',
@@ -127,6 +137,8 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'discord-bot-token',
     title: 'Discord bot token',
+    provider: 'Discord',
+    source: 'https://discord.com/developers/docs/reference#authentication',
     description:
       "Discord bot token, found by its structure wherever it is: the first part decodes to the bot's numeric id (a snowflake), then a timestamp and an HMAC.",
     remediation: remediation('bot token (Reset Token)', 'the Discord developer portal (Bot)'),
@@ -151,6 +163,8 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'discord-webhook-url',
     title: 'Discord webhook URL',
+    provider: 'Discord',
+    source: 'https://discord.com/developers/docs/resources/webhook#execute-webhook',
     description: 'Discord webhook URL: anyone holding it can post to the channel.',
     remediation:
       'Delete the webhook in the channel settings (Integrations) and create a new one; keep the URL in a secret store.',
@@ -165,7 +179,11 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'teams-webhook-url',
     title: 'Microsoft Teams incoming webhook URL',
-    description: 'Microsoft Teams incoming webhook URL: anyone holding it can post to the channel.',
+    provider: 'Microsoft Teams',
+    source:
+      'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
+    description:
+      'Microsoft Teams incoming webhook URL: anyone holding it can post to the channel. The format is observed: the provider documents only how the key is used.',
     remediation:
       'Remove the incoming webhook connector from the channel and create a new one; keep the URL in a secret store.',
     severity: 'medium',
@@ -187,8 +205,10 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'mattermost-access-token',
     title: 'Mattermost access token',
+    provider: 'Mattermost',
+    source: 'https://developers.mattermost.com/integrate/reference/personal-access-token/',
     description:
-      'Mattermost personal access or bot token (26 lower-case characters) assigned to a Mattermost setting.',
+      'Mattermost personal access or bot token (26 lower-case characters) assigned to a Mattermost setting. The format is observed: the provider documents only how the key is used.',
     remediation: remediation(
       'access token',
       'Mattermost (Profile > Security > Personal Access Tokens)',
@@ -203,8 +223,10 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'postmark-token',
     title: 'Postmark server or account token',
+    provider: 'Postmark',
+    source: 'https://postmarkapp.com/developer/api/overview#authentication',
     description:
-      'Postmark server or account API token (a UUID) assigned to a Postmark setting, sent as X-Postmark-Server-Token / X-Postmark-Account-Token, or given to a Postmark client. Source: https://postmarkapp.com/developer/api/overview#authentication',
+      'Postmark server or account API token (a UUID) assigned to a Postmark setting, sent as X-Postmark-Server-Token / X-Postmark-Account-Token, or given to a Postmark client. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('token (regenerate it)', 'Postmark (Server > API Tokens)'),
     keywords: ['postmark'],
     pattern: alone(UUID),
@@ -229,8 +251,10 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'sparkpost-api-key',
     title: 'SparkPost API key',
+    provider: 'SparkPost (Bird)',
+    source: 'https://developers.sparkpost.com/api/#header-authentication',
     description:
-      'SparkPost API key (40 hex) assigned to a SparkPost setting or given to a SparkPost client. Source: https://developers.sparkpost.com/api/#header-authentication',
+      'SparkPost API key (40 hex) assigned to a SparkPost setting or given to a SparkPost client.',
     remediation: remediation('API key', 'SparkPost (Configuration > API Keys)'),
     keywords: ['sparkpost'],
     scope: 'line',
@@ -252,8 +276,10 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'mailjet-secret-key',
     title: 'Mailjet API secret key',
+    provider: 'Mailjet',
+    source: 'https://dev.mailjet.com/email/guides/#authentication',
     description:
-      'Mailjet API secret key (32 hex, the password of the key pair) assigned to MJ_APIKEY_PRIVATE or a Mailjet secret setting. Source: https://dev.mailjet.com/email/guides/#authentication',
+      'Mailjet API secret key (32 hex, the password of the key pair) assigned to MJ_APIKEY_PRIVATE or a Mailjet secret setting. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API key pair', 'Mailjet (Account settings > API Key Management)'),
     keywords: ['mailjet', 'mj_apikey'],
     pattern: alone('[a-f0-9]{32}'),
@@ -269,8 +295,10 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'messagebird-access-key',
     title: 'MessageBird (Bird) access key',
+    provider: 'MessageBird (Bird)',
+    source: 'https://docs.bird.com/connectivity-platform/getting-started/creating-access-keys',
     description:
-      'MessageBird / Bird REST API access key (25 letters and digits) assigned to a MessageBird setting or sent as "Authorization: AccessKey". Source: https://docs.bird.com/connectivity-platform/getting-started/creating-access-keys',
+      'MessageBird / Bird REST API access key (25 letters and digits) assigned to a MessageBird setting or sent as "Authorization: AccessKey". The format is observed: the provider documents only how the key is used.',
     remediation: remediation('access key', 'MessageBird (Developers > API access)'),
     // "accesskey " as the header writes it: a bare "accesskey" is on every AWS configuration line.
     keywords: ['messagebird', 'accesskey '],
@@ -294,8 +322,9 @@ export const messagingRules: Rule[] = [
   defineRule({
     id: 'telnyx-api-key',
     title: 'Telnyx API key',
-    description:
-      'Telnyx API v2 key ("KEY" and 55 base64url characters, random). Source: https://developers.telnyx.com/docs/development/cli/getting-started/authentication',
+    provider: 'Telnyx',
+    source: 'https://developers.telnyx.com/docs/development/cli/getting-started/authentication',
+    description: 'Telnyx API v2 key ("KEY" and 55 base64url characters, random).',
     remediation: remediation('API key', 'the Telnyx portal (Auth > API Keys)'),
     keywords: ['key'],
     prefix: 'KEY',

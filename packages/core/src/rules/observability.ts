@@ -8,13 +8,7 @@ import { UUID, alone, fakeUuid } from './shapes.js';
 // Grafana: service account tokens "glsa_<32>_<8 hex>" whose suffix is the little-endian hex
 // CRC-32 of "glsa_<32>" (grafana/grafana pkg/components/satokengen); Cloud tokens "glc_" and
 // legacy API keys "eyJrIjoi" are base64 JSON.
-// New Relic: https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/ ("NRAK-",
-// "NRII-", "NRJS-", license keys ending "NRAL").
-// Datadog: https://docs.datadoghq.com/account_management/api-app-keys/ (32-hex API keys,
-// 40-hex application keys: found by their key name).
-// Sentry: https://docs.sentry.io/account/auth-tokens/ ("sntrys_" base64 JSON + "_" + secret; "sntryu_" + 64 hex).
-// Dynatrace: https://docs.dynatrace.com/docs/manage/access-control/access-tokens ("dt0c01.").
-// Postman: "PMAK-" 24 hex "-" 34 hex.
+// Datadog's 32-hex API keys and 40-hex application keys are found by their key name.
 
 function grafanaServiceAccountToken(fake: Fake): string {
   const body = `glsa_${fake.base62(32)}`;
@@ -35,7 +29,11 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'grafana-service-account-token',
     title: 'Grafana service account token',
-    description: 'Grafana service account token ("glsa_") with a valid CRC-32 checksum.',
+    provider: 'Grafana Labs',
+    source:
+      'https://grafana.com/docs/grafana/latest/administration/service-accounts/#service-account-tokens',
+    description:
+      'Grafana service account token ("glsa_") with a valid CRC-32 checksum. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('token', 'Grafana (Administration > Service accounts)'),
     keywords: ['glsa_'],
     prefix: 'glsa_',
@@ -48,7 +46,11 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'grafana-cloud-token',
     title: 'Grafana Cloud access policy token',
-    description: 'Grafana Cloud token ("glc_" and base64 JSON naming the organisation and key).',
+    provider: 'Grafana Labs',
+    source:
+      'https://grafana.com/docs/grafana-cloud/security-and-account-management/authentication-and-permissions/access-policies',
+    description:
+      'Grafana Cloud token ("glc_" and base64 JSON naming the organisation and key). The format is observed: the provider documents only how the key is used.',
     remediation: remediation('token', 'Grafana Cloud (Access policies)'),
     keywords: ['glc_'],
     prefix: 'glc_',
@@ -61,7 +63,11 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'grafana-api-key',
     title: 'Grafana API key (legacy)',
-    description: 'Legacy Grafana API key: base64 JSON starting {"k":…} ("eyJrIjoi").',
+    provider: 'Grafana Labs',
+    source:
+      'https://grafana.com/docs/grafana/latest/administration/service-accounts/#service-account-tokens',
+    description:
+      'Legacy Grafana API key: base64 JSON starting {"k":…} ("eyJrIjoi"). The format is observed: the provider documents only how the key is used.',
     remediation: remediation(
       'API key (migrate to a service account)',
       'Grafana (Administration > API keys)',
@@ -76,6 +82,8 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'new-relic-user-api-key',
     title: 'New Relic user API key',
+    provider: 'New Relic',
+    source: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
     description: 'New Relic user API key ("NRAK-" and 27 characters).',
     remediation: remediation('user key', 'New Relic (API keys)'),
     keywords: ['nrak-'],
@@ -87,6 +95,8 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'new-relic-insert-key',
     title: 'New Relic insights insert key',
+    provider: 'New Relic',
+    source: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
     description: 'New Relic Insights insert/query key ("NRII-" / "NRIQ-").',
     remediation: remediation('insert key', 'New Relic (API keys)'),
     keywords: ['nrii-', 'nriq-'],
@@ -98,6 +108,8 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'new-relic-browser-key',
     title: 'New Relic browser API key',
+    provider: 'New Relic',
+    source: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
     description: 'New Relic browser API token ("NRJS-" and 19 hex).',
     remediation: remediation('browser key', 'New Relic (API keys)'),
     severity: 'low',
@@ -110,6 +122,8 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'new-relic-license-key',
     title: 'New Relic ingest license key',
+    provider: 'New Relic',
+    source: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
     description: 'New Relic ingest license key (40 characters ending "NRAL").',
     remediation: remediation('license key', 'New Relic (API keys)'),
     keywords: ['nral'],
@@ -120,6 +134,8 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'datadog-api-key',
     title: 'Datadog API key',
+    provider: 'Datadog',
+    source: 'https://docs.datadoghq.com/account_management/api-app-keys/',
     description:
       'Datadog API key (32 hex) assigned to DD_API_KEY, datadog_api_key or the DD-API-KEY header.',
     remediation: remediation('API key', 'Datadog (Organization settings > API keys)'),
@@ -138,6 +154,8 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'datadog-app-key',
     title: 'Datadog application key',
+    provider: 'Datadog',
+    source: 'https://docs.datadoghq.com/account_management/api-app-keys/',
     description:
       'Datadog application key (40 hex) assigned to DD_APP_KEY, datadog_app_key or the DD-APPLICATION-KEY header.',
     remediation: remediation(
@@ -159,6 +177,8 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'sentry-org-token',
     title: 'Sentry organization auth token',
+    provider: 'Sentry',
+    source: 'https://docs.sentry.io/account/auth-tokens/',
     description:
       'Sentry organization auth token ("sntrys_" and base64 JSON naming the organisation).',
     remediation: remediation('auth token', 'Sentry (Settings > Auth Tokens)'),
@@ -170,6 +190,8 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'sentry-user-token',
     title: 'Sentry user auth token',
+    provider: 'Sentry',
+    source: 'https://docs.sentry.io/account/auth-tokens/',
     description: 'Sentry user auth token ("sntryu_" and 64 hex).',
     remediation: remediation('auth token', 'Sentry (User settings > Personal tokens)'),
     keywords: ['sntryu_'],
@@ -181,6 +203,8 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'dynatrace-api-token',
     title: 'Dynatrace API token',
+    provider: 'Dynatrace',
+    source: 'https://docs.dynatrace.com/docs/manage/access-control/access-tokens',
     description: 'Dynatrace access token ("dt0c01.", 24 characters, ".", 64 characters).',
     remediation: remediation('token', 'Dynatrace (Access tokens)'),
     keywords: ['dt0c01.'],
@@ -192,7 +216,10 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'postman-api-key',
     title: 'Postman API key',
-    description: 'Postman API key ("PMAK-", 24 hex, "-", 34 hex).',
+    provider: 'Postman',
+    source: 'https://learning.postman.com/docs/reference/postman-api/authentication',
+    description:
+      'Postman API key ("PMAK-", 24 hex, "-", 34 hex). The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API key', 'Postman (Settings > API keys)'),
     keywords: ['pmak-'],
     prefix: 'PMAK-',
@@ -203,7 +230,10 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'pagerduty-api-key',
     title: 'PagerDuty API key',
-    description: 'PagerDuty REST API key (20 characters) assigned to a PagerDuty setting.',
+    provider: 'PagerDuty',
+    source: 'https://support.pagerduty.com/main/docs/api-access-keys',
+    description:
+      'PagerDuty REST API key (20 characters) assigned to a PagerDuty setting. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API key', 'PagerDuty (Integrations > API Access Keys)'),
     keywords: ['pagerduty'],
     pattern: /(?<![A-Za-z0-9_+-])[A-Za-z0-9_+-]{20}(?![A-Za-z0-9_+-])/,
@@ -215,8 +245,9 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'new-relic-admin-api-key',
     title: 'New Relic admin API key (legacy)',
-    description:
-      'New Relic legacy admin API key ("NRAA-" and 27 hex). Source: https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+    provider: 'New Relic',
+    source: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+    description: 'New Relic legacy admin API key ("NRAA-" and 27 hex).',
     remediation: remediation('admin key (migrate to a user key)', 'New Relic (API keys)'),
     keywords: ['nraa-'],
     prefix: 'NRAA-',
@@ -227,8 +258,9 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'new-relic-rest-api-key',
     title: 'New Relic REST API key (legacy)',
-    description:
-      'New Relic legacy REST API key ("NRRA-" and 42 hex). Source: https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+    provider: 'New Relic',
+    source: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+    description: 'New Relic legacy REST API key ("NRRA-" and 42 hex).',
     remediation: remediation('REST API key (migrate to a user key)', 'New Relic (API keys)'),
     keywords: ['nrra-'],
     prefix: 'NRRA-',
@@ -238,14 +270,16 @@ export const observabilityRules: Rule[] = [
   }),
   ...(
     [
-      ['new-relic-pixie-api-key', 'px-api-', 'New Relic Pixie API key'],
-      ['new-relic-pixie-deploy-key', 'px-dep-', 'New Relic Pixie deploy key'],
+      ['new-relic-pixie-api-key', 'px-api-', 'New Relic Pixie API key', 'api-keys'],
+      ['new-relic-pixie-deploy-key', 'px-dep-', 'New Relic Pixie deploy key', 'deploy-keys'],
     ] as const
-  ).map(([id, prefix, title]) =>
+  ).map(([id, prefix, title, page]) =>
     defineRule({
       id,
       title,
-      description: `${title} ("${prefix}" and a UUID). Source: https://docs.px.dev/reference/admin/api-keys/ and https://docs.px.dev/reference/admin/deploy-keys/`,
+      provider: 'New Relic (Pixie)',
+      source: `https://docs.px.dev/reference/admin/${page}/`,
+      description: `${title} ("${prefix}" and a UUID). The format is observed: the provider documents only how the key is used.`,
       remediation: remediation('key', 'Pixie (Admin > Keys, or px api-key / px deploy-key)'),
       keywords: [prefix],
       prefix,
@@ -257,8 +291,10 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'new-relic-legacy-license-key',
     title: 'New Relic license key (40 hex)',
+    provider: 'New Relic',
+    source: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key',
     description:
-      'New Relic ingest license key in the older form (40 hex, no "NRAL" suffix) assigned to a license key setting of New Relic (NEW_RELIC_LICENSE_KEY, license_key in newrelic.yml or newrelic.ini). Source: https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key',
+      'New Relic ingest license key in the older form (40 hex, no "NRAL" suffix) assigned to a license key setting of New Relic (NEW_RELIC_LICENSE_KEY, license_key in newrelic.yml or newrelic.ini).',
     remediation: remediation('license key', 'New Relic (API keys)'),
     keywords: ['license'],
     scope: 'line',
@@ -283,8 +319,10 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'posthog-personal-api-key',
     title: 'PostHog personal API key',
+    provider: 'PostHog',
+    source: 'https://posthog.com/docs/api#private-endpoint-authentication',
     description:
-      'PostHog personal API key ("phx_" and 43 base64url characters); project keys ("phc_") are public. Source: https://posthog.com/docs/api#private-endpoint-authentication',
+      'PostHog personal API key ("phx_" and 43 base64url characters); project keys ("phc_") are public.',
     remediation: remediation('personal API key', 'PostHog (Settings > Personal API keys)'),
     keywords: ['phx_'],
     prefix: 'phx_',
@@ -296,8 +334,9 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'segment-public-api-token',
     title: 'Segment Public API token',
-    description:
-      'Twilio Segment Public API token ("sgp_" and 64 characters). Source: https://segment.com/docs/api/public-api/',
+    provider: 'Twilio Segment',
+    source: 'https://segment.com/docs/api/public-api/',
+    description: 'Twilio Segment Public API token ("sgp_" and 64 characters).',
     remediation: remediation('token', 'Segment (Settings > Access Management > Tokens)'),
     keywords: ['sgp_'],
     prefix: 'sgp_',
@@ -308,8 +347,10 @@ export const observabilityRules: Rule[] = [
   defineRule({
     id: 'segment-write-key',
     title: 'Segment source write key',
+    provider: 'Twilio Segment',
+    source: 'https://segment.com/docs/connections/find-writekey/',
     description:
-      'Twilio Segment source write key (32 characters) assigned to a Segment write key setting in server code or configuration; it lets anyone send events to the source (browser snippets carry it by design, so it is medium severity). Source: https://segment.com/docs/connections/find-writekey/',
+      'Twilio Segment source write key (32 characters) assigned to a Segment write key setting in server code or configuration; it lets anyone send events to the source (browser snippets carry it by design, so it is medium severity).',
     remediation:
       'Create a new write key for the source in Segment (Source > Settings > API Keys), remove the old one, and load it from configuration.',
     severity: 'medium',

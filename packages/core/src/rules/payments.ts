@@ -3,12 +3,7 @@ import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
 
-// Shopify: https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens
-// ("shpat_", "shpca_", "shppa_", "shpss_" and 32 hex).
-// Square: https://developer.squareup.com/docs/build-basics/access-tokens ("EAAA" and 60
-// characters; legacy "sq0atp-"; OAuth application secrets "sq0csp-").
-// Braintree / PayPal: access tokens "access_token$production$<merchant>$<32 hex>".
-// Flutterwave: https://developer.flutterwave.com/docs/integration-guides/authentication ("FLWSECK-").
+// Braintree / PayPal access tokens: "access_token$production$<merchant>$<32 hex>".
 
 export const paymentRules: Rule[] = [
   ...(
@@ -22,6 +17,8 @@ export const paymentRules: Rule[] = [
     defineRule({
       id,
       title,
+      provider: 'Shopify',
+      source: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens',
       description: `${title} ("${prefix}" and 32 hex).`,
       remediation: remediation(
         'token or secret (uninstall/rotate it)',
@@ -35,6 +32,8 @@ export const paymentRules: Rule[] = [
   defineRule({
     id: 'square-access-token',
     title: 'Square access token',
+    provider: 'Square',
+    source: 'https://developer.squareup.com/docs/build-basics/access-tokens',
     description: 'Square production access token ("EAAA" and 60 characters, or legacy "sq0atp-").',
     remediation: remediation('access token', 'the Square Developer Dashboard (Credentials)'),
     keywords: ['eaaa', 'sq0atp-'],
@@ -48,6 +47,8 @@ export const paymentRules: Rule[] = [
   defineRule({
     id: 'square-oauth-secret',
     title: 'Square OAuth application secret',
+    provider: 'Square',
+    source: 'https://developer.squareup.com/docs/build-basics/access-tokens',
     description: 'Square OAuth application secret ("sq0csp-" and 43 characters).',
     remediation: remediation('application secret', 'the Square Developer Dashboard (OAuth)'),
     keywords: ['sq0csp-'],
@@ -59,7 +60,10 @@ export const paymentRules: Rule[] = [
   defineRule({
     id: 'braintree-access-token',
     title: 'PayPal Braintree access token',
-    description: 'PayPal Braintree production access token ("access_token$production$…").',
+    provider: 'PayPal Braintree',
+    source: 'https://developer.paypal.com/braintree/docs/guides/ec-braintree-sdk/server-side',
+    description:
+      'PayPal Braintree production access token ("access_token$production$…"). The format is observed: the provider documents only how the key is used.',
     remediation: remediation('access token', 'the Braintree control panel (API keys)'),
     severity: 'critical',
     keywords: ['access_token$production$'],
@@ -70,6 +74,8 @@ export const paymentRules: Rule[] = [
   defineRule({
     id: 'flutterwave-secret-key',
     title: 'Flutterwave secret key',
+    provider: 'Flutterwave',
+    source: 'https://developer.flutterwave.com/docs/integration-guides/authentication',
     description: 'Flutterwave live secret key ("FLWSECK-", 32 hex, "-X").',
     remediation: remediation('secret key', 'the Flutterwave dashboard (Settings > API)'),
     keywords: ['flwseck-'],
@@ -81,8 +87,10 @@ export const paymentRules: Rule[] = [
   defineRule({
     id: 'wise-api-token',
     title: 'Wise (TransferWise) API token',
+    provider: 'Wise',
+    source: 'https://docs.wise.com/guides/developer/auth-and-security/personal-api-token',
     description:
-      'Wise personal or OAuth API token (a UUID) assigned to a Wise or TransferWise setting. Source: https://docs.wise.com/guides/developer/auth-and-security/personal-api-token',
+      'Wise personal or OAuth API token (a UUID) assigned to a Wise or TransferWise setting.',
     remediation: remediation('API token', 'Wise (Settings > Integrations and tools > API tokens)'),
     // Not "wise" alone: "otherwise" and "likewise" are on many lines of code and prose.
     keywords: ['wise_', 'wise-', 'transferwise'],
@@ -103,8 +111,10 @@ export const paymentRules: Rule[] = [
   defineRule({
     id: 'easypost-api-key',
     title: 'EasyPost API key',
+    provider: 'EasyPost',
+    source: 'https://docs.easypost.com/docs/authentication',
     description:
-      'EasyPost production ("EZAK") or test ("EZTK") API key and 54 letters and digits, sent as the Basic auth user name. Source: https://docs.easypost.com/docs/authentication',
+      'EasyPost production ("EZAK") or test ("EZTK") API key and 54 letters and digits, sent as the Basic auth user name. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API key', 'EasyPost (Account settings > API keys)'),
     keywords: ['ezak', 'eztk'],
     prefix: ['EZAK', 'EZTK'],

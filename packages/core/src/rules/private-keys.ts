@@ -4,13 +4,9 @@ import { withBech32Checksum } from '../codec/bech32.js';
 import type { Fake } from '../types.js';
 import { defineRule } from './define-rule.js';
 
-// PEM (RFC 7468) and OpenSSH private key blocks: a BEGIN line naming a private key, a
-// base64 body and the END line. The body must look like key material, so code that
-// assembles a PEM around a variable is not reported.
-// OpenPGP armored private keys: RFC 4880 §6.2 ("BEGIN PGP PRIVATE KEY BLOCK").
-// PuTTY: https://the.earth.li/~sgtatham/putty/0.78/htmldoc/AppendixC.html (PuTTY-User-Key-File-2/3).
-// SSH2 (RFC 4716 style, as ssh.com writes): "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----".
-// age: https://age-encryption.org/v1 ("AGE-SECRET-KEY-1" and bech32 with its checksum).
+// PEM and OpenSSH private key blocks: a BEGIN line naming a private key, a base64 body and
+// the END line. The body must look like key material, so code that assembles a PEM around a
+// variable is not reported.
 // A body must have the structure its label names (RFC 7468 §10-11: PKCS #1, PKCS #8,
 // SEC 1 in DER; OpenSSH's PROTOCOL.key: "openssh-key-v1"; RFC 4880 §5.5.3 secret key
 // packets), so example bytes under a BEGIN line are not reported. Bodies pasted without
@@ -75,6 +71,8 @@ function pemBlock(
 export const privateKey = defineRule({
   id: 'private-key',
   title: 'Private key',
+  provider: 'Any (PEM / OpenSSH key file)',
+  source: 'https://www.rfc-editor.org/rfc/rfc7468',
   description:
     'A PEM or OpenSSH private key block (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted), in a file or an escaped string.',
   remediation: REMEDIATION,
@@ -121,6 +119,8 @@ export const privateKey = defineRule({
 export const pgpPrivateKey = defineRule({
   id: 'pgp-private-key',
   title: 'PGP private key block',
+  provider: 'OpenPGP',
+  source: 'https://datatracker.ietf.org/doc/rfc4880/',
   description: 'An ASCII-armored OpenPGP private (secret) key block.',
   remediation: `${REMEDIATION} Revoke the PGP key with its revocation certificate and publish the revocation.`,
   severity: 'critical',
@@ -163,6 +163,8 @@ export const pgpPrivateKey = defineRule({
 export const puttyPrivateKey = defineRule({
   id: 'putty-private-key',
   title: 'PuTTY private key',
+  provider: 'PuTTY',
+  source: 'https://the.earth.li/~sgtatham/putty/0.78/htmldoc/AppendixC.html',
   description: 'A PuTTY private key file (.ppk, version 2 or 3).',
   remediation: REMEDIATION,
   severity: 'critical',
@@ -175,6 +177,7 @@ export const puttyPrivateKey = defineRule({
     return {
       match: [
         `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n${lines(2)}\nPrivate-Lines: 2\n${lines(2)}\nPrivate-MAC: ${fake.hex(64)}\n`,
+        `PuTTY-User-Key-File-2: ssh-rsa\r\nEncryption: aes256-cbc\r\nComment: rsa-key-20190412\r\nPublic-Lines: 2\r\n${lines(2)}\r\nPrivate-Lines: 3\r\n${lines(3)}\r\nPrivate-MAC: ${fake.hex(40)}\r\n`,
       ],
       ignore: [`PuTTY-User-Key-File-2: ssh-rsa\nPublic-Lines: 2\n${lines(2)}\n`],
     };
@@ -184,6 +187,8 @@ export const puttyPrivateKey = defineRule({
 export const ssh2PrivateKey = defineRule({
   id: 'ssh2-private-key',
   title: 'SSH2 private key',
+  provider: 'SSH2 (ssh.com)',
+  source: 'https://www.rfc-editor.org/info/rfc4716',
   description: 'An SSH2 (ssh.com / RFC 4716 style) private key block.',
   remediation: REMEDIATION,
   severity: 'critical',
@@ -200,6 +205,13 @@ export const ssh2PrivateKey = defineRule({
         '\n',
         ['Comment: "rsa-key"'],
       ),
+      armored(
+        keyBodyOf(fake, 'public'),
+        '---- BEGIN SSH2 PRIVATE KEY ----',
+        '---- END SSH2 PRIVATE KEY ----',
+        '\n',
+        ['Subject: deploy', 'Comment: "2048-bit rsa, deploy@build-01"'],
+      ),
     ],
     ignore: [
       armored(
@@ -214,6 +226,8 @@ export const ssh2PrivateKey = defineRule({
 export const ageSecretKey = defineRule({
   id: 'age-secret-key',
   title: 'age secret key',
+  provider: 'age',
+  source: 'https://age-encryption.org/v1',
   description: 'An age encryption identity ("AGE-SECRET-KEY-1" and bech32 with a valid checksum).',
   remediation:
     'Generate a new identity (age-keygen), re-encrypt what the old one protected, and keep identities out of the repository.',
@@ -228,6 +242,8 @@ export const ageSecretKey = defineRule({
 export const privateKeyBody = defineRule({
   id: 'private-key-body',
   title: 'Private key body',
+  provider: 'Any (DER / OpenSSH key)',
+  source: 'https://github.com/openssh/openssh-portable/blob/master/PROTOCOL.key',
   description:
     'The base64 body of a private key pasted without its BEGIN and END lines: a DER private key (PKCS #1, PKCS #8, SEC 1) or an openssh-key-v1 structure, as one string or wrapped in lines.',
   remediation: REMEDIATION,
@@ -255,8 +271,10 @@ export const privateKeyBody = defineRule({
 export const privateKeyBase64 = defineRule({
   id: 'private-key-base64',
   title: 'Base64-encoded private key',
+  provider: 'Any (PEM key file)',
+  source: 'https://www.rfc-editor.org/rfc/rfc7468',
   description:
-    'A PEM private key block encoded in base64 as a whole ("LS0tLS1CRUdJTi…", the base64 of "-----BEGIN "), as Kubernetes Secrets, CI variables and Helm values carry it; it must decode to a private key BEGIN line. Source: https://www.rfc-editor.org/rfc/rfc7468 (PEM armour).',
+    'A PEM private key block encoded in base64 as a whole ("LS0tLS1CRUdJTi…", the base64 of "-----BEGIN "), as Kubernetes Secrets, CI variables and Helm values carry it; it must decode to a private key BEGIN line.',
   remediation: REMEDIATION,
   severity: 'critical',
   keywords: ['ls0tls1crudjti'],
@@ -280,8 +298,10 @@ export const privateKeyBase64 = defineRule({
 export const wireguardKey = defineRule({
   id: 'wireguard-key',
   title: 'WireGuard private or preshared key',
+  provider: 'WireGuard',
+  source: 'https://www.wireguard.com/quickstart/',
   description:
-    "A WireGuard private key or preshared key (base64 of 32 bytes) in a configuration's PrivateKey or PresharedKey line (wg-quick, wg setconf, Terraform and Ansible variables named so). Source: https://www.wireguard.com/quickstart/",
+    "A WireGuard private key or preshared key (base64 of 32 bytes) in a configuration's PrivateKey or PresharedKey line (wg-quick, wg setconf, Terraform and Ansible variables named so).",
   remediation:
     'Generate a new key pair (wg genkey | wg pubkey) or preshared key (wg genpsk), replace the peer configuration on both ends, and keep keys out of the repository.',
   severity: 'critical',

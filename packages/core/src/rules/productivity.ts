@@ -3,20 +3,14 @@ import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
 
-// Linear: https://linear.app/developers ("lin_api_", OAuth "lin_oauth_"). Notion:
-// https://developers.notion.com/docs/authorization ("secret_" and 43, or "ntn_").
-// Airtable PATs: https://airtable.com/developers/web/guides/personal-access-tokens ("pat", 14, ".", 64 hex).
-// Asana PATs: "1/…:32 hex" or "2/…/…:32 hex". Figma: "figd_". Atlassian API tokens "ATATT3",
-// Bitbucket app passwords "ATBB". Dropbox short-lived tokens "sl.". HubSpot private apps
-// "pat-na1-"/"pat-eu1-" and a UUID. Typeform "tfp_". Contentful "CFPAT-". CircleCI "CCIPAT_".
-// Buildkite "bkua_".
-
 const rotate = (what: string, where: string) => remediation(what, where);
 
 export const productivityRules: Rule[] = [
   defineRule({
     id: 'linear-api-key',
     title: 'Linear API key',
+    provider: 'Linear',
+    source: 'https://linear.app/developers',
     description: 'Linear personal API key ("lin_api_" and 40 base62).',
     remediation: rotate('API key', 'Linear (Settings > Security & access)'),
     keywords: ['lin_api_'],
@@ -28,6 +22,8 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'linear-oauth-token',
     title: 'Linear OAuth token',
+    provider: 'Linear',
+    source: 'https://linear.app/developers',
     description: 'Linear OAuth access token ("lin_oauth_" and 64 hex).',
     remediation: rotate('OAuth token', 'Linear (Settings > API)'),
     keywords: ['lin_oauth_'],
@@ -39,6 +35,8 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'notion-integration-token',
     title: 'Notion integration token',
+    provider: 'Notion',
+    source: 'https://developers.notion.com/docs/authorization',
     description: 'Notion internal integration token ("ntn_" or legacy "secret_" and 43 base62).',
     remediation: rotate(
       'integration secret (refresh it)',
@@ -55,6 +53,8 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'airtable-pat',
     title: 'Airtable personal access token',
+    provider: 'Airtable',
+    source: 'https://airtable.com/developers/web/guides/personal-access-tokens',
     description: 'Airtable personal access token ("pat", 14 characters, ".", 64 hex).',
     remediation: rotate('token', 'Airtable (Developer hub > Personal access tokens)'),
     keywords: ['pat'],
@@ -65,6 +65,8 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'asana-pat',
     title: 'Asana personal access token',
+    provider: 'Asana',
+    source: 'https://developers.asana.com/docs/personal-access-token',
     description: 'Asana personal access token ("1/…:" or "2/…/…:" and 32 hex).',
     remediation: rotate('token', 'Asana (My settings > Apps > Developer apps)'),
     keywords: ['1/', '2/'],
@@ -77,7 +79,10 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'figma-pat',
     title: 'Figma personal access token',
-    description: 'Figma personal access token ("figd_").',
+    provider: 'Figma',
+    source: 'https://developers.figma.com/docs/rest-api/personal-access-tokens/',
+    description:
+      'Figma personal access token ("figd_"). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('token', 'Figma (Settings > Security > Personal access tokens)'),
     keywords: ['figd_'],
     prefix: 'figd_',
@@ -88,6 +93,9 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'atlassian-api-token',
     title: 'Atlassian API token',
+    provider: 'Atlassian',
+    source:
+      'https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/',
     description: 'Atlassian Cloud API token for Jira, Confluence or Bitbucket ("ATATT3").',
     remediation: rotate('API token', 'Atlassian account settings (Security > API tokens)'),
     keywords: ['atatt3'],
@@ -100,7 +108,10 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'bitbucket-app-password',
     title: 'Bitbucket app password',
-    description: 'Bitbucket Cloud app password ("ATBB").',
+    provider: 'Atlassian (Bitbucket)',
+    source: 'https://support.atlassian.com/bitbucket-cloud/docs/using-app-passwords/',
+    description:
+      'Bitbucket Cloud app password ("ATBB"). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('app password', 'Bitbucket (Personal settings > App passwords)'),
     keywords: ['atbb'],
     prefix: 'ATBB',
@@ -111,7 +122,10 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'dropbox-access-token',
     title: 'Dropbox access token',
-    description: 'Dropbox short-lived access token ("sl." or "sl.u.").',
+    provider: 'Dropbox',
+    source: 'https://www.dropbox.com/developers/documentation/http/documentation',
+    description:
+      'Dropbox short-lived access token ("sl." or "sl.u."). The format is observed: the provider documents only how the key is used.',
     remediation: rotate(
       'token (disconnect the app)',
       'Dropbox (Settings > Connected apps) or the App Console',
@@ -125,7 +139,10 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'hubspot-private-app-token',
     title: 'HubSpot private app token',
-    description: 'HubSpot private app access token ("pat-na1-" / "pat-eu1-" and a UUID).',
+    provider: 'HubSpot',
+    source: 'https://developers.hubspot.com/docs/api/private-apps',
+    description:
+      'HubSpot private app access token ("pat-na1-" / "pat-eu1-" and a UUID). The format is observed: the provider documents only how the key is used.',
     remediation: rotate(
       'access token (rotate it)',
       'HubSpot (Settings > Integrations > Private apps)',
@@ -139,7 +156,10 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'typeform-pat',
     title: 'Typeform personal access token',
-    description: 'Typeform personal access token ("tfp_").',
+    provider: 'Typeform',
+    source: 'https://www.typeform.com/developers/get-started/',
+    description:
+      'Typeform personal access token ("tfp_"). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('token', 'Typeform (Account > Personal tokens)'),
     keywords: ['tfp_'],
     prefix: 'tfp_',
@@ -150,7 +170,10 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'contentful-pat',
     title: 'Contentful personal access token',
-    description: 'Contentful management API personal access token ("CFPAT-" and 43 characters).',
+    provider: 'Contentful',
+    source: 'https://contentful.com/help/token-management/personal-access-tokens',
+    description:
+      'Contentful management API personal access token ("CFPAT-" and 43 characters). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('token', 'Contentful (Settings > CMA tokens)'),
     keywords: ['cfpat-'],
     prefix: 'CFPAT-',
@@ -161,7 +184,10 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'circleci-pat',
     title: 'CircleCI personal API token',
-    description: 'CircleCI personal API token ("CCIPAT_", 22 characters, "_", 40 hex).',
+    provider: 'CircleCI',
+    source: 'https://circleci.com/docs/managing-api-tokens/',
+    description:
+      'CircleCI personal API token ("CCIPAT_", 22 characters, "_", 40 hex). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('token', 'CircleCI (User settings > Personal API Tokens)'),
     keywords: ['ccipat_'],
     prefix: 'CCIPAT_',
@@ -172,7 +198,10 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'buildkite-api-token',
     title: 'Buildkite API access token',
-    description: 'Buildkite user API access token ("bkua_" and 40 hex).',
+    provider: 'Buildkite',
+    source: 'https://buildkite.com/docs/apis/managing-api-tokens',
+    description:
+      'Buildkite user API access token ("bkua_" and 40 hex). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('token', 'Buildkite (Personal settings > API Access Tokens)'),
     keywords: ['bkua_'],
     prefix: 'bkua_',
@@ -183,7 +212,10 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'zapier-webhook-url',
     title: 'Zapier webhook URL',
-    description: 'Zapier catch hook URL: anyone holding it can trigger the Zap.',
+    provider: 'Zapier',
+    source: 'https://zapier.com/help/doc/how-get-started-webhooks-zapier',
+    description:
+      'Zapier catch hook URL: anyone holding it can trigger the Zap. The format is observed: the provider documents only how the key is used.',
     remediation:
       'Turn the Zap off, replace its trigger to get a new hook URL, and keep the URL in a secret store.',
     severity: 'medium',
@@ -196,8 +228,11 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'salesforce-access-token',
     title: 'Salesforce access token',
+    provider: 'Salesforce',
+    source:
+      'https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_auth_existing_access_token.htm',
     description:
-      'Salesforce access token (session id): the 15-character organization id ("00D…"), "!", and the opaque session part. Source: https://developer.salesforce.com/docs/atlas.en-us.sfdx_dev.meta/sfdx_dev/sfdx_dev_auth_existing_access_token.htm',
+      'Salesforce access token (session id): the 15-character organization id ("00D…"), "!", and the opaque session part.',
     remediation:
       'Revoke the session (Setup > Session Management, or the OAuth revoke endpoint), and have clients obtain tokens through a connected app flow instead of storing one.',
     keywords: ['00d'],
@@ -215,8 +250,11 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'atlassian-legacy-api-token',
     title: 'Atlassian API token (24 characters)',
+    provider: 'Atlassian',
+    source:
+      'https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/',
     description:
-      'Atlassian API token in the older 24-character form (before "ATATT3") assigned to a Jira, Confluence or Atlassian token setting. Source: https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/',
+      'Atlassian API token in the older 24-character form (before "ATATT3") assigned to a Jira, Confluence or Atlassian token setting.',
     remediation: rotate('API token', 'Atlassian account settings (Security > API tokens)'),
     keywords: ['atlassian', 'jira', 'confluence'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{24}(?![A-Za-z0-9_-])/,
@@ -240,8 +278,10 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'figma-legacy-pat',
     title: 'Figma personal access token (before figd_)',
+    provider: 'Figma',
+    source: 'https://www.figma.com/developers/api#access-tokens',
     description:
-      'Figma personal access token in the older form (the user id, "-" and a UUID) assigned to a Figma setting or sent as X-Figma-Token. Source: https://www.figma.com/developers/api#access-tokens',
+      'Figma personal access token in the older form (the user id, "-" and a UUID) assigned to a Figma setting or sent as X-Figma-Token. The format is observed: the provider documents only how the key is used.',
     remediation: rotate('token', 'Figma (Settings > Security > Personal access tokens)'),
     keywords: ['figma'],
     pattern: alone(`\\d{3,8}-${UUID}`),
@@ -259,8 +299,10 @@ export const productivityRules: Rule[] = [
   defineRule({
     id: 'asana-legacy-pat',
     title: 'Asana personal access token ("0/")',
+    provider: 'Asana',
+    source: 'https://developers.asana.com/docs/personal-access-token',
     description:
-      'Asana personal access token in the oldest form ("0/" and 32 hex) assigned to an Asana setting: Asana asks to treat tokens as opaque, so this form is found by its name. Source: https://developers.asana.com/docs/personal-access-token',
+      'Asana personal access token in the oldest form ("0/" and 32 hex) assigned to an Asana setting: Asana asks to treat tokens as opaque, so this form is found by its name.',
     remediation: rotate('token', 'Asana (My settings > Apps > Developer apps)'),
     keywords: ['asana'],
     pattern: /(?<![A-Za-z0-9/])0\/[a-f0-9]{32}(?![A-Za-z0-9])/,

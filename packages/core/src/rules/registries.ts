@@ -5,15 +5,9 @@ import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
 
-// npm: https://github.blog/2021-09-23-announcing-npms-new-access-token-format/ ("npm_", 30
-// base62 characters and their base62 CRC-32). .npmrc: https://docs.npmjs.com/cli/configuring-npm/npmrc
-// PyPI: https://pypi.org/help/#apitoken ("pypi-" and a base64url macaroon whose location is pypi.org).
-// NuGet: https://learn.microsoft.com/nuget/nuget-org/publish-a-package ("oy2", 43 characters).
-// RubyGems: https://guides.rubygems.org/api-key-scopes/ ("rubygems_", 48 hex).
-// Docker Hub: https://docs.docker.com/security/for-developers/access-tokens/ ("dckr_pat_", "dckr_oat_").
-// crates.io: https://crates.io/settings/tokens ("cio" and 32 base62). Clojars: "CLOJARS_" and 60.
-// JFrog: reference tokens are base64 of "reftkn:01:…"; Artifactory API keys start "AKCp".
-// Pulumi: "pul-" and 40 hex. SonarQube: "sqp_", "sqa_", "squ_" and 40 hex.
+// npm tokens are "npm_", 30 base62 characters and their base62 CRC-32; PyPI tokens a
+// base64url macaroon whose location is pypi.org; JFrog reference tokens base64 of
+// "reftkn:01:…".
 
 const rotate = (what: string, where: string) => remediation(what, where);
 
@@ -27,6 +21,8 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'npm-access-token',
     title: 'npm access token',
+    provider: 'npm (GitHub)',
+    source: 'https://github.blog/2021-09-23-announcing-npms-new-access-token-format/',
     description:
       'npm access token ("npm_" with a valid CRC-32 checksum): can publish packages as its owner.',
     remediation: rotate('token', 'npmjs.com (Access Tokens)'),
@@ -41,6 +37,8 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'npmrc-auth-token',
     title: '.npmrc registry credential',
+    provider: 'npm registries',
+    source: 'https://docs.npmjs.com/cli/configuring-npm/npmrc',
     description: 'A registry credential in .npmrc: _authToken, _auth or _password for a registry.',
     remediation:
       rotate('registry token', 'the registry (npmjs.com, GitHub Packages, Artifactory, …)') +
@@ -65,6 +63,8 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'pypi-api-token',
     title: 'PyPI API token',
+    provider: 'PyPI',
+    source: 'https://pypi.org/help/#apitoken',
     description:
       'PyPI or TestPyPI upload token ("pypi-", a macaroon whose location decodes to pypi.org).',
     remediation:
@@ -84,6 +84,8 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'nuget-api-key',
     title: 'NuGet API key',
+    provider: 'NuGet (Microsoft)',
+    source: 'https://learn.microsoft.com/nuget/nuget-org/publish-a-package',
     description: 'nuget.org API key ("oy2" and 43 lower-case characters).',
     remediation: rotate('API key', 'nuget.org (API Keys)'),
     keywords: ['oy2'],
@@ -94,6 +96,8 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'rubygems-api-key',
     title: 'RubyGems API key',
+    provider: 'RubyGems.org',
+    source: 'https://guides.rubygems.org/api-key-scopes/',
     description: 'rubygems.org API key ("rubygems_" and 48 hex).',
     remediation: rotate('API key', 'rubygems.org (Settings > API keys)'),
     keywords: ['rubygems_'],
@@ -105,6 +109,8 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'dockerhub-pat',
     title: 'Docker Hub personal access token',
+    provider: 'Docker',
+    source: 'https://docs.docker.com/security/for-developers/access-tokens/',
     description: 'Docker Hub personal access token ("dckr_pat_").',
     remediation: rotate('access token', 'Docker Hub (Account settings > Personal access tokens)'),
     keywords: ['dckr_pat_'],
@@ -116,6 +122,8 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'dockerhub-oat',
     title: 'Docker Hub organization access token',
+    provider: 'Docker',
+    source: 'https://docs.docker.com/security/for-developers/access-tokens/',
     description: 'Docker Hub organization access token ("dckr_oat_").',
     remediation: rotate('organization access token', 'Docker Hub (organization settings)'),
     keywords: ['dckr_oat_'],
@@ -127,6 +135,8 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'docker-config-auth',
     title: 'Docker registry credential (config.json auths)',
+    provider: 'Container registries (Docker)',
+    source: 'https://docs.docker.com/reference/cli/docker/login/#credential-stores',
     description: 'A registry login in Docker\'s config.json: "auth" holds base64 of user:password.',
     remediation:
       'Change the registry password or token, run `docker logout`, and use a credential helper (credsStore) instead of inline auths.',
@@ -137,6 +147,7 @@ export const registryRules: Rule[] = [
     samples: (fake) => ({
       match: [
         `{\n  "auths": {\n    "registry.example.io": {\n      "auth": "${toBase64(`deploy:${fake.base62(24)}`)}"\n    }\n  }\n}`,
+        `DOCKER_AUTH_CONFIG: '{"auths":{"ghcr.io":{"auth":"${toBase64(`ci-bot:${fake.base62(24)}`)}"}}}'`,
       ],
       ignore: [
         `{"auths": {"r.io": {"auth": "${fake.base62(24)}"}}}`,
@@ -147,7 +158,10 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'crates-io-token',
     title: 'crates.io API token',
-    description: 'crates.io API token ("cio" and 32 base62).',
+    provider: 'crates.io',
+    source: 'https://crates.io/settings/tokens',
+    description:
+      'crates.io API token ("cio" and 32 base62). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('API token', 'crates.io (Account settings > API tokens)'),
     keywords: ['cio'],
     prefix: 'cio',
@@ -157,7 +171,10 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'clojars-token',
     title: 'Clojars deploy token',
-    description: 'Clojars deploy token ("CLOJARS_" and 60 characters).',
+    provider: 'Clojars',
+    source: 'https://github.com/clojars/clojars-web/wiki/Deploy-Tokens',
+    description:
+      'Clojars deploy token ("CLOJARS_" and 60 characters). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('deploy token', 'clojars.org (Deploy tokens)'),
     keywords: ['clojars_'],
     prefix: 'CLOJARS_',
@@ -168,6 +185,9 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'jfrog-reference-token',
     title: 'JFrog reference token',
+    provider: 'JFrog',
+    source:
+      'https://jfrog.com/help/r/jfrog-platform-administration-documentation/understanding-identity-tokens',
     description: 'JFrog Platform reference (access) token: base64 of "reftkn:01:…".',
     remediation: rotate(
       'access token',
@@ -183,7 +203,11 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'artifactory-api-key',
     title: 'Artifactory API key',
-    description: 'JFrog Artifactory API key ("AKCp" and 69 base62).',
+    provider: 'JFrog',
+    source:
+      'https://jfrog.com/help/r/platform-api-key-deprecation-and-the-new-reference-tokens/what-is-a-reference-token',
+    description:
+      'JFrog Artifactory API key ("AKCp" and 69 base62). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('API key', 'Artifactory (Edit Profile > API key)'),
     keywords: ['akcp'],
     prefix: 'AKCp',
@@ -193,7 +217,10 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'pulumi-access-token',
     title: 'Pulumi access token',
-    description: 'Pulumi Cloud access token ("pul-" and 40 hex).',
+    provider: 'Pulumi',
+    source: 'https://www.pulumi.com/docs/pulumi-cloud/reference/api-basics',
+    description:
+      'Pulumi Cloud access token ("pul-" and 40 hex). The format is observed: the provider documents only how the key is used.',
     remediation: rotate('access token', 'Pulumi Cloud (Personal access tokens)'),
     keywords: ['pul-'],
     prefix: 'pul-',
@@ -204,6 +231,8 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'sonarqube-token',
     title: 'SonarQube / SonarCloud token',
+    provider: 'SonarSource',
+    source: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
     description: 'SonarQube or SonarCloud token ("sqp_", "sqa_" or "squ_" and 40 hex).',
     remediation: rotate('token', 'SonarQube (My Account > Security)'),
     keywords: ['sqp_', 'sqa_', 'squ_'],
@@ -215,8 +244,10 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'sonarqube-legacy-token',
     title: 'SonarQube token (before 9.5)',
+    provider: 'SonarSource',
+    source: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
     description:
-      'SonarQube token from a server before 9.5 (40 hex, no type prefix) assigned to sonar.login, sonar.token, SONAR_TOKEN or another Sonar token setting. Source: https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
+      'SonarQube token from a server before 9.5 (40 hex, no type prefix) assigned to sonar.login, sonar.token, SONAR_TOKEN or another Sonar token setting.',
     remediation: rotate('token', 'SonarQube (My Account > Security)'),
     keywords: ['sonar'],
     scope: 'line',
@@ -233,8 +264,10 @@ export const registryRules: Rule[] = [
   defineRule({
     id: 'npm-legacy-token',
     title: 'npm legacy access token',
+    provider: 'npm (GitHub)',
+    source: 'https://docs.npmjs.com/about-access-tokens/',
     description:
-      'npm legacy access token (a UUID) assigned to NPM_TOKEN or NODE_AUTH_TOKEN (in .npmrc, npmrc-auth-token reports it). npm revoked legacy tokens on 2025-11-05, so it is low severity: the finding shows a token kept in the repository. Source: https://docs.npmjs.com/about-access-tokens/',
+      'npm legacy access token (a UUID) assigned to NPM_TOKEN or NODE_AUTH_TOKEN (in .npmrc, npmrc-auth-token reports it). npm revoked legacy tokens on 2025-11-05, so it is low severity: the finding shows a token kept in the repository.',
     remediation:
       'Delete the line; create a granular access token (npm_…) if one is still needed, and load it from the CI secret store (NODE_AUTH_TOKEN) rather than the repository.',
     severity: 'low',

@@ -1,11 +1,9 @@
 import { DIGITS, UPPER } from '../codec/alphabets.js';
 import { defineRule } from './define-rule.js';
 
-// Token shapes: https://api.slack.com/authentication/token-types (legacy user and
-// workspace tokens ended in 10 hex, current ones in 32).
-// Webhooks: https://api.slack.com/messaging/webhooks
-// Verification tokens (deprecated, still in apps): 24 characters, shown as "Verification
-// Token" in the app's Basic Information: https://api.slack.com/authentication/verifying-requests-from-slack
+// Legacy user and workspace tokens ended in 10 hex, current ones in 32. Verification
+// tokens (deprecated, still in apps) are 24 characters, shown as "Verification Token" in
+// the app's Basic Information.
 
 const REMEDIATION =
   'Revoke the token (or regenerate the webhook) in the Slack app settings, then load it from a secret store or CI secret.';
@@ -13,6 +11,8 @@ const REMEDIATION =
 export const slackBotToken = defineRule({
   id: 'slack-bot-token',
   title: 'Slack bot token',
+  provider: 'Slack',
+  source: 'https://api.slack.com/authentication/token-types',
   description: 'Slack bot user OAuth token ("xoxb-").',
   remediation: REMEDIATION,
   severity: 'high',
@@ -21,7 +21,10 @@ export const slackBotToken = defineRule({
   // Bot tokens before 2019 had two parts: team-scoped id and secret.
   body: '[0-9]{10,13}-(?:[0-9]{10,13}-)?[A-Za-z0-9]{24}',
   samples: (fake) => ({
-    match: [`xoxb-${fake.digits(12)}-${fake.digits(13)}-${fake.base62(24)}`],
+    match: [
+      `xoxb-${fake.digits(12)}-${fake.digits(13)}-${fake.base62(24)}`,
+      `SLACK_BOT_TOKEN=xoxb-${fake.digits(12)}-${fake.digits(13)}-${fake.base62(24)}`,
+    ],
     ignore: [
       `xoxb-${fake.digits(12)}-${fake.digits(13)}-${fake.base62(10)}`,
       'xoxb-your-token-here',
@@ -32,6 +35,8 @@ export const slackBotToken = defineRule({
 export const slackUserToken = defineRule({
   id: 'slack-user-token',
   title: 'Slack user token',
+  provider: 'Slack',
+  source: 'https://api.slack.com/authentication/token-types',
   description:
     'Slack user OAuth token ("xoxp-") or legacy workspace token ("xoxa-", "xoxr-", "xoxs-", "xoxo-"), with a 32-hex or a legacy 10-hex tail.',
   remediation: REMEDIATION,
@@ -57,6 +62,8 @@ export const slackUserToken = defineRule({
 export const slackAppToken = defineRule({
   id: 'slack-app-token',
   title: 'Slack app-level token',
+  provider: 'Slack',
+  source: 'https://api.slack.com/authentication/token-types',
   description: 'Slack app-level token ("xapp-").',
   remediation: REMEDIATION,
   severity: 'high',
@@ -64,7 +71,10 @@ export const slackAppToken = defineRule({
   prefix: 'xapp-',
   body: '[0-9]-[A-Z0-9]{9,11}-[0-9]{13}-[a-f0-9]{64}',
   samples: (fake) => ({
-    match: [`xapp-1-A${fake.string(UPPER + DIGITS, 10)}-${fake.digits(13)}-${fake.hex(64)}`],
+    match: [
+      `xapp-1-A${fake.string(UPPER + DIGITS, 10)}-${fake.digits(13)}-${fake.hex(64)}`,
+      `SLACK_APP_TOKEN="xapp-1-A${fake.string(UPPER + DIGITS, 10)}-${fake.digits(13)}-${fake.hex(64)}"`,
+    ],
     ignore: [`xapp-1-A${fake.upper(10)}-${fake.digits(13)}-${fake.hex(40)}`],
   }),
 });
@@ -72,6 +82,8 @@ export const slackAppToken = defineRule({
 export const slackWebhookUrl = defineRule({
   id: 'slack-webhook-url',
   title: 'Slack incoming webhook URL',
+  provider: 'Slack',
+  source: 'https://api.slack.com/messaging/webhooks',
   description: 'Slack incoming webhook URL: anyone holding it can post to the channel.',
   remediation: REMEDIATION,
   severity: 'medium',
@@ -81,6 +93,7 @@ export const slackWebhookUrl = defineRule({
   samples: (fake) => ({
     match: [
       `url: https://hooks.slack.com/services/T${fake.upper(8)}/B${fake.upper(10)}/${fake.base62(24)}`,
+      `requests.post("https://hooks.slack.com/services/T${fake.upper(8)}/B${fake.upper(10)}/${fake.base62(24)}", json=payload)`,
     ],
     ignore: [
       'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXX',
@@ -92,6 +105,8 @@ export const slackWebhookUrl = defineRule({
 export const slackConfigToken = defineRule({
   id: 'slack-config-token',
   title: 'Slack app configuration token',
+  provider: 'Slack',
+  source: 'https://api.slack.com/authentication/token-types',
   description:
     'Slack app configuration access token ("xoxe.xoxp-" / "xoxe.xoxb-"), which can create and change apps.',
   remediation: REMEDIATION,
@@ -104,6 +119,8 @@ export const slackConfigToken = defineRule({
 export const slackConfigRefreshToken = defineRule({
   id: 'slack-config-refresh-token',
   title: 'Slack app configuration refresh token',
+  provider: 'Slack',
+  source: 'https://api.slack.com/authentication/token-types',
   description: 'Slack app configuration refresh token ("xoxe-1-").',
   remediation: REMEDIATION,
   keywords: ['xoxe-'],
@@ -115,6 +132,8 @@ export const slackConfigRefreshToken = defineRule({
 export const slackVerificationToken = defineRule({
   id: 'slack-verification-token',
   title: 'Slack verification token',
+  provider: 'Slack',
+  source: 'https://api.slack.com/authentication/verifying-requests-from-slack',
   description:
     'Slack app verification token (24 random characters) assigned to a Slack verification-token setting.',
   remediation: `${REMEDIATION} Regenerate the verification token in the app's Basic Information, and verify requests with the signing secret instead.`,

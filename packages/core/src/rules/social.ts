@@ -2,10 +2,8 @@ import { LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 
-// Facebook / Meta: https://developers.facebook.com/docs/facebook-login/guides/access-tokens
-// (access tokens start "EAA"; app secrets are 32 hex, found by their key name).
-// X / Twitter: https://developer.x.com/en/docs/authentication/oauth-2-0/bearer-tokens (app-only
-// bearer tokens start with 22 "A"s and contain URL-encoded characters).
+// Facebook app secrets are 32 hex, found by their key name; X app-only bearer tokens start
+// with 22 "A"s and contain URL-encoded characters.
 
 const META = 'the Meta for Developers app dashboard (Settings > Basic, or Access Token Tool)';
 
@@ -13,6 +11,8 @@ export const socialRules: Rule[] = [
   defineRule({
     id: 'facebook-access-token',
     title: 'Facebook / Meta access token',
+    provider: 'Meta (Facebook)',
+    source: 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens',
     description: 'Facebook Graph API access token ("EAA…", user, page or system user).',
     remediation: remediation('access token', META),
     keywords: ['eaa'],
@@ -23,6 +23,8 @@ export const socialRules: Rule[] = [
   defineRule({
     id: 'facebook-app-secret',
     title: 'Facebook / Meta app secret',
+    provider: 'Meta (Facebook)',
+    source: 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens',
     description: 'Facebook app secret (32 hex) assigned to a Facebook setting.',
     remediation: remediation('app secret (reset it)', META),
     keywords: ['facebook', 'fb_', 'fb-', 'fbapp'],
@@ -35,6 +37,8 @@ export const socialRules: Rule[] = [
   defineRule({
     id: 'twitter-bearer-token',
     title: 'X (Twitter) bearer token',
+    provider: 'X (Twitter)',
+    source: 'https://developer.x.com/en/docs/authentication/oauth-2-0/bearer-tokens',
     description: 'X / Twitter app-only bearer token (22 "A"s, then 80 or more characters).',
     remediation: remediation(
       'bearer token (regenerate it)',
@@ -47,8 +51,10 @@ export const socialRules: Rule[] = [
   defineRule({
     id: 'twitch-stream-key',
     title: 'Twitch stream key',
+    provider: 'Twitch',
+    source: 'https://dev.twitch.tv/docs/api/reference/#get-stream-key',
     description:
-      'Twitch stream key ("live_", the broadcaster id, "_" and the secret): anyone holding it can stream to the channel. Source: https://dev.twitch.tv/docs/api/reference/#get-stream-key',
+      'Twitch stream key ("live_", the broadcaster id, "_" and the secret): anyone holding it can stream to the channel.',
     remediation:
       'Reset the stream key (Creator Dashboard > Settings > Stream) and keep it in the streaming software or a secret store.',
     keywords: ['live_'],
@@ -64,8 +70,10 @@ export const socialRules: Rule[] = [
   defineRule({
     id: 'twitch-client-secret',
     title: 'Twitch client secret',
+    provider: 'Twitch',
+    source: 'https://dev.twitch.tv/docs/authentication/register-app/',
     description:
-      'Twitch application client secret (30 lower-case letters and digits) assigned to a Twitch secret setting. Source: https://dev.twitch.tv/docs/authentication/register-app/',
+      'Twitch application client secret (30 lower-case letters and digits) assigned to a Twitch secret setting.',
     remediation: remediation(
       'client secret (New Secret)',
       'the Twitch developer console (Applications)',

@@ -2,8 +2,7 @@ import { BASE62 } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 
-// Key prefixes: https://docs.stripe.com/keys (sk_live_, rk_live_; test-mode keys move no
-// money and are not reported). Webhook signing secrets: https://docs.stripe.com/webhooks (whsec_).
+// Test-mode keys (sk_test_, rk_test_) move no money and are not reported.
 
 const DASHBOARD = 'the Stripe dashboard (Developers > API keys)';
 
@@ -11,6 +10,8 @@ export const stripeRules: Rule[] = [
   defineRule({
     id: 'stripe-secret-key',
     title: 'Stripe live secret key',
+    provider: 'Stripe',
+    source: 'https://docs.stripe.com/keys',
     description: 'Stripe live-mode secret API key ("sk_live_"): full access to the account.',
     remediation: remediation('secret key (roll it)', DASHBOARD),
     severity: 'critical',
@@ -24,6 +25,8 @@ export const stripeRules: Rule[] = [
   defineRule({
     id: 'stripe-restricted-key',
     title: 'Stripe live restricted key',
+    provider: 'Stripe',
+    source: 'https://docs.stripe.com/keys',
     description: 'Stripe live-mode restricted API key ("rk_live_").',
     remediation: remediation('restricted key (roll it)', DASHBOARD),
     severity: 'high',
@@ -37,6 +40,8 @@ export const stripeRules: Rule[] = [
   defineRule({
     id: 'stripe-webhook-secret',
     title: 'Stripe webhook signing secret',
+    provider: 'Stripe',
+    source: 'https://docs.stripe.com/webhooks',
     description:
       'Stripe webhook endpoint signing secret ("whsec_"), which lets anyone forge webhook events.',
     remediation: remediation(
