@@ -158,26 +158,33 @@ export function matchHashed(
   }
 }
 
-/** Spellings of substring terms in one automaton: its pattern k is `spellings[k]`. */
+/** Spellings of substring terms in one automaton: its pattern k is `spelling(k)`. */
 export interface SubstringIndex {
-  ac: AhoCorasick;
-  spellings: readonly Spelling[];
+  ac: Pick<AhoCorasick, 'step' | 'outputs' | 'longest'>;
+  spelling: (k: number) => Spelling;
 }
 
+/** A substring term's spelling: its length (in folded units) and its term. */
 export interface Spelling {
-  pattern: string;
-  term: Term;
+  readonly length: number;
+  readonly term: Term;
 }
 
-export function substringIndex(spellings: readonly Spelling[]): SubstringIndex | undefined {
-  return spellings.length > 0
-    ? { ac: createAhoCorasick(spellings.map((spelling) => spelling.pattern)), spellings }
-    : undefined;
+/** The automaton of `spellings` (each folded, as the text is read); undefined when there are none. */
+export function substringIndex(
+  spellings: readonly { pattern: string; term: Term }[],
+): SubstringIndex | undefined {
+  if (spellings.length === 0) return undefined;
+  const made = spellings.map(({ pattern, term }): Spelling => ({ length: pattern.length, term }));
+  return {
+    ac: createAhoCorasick(spellings.map((spelling) => spelling.pattern)),
+    spelling: (k) => made[k]!,
+  };
 }
 
 export function matchSubstrings(
   text: string,
-  { ac, spellings }: SubstringIndex,
+  { ac, spelling }: SubstringIndex,
   leet: boolean,
   accept: (term: Term) => boolean,
   found: TermMatch[],
@@ -194,11 +201,11 @@ export function matchSubstrings(
     ring[position % ring.length] = from;
     state = ac.step(state, unit);
     for (const k of ac.outputs(state)) {
-      const { pattern, term } = spellings[k]!;
+      const { length, term } = spelling(k);
       if (accept(term))
         found.push({
           term,
-          start: ring[(position - pattern.length + 1) % ring.length]!,
+          start: ring[(position - length + 1) % ring.length]!,
           end: to,
           via: 'substring',
           leet,
@@ -235,8 +242,8 @@ export function createTermMatcher(
 ): TermMatcher {
   const normal: WordIndex = new Map();
   const leetIndex: WordIndex = new Map();
-  const substrings: Spelling[] = [];
-  const leetSubstrings: Spelling[] = [];
+  const substrings: { pattern: string; term: Term }[] = [];
+  const leetSubstrings: { pattern: string; term: Term }[] = [];
   const groups = new Map<
     string,
     HashedGroup & {
