@@ -231,6 +231,22 @@ describe('compiled term sets', () => {
     expect(read).toBeLessThan(bytes.length / 5);
   });
 
+  it("keep a short list's prefilter: ASCII texts match as without it", () => {
+    const few = parseTermList(json(makeEntries(12, true)), { source: 'few.json' });
+    const set = loadTermSet(compileTermSet(few));
+    const reference = createTermMatcher(few);
+    let matched = 0;
+    const words = Array.from({ length: 800 }, () => spell(pickWord()));
+    for (const text of [...Array.from({ length: 800 }, makeText), ...words]) {
+      const ascii = text.replace(/[\u0080-\uffff]/g, '');
+      const expected = shown(reference.match(`${ascii}\n\u00a0`));
+      matched += expected.length;
+      expect(shown(set.match(ascii))).toEqual(expected);
+      expect(shown(reference.match(ascii))).toEqual(expected);
+    }
+    expect(matched).toBeGreaterThan(50);
+  });
+
   it('load from an unaligned buffer', () => {
     const bytes = compileTermSet(plain);
     const shifted = new Uint8Array(bytes.length + 1);

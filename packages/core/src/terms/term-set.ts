@@ -28,6 +28,7 @@
 //   for the normal and the leet view: the substring spellings' Aho–Corasick automaton
 //     (codec/aho-corasick.ts's tables: units, table, output starts, outputs), read as a
 //     text leads through it
+//   prefilter   UTF-8: the source of the list's prefilter (match.ts), empty for none
 //   for each hashed group:
 //     digests   u32 × 4 per digest, sorted; terms u32 per digest; tags u32, sorted
 //
@@ -54,7 +55,9 @@ import { termForms, type FormKind } from './forms.js';
 import {
   matchHashed,
   matchSubstrings,
+  prefilterSource,
   withoutOverlaps,
+  withPrefilter,
   type HashedGroup,
   type MatchVia,
   type Spelling,
@@ -123,6 +126,7 @@ interface IndexDraft {
 
 function addForm(
   draft: IndexDraft,
+  needles: string[],
   words: WordTable,
   refs: number[],
   term: number,
@@ -130,6 +134,7 @@ function addForm(
   kind: FormKind,
 ): void {
   draft.firstHash.push(hashFolded(formWords[0]!));
+  needles.push(formWords[0]!);
   draft.entries.push(term, (KINDS.indexOf(kind) << 8) | formWords.length, refs.length);
   for (const word of formWords) refs.push(words.add(word));
 }
@@ -214,6 +219,8 @@ export function compileTermSet(
   const normal: IndexDraft = { firstHash: [], entries: [] };
   const leet: IndexDraft = { firstHash: [], entries: [] };
   const substrings: [string[], string[]] = [[], []];
+  // What a text must hold for a term to match, in each view (see match.ts's prefilter).
+  const needles: [string[], string[]] = [[], []];
   const spellings: [number[], number[]] = [[], []];
   const groups = new Map<string, GroupDraft>();
   const tagLists = new Map<readonly string[], number>();
@@ -250,8 +257,8 @@ export function compileTermSet(
       stored = { ...term, hashed: { keyId, digests, wordTags: list } };
     } else {
       for (const form of termForms(term)) {
-        if (!form.leet) addForm(normal, words, refs, t, form.words, form.kind);
-        if (term.leet) addForm(leet, words, refs, t, form.words, form.kind);
+        if (!form.leet) addForm(normal, needles[0], words, refs, t, form.words, form.kind);
+        if (term.leet) addForm(leet, needles[1], words, refs, t, form.words, form.kind);
       }
       if (term.substring) {
         for (const spelling of [term.words, ...(term.aliases ?? [])]) {
@@ -299,6 +306,14 @@ export function compileTermSet(
     encoder.encode(JSON.stringify(substrings)),
     ...spellings.map((pairs) => Uint32Array.from(pairs)),
     ...automata.flatMap(automatonSections),
+    encoder.encode(
+      groups.size > 0
+        ? ''
+        : (prefilterSource({
+            normal: [...needles[0], ...substrings[0]],
+            leet: [...needles[1], ...substrings[1]],
+          }) ?? ''),
+    ),
     ...[...groups.values()].flatMap(writeGroup),
   ]);
 }
@@ -333,7 +348,7 @@ function headerChecksum(header: Int32Array): number {
 }
 
 /** The first section of hashed groups. */
-const GROUPS = 25;
+const GROUPS = 26;
 
 /** Bytes a block holds (16 KB): a checksum each. */
 const BLOCK_BITS = 14;
@@ -836,10 +851,19 @@ export function loadTermSet(
     }
   }
 
+  const prefilter = (): RegExp | undefined => {
+    const bytes = whole(reader, sections[25]);
+    if (bytes.length === 0) return undefined;
+    try {
+      return new RegExp(decoder.decode(bytes));
+    } catch {
+      throw new TermSetError('damaged prefilter');
+    }
+  };
   return {
     size: termCount,
     terms: () => Array.from({ length: termCount }, (_, t) => termAt(t)),
-    match(text, accept = () => true) {
+    match: withPrefilter(prefilter, (text, accept = () => true) => {
       const found: TermMatch[] = [];
       if (normal.keys.length > 0 || groups.length > 0) {
         const words = tokenize(text);
@@ -857,6 +881,6 @@ export function loadTermSet(
         if (automata[1]) matchSubstrings(text, automata[1], true, accept, found);
       }
       return withoutOverlaps(found);
-    },
+    }),
   };
 }
