@@ -169,6 +169,13 @@ describe('the term list cache (D26)', () => {
     await expect(setup(temp).load()).rejects.toThrow(/holds no terms/);
   });
 
+  it('keeps nothing for a scan without lists', async ({ temp }) => {
+    const env = { XDG_CACHE_HOME: temp.path('cache') };
+    const loaded = await loadTerms({ cwd: temp.dir, env, configTerms: [], termFiles: [] });
+    expect(loaded.matcher.size).toBe(0);
+    expect(() => readdirSync(termCacheDir(env)!)).toThrow();
+  });
+
   it('never writes a list from the environment, and can be turned off', async ({ temp }) => {
     const env = { XDG_CACHE_HOME: temp.path('cache'), TIGHTLIP_TERMS: 'Mythos\n' };
     temp.write('names.txt', LIST);

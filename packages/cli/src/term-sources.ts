@@ -241,6 +241,7 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   const cacheDir = termCacheDir(env);
   const cacheable =
     cacheDir !== undefined &&
+    lists.length > 0 &&
     lists.every((list) => list.file !== undefined || isBuiltinList(list.name));
   let contents: (string | Buffer)[] | undefined;
   const readLists = (): readonly (string | Buffer)[] =>
