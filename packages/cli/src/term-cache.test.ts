@@ -1,5 +1,13 @@
-import { describe, expect } from 'vitest';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, vi } from 'vitest';
+import {
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import {
   createFake,
@@ -10,7 +18,7 @@ import {
 } from '@tightlip/core';
 import type { TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
-import { termCacheDir } from './term-cache.js';
+import { SETTLED_MS, termCacheDir } from './term-cache.js';
 import { loadTerms } from './term-sources.js';
 
 const TEXT = 'the mythos of Project-Halcyon, projecthalcyons and Osprey';
@@ -161,6 +169,13 @@ describe('the term list cache (D26)', () => {
     await expect(setup(temp).load()).rejects.toThrow(/holds no terms/);
   });
 
+  it('keeps nothing for a scan without lists', async ({ temp }) => {
+    const env = { XDG_CACHE_HOME: temp.path('cache') };
+    const loaded = await loadTerms({ cwd: temp.dir, env, configTerms: [], termFiles: [] });
+    expect(loaded.matcher.size).toBe(0);
+    expect(() => readdirSync(termCacheDir(env)!)).toThrow();
+  });
+
   it('never writes a list from the environment, and can be turned off', async ({ temp }) => {
     const env = { XDG_CACHE_HOME: temp.path('cache'), TIGHTLIP_TERMS: 'Mythos\n' };
     temp.write('names.txt', LIST);
@@ -174,5 +189,74 @@ describe('the term list cache (D26)', () => {
     await loadTerms({ cwd: temp.dir, env: off, configTerms: [], termFiles: ['names.txt'] });
     expect(termCacheDir(off)).toBeUndefined();
     expect(() => readFileSync(temp.path('cache2'))).toThrow();
+  });
+
+  describe('stamps: a warm run reads no list', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    /** Moves the clock past the time after which a list's stat may stand for its content. */
+    const later = () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 2 * SETTLED_MS);
+    };
+    /** The stamps in the cache: the JSON files that record stats. */
+    const stamps = (dir: string) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }))
+        .filter(({ text }) => text.includes('"stats"'));
+
+    it("takes the lists' digest from the stamp of settled lists, without reading them", async ({
+      temp,
+    }) => {
+      temp.write('names.txt', 'Osprey\n');
+      const { load, dir } = setup(temp);
+      const osprey = await load();
+      // Just written: its stat may not stand for its content yet.
+      expect(stamps(dir)).toEqual([]);
+      temp.write('names.txt', LIST);
+      later();
+      const expected = await matches(load());
+      const [stamp] = stamps(dir);
+      expect(stamp!.text).not.toMatch(/mythos|halcyon/i);
+      expect(await matches(load())).toEqual(expected);
+      // It is what a warm run goes by: pointed at the set of the list's earlier content, it
+      // loads that set (the list itself is not read).
+      const recorded = JSON.parse(stamp!.text) as { identity: string };
+      writeFileSync(stamp!.file, JSON.stringify({ ...recorded, identity: osprey.identity }));
+      expect(await matches(load())).toEqual([['names.txt:1', 51, 57]]);
+      // A damaged stamp, or one whose set is gone, is no stamp: the lists are read again.
+      for (const damaged of ['not json', '{"stats":"x","identity":1}']) {
+        writeFileSync(stamp!.file, damaged);
+        expect(await matches(load())).toEqual(expected);
+        expect(readFileSync(stamp!.file, 'utf8')).toBe(stamp!.text);
+      }
+      writeFileSync(stamp!.file, JSON.stringify({ ...recorded, identity: 'f'.repeat(64) }));
+      expect(await matches(load())).toEqual(expected);
+    });
+
+    it('sees any change of a list, whatever its size and modification time', async ({ temp }) => {
+      temp.write('names.txt', LIST);
+      const { load, dir } = setup(temp);
+      const uncached = () => matches(setup(temp, { TIGHTLIP_CACHE: '0' }).load());
+      later();
+      const before = await matches(load());
+      expect(stamps(dir)).toHaveLength(1);
+      const file = temp.path('names.txt');
+      const { atime, mtime, size } = statSync(file);
+      // Same size, written in place, its modification time put back.
+      writeFileSync(file, 'Osprey\nProject Halcyon\n');
+      utimesSync(file, atime, mtime);
+      expect(statSync(file).size).toBe(size);
+      const osprey = await uncached();
+      expect(osprey).not.toEqual(before);
+      expect(await matches(load())).toEqual(osprey);
+      // Back again, same size and time, by a rename over it.
+      writeFileSync(`${file}.new`, LIST);
+      utimesSync(`${file}.new`, atime, mtime);
+      renameSync(`${file}.new`, file);
+      expect(await matches(load())).toEqual(before);
+    });
   });
 });

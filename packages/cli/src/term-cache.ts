@@ -1,6 +1,7 @@
 import {
   closeSync,
   fstatSync,
+  type BigIntStats,
   mkdirSync,
   openSync,
   readFileSync,
@@ -21,6 +22,15 @@ import { VERSION } from './version.js';
 // each list's name and exact text; for the set and the verdict, every list and every key
 // of hashed lists). A changed list, key or version is another key, so nothing is ever
 // stale; old files are just not read again.
+//
+// So that a warm run need not even read its lists, a stamp records, for the lists and keys
+// a scan loads, each list file's stat (device, inode, size, modification and change times
+// in ns) and the digest of their content that the stat stood for. A run whose stats all
+// match takes that digest without reading a list; any other run reads and hashes the lists.
+// Writing a file sets its change time (which no tool can set back), so a changed list has
+// another stat; the exception, two writes of the same size within one tick of a coarse
+// clock, is why a stamp is written only for files unchanged for SETTLED_MS (git's index
+// has the same "racily clean" rule).
 //
 // Protected like the lists themselves: the directory is created 0700 and every file 0600,
 // written to a temporary file and renamed (never half a file, never through a link); a
@@ -184,4 +194,37 @@ export function hasCachedVerdict(dir: string, key: string): boolean {
 
 export function writeCachedVerdict(dir: string, key: string): void {
   write(dir, `${key}.json`, JSON.stringify({ passed: true }));
+}
+
+/** How long a file must be unchanged before its stat may stand for its content: longer than any file system's clock tick (FAT's 2 s). */
+export const SETTLED_MS = 3000;
+
+/** What a list file's stat says about its content (see the stamp, above). */
+export function statStamp(stats: BigIntStats): string {
+  return [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(':');
+}
+
+/** Whether a file whose stat is `stats` was last changed long enough before `now` (ms) for its stat to stand for its content. */
+export function isSettled(stats: BigIntStats, now: number): boolean {
+  const changed = Math.max(Number(stats.mtimeMs), Number(stats.ctimeMs));
+  return now - changed > SETTLED_MS;
+}
+
+/** The digest the stamp `key` recorded for lists whose stats were `stats`; undefined when there is none or any stat differs. */
+export function readStamp(dir: string, key: string, stats: readonly string[]): string | undefined {
+  const value = read(dir, key) as { stats?: unknown; identity?: unknown } | undefined;
+  const recorded = value?.stats;
+  if (typeof value?.identity !== 'string' || !/^[0-9a-f]{64}$/.test(value.identity))
+    return undefined;
+  if (!Array.isArray(recorded) || recorded.length !== stats.length) return undefined;
+  return recorded.every((stat, i) => stat === stats[i]) ? value.identity : undefined;
+}
+
+export function writeStamp(
+  dir: string,
+  key: string,
+  stats: readonly string[],
+  identity: string,
+): void {
+  write(dir, `${key}.json`, JSON.stringify({ stats, identity }));
 }

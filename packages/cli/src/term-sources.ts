@@ -1,3 +1,4 @@
+import { readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, delimiter, join, resolve } from 'node:path';
 import {
@@ -16,11 +17,15 @@ import {
 import { InputError } from './errors.js';
 import {
   cacheKey,
+  isSettled,
   openCachedTermSet,
   readCachedTerms,
+  readStamp,
+  statStamp,
   termCacheDir,
   writeCachedTermSet,
   writeCachedTerms,
+  writeStamp,
 } from './term-cache.js';
 
 // Where term lists (and the keys of hashed lists) come from, so that an organisation can
@@ -128,18 +133,35 @@ export function userTermsDir(
 
 /** Reads a file tightlip was pointed at (a list, a key); an unreadable one is an error naming it. */
 export async function readSource(file: string, what: string): Promise<string> {
-  return (await readSourceBytes(file, what)).toString('utf8');
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw unreadable(file, what, error);
+  }
 }
 
-/** `readSource`, undecoded: a cached list is only hashed, never decoded. */
-async function readSourceBytes(file: string, what: string): Promise<Buffer> {
+function unreadable(file: string, what: string, error: unknown): InputError {
+  return new InputError(
+    `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    { cause: error },
+  );
+}
+
+/** A list file, undecoded (a cached list is only hashed, never decoded); read at once, also when a damaged set is compiled again in the middle of a scan. */
+function readList(file: string): Buffer {
   try {
-    return await readFile(file);
+    return readFileSync(file);
   } catch (error) {
-    throw new InputError(
-      `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      { cause: error },
-    );
+    throw unreadable(file, 'term list', error);
+  }
+}
+
+/** A list file's stat, for the stamp (see term-cache.ts). */
+function statList(file: string): BigIntStats {
+  try {
+    return statSync(file, { bigint: true });
+  } catch (error) {
+    throw unreadable(file, 'term list', error);
   }
 }
 
@@ -215,19 +237,22 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   for (const file of userFiles)
     if (file.endsWith('.key')) addKey(keys, await readSource(file, 'key file'), file);
 
-  const contents = await Promise.all(
-    lists.map(async (list) => list.text ?? readSourceBytes(list.file!, 'term list')),
-  );
-  // What the term set follows from: each list and each key.
-  const identity = cacheKey(
-    ...lists.flatMap((list, i) => [list.name, contents[i]!]),
-    ...[...keys.values()],
-  );
   // Lists from files are compiled once (see term-cache.ts); lists from the environment never touch the disk.
   const cacheDir = termCacheDir(env);
   const cacheable =
     cacheDir !== undefined &&
+    lists.length > 0 &&
     lists.every((list) => list.file !== undefined || isBuiltinList(list.name));
+  let contents: (string | Buffer)[] | undefined;
+  const readLists = (): readonly (string | Buffer)[] =>
+    (contents ??= lists.map((list) => list.text ?? readList(list.file!)));
+  /** What the term set follows from: each list and each key. */
+  let digest: string | undefined;
+  const identityOf = (): string =>
+    (digest ??= cacheKey(
+      ...lists.flatMap((list, i) => [list.name, readLists()[i]!]),
+      ...[...keys.values()],
+    ));
   const checkList = (i: number, { terms, keyId }: ListMeta): void => {
     const list = lists[i]!;
     if (terms === 0 && env[ALLOW_EMPTY_ENV] !== '1') {
@@ -248,21 +273,27 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   let parsedTerms: Term[] | undefined;
   /** Parses the lists, and compiles and caches their set (again, when `repair`ing a damaged one). */
   const compile = (): { meta: SetMeta; set: Uint8Array } => {
-    const parsed = parseLists(lists, contents, cacheDir, checkList);
+    const parsed = parseLists(lists, readLists(), cacheDir, checkList);
     parsedTerms ??= parsed.terms;
     const set = compileTermSet(parsed.terms, keys);
-    writeCachedTermSet(cacheDir!, identity, { meta: parsed.meta, set });
+    writeCachedTermSet(cacheDir!, identityOf(), { meta: parsed.meta, set });
     return { meta: parsed.meta, set };
   };
-  let compiled = cacheable
-    ? loadCachedSet(cacheDir, identity, keys, lists.length, () => compile().set)
-    : undefined;
+  const loadCached = (identity: string) =>
+    loadCachedSet(cacheDir!, identity, keys, lists.length, () => compile().set);
+  // A warm run: the stamp gives the lists' digest from their stats alone, and the set is cached.
+  const stamp = cacheable ? stampOf(lists, keys) : undefined;
+  const stamped = stamp && readStamp(cacheDir!, stamp.key, stamp.stats);
+  const warm = stamped !== undefined ? loadCached(stamped) : undefined;
+  const identity = warm !== undefined ? stamped! : identityOf();
+  if (warm === undefined && stamp?.settled) writeStamp(cacheDir!, stamp.key, stamp.stats, identity);
+  let compiled = warm ?? (cacheable ? loadCached(identity) : undefined);
   if (compiled === undefined && cacheable) {
     const { meta, set } = compile();
     compiled = { meta, matcher: loadTermSet(set, keys) };
   }
   if (compiled === undefined) {
-    const parsed = parseLists(lists, contents, cacheDir, checkList);
+    const parsed = parseLists(lists, readLists(), cacheDir, checkList);
     parsedTerms = parsed.terms;
     compiled = { meta: parsed.meta, matcher: createTermMatcher(parsed.terms, keys) };
   }
@@ -317,6 +348,23 @@ interface ListMeta {
 
 interface SetMeta {
   lists: ListMeta[];
+}
+
+/**
+ * The stamp of `lists` and `keys`: its key (their names and the keys), each list file's
+ * stat, and whether every file is settled enough for its stat to be recorded.
+ */
+function stampOf(
+  lists: readonly { name: string; file?: string }[],
+  keys: ReadonlyMap<string, Uint8Array>,
+): { key: string; stats: string[]; settled: boolean } {
+  const now = Date.now();
+  const stats = lists.map((list) => (list.file === undefined ? undefined : statList(list.file)));
+  return {
+    key: cacheKey('stamp', ...lists.map((list) => list.name), ...keys.values()),
+    stats: stats.map((stat) => (stat === undefined ? '' : statStamp(stat))),
+    settled: stats.every((stat) => stat === undefined || isSettled(stat, now)),
+  };
 }
 
 /**

@@ -163,37 +163,6 @@ export function ahoCorasickTables(patterns: readonly string[]): AhoCorasickTable
   };
 }
 
-/** The automaton of `tables` (from `ahoCorasickTables`), without building it again. */
-export function loadAhoCorasick(tables: AhoCorasickTables): AhoCorasick {
-  const { units, classes, table, outputStarts } = tables;
-  const classOf = new Uint16Array(65536);
-  for (let i = 0; i + 1 < units.length; i += 2) classOf[units[i]!] = units[i + 1]!;
-  const states = outputStarts.length - 1;
-  const accepting = new Uint8Array(states);
-  for (let s = 0; s < states; s++) accepting[s] = outputStarts[s + 1]! > outputStarts[s]! ? 1 : 0;
-  // Each state's outputs made on first use.
-  const made = new Map<number, readonly number[]>();
-  const outputsOf = (state: number): readonly number[] => {
-    if (accepting[state] !== 1) return NO_OUTPUTS;
-    let outputs = made.get(state);
-    if (outputs === undefined) {
-      outputs = Array.from(tables.outputs.subarray(outputStarts[state], outputStarts[state + 1]));
-      made.set(state, outputs);
-    }
-    return outputs;
-  };
-  const step = (state: number, unit: number): number => table[state * classes + classOf[unit]!]!;
-  return automaton(
-    { table, step },
-    outputsOf,
-    accepting,
-    classOf,
-    classes,
-    tables.count,
-    tables.longest,
-  );
-}
-
 function withInherited(own: readonly number[], inherited: readonly number[]): readonly number[] {
   return own.length === 0 ? inherited : [...own, ...inherited];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Term } from '../types.js';
-import { createTermMatcher } from './match.js';
+import { createTermMatcher, prefilterSource, withPrefilter } from './match.js';
 import { foldedWords } from './tokenize.js';
 
 const term = (id: string, text: string, extra: Partial<Term> = {}): Term => ({
@@ -185,5 +185,76 @@ describe('term matching', () => {
       'substring',
     ]);
     expect(matcher.match('k3strel')[0]?.leet).toBe(true);
+  });
+});
+
+describe('the prefilter of short lists', () => {
+  const regex = (normal: string[], leet: string[] = []) =>
+    new RegExp(prefilterSource({ normal, leet })!);
+
+  it('finds a needle in an ASCII text however it is spelled, in its view', () => {
+    const normal = regex(['halcyon', 'gpt5o']);
+    for (const text of ['HALCYON', 'xhalcyonx', 'ProjectHalcyon', 'GPT5o', 'gpt5O'])
+      expect(normal.test(text)).toBe(true);
+    for (const text of ['halcyo n', 'h4lcyon', 'gpt-5o', 'mythos'])
+      expect(normal.test(text)).toBe(false);
+    const leet = regex([], ['kestrei', 'haicyon']);
+    for (const text of ['K3STR3L', 'k3$tre1', 'kestrel', 'H4LCY0N', 'h@|cy0n'])
+      expect(leet.test(text)).toBe(true);
+    expect(leet.test('halcyo')).toBe(false);
+  });
+
+  it('rules out what no ASCII text holds, and gives up on long lists', () => {
+    expect(prefilterSource({ normal: ['天河', 'café'], leet: ['haicyon'.replace('c', 'ç')] })).toBe(
+      '(?!)',
+    );
+    const many = Array.from({ length: 600 }, (_, i) => `word${i}`);
+    expect(prefilterSource({ normal: many, leet: [] })).toBeUndefined();
+  });
+
+  it('leaves every match as it was: an ASCII text is matched as the same text with one more character', () => {
+    let matched = 0;
+    let empty = 0;
+    const words = [
+      'mythos',
+      'Project',
+      'HALCYON',
+      'Two',
+      'gpt-5o',
+      'k3str3l',
+      'xzephyrx',
+      'Aurora',
+    ];
+    const more = ['Dawn', 'model', 'mythic', 'halcy', 'kestre1', 'zeph', 'the', 'a1', 'l33t'];
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let k = 0, n = 1 + (i % 7); k < n; k++) {
+        const pool = (i * 7 + k * 13) % 5 === 0 ? words : more;
+        text +=
+          pool[(i * 31 + k * 17) % pool.length]! + [' ', '', '_', '-', '.', '\n'][(i + k) % 6]!;
+      }
+      // A non-ASCII separator at the end: the text is then matched without the prefilter.
+      const expected = found(`${text}\n\u00a0`);
+      expect(found(text)).toEqual(expected);
+      if (expected.length > 0) matched++;
+      else empty++;
+    }
+    expect(matched).toBeGreaterThan(300);
+    expect(empty).toBeGreaterThan(300);
+  });
+});
+
+describe('a matcher with a prefilter', () => {
+  it('makes it once, also when a long list has none', () => {
+    let made = 0;
+    const match = withPrefilter(
+      () => {
+        made++;
+        return undefined;
+      },
+      () => [],
+    );
+    for (const text of ['one', 'two', 'three']) match(text);
+    expect(made).toBe(1);
   });
 });

@@ -6,7 +6,7 @@ import { createAhoCorasick, type AhoCorasick } from '../codec/aho-corasick.js';
 import { TermListError } from '../errors.js';
 import type { Term } from '../types.js';
 import { createTermDigester, MAX_HASHED_LENGTH, type TermDigester } from './digest.js';
-import { leetFoldString } from './fold.js';
+import { ASCII, LEET_ASCII, leetFoldString } from './fold.js';
 import { MAX_TERM_WORDS, termForms, type FormKind } from './forms.js';
 import { forEachFoldedUnit, hashFolded, tokenize, wordText, type WordList } from './tokenize.js';
 
@@ -158,26 +158,33 @@ export function matchHashed(
   }
 }
 
-/** Spellings of substring terms in one automaton: its pattern k is `spellings[k]`. */
+/** Spellings of substring terms in one automaton: its pattern k is `spelling(k)`. */
 export interface SubstringIndex {
-  ac: AhoCorasick;
-  spellings: readonly Spelling[];
+  ac: Pick<AhoCorasick, 'step' | 'outputs' | 'longest'>;
+  spelling: (k: number) => Spelling;
 }
 
+/** A substring term's spelling: its length (in folded units) and its term. */
 export interface Spelling {
-  pattern: string;
-  term: Term;
+  readonly length: number;
+  readonly term: Term;
 }
 
-export function substringIndex(spellings: readonly Spelling[]): SubstringIndex | undefined {
-  return spellings.length > 0
-    ? { ac: createAhoCorasick(spellings.map((spelling) => spelling.pattern)), spellings }
-    : undefined;
+/** The automaton of `spellings` (each folded, as the text is read); undefined when there are none. */
+export function substringIndex(
+  spellings: readonly { pattern: string; term: Term }[],
+): SubstringIndex | undefined {
+  if (spellings.length === 0) return undefined;
+  const made = spellings.map(({ pattern, term }): Spelling => ({ length: pattern.length, term }));
+  return {
+    ac: createAhoCorasick(spellings.map((spelling) => spelling.pattern)),
+    spelling: (k) => made[k]!,
+  };
 }
 
 export function matchSubstrings(
   text: string,
-  { ac, spellings }: SubstringIndex,
+  { ac, spelling }: SubstringIndex,
   leet: boolean,
   accept: (term: Term) => boolean,
   found: TermMatch[],
@@ -194,11 +201,11 @@ export function matchSubstrings(
     ring[position % ring.length] = from;
     state = ac.step(state, unit);
     for (const k of ac.outputs(state)) {
-      const { pattern, term } = spellings[k]!;
+      const { length, term } = spelling(k);
       if (accept(term))
         found.push({
           term,
-          start: ring[(position - pattern.length + 1) % ring.length]!,
+          start: ring[(position - length + 1) % ring.length]!,
           end: to,
           via: 'substring',
           leet,
@@ -206,6 +213,72 @@ export function matchSubstrings(
     }
     position++;
   });
+}
+
+// A prefilter for short lists: before a text is split into words (twice, when some term
+// matches leetspeak), one regular expression tells whether an ASCII text could hold any
+// term at all. Every way a term can match holds, in one view, one of its needles: the
+// first word of one of its forms, or one of its substring spellings. In an ASCII text
+// each character folds to at most one unit, so a needle that occurs is a run of
+// characters each folding to its next unit: a class of those characters per unit (`[kK]`,
+// in the leet view `[aA4@]`). A text with other characters, or a list with hashed terms
+// (whose words are unknown), is matched as it is.
+
+/** Most needles a prefilter holds: past that, it would cost more than splitting a text into words. */
+const PREFILTER_NEEDLES = 512;
+
+/** By folded unit, in each view: the ASCII characters that fold to it, as a regex class. */
+const asciiClasses = [false, true].map((leet) => {
+  const chars = new Map<string, string>();
+  ASCII.forEach((plain, cp) => {
+    const { fold } = (leet ? LEET_ASCII[cp] : undefined) ?? plain;
+    if (fold !== '')
+      chars.set(fold, `${chars.get(fold) ?? ''}\\x${cp.toString(16).padStart(2, '0')}`);
+  });
+  return new Map([...chars].map(([unit, members]) => [unit, `[${members}]`]));
+});
+
+/** What a text must hold, in the normal and the leet view, for some term to match in it. */
+export interface Needles {
+  normal: Iterable<string>;
+  leet: Iterable<string>;
+}
+
+/**
+ * The source of a prefilter of `needles` (see above): a text in ASCII in which it does not
+ * match holds no term. Undefined when there are too many needles.
+ */
+export function prefilterSource({ normal, leet }: Needles): string | undefined {
+  const alternatives = new Set<string>();
+  for (const [view, needles] of [normal, leet].entries()) {
+    const classes = asciiClasses[view]!;
+    for (const needle of needles) {
+      const units = [...needle];
+      if (!units.every((unit) => classes.has(unit))) continue; // no ASCII text holds it
+      alternatives.add(units.map((unit) => classes.get(unit)!).join(''));
+      if (alternatives.size > PREFILTER_NEEDLES) return undefined;
+    }
+  }
+  return alternatives.size > 0 ? [...alternatives].join('|') : '(?!)';
+}
+
+const NOT_ASCII = /[\u0080-\uffff]/;
+
+/** A matcher's `match`, with a prefilter (made on first use; undefined for none) in front. */
+export function withPrefilter(
+  make: () => RegExp | undefined,
+  match: TermMatcher['match'],
+): TermMatcher['match'] {
+  let made = false;
+  let prefilter: RegExp | undefined;
+  return (text, accept) => {
+    if (!made) {
+      prefilter = make();
+      made = true;
+    }
+    if (prefilter && !NOT_ASCII.test(text) && !prefilter.test(text)) return [];
+    return match(text, accept);
+  };
 }
 
 /**
@@ -225,6 +298,12 @@ export function withoutOverlaps(found: TermMatch[]): TermMatch[] {
   return kept;
 }
 
+/** The needles (see `prefilterSource`) of a view: its forms' first words and its substring spellings. */
+function* needlesOf(index: WordIndex, spellings: readonly { pattern: string }[]): Iterable<string> {
+  for (const bucket of index.values()) for (const entry of bucket) yield entry.words[0]!;
+  for (const { pattern } of spellings) yield pattern;
+}
+
 /**
  * A matcher for `terms`. Hashed terms need the key they were made with, by key id, in
  * `keys`; a missing key is an error (a list that cannot be matched must not pass silently).
@@ -235,8 +314,8 @@ export function createTermMatcher(
 ): TermMatcher {
   const normal: WordIndex = new Map();
   const leetIndex: WordIndex = new Map();
-  const substrings: Spelling[] = [];
-  const leetSubstrings: Spelling[] = [];
+  const substrings: { pattern: string; term: Term }[] = [];
+  const leetSubstrings: { pattern: string; term: Term }[] = [];
   const groups = new Map<
     string,
     HashedGroup & {
@@ -302,24 +381,35 @@ export function createTermMatcher(
   const substringTerms = substringIndex(substrings);
   const leetSubstringTerms = substringIndex(leetSubstrings);
 
+  const match: TermMatcher['match'] = (text, accept = () => true) => {
+    const found: TermMatch[] = [];
+    if (normal.size > 0 || groups.size > 0) {
+      const words = tokenize(text);
+      matchIndex(text, words, normal, false, accept, found);
+      for (const group of groups.values()) matchHashed(text, words, group, false, accept, found);
+    }
+    if (anyLeet) {
+      const words = tokenize(text, true);
+      matchIndex(text, words, leetIndex, true, accept, found);
+      for (const group of groups.values()) matchHashed(text, words, group, true, accept, found);
+    }
+    if (substringTerms) matchSubstrings(text, substringTerms, false, accept, found);
+    if (leetSubstringTerms) matchSubstrings(text, leetSubstringTerms, true, accept, found);
+    return withoutOverlaps(found);
+  };
   return {
     size: terms.length,
     terms: () => terms,
-    match(text, accept = () => true) {
-      const found: TermMatch[] = [];
-      if (normal.size > 0 || groups.size > 0) {
-        const words = tokenize(text);
-        matchIndex(text, words, normal, false, accept, found);
-        for (const group of groups.values()) matchHashed(text, words, group, false, accept, found);
-      }
-      if (anyLeet) {
-        const words = tokenize(text, true);
-        matchIndex(text, words, leetIndex, true, accept, found);
-        for (const group of groups.values()) matchHashed(text, words, group, true, accept, found);
-      }
-      if (substringTerms) matchSubstrings(text, substringTerms, false, accept, found);
-      if (leetSubstringTerms) matchSubstrings(text, leetSubstringTerms, true, accept, found);
-      return withoutOverlaps(found);
-    },
+    // Hashed terms' words are unknown: no prefilter can rule them out.
+    match:
+      groups.size > 0
+        ? match
+        : withPrefilter(() => {
+            const source = prefilterSource({
+              normal: needlesOf(normal, substrings),
+              leet: needlesOf(leetIndex, leetSubstrings),
+            });
+            return source === undefined ? undefined : new RegExp(source);
+          }, match),
   };
 }

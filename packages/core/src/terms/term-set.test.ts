@@ -198,6 +198,55 @@ describe('compiled term sets', () => {
     );
   });
 
+  it('read a stored automaton only as far as a text leads through it', () => {
+    const many = parseTermList(
+      json(
+        Array.from({ length: 2000 }, (_, i) => ({
+          id: `S-${i}`,
+          term:
+            Array.from({ length: 3 }, () => fake.pick(SYLLABLES)).join('') +
+            fake.string('abcdefghijk', 4),
+          substring: true,
+          ...(i % 2 === 0 ? { leet: true } : {}),
+        })),
+      ),
+      { source: 'many.json' },
+    );
+    const bytes = compileTermSet(many);
+    let read = 0;
+    const set = loadTermSet({
+      size: bytes.length,
+      read: (offset, length) => {
+        read += length;
+        return bytes.subarray(offset, offset + length);
+      },
+    });
+    const reference = createTermMatcher(many);
+    const text = `nothing here, but ${many[5]!.words.join('')} in xx${many[8]!.words.join('')}yy`;
+    expect(shown(set.match(text))).toEqual(shown(reference.match(text)));
+    expect(set.match(text)).toHaveLength(2);
+    // The automata are most of the set (read whole, they were); a short text reads a few
+    // blocks of them.
+    expect(bytes.length).toBeGreaterThan(1024 * 1024);
+    expect(read).toBeLessThan(bytes.length / 5);
+  });
+
+  it("keep a short list's prefilter: ASCII texts match as without it", () => {
+    const few = parseTermList(json(makeEntries(12, true)), { source: 'few.json' });
+    const set = loadTermSet(compileTermSet(few));
+    const reference = createTermMatcher(few);
+    let matched = 0;
+    const words = Array.from({ length: 800 }, () => spell(pickWord()));
+    for (const text of [...Array.from({ length: 800 }, makeText), ...words]) {
+      const ascii = text.replace(/[\u0080-\uffff]/g, '');
+      const expected = shown(reference.match(`${ascii}\n\u00a0`));
+      matched += expected.length;
+      expect(shown(set.match(ascii))).toEqual(expected);
+      expect(shown(reference.match(ascii))).toEqual(expected);
+    }
+    expect(matched).toBeGreaterThan(50);
+  });
+
   it('load from an unaligned buffer', () => {
     const bytes = compileTermSet(plain);
     const shifted = new Uint8Array(bytes.length + 1);

@@ -22,24 +22,29 @@
 //     starts    u32 × (keys + 1): each key's entries
 //     entries   u32 × 3: term, (kind << 8 | word count), offset of its words in `refs`;
 //               in a key's run, longer forms first, then in list order (as createTermMatcher)
-//   substrings  UTF-8 JSON: [term, spelling] of substring terms, in the normal and the leet view
+//   substrings  UTF-8 JSON: the spellings of substring terms, in the normal and the leet view
+//               (read only to build an automaton too large to be stored)
+//   for the normal and the leet view: u32 × 2 per spelling: its term and its length
 //   for the normal and the leet view: the substring spellings' Aho–Corasick automaton
-//     (codec/aho-corasick.ts's tables: units, table, output starts, outputs)
+//     (codec/aho-corasick.ts's tables: units, table, output starts, outputs), read as a
+//     text leads through it
+//   prefilter   UTF-8: the source of the list's prefilter (match.ts), empty for none
 //   for each hashed group:
 //     digests   u32 × 4 per digest, sorted; terms u32 per digest; tags u32, sorted
 //
 // A loader reads the set in blocks of BLOCK bytes, each with its checksum in the header
-// (itself checksummed): the small sections it needs for every text at once (meta, the
-// first-word hashes, substring spellings, hashed groups), the rest block by block as a
-// word of the text leads there. A hook with a list of 100,000 terms thus reads a few MB
-// of a set several times that size, and never uses a byte it has not checked.
+// (itself checksummed): the sections it needs for every text at once (meta, the
+// first-word hashes, hashed groups), the rest block by block as a word or a character of
+// the text leads there. A hook with a list of 100,000 terms thus reads a few MB of a set
+// several times that size, and never uses a byte it has not checked.
 //
 // Hashed terms are stored as their digests and the list-wide tags only: a compiled
 // hashed list holds no term in clear, as the list itself.
 
 import {
   ahoCorasickTables,
-  loadAhoCorasick,
+  createAhoCorasick,
+  type AhoCorasick,
   type AhoCorasickTables,
 } from '../codec/aho-corasick.js';
 import { TermListError, TermSetError } from '../errors.js';
@@ -50,8 +55,9 @@ import { termForms, type FormKind } from './forms.js';
 import {
   matchHashed,
   matchSubstrings,
-  substringIndex,
+  prefilterSource,
   withoutOverlaps,
+  withPrefilter,
   type HashedGroup,
   type MatchVia,
   type Spelling,
@@ -64,7 +70,7 @@ import { hashFolded, tokenize, wordText, type WordList } from './tokenize.js';
 
 const MAGIC = 0x53544c54; // "TLTS"
 /** Bumped whenever the layout or what a form is changes: older bytes are then refused (and compiled again). */
-export const TERM_SET_FORMAT = 1;
+export const TERM_SET_FORMAT = 2;
 
 const KINDS: readonly FormKind[] = ['exact', 'alias', 'joined', 'plural'];
 
@@ -120,6 +126,7 @@ interface IndexDraft {
 
 function addForm(
   draft: IndexDraft,
+  needles: string[],
   words: WordTable,
   refs: number[],
   term: number,
@@ -127,6 +134,7 @@ function addForm(
   kind: FormKind,
 ): void {
   draft.firstHash.push(hashFolded(formWords[0]!));
+  needles.push(formWords[0]!);
   draft.entries.push(term, (KINDS.indexOf(kind) << 8) | formWords.length, refs.length);
   for (const word of formWords) refs.push(words.add(word));
 }
@@ -210,7 +218,10 @@ export function compileTermSet(
   const refs: number[] = [];
   const normal: IndexDraft = { firstHash: [], entries: [] };
   const leet: IndexDraft = { firstHash: [], entries: [] };
-  const substrings: [[number, string][], [number, string][]] = [[], []];
+  const substrings: [string[], string[]] = [[], []];
+  // What a text must hold for a term to match, in each view (see match.ts's prefilter).
+  const needles: [string[], string[]] = [[], []];
+  const spellings: [number[], number[]] = [[], []];
   const groups = new Map<string, GroupDraft>();
   const tagLists = new Map<readonly string[], number>();
   const tagListTexts = new Map<string, number>();
@@ -246,14 +257,19 @@ export function compileTermSet(
       stored = { ...term, hashed: { keyId, digests, wordTags: list } };
     } else {
       for (const form of termForms(term)) {
-        if (!form.leet) addForm(normal, words, refs, t, form.words, form.kind);
-        if (term.leet) addForm(leet, words, refs, t, form.words, form.kind);
+        if (!form.leet) addForm(normal, needles[0], words, refs, t, form.words, form.kind);
+        if (term.leet) addForm(leet, needles[1], words, refs, t, form.words, form.kind);
       }
       if (term.substring) {
         for (const spelling of [term.words, ...(term.aliases ?? [])]) {
           const joined = spelling.join('');
-          substrings[0].push([t, joined]);
-          if (term.leet) substrings[1].push([t, leetFoldString(joined)]);
+          substrings[0].push(joined);
+          spellings[0].push(t, joined.length);
+          if (term.leet) {
+            const folded = leetFoldString(joined);
+            substrings[1].push(folded);
+            spellings[1].push(t, folded.length);
+          }
         }
       }
     }
@@ -265,8 +281,8 @@ export function compileTermSet(
 
   const json = new Uint8Array(jsonLength);
   termJson.forEach((part, t) => json.set(part, termStarts[t]));
-  const automata = substrings.map((pairs) =>
-    pairs.length > 0 ? ahoCorasickTables(pairs.map(([, pattern]) => pattern)) : undefined,
+  const automata = substrings.map((patterns) =>
+    patterns.length > 0 ? ahoCorasickTables(patterns) : undefined,
   );
   const meta: Meta = {
     terms: terms.length,
@@ -288,12 +304,22 @@ export function compileTermSet(
     ...writeIndex(normal),
     ...writeIndex(leet),
     encoder.encode(JSON.stringify(substrings)),
+    ...spellings.map((pairs) => Uint32Array.from(pairs)),
     ...automata.flatMap(automatonSections),
+    encoder.encode(
+      groups.size > 0
+        ? ''
+        : (prefilterSource({
+            normal: [...needles[0], ...substrings[0]],
+            leet: [...needles[1], ...substrings[1]],
+          }) ?? ''),
+    ),
     ...[...groups.values()].flatMap(writeGroup),
   ]);
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+const NO_OUTPUTS: readonly number[] = [];
 
 /** FNV-1a over 32-bit words: any one changed word changes it. */
 function checksum(words: Int32Array): number {
@@ -322,10 +348,11 @@ function headerChecksum(header: Int32Array): number {
 }
 
 /** The first section of hashed groups. */
-const GROUPS = 23;
+const GROUPS = 26;
 
-/** Bytes a block holds: a checksum each. */
-const BLOCK = 16 * 1024;
+/** Bytes a block holds (16 KB): a checksum each. */
+const BLOCK_BITS = 14;
+const BLOCK = 1 << BLOCK_BITS;
 /** Header words: magic, format, header checksum, section count, block count. */
 const HEADER = 5;
 const HEADER_CHECKSUM = 2;
@@ -383,7 +410,8 @@ interface Block {
 
 /** Reads a set's blocks on demand, each once, each checked against the header's checksum. */
 class BlockReader {
-  private readonly blocks = new Map<number, Block>();
+  /** By block number: those read so far. */
+  private readonly blocks: (Block | undefined)[] = [];
 
   constructor(
     private source: TermSetSource,
@@ -393,11 +421,11 @@ class BlockReader {
   ) {}
 
   block(b: number): Block {
-    let block = this.blocks.get(b);
+    let block = this.blocks[b];
     if (block === undefined) {
-      if (b < 0 || b >= this.checksums.length) throw new TermSetError('reads past its end');
+      if (!(b >= 0 && b < this.checksums.length)) throw new TermSetError('reads past its end');
       block = this.readBlock(b) ?? this.repaired(b);
-      this.blocks.set(b, block);
+      this.blocks[b] = block;
     }
     return block;
   }
@@ -421,7 +449,7 @@ class BlockReader {
    * when none of them is read yet: then the span read, its blocks all checked; else undefined.
    */
   private span(first: number, last: number): Uint8Array | undefined {
-    for (let b = first; b <= last; b++) if (this.blocks.has(b)) return undefined;
+    for (let b = first; b <= last; b++) if (this.blocks[b] !== undefined) return undefined;
     if (first < 0 || last >= this.checksums.length) return undefined;
     const from = this.start + first * BLOCK;
     const length = Math.min((last - first + 1) * BLOCK, this.source.size - from);
@@ -433,7 +461,7 @@ class BlockReader {
       if (block === undefined) return undefined; // read again block by block, and repaired
       blocks.push(block);
     }
-    blocks.forEach((block, i) => this.blocks.set(first + i, block));
+    blocks.forEach((block, i) => (this.blocks[first + i] = block));
     return span;
   }
 
@@ -468,10 +496,11 @@ class BlockReader {
     return out;
   }
 
-  /** The 32-bit word at byte `offset` (4-aligned). */
+  /** The 32-bit word at byte `offset` (4-aligned): what a scan reads most, so kept short. */
   int32(offset: number): number {
-    const b = Math.floor((offset - this.start) / BLOCK);
-    return this.block(b).words[(offset - this.start - b * BLOCK) >> 2]!;
+    const within = offset - this.start;
+    const b = within >>> BLOCK_BITS;
+    return (this.blocks[b] ?? this.block(b)).words[(within & (BLOCK - 1)) >> 2]!;
   }
 
   /** The byte at `offset`. */
@@ -609,11 +638,6 @@ export function loadTermSet(
   };
   const normal = indexOf(8);
   const leetIndex = indexOf(11);
-  const substrings = parseJson<[[number, string][], [number, string][]]>(
-    whole(reader, sections[14]),
-    'substrings',
-  );
-  check(Array.isArray(substrings) && substrings.length === 2);
 
   // The i-th 32-bit word of a section read on demand; out of range reads as -1 (matches nothing).
   const at = (section: Section, i: number): number =>
@@ -705,40 +729,87 @@ export function loadTermSet(
     };
   });
 
-  // A spelling's term is made only when the spelling occurs; its automaton is built only when not stored.
-  const spellings = (view: number): SubstringIndex | undefined => {
-    const pairs = substrings[view]!.map(([t, pattern]): Spelling => ({
-      pattern,
-      get term() {
-        return termAt(t);
-      },
-    }));
+  // A spelling's term is made only when the spelling occurs. A stored automaton is read as
+  // the text leads through it, each transition and output checked in range as it is read,
+  // so that stepping never leaves the table; one too large to be stored is built here.
+  const substringIndexOf = (view: number): SubstringIndex | undefined => {
+    const pairs = sections[15 + view]!;
+    const count = pairs.length / 8;
+    check(Number.isInteger(count));
+    if (count === 0) return undefined;
     const stored = meta.automata[view];
-    if (!stored) return substringIndex(pairs);
-    const [units, table, outputStarts, outputs] = sections.slice(15 + view * 4, 19 + view * 4);
-    const unitBytes = whole(reader, units);
-    const tables = {
-      ...stored,
-      units: new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1),
-      table: int32s(whole(reader, table)),
-      outputStarts: int32s(whole(reader, outputStarts)),
-      outputs: int32s(whole(reader, outputs)),
+    let longest = 1;
+    let ac: Pick<AhoCorasick, 'step' | 'outputs' | 'longest'>;
+    if (!stored) {
+      const patterns = parseJson<string[][]>(whole(reader, sections[14]), 'substrings')[view];
+      check(Array.isArray(patterns) && patterns.length === count);
+      ac = createAhoCorasick(patterns!);
+      longest = ac.longest;
+    } else {
+      ({ longest } = stored);
+      ac = storedAutomaton(stored, sections.slice(17 + view * 4, 21 + view * 4), count);
+    }
+    const spelling = (k: number): Spelling => {
+      const length = at(pairs, k * 2 + 1);
+      check(length > 0 && length <= longest);
+      return { length, term: termAt(at(pairs, k * 2)) };
     };
-    // Every transition and output in range, so that stepping never leaves the table.
-    const states = tables.outputStarts.length - 1;
-    check(
-      states > 0 &&
-        tables.table.length === states * tables.classes &&
-        tables.table.every((state) => state >= 0 && state < states) &&
-        tables.units.every((unit, i) => i % 2 === 0 || unit < tables.classes) &&
-        tables.outputStarts[0] === 0 &&
-        tables.outputStarts.every((start, i) => i === 0 || start >= tables.outputStarts[i - 1]!) &&
-        tables.outputStarts[states] === tables.outputs.length &&
-        tables.outputs.every((k) => k >= 0 && k < pairs.length),
-    );
-    const ac = loadAhoCorasick(tables);
-    return { ac, spellings: pairs };
+    return { ac, spelling };
   };
+
+  function storedAutomaton(
+    { classes, count, longest }: NonNullable<Meta['automata'][number]>,
+    [units, table, outputStarts, outputs]: Section[],
+    spellings: number,
+  ): Pick<AhoCorasick, 'step' | 'outputs' | 'longest'> {
+    const states = outputStarts!.length / 4 - 1;
+    check(
+      count === spellings &&
+        Number.isInteger(longest) &&
+        longest >= 1 &&
+        Number.isInteger(classes) &&
+        classes >= 1 &&
+        states >= 1 &&
+        Number.isInteger(states) &&
+        table!.length === states * classes * 4 &&
+        outputs!.length % 4 === 0,
+    );
+    const unitBytes = whole(reader, units);
+    const pairs = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+    const classOf = new Uint16Array(65536);
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      check(pairs[i + 1]! < classes);
+      classOf[pairs[i]!] = pairs[i + 1]!;
+    }
+    // By state: its outputs, once read (each checked to name a spelling); most states have none.
+    const made = new Map<number, readonly number[]>();
+    const none = new Uint8Array(states);
+    return {
+      longest,
+      step(state, unit) {
+        const next = at(table!, state * classes + classOf[unit]!);
+        check(next >= 0 && next < states);
+        return next;
+      },
+      outputs(state) {
+        if (none[state] === 1) return NO_OUTPUTS;
+        let list = made.get(state);
+        if (list === undefined) {
+          const from = at(outputStarts!, state);
+          const to = at(outputStarts!, state + 1);
+          check(from >= 0 && from <= to && to * 4 <= outputs!.length);
+          if (from === to) {
+            none[state] = 1;
+            return NO_OUTPUTS;
+          }
+          list = Array.from({ length: to - from }, (_, i) => at(outputs!, from + i));
+          check(list.every((k) => k >= 0 && k < spellings));
+          made.set(state, list);
+        }
+        return list;
+      },
+    };
+  }
   let automata: [SubstringIndex | undefined, SubstringIndex | undefined] | undefined;
 
   function matchIndex(
@@ -780,10 +851,19 @@ export function loadTermSet(
     }
   }
 
+  const prefilter = (): RegExp | undefined => {
+    const bytes = whole(reader, sections[25]);
+    if (bytes.length === 0) return undefined;
+    try {
+      return new RegExp(decoder.decode(bytes));
+    } catch {
+      throw new TermSetError('damaged prefilter');
+    }
+  };
   return {
     size: termCount,
     terms: () => Array.from({ length: termCount }, (_, t) => termAt(t)),
-    match(text, accept = () => true) {
+    match: withPrefilter(prefilter, (text, accept = () => true) => {
       const found: TermMatch[] = [];
       if (normal.keys.length > 0 || groups.length > 0) {
         const words = tokenize(text);
@@ -795,12 +875,12 @@ export function loadTermSet(
         matchIndex(text, words, leetIndex, true, accept, found);
         for (const group of groups) matchHashed(text, words, group, true, accept, found);
       }
-      if (substrings[0].length + substrings[1].length > 0) {
-        automata ??= [spellings(0), spellings(1)];
+      if (sections[15]!.length + sections[16]!.length > 0) {
+        automata ??= [substringIndexOf(0), substringIndexOf(1)];
         if (automata[0]) matchSubstrings(text, automata[0], false, accept, found);
         if (automata[1]) matchSubstrings(text, automata[1], true, accept, found);
       }
       return withoutOverlaps(found);
-    },
+    }),
   };
 }
