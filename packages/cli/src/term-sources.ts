@@ -285,9 +285,11 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   const stamp = cacheable ? stampOf(lists, keys) : undefined;
   const stamped = stamp && readStamp(cacheDir!, stamp.key, stamp.stats);
   const warm = stamped !== undefined ? loadCached(stamped) : undefined;
-  const identity = warm !== undefined ? stamped! : identityOf();
-  if (warm === undefined && stamp?.settled) writeStamp(cacheDir!, stamp.key, stamp.stats, identity);
-  let compiled = warm ?? (cacheable ? loadCached(identity) : undefined);
+  // Without a cache there is nothing to look up: the digest is made if it is asked for.
+  const identity = warm !== undefined ? stamped! : cacheable ? identityOf() : undefined;
+  if (warm === undefined && stamp?.settled)
+    writeStamp(cacheDir!, stamp.key, stamp.stats, identity!);
+  let compiled = warm ?? (cacheable ? loadCached(identity!) : undefined);
   if (compiled === undefined && cacheable) {
     const { meta, set } = compile();
     compiled = { meta, matcher: loadTermSet(set, keys) };
@@ -330,7 +332,9 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
     keys,
     listTerms,
     sources,
-    identity,
+    get identity() {
+      return identity ?? identityOf();
+    },
     cacheDir,
   };
 }

@@ -48,11 +48,13 @@ export async function loadScanSettings(options: SettingsOptions): Promise<ScanSe
   });
   // Ids and owners are what every report prints about a term: one that gives a term away is
   // refused. The check matches every id against every term: its verdict is cached.
-  const { cacheDir, identity } = loaded;
-  const checked = cacheDir !== undefined && hasCachedVerdict(cacheDir, identity);
+  // Without terms there is nothing to give away (and no digest to make).
+  const { cacheDir } = loaded;
+  const none = loaded.matcher.size === 0;
+  const checked = none || (cacheDir !== undefined && hasCachedVerdict(cacheDir, loaded.identity));
   const [giveaway] = checked ? [] : findRevealingTerms(loaded.terms, ['id', 'owner'], loaded.keys);
-  if (!giveaway && !checked && cacheDir !== undefined && loaded.matcher.size > 0)
-    writeCachedVerdict(cacheDir, identity);
+  if (!giveaway && !checked && cacheDir !== undefined)
+    writeCachedVerdict(cacheDir, loaded.identity);
   if (giveaway) {
     throw new InputError(
       giveaway.field === 'id'
