@@ -2,6 +2,7 @@ import { BASE64URL, DIGITS, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import { toBase64 } from '../codec/base64.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { base64urlKey, hexKey, keyedRule } from './keyed.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
 
 // SendGrid: https://docs.sendgrid.com/ui/account-and-settings/api-keys ("SG." 22 "." 43).
@@ -311,5 +312,34 @@ export const messagingRules: Rule[] = [
       (t) => `telnyx.api_key = "${t}"`,
       (t) => `curl -H "Authorization: Bearer ${t}" https://api.telnyx.com/v2/balance`,
     ],
+  }),
+  keyedRule({
+    id: 'mandrill-api-key',
+    title: 'Mandrill (Mailchimp Transactional) API key',
+    provider: 'Mailchimp Transactional (Mandrill)',
+    source: 'https://mailchimp.com/developer/transactional/api/',
+    credential: 'API key',
+    revokeAt: 'Mandrill (Settings > API Keys)',
+    names: ['mandrill'],
+    env: 'MANDRILL_API_KEY',
+    shape: base64urlKey(22),
+    hosts: ['mandrillapp.com'],
+    note: 'format observed',
+    call: 'Mandrill\\(',
+    example: (t) => `mandrill_client = mandrill.Mandrill('${t}')`,
+  }),
+  keyedRule({
+    id: 'helpscout-api-key',
+    title: 'Help Scout API key',
+    provider: 'Help Scout',
+    source: 'https://developer.helpscout.com/help-desk-api',
+    credential: 'API key',
+    revokeAt: 'Help Scout (Your Profile > Authentication > API Keys)',
+    names: ['helpscout', 'help_scout'],
+    env: 'HELPSCOUT_API_KEY',
+    shape: hexKey(40),
+    hosts: ['api.helpscout.net'],
+    note: 'the legacy Mailbox API and Docs API key, sent as the Basic auth user name; format observed',
+    example: (t) => `curl -u ${t}:X https://api.helpscout.net/v1/mailboxes.json`,
   }),
 ];
