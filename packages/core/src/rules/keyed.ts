@@ -96,10 +96,10 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 /** Words that say a key or the text before a value holds a credential. */
 const CREDENTIAL = '(?:key|token|secret|pass|auth|access|private|credential)';
 
-/** The env variable's words as a YAML block and key: `NEWSAPI_KEY` → `newsapi:\n  key: …`. */
-function blockOf(env: string, token: string): string {
-  const [first, ...rest] = env.toLowerCase().split('_');
-  return `${first}:\n  ${rest.join('_') || 'key'}: "${token}"`;
+/** A YAML block named after the provider, keyed as the env variable ends: `newsapi:\n  key: …`. */
+function blockOf(name: string, env: string, token: string): string {
+  const rest = env.toLowerCase().split('_').slice(1);
+  return `${name}:\n  ${rest.join('_') || 'key'}: "${token}"`;
 }
 
 /**
@@ -134,7 +134,7 @@ export function keyedRule(spec: KeyedProvider): Rule {
     token: shape.fake,
     contexts: [
       (t) => `${spec.env}=${t}`,
-      (t) => blockOf(spec.env, t),
+      (t) => blockOf(spec.names[0]!, spec.env, t),
       (t) => `${spec.names[0]} secret: ${t}`,
       ...(spec.example ? [spec.example] : []),
     ],

@@ -342,4 +342,27 @@ export const messagingRules: Rule[] = [
     note: 'the legacy Mailbox API and Docs API key, sent as the Basic auth user name; format observed',
     example: (t) => `curl -u ${t}:X https://api.helpscout.net/v1/mailboxes.json`,
   }),
+  keyedRule({
+    id: 'intercom-access-token',
+    title: 'Intercom access token',
+    provider: 'Intercom',
+    source: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication/',
+    credential: 'access token',
+    revokeAt: 'the Intercom Developer Hub (your app > Configure > Authentication)',
+    names: ['intercom'],
+    env: 'INTERCOM_ACCESS_TOKEN',
+    // Observed: base64 of "tok:", an id and ":1:0" (60 characters).
+    shape: {
+      body: 'dG9rO[A-Za-z0-9+/]{50,66}={0,2}',
+      fake: (fake) =>
+        toBase64(
+          `tok:${fake.hex(8)}_${fake.hex(4)}_${fake.hex(4)}_${fake.hex(4)}_${fake.hex(12)}:1:0`,
+        ),
+      what: 'base64 of "tok:" and an id',
+      random: false,
+    },
+    hosts: ['api.intercom.io'],
+    note: 'format observed',
+    example: (t) => `curl https://api.intercom.io/me -H 'Authorization: Bearer ${t}'`,
+  }),
 ];

@@ -119,4 +119,29 @@ export const saasRules: Rule[] = [
       (t) => `curl -u "${t}:x" https://example.teamwork.com/projects.json`,
     ],
   }),
+  defineRule({
+    id: 'adobe-client-secret',
+    title: 'Adobe OAuth client secret',
+    provider: 'Adobe',
+    source:
+      'https://developer.adobe.com/firefly-services/docs/firefly-api/getting-started/dev-console',
+    description:
+      'Adobe Developer Console OAuth client secret ("p8e-" and 32 characters; observed in Adobe\'s examples): with the client id it issues server-to-server access tokens.',
+    remediation: remediation(
+      'client secret (rotate it: add a new secret, then delete the old one)',
+      'the Adobe Developer Console (project > Credentials)',
+    ),
+    keywords: ['p8e-'],
+    prefix: 'p8e-',
+    body: '[A-Za-z0-9_-]{32}',
+    boundary: 'token',
+    check: 'random',
+    token: (fake) =>
+      `p8e-${fake.string(BASE64URL, 30)}${fake.pick(['a', 'K'])}${fake.pick(['3', '-'])}`,
+    contexts: [
+      (t) => `ADOBE_CLIENT_SECRET=${t}`,
+      (t) => `OAUTHS2S_CLIENT_SECRET=${t}`,
+      (t) => `{"client_credentials": {"client_secret": "${t}"}}`,
+    ],
+  }),
 ];
