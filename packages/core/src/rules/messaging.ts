@@ -365,4 +365,55 @@ export const messagingRules: Rule[] = [
     note: 'format observed',
     example: (t) => `curl https://api.intercom.io/me -H 'Authorization: Bearer ${t}'`,
   }),
+  keyedRule({
+    id: 'line-channel-access-token',
+    title: 'LINE Messaging API channel access token',
+    provider: 'LINE',
+    source: 'https://developers.line.biz/en/docs/basics/channel-access-token',
+    credential: 'channel access token',
+    revokeAt: 'the LINE Developers Console (channel > Messaging API > Channel access token)',
+    // "line" alone is an English word: the names are those of the SDKs' settings.
+    names: [
+      'line_channel',
+      'linechannel',
+      'linebot',
+      'line_bot',
+      'line-bot',
+      'line_messaging',
+      'channel_access',
+      'channelaccess',
+    ],
+    env: 'LINE_CHANNEL_ACCESS_TOKEN',
+    // Observed: a long-lived token is about 172 characters of base64.
+    shape: {
+      body: '[A-Za-z0-9+/]{160,180}={0,2}',
+      fake: (fake) => `${fake.base64(171)}=`,
+      what: 'about 172 characters of base64',
+      random: true,
+    },
+    hosts: ['api.line.me'],
+    note: 'the long-lived token; format observed',
+    example: (t) =>
+      `config = {\n  channelAccessToken: '${t}',\n  channelSecret: process.env.LINE_CHANNEL_SECRET,\n};`,
+  }),
+  keyedRule({
+    id: 'pushbullet-access-token',
+    title: 'Pushbullet access token',
+    provider: 'Pushbullet',
+    source: 'https://docs.pushbullet.com/v12/',
+    credential: 'access token',
+    revokeAt: 'Pushbullet (Settings > Account > Access Tokens)',
+    names: ['pushbullet'],
+    env: 'PUSHBULLET_ACCESS_TOKEN',
+    // Observed: "o." and 32 letters and digits.
+    shape: {
+      body: 'o\\.[A-Za-z0-9]{32}',
+      fake: (fake) => `o.${fake.base62(32)}`,
+      what: '"o." and 32 letters and digits',
+      random: true,
+    },
+    hosts: ['api.pushbullet.com'],
+    note: 'format observed',
+    example: (t) => `curl --header 'Access-Token: ${t}' https://api.pushbullet.com/v2/users/me`,
+  }),
 ];

@@ -1,7 +1,7 @@
 import { BASE64, BASE64URL } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { base64urlKey, hexKey, keyedRule, upperAlnumKey } from './keyed.js';
+import { alnumKey, base64urlKey, hexKey, keyedRule, upperAlnumKey } from './keyed.js';
 
 // Business and productivity SaaS APIs (tasks, boards, events, media, pastes): keys without a
 // prefix of their own, found where the provider names them (see keyed.ts), and prefixed tokens.
@@ -80,6 +80,51 @@ export const saasRules: Rule[] = [
     note: 'format observed; the secret key beside it has the same shape',
     severity: 'medium',
     example: (t) => `headers: { Authorization: 'Client-ID ${t}' }, // api.unsplash.com`,
+  }),
+  keyedRule({
+    id: 'clockify-api-key',
+    title: 'Clockify API key',
+    provider: 'Clockify',
+    source: 'https://docs.developer.clockify.me/',
+    credential: 'API key',
+    revokeAt: 'Clockify (Profile settings > API)',
+    names: ['clockify'],
+    env: 'CLOCKIFY_API_KEY',
+    shape: alnumKey(48),
+    hosts: ['api.clockify.me'],
+    note: 'format observed',
+    example: (t) => `headers = {'X-Api-Key': '${t}'}  # https://api.clockify.me/api/v1`,
+  }),
+  keyedRule({
+    id: 'pandadoc-api-key',
+    title: 'PandaDoc API key',
+    provider: 'PandaDoc',
+    source: 'https://developers.pandadoc.com/reference/authentication',
+    credential: 'API key',
+    revokeAt: 'PandaDoc (Settings > Integrations > API > Configuration)',
+    names: ['pandadoc'],
+    env: 'PANDADOC_API_KEY',
+    shape: alnumKey(40),
+    hosts: ['api.pandadoc.com'],
+    note: 'sent as "Authorization: API-Key …"; format observed (40 hex)',
+    example: (t) =>
+      `curl -H "Authorization: API-Key ${t}" https://api.pandadoc.com/public/v1/documents`,
+  }),
+  keyedRule({
+    id: 'buttercms-api-token',
+    title: 'ButterCMS API token',
+    provider: 'ButterCMS',
+    source: 'https://buttercms.com/docs/api/concepts/authentication-api-tokens',
+    credential: 'API token',
+    revokeAt: 'ButterCMS (Settings > API Tokens; contact support to regenerate)',
+    names: ['buttercms', 'butter_cms', 'butter_api', 'butter_write'],
+    env: 'BUTTERCMS_API_TOKEN',
+    shape: hexKey(40),
+    hosts: ['api.buttercms.com'],
+    call: 'require\\([\'"]buttercms[\'"]\\)\\(',
+    note: 'read or write token; the write token creates and deletes content; format observed',
+    severity: 'medium',
+    example: (t) => `const butter = require('buttercms')('${t}');`,
   }),
   defineRule({
     id: 'frameio-developer-token',
