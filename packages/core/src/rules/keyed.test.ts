@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createFake } from '../codec/fake.js';
 import { createEngine } from '../engine/engine.js';
-import { hexKey, keyedRule, uuidKey } from './keyed.js';
+import { hexKey, keyedRule, uuidKey, type KeyedProvider } from './keyed.js';
 import { fakeUuid } from './shapes.js';
 
 // A fictional provider, declared as the catalog's keyed providers are.
-const rule = keyedRule({
+const spec: KeyedProvider = {
   id: 'acme-api-key',
   title: 'Acme API key',
   provider: 'Acme',
@@ -17,7 +17,8 @@ const rule = keyedRule({
   shape: hexKey(32),
   hosts: ['api.acmecorp.io'],
   call: 'AcmeCorpClient\\(',
-});
+};
+const rule = keyedRule(spec);
 const uuidRule = keyedRule({
   id: 'acme-secret-key',
   title: 'Acme secret key',
@@ -68,6 +69,14 @@ describe('keyedRule', () => {
     ['a longer hex run', `ACMECORP_API_KEY=${key}${key}`],
   ])('ignores %s', (_what, text) => {
     expect(findings(text)).toEqual([]);
+  });
+
+  it('takes only the named credential words where the provider has public keys beside secret ones', () => {
+    const secretOnly = keyedRule({ ...spec, id: 'acme-secret', credentials: 'secret|private' });
+    expect(findings(`ACMECORP_SECRET=${key}`, secretOnly)).toHaveLength(1);
+    expect(findings(`acmecorp private key: ${key}`, secretOnly)).toHaveLength(1);
+    expect(findings(`ACMECORP_API_KEY=${key}`, secretOnly)).toEqual([]);
+    expect(findings(`ACMECORP_PUBLIC_KEY=${key}`, secretOnly)).toEqual([]);
   });
 
   it('takes UUID keys without asking them to look random, and only where keyed', () => {

@@ -25,33 +25,37 @@ export interface KeyShape {
   random: boolean;
 }
 
+/** A length, or the shortest and longest lengths a key has been seen with. */
+type Length = number | readonly [min: number, max: number];
+
 /** A key of `length` characters of one alphabet (`chars`), written as a character class. */
-function shape(what: string, chars: string, charClass: string, length: number): KeyShape {
+function shape(what: string, chars: string, charClass: string, length: Length): KeyShape {
+  const [min, max] = typeof length === 'number' ? [length, length] : length;
   return {
-    body: `${charClass}{${length}}`,
-    fake: (fake) => fake.string(chars, length),
-    what: `${length} ${what}`,
+    body: min === max ? `${charClass}{${min}}` : `${charClass}{${min},${max}}`,
+    fake: (fake) => fake.string(chars, max),
+    what: `${min === max ? min : `${min} to ${max}`} ${what}`,
     random: true,
   };
 }
 
 /** `length` hexadecimal digits (either case). */
-export const hexKey = (length: number): KeyShape => shape('hex digits', HEX, '[a-fA-F0-9]', length);
+export const hexKey = (length: Length): KeyShape => shape('hex digits', HEX, '[a-fA-F0-9]', length);
 
 /** `length` letters and digits (base62). */
-export const alnumKey = (length: number): KeyShape =>
+export const alnumKey = (length: Length): KeyShape =>
   shape('letters and digits', BASE62, '[A-Za-z0-9]', length);
 
 /** `length` lower-case letters and digits. */
-export const lowerAlnumKey = (length: number): KeyShape =>
+export const lowerAlnumKey = (length: Length): KeyShape =>
   shape('lower-case letters and digits', LOWER_ALNUM, '[a-z0-9]', length);
 
 /** `length` upper-case letters and digits. */
-export const upperAlnumKey = (length: number): KeyShape =>
+export const upperAlnumKey = (length: Length): KeyShape =>
   shape('upper-case letters and digits', UPPER_ALNUM, '[A-Z0-9]', length);
 
 /** `length` characters of base64url (letters, digits, `-`, `_`). */
-export const base64urlKey = (length: number): KeyShape =>
+export const base64urlKey = (length: Length): KeyShape =>
   shape('base64url characters', BASE64URL, '[A-Za-z0-9_-]', length);
 
 /** A UUID (8-4-4-4-12 hex). */
@@ -77,6 +81,11 @@ export interface KeyedProvider {
   /** The conventional environment variable, for the samples (`NEWSAPI_KEY`). */
   env: string;
   shape: KeyShape;
+  /**
+   * The words (a pattern) that make a key naming the provider hold this credential, where the
+   * provider has public keys beside secret ones (`secret|private`); by default any credential word.
+   */
+  credentials?: string;
   /** The provider's API hosts: a key within 200 characters of one is the provider's. */
   hosts?: readonly string[];
   /**
@@ -111,9 +120,13 @@ function blockOf(name: string, env: string, token: string): string {
  */
 export function keyedRule(spec: KeyedProvider): Rule {
   const names = spec.names.map(escape).join('|');
+  const credential = spec.credentials ? `(?:${spec.credentials})` : CREDENTIAL;
   const evidence: CheckSpec[] = [
-    { keyedBy: `(?:${names})[\\w.-]*${CREDENTIAL}` },
-    { precededBy: `(?:${names})[^\\n]{0,24}?${CREDENTIAL}\\w*[^\\w\\n]{1,6}` },
+    { keyedBy: `(?:${names})[\\w.-]*${credential}` },
+    // "acme secret: …", "acme private key …": a credential word, then perhaps "key" or "token".
+    {
+      precededBy: `(?:${names})[^\\n]{0,24}?${credential}\\w*(?:[ .-]+(?:key|token))?[^\\w\\n]{1,6}`,
+    },
   ];
   if (spec.hosts)
     evidence.push({ nearText: { pattern: spec.hosts.map(escape).join('|'), within: 200 } });
@@ -143,6 +156,8 @@ export function keyedRule(spec: KeyedProvider): Rule {
       `CACHE_KEY=${shape.fake(fake)}`,
       `commit: ${shape.fake(fake)}`,
       `${upper}_ACCOUNT_ID=${shape.fake(fake)}`,
+      // Where the provider's public key sits beside the secret one, the public key.
+      ...(spec.credentials ? [`${upper}_PUBLIC_KEY=${shape.fake(fake)}`] : []),
       // The provider named, but lines away from a value under another key.
       `# ${spec.names[0]} settings\n\n\n\nrevision = "${shape.fake(fake)}"`,
     ],

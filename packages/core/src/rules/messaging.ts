@@ -2,7 +2,7 @@ import { BASE64URL, DIGITS, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import { toBase64 } from '../codec/base64.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { base64urlKey, hexKey, keyedRule } from './keyed.js';
+import { alnumKey, base64urlKey, hexKey, keyedRule } from './keyed.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
 
 // SendGrid: https://docs.sendgrid.com/ui/account-and-settings/api-keys ("SG." 22 "." 43).
@@ -395,6 +395,22 @@ export const messagingRules: Rule[] = [
     note: 'the long-lived token; format observed',
     example: (t) =>
       `config = {\n  channelAccessToken: '${t}',\n  channelSecret: process.env.LINE_CHANNEL_SECRET,\n};`,
+  }),
+  keyedRule({
+    id: 'nylas-access-token',
+    title: 'Nylas access token or API key',
+    provider: 'Nylas',
+    source:
+      'https://developer.nylas.com/docs/v2/developer-guide-v2/authentication/authorizing-api-requests',
+    credential: 'access token',
+    revokeAt: 'the Nylas dashboard (revoke the grant or the API key)',
+    names: ['nylas'],
+    env: 'NYLAS_ACCESS_TOKEN',
+    // Observed: v2 access tokens are 30 letters and digits (v3 API keys start "nyk_").
+    shape: alnumKey(30),
+    hosts: ['api.nylas.com', 'api.us.nylas.com', 'api.eu.nylas.com'],
+    note: 'format observed',
+    example: (t) => `curl -H 'Authorization: Bearer ${t}' https://api.nylas.com/account`,
   }),
   keyedRule({
     id: 'pushbullet-access-token',

@@ -126,6 +126,21 @@ export const saasRules: Rule[] = [
     severity: 'medium',
     example: (t) => `const butter = require('buttercms')('${t}');`,
   }),
+  keyedRule({
+    id: 'disqus-secret-key',
+    title: 'Disqus API secret key',
+    provider: 'Disqus',
+    source: 'https://disqus.com/api/docs/auth/',
+    credential: 'API secret key',
+    revokeAt: 'Disqus (API applications > your application)',
+    // The public key (api_key) is embedded in every page with comments; the secret key is not.
+    names: ['disqus'],
+    credentials: 'secret|private',
+    env: 'DISQUS_SECRET_KEY',
+    shape: alnumKey(64),
+    note: 'format observed',
+    example: (t) => `DisqusAPI(secret_key='${t}', public_key=settings.DISQUS_PUBLIC_KEY)`,
+  }),
   defineRule({
     id: 'frameio-developer-token',
     title: 'Frame.io developer token',
