@@ -96,6 +96,11 @@ export interface KeyedProvider {
   /** Said in the description after the shape, e.g. where the format is only observed. */
   note?: string;
   severity?: Rule['severity'];
+  /**
+   * Whether the provider's name is a word of ordinary pages (twitter, linkedin): then the rule
+   * runs on the lines that name it only, and a key in a block named after it is not found.
+   */
+  lineOnly?: boolean;
   /** A realistic context besides the generated ones (an SDK call, a URL). */
   example?: (token: string) => string;
 }
@@ -105,10 +110,13 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 /** Words that say a key or the text before a value holds a credential. */
 const CREDENTIAL = '(?:key|token|secret|pass|auth|access|private|credential)';
 
-/** A YAML block named after the provider, keyed as the env variable ends: `newsapi:\n  key: …`. */
-function blockOf(name: string, env: string, token: string): string {
-  const rest = env.toLowerCase().split('_').slice(1);
-  return `${name}:\n  ${rest.join('_') || 'key'}: "${token}"`;
+/**
+ * A YAML block named after the provider, keyed as the env variable ends: `newsapi:\n  key: …`;
+ * on one line for a rule that runs on the lines naming the provider: `newsapi.key = …`.
+ */
+function blockOf(name: string, env: string, token: string, lineOnly = false): string {
+  const key = env.toLowerCase().split('_').slice(1).join('_') || 'key';
+  return lineOnly ? `${name}.${key} = "${token}"` : `${name}:\n  ${key}: "${token}"`;
 }
 
 /**
@@ -142,12 +150,13 @@ export function keyedRule(spec: KeyedProvider): Rule {
     remediation: remediation(spec.credential, spec.revokeAt),
     severity: spec.severity ?? 'high',
     keywords: [...spec.names, ...(spec.hosts ?? [])].map((k) => k.toLowerCase()),
+    ...(spec.lineOnly ? { scope: 'line' as const } : {}),
     pattern: alone(shape.body),
     check: shape.random ? ['random', { anyOf: evidence }] : { anyOf: evidence },
     token: shape.fake,
     contexts: [
       (t) => `${spec.env}=${t}`,
-      (t) => blockOf(spec.names[0]!, spec.env, t),
+      (t) => blockOf(spec.names[0]!, spec.env, t, spec.lineOnly),
       (t) => `${spec.names[0]} secret: ${t}`,
       ...(spec.example ? [spec.example] : []),
     ],

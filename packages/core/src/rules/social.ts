@@ -92,6 +92,7 @@ export const socialRules: Rule[] = [
     // The API key (consumer key) names the app; its secret and the access token secret sign.
     names: ['twitter', 'tweepy'],
     credentials: 'secret',
+    lineOnly: true,
     env: 'TWITTER_API_SECRET',
     shape: alnumKey([35, 50]),
     hosts: ['api.twitter.com', 'api.x.com'],
@@ -107,6 +108,7 @@ export const socialRules: Rule[] = [
     revokeAt: 'the LinkedIn Developer Portal (My apps > Auth > Generate a new Client Secret)',
     names: ['linkedin'],
     credentials: 'secret',
+    lineOnly: true,
     env: 'LINKEDIN_CLIENT_SECRET',
     // Sixteen characters are few for the randomness test: the samples hold digits.
     shape: {
