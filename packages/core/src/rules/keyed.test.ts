@@ -79,6 +79,14 @@ describe('keyedRule', () => {
     expect(findings(`ACMECORP_PUBLIC_KEY=${key}`, secretOnly)).toEqual([]);
   });
 
+  it('runs on the lines naming the provider only, when its name is an ordinary word', () => {
+    const lineOnly = keyedRule({ ...spec, id: 'acme-line-key', lineOnly: true });
+    expect(lineOnly.scope).toBe('line');
+    expect(findings(`acmecorp.api_key = "${key}"`, lineOnly)).toHaveLength(1);
+    expect(findings(`acmecorp:\n  api_key: "${key}"`, lineOnly)).toHaveLength(1);
+    expect(findings(`acmecorp:\n  region: eu\n  api_key: "${key}"`, lineOnly)).toEqual([]);
+  });
+
   it('takes UUID keys without asking them to look random, and only where keyed', () => {
     const uuid = fakeUuid(fake);
     expect(findings(`ACMECORP_SECRET_KEY=${uuid}`, uuidRule)).toHaveLength(1);

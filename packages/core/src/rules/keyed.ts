@@ -98,7 +98,8 @@ export interface KeyedProvider {
   severity?: Rule['severity'];
   /**
    * Whether the provider's name is a word of ordinary pages (twitter, linkedin): then the rule
-   * runs on the lines that name it only, and a key in a block named after it is not found.
+   * runs only on the lines that name it and the line after one that opens a block, so a key
+   * deeper in a block named after the provider is not found.
    */
   lineOnly?: boolean;
   /** A realistic context besides the generated ones (an SDK call, a URL). */
@@ -110,13 +111,10 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 /** Words that say a key or the text before a value holds a credential. */
 const CREDENTIAL = '(?:key|token|secret|pass|auth|access|private|credential)';
 
-/**
- * A YAML block named after the provider, keyed as the env variable ends: `newsapi:\n  key: …`;
- * on one line for a rule that runs on the lines naming the provider: `newsapi.key = …`.
- */
-function blockOf(name: string, env: string, token: string, lineOnly = false): string {
+/** A YAML block named after the provider, keyed as the env variable ends: `newsapi:\n  key: …`. */
+function blockOf(name: string, env: string, token: string): string {
   const key = env.toLowerCase().split('_').slice(1).join('_') || 'key';
-  return lineOnly ? `${name}.${key} = "${token}"` : `${name}:\n  ${key}: "${token}"`;
+  return `${name}:\n  ${key}: "${token}"`;
 }
 
 /**
@@ -156,7 +154,7 @@ export function keyedRule(spec: KeyedProvider): Rule {
     token: shape.fake,
     contexts: [
       (t) => `${spec.env}=${t}`,
-      (t) => blockOf(spec.names[0]!, spec.env, t, spec.lineOnly),
+      (t) => blockOf(spec.names[0]!, spec.env, t),
       (t) => `${spec.names[0]} secret: ${t}`,
       ...(spec.example ? [spec.example] : []),
     ],
