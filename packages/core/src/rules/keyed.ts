@@ -11,7 +11,7 @@
 //   given to its SDK.
 // Ordinary hashes, UUIDs and ids under any other key stay silent: the rule's samples prove it.
 
-import { BASE62, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM } from '../codec/alphabets.js';
+import { BASE62, BASE64URL, HEX, UPPER_ALNUM } from '../codec/alphabets.js';
 import type { CheckSpec, Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
@@ -45,10 +45,6 @@ export const hexKey = (length: Length): KeyShape => shape('hex digits', HEX, '[a
 /** `length` letters and digits (base62). */
 export const alnumKey = (length: Length): KeyShape =>
   shape('letters and digits', BASE62, '[A-Za-z0-9]', length);
-
-/** `length` lower-case letters and digits. */
-export const lowerAlnumKey = (length: Length): KeyShape =>
-  shape('lower-case letters and digits', LOWER_ALNUM, '[a-z0-9]', length);
 
 /** `length` upper-case letters and digits. */
 export const upperAlnumKey = (length: Length): KeyShape =>
