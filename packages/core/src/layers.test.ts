@@ -39,6 +39,7 @@ const RULES_LAYERS = [
   ['judge.ts'],
   ['checks.ts'],
   ['define-rule.ts', 'shapes.ts'],
+  ['keyed.ts'],
   ['*'],
   ['index.ts'],
 ];

@@ -2,6 +2,7 @@ import { aiRules } from './ai.js';
 import { awsRules } from './aws.js';
 import { azureRules } from './azure.js';
 import { cloudRules } from './cloud.js';
+import { dataApiRules } from './data-apis.js';
 import { databaseRules } from './database.js';
 import { devToolRules } from './dev-tools.js';
 import { genericRules } from './generic.js';
@@ -16,6 +17,7 @@ import { paymentRules } from './payments.js';
 import { privateKeyRules } from './private-keys.js';
 import { productivityRules } from './productivity.js';
 import { registryRules } from './registries.js';
+import { saasRules } from './saas.js';
 import { slackRules } from './slack.js';
 import { socialRules } from './social.js';
 import { stripeRules } from './stripe.js';
@@ -40,6 +42,8 @@ export const ruleFamilies: Readonly<Record<string, readonly Rule[]>> = {
   infrastructure: infrastructureRules,
   identity: identityRules,
   productivity: productivityRules,
+  saas: saasRules,
+  'data-apis': dataApiRules,
   social: socialRules,
   'private-keys': privateKeyRules,
   database: databaseRules,

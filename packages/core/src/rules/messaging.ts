@@ -2,6 +2,7 @@ import { BASE64URL, DIGITS, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import { toBase64 } from '../codec/base64.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { alnumKey, base64urlKey, hexKey, keyedRule } from './keyed.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
 
 // Twilio API key SIDs are "SK" and 32 hex, their secrets 32 characters; a Discord bot
@@ -340,5 +341,124 @@ export const messagingRules: Rule[] = [
       (t) => `telnyx.api_key = "${t}"`,
       (t) => `curl -H "Authorization: Bearer ${t}" https://api.telnyx.com/v2/balance`,
     ],
+  }),
+  keyedRule({
+    id: 'mandrill-api-key',
+    title: 'Mandrill (Mailchimp Transactional) API key',
+    provider: 'Mailchimp Transactional (Mandrill)',
+    source: 'https://mailchimp.com/developer/transactional/api/',
+    credential: 'API key',
+    revokeAt: 'Mandrill (Settings > API Keys)',
+    names: ['mandrill'],
+    env: 'MANDRILL_API_KEY',
+    shape: base64urlKey(22),
+    hosts: ['mandrillapp.com'],
+    note: 'format observed',
+    call: 'Mandrill\\(',
+    example: (t) => `mandrill_client = mandrill.Mandrill('${t}')`,
+  }),
+  keyedRule({
+    id: 'helpscout-api-key',
+    title: 'Help Scout API key',
+    provider: 'Help Scout',
+    source: 'https://developer.helpscout.com/help-desk-api',
+    credential: 'API key',
+    revokeAt: 'Help Scout (Your Profile > Authentication > API Keys)',
+    names: ['helpscout', 'help_scout'],
+    env: 'HELPSCOUT_API_KEY',
+    shape: hexKey(40),
+    hosts: ['api.helpscout.net'],
+    note: 'the legacy Mailbox API and Docs API key, sent as the Basic auth user name; format observed',
+    example: (t) => `curl -u ${t}:X https://api.helpscout.net/v1/mailboxes.json`,
+  }),
+  keyedRule({
+    id: 'intercom-access-token',
+    title: 'Intercom access token',
+    provider: 'Intercom',
+    source: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication/',
+    credential: 'access token',
+    revokeAt: 'the Intercom Developer Hub (your app > Configure > Authentication)',
+    names: ['intercom'],
+    env: 'INTERCOM_ACCESS_TOKEN',
+    // Observed: base64 of "tok:", an id and ":1:0" (60 characters).
+    shape: {
+      body: 'dG9rO[A-Za-z0-9+/]{50,66}={0,2}',
+      fake: (fake) =>
+        toBase64(
+          `tok:${fake.hex(8)}_${fake.hex(4)}_${fake.hex(4)}_${fake.hex(4)}_${fake.hex(12)}:1:0`,
+        ),
+      what: 'base64 of "tok:" and an id',
+      random: false,
+    },
+    hosts: ['api.intercom.io'],
+    note: 'format observed',
+    example: (t) => `curl https://api.intercom.io/me -H 'Authorization: Bearer ${t}'`,
+  }),
+  keyedRule({
+    id: 'line-channel-access-token',
+    title: 'LINE Messaging API channel access token',
+    provider: 'LINE',
+    source: 'https://developers.line.biz/en/docs/basics/channel-access-token',
+    credential: 'channel access token',
+    revokeAt: 'the LINE Developers Console (channel > Messaging API > Channel access token)',
+    // "line" alone is an English word: the names are those of the SDKs' settings.
+    names: [
+      'line_channel',
+      'linechannel',
+      'linebot',
+      'line_bot',
+      'line-bot',
+      'line_messaging',
+      'channel_access',
+      'channelaccess',
+    ],
+    env: 'LINE_CHANNEL_ACCESS_TOKEN',
+    // Observed: a long-lived token is about 172 characters of base64.
+    shape: {
+      body: '[A-Za-z0-9+/]{160,180}={0,2}',
+      fake: (fake) => `${fake.base64(171)}=`,
+      what: 'about 172 characters of base64',
+      random: true,
+    },
+    hosts: ['api.line.me'],
+    note: 'the long-lived token; format observed',
+    example: (t) =>
+      `config = {\n  channelAccessToken: '${t}',\n  channelSecret: process.env.LINE_CHANNEL_SECRET,\n};`,
+  }),
+  keyedRule({
+    id: 'nylas-access-token',
+    title: 'Nylas access token or API key',
+    provider: 'Nylas',
+    source:
+      'https://developer.nylas.com/docs/v2/developer-guide-v2/authentication/authorizing-api-requests',
+    credential: 'access token',
+    revokeAt: 'the Nylas dashboard (revoke the grant or the API key)',
+    names: ['nylas'],
+    env: 'NYLAS_ACCESS_TOKEN',
+    // Observed: v2 access tokens are 30 letters and digits (v3 API keys start "nyk_").
+    shape: alnumKey(30),
+    hosts: ['api.nylas.com', 'api.us.nylas.com', 'api.eu.nylas.com'],
+    note: 'format observed',
+    example: (t) => `curl -H 'Authorization: Bearer ${t}' https://api.nylas.com/account`,
+  }),
+  keyedRule({
+    id: 'pushbullet-access-token',
+    title: 'Pushbullet access token',
+    provider: 'Pushbullet',
+    source: 'https://docs.pushbullet.com/v12/',
+    credential: 'access token',
+    revokeAt: 'Pushbullet (Settings > Account > Access Tokens)',
+    names: ['pushbullet'],
+    env: 'PUSHBULLET_ACCESS_TOKEN',
+    // Observed: "o." and 32 letters and digits.
+    shape: {
+      body: 'o\\.[A-Za-z0-9]{32}',
+      fake: (fake) => `o.${fake.base62(32)}`,
+      what: '"o." and 32 letters and digits',
+      random: true,
+    },
+    hosts: ['api.pushbullet.com'],
+    note: 'format observed',
+    example: (t) => `curl --header 'Access-Token: ${t}' https://api.pushbullet.com/v2/users/me`,
   }),
 ];

@@ -1,6 +1,7 @@
 import { LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { alnumKey, keyedRule } from './keyed.js';
 
 // Facebook app secrets are 32 hex, found by their key name; X app-only bearer tokens start
 // with 22 "A"s and contain URL-encoded characters.
@@ -88,5 +89,41 @@ export const socialRules: Rule[] = [
       (t) => `twitch:\n  client_id: ${t.slice(15)}${t.slice(0, 15)}\n  client_secret: "${t}"`,
     ],
     ignore: (fake) => [`TWITCH_CLIENT_ID=${fake.string(LOWER_ALNUM, 30)}`],
+  }),
+  keyedRule({
+    id: 'twitter-api-secret',
+    title: 'X (Twitter) API key secret or access token secret',
+    provider: 'X (Twitter)',
+    source: 'https://docs.x.com/resources/fundamentals/authentication/oauth-1-0a',
+    credential: 'API key secret (consumer secret) or access token secret',
+    revokeAt: 'the X developer console (App > Keys and tokens > Regenerate)',
+    // The API key (consumer key) names the app; its secret and the access token secret sign.
+    names: ['twitter', 'tweepy'],
+    credentials: 'secret',
+    lineOnly: true,
+    env: 'TWITTER_API_SECRET',
+    shape: alnumKey([35, 50]),
+    hosts: ['api.twitter.com', 'api.x.com'],
+    note: 'format observed: 50 characters today, 35 to 45 for older apps',
+    example: (t) => `TWITTER_ACCESS_TOKEN_SECRET=${t}`,
+  }),
+  keyedRule({
+    id: 'linkedin-client-secret',
+    title: 'LinkedIn client secret',
+    provider: 'LinkedIn',
+    source: 'https://learn.microsoft.com/linkedin/shared/authentication/client-credentials-flow',
+    credential: 'client secret',
+    revokeAt: 'the LinkedIn Developer Portal (My apps > Auth > Generate a new Client Secret)',
+    names: ['linkedin'],
+    credentials: 'secret',
+    lineOnly: true,
+    env: 'LINKEDIN_CLIENT_SECRET',
+    // Sixteen characters are few for the randomness test: the samples hold digits.
+    shape: {
+      ...alnumKey(16),
+      fake: (fake) => `${fake.base62(13)}${fake.digits(2)}${fake.upper(1)}`,
+    },
+    note: 'format observed',
+    example: (t) => `SOCIAL_AUTH_LINKEDIN_OAUTH2_SECRET = '${t}'`,
   }),
 ];
