@@ -276,4 +276,24 @@ export const aiRules: Rule[] = [
       (t) => `curl https://r.jina.ai/https://example.com -H "Authorization: Bearer ${t}"`,
     ],
   }),
+
+  defineRule({
+    id: 'kagi-api-token',
+    title: 'Kagi API token',
+    provider: 'Kagi',
+    source: 'https://help.kagi.com/kagi/api/intro/auth.html',
+    description:
+      'Kagi Search API token (11 characters, ".", 43 characters, sent as "Authorization: Bot <token>") written beside the name Kagi: it spends the account\'s API balance.',
+    remediation: rotate('Kagi (Settings > API): generating a new token invalidates the old one'),
+    keywords: ['kagi'],
+    pattern: alone('[A-Za-z0-9_-]{11}\\.[A-Za-z0-9_-]{43}'),
+    scope: 'line',
+    check: [{ nearText: { pattern: 'kagi', within: 120 } }, 'random'],
+    token: (fake) => `${fake.string(BASE64URL, 11)}.${fake.string(BASE64URL, 43)}`,
+    contexts: [
+      (t) => `KAGI_API_KEY='${t}'`,
+      (t) => `curl -H "Authorization: Bot ${t}" "https://kagi.com/api/v0/search?q=tightlip"`,
+    ],
+    ignore: (fake) => [`SESSION='${fake.string(BASE64URL, 11)}.${fake.string(BASE64URL, 43)}'`],
+  }),
 ];

@@ -1,7 +1,7 @@
 import { BASE64URL, HEX } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { UUID, alone, fakeUuid } from './shapes.js';
+import { UUID, alone, fakeUuid, keyedKey } from './shapes.js';
 
 // Developer and CI services.
 // Snyk: https://docs.snyk.io/developer-tools/snyk-api/authentication-for-api (SNYK_TOKEN,
@@ -14,6 +14,9 @@ import { UUID, alone, fakeUuid } from './shapes.js';
 // (Bearer tokens; they start with the fixed base64 header {"typ": "TCV2"}).
 // Travis CI: https://developer.travis-ci.com/authentication ("Authorization: token <TOKEN>",
 // 22 characters: found by its name).
+
+/** A GitHub OAuth app's client id, as samples write it beside its secret (ids are not secret). */
+const CLIENT_ID = '4f1c0a9e7b2d63e58c10';
 
 export const devToolRules: Rule[] = [
   defineRule({
@@ -250,5 +253,65 @@ export const devToolRules: Rule[] = [
       (t) => `Please use the following password to proceed to installation:\r\n\r\n${t}\r\n`,
     ],
     ignore: (fake) => [`commit ${fake.hex(32)}`],
+  }),
+
+  defineRule({
+    id: 'stackhawk-api-key',
+    title: 'StackHawk API key',
+    provider: 'StackHawk',
+    source: 'https://docs.stackhawk.com/apidocs.html',
+    description:
+      'StackHawk API key ("hawk.", 20 characters, ".", 20 characters), as hawk init and HAWK_API_KEY take it.',
+    remediation: remediation('API key', 'StackHawk (Settings > API Keys)'),
+    keywords: ['hawk.'],
+    prefix: 'hawk.',
+    body: '[A-Za-z0-9_-]{20}\\.[A-Za-z0-9_-]{20}',
+    boundary: 'dotted',
+    token: (fake) => `hawk.${fake.string(BASE64URL, 20)}.${fake.string(BASE64URL, 20)}`,
+    contexts: [(t) => `HAWK_API_KEY="${t}"`, (t) => `hawk init --api-key ${t}`],
+  }),
+  keyedKey({
+    id: 'jenkins-api-token',
+    title: 'Jenkins API token',
+    provider: 'Jenkins',
+    source: 'https://www.jenkins.io/blog/2018/07/02/new-api-token-system/',
+    description:
+      'Jenkins user API token (34 hex starting "11" since Jenkins 2.129, 32 hex before) assigned to a Jenkins token or password setting: it logs in as the user over the REST API and CLI.',
+    remediation: remediation('API token', 'Jenkins (user > Security > API Token)'),
+    keywords: ['jenkins'],
+    keyedBy: 'jenkins[\\w.-]*(?:token|key|secret|pass(?:w(?:or)?d)?|pwd)',
+    body: '(?:11[a-f0-9]{32}|[a-f0-9]{32})',
+    token: (fake) => `11${fake.hex(32)}`,
+    env: 'JENKINS_API_TOKEN',
+  }),
+  defineRule({
+    id: 'github-oauth-client-secret',
+    title: 'GitHub OAuth app client secret',
+    provider: 'GitHub',
+    source: 'https://docs.github.com/en/enterprise-server@3.17/apps/oauth-apps',
+    description:
+      'GitHub OAuth app client secret (40 hex, as observed) assigned to a GitHub secret setting, or the clientSecret of a Gitalk comment widget: with the client id it acts as the app.',
+    remediation: remediation(
+      'client secret',
+      'GitHub (Settings > Developer settings > OAuth Apps > the app)',
+    ),
+    keywords: ['github', 'gitalk'],
+    pattern: [
+      alone('[a-f0-9]{40}'),
+      /new[ \t]+(?<key>Gitalk)[ \t]*\(\s{0,8}\{[^}]{0,400}?clientSecret["']?[ \t]*:[ \t]*["'](?<secret>[a-f0-9]{40})["']/,
+    ],
+    check: { keyedBy: 'git(?:hub|alk)[\\w.-]*secret|^gitalk$' },
+    token: (fake) => fake.hex(40),
+    contexts: [
+      (t) => `GITHUB_CLIENT_ID=${CLIENT_ID}\nGITHUB_CLIENT_SECRET=${t}`,
+      (t) => `github:\n  client_id: ${CLIENT_ID}\n  client_secret: "${t}"`,
+      (t) =>
+        `const gitalk = new Gitalk({\n  clientID: '${CLIENT_ID}',\n  clientSecret: '${t}',\n  repo: 'blog-comments',\n})`,
+    ],
+    ignore: (fake) => [
+      `GITHUB_SHA=${fake.hex(40)}`,
+      `github_commit: "${fake.hex(40)}"`,
+      `clientSecret: '${fake.hex(40)}'`,
+    ],
   }),
 ];

@@ -290,7 +290,186 @@ export const kubernetesSecret = defineRule({
   }),
 });
 
+// Credentials written into a call or a connection string: the call's or the string's syntax
+// says which argument is the password, so these are no guesses by key name. Found only where
+// the value is a literal that looks like a password (not a variable, template or stand-in).
+
+export const connectionStringPassword = defineRule({
+  id: 'connection-string-password',
+  title: 'Password in a connection string',
+  provider: 'ODBC / ADO.NET',
+  source:
+    'https://learn.microsoft.com/en-us/dotnet/api/system.data.sqlclient.sqlconnectionstringbuilder.userid',
+  description:
+    'A literal Password= or Pwd= in an ODBC, OLE DB or ADO.NET connection string beside its User ID=, Uid= or User= (Server=…;User Id=…;Password=…;).',
+  remediation: FIX + ' Prefer integrated authentication or a managed identity.',
+  severity: 'high',
+  keywords: ['password', 'pwd='],
+  pattern:
+    /(?<![\w.$-])(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)[ \t]{0,4}=[ \t]{0,4}(?<secret>[^\s;"'{}$<>#%][^\s;"'<>]{2,127})(?=[\s;"']|$)/,
+  scope: 'line',
+  check: [
+    { nearText: { pattern: '(?:User[ \\t]?ID|UserID|Uid|User)[ \\t]{0,4}=', within: 160 } },
+    'password-like',
+  ],
+  samples: (fake) => ({
+    match: [
+      `<add name="Main" connectionString="Server=sql01\\prod;Database=Orders;User Id=app_orders;Password=${hardPassword(fake)};" providerName="System.Data.SqlClient" />`,
+      `conn = pyodbc.connect("DRIVER={ODBC Driver 18 for SQL Server};SERVER=db.internal;UID=report;PWD=${hardPassword(fake)}")`,
+      `"Data Source=10.1.2.3,1433;Initial Catalog=crm;User ID=crm_web; Password=${hardPassword(fake)}"`,
+    ],
+    ignore: [
+      'Server=myServerAddress;Database=myDataBase;User Id=myUsername;Password=myPassword;',
+      `"driver={SQL Server};server=(#{datastore['DBHOST']});uid=#{datastore['DBUID']};pwd=#{datastore['DBPASSWORD']}"`,
+      'Server=db;User Id=app;Password=$(DB_PASSWORD);',
+      `Server=db;Database=app;Password=${hardPassword(fake)};`,
+    ],
+  }),
+});
+
+export const dotnetNetworkCredential = defineRule({
+  id: 'dotnet-network-credential',
+  title: '.NET NetworkCredential password',
+  provider: '.NET',
+  source: 'https://learn.microsoft.com/en-us/dotnet/api/system.net.networkcredential.-ctor',
+  description:
+    'A literal password passed to new NetworkCredential("user", "password") (System.Net, also from PowerShell), used for SMTP, HTTP and file-share logins.',
+  remediation: FIX,
+  severity: 'high',
+  keywords: ['networkcredential'],
+  pattern:
+    /NetworkCredential[ \t]{0,4}\([ \t]{0,4}["'][^"'\n]{1,128}["'][ \t]{0,4},[ \t]{0,4}["'](?<secret>[^"'\n$]{3,128})["']/i,
+  scope: 'line',
+  check: 'password-like',
+  samples: (fake) => ({
+    match: [
+      `smtp.Credentials = new NetworkCredential("alerts@acme-corp.net", "${hardPassword(fake)}");`,
+      `$webClient.Credentials = New-Object System.Net.NetworkCredential("cidownload", "${fake.base62(27)}")`,
+    ],
+    ignore: [
+      'smtp.Credentials = new NetworkCredential(user, password);',
+      'client.Credentials = new NetworkCredential("username", "password");',
+      `new NetworkCredential("svc", "$(SmtpPassword)")`,
+    ],
+  }),
+});
+
+export const dotnetDirectoryEntry = defineRule({
+  id: 'dotnet-directory-entry-password',
+  title: '.NET DirectoryEntry password',
+  provider: '.NET',
+  source:
+    'https://learn.microsoft.com/en-us/dotnet/api/system.directoryservices.directoryentry.-ctor',
+  description:
+    'A literal password passed to new DirectoryEntry("LDAP://…", "user", "password") (System.DirectoryServices): an Active Directory bind credential.',
+  remediation: FIX,
+  severity: 'high',
+  keywords: ['directoryentry'],
+  pattern:
+    /DirectoryEntry[ \t]{0,4}\(\s{0,40}["'][^"'\n]{1,256}["'][ \t]{0,4},\s{0,40}["'][^"'\n]{1,128}["'][ \t]{0,4},\s{0,40}["'](?<secret>[^"'\n$]{3,128})["']/i,
+  check: 'password-like',
+  samples: (fake) => ({
+    match: [
+      `var entry = new DirectoryEntry("LDAP://dc01.corp.acme.net/DC=corp,DC=acme", "CORP\\\\svc_ldap", "${hardPassword(fake)}");`,
+      `$domain = New-Object DirectoryServices.DirectoryEntry("LDAP://10.10.10.1",\n    "corp\\\\admin",\n    "${hardPassword(fake)}")`,
+    ],
+    ignore: [
+      'new DirectoryEntry("LDAP://dc01", username, password);',
+      'new DirectoryEntry("LDAP://dc01", "user", "password");',
+    ],
+  }),
+});
+
+export const powershellConnectViServer = defineRule({
+  id: 'vmware-connect-viserver-password',
+  title: 'Password in a Connect-VIServer call',
+  provider: 'VMware PowerCLI',
+  source:
+    'https://developer.broadcom.com/powercli/latest/vmware.vimautomation.core/commands/connect-viserver',
+  description: 'A literal -Password of a PowerCLI Connect-VIServer call: a vCenter or ESXi login.',
+  remediation: FIX + ' Use a credential store (New-VICredentialStoreItem) or -Credential.',
+  severity: 'high',
+  keywords: ['connect-viserver'],
+  pattern:
+    /Connect-VIServer\b[^\n]{0,200}?-Password[ \t]{1,4}["']?(?<secret>[^\s"'$`(){}]{3,128})/i,
+  scope: 'line',
+  check: 'password-like',
+  samples: (fake) => ({
+    match: [
+      `Connect-VIServer -Server vc01.corp.acme.net -User administrator@vsphere.local -Password ${hardPassword(fake)}`,
+      `$null = connect-viserver 10.0.0.5 -user root -password '${hardPassword(fake)}'`,
+    ],
+    ignore: [
+      'Connect-VIServer "$endpoint" -User "$username" -Password "$password" | Out-Null',
+      'Connect-VIServer $ESXiHost.EsxiHost -user $ESXiUser -password $ESXipass',
+    ],
+  }),
+});
+
+export const powershellSecureString = defineRule({
+  id: 'powershell-plaintext-securestring',
+  title: 'Plain-text password made a SecureString',
+  provider: 'PowerShell',
+  source:
+    'https://docs.microsoft.com/powershell/module/microsoft.powershell.security/convertto-securestring',
+  description:
+    'A literal string turned into a SecureString with ConvertTo-SecureString "…" -AsPlainText -Force: the password is in the script in plain text.',
+  remediation: FIX + ' Read it with Get-Credential, Read-Host -AsSecureString or a vault.',
+  severity: 'high',
+  keywords: ['convertto-securestring'],
+  pattern: [
+    /ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'](?<secret>[^"'\n$]{4,128})["'][ \t]{1,4}-AsPlainText/i,
+    /ConvertTo-SecureString[ \t]{1,4}-AsPlainText[ \t]{1,4}(?:-Force[ \t]{1,4})?(?:-String[ \t]{1,4})?["'](?<secret>[^"'\n$]{4,128})["']/i,
+  ],
+  scope: 'line',
+  check: 'password-like',
+  samples: (fake) => ({
+    match: [
+      `$secure = ConvertTo-SecureString "${hardPassword(fake)}" -AsPlainText -Force`,
+      `$pw = ConvertTo-SecureString -AsPlainText -Force '${hardPassword(fake)}'`,
+    ],
+    ignore: [
+      '$secure = ConvertTo-SecureString $env:DEPLOY_PASSWORD -AsPlainText -Force',
+      '$secure = ConvertTo-SecureString "$($cfg.Password)" -AsPlainText -Force',
+      '$secure = ConvertTo-SecureString "P@ssw0rd" -AsPlainText -Force',
+    ],
+  }),
+});
+
+export const httpBasicAuthHeader = defineRule({
+  id: 'http-basic-auth-header',
+  title: 'HTTP Basic credentials in an Authorization header',
+  provider: 'HTTP',
+  source: 'https://datatracker.ietf.org/doc/html/rfc7617',
+  description:
+    'An Authorization: Basic header whose value decodes to user:password (RFC 7617): the password is only base64-encoded.',
+  remediation: FIX,
+  severity: 'high',
+  keywords: ['basic'],
+  pattern:
+    /[Aa]uthorization["']?[ \t]{0,4}[:=,][ \t]{0,4}["']?(?:Basic|BASIC|basic)[ \t]{1,4}(?<secret>[A-Za-z0-9+/]{8,344}={0,2})(?![A-Za-z0-9+/=])/,
+  scope: 'line',
+  check: { base64Text: '^[^:\\s]{1,128}:\\S[^\\n]{2,128}$' },
+  samples: (fake) => ({
+    match: [
+      `curl -H "Authorization: Basic ${toBase64(`deploy:${hardPassword(fake)}`)}" https://ci.internal/api/json`,
+      `headers = {"Authorization": "Basic ${toBase64(`svc-reports:${hardPassword(fake)}`)}"}`,
+    ],
+    ignore: [
+      'Authorization: Basic ${BASIC_AUTH}',
+      `Authorization: Basic ${toBase64(`${fake.base62(20)}`)}`,
+      `Authorization: Basic ${toBase64('user:')}`,
+    ],
+  }),
+});
+
 export const genericRules: Rule[] = [
+  connectionStringPassword,
+  dotnetNetworkCredential,
+  dotnetDirectoryEntry,
+  powershellConnectViServer,
+  powershellSecureString,
+  httpBasicAuthHeader,
   urlBasicAuth,
   kubernetesSecret,
   dotnetAppSetting,

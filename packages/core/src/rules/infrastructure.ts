@@ -1,6 +1,7 @@
 import { BASE64URL, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { alone } from './shapes.js';
 
 // Infrastructure credentials: secrets stores, cluster join tokens, network control planes.
 // Vault: https://developer.hashicorp.com/vault/docs/concepts/tokens (since 1.10 "hvs.",
@@ -11,6 +12,8 @@ import { defineRule, remediation } from './define-rule.js';
 // Kubernetes bootstrap tokens: https://kubernetes.io/docs/reference/access-authn-authz/bootstrap-tokens/
 // ("[a-z0-9]{6}.[a-z0-9]{16}", token id and token secret; `kubeadm join --token`).
 // Tailscale: https://tailscale.com/kb/1277/key-prefixes ("tskey-<type>-<key id>CNTRL-<secret>").
+// TrueNAS: API keys "<id>-<64 alphanumerics>" (observed; the key is shown once), found beside
+// the JSON-RPC login method or the REST API path.
 
 const vaultRemediation =
   'Revoke the token (vault token revoke), check the audit log, and have clients authenticate with a method (AppRole, OIDC, Kubernetes) instead of a stored token.';
@@ -159,6 +162,34 @@ export const infrastructureRules: Rule[] = [
       (t) => `ADAFRUIT_IO_KEY=${t}`,
       (t) => `aio = Client("maker", "${t}")`,
       (t) => `curl -H "X-AIO-Key: ${t}" https://io.adafruit.com/api/v2/maker/feeds`,
+    ],
+  }),
+  defineRule({
+    id: 'truenas-api-key',
+    title: 'TrueNAS API key',
+    provider: 'TrueNAS',
+    source: 'https://www.truenas.com/docs/scale/25.04/scaletutorials/toptoolbar/managingapikeys',
+    description:
+      'TrueNAS API key ("<key id>-" and 64 letters and digits, as observed) sent to auth.login_with_api_key or as a bearer token to the /api/v2.0/ REST API: password-equivalent access to the middleware, not subject to two-factor authentication.',
+    remediation: remediation('API key (reset or delete it)', 'TrueNAS (My API Keys)'),
+    severity: 'critical',
+    keywords: ['truenas', 'login_with_api_key', '/api/v2.0/'],
+    pattern: alone('\\d{1,6}-[A-Za-z0-9]{64}'),
+    check: [
+      'mixed-case',
+      { nearText: { pattern: 'truenas|login_with_api_key|/api/v2\\.0/', within: 400 } },
+    ],
+    token: (fake) => `${fake.digits(1)}-${fake.base62(62)}aZ`,
+    contexts: [
+      (t) =>
+        `{"id": "3286a508", "msg": "method", "method": "auth.login_with_api_key", "params": ["${t}"]}`,
+      (t) =>
+        `curl -X POST "https://nas.lan/api/v2.0/device/get_info" -H "Authorization: Bearer ${t}"`,
+      (t) => `TRUENAS_API_KEY=${t}`,
+    ],
+    ignore: (fake) => [
+      `"integrity": "sha512-${fake.hex(64)}" # truenas`,
+      `curl "https://nas.lan/api/v2.0/pool" -H "X-Request: 1-${fake.hex(64)}"`,
     ],
   }),
 ];
