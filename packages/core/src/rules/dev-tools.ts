@@ -1,4 +1,4 @@
-import { BASE64URL, HEX } from '../codec/alphabets.js';
+import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid, keyedKey } from './shapes.js';
@@ -313,5 +313,69 @@ export const devToolRules: Rule[] = [
       `github_commit: "${fake.hex(40)}"`,
       `clientSecret: '${fake.hex(40)}'`,
     ],
+  }),
+
+  defineRule({
+    id: 'readme-api-key',
+    title: 'ReadMe API key',
+    provider: 'ReadMe',
+    source: 'https://docs.readme.com/reference/authentication',
+    description:
+      'ReadMe API key ("rdme_" and 70 lower-case letters and digits, as observed): it publishes and deletes the project\'s documentation.',
+    remediation: remediation('API key', 'ReadMe (project dashboard > Configuration > API Keys)'),
+    keywords: ['rdme_'],
+    prefix: 'rdme_',
+    body: '[a-z0-9]{70}',
+    boundary: 'word',
+    token: (fake) => `rdme_${fake.string(LOWER_ALNUM, 70)}`,
+    contexts: [(t) => `README_API_KEY=${t}`, (t) => `rdme openapi upload spec.yaml --key=${t}`],
+  }),
+  defineRule({
+    id: 'ionic-access-token',
+    title: 'Ionic Appflow personal access token',
+    provider: 'Ionic',
+    source: 'https://ionic.io/docs/appflow/deploy/cli',
+    description:
+      'Ionic Appflow personal access token ("ion_" and 42 letters and digits, as observed), as IONIC_TOKEN takes it: it triggers builds and deploys.',
+    remediation: remediation(
+      'personal access token',
+      'Ionic Appflow (Personal Settings > Personal Access Tokens)',
+    ),
+    keywords: ['ion_'],
+    prefix: 'ion_',
+    body: '[A-Za-z0-9]{42}',
+    boundary: 'word',
+    check: 'random',
+    token: (fake) => `ion_${fake.base62(42)}`,
+    contexts: [(t) => `export IONIC_TOKEN=${t}`, (t) => `appflow build ios --token ${t}`],
+  }),
+  keyedKey({
+    id: 'checkly-api-key',
+    title: 'Checkly API key',
+    provider: 'Checkly',
+    source: 'https://checklyhq.com/docs/api-reference/overview',
+    description:
+      "Checkly API key (32 hex, as observed) assigned to a Checkly key setting such as CHECKLY_API_KEY: with the account id it manages the account's checks and alerting.",
+    remediation: remediation('API key', 'Checkly (User settings > API keys)'),
+    keywords: ['checkly'],
+    keyedBy: 'checkly[\\w.-]*(?:key|token|secret)',
+    body: '[a-f0-9]{32}',
+    token: (fake) => fake.hex(32),
+    env: 'CHECKLY_API_KEY',
+  }),
+  keyedKey({
+    id: 'gtmetrix-api-key',
+    title: 'GTmetrix API key',
+    provider: 'GTmetrix',
+    source: 'https://gtmetrix.com/api/docs/2.0/',
+    description:
+      "GTmetrix REST API key (32 hex, as observed) assigned to a GTmetrix key setting: it spends the account's API credits.",
+    remediation: remediation('API key', 'GTmetrix (Account > API Usage)'),
+    severity: 'low',
+    keywords: ['gtmetrix'],
+    keyedBy: 'gtmetrix[\\w.-]*(?:key|token|secret)',
+    body: '[a-f0-9]{32}',
+    token: (fake) => fake.hex(32),
+    env: 'GTMETRIX_API_KEY',
   }),
 ];

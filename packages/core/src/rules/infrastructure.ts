@@ -1,7 +1,7 @@
 import { BASE64URL, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alone } from './shapes.js';
+import { alone, keyedKey } from './shapes.js';
 
 // Infrastructure credentials: secrets stores, cluster join tokens, network control planes.
 // Vault: https://developer.hashicorp.com/vault/docs/concepts/tokens (since 1.10 "hvs.",
@@ -191,5 +191,36 @@ export const infrastructureRules: Rule[] = [
       `"integrity": "sha512-${fake.hex(64)}" # truenas`,
       `curl "https://nas.lan/api/v2.0/pool" -H "X-Request: 1-${fake.hex(64)}"`,
     ],
+  }),
+
+  keyedKey({
+    id: 'zerotier-api-token',
+    title: 'ZeroTier Central API token',
+    provider: 'ZeroTier',
+    source: 'https://docs.zerotier.com/tokens',
+    description:
+      "ZeroTier Central API token (32 letters and digits, as observed) assigned to a ZeroTier token setting such as ZEROTIER_CENTRAL_TOKEN: it manages the account's networks and authorises members.",
+    remediation: remediation('API token', 'ZeroTier Central (Account > API Access Tokens)'),
+    severity: 'high',
+    keywords: ['zerotier'],
+    keyedBy: 'zerotier[\\w.-]*(?:token|key|secret)',
+    body: '[A-Za-z0-9]{32}',
+    token: (fake) => fake.base62(32),
+    env: 'ZEROTIER_CENTRAL_TOKEN',
+  }),
+  keyedKey({
+    id: 'atera-api-key',
+    title: 'Atera API key',
+    provider: 'Atera',
+    source: 'https://support.atera.com/hc/en-us/articles/219083397-Using-the-Atera-API',
+    description:
+      'Atera API key (32 letters and digits, as observed; sent as X-API-KEY) assigned to an Atera key setting: it reaches every managed device, ticket and customer of the account.',
+    remediation: remediation('API key', 'Atera (Admin > Data management > API)'),
+    severity: 'high',
+    keywords: ['atera'],
+    keyedBy: 'atera[\\w.-]*(?:key|token|secret)',
+    body: '[A-Za-z0-9]{32}',
+    token: (fake) => fake.base62(32),
+    env: 'ATERA_API_KEY',
   }),
 ];
