@@ -92,17 +92,19 @@ export const databaseRules: Rule[] = [
     id: 'sqlserver-connection-string',
     title: 'SQL Server / ADO.NET connection string',
     description:
-      'An ADO.NET style connection string (Server=…;Password=…) with an inline password.',
+      'An ADO.NET, OLE DB or ODBC connection string (Server=…;Password=…, Driver=…;UID=…;PWD=…) with an inline password.',
     remediation: FIX,
     severity: 'high',
     keywords: ['password=', 'pwd='],
     pattern:
-      /(?:Server|Data Source|Host)=[^;"'\n]{1,200};[^"'\n]{0,300}?(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=(?<secret>[^;"'\s]{1,128})/,
+      /(?:Server|Data Source|Host|Driver|DSN|Provider)[ \t]{0,4}=[^;"'\n]{1,200};[^"'\n]{0,300}?(?:Password|Pwd)[ \t]{0,4}=[ \t]{0,4}(?<secret>[^;"'\s]{1,128})/i,
     check: 'password-like',
     samples: (fake) => ({
       match: [
         `"Default": "Server=tcp:sql.internal,1433;Database=orders;User Id=app;Password=${password(fake)};Encrypt=true"`,
         `Data Source=db01;Initial Catalog=crm;User ID=crm;Pwd=${password(fake)}`,
+        `pyodbc.connect("DRIVER={ODBC Driver 18 for SQL Server};SERVER=db.internal;UID=report;PWD=${password(fake)}")`,
+        `connectionString="Server=sql01\\qa; Database=Trucks; User Id=qa_app; password= ${password(fake)}"`,
       ],
       ignore: [
         'Server=db;Database=x;Integrated Security=true',

@@ -290,42 +290,9 @@ export const kubernetesSecret = defineRule({
   }),
 });
 
-// Credentials written into a call or a connection string: the call's or the string's syntax
-// says which argument is the password, so these are no guesses by key name. Found only where
+// Credentials written into a call: the call's syntax says which argument is the password,
+// so these are no guesses by key name. Found only where
 // the value is a literal that looks like a password (not a variable, template or stand-in).
-
-export const connectionStringPassword = defineRule({
-  id: 'connection-string-password',
-  title: 'Password in a connection string',
-  provider: 'ODBC / ADO.NET',
-  source:
-    'https://learn.microsoft.com/en-us/dotnet/api/system.data.sqlclient.sqlconnectionstringbuilder.userid',
-  description:
-    'A literal Password= or Pwd= in an ODBC, OLE DB or ADO.NET connection string beside its User ID=, Uid= or User= (Server=…;User Id=…;Password=…;).',
-  remediation: FIX + ' Prefer integrated authentication or a managed identity.',
-  severity: 'high',
-  keywords: ['password', 'pwd='],
-  pattern:
-    /(?<![\w.$-])(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)[ \t]{0,4}=[ \t]{0,4}(?<secret>[^\s;"'{}$<>#%][^\s;"'<>]{2,127})(?=[\s;"']|$)/,
-  scope: 'line',
-  check: [
-    { nearText: { pattern: '(?:User[ \\t]?ID|UserID|Uid|User)[ \\t]{0,4}=', within: 160 } },
-    'password-like',
-  ],
-  samples: (fake) => ({
-    match: [
-      `<add name="Main" connectionString="Server=sql01\\prod;Database=Orders;User Id=app_orders;Password=${hardPassword(fake)};" providerName="System.Data.SqlClient" />`,
-      `conn = pyodbc.connect("DRIVER={ODBC Driver 18 for SQL Server};SERVER=db.internal;UID=report;PWD=${hardPassword(fake)}")`,
-      `"Data Source=10.1.2.3,1433;Initial Catalog=crm;User ID=crm_web; Password=${hardPassword(fake)}"`,
-    ],
-    ignore: [
-      'Server=myServerAddress;Database=myDataBase;User Id=myUsername;Password=myPassword;',
-      `"driver={SQL Server};server=(#{datastore['DBHOST']});uid=#{datastore['DBUID']};pwd=#{datastore['DBPASSWORD']}"`,
-      'Server=db;User Id=app;Password=$(DB_PASSWORD);',
-      `Server=db;Database=app;Password=${hardPassword(fake)};`,
-    ],
-  }),
-});
 
 export const dotnetNetworkCredential = defineRule({
   id: 'dotnet-network-credential',
@@ -464,7 +431,6 @@ export const httpBasicAuthHeader = defineRule({
 });
 
 export const genericRules: Rule[] = [
-  connectionStringPassword,
   dotnetNetworkCredential,
   dotnetDirectoryEntry,
   powershellConnectViServer,
