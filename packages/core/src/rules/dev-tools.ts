@@ -378,4 +378,32 @@ export const devToolRules: Rule[] = [
     token: (fake) => fake.hex(32),
     env: 'GTMETRIX_API_KEY',
   }),
+  defineRule({
+    id: 'ngrok-authtoken',
+    title: 'ngrok agent authtoken',
+    provider: 'ngrok',
+    source: 'https://ngrok.com/docs/guides/site-to-site-connectivity/authtoken-acls',
+    description:
+      'ngrok agent authtoken (two runs of letters and digits joined by "_", about 49 characters, as observed) given to ngrok config add-authtoken, --authtoken or assigned to an authtoken setting (ngrok.yml, NGROK_AUTHTOKEN): anyone holding it opens tunnels on the account.',
+    remediation: remediation('authtoken', 'the ngrok dashboard (Authtokens)'),
+    keywords: ['ngrok', 'authtoken'],
+    pattern: alone('[A-Za-z0-9]{20,30}_[A-Za-z0-9]{15,30}'),
+    scope: 'line',
+    check: [
+      {
+        anyOf: [
+          { keyedBy: '^authtoken$|ngrok[\\w.-]*(?:token|key)' },
+          { precededBy: 'authtoken[ \\t=]{1,4}' },
+        ],
+      },
+      'random',
+    ],
+    token: (fake) => `2${fake.base62(26)}_${fake.base62(21)}`,
+    contexts: [
+      (t) => `ngrok config add-authtoken ${t}`,
+      (t) => `version: "2"\nauthtoken: ${t}\ntunnels:\n  web:\n    addr: 8080`,
+      (t) => `NGROK_AUTHTOKEN=${t}`,
+    ],
+    ignore: (fake) => [`session_id: ${fake.base62(27)}_${fake.base62(21)}`],
+  }),
 ];

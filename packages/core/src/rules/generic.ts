@@ -409,14 +409,16 @@ export const httpBasicAuthHeader = defineRule({
   provider: 'HTTP',
   source: 'https://datatracker.ietf.org/doc/html/rfc7617',
   description:
-    'An Authorization: Basic header whose value decodes to user:password (RFC 7617): the password is only base64-encoded.',
+    'An Authorization: Basic header whose value decodes to user:password (RFC 7617) with a password of 8 or more letters and digits: the password is only base64-encoded.',
   remediation: FIX,
   severity: 'high',
   keywords: ['basic'],
   pattern:
     /[Aa]uthorization["']?[ \t]{0,4}[:=,][ \t]{0,4}["']?(?:Basic|BASIC|basic)[ \t]{1,4}(?<secret>[A-Za-z0-9+/]{8,344}={0,2})(?![A-Za-z0-9+/=])/,
   scope: 'line',
-  check: { base64Text: '^[^:\\s]{1,128}:\\S[^\\n]{2,128}$' },
+  // The password: 8 or more characters with letters and digits (test fixtures and RFC
+  // examples write words: tobi:ferret, Aladdin:open sesame).
+  check: { base64Text: '^[^:\\s]{1,128}:(?=\\S{8,128}$)(?=.*[0-9])(?=.*[A-Za-z])' },
   samples: (fake) => ({
     match: [
       `curl -H "Authorization: Basic ${toBase64(`deploy:${hardPassword(fake)}`)}" https://ci.internal/api/json`,
@@ -426,6 +428,7 @@ export const httpBasicAuthHeader = defineRule({
       'Authorization: Basic ${BASIC_AUTH}',
       `Authorization: Basic ${toBase64(`${fake.base62(20)}`)}`,
       `Authorization: Basic ${toBase64('user:')}`,
+      `request.set('Authorization', 'Basic ${toBase64('tobi:ferret')}')`,
     ],
   }),
 });
