@@ -295,12 +295,15 @@ export const devToolRules: Rule[] = [
       'client secret',
       'GitHub (Settings > Developer settings > OAuth Apps > the app)',
     ),
-    keywords: ['github', 'gitalk'],
-    pattern: [
-      alone('[a-f0-9]{40}'),
-      /new[ \t]+(?<key>Gitalk)[ \t]*\(\s{0,8}\{[^}]{0,400}?clientSecret["']?[ \t]*:[ \t]*["'](?<secret>[a-f0-9]{40})["']/,
+    keywords: ['client_secret', 'clientsecret', 'client-secret', 'github_secret', 'githubsecret'],
+    pattern: alone('[a-f0-9]{40}'),
+    scope: 'line',
+    check: [
+      { keyedBy: 'github[\\w.-]*secret|client[\\w.-]*secret' },
+      {
+        anyOf: [{ keyedBy: 'github' }, { nearText: { pattern: 'new\\s+Gitalk\\b', within: 400 } }],
+      },
     ],
-    check: { keyedBy: 'git(?:hub|alk)[\\w.-]*secret|^gitalk$' },
     token: (fake) => fake.hex(40),
     contexts: [
       (t) => `GITHUB_CLIENT_ID=${CLIENT_ID}\nGITHUB_CLIENT_SECRET=${t}`,
@@ -312,6 +315,7 @@ export const devToolRules: Rule[] = [
       `GITHUB_SHA=${fake.hex(40)}`,
       `github_commit: "${fake.hex(40)}"`,
       `clientSecret: '${fake.hex(40)}'`,
+      `okta:\n  client_secret: "${fake.hex(40)}"`,
     ],
   }),
 

@@ -106,9 +106,9 @@ export const googleRules: Rule[] = [
     description:
       'Google OAuth client secret in the format before "GOCSPX-" (24 base64url characters, as observed) assigned to a Google client-secret setting or to client_secret beside an apps.googleusercontent.com client id (client_secrets.json).',
     remediation: remediation('client secret (reset it)', CONSOLE),
-    keywords: ['google', 'googleusercontent'],
+    keywords: ['client_secret', 'clientsecret', 'client-secret'],
     pattern: alone('[A-Za-z0-9_-]{24}'),
-    scope: 'text',
+    scope: 'line',
     check: [
       { keyedBy: 'client[\\w.-]*secret' },
       {
