@@ -403,6 +403,32 @@ export const powershellSecureString = defineRule({
   }),
 });
 
+export const netrcPassword = defineRule({
+  id: 'netrc-password',
+  title: 'Password in a .netrc file',
+  provider: '.netrc (curl, git, ftp)',
+  source: 'https://everything.curl.dev/usingcurl/netrc',
+  description:
+    'The password of a machine entry in a .netrc file (machine <host> login <user> password <password>), as curl, git, ftp and package managers read it.',
+  remediation: FIX + ' Keep .netrc out of the repository and readable by its owner only.',
+  severity: 'high',
+  keywords: ['machine'],
+  pattern:
+    /(?:^|\s)(?:machine[ \t]+\S{1,253}|default)(?:\s+login[ \t]+\S{1,128})?\s+password[ \t]+(?<secret>[^\s"]{3,256})/,
+  check: 'password-like',
+  samples: (fake) => ({
+    match: [
+      `machine git.internal.acme-corp.net login ci-bot password ${hardPassword(fake)}`,
+      `machine api.heroku.com\n  login ops@acme-corp.net\n  password ${fake.base62(36)}\n`,
+    ],
+    ignore: [
+      'machine host.domain.com login myself password secret',
+      'machine api.example.com login user password $NETRC_PASSWORD',
+      'The machine password is rotated daily.',
+    ],
+  }),
+});
+
 export const httpBasicAuthHeader = defineRule({
   id: 'http-basic-auth-header',
   title: 'HTTP Basic credentials in an Authorization header',
@@ -439,6 +465,7 @@ export const genericRules: Rule[] = [
   powershellConnectViServer,
   powershellSecureString,
   httpBasicAuthHeader,
+  netrcPassword,
   urlBasicAuth,
   kubernetesSecret,
   dotnetAppSetting,

@@ -2,7 +2,7 @@ import { BASE64URL, UPPER_ALNUM } from '../codec/alphabets.js';
 import { toBase64 } from '../codec/base64.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { keyedKey } from './shapes.js';
+import { alone, keyedKey } from './shapes.js';
 
 // JWT: RFC 7519; a JWS in compact form is base64url(header).base64url(payload).signature and
 // its header decodes to JSON naming "alg" (RFC 7515 §4.1.1).
@@ -139,5 +139,35 @@ export const identityRules: Rule[] = [
         `client_secret = "${fake.base62(32)}"`,
       ],
     }),
+  }),
+
+  defineRule({
+    id: 'recaptcha-secret-key',
+    title: 'reCAPTCHA secret key',
+    provider: 'Google reCAPTCHA',
+    source: 'https://docs.cloud.google.com/recaptcha/docs/verify',
+    description:
+      'reCAPTCHA secret key ("6L" and 38 characters, as observed) assigned to a reCAPTCHA secret setting or sent to siteverify: with it anyone can verify challenges as the site (the site key of the same shape is public and not reported).',
+    remediation: remediation('key (create a new one)', 'the reCAPTCHA admin console'),
+    severity: 'medium',
+    keywords: ['captcha', 'siteverify'],
+    pattern: alone('6L[A-Za-z0-9_-]{38}'),
+    check: {
+      anyOf: [
+        { keyedBy: 'captcha[\\w.-]*(?:secret|private)|secret[\\w.-]*captcha' },
+        { nearText: { pattern: 'siteverify', within: 200 } },
+      ],
+    },
+    token: (fake) => `6L${fake.string(BASE64URL, 38)}`,
+    contexts: [
+      (t) => `RECAPTCHA_SECRET_KEY=${t}`,
+      (t) => `recaptcha:\n  site_key: 6L${'a'.repeat(38)}\n  secret_key: "${t}"`,
+      (t) =>
+        `requests.post("https://www.google.com/recaptcha/api/siteverify", data={"secret": "${t}", "response": token})`,
+    ],
+    ignore: (fake) => [
+      `RECAPTCHA_SITE_KEY=6L${fake.string(BASE64URL, 38)}`,
+      `<div class="g-recaptcha" data-sitekey="6L${fake.string(BASE64URL, 38)}"></div>`,
+    ],
   }),
 ];

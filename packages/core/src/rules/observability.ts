@@ -375,4 +375,51 @@ export const observabilityRules: Rule[] = [
     token: (fake) => `${fake.string(BASE64URL, 20)}${fake.digits(2)}`,
     env: 'SPLUNK_ACCESS_TOKEN',
   }),
+
+  defineRule({
+    id: 'uptimerobot-api-key',
+    title: 'UptimeRobot API key',
+    provider: 'UptimeRobot',
+    source: 'https://uptimerobot.com/api/',
+    description:
+      'UptimeRobot account ("u") or read-only ("ur") API key: the prefix, the account number, "-" and 24 hex, as observed, in a file that names UptimeRobot. Monitor-specific keys ("m") are meant for public pages and are not reported.',
+    remediation: remediation('API key', 'UptimeRobot (Integrations & API > API)'),
+    severity: 'medium',
+    keywords: ['uptimerobot', 'uptime_robot', 'uptime-robot'],
+    pattern: /(?<![A-Za-z0-9_-])ur?\d{6,8}-[a-f0-9]{24}(?![A-Za-z0-9_-])/,
+    token: (fake) => `u${fake.digits(7)}-${fake.hex(24)}`,
+    contexts: [
+      (t) => `UPTIMEROBOT_API_KEY=${t}`,
+      (t) =>
+        `curl -X POST https://api.uptimerobot.com/v2/getMonitors -d "api_key=${t}&format=json"`,
+    ],
+    ignore: (fake) => [`# uptimerobot status badge\nkey: m${fake.digits(9)}-${fake.hex(24)}`],
+  }),
+  defineRule({
+    id: 'opsgenie-api-key',
+    title: 'Opsgenie API key',
+    provider: 'Opsgenie',
+    source: 'https://support.atlassian.com/ja/opsgenie/docs/api-key-management/',
+    description:
+      'Opsgenie API or integration key (a UUID) sent as "Authorization: GenieKey <key>" or assigned to an Opsgenie key setting: it creates and closes alerts or changes the account\'s configuration.',
+    remediation: remediation(
+      'API key',
+      'Opsgenie (Settings > API key management, or the integration)',
+    ),
+    keywords: ['geniekey', 'opsgenie', 'genie_key'],
+    pattern: alone(UUID),
+    scope: 'line',
+    check: {
+      anyOf: [
+        { precededBy: 'GenieKey[ \\t]{1,4}' },
+        { keyedBy: 'opsgenie[\\w.-]*(?:key|token)|genie_?key' },
+      ],
+    },
+    token: fakeUuid,
+    contexts: [
+      (t) => `curl -X POST https://api.opsgenie.com/v2/alerts -H "Authorization: GenieKey ${t}"`,
+      (t) => `OPSGENIE_API_KEY=${t}`,
+    ],
+    ignore: (fake) => [`opsgenie_team_id = "${fakeUuid(fake)}"`],
+  }),
 ];
