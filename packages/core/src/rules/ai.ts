@@ -276,7 +276,6 @@ export const aiRules: Rule[] = [
       (t) => `curl https://r.jina.ai/https://example.com -H "Authorization: Bearer ${t}"`,
     ],
   }),
-
   defineRule({
     id: 'kagi-api-token',
     title: 'Kagi API token',

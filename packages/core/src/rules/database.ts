@@ -171,7 +171,6 @@ export const databaseRules: Rule[] = [
       `atlas_org_id: ${fakeUuid(fake)}`,
     ],
   }),
-
   keyedKey({
     id: 'aiven-api-token',
     title: 'Aiven API token',

@@ -254,7 +254,6 @@ export const devToolRules: Rule[] = [
     ],
     ignore: (fake) => [`commit ${fake.hex(32)}`],
   }),
-
   defineRule({
     id: 'stackhawk-api-key',
     title: 'StackHawk API key',
@@ -318,7 +317,6 @@ export const devToolRules: Rule[] = [
       `okta:\n  client_secret: "${fake.hex(40)}"`,
     ],
   }),
-
   defineRule({
     id: 'readme-api-key',
     title: 'ReadMe API key',

@@ -97,7 +97,6 @@ export const googleRules: Rule[] = [
     boundary: 'token',
     token: (fake) => `AAAA${fake.string(BASE64URL, 7)}:APA91b${fake.string(BASE64URL, 134)}`,
   }),
-
   defineRule({
     id: 'google-oauth-client-secret-legacy',
     title: 'Google OAuth client secret (before GOCSPX-)',

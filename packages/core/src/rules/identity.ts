@@ -92,7 +92,6 @@ export const identityRules: Rule[] = [
       };
     },
   }),
-
   keyedKey({
     id: 'auth0-client-secret',
     title: 'Auth0 client secret',
@@ -140,7 +139,6 @@ export const identityRules: Rule[] = [
       ],
     }),
   }),
-
   defineRule({
     id: 'recaptcha-secret-key',
     title: 'reCAPTCHA secret key',

@@ -192,7 +192,6 @@ export const infrastructureRules: Rule[] = [
       `curl "https://nas.lan/api/v2.0/pool" -H "X-Request: 1-${fake.hex(64)}"`,
     ],
   }),
-
   keyedKey({
     id: 'zerotier-api-token',
     title: 'ZeroTier Central API token',

@@ -325,7 +325,6 @@ export const observabilityRules: Rule[] = [
     ],
     ignore: (fake) => [`SEGMENT_SOURCE_ID=${fake.base62(32)}`],
   }),
-
   defineRule({
     id: 'honeycomb-ingest-key',
     title: 'Honeycomb ingest key',
@@ -375,7 +374,6 @@ export const observabilityRules: Rule[] = [
     token: (fake) => `${fake.string(BASE64URL, 20)}${fake.digits(2)}`,
     env: 'SPLUNK_ACCESS_TOKEN',
   }),
-
   defineRule({
     id: 'uptimerobot-api-key',
     title: 'UptimeRobot API key',

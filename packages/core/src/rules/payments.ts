@@ -113,7 +113,6 @@ export const paymentRules: Rule[] = [
     token: (fake) => `${fake.pick(['EZAK', 'EZTK'])}${fake.base62(54)}`,
     contexts: [(t) => `EASYPOST_API_KEY=${t}`, (t) => `client = easypost.EasyPostClient("${t}")`],
   }),
-
   keyedKey({
     id: 'paypal-client-secret',
     title: 'PayPal REST API client secret',

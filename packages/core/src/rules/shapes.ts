@@ -1,5 +1,6 @@
 // Shapes that many providers share, for rules that find a value by the name it is assigned
-// to rather than by a prefix: UUIDs, hex and base62 runs standing alone.
+// to rather than by a prefix: UUIDs, hex and base62 runs standing alone, and `keyedKey`,
+// the rule for a provider's key that only the key naming the provider tells apart.
 
 import type { Fake, Rule } from '../types.js';
 import { defineRule, type RuleDefinition } from './define-rule.js';
