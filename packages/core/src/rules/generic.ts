@@ -290,9 +290,10 @@ export const kubernetesSecret = defineRule({
   }),
 });
 
-// Credentials written into a call: the call's syntax says which argument is the password,
-// so these are no guesses by key name. Found only where
-// the value is a literal that looks like a password (not a variable, template or stand-in).
+// Credentials whose syntax says which value is the password — a call's argument
+// (NetworkCredential, DirectoryEntry, Connect-VIServer, ConvertTo-SecureString), a .netrc
+// entry, a Basic header — so these are no guesses by key name. Found only where the value is
+// a literal that looks like a password (not a variable, template or stand-in).
 
 export const dotnetNetworkCredential = defineRule({
   id: 'dotnet-network-credential',
