@@ -37,7 +37,7 @@ export interface KeyedKeyDefinition extends Pick<
  * A rule for a provider's key without a prefix (32 hex, 40 base62…): the value is reported
  * only where it is assigned to a key naming the provider (`CHECKLY_API_KEY=…`,
  * `checkly: { apiKey: … }`), never for its shape alone, so ordinary hashes, UUIDs, commit
- * ids and lock files stay quiet. Its samples prove both.
+ * ids and lock-file lines stay quiet. Its samples prove both.
  */
 export function keyedKey(definition: KeyedKeyDefinition): Rule {
   const { keyedBy, body, env, token, ...rest } = definition;
@@ -53,6 +53,7 @@ export function keyedKey(definition: KeyedKeyDefinition): Rule {
       `commit ${token(fake)}`,
       `"sha": "${token(fake)}"`,
       `${name}_account_id = "${token(fake)}"`,
+      `  resolved "https://registry.yarnpkg.com/${name}-sdk/-/${name}-sdk-1.2.0.tgz#${token(fake)}"`,
       `${env}=${fakeUuid(fake)}`,
     ],
   });
