@@ -1,7 +1,7 @@
 import { BASE64URL, LETTERS } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alone } from './shapes.js';
+import { alone, keyedKey } from './shapes.js';
 
 // Anthropic: https://docs.anthropic.com/en/api/getting-started ("sk-ant-api03-", admin "sk-ant-admin01-").
 // OpenAI: https://platform.openai.com/docs/api-reference/authentication (keys embed "T3BlbkFJ",
@@ -294,5 +294,19 @@ export const aiRules: Rule[] = [
       (t) => `curl -H "Authorization: Bot ${t}" "https://kagi.com/api/v0/search?q=tightlip"`,
     ],
     ignore: (fake) => [`SESSION='${fake.string(BASE64URL, 11)}.${fake.string(BASE64URL, 43)}'`],
+  }),
+  keyedKey({
+    id: 'deepgram-api-key',
+    title: 'Deepgram API key',
+    provider: 'Deepgram',
+    source: 'https://developers.deepgram.com/docs/authenticating',
+    description:
+      'Deepgram API key (40 hex, as observed; sent as "Authorization: Token <key>") assigned to a Deepgram key setting such as DEEPGRAM_API_KEY: it spends the project\'s balance.',
+    remediation: rotate('the Deepgram Console (API Keys)'),
+    keywords: ['deepgram'],
+    keyedBy: 'deepgram[\\w.-]*(?:key|token|secret)',
+    body: '[a-f0-9]{40}',
+    token: (fake) => fake.hex(40),
+    env: 'DEEPGRAM_API_KEY',
   }),
 ];

@@ -408,4 +408,21 @@ export const devToolRules: Rule[] = [
     ],
     ignore: (fake) => [`session_id: ${fake.base62(27)}_${fake.base62(21)}`],
   }),
+  keyedKey({
+    id: 'webflow-api-token',
+    title: 'Webflow site API token',
+    provider: 'Webflow',
+    source: 'https://developers.webflow.com/data/reference/site-token',
+    description:
+      "Webflow site or workspace API token (64 hex, as observed) assigned to a Webflow token setting such as WEBFLOW_API_TOKEN: it reads and changes the site's CMS, forms and webhooks.",
+    remediation: remediation(
+      'API token',
+      'Webflow (Site settings > Apps & integrations > API access)',
+    ),
+    keywords: ['webflow'],
+    keyedBy: 'webflow[\\w.-]*(?:token|key|secret)',
+    body: '[a-f0-9]{64}',
+    token: (fake) => fake.hex(64),
+    env: 'WEBFLOW_API_TOKEN',
+  }),
 ];

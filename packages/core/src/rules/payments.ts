@@ -146,4 +146,22 @@ export const paymentRules: Rule[] = [
     token: (fake) => fake.hex(32),
     env: 'FINICITY_APP_KEY',
   }),
+  keyedKey({
+    id: 'oanda-access-token',
+    title: 'OANDA personal access token',
+    provider: 'OANDA',
+    source: 'https://developer.oanda.com/rest-live-v20/authentication',
+    description:
+      'OANDA v20 personal access token (32 hex, "-", 32 hex, as observed) assigned to an OANDA token setting: it trades on every sub-account of the fxTrade account.',
+    remediation: remediation(
+      'personal access token (revoke it)',
+      'OANDA fxTrade (My Services > Manage API Access)',
+    ),
+    severity: 'critical',
+    keywords: ['oanda'],
+    keyedBy: 'oanda[\\w.-]*(?:token|key|secret)',
+    body: '[a-f0-9]{32}-[a-f0-9]{32}',
+    token: (fake) => `${fake.hex(32)}-${fake.hex(32)}`,
+    env: 'OANDA_ACCESS_TOKEN',
+  }),
 ];
