@@ -30,15 +30,17 @@ const CORE_LAYERS = [
 
 /**
  * Inside rules/: what checks judge by (keys, literals, key bodies), the judgements of
- * generic detectors, the check registry, the definer and the shapes families share, then
- * the families (none imports another), then the catalog.
+ * generic detectors, the check registry, the definer, the shapes families share (and
+ * `keyedKey`, a rule built with the definer), then the families (none imports another),
+ * then the catalog.
  */
 const RULES_LAYERS = [
   ['linear-pattern.ts', 'context.ts'],
   ['keys.ts', 'literals.ts', 'key-material.ts'],
   ['judge.ts'],
   ['checks.ts'],
-  ['define-rule.ts', 'shapes.ts'],
+  ['define-rule.ts'],
+  ['shapes.ts'],
   ['keyed.ts'],
   ['*'],
   ['index.ts'],

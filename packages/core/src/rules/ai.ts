@@ -1,7 +1,7 @@
 import { BASE64URL, LETTERS } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alone } from './shapes.js';
+import { alone, keyedKey } from './shapes.js';
 
 // OpenAI keys embed "T3BlbkFJ", base64 of "OpenAI"; project, service-account and admin
 // keys add "proj-", "svcacct-", "admin-". Cohere and Mistral keys have no prefix: found by
@@ -311,5 +311,38 @@ export const aiRules: Rule[] = [
       (t) => `JINA_API_KEY=${t}`,
       (t) => `curl https://r.jina.ai/https://example.com -H "Authorization: Bearer ${t}"`,
     ],
+  }),
+  defineRule({
+    id: 'kagi-api-token',
+    title: 'Kagi API token',
+    provider: 'Kagi',
+    source: 'https://help.kagi.com/kagi/api/intro/auth.html',
+    description:
+      'Kagi Search API token (11 characters, ".", 43 characters, sent as "Authorization: Bot <token>") written beside the name Kagi: it spends the account\'s API balance.',
+    remediation: rotate('Kagi (Settings > API): generating a new token invalidates the old one'),
+    keywords: ['kagi'],
+    pattern: alone('[A-Za-z0-9_-]{11}\\.[A-Za-z0-9_-]{43}'),
+    scope: 'line',
+    check: [{ nearText: { pattern: 'kagi', within: 120 } }, 'random'],
+    token: (fake) => `${fake.string(BASE64URL, 11)}.${fake.string(BASE64URL, 43)}`,
+    contexts: [
+      (t) => `KAGI_API_KEY='${t}'`,
+      (t) => `curl -H "Authorization: Bot ${t}" "https://kagi.com/api/v0/search?q=tightlip"`,
+    ],
+    ignore: (fake) => [`SESSION='${fake.string(BASE64URL, 11)}.${fake.string(BASE64URL, 43)}'`],
+  }),
+  keyedKey({
+    id: 'deepgram-api-key',
+    title: 'Deepgram API key',
+    provider: 'Deepgram',
+    source: 'https://developers.deepgram.com/docs/authenticating',
+    description:
+      'Deepgram API key (40 hex, as observed; sent as "Authorization: Token <key>") assigned to a Deepgram key setting such as DEEPGRAM_API_KEY: it spends the project\'s balance.',
+    remediation: rotate('the Deepgram Console (API Keys)'),
+    keywords: ['deepgram'],
+    keyedBy: 'deepgram[\\w.-]*(?:key|token|secret)',
+    body: '[a-f0-9]{40}',
+    token: (fake) => fake.hex(40),
+    env: 'DEEPGRAM_API_KEY',
   }),
 ];

@@ -237,7 +237,9 @@ export const azureRules: Rule[] = [
     keywords: ['azdo'],
     scope: 'line',
     pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}(?![A-Za-z0-9])/,
-    token: (fake) => `${fake.base62(76)}AZDO${fake.base62(4)}`,
+    check: 'microsoft-identifiable-key',
+    token: (fake) =>
+      `${fake.base62(52)}JQQJ${fake.digits(2)}BAAC${'A'.repeat(13)}${fake.pick(['A', 'G', 'S'])}AZDO${fake.base62(4)}`,
     contexts: [
       (t) => t,
       (t) => `AZURE_DEVOPS_EXT_PAT=${t}`,

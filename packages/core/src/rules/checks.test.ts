@@ -48,6 +48,11 @@ describe('the check registry', () => {
       () => toBase64(`\u0030\u0082\u0004\u00a4\u0002\u0001\u0000\u0002${fake.base62(60)}`),
       () => toBase64(`\u0030\u0082\u0001\u0022\u0030\u000d${fake.base62(60)}`),
     ],
+    [
+      'microsoft-identifiable-key',
+      () => `${fake.base62(52)}JQQJ99BAAC${'A'.repeat(14)}AZDO${fake.base62(4)}`,
+      () => `${fake.base62(76)}AZDO${fake.base62(4)}`,
+    ],
     ['random', () => fake.base62(32), () => 'getUserAccountSettingsHandler'],
     ['mixed-case', () => fake.base62(40), () => fake.hex(40)],
   ])('%s tells a token of the format from one that is not', (name, good, bad) => {

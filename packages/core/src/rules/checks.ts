@@ -183,6 +183,12 @@ export const CHECKS: Readonly<Record<string, CheckDefinition>> = {
     'validated',
     (token) => /^\d{17,20}$/.test(decodeBase64Text(token.slice(0, token.indexOf('.'))) ?? ''),
   ),
+  'microsoft-identifiable-key': simple(
+    'an 84-character Microsoft identifiable key: the signature "JQQJ" after its 52 random characters (its fixed fields hold runs of "A")',
+    'validated',
+    (token) => token.length === 84 && token.slice(52, 56) === 'JQQJ',
+    ['placeholder'],
+  ),
   'key-material': simple(
     'a key body: mostly base64 once line wrapping is dropped, no ellipsis or stand-in text',
     'pattern',

@@ -1,7 +1,7 @@
 import { LOWER } from '../codec/alphabets.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { UUID, alone, fakeUuid } from './shapes.js';
+import { UUID, alone, fakeUuid, keyedKey } from './shapes.js';
 
 // Connection URLs with an inline password (RFC 3986 userinfo); SQL Server / ADO.NET
 // "Server=…;Password=…"; JDBC "jdbc:<driver>:…password=…".
@@ -104,17 +104,19 @@ export const databaseRules: Rule[] = [
     source:
       'https://learn.microsoft.com/dotnet/api/system.data.sqlclient.sqlconnectionstringbuilder.userid',
     description:
-      'An ADO.NET style connection string (Server=…;Password=…) with an inline password.',
+      'An ADO.NET, OLE DB or ODBC connection string (Server=…;Password=…, Driver=…;UID=…;PWD=…) with an inline password.',
     remediation: FIX,
     severity: 'high',
     keywords: ['password=', 'pwd='],
     pattern:
-      /(?:Server|Data Source|Host)=[^;"'\n]{1,200};[^"'\n]{0,300}?(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=(?<secret>[^;"'\s]{1,128})/,
+      /(?:Server|Data Source|Host|Driver|DSN|Provider)[ \t]{0,4}=[^;"'\n]{1,200};[^"'\n]{0,300}?(?:Password|Pwd)[ \t]{0,4}=[ \t]{0,4}(?<secret>[^;"'\s]{1,128})/i,
     check: 'password-like',
     samples: (fake) => ({
       match: [
         `"Default": "Server=tcp:sql.internal,1433;Database=orders;User Id=app;Password=${password(fake)};Encrypt=true"`,
         `Data Source=db01;Initial Catalog=crm;User ID=crm;Pwd=${password(fake)}`,
+        `pyodbc.connect("DRIVER={ODBC Driver 18 for SQL Server};SERVER=db.internal;UID=report;PWD=${password(fake)}")`,
+        `connectionString="Server=sql01\\qa; Database=Trucks; User Id=qa_app; password= ${password(fake)}"`,
       ],
       ignore: [
         'Server=db;Database=x;Integrated Security=true',
@@ -188,5 +190,20 @@ export const databaseRules: Rule[] = [
       `MONGODB_ATLAS_PROJECT_ID=${fakeUuid(fake)}`,
       `atlas_org_id: ${fakeUuid(fake)}`,
     ],
+  }),
+  keyedKey({
+    id: 'aiven-api-token',
+    title: 'Aiven API token',
+    provider: 'Aiven',
+    source: 'https://www.aiven.io/docs/tools/cli',
+    description:
+      'Aiven personal or application token (300 to 400 base64 characters, as observed; sent as "Authorization: aivenv1 <token>") assigned to an Aiven token setting such as AIVEN_TOKEN: it manages the projects\' databases.',
+    remediation: remediation('token', 'the Aiven Console (User information > Tokens)'),
+    severity: 'high',
+    keywords: ['aiven'],
+    keyedBy: 'aiven[\\w.-]*(?:token|key|secret)',
+    body: '[A-Za-z0-9+/]{300,400}={0,2}',
+    token: (fake) => fake.base64(372),
+    env: 'AIVEN_TOKEN',
   }),
 ];

@@ -1,12 +1,15 @@
-import { BASE64URL, HEX } from '../codec/alphabets.js';
+import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { UUID, alone, fakeUuid } from './shapes.js';
+import { UUID, alone, fakeUuid, keyedKey } from './shapes.js';
 
 // Developer and CI services.
 // Snyk tokens (UUIDs in practice) and Travis CI tokens (22 characters) are found by their
 // name; LaunchDarkly mobile keys ("mob-") are not secret; TeamCity tokens start with the
 // fixed base64 header {"typ": "TCV2"}.
+
+/** A GitHub OAuth app's client id, as samples write it beside its secret (ids are not secret). */
+const CLIENT_ID = '4f1c0a9e7b2d63e58c10';
 
 export const devToolRules: Rule[] = [
   defineRule({
@@ -267,5 +270,176 @@ export const devToolRules: Rule[] = [
       (t) => `Please use the following password to proceed to installation:\r\n\r\n${t}\r\n`,
     ],
     ignore: (fake) => [`commit ${fake.hex(32)}`],
+  }),
+  defineRule({
+    id: 'stackhawk-api-key',
+    title: 'StackHawk API key',
+    provider: 'StackHawk',
+    source: 'https://docs.stackhawk.com/apidocs.html',
+    description:
+      'StackHawk API key ("hawk.", 20 characters, ".", 20 characters), as hawk init and HAWK_API_KEY take it.',
+    remediation: remediation('API key', 'StackHawk (Settings > API Keys)'),
+    keywords: ['hawk.'],
+    prefix: 'hawk.',
+    body: '[A-Za-z0-9_-]{20}\\.[A-Za-z0-9_-]{20}',
+    boundary: 'dotted',
+    token: (fake) => `hawk.${fake.string(BASE64URL, 20)}.${fake.string(BASE64URL, 20)}`,
+    contexts: [(t) => `HAWK_API_KEY="${t}"`, (t) => `hawk init --api-key ${t}`],
+  }),
+  keyedKey({
+    id: 'jenkins-api-token',
+    title: 'Jenkins API token',
+    provider: 'Jenkins',
+    source: 'https://www.jenkins.io/blog/2018/07/02/new-api-token-system/',
+    description:
+      'Jenkins user API token (34 hex starting "11" since Jenkins 2.129, 32 hex before) assigned to a Jenkins token or password setting: it logs in as the user over the REST API and CLI.',
+    remediation: remediation('API token', 'Jenkins (user > Security > API Token)'),
+    keywords: ['jenkins'],
+    keyedBy: 'jenkins[\\w.-]*(?:token|key|secret|pass(?:w(?:or)?d)?|pwd)',
+    body: '(?:11[a-f0-9]{32}|[a-f0-9]{32})',
+    token: (fake) => `11${fake.hex(32)}`,
+    env: 'JENKINS_API_TOKEN',
+  }),
+  defineRule({
+    id: 'github-oauth-client-secret',
+    title: 'GitHub OAuth app client secret',
+    provider: 'GitHub',
+    source: 'https://docs.github.com/en/enterprise-server@3.17/apps/oauth-apps',
+    description:
+      'GitHub OAuth app client secret (40 hex, as observed) assigned to a GitHub secret setting, or the clientSecret of a Gitalk comment widget: with the client id it acts as the app.',
+    remediation: remediation(
+      'client secret',
+      'GitHub (Settings > Developer settings > OAuth Apps > the app)',
+    ),
+    keywords: ['client_secret', 'clientsecret', 'client-secret', 'github_secret', 'githubsecret'],
+    pattern: alone('[a-f0-9]{40}'),
+    scope: 'line',
+    check: [
+      { keyedBy: 'github[\\w.-]*secret|client[\\w.-]*secret' },
+      {
+        anyOf: [{ keyedBy: 'github' }, { nearText: { pattern: 'new\\s+Gitalk\\b', within: 400 } }],
+      },
+    ],
+    token: (fake) => fake.hex(40),
+    contexts: [
+      (t) => `GITHUB_CLIENT_ID=${CLIENT_ID}\nGITHUB_CLIENT_SECRET=${t}`,
+      (t) => `github:\n  client_id: ${CLIENT_ID}\n  client_secret: "${t}"`,
+      (t) =>
+        `const gitalk = new Gitalk({\n  clientID: '${CLIENT_ID}',\n  clientSecret: '${t}',\n  repo: 'blog-comments',\n})`,
+    ],
+    ignore: (fake) => [
+      `GITHUB_SHA=${fake.hex(40)}`,
+      `github_commit: "${fake.hex(40)}"`,
+      `clientSecret: '${fake.hex(40)}'`,
+      `okta:\n  client_secret: "${fake.hex(40)}"`,
+    ],
+  }),
+  defineRule({
+    id: 'readme-api-key',
+    title: 'ReadMe API key',
+    provider: 'ReadMe',
+    source: 'https://docs.readme.com/reference/authentication',
+    description:
+      'ReadMe API key ("rdme_" and 70 lower-case letters and digits, as observed): it publishes and deletes the project\'s documentation.',
+    remediation: remediation('API key', 'ReadMe (project dashboard > Configuration > API Keys)'),
+    keywords: ['rdme_'],
+    prefix: 'rdme_',
+    body: '[a-z0-9]{70}',
+    boundary: 'word',
+    token: (fake) => `rdme_${fake.string(LOWER_ALNUM, 70)}`,
+    contexts: [(t) => `README_API_KEY=${t}`, (t) => `rdme openapi upload spec.yaml --key=${t}`],
+  }),
+  defineRule({
+    id: 'ionic-access-token',
+    title: 'Ionic Appflow personal access token',
+    provider: 'Ionic',
+    source: 'https://ionic.io/docs/appflow/deploy/cli',
+    description:
+      'Ionic Appflow personal access token ("ion_" and 42 letters and digits, as observed), as IONIC_TOKEN takes it: it triggers builds and deploys.',
+    remediation: remediation(
+      'personal access token',
+      'Ionic Appflow (Personal Settings > Personal Access Tokens)',
+    ),
+    keywords: ['ion_'],
+    prefix: 'ion_',
+    body: '[A-Za-z0-9]{42}',
+    boundary: 'word',
+    check: 'random',
+    token: (fake) => `ion_${fake.base62(42)}`,
+    contexts: [(t) => `export IONIC_TOKEN=${t}`, (t) => `appflow build ios --token ${t}`],
+  }),
+  keyedKey({
+    id: 'checkly-api-key',
+    title: 'Checkly API key',
+    provider: 'Checkly',
+    source: 'https://checklyhq.com/docs/api-reference/overview',
+    description:
+      "Checkly API key (32 hex, as observed) assigned to a Checkly key setting such as CHECKLY_API_KEY: with the account id it manages the account's checks and alerting.",
+    remediation: remediation('API key', 'Checkly (User settings > API keys)'),
+    keywords: ['checkly'],
+    keyedBy: 'checkly[\\w.-]*(?:key|token|secret)',
+    body: '[a-f0-9]{32}',
+    token: (fake) => fake.hex(32),
+    env: 'CHECKLY_API_KEY',
+  }),
+  keyedKey({
+    id: 'gtmetrix-api-key',
+    title: 'GTmetrix API key',
+    provider: 'GTmetrix',
+    source: 'https://gtmetrix.com/api/docs/2.0/',
+    description:
+      "GTmetrix REST API key (32 hex, as observed) assigned to a GTmetrix key setting: it spends the account's API credits.",
+    remediation: remediation('API key', 'GTmetrix (Account > API Usage)'),
+    severity: 'low',
+    keywords: ['gtmetrix'],
+    keyedBy: 'gtmetrix[\\w.-]*(?:key|token|secret)',
+    body: '[a-f0-9]{32}',
+    token: (fake) => fake.hex(32),
+    env: 'GTMETRIX_API_KEY',
+  }),
+  defineRule({
+    id: 'ngrok-authtoken',
+    title: 'ngrok agent authtoken',
+    provider: 'ngrok',
+    source: 'https://ngrok.com/docs/guides/site-to-site-connectivity/authtoken-acls',
+    description:
+      'ngrok agent authtoken (two runs of letters and digits joined by "_", about 49 characters, as observed) given to ngrok config add-authtoken, --authtoken or assigned to an authtoken setting (ngrok.yml, NGROK_AUTHTOKEN): anyone holding it opens tunnels on the account.',
+    remediation: remediation('authtoken', 'the ngrok dashboard (Authtokens)'),
+    keywords: ['ngrok', 'authtoken'],
+    pattern: alone('[A-Za-z0-9]{20,30}_[A-Za-z0-9]{15,30}'),
+    scope: 'line',
+    check: [
+      {
+        anyOf: [
+          { keyedBy: '^authtoken$|ngrok[\\w.-]*(?:token|key)' },
+          { precededBy: 'authtoken[ \\t=]{1,4}' },
+        ],
+      },
+      'random',
+    ],
+    token: (fake) => `2${fake.base62(26)}_${fake.base62(21)}`,
+    contexts: [
+      (t) => `ngrok config add-authtoken ${t}`,
+      (t) => `version: "2"\nauthtoken: ${t}\ntunnels:\n  web:\n    addr: 8080`,
+      (t) => `NGROK_AUTHTOKEN=${t}`,
+    ],
+    ignore: (fake) => [`session_id: ${fake.base62(27)}_${fake.base62(21)}`],
+  }),
+  keyedKey({
+    id: 'webflow-api-token',
+    title: 'Webflow site API token',
+    provider: 'Webflow',
+    source: 'https://developers.webflow.com/data/reference/site-token',
+    description:
+      "Webflow site or workspace API token (64 hex, as observed) assigned to a Webflow token setting such as WEBFLOW_API_TOKEN: it reads and changes the site's CMS, forms and webhooks.",
+    remediation: remediation(
+      'API token',
+      'Webflow (Site settings > Apps & integrations > API access)',
+    ),
+    keywords: ['webflow'],
+    keyedBy: 'webflow[\\w.-]*(?:token|key|secret)',
+    body: '[a-f0-9]{64}',
+    token: (fake) => fake.hex(64),
+    env: 'WEBFLOW_API_TOKEN',
   }),
 ];

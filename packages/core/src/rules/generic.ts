@@ -301,7 +301,183 @@ export const kubernetesSecret = defineRule({
   }),
 });
 
+// Credentials whose syntax says which value is the password — a call's argument
+// (NetworkCredential, DirectoryEntry, Connect-VIServer, ConvertTo-SecureString), a .netrc
+// entry, a Basic header — so these are no guesses by key name. Found only where the value is
+// a literal that looks like a password (not a variable, template or stand-in).
+
+export const dotnetNetworkCredential = defineRule({
+  id: 'dotnet-network-credential',
+  title: '.NET NetworkCredential password',
+  provider: '.NET',
+  source: 'https://learn.microsoft.com/en-us/dotnet/api/system.net.networkcredential.-ctor',
+  description:
+    'A literal password passed to new NetworkCredential("user", "password") (System.Net, also from PowerShell), used for SMTP, HTTP and file-share logins.',
+  remediation: FIX,
+  severity: 'high',
+  keywords: ['networkcredential'],
+  pattern:
+    /NetworkCredential[ \t]{0,4}\([ \t]{0,4}["'][^"'\n]{1,128}["'][ \t]{0,4},[ \t]{0,4}["'](?<secret>[^"'\n$]{3,128})["']/i,
+  scope: 'line',
+  check: 'password-like',
+  samples: (fake) => ({
+    match: [
+      `smtp.Credentials = new NetworkCredential("alerts@acme-corp.net", "${hardPassword(fake)}");`,
+      `$webClient.Credentials = New-Object System.Net.NetworkCredential("cidownload", "${fake.base62(27)}")`,
+    ],
+    ignore: [
+      'smtp.Credentials = new NetworkCredential(user, password);',
+      'client.Credentials = new NetworkCredential("username", "password");',
+      `new NetworkCredential("svc", "$(SmtpPassword)")`,
+    ],
+  }),
+});
+
+export const dotnetDirectoryEntry = defineRule({
+  id: 'dotnet-directory-entry-password',
+  title: '.NET DirectoryEntry password',
+  provider: '.NET',
+  source:
+    'https://learn.microsoft.com/en-us/dotnet/api/system.directoryservices.directoryentry.-ctor',
+  description:
+    'A literal password passed to new DirectoryEntry("LDAP://…", "user", "password") (System.DirectoryServices): an Active Directory bind credential.',
+  remediation: FIX,
+  severity: 'high',
+  keywords: ['directoryentry'],
+  pattern:
+    /DirectoryEntry[ \t]{0,4}\(\s{0,40}["'][^"'\n]{1,256}["'][ \t]{0,4},\s{0,40}["'][^"'\n]{1,128}["'][ \t]{0,4},\s{0,40}["'](?<secret>[^"'\n$]{3,128})["']/i,
+  check: 'password-like',
+  samples: (fake) => ({
+    match: [
+      `var entry = new DirectoryEntry("LDAP://dc01.corp.acme.net/DC=corp,DC=acme", "CORP\\\\svc_ldap", "${hardPassword(fake)}");`,
+      `$domain = New-Object DirectoryServices.DirectoryEntry("LDAP://10.10.10.1",\n    "corp\\\\admin",\n    "${hardPassword(fake)}")`,
+    ],
+    ignore: [
+      'new DirectoryEntry("LDAP://dc01", username, password);',
+      'new DirectoryEntry("LDAP://dc01", "user", "password");',
+    ],
+  }),
+});
+
+export const powershellConnectViServer = defineRule({
+  id: 'vmware-connect-viserver-password',
+  title: 'Password in a Connect-VIServer call',
+  provider: 'VMware PowerCLI',
+  source:
+    'https://developer.broadcom.com/powercli/latest/vmware.vimautomation.core/commands/connect-viserver',
+  description: 'A literal -Password of a PowerCLI Connect-VIServer call: a vCenter or ESXi login.',
+  remediation: FIX + ' Use a credential store (New-VICredentialStoreItem) or -Credential.',
+  severity: 'high',
+  keywords: ['connect-viserver'],
+  pattern:
+    /Connect-VIServer\b[^\n]{0,200}?-Password[ \t]{1,4}["']?(?<secret>[^\s"'$`(){}]{3,128})/i,
+  scope: 'line',
+  check: 'password-like',
+  samples: (fake) => ({
+    match: [
+      `Connect-VIServer -Server vc01.corp.acme.net -User administrator@vsphere.local -Password ${hardPassword(fake)}`,
+      `$null = connect-viserver 10.0.0.5 -user root -password '${hardPassword(fake)}'`,
+    ],
+    ignore: [
+      'Connect-VIServer "$endpoint" -User "$username" -Password "$password" | Out-Null',
+      'Connect-VIServer $ESXiHost.EsxiHost -user $ESXiUser -password $ESXipass',
+    ],
+  }),
+});
+
+export const powershellSecureString = defineRule({
+  id: 'powershell-plaintext-securestring',
+  title: 'Plain-text password made a SecureString',
+  provider: 'PowerShell',
+  source:
+    'https://docs.microsoft.com/powershell/module/microsoft.powershell.security/convertto-securestring',
+  description:
+    'A literal string turned into a SecureString with ConvertTo-SecureString "…" -AsPlainText -Force: the password is in the script in plain text.',
+  remediation: FIX + ' Read it with Get-Credential, Read-Host -AsSecureString or a vault.',
+  severity: 'high',
+  keywords: ['convertto-securestring'],
+  pattern: [
+    /ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?["'](?<secret>[^"'\n$]{4,128})["'][ \t]{1,4}-AsPlainText/i,
+    /ConvertTo-SecureString[ \t]{1,4}-AsPlainText[ \t]{1,4}(?:-Force[ \t]{1,4})?(?:-String[ \t]{1,4})?["'](?<secret>[^"'\n$]{4,128})["']/i,
+  ],
+  scope: 'line',
+  check: 'password-like',
+  samples: (fake) => ({
+    match: [
+      `$secure = ConvertTo-SecureString "${hardPassword(fake)}" -AsPlainText -Force`,
+      `$pw = ConvertTo-SecureString -AsPlainText -Force '${hardPassword(fake)}'`,
+    ],
+    ignore: [
+      '$secure = ConvertTo-SecureString $env:DEPLOY_PASSWORD -AsPlainText -Force',
+      '$secure = ConvertTo-SecureString "$($cfg.Password)" -AsPlainText -Force',
+      '$secure = ConvertTo-SecureString "P@ssw0rd" -AsPlainText -Force',
+    ],
+  }),
+});
+
+export const netrcPassword = defineRule({
+  id: 'netrc-password',
+  title: 'Password in a .netrc file',
+  provider: '.netrc (curl, git, ftp)',
+  source: 'https://everything.curl.dev/usingcurl/netrc',
+  description:
+    'The password of a machine entry in a .netrc file (machine <host> login <user> password <password>), as curl, git, ftp and package managers read it.',
+  remediation: FIX + ' Keep .netrc out of the repository and readable by its owner only.',
+  severity: 'high',
+  keywords: ['machine'],
+  pattern:
+    /(?:^|\s)(?:machine[ \t]+\S{1,253}|default)(?:\s+login[ \t]+\S{1,128})?\s+password[ \t]+(?<secret>[^\s"]{3,256})/,
+  check: 'password-like',
+  samples: (fake) => ({
+    match: [
+      `machine git.internal.acme-corp.net login ci-bot password ${hardPassword(fake)}`,
+      `machine api.heroku.com\n  login ops@acme-corp.net\n  password ${fake.base62(36)}\n`,
+    ],
+    ignore: [
+      'machine host.domain.com login myself password secret',
+      'machine api.example.com login user password $NETRC_PASSWORD',
+      'The machine password is rotated daily.',
+    ],
+  }),
+});
+
+export const httpBasicAuthHeader = defineRule({
+  id: 'http-basic-auth-header',
+  title: 'HTTP Basic credentials in an Authorization header',
+  provider: 'HTTP',
+  source: 'https://datatracker.ietf.org/doc/html/rfc7617',
+  description:
+    'An Authorization: Basic header whose value decodes to user:password (RFC 7617) with a password of 8 or more letters and digits: the password is only base64-encoded.',
+  remediation: FIX,
+  severity: 'high',
+  keywords: ['basic'],
+  pattern:
+    /[Aa]uthorization["']?[ \t]{0,4}[:=,][ \t]{0,4}["']?(?:Basic|BASIC|basic)[ \t]{1,4}(?<secret>[A-Za-z0-9+/]{8,344}={0,2})(?![A-Za-z0-9+/=])/,
+  scope: 'line',
+  // The password: 8 or more characters with letters and digits (test fixtures and RFC
+  // examples write words: tobi:ferret, Aladdin:open sesame).
+  check: { base64Text: '^[^:\\s]{1,128}:(?=\\S{8,128}$)(?=.*[0-9])(?=.*[A-Za-z])' },
+  samples: (fake) => ({
+    match: [
+      `curl -H "Authorization: Basic ${toBase64(`deploy:${hardPassword(fake)}`)}" https://ci.internal/api/json`,
+      `headers = {"Authorization": "Basic ${toBase64(`svc-reports:${hardPassword(fake)}`)}"}`,
+    ],
+    ignore: [
+      'Authorization: Basic ${BASIC_AUTH}',
+      `Authorization: Basic ${toBase64(`${fake.base62(20)}`)}`,
+      `Authorization: Basic ${toBase64('user:')}`,
+      `request.set('Authorization', 'Basic ${toBase64('tobi:ferret')}')`,
+    ],
+  }),
+});
+
 export const genericRules: Rule[] = [
+  dotnetNetworkCredential,
+  dotnetDirectoryEntry,
+  powershellConnectViServer,
+  powershellSecureString,
+  httpBasicAuthHeader,
+  netrcPassword,
   urlBasicAuth,
   kubernetesSecret,
   dotnetAppSetting,

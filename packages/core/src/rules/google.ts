@@ -1,6 +1,7 @@
 import { BASE64URL } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { alone } from './shapes.js';
 
 const CONSOLE = 'the Google Cloud console (APIs & Services > Credentials)';
 
@@ -102,5 +103,38 @@ export const googleRules: Rule[] = [
     body: '[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}',
     boundary: 'token',
     token: (fake) => `AAAA${fake.string(BASE64URL, 7)}:APA91b${fake.string(BASE64URL, 134)}`,
+  }),
+  defineRule({
+    id: 'google-oauth-client-secret-legacy',
+    title: 'Google OAuth client secret (before GOCSPX-)',
+    provider: 'Google',
+    source: 'https://developers.google.com/api-client-library/dotnet/guide/aaa_client_secrets',
+    description:
+      'Google OAuth client secret in the format before "GOCSPX-" (24 base64url characters, as observed) assigned to a Google client-secret setting or to client_secret beside an apps.googleusercontent.com client id (client_secrets.json).',
+    remediation: remediation('client secret (reset it)', CONSOLE),
+    keywords: ['client_secret', 'clientsecret', 'client-secret'],
+    pattern: alone('[A-Za-z0-9_-]{24}'),
+    scope: 'line',
+    check: [
+      { keyedBy: 'client[\\w.-]*secret' },
+      {
+        anyOf: [
+          { keyedBy: 'google' },
+          { nearText: { pattern: 'apps\\.googleusercontent\\.com', within: 300 } },
+        ],
+      },
+      'random',
+    ],
+    token: (fake) => fake.string(BASE64URL, 24),
+    contexts: [
+      (t) => `$google_client_secret = '${t}';`,
+      (t) =>
+        `{"web": {"client_id": "${'4'.repeat(12)}-abc.apps.googleusercontent.com", "client_secret": "${t}", "redirect_uris": ["https://app.internal/cb"]}}`,
+      (t) => `GOOGLE_CLIENT_SECRET=${t}`,
+    ],
+    ignore: (fake) => [
+      `client_secret = "${fake.string(BASE64URL, 24)}"`,
+      `google_client_id = "${fake.string(BASE64URL, 24)}"`,
+    ],
   }),
 ];

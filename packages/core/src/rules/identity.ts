@@ -2,6 +2,7 @@ import { BASE64URL, UPPER_ALNUM } from '../codec/alphabets.js';
 import { toBase64 } from '../codec/base64.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { alone, keyedKey } from './shapes.js';
 
 // A JWS in compact form is base64url(header).base64url(payload).signature and its header
 // decodes to JSON naming "alg" (RFC 7515 §4.1.1).
@@ -96,5 +97,81 @@ export const identityRules: Rule[] = [
         ignore: [`A3-${g(6)}-${g(6)}`, 'A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX'],
       };
     },
+  }),
+  keyedKey({
+    id: 'auth0-client-secret',
+    title: 'Auth0 client secret',
+    provider: 'Auth0',
+    source: 'https://auth0.com/docs/get-started/applications/credentials',
+    description:
+      'Auth0 application client secret (64 base64url characters, as observed) or the Auth0 SDK session secret, assigned to an Auth0 secret setting (AUTH0_CLIENT_SECRET, auth0.clientSecret, AUTH0_SECRET).',
+    remediation: remediation(
+      'client secret',
+      'the Auth0 Dashboard (Applications > the application > Credentials)',
+    ),
+    keywords: ['auth0'],
+    keyedBy: 'auth0[\\w.-]*secret',
+    body: '[A-Za-z0-9_-]{64}',
+    token: (fake) => fake.string(BASE64URL, 64),
+    env: 'AUTH0_CLIENT_SECRET',
+  }),
+  defineRule({
+    id: 'jwt-signing-secret',
+    title: 'JWT signing secret',
+    provider: 'JSON Web Token (HMAC key)',
+    source: 'https://datatracker.ietf.org/doc/html/rfc7518#section-3.2',
+    description:
+      'A literal HMAC key for signing JSON Web Tokens (HS256/384/512) assigned to a JWT secret setting (JWT_SECRET, jwt.secret, jwtSecret): whoever holds it mints valid tokens for any user.',
+    remediation:
+      'Generate a new key (32 random bytes or more), load it from the environment or a secret store, and expect every session signed with the old one to end.',
+    severity: 'high',
+    keywords: ['jwt'],
+    pattern:
+      /(?<![\w-])(?<key>(?:[\w-]{0,30}(?:jwt|JWT|Jwt)[\w.-]{0,30})?(?:secret|Secret|SECRET)(?:_?[Kk]ey|_KEY)?)["']?\]?[ \t]{0,4}[:=][ \t]{0,4}["'](?<secret>[^\s"'$]{8,256})["']/,
+    scope: 'line',
+    check: [{ keyedBy: 'jwt[\\w.-]*(?:secret|sign)' }, { anyOf: ['password-like', 'random'] }],
+    samples: (fake) => ({
+      match: [
+        `JWT_SECRET="${fake.base62(32)}"`,
+        `jwt:\n  secret: "${fake.hex(32)}"\n  ttl: 3600`,
+        `oauthproviders:\n  jwtsecret: '${fake.string(BASE64URL, 48)}'`,
+        `app.config["JWT_SECRET_KEY"] = "${fake.base62(24)}"`,
+      ],
+      ignore: [
+        'JWT_SECRET="${JWT_SECRET}"',
+        'jwt:\n  secret: "changeme"',
+        `jwt:\n  issuer: "${fake.base62(32)}"`,
+        `client_secret = "${fake.base62(32)}"`,
+      ],
+    }),
+  }),
+  defineRule({
+    id: 'recaptcha-secret-key',
+    title: 'reCAPTCHA secret key',
+    provider: 'Google reCAPTCHA',
+    source: 'https://docs.cloud.google.com/recaptcha/docs/verify',
+    description:
+      'reCAPTCHA secret key ("6L" and 38 characters, as observed) assigned to a reCAPTCHA secret setting or sent to siteverify: with it anyone can verify challenges as the site (the site key of the same shape is public and not reported).',
+    remediation: remediation('key (create a new one)', 'the reCAPTCHA admin console'),
+    severity: 'medium',
+    keywords: ['captcha', 'siteverify'],
+    pattern: alone('6L[A-Za-z0-9_-]{38}'),
+    check: {
+      anyOf: [
+        { keyedBy: 'captcha[\\w.-]*(?:secret|private)|secret[\\w.-]*captcha' },
+        { nearText: { pattern: 'siteverify', within: 200 } },
+      ],
+    },
+    token: (fake) => `6L${fake.string(BASE64URL, 38)}`,
+    contexts: [
+      (t) => `RECAPTCHA_SECRET_KEY=${t}`,
+      (t) => `recaptcha:\n  site_key: 6L${'a'.repeat(38)}\n  secret_key: "${t}"`,
+      (t) =>
+        `requests.post("https://www.google.com/recaptcha/api/siteverify", data={"secret": "${t}", "response": token})`,
+    ],
+    ignore: (fake) => [
+      `RECAPTCHA_SITE_KEY=6L${fake.string(BASE64URL, 38)}`,
+      `<div class="g-recaptcha" data-sitekey="6L${fake.string(BASE64URL, 38)}"></div>`,
+    ],
   }),
 ];

@@ -11,6 +11,7 @@ import { gitlabRules } from './gitlab.js';
 import { googleRules } from './google.js';
 import { identityRules } from './identity.js';
 import { infrastructureRules } from './infrastructure.js';
+import { iotRules } from './iot.js';
 import { messagingRules } from './messaging.js';
 import { observabilityRules } from './observability.js';
 import { paymentRules } from './payments.js';
@@ -40,6 +41,7 @@ export const ruleFamilies: Readonly<Record<string, readonly Rule[]>> = {
   observability: observabilityRules,
   'dev-tools': devToolRules,
   infrastructure: infrastructureRules,
+  iot: iotRules,
   identity: identityRules,
   productivity: productivityRules,
   saas: saasRules,

@@ -1,11 +1,14 @@
 import { BASE64URL, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { alone, keyedKey } from './shapes.js';
 
 // Infrastructure credentials: secrets stores, cluster join tokens, network control planes.
 // Vault tokens are "hvs.", "hvb.", "hvr." since 1.10 and "s.", "b.", "r." before it; an
 // unseal key is 44 base64 characters, and any such string decodes to 32 or 33 bytes, so the
 // length is no check of its own.
+// TrueNAS API keys are "<id>-<64 alphanumerics>" (observed; the key is shown once), found beside
+// the JSON-RPC login method or the REST API path.
 
 const vaultRemediation =
   'Revoke the token (vault token revoke), check the audit log, and have clients authenticate with a method (AppRole, OIDC, Kubernetes) instead of a stored token.';
@@ -168,5 +171,63 @@ export const infrastructureRules: Rule[] = [
       (t) => `aio = Client("maker", "${t}")`,
       (t) => `curl -H "X-AIO-Key: ${t}" https://io.adafruit.com/api/v2/maker/feeds`,
     ],
+  }),
+  defineRule({
+    id: 'truenas-api-key',
+    title: 'TrueNAS API key',
+    provider: 'TrueNAS',
+    source: 'https://www.truenas.com/docs/scale/25.04/scaletutorials/toptoolbar/managingapikeys',
+    description:
+      'TrueNAS API key ("<key id>-" and 64 letters and digits, as observed) sent to auth.login_with_api_key or as a bearer token to the /api/v2.0/ REST API: password-equivalent access to the middleware, not subject to two-factor authentication.',
+    remediation: remediation('API key (reset or delete it)', 'TrueNAS (My API Keys)'),
+    severity: 'critical',
+    keywords: ['truenas', 'login_with_api_key', '/api/v2.0/'],
+    pattern: alone('\\d{1,6}-[A-Za-z0-9]{64}'),
+    check: [
+      'mixed-case',
+      { nearText: { pattern: 'truenas|login_with_api_key|/api/v2\\.0/', within: 400 } },
+    ],
+    token: (fake) => `${fake.digits(1)}-${fake.base62(62)}aZ`,
+    contexts: [
+      (t) =>
+        `{"id": "3286a508", "msg": "method", "method": "auth.login_with_api_key", "params": ["${t}"]}`,
+      (t) =>
+        `curl -X POST "https://nas.lan/api/v2.0/device/get_info" -H "Authorization: Bearer ${t}"`,
+      (t) => `TRUENAS_API_KEY=${t}`,
+    ],
+    ignore: (fake) => [
+      `"integrity": "sha512-${fake.hex(64)}" # truenas`,
+      `curl "https://nas.lan/api/v2.0/pool" -H "X-Request: 1-${fake.hex(64)}"`,
+    ],
+  }),
+  keyedKey({
+    id: 'zerotier-api-token',
+    title: 'ZeroTier Central API token',
+    provider: 'ZeroTier',
+    source: 'https://docs.zerotier.com/tokens',
+    description:
+      "ZeroTier Central API token (32 letters and digits, as observed) assigned to a ZeroTier token setting such as ZEROTIER_CENTRAL_TOKEN: it manages the account's networks and authorises members.",
+    remediation: remediation('API token', 'ZeroTier Central (Account > API Access Tokens)'),
+    severity: 'high',
+    keywords: ['zerotier'],
+    keyedBy: 'zerotier[\\w.-]*(?:token|key|secret)',
+    body: '[A-Za-z0-9]{32}',
+    token: (fake) => fake.base62(32),
+    env: 'ZEROTIER_CENTRAL_TOKEN',
+  }),
+  keyedKey({
+    id: 'atera-api-key',
+    title: 'Atera API key',
+    provider: 'Atera',
+    source: 'https://support.atera.com/hc/en-us/articles/219083397-Using-the-Atera-API',
+    description:
+      'Atera API key (32 letters and digits, as observed; sent as X-API-KEY) assigned to an Atera key setting: it reaches every managed device, ticket and customer of the account.',
+    remediation: remediation('API key', 'Atera (Admin > Data management > API)'),
+    severity: 'high',
+    keywords: ['atera'],
+    keyedBy: 'atera[\\w.-]*(?:key|token|secret)',
+    body: '[A-Za-z0-9]{32}',
+    token: (fake) => fake.base62(32),
+    env: 'ATERA_API_KEY',
   }),
 ];

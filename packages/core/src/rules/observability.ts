@@ -1,9 +1,9 @@
-import { BASE62, BASE64URL, HEX, UPPER_ALNUM } from '../codec/alphabets.js';
+import { BASE62, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM } from '../codec/alphabets.js';
 import { toBase64 } from '../codec/base64.js';
 import { grafanaChecksum } from './checks.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { UUID, alone, fakeUuid } from './shapes.js';
+import { UUID, alone, fakeUuid, keyedKey } from './shapes.js';
 
 // Grafana: service account tokens "glsa_<32>_<8 hex>" whose suffix is the little-endian hex
 // CRC-32 of "glsa_<32>" (grafana/grafana pkg/components/satokengen); Cloud tokens "glc_" and
@@ -365,5 +365,100 @@ export const observabilityRules: Rule[] = [
       (t) => `analytics = Analytics(write_key='${t}')  # segment`,
     ],
     ignore: (fake) => [`SEGMENT_SOURCE_ID=${fake.base62(32)}`],
+  }),
+  defineRule({
+    id: 'honeycomb-ingest-key',
+    title: 'Honeycomb ingest key',
+    provider: 'Honeycomb',
+    source: 'https://docs.honeycomb.io/api/authentication',
+    description:
+      'Honeycomb ingest key ("hc", a letter, "ik_", then the key id and secret: 58 lower-case letters and digits) as sent in X-Honeycomb-Team.',
+    remediation: remediation('ingest key', 'Honeycomb (Environment > API Keys)'),
+    severity: 'medium',
+    keywords: Array.from('abcdefghijklmnopqrstuvwxyz', (letter) => `hc${letter}ik_`),
+    pattern: /(?<![A-Za-z0-9_])hc[a-z]ik_[a-z0-9]{58}(?![A-Za-z0-9_])/,
+    token: (fake) => `hcaik_${fake.string(LOWER_ALNUM, 58)}`,
+    contexts: [
+      (t) => `OTEL_EXPORTER_OTLP_HEADERS="x-honeycomb-team=${t}"`,
+      (t) => `-H "X-Honeycomb-Team: ${t}"`,
+    ],
+  }),
+  keyedKey({
+    id: 'honeycomb-api-key',
+    title: 'Honeycomb API key (configuration or Classic)',
+    provider: 'Honeycomb',
+    source: 'https://docs.honeycomb.io/api/authentication',
+    description:
+      'Honeycomb configuration key (22 letters and digits) or Classic key (32 hex), as observed, assigned to a Honeycomb key setting such as HONEYCOMB_API_KEY or the X-Honeycomb-Team header.',
+    remediation: remediation('API key', 'Honeycomb (Environment > API Keys)'),
+    keywords: ['honeycomb'],
+    keyedBy: 'honeycomb[\\w.-]*(?:key|token|team|secret)',
+    body: '(?:[a-f0-9]{32}|[A-Za-z0-9]{22})',
+    token: (fake) => fake.hex(32),
+    env: 'HONEYCOMB_API_KEY',
+  }),
+  keyedKey({
+    id: 'splunk-observability-token',
+    title: 'Splunk Observability Cloud access token',
+    provider: 'Splunk Observability Cloud',
+    source:
+      'https://help.splunk.com/splunk-observability-cloud/administer/authentication-and-security/authentication-tokens/org-access-tokens',
+    description:
+      'Splunk Observability Cloud (SignalFx) org access token (22 base64url characters, as observed) assigned to SPLUNK_ACCESS_TOKEN, a SignalFx token setting or the X-SF-Token header.',
+    remediation: remediation(
+      'access token',
+      'Splunk Observability Cloud (Settings > Access Tokens)',
+    ),
+    keywords: ['splunk', 'signalfx', 'x-sf-token', 'sfx_'],
+    keyedBy: 'splunk[\\w.-]*(?:token|key)|signalfx[\\w.-]*token|sfx[\\w.-]*token|x-sf-token',
+    body: '[A-Za-z0-9_-]{22}',
+    token: (fake) => `${fake.string(BASE64URL, 20)}${fake.digits(2)}`,
+    env: 'SPLUNK_ACCESS_TOKEN',
+  }),
+  defineRule({
+    id: 'uptimerobot-api-key',
+    title: 'UptimeRobot API key',
+    provider: 'UptimeRobot',
+    source: 'https://uptimerobot.com/api/',
+    description:
+      'UptimeRobot account ("u") or read-only ("ur") API key: the prefix, the account number, "-" and 24 hex, as observed, in a file that names UptimeRobot. Monitor-specific keys ("m") are meant for public pages and are not reported.',
+    remediation: remediation('API key', 'UptimeRobot (Integrations & API > API)'),
+    severity: 'medium',
+    keywords: ['uptimerobot', 'uptime_robot', 'uptime-robot'],
+    pattern: /(?<![A-Za-z0-9_-])ur?\d{6,8}-[a-f0-9]{24}(?![A-Za-z0-9_-])/,
+    token: (fake) => `u${fake.digits(7)}-${fake.hex(24)}`,
+    contexts: [
+      (t) => `UPTIMEROBOT_API_KEY=${t}`,
+      (t) =>
+        `curl -X POST https://api.uptimerobot.com/v2/getMonitors -d "api_key=${t}&format=json"`,
+    ],
+    ignore: (fake) => [`# uptimerobot status badge\nkey: m${fake.digits(9)}-${fake.hex(24)}`],
+  }),
+  defineRule({
+    id: 'opsgenie-api-key',
+    title: 'Opsgenie API key',
+    provider: 'Opsgenie',
+    source: 'https://support.atlassian.com/ja/opsgenie/docs/api-key-management/',
+    description:
+      'Opsgenie API or integration key (a UUID) sent as "Authorization: GenieKey <key>" or assigned to an Opsgenie key setting: it creates and closes alerts or changes the account\'s configuration.',
+    remediation: remediation(
+      'API key',
+      'Opsgenie (Settings > API key management, or the integration)',
+    ),
+    keywords: ['geniekey', 'opsgenie', 'genie_key'],
+    pattern: alone(UUID),
+    scope: 'line',
+    check: {
+      anyOf: [
+        { precededBy: 'GenieKey[ \\t]{1,4}' },
+        { keyedBy: 'opsgenie[\\w.-]*(?:key|token)|genie_?key' },
+      ],
+    },
+    token: fakeUuid,
+    contexts: [
+      (t) => `curl -X POST https://api.opsgenie.com/v2/alerts -H "Authorization: GenieKey ${t}"`,
+      (t) => `OPSGENIE_API_KEY=${t}`,
+    ],
+    ignore: (fake) => [`opsgenie_team_id = "${fakeUuid(fake)}"`],
   }),
 ];
