@@ -30,9 +30,9 @@ const CORE_LAYERS = [
 
 /**
  * Inside rules/: what checks judge by (keys, literals, key bodies), the judgements of
- * generic detectors, the check registry, the definer, the shapes families share (and
- * `keyedKey`, a rule built with the definer), then the families (none imports another),
- * then the catalog.
+ * generic detectors, the check registry, the definer, the shapes families share, `keyedRule`
+ * (built on the definer and the shapes), then the families (none imports another), then the
+ * catalog.
  */
 const RULES_LAYERS = [
   ['linear-pattern.ts', 'context.ts'],

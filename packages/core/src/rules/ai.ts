@@ -1,7 +1,8 @@
 import { BASE64URL, LETTERS } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alone, keyedKey } from './shapes.js';
+import { alone } from './shapes.js';
+import { hexKey, keyedRule } from './keyed.js';
 
 // OpenAI keys embed "T3BlbkFJ", base64 of "OpenAI"; project, service-account and admin
 // keys add "proj-", "svcacct-", "admin-". Cohere and Mistral keys have no prefix: found by
@@ -331,18 +332,17 @@ export const aiRules: Rule[] = [
     ],
     ignore: (fake) => [`SESSION='${fake.string(BASE64URL, 11)}.${fake.string(BASE64URL, 43)}'`],
   }),
-  keyedKey({
+  keyedRule({
     id: 'deepgram-api-key',
     title: 'Deepgram API key',
     provider: 'Deepgram',
     source: 'https://developers.deepgram.com/docs/authenticating',
-    description:
-      'Deepgram API key (40 hex, as observed; sent as "Authorization: Token <key>") assigned to a Deepgram key setting such as DEEPGRAM_API_KEY: it spends the project\'s balance.',
-    remediation: rotate('the Deepgram Console (API Keys)'),
-    keywords: ['deepgram'],
-    keyedBy: 'deepgram[\\w.-]*(?:key|token|secret)',
-    body: '[a-f0-9]{40}',
-    token: (fake) => fake.hex(40),
+    credential: 'API key',
+    revokeAt: 'the Deepgram Console (API Keys)',
+    names: ['deepgram'],
     env: 'DEEPGRAM_API_KEY',
+    shape: hexKey(40),
+    note: 'format observed; sent as "Authorization: Token <key>"',
+    impact: "It spends the project's balance.",
   }),
 ];

@@ -2,7 +2,8 @@ import { BASE64, BASE64URL, UPPER_ALNUM } from '../codec/alphabets.js';
 import { toBase64 } from '../codec/base64.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { UUID, alone, fakeUuid, keyedKey } from './shapes.js';
+import { UUID, alone, fakeUuid } from './shapes.js';
+import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule } from './keyed.js';
 
 // Keys without a prefix are found by their key name or a host beside them: Heroku API keys
 // (UUIDs), Cloudflare and Fastly tokens, Vercel, Linode, IBM Cloud (44 base64url in
@@ -492,33 +493,33 @@ export const cloudRules: Rule[] = [
     }),
   ),
 
-  keyedKey({
+  keyedRule({
     id: 'alibaba-access-key-secret',
     title: 'Alibaba Cloud AccessKey secret',
     provider: 'Alibaba Cloud',
     source: 'https://www.alibabacloud.com/help/en/ram/obtain-an-accesskey-pair-1',
-    description:
-      'Alibaba Cloud AccessKey secret (30 letters and digits, as observed) assigned to an Alibaba Cloud secret setting (ALIBABA_CLOUD_ACCESS_KEY_SECRET, access_key_secret): it signs API requests as the account or RAM user.',
-    remediation: remediation('AccessKey pair', 'the Alibaba Cloud RAM console'),
-    severity: 'critical',
-    keywords: ['alibaba', 'aliyun', 'alicloud', 'access_key_secret', 'accesskeysecret'],
-    keyedBy: 'ali(?:baba|yun|cloud)[\\w.-]*secret|access_?key_?secret',
-    body: '[A-Za-z0-9]{30}',
-    token: (fake) => fake.base62(30),
+    credential: 'AccessKey secret',
+    revokeAt: 'the Alibaba Cloud RAM console',
+    names: ['alibaba', 'aliyun', 'alicloud'],
+    keys: ['access_key_secret', 'accesskeysecret'],
     env: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+    shape: alnumKey(30),
+    credentials: 'secret',
+    note: 'format observed',
+    impact: 'It signs API requests as the account or RAM user.',
+    severity: 'critical',
+    example: (t) => `[default]\naccess_key_secret = ${t}`,
   }),
-  keyedKey({
+  keyedRule({
     id: 'netlify-access-token-legacy',
     title: 'Netlify access token (before nfp_)',
     provider: 'Netlify',
     source: 'https://www.netlify.com/docs/api/',
-    description:
-      'Netlify personal access or OAuth token without the "nfp_" prefix (64 hex, or 43 base64url characters, as observed) assigned to a Netlify token setting such as NETLIFY_AUTH_TOKEN.',
-    remediation: remediation('access token', 'Netlify (User settings > Applications)'),
-    keywords: ['netlify'],
-    keyedBy: 'netlify[\\w.-]*(?:token|key|secret)',
-    body: '(?:[a-f0-9]{64}|[A-Za-z0-9_-]{43})',
-    token: (fake) => fake.hex(64),
+    credential: 'personal access or OAuth token',
+    revokeAt: 'Netlify (User settings > Applications)',
+    names: ['netlify'],
     env: 'NETLIFY_AUTH_TOKEN',
+    shape: eitherKey(hexKey(64), base64urlKey(43)),
+    note: 'without the "nfp_" prefix; format observed',
   }),
 ];

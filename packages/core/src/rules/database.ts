@@ -1,7 +1,8 @@
 import { LOWER } from '../codec/alphabets.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { UUID, alone, fakeUuid, keyedKey } from './shapes.js';
+import { UUID, alone, fakeUuid } from './shapes.js';
+import { keyedRule } from './keyed.js';
 
 // Connection URLs with an inline password (RFC 3986 userinfo); SQL Server / ADO.NET
 // "Server=…;Password=…"; JDBC "jdbc:<driver>:…password=…".
@@ -191,19 +192,22 @@ export const databaseRules: Rule[] = [
       `atlas_org_id: ${fakeUuid(fake)}`,
     ],
   }),
-  keyedKey({
+  keyedRule({
     id: 'aiven-api-token',
     title: 'Aiven API token',
     provider: 'Aiven',
     source: 'https://www.aiven.io/docs/tools/cli',
-    description:
-      'Aiven personal or application token (300 to 400 base64 characters, as observed; sent as "Authorization: aivenv1 <token>") assigned to an Aiven token setting such as AIVEN_TOKEN: it manages the projects\' databases.',
-    remediation: remediation('token', 'the Aiven Console (User information > Tokens)'),
-    severity: 'high',
-    keywords: ['aiven'],
-    keyedBy: 'aiven[\\w.-]*(?:token|key|secret)',
-    body: '[A-Za-z0-9+/]{300,400}={0,2}',
-    token: (fake) => fake.base64(372),
+    credential: 'personal or application token',
+    revokeAt: 'the Aiven Console (User information > Tokens)',
+    names: ['aiven'],
     env: 'AIVEN_TOKEN',
+    shape: {
+      body: '[A-Za-z0-9+/]{300,400}={0,2}',
+      fake: (fake) => fake.base64(372),
+      what: '300 to 400 base64 characters',
+      random: true,
+    },
+    note: 'format observed; sent as "Authorization: aivenv1 <token>"',
+    impact: "It manages the projects' databases.",
   }),
 ];

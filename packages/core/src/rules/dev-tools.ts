@@ -1,7 +1,8 @@
 import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { UUID, alone, fakeUuid, keyedKey } from './shapes.js';
+import { UUID, alone, fakeUuid } from './shapes.js';
+import { hexKey, keyedRule } from './keyed.js';
 
 // Developer and CI services.
 // Snyk tokens (UUIDs in practice) and Travis CI tokens (22 characters) are found by their
@@ -286,19 +287,22 @@ export const devToolRules: Rule[] = [
     token: (fake) => `hawk.${fake.string(BASE64URL, 20)}.${fake.string(BASE64URL, 20)}`,
     contexts: [(t) => `HAWK_API_KEY="${t}"`, (t) => `hawk init --api-key ${t}`],
   }),
-  keyedKey({
+  keyedRule({
     id: 'jenkins-api-token',
     title: 'Jenkins API token',
     provider: 'Jenkins',
     source: 'https://www.jenkins.io/blog/2018/07/02/new-api-token-system/',
-    description:
-      'Jenkins user API token (34 hex starting "11" since Jenkins 2.129, 32 hex before) assigned to a Jenkins token or password setting: it logs in as the user over the REST API and CLI.',
-    remediation: remediation('API token', 'Jenkins (user > Security > API Token)'),
-    keywords: ['jenkins'],
-    keyedBy: 'jenkins[\\w.-]*(?:token|key|secret|pass(?:w(?:or)?d)?|pwd)',
-    body: '(?:11[a-f0-9]{32}|[a-f0-9]{32})',
-    token: (fake) => `11${fake.hex(32)}`,
+    credential: 'API token',
+    revokeAt: 'Jenkins (user > Security > API Token)',
+    names: ['jenkins'],
     env: 'JENKINS_API_TOKEN',
+    shape: {
+      body: '(?:11)?[a-fA-F0-9]{32}',
+      fake: (fake) => `11${fake.hex(32)}`,
+      what: '34 hex digits starting "11" since Jenkins 2.129, 32 before',
+      random: true,
+    },
+    impact: 'It logs in as the user over the REST API and CLI.',
   }),
   defineRule({
     id: 'github-oauth-client-secret',
@@ -368,34 +372,32 @@ export const devToolRules: Rule[] = [
     token: (fake) => `ion_${fake.base62(42)}`,
     contexts: [(t) => `export IONIC_TOKEN=${t}`, (t) => `appflow build ios --token ${t}`],
   }),
-  keyedKey({
+  keyedRule({
     id: 'checkly-api-key',
     title: 'Checkly API key',
     provider: 'Checkly',
     source: 'https://checklyhq.com/docs/api-reference/overview',
-    description:
-      "Checkly API key (32 hex, as observed) assigned to a Checkly key setting such as CHECKLY_API_KEY: with the account id it manages the account's checks and alerting.",
-    remediation: remediation('API key', 'Checkly (User settings > API keys)'),
-    keywords: ['checkly'],
-    keyedBy: 'checkly[\\w.-]*(?:key|token|secret)',
-    body: '[a-f0-9]{32}',
-    token: (fake) => fake.hex(32),
+    credential: 'API key',
+    revokeAt: 'Checkly (User settings > API keys)',
+    names: ['checkly'],
     env: 'CHECKLY_API_KEY',
+    shape: hexKey(32),
+    note: 'format observed',
+    impact: "With the account id it manages the account's checks and alerting.",
   }),
-  keyedKey({
+  keyedRule({
     id: 'gtmetrix-api-key',
     title: 'GTmetrix API key',
     provider: 'GTmetrix',
     source: 'https://gtmetrix.com/api/docs/2.0/',
-    description:
-      "GTmetrix REST API key (32 hex, as observed) assigned to a GTmetrix key setting: it spends the account's API credits.",
-    remediation: remediation('API key', 'GTmetrix (Account > API Usage)'),
-    severity: 'low',
-    keywords: ['gtmetrix'],
-    keyedBy: 'gtmetrix[\\w.-]*(?:key|token|secret)',
-    body: '[a-f0-9]{32}',
-    token: (fake) => fake.hex(32),
+    credential: 'API key',
+    revokeAt: 'GTmetrix (Account > API Usage)',
+    names: ['gtmetrix'],
     env: 'GTMETRIX_API_KEY',
+    shape: hexKey(32),
+    note: 'format observed',
+    impact: "It spends the account's API credits.",
+    severity: 'low',
   }),
   defineRule({
     id: 'ngrok-authtoken',
@@ -425,21 +427,17 @@ export const devToolRules: Rule[] = [
     ],
     ignore: (fake) => [`session_id: ${fake.base62(27)}_${fake.base62(21)}`],
   }),
-  keyedKey({
+  keyedRule({
     id: 'webflow-api-token',
     title: 'Webflow site API token',
     provider: 'Webflow',
     source: 'https://developers.webflow.com/data/reference/site-token',
-    description:
-      "Webflow site or workspace API token (64 hex, as observed) assigned to a Webflow token setting such as WEBFLOW_API_TOKEN: it reads and changes the site's CMS, forms and webhooks.",
-    remediation: remediation(
-      'API token',
-      'Webflow (Site settings > Apps & integrations > API access)',
-    ),
-    keywords: ['webflow'],
-    keyedBy: 'webflow[\\w.-]*(?:token|key|secret)',
-    body: '[a-f0-9]{64}',
-    token: (fake) => fake.hex(64),
+    credential: 'site or workspace API token',
+    revokeAt: 'Webflow (Site settings > Apps & integrations > API access)',
+    names: ['webflow'],
     env: 'WEBFLOW_API_TOKEN',
+    shape: hexKey(64),
+    note: 'format observed',
+    impact: "It reads and changes the site's CMS, forms and webhooks.",
   }),
 ];

@@ -2,7 +2,8 @@ import { BASE64URL, UPPER_ALNUM } from '../codec/alphabets.js';
 import { toBase64 } from '../codec/base64.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alone, keyedKey } from './shapes.js';
+import { alone } from './shapes.js';
+import { base64urlKey, keyedRule } from './keyed.js';
 
 // A JWS in compact form is base64url(header).base64url(payload).signature and its header
 // decodes to JSON naming "alg" (RFC 7515 §4.1.1).
@@ -98,22 +99,18 @@ export const identityRules: Rule[] = [
       };
     },
   }),
-  keyedKey({
+  keyedRule({
     id: 'auth0-client-secret',
     title: 'Auth0 client secret',
     provider: 'Auth0',
     source: 'https://auth0.com/docs/get-started/applications/credentials',
-    description:
-      'Auth0 application client secret (64 base64url characters, as observed) or the Auth0 SDK session secret, assigned to an Auth0 secret setting (AUTH0_CLIENT_SECRET, auth0.clientSecret, AUTH0_SECRET).',
-    remediation: remediation(
-      'client secret',
-      'the Auth0 Dashboard (Applications > the application > Credentials)',
-    ),
-    keywords: ['auth0'],
-    keyedBy: 'auth0[\\w.-]*secret',
-    body: '[A-Za-z0-9_-]{64}',
-    token: (fake) => fake.string(BASE64URL, 64),
+    credential: 'client secret',
+    revokeAt: 'the Auth0 Dashboard (Applications > the application > Credentials)',
+    names: ['auth0'],
     env: 'AUTH0_CLIENT_SECRET',
+    shape: base64urlKey(64),
+    credentials: 'secret',
+    note: 'format observed; or the Auth0 SDK session secret, AUTH0_SECRET',
   }),
   defineRule({
     id: 'jwt-signing-secret',

@@ -1,7 +1,8 @@
 import { BASE64URL, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alone, keyedKey } from './shapes.js';
+import { alone } from './shapes.js';
+import { alnumKey, keyedRule } from './keyed.js';
 
 // Infrastructure credentials: secrets stores, cluster join tokens, network control planes.
 // Vault tokens are "hvs.", "hvb.", "hvr." since 1.10 and "s.", "b.", "r." before it; an
@@ -200,34 +201,30 @@ export const infrastructureRules: Rule[] = [
       `curl "https://nas.lan/api/v2.0/pool" -H "X-Request: 1-${fake.hex(64)}"`,
     ],
   }),
-  keyedKey({
+  keyedRule({
     id: 'zerotier-api-token',
     title: 'ZeroTier Central API token',
     provider: 'ZeroTier',
     source: 'https://docs.zerotier.com/tokens',
-    description:
-      "ZeroTier Central API token (32 letters and digits, as observed) assigned to a ZeroTier token setting such as ZEROTIER_CENTRAL_TOKEN: it manages the account's networks and authorises members.",
-    remediation: remediation('API token', 'ZeroTier Central (Account > API Access Tokens)'),
-    severity: 'high',
-    keywords: ['zerotier'],
-    keyedBy: 'zerotier[\\w.-]*(?:token|key|secret)',
-    body: '[A-Za-z0-9]{32}',
-    token: (fake) => fake.base62(32),
+    credential: 'API token',
+    revokeAt: 'ZeroTier Central (Account > API Access Tokens)',
+    names: ['zerotier'],
     env: 'ZEROTIER_CENTRAL_TOKEN',
+    shape: alnumKey(32),
+    note: 'format observed',
+    impact: "It manages the account's networks and authorises members.",
   }),
-  keyedKey({
+  keyedRule({
     id: 'atera-api-key',
     title: 'Atera API key',
     provider: 'Atera',
     source: 'https://support.atera.com/hc/en-us/articles/219083397-Using-the-Atera-API',
-    description:
-      'Atera API key (32 letters and digits, as observed; sent as X-API-KEY) assigned to an Atera key setting: it reaches every managed device, ticket and customer of the account.',
-    remediation: remediation('API key', 'Atera (Admin > Data management > API)'),
-    severity: 'high',
-    keywords: ['atera'],
-    keyedBy: 'atera[\\w.-]*(?:key|token|secret)',
-    body: '[A-Za-z0-9]{32}',
-    token: (fake) => fake.base62(32),
+    credential: 'API key',
+    revokeAt: 'Atera (Admin > Data management > API)',
+    names: ['atera'],
     env: 'ATERA_API_KEY',
+    shape: alnumKey(32),
+    note: 'format observed; sent as X-API-KEY',
+    impact: 'It reaches every managed device, ticket and customer of the account.',
   }),
 ];

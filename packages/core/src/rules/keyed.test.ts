@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFake } from '../codec/fake.js';
 import { createEngine } from '../engine/engine.js';
-import { hexKey, keyedRule, uuidKey, type KeyedProvider } from './keyed.js';
+import { alnumKey, eitherKey, hexKey, keyedRule, uuidKey, type KeyedProvider } from './keyed.js';
 import { fakeUuid } from './shapes.js';
 
 // A fictional provider, declared as the catalog's keyed providers are.
@@ -52,6 +52,7 @@ describe('keyedRule', () => {
     ['the key path of a JSON object', `{"acme_corp": {"secret": "${key}"}}`],
     ['the name and a credential word before it on its line', `acmecorp secret key: ${key}`],
     ['a command-line flag', `deploy --acmecorp-token ${key}`],
+    ['a password key', `ACMECORP_PWD=${key}`],
     ['the API host nearby', `curl "https://api.acmecorp.io/v1/items?apikey=${key}"`],
     ['the SDK call', `client = AcmeCorpClient("${key}")`],
   ])('finds the key by %s', (_what, text) => {
@@ -85,6 +86,27 @@ describe('keyedRule', () => {
     expect(findings(`acmecorp.api_key = "${key}"`, lineOnly)).toHaveLength(1);
     expect(findings(`acmecorp:\n  api_key: "${key}"`, lineOnly)).toHaveLength(1);
     expect(findings(`acmecorp:\n  region: eu\n  api_key: "${key}"`, lineOnly)).toEqual([]);
+  });
+
+  it("takes the provider's own key names that hold no credential word", () => {
+    const header = keyedRule({ ...spec, id: 'acme-header-key', keys: ['x-acme-auth-team'] });
+    expect(header.keywords).toContain('x-acme-auth-team');
+    expect(header.description).toContain('ACMECORP_API_KEY or x-acme-auth-team');
+    expect(findings(`X-Acme-Auth-Team: ${key}`, header)).toHaveLength(1);
+    expect(findings(`X-Acme-Auth-Team: ${key}`)).toEqual([]);
+  });
+
+  it('says what the key can do after the description', () => {
+    const withImpact = keyedRule({ ...spec, impact: 'It spends the account credits.' });
+    expect(withImpact.description).toMatch(/\. It spends the account credits\.$/);
+  });
+
+  it('takes a key of either shape, described as both', () => {
+    const either = keyedRule({ ...spec, shape: eitherKey(hexKey(32), alnumKey(22)) });
+    expect(either.description).toContain('32 hex digits or 22 letters and digits');
+    expect(findings(`ACMECORP_API_KEY=${key}`, either)).toHaveLength(1);
+    expect(findings(`ACMECORP_API_KEY=${fake.base62(22)}`, either)).toHaveLength(1);
+    expect(findings(`ACMECORP_API_KEY=${fake.base62(27)}`, either)).toEqual([]);
   });
 
   it('takes UUID keys without asking them to look random, and only where keyed', () => {

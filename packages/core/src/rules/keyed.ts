@@ -7,8 +7,8 @@
 //   `weatherbit: { api_key: … }`: the key path of the blocks around counts);
 // - or written after the provider's name and a credential word on its line
 //   (`clockify secret: …`, `--pdfshift-key …`);
-// - or, where the rule names them, near the provider's API host (a key in a query string) or
-//   given to its SDK.
+// - or, where the rule names them, assigned to a key of the provider's own (a header such as
+//   `X-Honeycomb-Team`), near its API host (a key in a query string) or given to its SDK.
 // Ordinary hashes, UUIDs and ids under any other key stay silent: the rule's samples prove it.
 
 import { BASE62, BASE64URL, HEX, UPPER_ALNUM } from '../codec/alphabets.js';
@@ -57,6 +57,20 @@ export const base64urlKey = (length: Length): KeyShape =>
 /** A UUID (8-4-4-4-12 hex). */
 export const uuidKey: KeyShape = { body: UUID, fake: fakeUuid, what: 'a UUID', random: false };
 
+/**
+ * A key of any of `shapes`: a format that changed, or two kinds of key one setting holds
+ * (`eitherKey(hexKey(64), base64urlKey(43))`). The samples take the first shape.
+ */
+export function eitherKey(first: KeyShape, ...others: KeyShape[]): KeyShape {
+  const shapes = [first, ...others];
+  return {
+    body: `(?:${shapes.map((s) => s.body).join('|')})`,
+    fake: first.fake,
+    what: shapes.map((s) => s.what).join(' or '),
+    random: shapes.every((s) => s.random),
+  };
+}
+
 /** A keyed provider, as `keyedRule` takes it. */
 export interface KeyedProvider {
   /** `<provider>-<credential>`, kebab-case. */
@@ -91,6 +105,14 @@ export interface KeyedProvider {
   call?: string;
   /** Said in the description after the shape, e.g. where the format is only observed. */
   note?: string;
+  /** What the key can do, a sentence ending the description: "It spends the account's credits." */
+  impact?: string;
+  /**
+   * Key names, lower case, that hold the credential without the provider's name and a
+   * credential word in them: a header (`x-honeycomb-team`), a name the provider's SDK reads
+   * (`access_key_secret`). They are keywords too.
+   */
+  keys?: readonly string[];
   severity?: Rule['severity'];
   /**
    * Whether the provider's name is a word of ordinary pages (twitter, linkedin): then the rule
@@ -105,7 +127,7 @@ export interface KeyedProvider {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** Words that say a key or the text before a value holds a credential. */
-const CREDENTIAL = '(?:key|token|secret|pass|auth|access|private|credential)';
+const CREDENTIAL = '(?:key|token|secret|pass|pwd|auth|access|private|credential)';
 
 /** A YAML block named after the provider, keyed as the env variable ends: `newsapi:\n  key: …`. */
 function blockOf(name: string, env: string, token: string): string {
@@ -123,8 +145,9 @@ function blockOf(name: string, env: string, token: string): string {
 export function keyedRule(spec: KeyedProvider): Rule {
   const names = spec.names.map(escape).join('|');
   const credential = spec.credentials ? `(?:${spec.credentials})` : CREDENTIAL;
+  const keys = spec.keys ?? [];
   const evidence: CheckSpec[] = [
-    { keyedBy: `(?:${names})[\\w.-]*${credential}` },
+    { keyedBy: [`(?:${names})[\\w.-]*${credential}`, ...keys.map(escape)].join('|') },
     // "acme secret: …", "acme private key …": a credential word, then perhaps "key" or "token".
     {
       precededBy: `(?:${names})[^\\n]{0,24}?${credential}\\w*(?:[ .-]+(?:key|token))?[^\\w\\n]{1,6}`,
@@ -140,10 +163,10 @@ export function keyedRule(spec: KeyedProvider): Rule {
     title: spec.title,
     provider: spec.provider,
     source: spec.source,
-    description: `${spec.provider} ${spec.credential} (${shape.what}${spec.note ? `; ${spec.note}` : ''}), found where the provider names it: a key such as ${spec.env}, the provider's name and a credential word before it on its line${spec.hosts ? `, its API host (${spec.hosts.join(', ')}) nearby` : ''}${spec.call ? ', or its SDK' : ''}.`,
+    description: `${spec.provider} ${spec.credential} (${shape.what}${spec.note ? `; ${spec.note}` : ''}), found where the provider names it: a key such as ${[spec.env, ...keys].join(' or ')}, the provider's name and a credential word before it on its line${spec.hosts ? `, its API host (${spec.hosts.join(', ')}) nearby` : ''}${spec.call ? ', or its SDK' : ''}.${spec.impact ? ` ${spec.impact}` : ''}`,
     remediation: remediation(spec.credential, spec.revokeAt),
     severity: spec.severity ?? 'high',
-    keywords: [...spec.names, ...(spec.hosts ?? [])].map((k) => k.toLowerCase()),
+    keywords: [...spec.names, ...keys, ...(spec.hosts ?? [])].map((k) => k.toLowerCase()),
     ...(spec.lineOnly ? { scope: 'line' as const } : {}),
     pattern: alone(shape.body),
     check: shape.random ? ['random', { anyOf: evidence }] : { anyOf: evidence },

@@ -3,7 +3,8 @@ import { toBase64 } from '../codec/base64.js';
 import { grafanaChecksum } from './checks.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { UUID, alone, fakeUuid, keyedKey } from './shapes.js';
+import { UUID, alone, fakeUuid } from './shapes.js';
+import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule } from './keyed.js';
 
 // Grafana: service account tokens "glsa_<32>_<8 hex>" whose suffix is the little-endian hex
 // CRC-32 of "glsa_<32>" (grafana/grafana pkg/components/satokengen); Cloud tokens "glc_" and
@@ -383,37 +384,34 @@ export const observabilityRules: Rule[] = [
       (t) => `-H "X-Honeycomb-Team: ${t}"`,
     ],
   }),
-  keyedKey({
+  keyedRule({
     id: 'honeycomb-api-key',
     title: 'Honeycomb API key (configuration or Classic)',
     provider: 'Honeycomb',
     source: 'https://docs.honeycomb.io/api/authentication',
-    description:
-      'Honeycomb configuration key (22 letters and digits) or Classic key (32 hex), as observed, assigned to a Honeycomb key setting such as HONEYCOMB_API_KEY or the X-Honeycomb-Team header.',
-    remediation: remediation('API key', 'Honeycomb (Environment > API Keys)'),
-    keywords: ['honeycomb'],
-    keyedBy: 'honeycomb[\\w.-]*(?:key|token|team|secret)',
-    body: '(?:[a-f0-9]{32}|[A-Za-z0-9]{22})',
-    token: (fake) => fake.hex(32),
+    credential: 'configuration or Classic API key',
+    revokeAt: 'Honeycomb (Environment > API Keys)',
+    names: ['honeycomb'],
+    keys: ['x-honeycomb-team'],
     env: 'HONEYCOMB_API_KEY',
+    shape: eitherKey(hexKey(32), alnumKey(22)),
+    note: 'format observed',
+    example: (t) => `curl -H "X-Honeycomb-Team: ${t}" https://api.honeycomb.io/1/auth`,
   }),
-  keyedKey({
+  keyedRule({
     id: 'splunk-observability-token',
     title: 'Splunk Observability Cloud access token',
     provider: 'Splunk Observability Cloud',
     source:
       'https://help.splunk.com/splunk-observability-cloud/administer/authentication-and-security/authentication-tokens/org-access-tokens',
-    description:
-      'Splunk Observability Cloud (SignalFx) org access token (22 base64url characters, as observed) assigned to SPLUNK_ACCESS_TOKEN, a SignalFx token setting or the X-SF-Token header.',
-    remediation: remediation(
-      'access token',
-      'Splunk Observability Cloud (Settings > Access Tokens)',
-    ),
-    keywords: ['splunk', 'signalfx', 'x-sf-token', 'sfx_'],
-    keyedBy: 'splunk[\\w.-]*(?:token|key)|signalfx[\\w.-]*token|sfx[\\w.-]*token|x-sf-token',
-    body: '[A-Za-z0-9_-]{22}',
-    token: (fake) => `${fake.string(BASE64URL, 20)}${fake.digits(2)}`,
+    credential: 'org access token',
+    revokeAt: 'Splunk Observability Cloud (Settings > Access Tokens)',
+    names: ['splunk', 'signalfx', 'sfx_'],
+    keys: ['x-sf-token'],
     env: 'SPLUNK_ACCESS_TOKEN',
+    shape: base64urlKey(22),
+    note: 'SignalFx; format observed',
+    example: (t) => `curl -H "X-SF-Token: ${t}" https://api.us1.signalfx.com/v2/dashboard`,
   }),
   defineRule({
     id: 'uptimerobot-api-key',

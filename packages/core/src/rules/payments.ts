@@ -1,7 +1,8 @@
 import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { UUID, alone, fakeUuid, keyedKey } from './shapes.js';
+import { UUID, alone, fakeUuid } from './shapes.js';
+import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule } from './keyed.js';
 
 // Braintree / PayPal access tokens: "access_token$production$<merchant>$<32 hex>".
 
@@ -123,55 +124,52 @@ export const paymentRules: Rule[] = [
     token: (fake) => `${fake.pick(['EZAK', 'EZTK'])}${fake.base62(54)}`,
     contexts: [(t) => `EASYPOST_API_KEY=${t}`, (t) => `client = easypost.EasyPostClient("${t}")`],
   }),
-  keyedKey({
+  keyedRule({
     id: 'paypal-client-secret',
     title: 'PayPal REST API client secret',
     provider: 'PayPal',
     source: 'https://developer.paypal.com/api/rest/',
-    description:
-      'PayPal REST app client secret (60 to 90 base64url characters, as observed) assigned to a PayPal secret setting: with the client id it obtains access tokens that move money.',
-    remediation: remediation(
-      'client secret',
-      'the PayPal Developer Dashboard (Apps & Credentials > the app)',
-    ),
-    severity: 'critical',
-    keywords: ['paypal'],
-    keyedBy: 'paypal[\\w.-]*secret',
-    body: '[A-Za-z0-9_-]{60,90}',
-    token: (fake) => `E${fake.string(BASE64URL, 79)}`,
+    credential: 'REST app client secret',
+    revokeAt: 'the PayPal Developer Dashboard (Apps & Credentials > the app)',
+    names: ['paypal'],
     env: 'PAYPAL_CLIENT_SECRET',
+    shape: base64urlKey([60, 90]),
+    credentials: 'secret',
+    note: 'format observed',
+    impact: 'With the client id it obtains access tokens that move money.',
+    severity: 'critical',
   }),
-  keyedKey({
+  keyedRule({
     id: 'finicity-credentials',
     title: 'Finicity app key or partner secret',
     provider: 'Finicity (Mastercard Open Finance)',
     source: 'https://developer.mastercard.com/open-finance-us/documentation/api-reference/',
-    description:
-      "Finicity app key (32 hex, sent as Finicity-App-Key) or partner secret (20 letters and digits), as observed, assigned to a Finicity key or secret setting: together with the partner id they read customers' bank data.",
-    remediation: remediation('app key and partner secret', 'the Mastercard Developers dashboard'),
-    severity: 'high',
-    keywords: ['finicity'],
-    keyedBy: 'finicity[\\w.-]*(?:key|token|secret)',
-    body: '(?:[a-f0-9]{32}|[A-Za-z0-9]{20})',
-    token: (fake) => fake.hex(32),
+    credential: 'app key or partner secret',
+    revokeAt: 'the Mastercard Developers dashboard',
+    names: ['finicity'],
     env: 'FINICITY_APP_KEY',
+    shape: eitherKey(hexKey(32), alnumKey(20)),
+    note: 'format observed; the app key is sent as Finicity-App-Key',
+    impact: "With the partner id they read customers' bank data.",
   }),
-  keyedKey({
+  keyedRule({
     id: 'oanda-access-token',
     title: 'OANDA personal access token',
     provider: 'OANDA',
     source: 'https://developer.oanda.com/rest-live-v20/authentication',
-    description:
-      'OANDA v20 personal access token (32 hex, "-", 32 hex, as observed) assigned to an OANDA token setting: it trades on every sub-account of the fxTrade account.',
-    remediation: remediation(
-      'personal access token (revoke it)',
-      'OANDA fxTrade (My Services > Manage API Access)',
-    ),
-    severity: 'critical',
-    keywords: ['oanda'],
-    keyedBy: 'oanda[\\w.-]*(?:token|key|secret)',
-    body: '[a-f0-9]{32}-[a-f0-9]{32}',
-    token: (fake) => `${fake.hex(32)}-${fake.hex(32)}`,
+    credential: 'personal access token',
+    revokeAt: 'OANDA fxTrade (My Services > Manage API Access)',
+    names: ['oanda'],
     env: 'OANDA_ACCESS_TOKEN',
+    shape: {
+      body: '[a-fA-F0-9]{32}-[a-fA-F0-9]{32}',
+      fake: (fake) => `${fake.hex(32)}-${fake.hex(32)}`,
+      what: '32 hex digits, "-" and 32 more',
+      // Hex with a dash reads as base64url, whose random keys mix cases: no `random` check.
+      random: false,
+    },
+    note: 'v20; format observed',
+    impact: 'It trades on every sub-account of the fxTrade account.',
+    severity: 'critical',
   }),
 ];
