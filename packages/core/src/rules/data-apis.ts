@@ -1,7 +1,7 @@
 import { HEX } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alnumKey, base64urlKey, hexKey, keyedRule } from './keyed.js';
+import { alnumKey, base64urlKey, hexKey, keyedRule, uuidKey } from './keyed.js';
 
 // Data and lookup APIs (news, weather, aviation, geocoding, government data, web extraction):
 // keys without a prefix of their own, found where the provider names them (see keyed.ts),
@@ -221,5 +221,66 @@ export const dataApiRules: Rule[] = [
       (t) => `client = ScrapflyClient(key="${t}")`,
       (t) => `curl "https://api.scrapfly.io/scrape?key=${t}&url=https%3A%2F%2Fweb-scraping.dev"`,
     ],
+  }),
+  keyedRule({
+    id: 'blocknative-api-key',
+    title: 'Blocknative API key',
+    provider: 'Blocknative',
+    source: 'https://pypi.org/project/blocknative-sdk/0.2.1',
+    credential: 'API key',
+    revokeAt: 'the Blocknative account page (API keys)',
+    names: ['blocknative'],
+    env: 'BLOCKNATIVE_API_KEY',
+    shape: uuidKey,
+    hosts: ['api.blocknative.com'],
+    call: 'Stream\\(',
+    note: "format observed; Blocknative's SDK documentation takes the key as the stream's argument",
+    example: (t) => `from blocknative.stream import Stream\nstream = Stream('${t}')`,
+  }),
+  keyedRule({
+    id: 'bitcoinaverage-api-key',
+    title: 'BitcoinAverage API key',
+    provider: 'BitcoinAverage',
+    source: 'https://pypi.org/project/bitcoinaverage/0.1.15/',
+    credential: 'API key or secret',
+    revokeAt: 'the BitcoinAverage account (API keys)',
+    names: ['bitcoinaverage', 'bitcoin_average'],
+    env: 'BITCOINAVERAGE_SECRET_KEY',
+    shape: alnumKey(43),
+    hosts: ['apiv2.bitcoinaverage.com'],
+    note: 'format observed; keys come as a public key and a secret key of the same shape',
+    severity: 'medium',
+    example: (t) => `curl -H "x-ba-key: ${t}" https://apiv2.bitcoinaverage.com/indices/global/ticker/BTCUSD`,
+  }),
+  keyedRule({
+    id: 'brandfetch-api-key',
+    title: 'Brandfetch API key',
+    provider: 'Brandfetch',
+    source: 'https://docs.brandfetch.com/concepts/authentication',
+    credential: 'API key',
+    revokeAt: 'the Brandfetch developer dashboard',
+    // The client id beside it is public (it goes into browser code); the key is secret.
+    names: ['brandfetch'],
+    env: 'BRANDFETCH_API_KEY',
+    shape: alnumKey(40),
+    hosts: ['api.brandfetch.io'],
+    note: 'format observed; the client id is public',
+    example: (t) =>
+      `curl -H "Authorization: Bearer ${t}" https://api.brandfetch.io/v2/brands/brandfetch.com`,
+  }),
+  keyedRule({
+    id: 'pandascore-access-token',
+    title: 'PandaScore access token',
+    provider: 'PandaScore',
+    source: 'https://developers.pandascore.co/docs/authentication/',
+    credential: 'access token',
+    revokeAt: 'the PandaScore dashboard',
+    names: ['pandascore'],
+    env: 'PANDASCORE_TOKEN',
+    shape: base64urlKey(51),
+    hosts: ['api.pandascore.co', 'live.pandascore.co'],
+    note: 'format observed',
+    severity: 'medium',
+    example: (t) => `wss://live.pandascore.co/matches/595466?token=${t}`,
   }),
 ];
