@@ -1,6 +1,7 @@
 import { BASE64URL, LETTERS } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { hexKey, keyedRule } from './keyed.js';
 import { alone, keyedKey } from './shapes.js';
 
 // OpenAI keys embed "T3BlbkFJ", base64 of "OpenAI"; project, service-account and admin
@@ -344,5 +345,20 @@ export const aiRules: Rule[] = [
     body: '[a-f0-9]{40}',
     token: (fake) => fake.hex(40),
     env: 'DEEPGRAM_API_KEY',
+  }),
+  keyedRule({
+    id: 'clarifai-pat',
+    title: 'Clarifai personal access token',
+    provider: 'Clarifai',
+    source: 'https://docs.clarifai.com/control/authentication/pat',
+    credential: 'personal access token',
+    revokeAt: 'Clarifai (Settings > Secrets)',
+    names: ['clarifai'],
+    env: 'CLARIFAI_API_KEY',
+    shape: hexKey(32),
+    hosts: ['api.clarifai.com'],
+    note: 'format observed; app-specific API keys have the same shape',
+    example: (t) =>
+      `curl -X POST https://api.clarifai.com/v2/users/clarifai/apps/main/models/general-image-recognition/outputs -H "Authorization: Key ${t}"`,
   }),
 ];

@@ -250,7 +250,8 @@ export const dataApiRules: Rule[] = [
     hosts: ['apiv2.bitcoinaverage.com'],
     note: 'format observed; keys come as a public key and a secret key of the same shape',
     severity: 'medium',
-    example: (t) => `curl -H "x-ba-key: ${t}" https://apiv2.bitcoinaverage.com/indices/global/ticker/BTCUSD`,
+    example: (t) =>
+      `curl -H "x-ba-key: ${t}" https://apiv2.bitcoinaverage.com/indices/global/ticker/BTCUSD`,
   }),
   keyedRule({
     id: 'brandfetch-api-key',
@@ -282,5 +283,19 @@ export const dataApiRules: Rule[] = [
     note: 'format observed',
     severity: 'medium',
     example: (t) => `wss://live.pandascore.co/matches/595466?token=${t}`,
+  }),
+  keyedRule({
+    id: 'coinapi-api-key',
+    title: 'CoinAPI key',
+    provider: 'CoinAPI',
+    source: 'https://docs.coinapi.io/authentication',
+    credential: 'API key',
+    revokeAt: 'the CoinAPI customer portal (API keys)',
+    names: ['coinapi', 'coin_api'],
+    env: 'COINAPI_KEY',
+    shape: uuidKey,
+    hosts: ['rest.coinapi.io', 'ws.coinapi.io'],
+    note: 'format observed (the documentation writes its sample key in UUID form); sent in X-CoinAPI-Key or as apikey',
+    example: (t) => `curl https://rest.coinapi.io/v1/exchanges -H "X-CoinAPI-Key: ${t}"`,
   }),
 ];

@@ -3,6 +3,7 @@ import { toBase64 } from '../codec/base64.js';
 import { grafanaChecksum } from './checks.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
+import { alnumKey, hexKey, keyedRule, uuidKey } from './keyed.js';
 import { UUID, alone, fakeUuid, keyedKey } from './shapes.js';
 
 // Grafana: service account tokens "glsa_<32>_<8 hex>" whose suffix is the little-endian hex
@@ -460,5 +461,70 @@ export const observabilityRules: Rule[] = [
       (t) => `OPSGENIE_API_KEY=${t}`,
     ],
     ignore: (fake) => [`opsgenie_team_id = "${fakeUuid(fake)}"`],
+  }),
+  keyedRule({
+    id: 'bugsnag-api-key',
+    title: 'Bugsnag notifier API key',
+    provider: 'Bugsnag (Insight Hub)',
+    source: 'https://docs.bugsnag.com/api/error-reporting',
+    credential: 'notifier API key',
+    revokeAt: 'Bugsnag (Project settings > Notifier API key: regenerate)',
+    names: ['bugsnag'],
+    env: 'BUGSNAG_API_KEY',
+    shape: hexKey(32),
+    hosts: ['notify.bugsnag.com', 'sessions.bugsnag.com'],
+    call: 'Bugsnag\\.start\\(',
+    note: 'it ships inside browser and mobile apps, but lets anyone send events to the project',
+    severity: 'low',
+    example: (t) => `Bugsnag.start('${t}')`,
+  }),
+  keyedRule({
+    id: 'logzio-api-token',
+    title: 'Logz.io API token',
+    provider: 'Logz.io',
+    source:
+      'https://raw.githubusercontent.com/logzio/logz-api/master/examples/logzio-public-api.yml',
+    credential: 'API token',
+    revokeAt: 'Logz.io (Settings > Manage tokens > API tokens)',
+    names: ['logzio', 'logz_io', 'logz.io'],
+    env: 'LOGZIO_API_TOKEN',
+    shape: uuidKey,
+    hosts: ['api.logz.io', 'api-eu.logz.io', 'api-uk.logz.io', 'api-au.logz.io', 'api-ca.logz.io'],
+    note: 'format observed; sent in X-API-TOKEN',
+    example: (t) => `curl https://api.logz.io/v1/account-management/whoami -H 'X-API-TOKEN: ${t}'`,
+  }),
+  keyedRule({
+    id: 'logzio-shipping-token',
+    title: 'Logz.io log shipping token',
+    provider: 'Logz.io',
+    source: 'https://www.pulumi.com/registry/packages/logzio/api-docs/logshippingtoken',
+    credential: 'log shipping token',
+    revokeAt: 'Logz.io (Settings > Manage tokens > Data shipping tokens)',
+    names: ['logzio', 'logz_io', 'logz.io'],
+    env: 'LOGZIO_SHIPPING_TOKEN',
+    shape: alnumKey(32),
+    hosts: ['listener.logz.io', 'listener-eu.logz.io', 'listener-uk.logz.io'],
+    note: 'format observed (letters); it writes logs and metrics into the account',
+    severity: 'medium',
+    example: (t) =>
+      `curl -X POST "https://listener.logz.io:8071?token=${t}&type=json" -d '{"message":"hi"}'`,
+  }),
+  defineRule({
+    id: 'fullstory-api-key',
+    title: 'FullStory API key',
+    provider: 'FullStory',
+    source: 'https://developer.fullstory.com/server/v1/getting-started',
+    description:
+      'FullStory server API key: its data center ("na1." or "eu1."; documented) and about a hundred base64 characters (observed). Sent as Basic auth, it reads and writes users, events and session data.',
+    remediation: remediation('API key', 'FullStory (Settings > Integrations > API Keys)'),
+    keywords: ['na1.', 'eu1.'],
+    prefix: ['na1.', 'eu1.'],
+    body: '[A-Za-z0-9+/]{80,160}={0,2}',
+    boundary: 'base64',
+    token: (fake) => `${fake.pick(['na1.', 'eu1.'])}${fake.base64(100)}`,
+    contexts: [
+      (t) => `FULLSTORY_API_KEY=${t}`,
+      (t) => `curl https://api.fullstory.com/v2/users -H "Authorization: Basic ${t}"`,
+    ],
   }),
 ];
