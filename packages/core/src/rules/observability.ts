@@ -527,4 +527,19 @@ export const observabilityRules: Rule[] = [
       (t) => `curl https://api.fullstory.com/v2/users -H "Authorization: Basic ${t}"`,
     ],
   }),
+  keyedRule({
+    id: 'betterstack-api-token',
+    title: 'Better Stack API token',
+    provider: 'Better Stack',
+    source: 'https://betterstack.com/docs/uptime/api/getting-started-with-uptime-api/',
+    credential: 'API token',
+    revokeAt: 'Better Stack (Settings > API tokens)',
+    names: ['betterstack', 'better_stack', 'betteruptime', 'better_uptime', 'logtail'],
+    env: 'BETTERSTACK_API_TOKEN',
+    shape: alnumKey(24),
+    hosts: ['uptime.betterstack.com', 'telemetry.betterstack.com', 'betteruptime.com'],
+    note: 'format observed; global and team tokens, and Logtail source tokens, share the shape',
+    example: (t) =>
+      `curl https://uptime.betterstack.com/api/v2/monitors -H "Authorization: Bearer ${t}"`,
+  }),
 ];

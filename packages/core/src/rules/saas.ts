@@ -384,4 +384,21 @@ export const saasRules: Rule[] = [
     note: 'format observed',
     example: (t) => `const ynabAPI = new ynab.API("${t}");`,
   }),
+  keyedRule({
+    id: 'snipcart-secret-api-key',
+    title: 'Snipcart secret API key',
+    provider: 'Snipcart',
+    source: 'https://docs.snipcart.com/api-reference/authentication',
+    credential: 'secret API key',
+    revokeAt: 'the Snipcart merchant dashboard (Account > API keys)',
+    // The public API key goes into the store's HTML by design; only the secret key is reported.
+    names: ['snipcart'],
+    env: 'SNIPCART_SECRET_API_KEY',
+    shape: base64urlKey(75),
+    credentials: 'secret|private|token',
+    hosts: ['app.snipcart.com/api'],
+    note: 'format observed; the public API key is not reported',
+    example: (t) =>
+      `curl -H "Accept: application/json" https://app.snipcart.com/api/orders -u ${t}:`,
+  }),
 ];
