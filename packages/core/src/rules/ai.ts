@@ -393,4 +393,20 @@ export const aiRules: Rule[] = [
     severity: 'medium',
     example: (t) => `from sigopt import Connection\nconn = Connection(client_token="${t}")`,
   }),
+  keyedRule({
+    id: 'cloudsight-api-key',
+    title: 'CloudSight API key',
+    provider: 'CloudSight',
+    source: 'https://cloudsight.docs.apiary.io',
+    credential: 'API key',
+    revokeAt: 'the CloudSight account (API keys)',
+    names: ['cloudsight'],
+    env: 'CLOUDSIGHT_API_KEY',
+    shape: alnumKey([20, 24]),
+    hosts: ['api.cloudsight.ai', 'api.cloudsightapi.com'],
+    note: 'format observed; sent as "Authorization: CloudSight <key>"',
+    severity: 'medium',
+    example: (t) =>
+      `curl -H "Authorization: CloudSight ${t}" https://api.cloudsight.ai/v1/images -F "locale=en"`,
+  }),
 ];
