@@ -474,7 +474,7 @@ export const observabilityRules: Rule[] = [
     shape: hexKey(32),
     hosts: ['notify.bugsnag.com', 'sessions.bugsnag.com'],
     call: 'Bugsnag\\.start\\(',
-    note: 'it ships inside browser and mobile apps, but lets anyone send events to the project',
+    note: 'format observed; it ships inside browser and mobile apps, but lets anyone send events to the project',
     severity: 'low',
     example: (t) => `Bugsnag.start('${t}')`,
   }),
@@ -497,7 +497,8 @@ export const observabilityRules: Rule[] = [
     id: 'logzio-shipping-token',
     title: 'Logz.io log shipping token',
     provider: 'Logz.io',
-    source: 'https://www.pulumi.com/registry/packages/logzio/api-docs/logshippingtoken',
+    source:
+      'https://raw.githubusercontent.com/logzio/logz-api/master/examples/logzio-public-api.yml',
     credential: 'log shipping token',
     revokeAt: 'Logz.io (Settings > Manage tokens > Data shipping tokens)',
     names: ['logzio', 'logz_io', 'logz.io'],
