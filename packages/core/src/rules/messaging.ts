@@ -482,4 +482,19 @@ export const messagingRules: Rule[] = [
       (t) => `const courier = new CourierClient({ authorizationToken: "${t}" });`,
     ],
   }),
+  keyedRule({
+    id: 'tyntec-api-key',
+    title: 'tyntec API key',
+    provider: 'tyntec',
+    source: 'https://api.tyntec.com/reference/',
+    credential: 'API key',
+    revokeAt: 'the tyntec Business Center (API settings)',
+    names: ['tyntec'],
+    env: 'TYNTEC_API_KEY',
+    shape: alnumKey(32),
+    hosts: ['api.tyntec.com'],
+    note: 'format observed; sent in the apikey header or query parameter',
+    example: (t) =>
+      `curl -X POST -H "apiKey: ${t}" https://api.tyntec.com/2fa/v1/otp?number=004989202451100`,
+  }),
 ];
