@@ -2,7 +2,7 @@ import { BASE64URL, LETTERS } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { alone } from './shapes.js';
-import { hexKey, keyedRule } from './keyed.js';
+import { alnumKey, hexKey, keyedRule, upperAlnumKey } from './keyed.js';
 
 // OpenAI keys embed "T3BlbkFJ", base64 of "OpenAI"; project, service-account and admin
 // keys add "proj-", "svcacct-", "admin-". Cohere and Mistral keys have no prefix: found by
@@ -344,5 +344,68 @@ export const aiRules: Rule[] = [
     shape: hexKey(40),
     note: 'format observed; sent as "Authorization: Token <key>"',
     impact: "It spends the project's balance.",
+  }),
+  keyedRule({
+    id: 'clarifai-pat',
+    title: 'Clarifai personal access token',
+    provider: 'Clarifai',
+    source: 'https://docs.clarifai.com/control/authentication/pat',
+    credential: 'personal access token',
+    revokeAt: 'Clarifai (Settings > Secrets)',
+    names: ['clarifai'],
+    env: 'CLARIFAI_API_KEY',
+    shape: hexKey(32),
+    hosts: ['api.clarifai.com'],
+    note: 'format observed; app-specific API keys have the same shape',
+    example: (t) =>
+      `curl -X POST https://api.clarifai.com/v2/users/clarifai/apps/main/models/general-image-recognition/outputs -H "Authorization: Key ${t}"`,
+  }),
+  keyedRule({
+    id: 'paralleldots-api-key',
+    title: 'ParallelDots API key',
+    provider: 'ParallelDots',
+    source: 'https://pypi.org/project/ParallelDots/1.0.20',
+    credential: 'API key',
+    revokeAt: 'the ParallelDots dashboard',
+    names: ['paralleldots', 'parallel_dots'],
+    env: 'PARALLELDOTS_API_KEY',
+    shape: alnumKey(43),
+    hosts: ['apis.paralleldots.com'],
+    call: 'paralleldots\\.set_api_key\\(',
+    note: 'format observed',
+    severity: 'medium',
+    example: (t) => `import paralleldots\nparalleldots.set_api_key("${t}")`,
+  }),
+  keyedRule({
+    id: 'sigopt-api-token',
+    title: 'SigOpt API token',
+    provider: 'SigOpt',
+    source: 'https://github.com/sigopt/sigopt-python',
+    credential: 'API token',
+    revokeAt: 'SigOpt (API tokens page)',
+    names: ['sigopt'],
+    env: 'SIGOPT_API_TOKEN',
+    shape: upperAlnumKey(48),
+    hosts: ['api.sigopt.com'],
+    call: 'Connection\\(client_token=',
+    note: 'format observed',
+    severity: 'medium',
+    example: (t) => `from sigopt import Connection\nconn = Connection(client_token="${t}")`,
+  }),
+  keyedRule({
+    id: 'cloudsight-api-key',
+    title: 'CloudSight API key',
+    provider: 'CloudSight',
+    source: 'https://cloudsight.docs.apiary.io',
+    credential: 'API key',
+    revokeAt: 'the CloudSight account (API keys)',
+    names: ['cloudsight'],
+    env: 'CLOUDSIGHT_API_KEY',
+    shape: alnumKey([20, 24]),
+    hosts: ['api.cloudsight.ai', 'api.cloudsightapi.com'],
+    note: 'format observed; sent as "Authorization: CloudSight <key>"',
+    severity: 'medium',
+    example: (t) =>
+      `curl -H "Authorization: CloudSight ${t}" https://api.cloudsight.ai/v1/images -F "locale=en"`,
   }),
 ];

@@ -522,4 +522,27 @@ export const cloudRules: Rule[] = [
     shape: eitherKey(hexKey(64), base64urlKey(43)),
     note: 'without the "nfp_" prefix; format observed',
   }),
+  defineRule({
+    id: 'yandex-cloud-api-key',
+    title: 'Yandex Cloud API key',
+    provider: 'Yandex Cloud',
+    source: 'https://yandex.cloud/en/docs/iam/concepts/authorization/api-key',
+    description:
+      'Yandex Cloud service-account API key ("AQVN" and 35 to 38 base64url characters; format observed): sent as "Authorization: Api-Key …", it acts as the service account until deleted.',
+    remediation: remediation(
+      'API key',
+      'Yandex Cloud (the service account > API keys), or `yc iam api-key delete`',
+    ),
+    keywords: ['aqvn'],
+    prefix: 'AQVN',
+    body: '[A-Za-z0-9_-]{35,38}',
+    boundary: 'token',
+    check: 'random',
+    token: (fake) => `AQVN${fake.string(BASE64URL, 34)}${fake.pick(['a', 'Z'])}${fake.digits(1)}`,
+    contexts: [
+      (t) => `YC_API_KEY=${t}`,
+      (t) =>
+        `curl -H "Authorization: Api-Key ${t}" https://llm.api.cloud.yandex.net/foundationModels/v1/completion`,
+    ],
+  }),
 ];

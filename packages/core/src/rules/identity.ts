@@ -3,7 +3,7 @@ import { toBase64 } from '../codec/base64.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { alone } from './shapes.js';
-import { base64urlKey, keyedRule } from './keyed.js';
+import { base64urlKey, keyedRule, uuidKey } from './keyed.js';
 
 // A JWS in compact form is base64url(header).base64url(payload).signature and its header
 // decodes to JSON naming "alg" (RFC 7515 §4.1.1).
@@ -170,5 +170,22 @@ export const identityRules: Rule[] = [
       `RECAPTCHA_SITE_KEY=6L${fake.string(BASE64URL, 38)}`,
       `<div class="g-recaptcha" data-sitekey="6L${fake.string(BASE64URL, 38)}"></div>`,
     ],
+  }),
+  keyedRule({
+    id: 'loginradius-api-secret',
+    title: 'LoginRadius API secret',
+    provider: 'LoginRadius',
+    source: 'https://github.com/LoginRadius/ruby-on-rails-sdk',
+    credential: 'API secret',
+    revokeAt: 'the LoginRadius admin console (Platform configuration > API credentials)',
+    // The API key goes into the browser with the login widget; the secret grants the management API.
+    names: ['loginradius', 'login_radius'],
+    env: 'LOGINRADIUS_API_SECRET',
+    shape: uuidKey,
+    credentials: 'secret|private',
+    hosts: ['api.loginradius.com'],
+    note: 'format observed',
+    example: (t) =>
+      `curl "https://api.loginradius.com/identity/v2/manage/account?apikey=$LR_API_KEY&apisecret=${t}"`,
   }),
 ];

@@ -1,4 +1,4 @@
-import { BASE64URL, DIGITS, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
+import { BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM } from '../codec/alphabets.js';
 import { toBase64 } from '../codec/base64.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
@@ -460,5 +460,41 @@ export const messagingRules: Rule[] = [
     hosts: ['api.pushbullet.com'],
     note: 'format observed',
     example: (t) => `curl --header 'Access-Token: ${t}' https://api.pushbullet.com/v2/users/me`,
+  }),
+  defineRule({
+    id: 'courier-api-key',
+    title: 'Courier API key',
+    provider: 'Courier',
+    source: 'https://courier.com/docs/reference/authorization',
+    description:
+      'Courier API key: "pk_" (published) or "dk_" (draft), then "prod_" or "test_" for the environment (documented), then 28 letters and digits (observed). Sent as a Bearer token, it sends notifications and reads the workspace.',
+    remediation: remediation('API key', 'Courier (Settings > API Keys)'),
+    keywords: ['pk_prod_', 'dk_prod_', 'pk_test_', 'dk_test_'],
+    prefix: ['pk_prod_', 'dk_prod_', 'pk_test_', 'dk_test_'],
+    body: '[A-Za-z0-9]{28}',
+    boundary: 'alnum',
+    check: 'random',
+    token: (fake) =>
+      `${fake.pick(['pk_prod_', 'dk_prod_', 'pk_test_', 'dk_test_'])}${fake.string(UPPER_ALNUM, 24)}${fake.digits(2)}${fake.upper(2)}`,
+    contexts: [
+      (t) => `COURIER_AUTH_TOKEN=${t}`,
+      (t) => `curl -X POST https://api.courier.com/send -H 'Authorization: Bearer ${t}'`,
+      (t) => `const courier = new CourierClient({ authorizationToken: "${t}" });`,
+    ],
+  }),
+  keyedRule({
+    id: 'tyntec-api-key',
+    title: 'tyntec API key',
+    provider: 'tyntec',
+    source: 'https://api.tyntec.com/reference/',
+    credential: 'API key',
+    revokeAt: 'the tyntec Business Center (API settings)',
+    names: ['tyntec'],
+    env: 'TYNTEC_API_KEY',
+    shape: alnumKey(32),
+    hosts: ['api.tyntec.com'],
+    note: 'format observed; sent in the apikey header or query parameter',
+    example: (t) =>
+      `curl -X POST -H "apiKey: ${t}" https://api.tyntec.com/2fa/v1/otp?number=004989202451100`,
   }),
 ];

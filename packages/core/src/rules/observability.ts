@@ -4,7 +4,7 @@ import { grafanaChecksum } from './checks.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
-import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule } from './keyed.js';
+import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule, uuidKey } from './keyed.js';
 
 // Grafana: service account tokens "glsa_<32>_<8 hex>" whose suffix is the little-endian hex
 // CRC-32 of "glsa_<32>" (grafana/grafana pkg/components/satokengen); Cloud tokens "glc_" and
@@ -458,5 +458,86 @@ export const observabilityRules: Rule[] = [
       (t) => `OPSGENIE_API_KEY=${t}`,
     ],
     ignore: (fake) => [`opsgenie_team_id = "${fakeUuid(fake)}"`],
+  }),
+  keyedRule({
+    id: 'bugsnag-api-key',
+    title: 'Bugsnag notifier API key',
+    provider: 'Bugsnag (Insight Hub)',
+    source: 'https://docs.bugsnag.com/api/error-reporting',
+    credential: 'notifier API key',
+    revokeAt: 'Bugsnag (Project settings > Notifier API key: regenerate)',
+    names: ['bugsnag'],
+    env: 'BUGSNAG_API_KEY',
+    shape: hexKey(32),
+    hosts: ['notify.bugsnag.com', 'sessions.bugsnag.com'],
+    call: 'Bugsnag\\.start\\(',
+    note: 'format observed; it ships inside browser and mobile apps, but lets anyone send events to the project',
+    severity: 'low',
+    example: (t) => `Bugsnag.start('${t}')`,
+  }),
+  keyedRule({
+    id: 'logzio-api-token',
+    title: 'Logz.io API token',
+    provider: 'Logz.io',
+    source:
+      'https://raw.githubusercontent.com/logzio/logz-api/master/examples/logzio-public-api.yml',
+    credential: 'API token',
+    revokeAt: 'Logz.io (Settings > Manage tokens > API tokens)',
+    names: ['logzio', 'logz_io', 'logz.io'],
+    env: 'LOGZIO_API_TOKEN',
+    shape: uuidKey,
+    hosts: ['api.logz.io', 'api-eu.logz.io', 'api-uk.logz.io', 'api-au.logz.io', 'api-ca.logz.io'],
+    note: 'format observed; sent in X-API-TOKEN',
+    example: (t) => `curl https://api.logz.io/v1/account-management/whoami -H 'X-API-TOKEN: ${t}'`,
+  }),
+  keyedRule({
+    id: 'logzio-shipping-token',
+    title: 'Logz.io log shipping token',
+    provider: 'Logz.io',
+    source:
+      'https://raw.githubusercontent.com/logzio/logz-api/master/examples/logzio-public-api.yml',
+    credential: 'log shipping token',
+    revokeAt: 'Logz.io (Settings > Manage tokens > Data shipping tokens)',
+    names: ['logzio', 'logz_io', 'logz.io'],
+    env: 'LOGZIO_SHIPPING_TOKEN',
+    shape: alnumKey(32),
+    hosts: ['listener.logz.io', 'listener-eu.logz.io', 'listener-uk.logz.io'],
+    note: 'format observed (letters); it writes logs and metrics into the account',
+    severity: 'medium',
+    example: (t) =>
+      `curl -X POST "https://listener.logz.io:8071?token=${t}&type=json" -d '{"message":"hi"}'`,
+  }),
+  defineRule({
+    id: 'fullstory-api-key',
+    title: 'FullStory API key',
+    provider: 'FullStory',
+    source: 'https://developer.fullstory.com/server/v1/getting-started',
+    description:
+      'FullStory server API key: its data center ("na1." or "eu1."; documented) and about a hundred base64 characters (observed). Sent as Basic auth, it reads and writes users, events and session data.',
+    remediation: remediation('API key', 'FullStory (Settings > Integrations > API Keys)'),
+    keywords: ['na1.', 'eu1.'],
+    prefix: ['na1.', 'eu1.'],
+    body: '[A-Za-z0-9+/]{80,160}={0,2}',
+    boundary: 'base64',
+    token: (fake) => `${fake.pick(['na1.', 'eu1.'])}${fake.base64(100)}`,
+    contexts: [
+      (t) => `FULLSTORY_API_KEY=${t}`,
+      (t) => `curl https://api.fullstory.com/v2/users -H "Authorization: Basic ${t}"`,
+    ],
+  }),
+  keyedRule({
+    id: 'betterstack-api-token',
+    title: 'Better Stack API token',
+    provider: 'Better Stack',
+    source: 'https://betterstack.com/docs/uptime/api/getting-started-with-uptime-api/',
+    credential: 'API token',
+    revokeAt: 'Better Stack (Settings > API tokens)',
+    names: ['betterstack', 'better_stack', 'betteruptime', 'better_uptime', 'logtail'],
+    env: 'BETTERSTACK_API_TOKEN',
+    shape: alnumKey(24),
+    hosts: ['uptime.betterstack.com', 'telemetry.betterstack.com', 'betteruptime.com'],
+    note: 'format observed; global and team tokens, and Logtail source tokens, share the shape',
+    example: (t) =>
+      `curl https://uptime.betterstack.com/api/v2/monitors -H "Authorization: Bearer ${t}"`,
   }),
 ];
