@@ -19,14 +19,19 @@ console.log('## rules — adversarial inputs of 100 KB, the slowest rules');
 const times = [];
 for (const rule of builtinRules) {
   for (const [name, text] of Object.entries(inputs)) {
-    const start = performance.now();
-    for (const pattern of rule.patterns) {
-      pattern.lastIndex = 0;
-      while (pattern.exec(text) !== null) {
-        // drain every match
+    // Best of three: one run alone may hold a garbage collection or the pattern's compilation.
+    let best = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      for (const pattern of rule.patterns) {
+        pattern.lastIndex = 0;
+        while (pattern.exec(text) !== null) {
+          // drain every match
+        }
       }
+      best = Math.min(best, performance.now() - start);
     }
-    times.push({ ms: performance.now() - start, rule: rule.id, input: name });
+    times.push({ ms: best, rule: rule.id, input: name });
   }
 }
 times.sort((a, b) => b.ms - a.ms);
