@@ -92,6 +92,13 @@ describe('keyword prefilter', () => {
       expect(ids(switching.select(text))).toEqual(ids(byAutomaton.select(text)));
   });
 
+  it('selects the rules without keywords, and only those, when no rule has one', () => {
+    const bare = builtinRules.filter((rule) => rule.keywords.length === 0);
+    expect(bare.length).toBeGreaterThan(0);
+    const prefilter = createPrefilter(bare);
+    expect(prefilter.select('ghp_ xoxb- AKIA '.repeat(1000))).toEqual(bare);
+  });
+
   it('finds overlapping and nested keywords in one pass', () => {
     const prefilter = createPrefilter(builtinRules);
     const text = 'xoxe.xoxp-1-';

@@ -13,13 +13,13 @@ export interface RulePrefilter {
 
 export interface PrefilterOptions {
   /**
-   * How many characters of text are searched keyword by keyword before the automaton is
-   * built (see `createPrefilter`).
+   * How many characters of text are searched with the regular expression of every keyword
+   * before the automaton is built (see `createPrefilter`).
    */
   automatonAfter?: number;
 }
 
-/** Characters searched keyword by keyword before the automaton pays for its building. */
+/** Characters searched with the regular expression before the automaton pays for its building. */
 const AUTOMATON_AFTER = 256 * 1024;
 
 /**
@@ -75,7 +75,9 @@ export function createPrefilter(
           hits.push(k);
         }
       };
-      if (automaton === undefined && ascii && (searched += text.length) <= limit) {
+      if (keywords.length === 0) {
+        // Only rules without keywords: nothing to search for.
+      } else if (automaton === undefined && ascii && (searched += text.length) <= limit) {
         const folded = lower?.() ?? lowerAscii(text);
         search ??= new RegExp(
           [...keywords]
