@@ -334,4 +334,23 @@ export const dataApiRules: Rule[] = [
     note: 'format observed',
     example: (t) => `curl https://api.shutterstock.com/v2/user -H "Authorization: Bearer ${t}"`,
   }),
+  defineRule({
+    id: 'apify-api-token',
+    title: 'Apify API token',
+    provider: 'Apify',
+    source: 'https://docs.apify.com/platform/integrations/api',
+    description:
+      'Apify API token ("apify_api_" and 36 letters and digits; the format is observed, Apify documents only how the token is used), sent as a bearer token or the token query parameter; it runs Actors and reads datasets on the account.',
+    remediation: remediation('API token', 'Apify Console (Settings > API & Integrations)'),
+    keywords: ['apify_api_'],
+    prefix: 'apify_api_',
+    body: '[A-Za-z0-9]{36}',
+    boundary: 'token',
+    token: (fake) => `apify_api_${fake.base62(36)}`,
+    contexts: [
+      (t) => `APIFY_TOKEN=${t}`,
+      (t) => `const client = new ApifyClient({ token: '${t}' });`,
+      (t) => `curl "https://api.apify.com/v2/acts?token=${t}"`,
+    ],
+  }),
 ];
