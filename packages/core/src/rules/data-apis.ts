@@ -1,4 +1,4 @@
-import { HEX } from '../codec/alphabets.js';
+import { BASE64, HEX } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { alnumKey, base64urlKey, hexKey, keyedRule, uuidKey } from './keyed.js';
@@ -351,6 +351,28 @@ export const dataApiRules: Rule[] = [
       (t) => `APIFY_TOKEN=${t}`,
       (t) => `const client = new ApifyClient({ token: '${t}' });`,
       (t) => `curl "https://api.apify.com/v2/acts?token=${t}"`,
+    ],
+  }),
+  defineRule({
+    id: 'foursquare-api-key',
+    title: 'Foursquare Places API key',
+    provider: 'Foursquare',
+    source: 'https://docs.foursquare.com/developer/reference/authentication',
+    description:
+      'Foursquare Places API key ("fsq3" and about 44 base64 characters; the format is observed, Foursquare documents only that the key is sent as the Authorization header); it runs Places calls billed to the project.',
+    remediation: remediation(
+      'API key',
+      'the Foursquare Developer Console (Project > API Settings)',
+    ),
+    keywords: ['fsq3'],
+    prefix: 'fsq3',
+    body: '[A-Za-z0-9+/]{40,60}={0,2}',
+    boundary: 'base64',
+    token: (fake) => `fsq3${fake.string(BASE64, 43)}=`,
+    contexts: [
+      (t) => `FOURSQUARE_API_KEY=${t}`,
+      (t) => `curl https://api.foursquare.com/v3/places/search -H "Authorization: ${t}"`,
+      (t) => `headers = {"Accept": "application/json", "Authorization": "${t}"}`,
     ],
   }),
 ];

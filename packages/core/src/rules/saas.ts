@@ -1,4 +1,4 @@
-import { BASE64, BASE64URL } from '../codec/alphabets.js';
+import { BASE64, BASE64URL, HEX } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { alnumKey, base64urlKey, hexKey, keyedRule, upperAlnumKey } from './keyed.js';
@@ -400,5 +400,25 @@ export const saasRules: Rule[] = [
     note: 'format observed; the public API key is not reported',
     example: (t) =>
       `curl -H "Accept: application/json" https://app.snipcart.com/api/orders -u ${t}:`,
+  }),
+  defineRule({
+    id: 'lob-api-key',
+    title: 'Lob secret API key',
+    provider: 'Lob',
+    source: 'https://help.lob.com/account-management/api-keys',
+    description:
+      'Lob secret API key ("live_" or "test_" and 35 hex; Lob documents that publishable keys carry "_pub", the body is observed); a live secret key prints and mails letters and checks on the account\'s bill. Publishable keys ("live_pub_", "test_pub_") only verify addresses and are not reported.',
+    remediation: remediation('secret API key', 'the Lob dashboard (Settings > API Keys)'),
+    keywords: ['live_', 'test_'],
+    prefix: ['live_', 'test_'],
+    body: '[a-f0-9]{35}',
+    boundary: 'token',
+    token: (fake) => `${fake.pick(['live', 'test'])}_${fake.string(HEX, 35)}`,
+    contexts: [
+      (t) => `LOB_API_KEY=${t}`,
+      (t) => `const lob = new Configuration({ username: '${t}' });`,
+      (t) => `curl https://api.lob.com/v1/letters -u ${t}:`,
+    ],
+    ignore: (fake) => [`LOB_PUBLISHABLE_KEY=live_pub_${fake.string(HEX, 31)}`],
   }),
 ];
