@@ -1,7 +1,7 @@
 import { BASE64, HEX } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alnumKey, base64urlKey, hexKey, keyedRule, uuidKey } from './keyed.js';
+import { alnumKey, base64urlKey, hexKey, keyedRule, upperAlnumKey, uuidKey } from './keyed.js';
 
 // Data and lookup APIs (news, weather, aviation, geocoding, government data, web extraction):
 // keys without a prefix of their own, found where the provider names them (see keyed.ts),
@@ -374,5 +374,55 @@ export const dataApiRules: Rule[] = [
       (t) => `curl https://api.foursquare.com/v3/places/search -H "Authorization: ${t}"`,
       (t) => `headers = {"Accept": "application/json", "Authorization": "${t}"}`,
     ],
+  }),
+  keyedRule({
+    id: 'virustotal-api-key',
+    title: 'VirusTotal API key',
+    provider: 'VirusTotal',
+    source: 'https://docs.virustotal.com/reference/authentication',
+    credential: 'API key',
+    revokeAt: 'VirusTotal (user menu > API key)',
+    names: ['virustotal'],
+    env: 'VIRUSTOTAL_API_KEY',
+    shape: hexKey(64),
+    hosts: ['www.virustotal.com'],
+    keys: ['vt_api_key'],
+    note: 'format observed; VirusTotal documents that the key is sent in the x-apikey header',
+    impact:
+      "It spends the account's quota and, on a premium key, downloads samples and runs hunts.",
+    example: (t) =>
+      `curl -H "x-apikey: ${t}" https://www.virustotal.com/api/v3/files/44d88612fea8a8f36de82e1278abb02f`,
+  }),
+  keyedRule({
+    id: 'shodan-api-key',
+    title: 'Shodan API key',
+    provider: 'Shodan',
+    source: 'https://developer.shodan.io/api/requirements',
+    credential: 'API key',
+    revokeAt: 'Shodan (Account > Reset API key)',
+    names: ['shodan'],
+    env: 'SHODAN_API_KEY',
+    shape: alnumKey(32),
+    hosts: ['api.shodan.io'],
+    call: 'shodan\\.Shodan\\(',
+    note: 'format observed; Shodan documents only that every call takes the key',
+    impact: "It spends the account's query and scan credits.",
+    example: (t) => `api = shodan.Shodan("${t}")`,
+  }),
+  keyedRule({
+    id: 'etherscan-api-key',
+    title: 'Etherscan API key',
+    provider: 'Etherscan',
+    source: 'https://docs.etherscan.io/set-up-your-api-key',
+    credential: 'API key',
+    revokeAt: 'Etherscan (API dashboard > API keys)',
+    names: ['etherscan'],
+    env: 'ETHERSCAN_API_KEY',
+    shape: upperAlnumKey(34),
+    hosts: ['api.etherscan.io'],
+    note: 'format observed; Etherscan documents that every request carries the key',
+    severity: 'medium',
+    example: (t) =>
+      `curl "https://api.etherscan.io/v2/api?chainid=1&module=account&action=balance&address=0x0&apikey=${t}"`,
   }),
 ];

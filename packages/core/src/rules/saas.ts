@@ -421,4 +421,20 @@ export const saasRules: Rule[] = [
     ],
     ignore: (fake) => [`LOB_PUBLISHABLE_KEY=live_pub_${fake.string(HEX, 31)}`],
   }),
+  keyedRule({
+    id: 'pipedrive-api-token',
+    title: 'Pipedrive API token',
+    provider: 'Pipedrive',
+    source: 'https://pipedrive.readme.io/docs/how-to-find-the-api-token',
+    credential: 'API token',
+    revokeAt: 'Pipedrive (Personal preferences > API > regenerate)',
+    names: ['pipedrive'],
+    env: 'PIPEDRIVE_API_TOKEN',
+    shape: hexKey(40),
+    hosts: ['pipedrive.com'],
+    note: 'format observed; Pipedrive documents the api_token and that each user has one per company',
+    impact:
+      'It reads and changes every deal, person and organization its user can see in the company.',
+    example: (t) => `curl "https://acme.pipedrive.com/api/v1/deals?api_token=${t}"`,
+  }),
 ];
