@@ -425,4 +425,58 @@ export const dataApiRules: Rule[] = [
     example: (t) =>
       `curl "https://api.etherscan.io/v2/api?chainid=1&module=account&action=balance&address=0x0&apikey=${t}"`,
   }),
+  defineRule({
+    id: 'maxmind-license-key',
+    title: 'MaxMind license key',
+    provider: 'MaxMind',
+    source:
+      'https://dev.maxmind.com/geoip/release-notes/2023-03-16-changes-to-maxmind-license-keys/',
+    description:
+      'MaxMind license key in the form issued since March 2023 (40 characters of letters, digits and "_", ending in "_mmk"); it downloads GeoIP databases and queries the GeoIP and minFraud web services on the account. Older 16-character keys have no mark of their own.',
+    remediation: remediation(
+      'license key',
+      'the MaxMind account portal (Manage License Keys: generate a new key, deactivate the old one)',
+    ),
+    keywords: ['_mmk'],
+    pattern: /(?<![A-Za-z0-9_])[A-Za-z0-9_]{36}_mmk(?![A-Za-z0-9_])/,
+    check: 'random',
+    token: (fake) => `${fake.base62(36)}_mmk`,
+    contexts: [
+      (t) => `MAXMIND_LICENSE_KEY=${t}`,
+      (t) => `AccountID 123456\nLicenseKey ${t}\nEditionIDs GeoLite2-City`,
+      (t) => `curl -u "123456:${t}" https://geoip.maxmind.com/geoip/v2.1/city/me`,
+    ],
+  }),
+  keyedRule({
+    id: 'yelp-api-key',
+    title: 'Yelp API key',
+    provider: 'Yelp',
+    source: 'https://docs.developer.yelp.com/docs/places-authentication',
+    credential: 'API key',
+    revokeAt: 'Yelp Developers (Manage App > Refresh My API Key)',
+    names: ['yelp'],
+    env: 'YELP_API_KEY',
+    shape: base64urlKey(128),
+    hosts: ['api.yelp.com'],
+    note: 'format observed; Yelp documents that the key is sent as "Authorization: Bearer …"',
+    severity: 'medium',
+    example: (t) =>
+      `curl https://api.yelp.com/v3/businesses/search?location=NYC -H "Authorization: Bearer ${t}"`,
+  }),
+  keyedRule({
+    id: 'hunter-api-key',
+    title: 'Hunter API key',
+    provider: 'Hunter',
+    source: 'https://hunter.io/api-documentation/v2',
+    credential: 'API key',
+    revokeAt: 'Hunter (Dashboard > API keys)',
+    names: ['hunter'],
+    lineOnly: true,
+    env: 'HUNTER_API_KEY',
+    shape: hexKey(40),
+    hosts: ['api.hunter.io'],
+    note: 'format observed; Hunter documents the api_key parameter',
+    severity: 'medium',
+    example: (t) => `curl "https://api.hunter.io/v2/domain-search?domain=example.com&api_key=${t}"`,
+  }),
 ];
