@@ -2,7 +2,7 @@ import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
-import { hexKey, keyedRule } from './keyed.js';
+import { base64urlKey, hexKey, keyedRule } from './keyed.js';
 
 // Developer and CI services.
 // Snyk tokens (UUIDs in practice) and Travis CI tokens (22 characters) are found by their
@@ -439,5 +439,22 @@ export const devToolRules: Rule[] = [
     shape: hexKey(64),
     note: 'format observed',
     impact: "It reads and changes the site's CMS, forms and webhooks.",
+  }),
+  keyedRule({
+    id: 'codemagic-api-token',
+    title: 'Codemagic API token',
+    provider: 'Codemagic',
+    source: 'https://docs.codemagic.io/rest-api/codemagic-rest-api',
+    credential: 'API token',
+    revokeAt: 'Codemagic (Account settings > API token > Revoke)',
+    names: ['codemagic'],
+    env: 'CODEMAGIC_API_TOKEN',
+    shape: base64urlKey(43),
+    hosts: ['api.codemagic.io'],
+    keys: ['cm_api_token'],
+    note: 'format observed; Codemagic documents that the token is sent in the x-auth-token header',
+    impact:
+      'It starts and cancels builds and reads the apps and environment variables of its user.',
+    example: (t) => `curl -H "x-auth-token: ${t}" https://api.codemagic.io/builds`,
   }),
 ];

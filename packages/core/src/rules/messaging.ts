@@ -497,4 +497,26 @@ export const messagingRules: Rule[] = [
     example: (t) =>
       `curl -X POST -H "apiKey: ${t}" https://api.tyntec.com/2fa/v1/otp?number=004989202451100`,
   }),
+  defineRule({
+    id: 'onesignal-api-key',
+    title: 'OneSignal API key',
+    provider: 'OneSignal',
+    source: 'https://documentation.onesignal.com/docs/keys-and-ids',
+    description:
+      'OneSignal app or organization API key ("os_v2_app_" or "os_v2_org_" and a long run of lower-case letters and digits; the format is observed, OneSignal documents how the key is sent: "Authorization: key …"); an app key sends messages to every subscriber, an organization key creates apps and keys.',
+    remediation: remediation(
+      'API key',
+      'OneSignal (Settings > Keys & IDs, or Organizations > Keys & IDs)',
+    ),
+    keywords: ['os_v2_app_', 'os_v2_org_'],
+    prefix: ['os_v2_app_', 'os_v2_org_'],
+    body: '[a-z0-9]{60,200}',
+    boundary: 'token',
+    token: (fake) => `os_v2_${fake.pick(['app', 'org'])}_${fake.string(LOWER_ALNUM, 113)}`,
+    contexts: [
+      (t) => `ONESIGNAL_REST_API_KEY=${t}`,
+      (t) => `curl -X POST https://api.onesignal.com/notifications -H "Authorization: key ${t}"`,
+      (t) => `onesignal:\n  api_key: "${t}"`,
+    ],
+  }),
 ];

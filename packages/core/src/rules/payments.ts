@@ -172,4 +172,26 @@ export const paymentRules: Rule[] = [
     impact: 'It trades on every sub-account of the fxTrade account.',
     severity: 'critical',
   }),
+  defineRule({
+    id: 'shippo-api-token',
+    title: 'Shippo API token',
+    provider: 'Shippo',
+    source: 'https://docs.goshippo.com/guides/authentication',
+    description:
+      'Shippo API token ("shippo_live_" or "shippo_test_" and 40 hex; the prefixes are documented, the body is observed), sent as "Authorization: ShippoToken …"; a live token buys real labels.',
+    remediation: remediation(
+      'API token',
+      'the Shippo API portal (API Configuration > Developer keys)',
+    ),
+    keywords: ['shippo_live_', 'shippo_test_'],
+    prefix: ['shippo_live_', 'shippo_test_'],
+    body: '[a-f0-9]{40}',
+    boundary: 'token',
+    token: (fake) => `shippo_${fake.pick(['live', 'test'])}_${fake.string(HEX, 40)}`,
+    contexts: [
+      (t) => `SHIPPO_API_KEY=${t}`,
+      (t) => `curl https://api.goshippo.com/addresses/ -H "Authorization: ShippoToken ${t}"`,
+      (t) => `sdk = shippo.Shippo(api_key_header="ShippoToken ${t}")`,
+    ],
+  }),
 ];

@@ -1,4 +1,4 @@
-import { BASE62, BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
+import { BASE62, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
@@ -314,5 +314,28 @@ export const productivityRules: Rule[] = [
       (t) => `client = asana.Client.access_token('${t}')`,
     ],
     ignore: (fake) => [`path = "0/${fake.hex(32)}"`],
+  }),
+  defineRule({
+    id: 'zoho-oauth-token',
+    title: 'Zoho OAuth access or refresh token',
+    provider: 'Zoho',
+    source: 'https://zoho.com/accounts/protocol/oauth/web-apps/access-token-expiry.html',
+    description:
+      'Zoho OAuth access or refresh token ("1000." and two runs of 32 hex joined by a dot, as in Zoho Accounts\' own examples), sent as "Authorization: Zoho-oauthtoken …"; a refresh token mints access tokens for its scopes (CRM, Books, Desk…) until it is revoked. The client id ("1000." and upper-case letters) is not a secret.',
+    remediation: rotate(
+      'refresh token (revoke it)',
+      'Zoho Accounts (the API console, or oauth/v2/token/revoke)',
+    ),
+    keywords: ['1000.'],
+    prefix: '1000.',
+    body: '[a-f0-9]{32}\\.[a-f0-9]{32}',
+    boundary: 'dotted',
+    token: (fake) => `1000.${fake.string(HEX, 32)}.${fake.string(HEX, 32)}`,
+    contexts: [
+      (t) => `ZOHO_REFRESH_TOKEN=${t}`,
+      (t) => `curl https://www.zohoapis.com/crm/v6/Leads -H "Authorization: Zoho-oauthtoken ${t}"`,
+      (t) => `{"access_token": "${t}", "api_domain": "https://www.zohoapis.com"}`,
+    ],
+    ignore: (fake) => [`ZOHO_CLIENT_ID=1000.${fake.string(UPPER_ALNUM, 30)}`],
   }),
 ];

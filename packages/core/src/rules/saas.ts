@@ -1,4 +1,4 @@
-import { BASE64, BASE64URL } from '../codec/alphabets.js';
+import { BASE64, BASE64URL, HEX } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { alnumKey, base64urlKey, hexKey, keyedRule, upperAlnumKey } from './keyed.js';
@@ -400,5 +400,74 @@ export const saasRules: Rule[] = [
     note: 'format observed; the public API key is not reported',
     example: (t) =>
       `curl -H "Accept: application/json" https://app.snipcart.com/api/orders -u ${t}:`,
+  }),
+  defineRule({
+    id: 'lob-api-key',
+    title: 'Lob secret API key',
+    provider: 'Lob',
+    source: 'https://help.lob.com/account-management/api-keys',
+    description:
+      'Lob secret API key ("live_" or "test_" and 35 hex; Lob documents that publishable keys carry "_pub", the body is observed); a live secret key prints and mails letters and checks on the account\'s bill. Publishable keys ("live_pub_", "test_pub_") only verify addresses and are not reported.',
+    remediation: remediation('secret API key', 'the Lob dashboard (Settings > API Keys)'),
+    keywords: ['live_', 'test_'],
+    prefix: ['live_', 'test_'],
+    body: '[a-f0-9]{35}',
+    boundary: 'token',
+    token: (fake) => `${fake.pick(['live', 'test'])}_${fake.string(HEX, 35)}`,
+    contexts: [
+      (t) => `LOB_API_KEY=${t}`,
+      (t) => `const lob = new Configuration({ username: '${t}' });`,
+      (t) => `curl https://api.lob.com/v1/letters -u ${t}:`,
+    ],
+    ignore: (fake) => [`LOB_PUBLISHABLE_KEY=live_pub_${fake.string(HEX, 31)}`],
+  }),
+  keyedRule({
+    id: 'pipedrive-api-token',
+    title: 'Pipedrive API token',
+    provider: 'Pipedrive',
+    source: 'https://pipedrive.readme.io/docs/how-to-find-the-api-token',
+    credential: 'API token',
+    revokeAt: 'Pipedrive (Personal preferences > API > regenerate)',
+    names: ['pipedrive'],
+    env: 'PIPEDRIVE_API_TOKEN',
+    shape: hexKey(40),
+    hosts: ['pipedrive.com'],
+    note: 'format observed; Pipedrive documents the api_token and that each user has one per company',
+    impact:
+      'It reads and changes every deal, person and organization its user can see in the company.',
+    example: (t) => `curl "https://acme.pipedrive.com/api/v1/deals?api_token=${t}"`,
+  }),
+  keyedRule({
+    id: 'bitly-access-token',
+    title: 'Bitly access token',
+    provider: 'Bitly',
+    source:
+      'https://support.bitly.com/hc/en-us/articles/230647907-How-do-I-generate-an-OAuth-access-token-for-the-Bitly-API',
+    credential: 'access token',
+    revokeAt: 'Bitly (Settings > API: disable the token, generate a new one)',
+    names: ['bitly'],
+    env: 'BITLY_ACCESS_TOKEN',
+    shape: hexKey(40),
+    hosts: ['api-ssl.bitly.com'],
+    note: 'format observed; Bitly documents the generic access token sent as a bearer token',
+    impact: "It creates and edits the account's short links and reads their click data.",
+    severity: 'medium',
+    example: (t) =>
+      `curl -X POST https://api-ssl.bitly.com/v4/shorten -H "Authorization: Bearer ${t}"`,
+  }),
+  keyedRule({
+    id: 'wistia-api-token',
+    title: 'Wistia API token',
+    provider: 'Wistia',
+    source: 'https://docs.wistia.com/docs/making-api-requests',
+    credential: 'API token',
+    revokeAt: 'Wistia (Account Settings > API: delete the token)',
+    names: ['wistia'],
+    env: 'WISTIA_API_TOKEN',
+    shape: hexKey(64),
+    hosts: ['api.wistia.com', 'upload.wistia.com'],
+    note: 'format observed; Wistia documents the token sent as a bearer token',
+    impact: "A full-permission token reads, uploads and deletes the account's videos.",
+    example: (t) => `curl https://api.wistia.com/v1/medias.json -H "Authorization: Bearer ${t}"`,
   }),
 ];
