@@ -1,4 +1,5 @@
 import type { Syntax } from './syntax.js';
+import { escapeRegExp } from '../codec/escape-regexp.js';
 
 /** Whether a marker at `at` starts a token: at the start of a line, or after a space or a closing character. */
 function isTokenStart(text: string, at: number): boolean {
@@ -32,10 +33,6 @@ function stringEnd(
     if (backslashes % 2 === 0) return i + 1;
   }
   return limit;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 const starters = new Map<Syntax, RegExp>();

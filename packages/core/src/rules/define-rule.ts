@@ -15,6 +15,7 @@ import type {
   RuleSpec,
 } from '../types.js';
 import { compileChecks, nativeRegExp, type RegExpFactory } from './checks.js';
+import { escapeRegExp } from '../codec/escape-regexp.js';
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -55,10 +56,6 @@ const BOUNDARY: Record<Exclude<Boundary, 'none'>, readonly [before: string, afte
   dotted: ['A-Za-z0-9_.-', 'A-Za-z0-9_.-'],
   base64: ['A-Za-z0-9+/', 'A-Za-z0-9+/='],
 };
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
 
 /**
  * The pattern source of a token: its prefixes, its body, lookarounds for its boundary. The

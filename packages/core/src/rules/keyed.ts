@@ -15,6 +15,7 @@ import { BASE62, BASE64URL, HEX, UPPER_ALNUM } from '../codec/alphabets.js';
 import type { CheckSpec, Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
+import { escapeRegExp } from '../codec/escape-regexp.js';
 
 /** A key's shape: its pattern body, a fresh key of that shape, and what it is in words. */
 export interface KeyShape {
@@ -124,8 +125,6 @@ export interface KeyedProvider {
   example?: (token: string) => string;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-
 /** Words that say a key or the text before a value holds a credential. */
 const CREDENTIAL = '(?:key|token|secret|pass|pwd|auth|access|private|credential)';
 
@@ -143,18 +142,18 @@ function blockOf(name: string, env: string, token: string): string {
  * is no credential, and the provider named only far away.
  */
 export function keyedRule(spec: KeyedProvider): Rule {
-  const names = spec.names.map(escape).join('|');
+  const names = spec.names.map(escapeRegExp).join('|');
   const credential = spec.credentials ? `(?:${spec.credentials})` : CREDENTIAL;
   const keys = spec.keys ?? [];
   const evidence: CheckSpec[] = [
-    { keyedBy: [`(?:${names})[\\w.-]*${credential}`, ...keys.map(escape)].join('|') },
+    { keyedBy: [`(?:${names})[\\w.-]*${credential}`, ...keys.map(escapeRegExp)].join('|') },
     // "acme secret: …", "acme private key …": a credential word, then perhaps "key" or "token".
     {
       precededBy: `(?:${names})[^\\n]{0,24}?${credential}\\w*(?:[ .-]+(?:key|token))?[^\\w\\n]{1,6}`,
     },
   ];
   if (spec.hosts)
-    evidence.push({ nearText: { pattern: spec.hosts.map(escape).join('|'), within: 200 } });
+    evidence.push({ nearText: { pattern: spec.hosts.map(escapeRegExp).join('|'), within: 200 } });
   if (spec.call) evidence.push({ precededBy: `${spec.call}\\s*["']` });
   const { shape } = spec;
   const upper = spec.names[0]!.replace(/[^a-z0-9]/g, '_').toUpperCase();

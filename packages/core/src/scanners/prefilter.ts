@@ -1,6 +1,7 @@
 import { createAhoCorasick, type AhoCorasick } from '../codec/aho-corasick.js';
 import { lowerAscii } from './pattern.js';
 import type { Rule } from '../types.js';
+import { escapeRegExp } from '../codec/escape-regexp.js';
 
 /** Decides which rules can match a text. */
 export interface RulePrefilter {
@@ -82,7 +83,7 @@ export function createPrefilter(
         search ??= new RegExp(
           [...keywords]
             .sort((a, b) => b.length - a.length)
-            .map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+            .map(escapeRegExp)
             .join('|'),
           'g',
         );
