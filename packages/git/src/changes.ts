@@ -94,16 +94,17 @@ export function changedRanges(before: Buffer, now: Buffer): [number, number][] {
     // brace, an assertion) would align the windows wrongly and leave most of them changed.
     // Failing that, the first repeated one found is used.
     let repeated: [start: number, end: number, at: number] | undefined;
+    // Searched no further than the old window's end (a line not there is often in no window).
+    const window = before.subarray(0, a1);
     for (const fraction of ANCHORS) {
       // A whole line of the new window, searched with the newlines around it in the old one.
       const start = lineStart(now, from + Math.floor((to - from) * fraction));
       const end = lineEnd(now, start);
       if (start === 0 || end > to || now[end - 1] !== NEWLINE || end - start < 8) continue;
       const line = now.subarray(start - 1, end);
-      const at = before.indexOf(line, Math.max(a0 - 1, 0));
-      if (at === -1 || at + 1 + (end - start) > a1) continue;
-      const again = before.indexOf(line, at + 1);
-      if (again !== -1 && again + 1 + (end - start) <= a1) {
+      const at = window.indexOf(line, Math.max(a0 - 1, 0));
+      if (at === -1) continue;
+      if (window.indexOf(line, at + 1) !== -1) {
         repeated ??= [start, end, at];
         continue;
       }

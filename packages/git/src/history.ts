@@ -94,11 +94,26 @@ const NEWLINE = 0x0a;
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const UTF8_NO_BOM = new TextDecoder('utf-8');
 
-/** Part of a blob to scan: its text, the blob's line it starts on, and which of the blob's lines count. */
+/**
+ * Part of a blob to scan: its text, the byte it starts at, and which of its lines count
+ * (1 is its first). Its line in the blob is counted only if it has findings (`lineOf`).
+ */
 interface Part {
   text: string;
-  startLine: number;
+  from: number;
   lines: [number, number];
+}
+
+/** How many lines `bytes[from, to)` holds (a last line without a newline counts). */
+function linesIn(bytes: Buffer, from: number, to: number): number {
+  let count = 0;
+  for (
+    let at = bytes.indexOf(NEWLINE, from);
+    at !== -1 && at < to;
+    at = bytes.indexOf(NEWLINE, at + 1)
+  )
+    count++;
+  return to > from && bytes[to - 1] !== NEWLINE ? count + 1 : count;
 }
 
 /**
@@ -122,22 +137,12 @@ function partsOf(bytes: Buffer, ranges: readonly [number, number][]): Part[] {
       previous.to = to;
     } else spans.push({ from, first, last, to });
   }
-  // The line each part starts on, counted as the parts go: one pass over the blob.
-  let line = 1;
-  let counted = 0;
   return spans.map(({ from, first, last, to }) => {
-    let at = bytes.indexOf(NEWLINE, counted);
-    while (at !== -1 && at < from) {
-      line++;
-      at = bytes.indexOf(NEWLINE, at + 1);
-    }
-    counted = from;
     // A UTF-8 byte-order mark is dropped at the start of a file only, as when it is read whole.
     const text = (from === 0 ? UTF8_NO_BOM : UTF8).decode(bytes.subarray(from, to));
-    const count = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n').length;
     const own = 1 + (first > from ? 1 : 0);
-    const lines: [number, number] = [own, Math.max(own, count - (to > last ? 1 : 0))];
-    return { text, startLine: line, lines: [line - 1 + lines[0], line - 1 + lines[1]] };
+    const count = linesIn(bytes, from, to);
+    return { text, from, lines: [own, Math.max(own, count - (to > last ? 1 : 0))] };
   });
 }
 
@@ -228,6 +233,13 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   const rescanned = new Set<string>();
   /** The first item of each blob read: what progress counts. */
   const units = new WeakSet<SourceItem>();
+  /** Where a part that does not start its blob starts (its findings' lines are shifted once known). */
+  const partAt = new WeakMap<SourceItem, { id: string; from: number }>();
+  /** Lines to add to a finding of a part: counted in its blob, read again, once it has findings. */
+  const shift = new WeakMap<Finding, number>();
+  /** Shifts being counted, with the reader they read blobs again with; `items` waits for them before it ends. */
+  let counting: Promise<void>[] = [];
+  let lineReader: ObjectReader | undefined;
   let total: number | undefined;
 
   const revisionArgs = (): string[] => {
@@ -379,11 +391,12 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
           subject: 'content',
           path: job.path,
           text: part.text,
-          startLine: part.startLine,
+          startLine: 1,
           lines: [part.lines],
           commit,
         },
       };
+      if (part.from > 0) partAt.set(item, { id: job.id, from: part.from });
       return item;
     });
   }
@@ -462,11 +475,12 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     context?: HistoryContext,
   ): AsyncGenerator<SourceItem> {
     if (selection.revisions.length > 0) await verifyCommits(git, selection.revisions);
-    const objects = createObjectReader(git, limits.maxFileSize);
+    const reader = createObjectReader(git, limits.maxFileSize);
+    lineReader = reader;
     const settle = context ? () => context.settle() : () => Promise.resolve();
     let keeper = createKeeper([]);
     const take = async (job: Job, object: GitObject) => {
-      const items = await itemsOf(job, object, objects, keeper);
+      const items = await itemsOf(job, object, reader, keeper);
       for (const item of items) if (item.type !== 'skipped') scanning.set(item, job);
       if (items[0]) units.add(items[0]);
       return items;
@@ -506,20 +520,24 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
         if (object.bytes) keeper.offer(job.id, object.bytes, now);
         keeper.release(job.before, now);
       }
-      yield* refItems(objects);
+      yield* refItems(reader);
       await settle();
       for (let jobs = followUps(); jobs.length > 0; jobs = followUps()) {
         total += jobs.length;
         // Asked 64 at a time, so that no read waits for the one before it.
         for (let i = 0; i < jobs.length; i += 64) {
           const some = jobs.slice(i, i + 64);
-          const read = await Promise.all(some.map((job) => objects.read(job.id)));
+          const read = await Promise.all(some.map((job) => reader.read(job.id)));
           for (const [k, job] of some.entries()) yield* await take(job, read[k]!);
         }
         await settle();
       }
+      for (let some = counting; some.length > 0; some = counting) {
+        counting = [];
+        await Promise.all(some);
+      }
     } finally {
-      objects.close();
+      reader.close();
     }
   }
 
@@ -527,6 +545,14 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     const job = scanning.get(item);
     if (!job) return;
     scanning.delete(item);
+    const at = partAt.get(item);
+    if (at && findings.length > 0)
+      counting.push(
+        lineReader!.read(at.id).then(({ bytes }) => {
+          const lines = linesIn(bytes!, 0, at.from);
+          for (const finding of findings) shift.set(finding, lines);
+        }),
+      );
     const blob = blobs.get(job.id)!;
     if (findings.length > 0 && !blob.found) {
       blob.found = true;
@@ -535,7 +561,13 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   }
 
   function attribute(findings: readonly Finding[]): Finding[] {
-    const about = (finding: Finding): Finding => {
+    if (counting.length > 0)
+      throw new Error('history findings attributed before their lines are known');
+    const about = (found: Finding): Finding => {
+      const lines = shift.get(found);
+      const finding = lines
+        ? { ...found, line: found.line + lines, endLine: found.endLine + lines }
+        : found;
       const index = finding.commit === undefined ? undefined : commitIndex.get(finding.commit);
       if (index === undefined) return finding;
       const commit = commits[index]!;
