@@ -37,10 +37,24 @@ export function isSecretRule(rule, peer) {
 
 /** Words and marks that only stand-ins contain. */
 const PLACEHOLDER =
-  /x{4,}|example|sample|dummy|fake|placeholder|redacted|changeme|change_me|your[_-]?(?:api|key|secret|token|pass)|insert|replace|random|lorem|qwerty|asdf|zxcv|<[^>]*>|\$\{|\{\{|\*{3,}|\.{3}|^[$%]/i;
+  /x{4,}|example|sample|dummy|fake|placeholder|redacted|changeme|change_me|your[_-]?(?:api|key|secret|token|pass)|insert|replace|random|lorem|qwerty|asdf|zxcv|<[^>]*>|[$#]\{|\{\{|\*{3,}|\.{3}|^[$%]/i;
 
 /** A value that names what it stands in for (`mypassword`, `pass123`, `secret`, `admin`). */
 const OWN_NAME = /pass(?:word|wd|\d)|secret|admin|user|login/i;
+
+/** Letters as leetspeak writes them (`P@ssw0rd`, `super$ecret`, `S3cr3t`). */
+const LEET = /** @type {Record<string, string>} */ ({
+  '@': 'a',
+  0: 'o',
+  1: 'i',
+  3: 'e',
+  $: 's',
+  5: 's',
+});
+
+/** Whether a value names what it stands in for, as written or in leetspeak. */
+const namesItself = (/** @type {string} */ secret) =>
+  OWN_NAME.test(secret) || OWN_NAME.test(secret.replace(/[@0135$]/g, (c) => LEET[c] ?? c));
 
 /** The next character of an ascending sequence (`9` is followed by `0`, as on a keyboard). */
 function next(/** @type {string} */ c) {
@@ -190,9 +204,9 @@ function isJson(/** @type {string} */ base64url) {
  * Why a secret from a peer example is a stand-in rather than a genuine-looking credential,
  * or undefined when it looks genuine:
  * - `placeholder`: a stand-in word or mark (`xxxx`, `EXAMPLE`, `your_api_key`, `<…>`,
- *   `${…}`, `***`, `random`, `qwerty`, …);
+ *   `${…}`, `#{…}`, `***`, `random`, `qwerty`, …);
  * - `own-name`: a value of at most 24 characters that names what it stands for (`mypassword`,
- *   `pass123`, `admin`, `user`);
+ *   `pass123`, `admin`, `user`), also in leetspeak (`P@ssw0rd`, `super$ecret`);
  * - `word`: a single-case word of at most twelve letters (`centipede`): typed, not generated;
  * - `sequence`: characters in order (ascending or descending, `9` then `0`): five letters or
  *   digits written together (`12345`, `abcde`), four of each (`abcd1234`), six among its
@@ -216,7 +230,7 @@ function isJson(/** @type {string} */ base64url) {
  */
 export function placeholderReason(secret) {
   if (PLACEHOLDER.test(secret)) return 'placeholder';
-  if (secret.length <= 24 && OWN_NAME.test(secret)) return 'own-name';
+  if (secret.length <= 24 && namesItself(secret)) return 'own-name';
   if (/^(?:[a-z]{1,12}|[A-Z]{1,12})$/.test(secret)) return 'word';
   const lower = secret.toLowerCase();
   const letters = lower.replace(/[^a-z]/g, '');

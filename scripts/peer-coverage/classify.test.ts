@@ -1,4 +1,4 @@
-import { createFake } from '@tightlip/core';
+import { createEngine, createFake } from '@tightlip/core';
 import { fakeGithubToken } from '@tightlip/fixtures';
 import { describe, expect, it } from 'vitest';
 import { categoryOf } from './categories.mjs';
@@ -10,6 +10,7 @@ import {
   placeholderReason,
   structureHolds,
 } from './classify.mjs';
+import { measurePeer } from './measure.mjs';
 import { capturedSecrets, toJsRegExp } from './peer-rules.mjs';
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -72,6 +73,9 @@ describe('which example secrets look genuine', () => {
       [`AKIA${fake.upper(9)}EXAMPLE`, 'placeholder'],
       ['<YOUR_API_KEY>', 'placeholder'],
       ['mypassword', 'own-name'],
+      ['P@ssw0rd123', 'own-name'],
+      ['super$ecret', 'own-name'],
+      ["pwd=#{config['DB_PASSWORD']}", 'placeholder'],
       ['centipede', 'word'],
       [`${fake.base62(10)}12345${fake.base62(10)}`, 'sequence'],
       ['a1b2c3d4e5f6g7h8i9j0k1l2', 'sequence'],
@@ -137,6 +141,27 @@ describe('which example secrets look genuine', () => {
     expect(longestSequence('x7890y')).toBe(4);
     expect(longestSequence('zyxwv')).toBe(5);
     expect(longestSequence('acegi')).toBe(1);
+  });
+});
+
+describe('scanning the examples', () => {
+  it('scans each as a file of unknown type, where generic detectors judge too', () => {
+    const fake = createFake(13);
+    const example = `SERVICE_API_KEY = "${fake.base62(32)}"`;
+    const peerRule = {
+      file: 'example.yml',
+      name: 'Example API Key',
+      id: 'example.1',
+      pattern: 'API_KEY = "([A-Za-z0-9]{32})"',
+      examples: [example],
+      categories: ['secret'],
+      visible: true,
+    };
+    const [result] = measurePeer([peerRule], createEngine(), np);
+    expect(result?.genuine).toBe(true);
+    expect(result?.reportedBy).toEqual(['generic-api-key']);
+    expect(result?.found).toBe(true);
+    expect(result?.named).toBe(false);
   });
 });
 
