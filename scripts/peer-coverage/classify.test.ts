@@ -77,6 +77,10 @@ describe('which example secrets look genuine', () => {
       ['super$ecret', 'own-name'],
       ["pwd=#{config['DB_PASSWORD']}", 'placeholder'],
       ['centipede', 'word'],
+      ['open_sesame', 'word'],
+      ['123P4ssW0rd@@', 'own-name'],
+      ['######', 'placeholder'],
+      [Buffer.from('Aladdin:open sesame').toString('base64'), 'word'],
       [`${fake.base62(10)}12345${fake.base62(10)}`, 'sequence'],
       ['a1b2c3d4e5f6g7h8i9j0k1l2', 'sequence'],
       ['q8w7abcd1234zz9y', 'sequence'],
@@ -91,6 +95,13 @@ describe('which example secrets look genuine', () => {
       [Buffer.from('This is only an api token').toString('base64'), 'encoded-prose'],
     ];
     for (const [secret, reason] of cases) expect(placeholderReason(secret), secret).toBe(reason);
+  });
+
+  it('judges HTTP Basic credentials by their decoded password', () => {
+    const fake = createFake(5);
+    const basic = (password: string) => Buffer.from(`deploy:${password}`).toString('base64');
+    expect(placeholderReason(basic(`${fake.base62(12)}!${fake.digits(2)}`))).toBeUndefined();
+    expect(placeholderReason(basic('mypassword'))).toBe('own-name');
   });
 
   it('tells apart the A-runs of base64 structures from fills', () => {
