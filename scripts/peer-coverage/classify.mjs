@@ -115,15 +115,21 @@ function isEncodedProse(/** @type {string} */ secret) {
 }
 
 /**
- * The password of HTTP Basic credentials (`base64("user:password")`, RFC 7617), judged
- * decoded: the RFC's own `Aladdin:open sesame` is a stand-in however random its base64 looks.
+ * What base64 that decodes to printable text encodes: a typed value (a password, a stand-in),
+ * judged decoded — random keys decode to binary. HTTP Basic credentials (`user:password`,
+ * RFC 7617) are judged by their password: the RFC's own `Aladdin:open sesame` is a stand-in
+ * however random its base64 looks. Undefined for hex (hex tokens are no base64), base64 JSON
+ * (`eyJ…`: its structure is judged apart) and binary.
  */
-function basicCredentials(/** @type {string} */ secret) {
-  if (secret.length < 8 || !/^[A-Za-z0-9+/]+={0,2}$/.test(secret)) return undefined;
-  const text = Buffer.from(secret, 'base64').toString('latin1');
-  return /^[\x21-\x7e]{1,64}:[\x20-\x7e]+$/.test(text)
-    ? text.slice(text.indexOf(':') + 1)
-    : undefined;
+function encodedText(/** @type {string} */ secret) {
+  const body = secret.replace(/^[^A-Za-z0-9+/]+/, '');
+  if (body.length < 8 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return undefined;
+  if (/^[0-9a-fA-F]+$/.test(body) || body.startsWith('eyJ')) {
+    return undefined;
+  }
+  const text = Buffer.from(body, 'base64').toString('latin1');
+  if (!/^[\x20-\x7e]{6,}$/.test(text)) return undefined;
+  return /^[\x21-\x7e]{1,64}:[\x20-\x7e]+$/.test(text) ? text.slice(text.indexOf(':') + 1) : text;
 }
 
 /** Letters beyond the hex digits, and those of them on the home row (`a`, `d`, `f` are hex). */
@@ -235,7 +241,8 @@ function isJson(/** @type {string} */ base64url) {
  *   and a base62 token of 16 or more characters whose letters are all `a`–`f` is
  *   astronomically unlikely — a hex string with its case randomised by hand;
  * - `encoded-prose`: base64 that decodes to text with spaces ("This is an api token…");
- *   base64 of HTTP Basic credentials (`user:password`) is judged by its password, decoded;
+ *   base64 of printable text is judged decoded (`YWJjZGVm…` is "abcdef…", a sequence), and of
+ *   HTTP Basic credentials (`user:password`) by the password;
  * - `keyboard`: ten or more letters beyond `a`–`f`, at least 70 % of them home-row keys
  *   (`sdfksjdh…`: typed, not generated; about 30 % in a random string);
  * - `structure`: a format with a documented structure that does not hold (`structureHolds`);
@@ -249,8 +256,9 @@ export function placeholderReason(secret) {
   if (/^(?:[a-z]{1,12}(?:[ _-][a-z]{1,12})?|[A-Z]{1,12}(?:[ _-][A-Z]{1,12})?)$/.test(secret)) {
     return 'word';
   }
-  const basic = basicCredentials(secret);
-  if (basic !== undefined) return placeholderReason(basic);
+  const encoded = encodedText(secret);
+  const decodedReason = encoded === undefined ? undefined : placeholderReason(encoded);
+  if (decodedReason !== undefined) return decodedReason;
   const lower = secret.toLowerCase();
   const letters = lower.replace(/[^a-z]/g, '');
   const digits = lower.replace(/[^0-9]/g, '');

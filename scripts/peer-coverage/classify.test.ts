@@ -81,6 +81,7 @@ describe('which example secrets look genuine', () => {
       ['123P4ssW0rd@@', 'own-name'],
       ['######', 'placeholder'],
       [Buffer.from('Aladdin:open sesame').toString('base64'), 'word'],
+      [Buffer.from('abcdefghijklmnopqrstuvwxyz').toString('base64'), 'sequence'],
       [`${fake.base62(10)}12345${fake.base62(10)}`, 'sequence'],
       ['a1b2c3d4e5f6g7h8i9j0k1l2', 'sequence'],
       ['q8w7abcd1234zz9y', 'sequence'],
