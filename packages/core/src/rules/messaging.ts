@@ -413,6 +413,9 @@ export const messagingRules: Rule[] = [
       'channelaccess',
     ],
     env: 'LINE_CHANNEL_ACCESS_TOKEN',
+    // Settings named after LINE and a token, without "channel": the shape (about 172
+    // characters of base64) keeps a `pipeline_token` from being taken for one by chance.
+    keys: ['line_token', 'line_access_token'],
     // Observed: a long-lived token is about 172 characters of base64.
     shape: {
       body: '[A-Za-z0-9+/]{160,180}={0,2}',
