@@ -522,4 +522,21 @@ export const messagingRules: Rule[] = [
       (t) => `onesignal:\n  api_key: "${t}"`,
     ],
   }),
+  keyedRule({
+    id: 'groove-access-token',
+    title: 'Groove API access token',
+    provider: 'Groove (GrooveHQ)',
+    source: 'https://www.groovehq.com/docs/oauth',
+    credential: 'API access token',
+    revokeAt: 'Groove (Settings > API, or the OAuth grant)',
+    // "groove" is also a word: only lines that name it.
+    names: ['groovehq', 'groove_hq', 'groove'],
+    env: 'GROOVEHQ_ACCESS_TOKEN',
+    shape: hexKey(64),
+    hosts: ['api.groovehq.com'],
+    lineOnly: true,
+    note: 'format observed: the provider shows hex access tokens',
+    impact: "It reads and answers the account's support tickets and customers.",
+    example: (t) => `curl "https://api.groovehq.com/v1/tickets?access_token=${t}"`,
+  }),
 ];
