@@ -249,6 +249,7 @@ function isJson(/** @type {string} */ base64url) {
  * - `checksum`: a format with a public checksum whose checksum fails;
  * - `reused`: the caller found the same stretch in examples of other providers' rules.
  * @param {string} secret
+ * @returns {string | undefined}
  */
 export function placeholderReason(secret) {
   if (PLACEHOLDER.test(secret)) return 'placeholder';
