@@ -163,7 +163,7 @@ export const cloudRules: Rule[] = [
     provider: 'Fastly',
     source: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Key',
     description:
-      'Fastly API token (32 characters) assigned to a Fastly setting or the Fastly-Key header, or written after "Fastly … token" on its line. The format is observed: the provider documents only how the key is used.',
+      'Fastly API token (32 characters) assigned to a Fastly setting or the Fastly-Key header, or written after "Fastly … token" (or API key) on its line. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API token', 'Fastly (Account > Personal API tokens)'),
     keywords: ['fastly'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/,
@@ -171,7 +171,8 @@ export const cloudRules: Rule[] = [
     check: {
       anyOf: [
         { keyedBy: 'fastly[\\w.-]*(?:token|key|secret)' },
-        { precededBy: 'fastly[^\\n]{0,24}?(?:token|key|secret)\\w*[^\\w\\n]{1,6}' },
+        // Not "key" alone: a Fastly surrogate key is a cache tag.
+        { precededBy: 'fastly[^\\n]{0,24}?(?:token|api[ _-]?key|secret)\\w*[^\\w\\n]{1,6}' },
       ],
     },
     token: (fake) => `${b64url(fake, 30)}${fake.digits(2)}`,
@@ -180,6 +181,7 @@ export const cloudRules: Rule[] = [
       (t) => `-H "Fastly-Key: ${t}"`,
       (t) => `Fastly API token: ${t}`,
     ],
+    ignore: (fake) => [`Fastly surrogate key: ${b64url(fake, 30)}${fake.digits(2)}`],
   }),
   defineRule({
     id: 'netlify-access-token',
