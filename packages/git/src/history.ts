@@ -1,4 +1,10 @@
-import { createObjectReader, streamObjects, type GitObject, type ObjectReader } from './blobs.js';
+import {
+  createObjectReader,
+  MISSING,
+  streamObjects,
+  type GitObject,
+  type ObjectReader,
+} from './blobs.js';
 import { getHeapStatistics } from 'node:v8';
 import { GitError } from './errors.js';
 import type { Git } from './git.js';
@@ -344,6 +350,18 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     keeper: ReturnType<typeof createKeeper>,
   ): Promise<SourceItem[]> {
     const commit = commits[job.commit]!.id;
+    if (object === MISSING) {
+      // Reported, and the scan is incomplete (exit 2): never a silent pass.
+      const missing: SourceItem = {
+        type: 'skipped',
+        skipped: {
+          path: job.path,
+          reason: 'unreadable',
+          detail: `blob ${job.id}, in commit ${commit}, is missing from the repository (a partial or damaged clone)`,
+        },
+      };
+      return [missing];
+    }
     const { bytes } = object;
     const binary = object.head.indexOf(0) !== -1 && !hasUtf16Bom(object.head);
     if (bytes === undefined) {
@@ -527,7 +545,9 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
         // Asked 64 at a time, so that no read waits for the one before it.
         for (let i = 0; i < jobs.length; i += 64) {
           const some = jobs.slice(i, i + 64);
-          const read = await Promise.all(some.map((job) => reader.read(job.id)));
+          const read = await Promise.all(
+            some.map((job) => reader.read(job.id).catch(() => MISSING)),
+          );
           for (const [k, job] of some.entries()) yield* await take(job, read[k]!);
         }
         await settle();
