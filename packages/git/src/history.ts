@@ -191,11 +191,13 @@ function createKeeper(jobs: readonly Job[]) {
   const kept = new Map<string, Buffer>();
   let size = 0;
   return {
-    /** Keeps `bytes` (a copy) if a job after `now` compares with them. */
+    /** Keeps `bytes` (a copy, if they are part of a larger buffer) if a job after `now` compares with them. */
     offer(id: string, bytes: Buffer, now: number) {
       if ((lastUse.get(id) ?? -1) <= now || kept.has(id) || size + bytes.length > KEEP_BYTES)
         return;
-      kept.set(id, Buffer.from(bytes));
+      // A view of git's output (what arrived in one piece) is copied; a blob read in pieces
+      // has a buffer of its own, kept as it is.
+      kept.set(id, bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes));
       size += bytes.length;
     },
     get: (id: string) => kept.get(id),
