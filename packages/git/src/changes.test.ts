@@ -40,9 +40,9 @@ describe('changedRanges', () => {
       i % 2 === 0 ? '    assert.strictEqual(actual, expected);' : `  it('case ${i}', () => {`;
     const before = numbered(4000, line);
     const edited = new Map([
-      [101, '  it(\'first edit\', () => {'],
-      [1501, '  it(\'second edit\', () => {'],
-      [3901, '  it(\'third edit\', () => {'],
+      [101, "  it('first edit', () => {"],
+      [1501, "  it('second edit', () => {"],
+      [3901, "  it('third edit', () => {"],
     ]);
     const now = numbered(4000, (i) => edited.get(i) ?? line(i));
     expect(changed(before, now)).toEqual([...edited.values()].map((text) => `${text}\n`));

@@ -291,53 +291,55 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     let message: string[] | undefined;
     let read = 0;
     const heapLimit = getHeapStatistics().heap_size_limit * 0.75;
-    for await (let line of git.lines(args)) {
-      // What is known of every blob and commit stays in memory: past most of the heap, stop
-      // with a clear error rather than let V8 abort the process.
-      if (++read % 4096 === 0 && getHeapStatistics().used_heap_size > heapLimit)
-        throw new GitError(
-          'HISTORY_TOO_LARGE',
-          `the history is too large for this process's memory (${blobs.size} blobs in ${commits.length} commits so far), so the audit stopped (exit 2): audit fewer refs or a shorter span (--branches, a ref, --since, --max-count), or give Node more memory (NODE_OPTIONS=--max-old-space-size=<MB>)`,
-        );
-      if (!message && line.startsWith('\0')) {
-        const [ids = '', date = '', author = '', ...rest] = line.slice(1).split('\0');
-        commit = addCommit(ids.split(' ')[0]!, date, author);
-        message = [];
-        // The rest of the line is the message's first line (and its end, when it has no newline).
-        line = rest.join('\0');
-      }
-      if (message) {
-        const ends = line.endsWith('\0');
-        message.push(ends ? line.slice(0, -1) : line);
-        if (!ends) continue;
-        const text = message.join('\n').replace(/\n+$/, '');
-        message = undefined;
+    for await (const batch of git.lineBatches(args)) {
+      for (let line of batch) {
+        // What is known of every blob and commit stays in memory: past most of the heap, stop
+        // with a clear error rather than let V8 abort the process.
+        if (++read % 4096 === 0 && getHeapStatistics().used_heap_size > heapLimit)
+          throw new GitError(
+            'HISTORY_TOO_LARGE',
+            `the history is too large for this process's memory (${blobs.size} blobs in ${commits.length} commits so far), so the audit stopped (exit 2): audit fewer refs or a shorter span (--branches, a ref, --since, --max-count), or give Node more memory (NODE_OPTIONS=--max-old-space-size=<MB>)`,
+          );
+        if (!message && line.startsWith('\0')) {
+          const [ids = '', date = '', author = '', ...rest] = line.slice(1).split('\0');
+          commit = addCommit(ids.split(' ')[0]!, date, author);
+          message = [];
+          // The rest of the line is the message's first line (and its end, when it has no newline).
+          line = rest.join('\0');
+        }
+        if (message) {
+          const ends = line.endsWith('\0');
+          message.push(ends ? line.slice(0, -1) : line);
+          if (!ends) continue;
+          const text = message.join('\n').replace(/\n+$/, '');
+          message = undefined;
+          const id = commits[commit]!.id;
+          if (text !== '')
+            yield { type: 'chunk', chunk: { subject: 'message', path: id, text, commit: id } };
+          continue;
+        }
+        if (!line.startsWith(':')) continue;
+        const entry = parseRawLine(line);
+        if (!entry || isZeroId(entry.id) || isAllowedPath(entry.path)) continue;
         const id = commits[commit]!.id;
-        if (text !== '')
-          yield { type: 'chunk', chunk: { subject: 'message', path: id, text, commit: id } };
-        continue;
+        const known = names.get(entry.path);
+        if (known !== undefined) entry.path = known;
+        else {
+          names.set(entry.path, entry.path);
+          yield {
+            type: 'chunk',
+            chunk: { subject: 'file-name', path: entry.path, text: entry.path, commit: id },
+          };
+        }
+        if (entry.mode === GITLINK) continue;
+        const seen = blobs.get(entry.id);
+        if (seen) {
+          (seen.again ??= []).push([entry.path, commit]);
+          continue;
+        }
+        blobs.set(entry.id, { path: entry.path, commit, found: false });
+        yield { id: entry.id, path: entry.path, commit, before: entry.oldIds };
       }
-      if (!line.startsWith(':')) continue;
-      const entry = parseRawLine(line);
-      if (!entry || isZeroId(entry.id) || isAllowedPath(entry.path)) continue;
-      const id = commits[commit]!.id;
-      const known = names.get(entry.path);
-      if (known !== undefined) entry.path = known;
-      else {
-        names.set(entry.path, entry.path);
-        yield {
-          type: 'chunk',
-          chunk: { subject: 'file-name', path: entry.path, text: entry.path, commit: id },
-        };
-      }
-      if (entry.mode === GITLINK) continue;
-      const seen = blobs.get(entry.id);
-      if (seen) {
-        (seen.again ??= []).push([entry.path, commit]);
-        continue;
-      }
-      blobs.set(entry.id, { path: entry.path, commit, found: false });
-      yield { id: entry.id, path: entry.path, commit, before: entry.oldIds };
     }
   }
 
@@ -454,14 +456,15 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
             ...(selection.branches ? ['refs/heads/'] : []),
             ...(selection.tags ? ['refs/tags/'] : []),
           ];
-      for await (const line of git.lines([
+      for await (const batch of git.lineBatches([
         'for-each-ref',
         '--format=%(refname)%00%(objectname)%00%(objecttype)',
         ...patterns,
-      ])) {
-        const [name = '', id = '', type = ''] = line.split('\0');
-        if (name !== '') refs.push({ name, id, type });
-      }
+      ]))
+        for (const line of batch) {
+          const [name = '', id = '', type = ''] = line.split('\0');
+          if (name !== '') refs.push({ name, id, type });
+        }
     }
     // Asked all at once (one write, no waiting in between): only what is not a commit.
     const first = await Promise.all(

@@ -63,9 +63,11 @@ export async function* readStagedChanges(
   const parser = createDiffParser(limits);
   try {
     const emit = (file: FileDiff | undefined) => (file ? files.items(file) : undefined);
-    for await (const line of git.lines(args)) {
-      const items = emit(parser.push(line));
-      if (items) yield* items;
+    for await (const batch of git.lineBatches(args)) {
+      for (const line of batch) {
+        const items = emit(parser.push(line));
+        if (items) yield* items;
+      }
     }
     const last = emit(parser.end());
     if (last) yield* last;
