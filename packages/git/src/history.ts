@@ -102,7 +102,7 @@ const UTF8_NO_BOM = new TextDecoder('utf-8');
 
 /**
  * Part of a blob to scan: its text, the byte it starts at, and which of its lines count
- * (1 is its first). Its line in the blob is counted only if it has findings (`lineOf`).
+ * (1 is its first). Its line in the blob is counted only if it has findings (see `onResult`).
  */
 interface Part {
   text: string;
@@ -245,8 +245,9 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   const partAt = new WeakMap<SourceItem, { id: string; from: number }>();
   /** Lines to add to a finding of a part: counted in its blob, read again, once it has findings. */
   const shift = new WeakMap<Finding, number>();
-  /** Shifts being counted, with the reader they read blobs again with; `items` waits for them before it ends. */
+  /** Shifts being counted; `items` waits for them before it ends. */
   let counting: Promise<void>[] = [];
+  /** What reads a blob again to count a part's lines: `items`' object reader. */
   let lineReader: ObjectReader | undefined;
   let total: number | undefined;
 
@@ -571,13 +572,15 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     if (!job) return;
     scanning.delete(item);
     const at = partAt.get(item);
-    if (at && findings.length > 0)
-      counting.push(
-        lineReader!.read(at.id).then(({ bytes }) => {
-          const lines = linesIn(bytes!, 0, at.from);
-          for (const finding of findings) shift.set(finding, lines);
-        }),
-      );
+    if (at && findings.length > 0) {
+      const counted = lineReader!.read(at.id).then(({ bytes }) => {
+        const lines = linesIn(bytes!, 0, at.from);
+        for (const finding of findings) shift.set(finding, lines);
+      });
+      // Marked handled now: `items` hears of a failure when it waits for the counts.
+      counted.catch(() => undefined);
+      counting.push(counted);
+    }
     const blob = blobs.get(job.id)!;
     if (findings.length > 0 && !blob.found) {
       blob.found = true;
