@@ -2,6 +2,7 @@ import { BASE62, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM } from '../codec/alpha
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
+import { alnumKey, eitherKey, hexKey, keyedRule, uuidKey } from './keyed.js';
 
 const rotate = (what: string, where: string) => remediation(what, where);
 
@@ -337,5 +338,54 @@ export const productivityRules: Rule[] = [
       (t) => `{"access_token": "${t}", "api_domain": "https://www.zohoapis.com"}`,
     ],
     ignore: (fake) => [`ZOHO_CLIENT_ID=1000.${fake.string(UPPER_ALNUM, 30)}`],
+  }),
+  keyedRule({
+    id: 'smartsheet-access-token',
+    title: 'Smartsheet API access token',
+    provider: 'Smartsheet',
+    source: 'https://developers.smartsheet.com/api/smartsheet/guides/basics/authentication.md',
+    credential: 'API access token',
+    revokeAt: 'Smartsheet (Personal Settings > API Access)',
+    names: ['smartsheet'],
+    env: 'SMARTSHEET_ACCESS_TOKEN',
+    shape: eitherKey(alnumKey(37), alnumKey(26)),
+    hosts: ['api.smartsheet.com', 'api.smartsheet.eu', 'api.smartsheetgov.com'],
+    note: 'the documentation’s example token has 37; older tokens are observed with 26',
+    impact: 'It reads and changes every sheet and workspace its user can reach.',
+    example: (t) => `curl https://api.smartsheet.com/2.0/sheets -H "Authorization: Bearer ${t}"`,
+  }),
+  keyedRule({
+    id: 'toggl-api-token',
+    title: 'Toggl Track API token',
+    provider: 'Toggl',
+    source: 'https://engineering.toggl.com/docs/webhooks_start/authentication/',
+    credential: 'API token',
+    revokeAt: 'Toggl Track (Profile settings > API Token > reset)',
+    names: ['toggl'],
+    env: 'TOGGL_API_TOKEN',
+    shape: hexKey(32),
+    hosts: ['api.track.toggl.com', 'toggl.com/api', 'toggl.com/reports/api'],
+    note: 'the format is observed; the token is the user name of HTTP Basic authentication, "api_token" its password',
+    severity: 'medium',
+    example: (t) => `curl -u ${t}:api_token https://api.track.toggl.com/api/v9/me`,
+  }),
+  keyedRule({
+    id: 'shortcut-api-token',
+    title: 'Shortcut API token',
+    provider: 'Shortcut',
+    source: 'https://help.shortcut.com/hc/en-us/articles/205701199-Shortcut-API-Tokens',
+    credential: 'API token',
+    revokeAt: 'Shortcut (Settings > Your Account > API Tokens)',
+    // "Shortcut" is a word of ordinary pages (keyboard shortcuts): only on lines that name it.
+    names: ['shortcut', 'clubhouse'],
+    lineOnly: true,
+    env: 'SHORTCUT_API_TOKEN',
+    shape: uuidKey,
+    hosts: ['api.app.shortcut.com', 'api.clubhouse.io'],
+    keys: ['shortcut-token', 'clubhouse-token'],
+    call: 'ShortcutClient\\(',
+    note: 'the format is observed',
+    impact: 'It has complete access to its user’s Shortcut workspace.',
+    example: (t) => `const shortcut = new ShortcutClient('${t}');`,
   }),
 ];

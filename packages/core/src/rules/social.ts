@@ -1,7 +1,7 @@
 import { LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alnumKey, keyedRule } from './keyed.js';
+import { alnumKey, hexKey, keyedRule } from './keyed.js';
 
 // Facebook app secrets are 32 hex, found by their key name; X app-only bearer tokens start
 // with 22 "A"s and contain URL-encoded characters.
@@ -125,5 +125,21 @@ export const socialRules: Rule[] = [
     },
     note: 'format observed',
     example: (t) => `SOCIAL_AUTH_LINKEDIN_OAUTH2_SECRET = '${t}'`,
+  }),
+  keyedRule({
+    id: 'spotify-client-secret',
+    title: 'Spotify client secret',
+    provider: 'Spotify',
+    source: 'https://developer.spotify.com/documentation/web-api/tutorials/client-credentials-flow',
+    credential: 'client secret',
+    revokeAt: 'the Spotify developer dashboard (app settings > Rotate client secret)',
+    names: ['spotify', 'spotipy'],
+    env: 'SPOTIFY_CLIENT_SECRET',
+    shape: hexKey(32),
+    // The client id beside it has the same shape and is no secret.
+    credentials: 'secret',
+    note: 'the format is observed; the client id has the same shape and is not reported',
+    severity: 'medium',
+    example: (t) => `export SPOTIPY_CLIENT_SECRET='${t}'`,
   }),
 ];
