@@ -2,7 +2,7 @@ import { BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM } from '../codec/alpha
 import { toBase64 } from '../codec/base64.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alnumKey, base64urlKey, hexKey, keyedRule } from './keyed.js';
+import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule, uuidKey } from './keyed.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
 
 // Twilio API key SIDs are "SK" and 32 hex, their secrets 32 characters; a Discord bot
@@ -571,5 +571,46 @@ export const messagingRules: Rule[] = [
     note: 'the api_secret of API V3 (the api_key beside it reaches only public endpoints); the format is observed',
     impact: 'It reads and changes subscribers and sends broadcasts.',
     example: (t) => `curl "https://api.convertkit.com/v3/subscribers?api_secret=${t}"`,
+  }),
+  keyedRule({
+    id: 'daily-api-key',
+    title: 'Daily (daily.co) REST API key',
+    provider: 'Daily',
+    source: 'https://docs.daily.co/docs/rest-api/authentication',
+    credential: 'REST API key',
+    revokeAt: 'the Daily dashboard (Developers > regenerate the API key)',
+    // "daily" alone is a word of ordinary pages: the names carry the API or the domain.
+    names: ['daily_api', 'dailyco', 'daily.co'],
+    env: 'DAILY_API_KEY',
+    shape: hexKey(64),
+    hosts: ['api.daily.co'],
+    note: 'the format is observed; the key is sent as a bearer token and is scoped to one Daily domain',
+    impact: 'It creates rooms and meeting tokens and reads the recordings and logs of the domain.',
+    example: (t) =>
+      `curl --url https://api.daily.co/v1/rooms --header 'Authorization: Bearer ${t}'`,
+  }),
+  keyedRule({
+    id: 'elastic-email-api-key',
+    title: 'Elastic Email API key',
+    provider: 'Elastic Email',
+    source: 'https://elasticemail.com/developers/api-libraries/python',
+    credential: 'API key',
+    revokeAt: 'Elastic Email (Settings > Manage API Keys)',
+    names: ['elasticemail', 'elastic_email', 'elastic-email'],
+    env: 'ELASTICEMAIL_API_KEY',
+    shape: eitherKey(
+      {
+        body: '[A-F0-9]{96}',
+        fake: (fake) => fake.hex(96).toUpperCase(),
+        what: '96 upper-case hex digits',
+        random: true,
+      },
+      uuidKey,
+    ),
+    hosts: ['api.elasticemail.com'],
+    keys: ['x-elasticemail-apikey'],
+    note: 'the format is observed: 96 hex digits for API v4, a UUID for older keys',
+    impact: 'It sends email from the account and reads its contacts.',
+    example: (t) => `curl https://api.elasticemail.com/v4/emails -H "X-ElasticEmail-ApiKey: ${t}"`,
   }),
 ];
