@@ -408,4 +408,25 @@ export const aiRules: Rule[] = [
     example: (t) =>
       `curl -H "Authorization: CloudSight ${t}" https://api.cloudsight.ai/v1/images -F "locale=en"`,
   }),
+  defineRule({
+    id: 'voiceflow-api-key',
+    title: 'Voiceflow Dialog Manager API key',
+    provider: 'Voiceflow',
+    source: 'https://docs.voiceflow.com/api-reference/authentication',
+    description:
+      'Voiceflow API key ("VF.DM.", which Voiceflow documents as the start of every key; then 24 hex digits, ".", and 16 letters and digits, the format is observed), sent in the Authorization header of the Dialog Manager API: it runs and reads the conversations of its agent.',
+    remediation: rotate(
+      'the Voiceflow agent (Settings > API keys: create a secondary key, promote it, delete the old one)',
+    ),
+    keywords: ['vf.dm.'],
+    prefix: 'VF.DM.',
+    body: '[a-fA-F0-9]{24}\\.[A-Za-z0-9]{16}',
+    boundary: 'token',
+    token: (fake) => `VF.DM.${fake.hex(24)}.${fake.base62(16)}`,
+    contexts: [
+      (t) => `VOICEFLOW_API_KEY=${t}`,
+      (t) => `headers = {"Authorization": "${t}", "versionID": "production"}`,
+      (t) => t,
+    ],
+  }),
 ];

@@ -485,4 +485,20 @@ export const saasRules: Rule[] = [
     impact: 'It sends signature requests and downloads signed documents.',
     example: (t) => `curl "https://api.hellosign.com/v3/template/list" -u "${t}:"`,
   }),
+  keyedRule({
+    id: 'yousign-api-key',
+    title: 'Yousign API key',
+    provider: 'Yousign',
+    source: 'https://developers.yousign.com/docs',
+    credential: 'API key',
+    revokeAt: 'the Yousign app (API > API keys)',
+    names: ['yousign'],
+    env: 'YOUSIGN_API_KEY',
+    shape: alnumKey(32),
+    hosts: ['api.yousign.app', 'api.yousign.com', 'api-sandbox.yousign.app'],
+    note: 'the format is observed; the key is sent as a bearer token',
+    impact: 'It sends signature requests and downloads signed documents.',
+    example: (t) =>
+      `curl https://api.yousign.app/v3/signature_requests -H "Authorization: Bearer ${t}"`,
+  }),
 ];
