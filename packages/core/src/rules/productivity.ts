@@ -388,4 +388,44 @@ export const productivityRules: Rule[] = [
     impact: 'It has complete access to its user’s Shortcut workspace.',
     example: (t) => `const shortcut = new ShortcutClient('${t}');`,
   }),
+  defineRule({
+    id: 'clickup-personal-token',
+    title: 'ClickUp personal API token',
+    provider: 'ClickUp',
+    source: 'https://developer.clickup.com/docs/authentication.md',
+    description:
+      'ClickUp personal API token ("pk_", which ClickUp documents; then the user id, "_" and 32 upper-case letters and digits, the format is observed): it never expires and acts as its user in every Workspace they belong to.',
+    remediation: remediation(
+      'personal API token',
+      'ClickUp (Settings > Apps > API Token: Regenerate)',
+    ),
+    keywords: ['pk_'],
+    prefix: 'pk_',
+    body: '[0-9]{4,12}_[A-Z0-9]{32}',
+    boundary: 'token',
+    token: (fake) => `pk_${fake.digits(8)}_${fake.string(UPPER_ALNUM, 32)}`,
+    contexts: [
+      (t) => `CLICKUP_API_TOKEN=${t}`,
+      (t) => `curl https://api.clickup.com/api/v2/team -H "Authorization: ${t}"`,
+      (t) => `{"clickup": {"token": "${t}"}}`,
+    ],
+  }),
+  keyedRule({
+    id: 'coda-api-token',
+    title: 'Coda API token',
+    provider: 'Coda',
+    source: 'https://coda.io/developers/apis/v1',
+    credential: 'API token',
+    revokeAt: 'Coda (Account settings > API settings)',
+    // "coda" is a word of ordinary pages (music, prose): only on lines that name it.
+    names: ['coda'],
+    lineOnly: true,
+    env: 'CODA_API_TOKEN',
+    shape: uuidKey,
+    hosts: ['coda.io/apis'],
+    note: 'the format is observed; the token is sent as a bearer token',
+    impact:
+      'It reads and changes the docs and tables its user can reach, as its restrictions allow.',
+    example: (t) => `curl -H "Authorization: Bearer ${t}" https://coda.io/apis/v1/docs`,
+  }),
 ];

@@ -501,4 +501,19 @@ export const saasRules: Rule[] = [
     example: (t) =>
       `curl https://api.yousign.app/v3/signature_requests -H "Authorization: Bearer ${t}"`,
   }),
+  keyedRule({
+    id: 'onfleet-api-key',
+    title: 'Onfleet API key',
+    provider: 'Onfleet',
+    source: 'https://docs.onfleet.com/reference/introduction',
+    credential: 'API key',
+    revokeAt: 'the Onfleet dashboard (Settings > API & Webhooks)',
+    names: ['onfleet'],
+    env: 'ONFLEET_API_KEY',
+    shape: hexKey(32),
+    hosts: ['onfleet.com/api'],
+    note: 'the format is observed; the key is the user name of HTTP Basic authentication',
+    impact: 'It reads and dispatches the organisation’s tasks, drivers and recipients.',
+    example: (t) => `curl -X GET "https://onfleet.com/api/v2/organization" -u "${t}:"`,
+  }),
 ];
