@@ -729,4 +729,21 @@ export const dataApiRules: Rule[] = [
     example: (t) =>
       `curl -X POST https://api.cloudmersive.com/convert/docx/to/pdf -H "Apikey: ${t}" -F "inputFile=@a.docx"`,
   }),
+  keyedRule({
+    id: 'rebrandly-api-key',
+    title: 'Rebrandly API key',
+    provider: 'Rebrandly',
+    source: 'https://developers.rebrandly.com/docs/api-key-authentication',
+    credential: 'API key',
+    revokeAt: 'the Rebrandly dashboard (API keys)',
+    names: ['rebrandly'],
+    env: 'REBRANDLY_API_KEY',
+    shape: hexKey(32),
+    hosts: ['api.rebrandly.com'],
+    note: 'the format is observed; the key is sent as the apikey header or parameter',
+    impact: 'It creates, redirects and deletes the account’s branded short links.',
+    severity: 'medium',
+    example: (t) =>
+      `curl https://api.rebrandly.com/v1/links -H "apikey: ${t}" -H "Content-Type: application/json"`,
+  }),
 ];

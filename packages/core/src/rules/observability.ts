@@ -540,4 +540,21 @@ export const observabilityRules: Rule[] = [
     example: (t) =>
       `curl https://uptime.betterstack.com/api/v2/monitors -H "Authorization: Bearer ${t}"`,
   }),
+  keyedRule({
+    id: 'statuspage-api-key',
+    title: 'Atlassian Statuspage API key',
+    provider: 'Atlassian Statuspage',
+    source:
+      'https://support.atlassian.com/statuspage/docs/what-are-the-different-apis-under-statuspage',
+    credential: 'API key',
+    revokeAt: 'Statuspage (API info > Organization API keys)',
+    names: ['statuspage', 'status_page'],
+    env: 'STATUSPAGE_API_KEY',
+    shape: uuidKey,
+    hosts: ['api.statuspage.io'],
+    note: 'the format is observed; the key is sent as "Authorization: OAuth …"',
+    impact:
+      'It creates incidents and changes the components and subscribers of the organisation’s pages.',
+    example: (t) => `curl https://api.statuspage.io/v1/pages -H "Authorization: OAuth ${t}"`,
+  }),
 ];

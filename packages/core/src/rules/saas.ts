@@ -1,7 +1,7 @@
 import { BASE64, BASE64URL, HEX } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alnumKey, base64urlKey, hexKey, keyedRule, upperAlnumKey } from './keyed.js';
+import { alnumKey, base64urlKey, hexKey, keyedRule, upperAlnumKey, uuidKey } from './keyed.js';
 
 // Business and productivity SaaS APIs (tasks, boards, events, media, pastes): keys without a
 // prefix of their own, found where the provider names them (see keyed.ts), and prefixed tokens.
@@ -559,5 +559,20 @@ export const saasRules: Rule[] = [
     note: 'the format is observed; the key is the user name of HTTP Basic authentication',
     impact: 'It reads and changes the organisation’s leads, contacts and opportunities.',
     example: (t) => `curl https://api.close.com/api/v1/me/ -u ${t}:`,
+  }),
+  keyedRule({
+    id: 'insightly-api-key',
+    title: 'Insightly API key',
+    provider: 'Insightly',
+    source: 'https://support.insight.ly/en-US/Knowledge/article/2775',
+    credential: 'API key',
+    revokeAt: 'Insightly (User Settings > API key > Generate New API Key)',
+    names: ['insightly'],
+    env: 'INSIGHTLY_API_KEY',
+    shape: uuidKey,
+    hosts: ['api.insightly.com', 'api.na1.insightly.com'],
+    note: 'the format is observed; the key is the user name of HTTP Basic authentication',
+    impact: 'It reads and changes the CRM’s contacts, organisations and opportunities.',
+    example: (t) => `curl -u "${t}:" https://api.na1.insightly.com/v3.1/Contacts`,
   }),
 ];
