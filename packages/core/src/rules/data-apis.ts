@@ -1,7 +1,15 @@
 import { BASE64, HEX } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alnumKey, base64urlKey, hexKey, keyedRule, upperAlnumKey, uuidKey } from './keyed.js';
+import {
+  alnumKey,
+  base64urlKey,
+  eitherKey,
+  hexKey,
+  keyedRule,
+  upperAlnumKey,
+  uuidKey,
+} from './keyed.js';
 
 // Data and lookup APIs (news, weather, aviation, geocoding, government data, web extraction):
 // keys without a prefix of their own, found where the provider names them (see keyed.ts),
@@ -839,5 +847,35 @@ export const dataApiRules: Rule[] = [
     note: 'the format is observed; the key is passed as the key parameter',
     severity: 'low',
     example: (t) => `let hApi = new HolidayAPI('${t}').v1;`,
+  }),
+  keyedRule({
+    id: 'calendarific-api-key',
+    title: 'Calendarific API key',
+    provider: 'Calendarific',
+    source: 'https://packagist.org/packages/calendarific/php-calendarific',
+    credential: 'API key',
+    revokeAt: 'Calendarific (My Account)',
+    names: ['calendarific'],
+    env: 'CALENDARIFIC_API_KEY',
+    shape: eitherKey(hexKey(40), hexKey(32)),
+    hosts: ['calendarific.com/api'],
+    note: 'the format is observed; the key is passed as the api_key parameter',
+    severity: 'low',
+    example: (t) => `https://calendarific.com/api/v2/holidays?api_key=${t}&country=US&year=2019`,
+  }),
+  keyedRule({
+    id: 'currencyfreaks-api-key',
+    title: 'CurrencyFreaks API key',
+    provider: 'CurrencyFreaks',
+    source: 'https://currencyfreaks.com/blog/Migrate-From-Fixer-API-To-CurrencyFreaks',
+    credential: 'API key',
+    revokeAt: 'the CurrencyFreaks dashboard',
+    names: ['currencyfreaks'],
+    env: 'CURRENCYFREAKS_API_KEY',
+    shape: hexKey(32),
+    hosts: ['api.currencyfreaks.com'],
+    note: 'the format is observed; the key is passed as the apikey parameter',
+    severity: 'low',
+    example: (t) => `https://api.currencyfreaks.com/v2.0/rates/latest?apikey=${t}`,
   }),
 ];
