@@ -142,4 +142,21 @@ export const socialRules: Rule[] = [
     severity: 'medium',
     example: (t) => `export SPOTIPY_CLIENT_SECRET='${t}'`,
   }),
+  keyedRule({
+    id: 'flickr-api-secret',
+    title: 'Flickr API shared secret',
+    provider: 'Flickr',
+    source: 'https://www.flickr.com/services/api/keys',
+    credential: 'API shared secret',
+    revokeAt: 'Flickr (App Garden: edit the app and regenerate its secret)',
+    names: ['flickr'],
+    env: 'FLICKR_API_SECRET',
+    shape: hexKey(16),
+    // The API key beside it (32 hex) identifies the app; the shared secret signs its calls.
+    credentials: 'secret',
+    hosts: ['api.flickr.com'],
+    note: 'the format is observed; the 32-hex API key beside it is not reported',
+    severity: 'medium',
+    example: (t) => `flickr_api.set_keys(api_key = FLICKR_KEY, api_secret = '${t}')`,
+  }),
 ];
