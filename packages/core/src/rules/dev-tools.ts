@@ -2,7 +2,7 @@ import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
-import { base64urlKey, hexKey, keyedRule } from './keyed.js';
+import { alnumKey, base64urlKey, hexKey, keyedRule } from './keyed.js';
 
 // Developer and CI services.
 // Snyk tokens (UUIDs in practice) and Travis CI tokens (22 characters) are found by their
@@ -516,5 +516,21 @@ export const devToolRules: Rule[] = [
     note: 'the format is observed; the key is sent in the X-Api-Key header',
     impact: 'It reads and writes the packages of every repository its user can reach.',
     example: (t) => `curl -H "X-Api-Key: ${t}" https://api.cloudsmith.io/v1/user/self/`,
+  }),
+  keyedRule({
+    id: 'coveralls-repo-token',
+    title: 'Coveralls repo token',
+    provider: 'Coveralls',
+    source: 'https://manpages.ubuntu.com/manpages/noble/man1/coveralls.1.html',
+    credential: 'repo token',
+    revokeAt: 'Coveralls (the repository’s settings: regenerate the repo token)',
+    names: ['coveralls'],
+    env: 'COVERALLS_REPO_TOKEN',
+    shape: alnumKey([32, 40]),
+    hosts: ['coveralls.io/api'],
+    note: 'the format is observed; the coveralls client documents that the repo token must be kept secret',
+    impact: 'Anyone holding it can submit coverage results for the repository.',
+    severity: 'low',
+    example: (t) => `# .coveralls.yml\ncoveralls:\n  repo_token: ${t}`,
   }),
 ];
