@@ -2,7 +2,7 @@ import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
-import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule } from './keyed.js';
+import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule, uuidKey } from './keyed.js';
 
 // Braintree / PayPal access tokens: "access_token$production$<merchant>$<32 hex>".
 
@@ -208,5 +208,22 @@ export const paymentRules: Rule[] = [
     note: 'the format is observed; the token is sent as a bearer token',
     impact: 'A brokerage token reads the account’s balances and positions and places orders.',
     example: (t) => `curl -H "Authorization: Bearer ${t}" https://api.tradier.com/v1/user/profile`,
+  }),
+  keyedRule({
+    id: 'squarespace-api-key',
+    title: 'Squarespace Commerce API key',
+    provider: 'Squarespace',
+    source: 'https://developers.squarespace.com/commerce-apis/authentication-and-permissions',
+    credential: 'Commerce API key',
+    revokeAt: 'the Squarespace site (Settings > Developer API Keys)',
+    names: ['squarespace'],
+    env: 'SQUARESPACE_API_KEY',
+    shape: uuidKey,
+    hosts: ['api.squarespace.com'],
+    note: 'the format is observed; the key is sent as a bearer token',
+    impact:
+      'It reads the site’s orders and customers and, with write permission, changes products and inventory.',
+    example: (t) =>
+      `curl "https://api.squarespace.com/1.0/commerce/orders" -H "Authorization: Bearer ${t}" -H "User-Agent: sync"`,
   }),
 ];
