@@ -630,4 +630,21 @@ export const saasRules: Rule[] = [
     severity: 'medium',
     example: (t) => `curl https://api.everhour.com/projects -H "X-Api-Key: ${t}"`,
   }),
+  keyedRule({
+    id: 'apollo-io-api-key',
+    title: 'Apollo.io API key',
+    provider: 'Apollo.io',
+    source: 'https://docs.apollo.io/reference/authentication.md',
+    credential: 'API key',
+    revokeAt: 'Apollo.io (Settings > Integrations > API Keys)',
+    // Not "apollo" alone: Apollo GraphQL's keys go by APOLLO_KEY.
+    names: ['apollo.io', 'apollo_io', 'apolloio'],
+    env: 'APOLLO_IO_API_KEY',
+    shape: alnumKey(22),
+    hosts: ['api.apollo.io'],
+    note: 'the format is observed; the key is sent in the x-api-key header',
+    impact:
+      'It spends the account’s enrichment credits and, as a master key, changes its CRM data.',
+    example: (t) => `curl https://api.apollo.io/api/v1/auth/health --header 'x-api-key: ${t}'`,
+  }),
 ];
