@@ -943,4 +943,20 @@ export const dataApiRules: Rule[] = [
     severity: 'low',
     example: (t) => `https://app.zipcodebase.com/api/v1/search?apikey=${t}&codes=10005,51503`,
   }),
+  keyedRule({
+    id: 'walkscore-api-key',
+    title: 'Walk Score API key',
+    provider: 'Walk Score',
+    source: 'https://www.walkscore.com/professional/api.php',
+    credential: 'API key',
+    revokeAt: 'Walk Score (contact Walk Score for a new key)',
+    names: ['walkscore', 'walk_score'],
+    env: 'WALKSCORE_API_KEY',
+    shape: hexKey(32),
+    hosts: ['api.walkscore.com', 'transit.walkscore.com'],
+    note: 'the format is observed; the key is passed as the wsapikey parameter',
+    severity: 'low',
+    example: (t) =>
+      `https://api.walkscore.com/score?format=json&lat=47.6085&lon=-122.3295&wsapikey=${t}`,
+  }),
 ];
