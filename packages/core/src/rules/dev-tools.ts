@@ -2,7 +2,7 @@ import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
-import { alnumKey, base64urlKey, hexKey, keyedRule } from './keyed.js';
+import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule } from './keyed.js';
 
 // Developer and CI services.
 // Snyk tokens (UUIDs in practice) and Travis CI tokens (22 characters) are found by their
@@ -554,5 +554,21 @@ export const devToolRules: Rule[] = [
     impact: 'It scans data with the account’s detectors and reads its violations.',
     severity: 'medium',
     example: (t) => `nightfall = Nightfall('${t}')`,
+  }),
+  keyedRule({
+    id: 'qase-api-token',
+    title: 'Qase API token',
+    provider: 'Qase',
+    source: 'https://developers.qase.io/docs/api-token-and-project-code',
+    credential: 'API token',
+    revokeAt: 'Qase (API Tokens, or the app token in the workspace’s Apps)',
+    names: ['qase'],
+    env: 'QASE_TESTOPS_API_TOKEN',
+    shape: eitherKey(hexKey(64), hexKey(40)),
+    hosts: ['api.qase.io'],
+    note: 'the format is observed; the token is sent in the Token header',
+    impact: 'It reads and changes the workspace’s test cases, runs and results as its user or app.',
+    severity: 'medium',
+    example: (t) => `curl https://api.qase.io/v1/project -H "Token: ${t}"`,
   }),
 ];
