@@ -571,4 +571,26 @@ export const devToolRules: Rule[] = [
     severity: 'medium',
     example: (t) => `curl https://api.qase.io/v1/project -H "Token: ${t}"`,
   }),
+  defineRule({
+    id: 'rapidapi-key',
+    title: 'RapidAPI application key',
+    provider: 'RapidAPI',
+    source:
+      'https://rapidapi.com/movie-of-the-night-movie-of-the-night-default/api/streaming-availability/discussions/115813',
+    description:
+      'RapidAPI application key, sent in the X-RapidAPI-Key header to every API of the hub (50 lower-case letters and digits with "msh", "p" and "jsn" at fixed places; the format is observed): it spends the subscriptions of its application.',
+    remediation: remediation(
+      'application key',
+      'RapidAPI (Apps > Authorization: add a new key, delete the old one)',
+    ),
+    keywords: ['jsn'],
+    pattern: /(?<![a-z0-9])[a-z0-9]{10}msh[a-z0-9]{15}p[a-z0-9]{6}jsn[a-z0-9]{12}(?![a-z0-9])/,
+    token: (fake) =>
+      `${fake.string(LOWER_ALNUM, 10)}msh${fake.string(LOWER_ALNUM, 15)}p${fake.string(LOWER_ALNUM, 6)}jsn${fake.string(LOWER_ALNUM, 12)}`,
+    contexts: [
+      (t) => `RAPIDAPI_KEY=${t}`,
+      (t) => `headers = {"X-RapidAPI-Key": "${t}", "X-RapidAPI-Host": "example.p.rapidapi.com"}`,
+      (t) => t,
+    ],
+  }),
 ];
