@@ -647,4 +647,26 @@ export const saasRules: Rule[] = [
       'It spends the account’s enrichment credits and, as a master key, changes its CRM data.',
     example: (t) => `curl https://api.apollo.io/api/v1/auth/health --header 'x-api-key: ${t}'`,
   }),
+  keyedRule({
+    id: 'bannerbear-api-key',
+    title: 'Bannerbear API key',
+    provider: 'Bannerbear',
+    source: 'https://developers.bannerbear.com/#authentication',
+    credential: 'API key',
+    revokeAt: 'Bannerbear (project Settings > API Key, or Developers > API Keys)',
+    names: ['bannerbear'],
+    env: 'BANNERBEAR_API_KEY',
+    shape: {
+      body: 'bb_(?:pr|ma)_[a-f0-9]{30}',
+      fake: (fake) => `bb_pr_${fake.hex(30)}`,
+      what: '"bb_pr_" (project) or "bb_ma_" (master) and 30 hex digits',
+      random: false,
+    },
+    hosts: ['api.bannerbear.com', 'sync.api.bannerbear.com'],
+    note: 'the format is observed; the key is sent as a bearer token',
+    impact: 'It renders images and videos on the account’s quota and changes its templates.',
+    severity: 'medium',
+    example: (t) =>
+      `curl -X POST https://api.bannerbear.com/v2/images -H "Authorization: Bearer ${t}"`,
+  }),
 ];
