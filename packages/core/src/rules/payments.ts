@@ -226,4 +226,26 @@ export const paymentRules: Rule[] = [
     example: (t) =>
       `curl "https://api.squarespace.com/1.0/commerce/orders" -H "Authorization: Bearer ${t}" -H "User-Agent: sync"`,
   }),
+  keyedRule({
+    id: 'pagarme-secret-key',
+    title: 'Pagar.me secret key',
+    provider: 'Pagar.me',
+    source: 'https://docs.pagar.me/reference/autentica%C3%A7%C3%A3o-2.md',
+    credential: 'secret API key',
+    revokeAt: 'the Pagar.me dashboard (Desenvolvimento > Chaves)',
+    names: ['pagarme', 'pagar.me', 'pagar_me'],
+    env: 'PAGARME_SECRET_KEY',
+    shape: {
+      body: '(?:sk_(?:test_)?[A-Za-z0-9]{32}|ak_(?:live|test)_[A-Za-z0-9]{30})',
+      fake: (fake) => `sk_${fake.base62(32)}`,
+      what: '"sk_" (or "sk_test_") and 32 letters and digits, or an API v4 key "ak_live_" and 30',
+      random: false,
+    },
+    // The public key beside it ("pk_…") is no secret.
+    credentials: 'secret|private|api_?key',
+    hosts: ['api.pagar.me'],
+    note: 'Pagar.me documents the "sk_" and "sk_test_" prefixes, which other providers share; the rest is observed',
+    impact: 'A production key creates charges and reads the account’s orders and customers.',
+    example: (t) => `curl https://api.pagar.me/core/v5/orders -u "${t}:"`,
+  }),
 ];
