@@ -959,4 +959,20 @@ export const dataApiRules: Rule[] = [
     example: (t) =>
       `https://api.walkscore.com/score?format=json&lat=47.6085&lon=-122.3295&wsapikey=${t}`,
   }),
+  keyedRule({
+    id: 'glassnode-api-key',
+    title: 'Glassnode API key',
+    provider: 'Glassnode',
+    source: 'https://docs.glassnode.com/basic-api/api-key',
+    credential: 'API key',
+    revokeAt: 'Glassnode Studio (user menu > API)',
+    names: ['glassnode'],
+    env: 'GLASSNODE_API_KEY',
+    shape: alnumKey(27),
+    hosts: ['api.glassnode.com'],
+    call: 'GlassnodeClient\\(api_key=',
+    note: 'the format is observed (27 letters and digits); the key is passed as the api_key parameter or the X-Api-Key header',
+    severity: 'low',
+    example: (t) => `gn = GlassnodeClient(api_key='${t}')`,
+  }),
 ];
