@@ -669,4 +669,19 @@ export const saasRules: Rule[] = [
     example: (t) =>
       `curl -X POST https://api.bannerbear.com/v2/images -H "Authorization: Bearer ${t}"`,
   }),
+  keyedRule({
+    id: 'canny-api-key',
+    title: 'Canny secret API key',
+    provider: 'Canny',
+    source: 'https://developers.canny.io/api-reference',
+    credential: 'secret API key',
+    revokeAt: 'Canny (Settings > API)',
+    names: ['canny'],
+    env: 'CANNY_API_KEY',
+    shape: uuidKey,
+    hosts: ['canny.io/api'],
+    note: 'the format is observed; the key is sent as the apiKey POST parameter',
+    impact: 'It reads and changes the company’s boards, posts, votes and users.',
+    example: (t) => `curl https://canny.io/api/v1/boards/list -d apiKey=${t}`,
+  }),
 ];
