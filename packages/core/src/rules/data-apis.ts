@@ -991,4 +991,21 @@ export const dataApiRules: Rule[] = [
     severity: 'low',
     example: (t) => `handler = ipinfo.getHandler('${t}')`,
   }),
+  keyedRule({
+    id: 'bscscan-api-key',
+    title: 'BscScan API key',
+    provider: 'BscScan',
+    source:
+      'https://bscscan.freshdesk.com/support/solutions/articles/67000636264-psa-implementation-of-api-key-requirements-starting-from-april-15th-2021',
+    credential: 'API key',
+    revokeAt: 'BscScan (account dashboard > API-KEYs)',
+    names: ['bscscan'],
+    env: 'BSCSCAN_API_KEY',
+    shape: upperAlnumKey(34),
+    hosts: ['api.bscscan.com', 'api-testnet.bscscan.com'],
+    note: 'the format is observed (34 capital letters and digits, as Etherscan’s); the key is passed as the apikey parameter',
+    severity: 'low',
+    example: (t) =>
+      `curl "https://api.bscscan.com/api?module=account&action=balance&address=0x0&apikey=${t}"`,
+  }),
 ];
