@@ -2,7 +2,7 @@ import { LOWER } from '../codec/alphabets.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
-import { keyedRule } from './keyed.js';
+import { alnumKey, keyedRule } from './keyed.js';
 
 // Connection URLs with an inline password (RFC 3986 userinfo); SQL Server / ADO.NET
 // "Server=…;Password=…"; JDBC "jdbc:<driver>:…password=…".
@@ -209,5 +209,22 @@ export const databaseRules: Rule[] = [
     },
     note: 'format observed; sent as "Authorization: aivenv1 <token>"',
     impact: "It manages the projects' databases.",
+  }),
+  keyedRule({
+    id: 'rockset-api-key',
+    title: 'Rockset API key',
+    provider: 'Rockset',
+    source: 'https://docs.rockset.com/rest-api/',
+    credential: 'API key',
+    revokeAt: 'the Rockset console (API Keys)',
+    names: ['rockset'],
+    env: 'ROCKSET_API_KEY',
+    shape: alnumKey(64),
+    hosts: ['rockset.com'],
+    note: 'the key is sent as Authorization: ApiKey <key>',
+    impact:
+      'It has the permissions of the user who created it over the organization’s collections.',
+    example: (t) =>
+      `curl -H 'Authorization: ApiKey ${t}' https://api.usw2a1.rockset.com/v1/orgs/self/queries`,
   }),
 ];

@@ -1,4 +1,4 @@
-import { BASE64URL, LOWER_ALNUM } from '../codec/alphabets.js';
+import { BASE64URL, DIGITS, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { alone } from './shapes.js';
@@ -226,5 +226,27 @@ export const infrastructureRules: Rule[] = [
     shape: alnumKey(32),
     note: 'format observed; sent as X-API-KEY',
     impact: 'It reaches every managed device, ticket and customer of the account.',
+  }),
+  keyedRule({
+    id: 'sslmate-api-key',
+    title: 'SSLMate API key',
+    provider: 'SSLMate',
+    source: 'https://sslmate.com/help/reference/apiv3',
+    credential: 'API key',
+    revokeAt: 'SSLMate (account page > API keys)',
+    names: ['sslmate'],
+    env: 'SSLMATE_API_KEY',
+    // The APIv3 example key: digits, "_" and 20 letters and digits.
+    shape: {
+      body: '[0-9]{1,10}_[A-Za-z0-9]{20}',
+      fake: (fake) => `${fake.string(DIGITS, 4)}_${fake.base62(20)}`,
+      what: 'digits, "_" and 20 letters and digits',
+      random: false,
+    },
+    hosts: ['sslmate.com'],
+    note: 'the key is sent as a Bearer token or as the Basic username',
+    impact: 'It orders, reissues and revokes the account’s certificates.',
+    example: (t) =>
+      `curl -H "Authorization: Bearer ${t}" https://sslmate.com/api/v3/orders/example.com`,
   }),
 ];

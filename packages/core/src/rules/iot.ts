@@ -166,4 +166,25 @@ export const iotRules: Rule[] = [
     ],
     ignore: () => ['{"provisionDeviceSecret": "PUT_PROVISION_SECRET_HERE"}'],
   }),
+  defineRule({
+    id: 'ubidots-token',
+    title: 'Ubidots API token',
+    provider: 'Ubidots',
+    source: 'https://docs.ubidots.com/v1.6/reference/authentication',
+    description:
+      'Ubidots API token ("BBFF-" or "BBUS-" and 30 letters and digits; the format is observed), sent in the X-Auth-Token header or as the token parameter: it reads and writes the account\'s devices and variables.',
+    remediation: remediation('API token', 'Ubidots (API Credentials)'),
+    keywords: ['bbff-', 'bbus-'],
+    prefix: ['BBFF-', 'BBUS-'],
+    body: '[A-Za-z0-9]{30}',
+    boundary: 'token',
+    check: 'random',
+    token: (fake) => `${fake.pick(['BBFF-', 'BBUS-'])}${fake.base62(30)}`,
+    contexts: [
+      (t) => `#define TOKEN "${t}"  // Ubidots`,
+      (t) =>
+        `curl -X POST -H "X-Auth-Token: ${t}" https://industrial.api.ubidots.com/api/v1.6/devices/demo`,
+      (t) => `UBIDOTS_TOKEN=${t}`,
+    ],
+  }),
 ];

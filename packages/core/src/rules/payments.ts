@@ -2,7 +2,7 @@ import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
-import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule } from './keyed.js';
+import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule, uuidKey } from './keyed.js';
 
 // Braintree / PayPal access tokens: "access_token$production$<merchant>$<32 hex>".
 
@@ -209,5 +209,59 @@ export const paymentRules: Rule[] = [
     hosts: ['api.coinbase.com'],
     note: 'the 16-character key name beside it is no secret; Coinbase expired legacy keys in February 2025, they stay in histories',
     impact: 'It signed trades, sends and withdrawals of the account.',
+  }),
+  keyedRule({
+    id: 'tradier-access-token',
+    title: 'Tradier access token',
+    provider: 'Tradier',
+    source: 'https://documentation.tradier.com/brokerage-api/overview/market-data',
+    credential: 'access token',
+    revokeAt: 'Tradier (API Access settings)',
+    names: ['tradier'],
+    env: 'TRADIER_ACCESS_TOKEN',
+    shape: alnumKey(28),
+    hosts: ['api.tradier.com', 'sandbox.tradier.com'],
+    note: 'the format is observed; the token is sent as a bearer token',
+    impact: 'A brokerage token reads the account’s balances and positions and places orders.',
+    example: (t) => `curl -H "Authorization: Bearer ${t}" https://api.tradier.com/v1/user/profile`,
+  }),
+  keyedRule({
+    id: 'squarespace-api-key',
+    title: 'Squarespace Commerce API key',
+    provider: 'Squarespace',
+    source: 'https://developers.squarespace.com/commerce-apis/authentication-and-permissions',
+    credential: 'Commerce API key',
+    revokeAt: 'the Squarespace site (Settings > Developer API Keys)',
+    names: ['squarespace'],
+    env: 'SQUARESPACE_API_KEY',
+    shape: uuidKey,
+    hosts: ['api.squarespace.com'],
+    note: 'the format is observed; the key is sent as a bearer token',
+    impact:
+      'It reads the site’s orders and customers and, with write permission, changes products and inventory.',
+    example: (t) =>
+      `curl "https://api.squarespace.com/1.0/commerce/orders" -H "Authorization: Bearer ${t}" -H "User-Agent: sync"`,
+  }),
+  keyedRule({
+    id: 'pagarme-secret-key',
+    title: 'Pagar.me secret key',
+    provider: 'Pagar.me',
+    source: 'https://docs.pagar.me/reference/autentica%C3%A7%C3%A3o-2.md',
+    credential: 'secret API key',
+    revokeAt: 'the Pagar.me dashboard (Desenvolvimento > Chaves)',
+    names: ['pagarme', 'pagar.me', 'pagar_me'],
+    env: 'PAGARME_SECRET_KEY',
+    shape: {
+      body: '(?:sk_(?:test_)?[A-Za-z0-9]{32}|ak_(?:live|test)_[A-Za-z0-9]{30})',
+      fake: (fake) => `sk_${fake.base62(32)}`,
+      what: '"sk_" (or "sk_test_") and 32 letters and digits, or an API v4 key "ak_live_" and 30',
+      random: false,
+    },
+    // The public key beside it ("pk_…") is no secret.
+    credentials: 'secret|private|api_?key',
+    hosts: ['api.pagar.me'],
+    note: 'Pagar.me documents the "sk_" and "sk_test_" prefixes, which other providers share; the rest is observed',
+    impact: 'A production key creates charges and reads the account’s orders and customers.',
+    example: (t) => `curl https://api.pagar.me/core/v5/orders -u "${t}:"`,
   }),
 ];

@@ -4,6 +4,7 @@ import { withBase62Crc32 } from '../codec/crc32.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
+import { hexKey, keyedRule } from './keyed.js';
 
 // npm tokens are "npm_", 30 base62 characters and their base62 CRC-32; PyPI tokens a
 // base64url macaroon whose location is pypi.org; JFrog reference tokens base64 of
@@ -278,5 +279,20 @@ export const registryRules: Rule[] = [
     token: fakeUuid,
     contexts: [(t) => `NPM_TOKEN=${t}`, (t) => `env:\n  NODE_AUTH_TOKEN: ${t}`],
     ignore: (fake) => [`npm_package_id=${fakeUuid(fake)}`],
+  }),
+  keyedRule({
+    id: 'packagecloud-api-token',
+    title: 'packagecloud API token',
+    provider: 'packagecloud',
+    source: 'https://packagecloud.io/docs/api',
+    credential: 'API token',
+    revokeAt: 'packagecloud (Account Settings > API Token)',
+    names: ['packagecloud', 'package_cloud'],
+    env: 'PACKAGECLOUD_TOKEN',
+    shape: hexKey(48),
+    hosts: ['packagecloud.io/api', '@packagecloud.io'],
+    note: 'the format is observed; the token is the user name of HTTP Basic authentication',
+    impact: 'It pushes, promotes and deletes the packages of its user’s repositories.',
+    example: (t) => `curl https://${t}:@packagecloud.io/api/v1/repos.json`,
   }),
 ];

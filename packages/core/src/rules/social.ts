@@ -1,7 +1,7 @@
 import { LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alnumKey, keyedRule } from './keyed.js';
+import { alnumKey, hexKey, keyedRule } from './keyed.js';
 
 // Facebook app secrets are 32 hex, found by their key name; X app-only bearer tokens start
 // with 22 "A"s and contain URL-encoded characters.
@@ -136,5 +136,38 @@ export const socialRules: Rule[] = [
     },
     note: 'format observed',
     example: (t) => `SOCIAL_AUTH_LINKEDIN_OAUTH2_SECRET = '${t}'`,
+  }),
+  keyedRule({
+    id: 'spotify-client-secret',
+    title: 'Spotify client secret',
+    provider: 'Spotify',
+    source: 'https://developer.spotify.com/documentation/web-api/tutorials/client-credentials-flow',
+    credential: 'client secret',
+    revokeAt: 'the Spotify developer dashboard (app settings > Rotate client secret)',
+    names: ['spotify', 'spotipy'],
+    env: 'SPOTIFY_CLIENT_SECRET',
+    shape: hexKey(32),
+    // The client id beside it has the same shape and is no secret.
+    credentials: 'secret',
+    note: 'the format is observed; the client id has the same shape and is not reported',
+    severity: 'medium',
+    example: (t) => `export SPOTIPY_CLIENT_SECRET='${t}'`,
+  }),
+  keyedRule({
+    id: 'flickr-api-secret',
+    title: 'Flickr API shared secret',
+    provider: 'Flickr',
+    source: 'https://www.flickr.com/services/api/keys',
+    credential: 'API shared secret',
+    revokeAt: 'Flickr (App Garden: edit the app and regenerate its secret)',
+    names: ['flickr'],
+    env: 'FLICKR_API_SECRET',
+    shape: hexKey(16),
+    // The API key beside it (32 hex) identifies the app; the shared secret signs its calls.
+    credentials: 'secret',
+    hosts: ['api.flickr.com'],
+    note: 'the format is observed; the 32-hex API key beside it is not reported',
+    severity: 'medium',
+    example: (t) => `flickr_api.set_keys(api_key = FLICKR_KEY, api_secret = '${t}')`,
   }),
 ];
