@@ -15,8 +15,16 @@ import {
   type RangeOptions,
 } from '@tightlip/git';
 import type { SourceItem, SourceLimits } from '@tightlip/core';
-import { scan, type ScanOptions, type ScanResult } from '../scan/scan.js';
+import type { ScanOptions, ScanResult } from '../scan/scan.js';
 import type { ContentOrigin, Source } from '../scan/source.js';
+
+/**
+ * Scans `source` (see scan/scan.ts), whose modules (configuration, engine, extraction) are
+ * loaded here: a hook has started git by then, which works while they load.
+ */
+async function scan(source: Source, options: ScanOptions): Promise<ScanResult> {
+  return (await import('../scan/scan.js')).scan(source, options);
+}
 
 /** The repository at `io.cwd` (a bare one with `allowBare`); git runs with `io.env`. */
 function openGit(options: ScanOptions, allowBare = false): Promise<Git> {
