@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Measures tightlip's credential catalog against its peers' rule examples (issue 15): every
-// example of every rule of Nosey Parker and Kingfisher, scanned as its own file with the
-// built-in catalog (`createEngine()` of the built @tightlip/core). `npm run corpus:peers`
-// builds first. Reads the peers' rule files from their git snapshots at run time; nothing of
-// them is kept, copied or printed but rule names.
+// example of every rule of Nosey Parker and Kingfisher, scanned as its own file of unknown
+// type (`example`, no extension) with the built-in catalog (`createEngine()` of the built
+// @tightlip/core). `npm run corpus:peers` builds first. Reads the peers' rule files from their
+// git snapshots at run time; nothing of them is kept, copied or printed but rule names.
 //
 //   node scripts/peer-coverage.mjs [--noseyparker <git dir>] [--kingfisher <git dir>] [--json]
 //
@@ -20,8 +20,9 @@
 //   secret or credential), or Nosey Parker categorises it `identifier` without `secret`;
 // - an example is genuine when the secret the peer's own pattern captures in it (the last
 //   captured group that is not a host or URL) is not a stand-in: no placeholder word or mark,
-//   own name, short single-case word, sequence (`12345`, `abcde`, `a1b2c3d4e5`, `abcd1234`),
-//   run (`00000`), repeated stretch, typed home-row letters, mixed-case hex, base64 of prose,
+//   own name (also in leetspeak), one or two short single-case words, sequence (`12345`,
+//   `abcde`, `a1b2c3d4e5`, `abcd1234`), run (`00000`), repeated stretch, typed home-row
+//   letters, mixed-case hex, base64 of prose or of text that is a stand-in once decoded,
 //   broken documented structure (JWT / `eyJ…` JSON, OpenAI's `T3BlbkFJ`), failed checksum
 //   (GitHub, npm, Grafana, age), or a stretch reused by three or more providers' examples;
 // - a rule is found when tightlip reports anything on one of its genuine examples.

@@ -37,10 +37,25 @@ export function isSecretRule(rule, peer) {
 
 /** Words and marks that only stand-ins contain. */
 const PLACEHOLDER =
-  /x{4,}|example|sample|dummy|fake|placeholder|redacted|changeme|change_me|your[_-]?(?:api|key|secret|token|pass)|insert|replace|random|lorem|qwerty|asdf|zxcv|<[^>]*>|\$\{|\{\{|\*{3,}|\.{3}|^[$%]/i;
+  /x{4,}|example|sample|dummy|fake|placeholder|redacted|changeme|change_me|your[_-]?(?:api|key|secret|token|pass)|insert|replace|random|lorem|qwerty|asdf|zxcv|<[^>]*>|[$#]\{|\{\{|\*{3,}|#{3,}|\.{3}|^[$%]/i;
 
 /** A value that names what it stands in for (`mypassword`, `pass123`, `secret`, `admin`). */
 const OWN_NAME = /pass(?:word|wd|\d)|secret|admin|user|login/i;
+
+/** Letters as leetspeak writes them (`P@ssw0rd`, `super$ecret`, `S3cr3t`). */
+const LEET = /** @type {Record<string, string>} */ ({
+  '@': 'a',
+  4: 'a',
+  0: 'o',
+  1: 'i',
+  3: 'e',
+  $: 's',
+  5: 's',
+});
+
+/** Whether a value names what it stands in for, as written or in leetspeak. */
+const namesItself = (/** @type {string} */ secret) =>
+  OWN_NAME.test(secret) || OWN_NAME.test(secret.replace(/[@40135$]/g, (c) => LEET[c] ?? c));
 
 /** The next character of an ascending sequence (`9` is followed by `0`, as on a keyboard). */
 function next(/** @type {string} */ c) {
@@ -97,6 +112,24 @@ function isEncodedProse(/** @type {string} */ secret) {
   if (body.length < 16 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return false;
   const text = Buffer.from(body, 'base64').toString('latin1');
   return /^[\x20-\x7e]*$/.test(text) && (text.match(/ /g)?.length ?? 0) >= 2;
+}
+
+/**
+ * What base64 that decodes to printable text encodes: a typed value (a password, a stand-in),
+ * judged decoded — random keys decode to binary. HTTP Basic credentials (`user:password`,
+ * RFC 7617) are judged by their password: the RFC's own `Aladdin:open sesame` is a stand-in
+ * however random its base64 looks. Undefined for hex (hex tokens are no base64), base64 JSON
+ * (`eyJ…`: its structure is judged apart) and binary.
+ */
+function encodedText(/** @type {string} */ secret) {
+  const body = secret.replace(/^[^A-Za-z0-9+/]+/, '');
+  if (body.length < 8 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return undefined;
+  if (/^[0-9a-fA-F]+$/.test(body) || body.startsWith('eyJ')) {
+    return undefined;
+  }
+  const text = Buffer.from(body, 'base64').toString('latin1');
+  if (!/^[\x20-\x7e]{6,}$/.test(text)) return undefined;
+  return /^[\x21-\x7e]{1,64}:[\x20-\x7e]+$/.test(text) ? text.slice(text.indexOf(':') + 1) : text;
 }
 
 /** Letters beyond the hex digits, and those of them on the home row (`a`, `d`, `f` are hex). */
@@ -190,10 +223,11 @@ function isJson(/** @type {string} */ base64url) {
  * Why a secret from a peer example is a stand-in rather than a genuine-looking credential,
  * or undefined when it looks genuine:
  * - `placeholder`: a stand-in word or mark (`xxxx`, `EXAMPLE`, `your_api_key`, `<…>`,
- *   `${…}`, `***`, `random`, `qwerty`, …);
+ *   `${…}`, `#{…}`, `***`, `random`, `qwerty`, …);
  * - `own-name`: a value of at most 24 characters that names what it stands for (`mypassword`,
- *   `pass123`, `admin`, `user`);
- * - `word`: a single-case word of at most twelve letters (`centipede`): typed, not generated;
+ *   `pass123`, `admin`, `user`), also in leetspeak (`P@ssw0rd`, `super$ecret`);
+ * - `word`: a single-case word of at most twelve letters, or two joined by a space, `_` or `-`
+ *   (`centipede`, `open_sesame`): typed, not generated;
  * - `sequence`: characters in order (ascending or descending, `9` then `0`): five letters or
  *   digits written together (`12345`, `abcde`), four of each (`abcd1234`), six among its
  *   letters or among its digits, or five among each (interleaved: `a1b2c3d4e5`);
@@ -207,17 +241,25 @@ function isJson(/** @type {string} */ base64url) {
  *   and a base62 token of 16 or more characters whose letters are all `a`–`f` is
  *   astronomically unlikely — a hex string with its case randomised by hand;
  * - `encoded-prose`: base64 that decodes to text with spaces ("This is an api token…");
+ *   base64 of printable text is judged decoded (`YWJjZGVm…` is "abcdef…", a sequence), and of
+ *   HTTP Basic credentials (`user:password`) by the password;
  * - `keyboard`: ten or more letters beyond `a`–`f`, at least 70 % of them home-row keys
  *   (`sdfksjdh…`: typed, not generated; about 30 % in a random string);
  * - `structure`: a format with a documented structure that does not hold (`structureHolds`);
  * - `checksum`: a format with a public checksum whose checksum fails;
  * - `reused`: the caller found the same stretch in examples of other providers' rules.
  * @param {string} secret
+ * @returns {string | undefined}
  */
 export function placeholderReason(secret) {
   if (PLACEHOLDER.test(secret)) return 'placeholder';
-  if (secret.length <= 24 && OWN_NAME.test(secret)) return 'own-name';
-  if (/^(?:[a-z]{1,12}|[A-Z]{1,12})$/.test(secret)) return 'word';
+  if (secret.length <= 24 && namesItself(secret)) return 'own-name';
+  if (/^(?:[a-z]{1,12}(?:[ _-][a-z]{1,12})?|[A-Z]{1,12}(?:[ _-][A-Z]{1,12})?)$/.test(secret)) {
+    return 'word';
+  }
+  const encoded = encodedText(secret);
+  const decodedReason = encoded === undefined ? undefined : placeholderReason(encoded);
+  if (decodedReason !== undefined) return decodedReason;
   const lower = secret.toLowerCase();
   const letters = lower.replace(/[^a-z]/g, '');
   const digits = lower.replace(/[^0-9]/g, '');

@@ -1,4 +1,4 @@
-import { createFake } from '@tightlip/core';
+import { createEngine, createFake } from '@tightlip/core';
 import { fakeGithubToken } from '@tightlip/fixtures';
 import { describe, expect, it } from 'vitest';
 import { categoryOf } from './categories.mjs';
@@ -10,6 +10,7 @@ import {
   placeholderReason,
   structureHolds,
 } from './classify.mjs';
+import { measurePeer } from './measure.mjs';
 import { capturedSecrets, toJsRegExp } from './peer-rules.mjs';
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -72,7 +73,15 @@ describe('which example secrets look genuine', () => {
       [`AKIA${fake.upper(9)}EXAMPLE`, 'placeholder'],
       ['<YOUR_API_KEY>', 'placeholder'],
       ['mypassword', 'own-name'],
+      ['P@ssw0rd123', 'own-name'],
+      ['super$ecret', 'own-name'],
+      ["pwd=#{config['DB_PASSWORD']}", 'placeholder'],
       ['centipede', 'word'],
+      ['open_sesame', 'word'],
+      ['123P4ssW0rd@@', 'own-name'],
+      ['######', 'placeholder'],
+      [Buffer.from('Aladdin:open sesame').toString('base64'), 'word'],
+      [Buffer.from('abcdefghijklmnopqrstuvwxyz').toString('base64'), 'sequence'],
       [`${fake.base62(10)}12345${fake.base62(10)}`, 'sequence'],
       ['a1b2c3d4e5f6g7h8i9j0k1l2', 'sequence'],
       ['q8w7abcd1234zz9y', 'sequence'],
@@ -87,6 +96,13 @@ describe('which example secrets look genuine', () => {
       [Buffer.from('This is only an api token').toString('base64'), 'encoded-prose'],
     ];
     for (const [secret, reason] of cases) expect(placeholderReason(secret), secret).toBe(reason);
+  });
+
+  it('judges HTTP Basic credentials by their decoded password', () => {
+    const fake = createFake(5);
+    const basic = (password: string) => Buffer.from(`deploy:${password}`).toString('base64');
+    expect(placeholderReason(basic(`${fake.base62(12)}!${fake.digits(2)}`))).toBeUndefined();
+    expect(placeholderReason(basic('mypassword'))).toBe('own-name');
   });
 
   it('tells apart the A-runs of base64 structures from fills', () => {
@@ -137,6 +153,27 @@ describe('which example secrets look genuine', () => {
     expect(longestSequence('x7890y')).toBe(4);
     expect(longestSequence('zyxwv')).toBe(5);
     expect(longestSequence('acegi')).toBe(1);
+  });
+});
+
+describe('scanning the examples', () => {
+  it('scans each as a file of unknown type, where generic detectors judge too', () => {
+    const fake = createFake(13);
+    const example = `SERVICE_API_KEY = "${fake.base62(32)}"`;
+    const peerRule = {
+      file: 'example.yml',
+      name: 'Example API Key',
+      id: 'example.1',
+      pattern: 'API_KEY = "([A-Za-z0-9]{32})"',
+      examples: [example],
+      categories: ['secret'],
+      visible: true,
+    };
+    const [result] = measurePeer([peerRule], createEngine(), np);
+    expect(result?.genuine).toBe(true);
+    expect(result?.reportedBy).toEqual(['generic-api-key']);
+    expect(result?.found).toBe(true);
+    expect(result?.named).toBe(false);
   });
 });
 

@@ -14,7 +14,16 @@ import { capturedSecrets, toJsRegExp } from './peer-rules.mjs';
 export const isGeneric = (/** @type {string} */ ruleId) => ruleId.startsWith('generic-');
 
 /**
- * Scans each example of each rule on its own (as the file `example.txt`) and classifies it.
+ * The name each example is scanned under: no extension, so a file of unknown type. The peers'
+ * examples are snippets of code, configuration and notes with no file of their own; a name
+ * such as `example.txt` would declare every one prose, where tightlip's generic detectors
+ * judge nothing (values in documentation are examples), and "found" could never exceed
+ * "found by a named rule".
+ */
+export const EXAMPLE_PATH = 'example';
+
+/**
+ * Scans each example of each rule on its own (as the file `EXAMPLE_PATH`) and classifies it.
  * An example is genuine when a secret the peer's pattern captures in it is not a stand-in
  * (`placeholderReason`, or a stretch reused by three or more providers' examples); when the
  * pattern captures nothing in JavaScript, the whole example is judged. A rule is found when tightlip
@@ -41,7 +50,7 @@ export function measurePeer(rules, engine, peer) {
         (secret) => placeholderReason(secret) ?? (isReused(secret) ? 'reused' : undefined),
       );
       const reason = reasons.includes(undefined) ? undefined : reasons[0];
-      const findings = engine.scan({ subject: 'content', path: 'example.txt', text });
+      const findings = engine.scan({ subject: 'content', path: EXAMPLE_PATH, text });
       return { reason, reportedBy: [...new Set(findings.map((f) => f.ruleId))] };
     });
     const genuine = examples.filter((example) => example.reason === undefined);

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { describe, expect } from 'vitest';
 import { fakeGithubToken, type TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
@@ -125,6 +126,27 @@ describe('tightlip history attribution', () => {
     );
     // Only the tags: the branch name is not judged.
     expect((await audit(repo, ['--tags'])).findings.map((f) => f.origin)).toEqual(['message']);
+  });
+
+  it('reports a blob the repository lacks and fails (exit 2), keeping every other finding', async ({
+    repo,
+  }) => {
+    repo.commit('lost later', { 'lost.ts': code(3) });
+    const leak = repo.commit('leak', { 'a.ts': code(5, 2, secret(7)) });
+    // A partial or damaged clone: the blob's object is gone.
+    const lost = repo.rev('HEAD~1:lost.ts');
+    rmSync(repo.path('.git', 'objects', lost.slice(0, 2), lost.slice(2)));
+    const result = await runMain(repo, ['history', '--format', 'json']);
+    expect(result.status).toBe(2);
+    const report = JSON.parse(result.stdout) as { findings: Finding[]; skipped: unknown[] };
+    expect(report.findings).toEqual([expect.objectContaining({ path: 'a.ts', commit: leak })]);
+    expect(report.skipped).toEqual([
+      expect.objectContaining({
+        path: 'lost.ts',
+        reason: 'unreadable',
+        detail: expect.stringContaining('missing from the repository') as unknown,
+      }),
+    ]);
   });
 
   it('refuses refs together with --all, --branches or --tags, and a bad --max-count', async ({

@@ -130,9 +130,16 @@ export function createObjectReader(git: Git, maxFileSize = DEFAULT_MAX_FILE_SIZE
 }
 
 /**
+ * What stands for an object the repository does not have (a partial or damaged clone):
+ * type `missing`, no content.
+ */
+export const MISSING: GitObject = { type: 'missing', size: 0, head: Buffer.alloc(0) };
+
+/**
  * The objects `ids` names, in order, from one `git cat-file --batch` given every id at
  * once: git streams them as fast as it can read its packs, and no request waits for an
- * answer. Read as it is consumed, so memory holds a pipe's worth ahead at most.
+ * answer. Read as it is consumed, so memory holds a pipe's worth ahead at most. An object
+ * the repository lacks comes as `MISSING`.
  */
 export async function* streamObjects(
   git: Git,
@@ -146,9 +153,10 @@ export async function* streamObjects(
   for await (const data of git.chunks(['cat-file', '--batch'], `${ids.join('\n')}\n`)) {
     parse(data);
     for (const object of ready.splice(0)) {
-      if (object instanceof Error) throw object;
       count++;
-      yield object;
+      if (!(object instanceof Error)) yield object;
+      else if (object.message.endsWith(' missing')) yield MISSING;
+      else throw object;
     }
   }
   if (count !== ids.length)

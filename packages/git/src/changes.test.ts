@@ -34,6 +34,20 @@ describe('changedRanges', () => {
     expect(changed(before, now)).toEqual(['first edit\n', 'inserted\n', 'second edit\n']);
   });
 
+  it('anchors on lines found once, so edits in a file of repeated lines stay small', () => {
+    // A test file: every other line is the same assertion.
+    const line = (i: number) =>
+      i % 2 === 0 ? '    assert.strictEqual(actual, expected);' : `  it('case ${i}', () => {`;
+    const before = numbered(4000, line);
+    const edited = new Map([
+      [101, "  it('first edit', () => {"],
+      [1501, "  it('second edit', () => {"],
+      [3901, "  it('third edit', () => {"],
+    ]);
+    const now = numbered(4000, (i) => edited.get(i) ?? line(i));
+    expect(changed(before, now)).toEqual([...edited.values()].map((text) => `${text}\n`));
+  });
+
   it('never leaves out a new line, whatever repeats (shuffled lines, duplicates)', () => {
     const lines = Array.from({ length: 2000 }, (_, i) => `value = ${i % 7} // repeated ${i % 13}`);
     const before = `${lines.join('\n')}\n`;

@@ -5,13 +5,13 @@
 const NEWLINE = 0x0a;
 
 /** Below this many bytes, a changed window is not split further. */
-const SMALL_WINDOW = 8 * 1024;
+const SMALL_WINDOW = 1024;
 
 /** How deep windows are split around anchor lines at most. */
 const MAX_DEPTH = 24;
 
 /** Lines tried as anchors in a window, at these fractions of it. */
-const ANCHORS = [0.5, 0.25, 0.75];
+const ANCHORS = [0.5, 0.25, 0.75, 0.125, 0.375, 0.625, 0.875];
 
 /** How many bytes `a[a0..a1)` and `b[b0..b1)` have in common at their start, by halving (one native compare a step). */
 function commonPrefix(
@@ -57,9 +57,9 @@ function lineEnd(bytes: Buffer, at: number): number {
 /**
  * The byte ranges of `now`, as whole lines, that hold every line of it that is not a whole
  * line of `before` at the matching place: what a new version of a file adds. Common
- * prefix and suffix are set aside first; a large window left between them is split
- * around an anchor line found unchanged in the old window, recursively, as a patience
- * diff would. A range may hold unchanged lines too (never fewer than the new ones).
+ * prefix and suffix are set aside first; a window left between them (over 1 KB) is split
+ * around an anchor line found once, unchanged, in the old window, recursively, as a
+ * patience diff would. A range may hold unchanged lines too (never fewer than the new ones).
  * Ranges are sorted and do not overlap.
  */
 export function changedRanges(before: Buffer, now: Buffer): [number, number][] {
@@ -85,17 +85,32 @@ export function changedRanges(before: Buffer, now: Buffer): [number, number][] {
     const from = lineStart(now, b0);
     const to = lineEnd(now, b1 - 1);
     if (to - from <= SMALL_WINDOW || depth >= MAX_DEPTH || a1 <= a0) return add(from, to);
+    /** Splits the windows around the new line [start, end), found in the old one at `at` (its newline before). */
+    const around = (start: number, end: number, at: number) => {
+      split(a0, at + 1, b0, start, depth + 1);
+      split(at + 1 + (end - start), a1, end, b1, depth + 1);
+    };
+    // An anchor is a line found once in the old window: a line that repeats (a closing
+    // brace, an assertion) would align the windows wrongly and leave most of them changed.
+    // Failing that, the first repeated one found is used.
+    let repeated: [start: number, end: number, at: number] | undefined;
+    // Searched no further than the old window's end (a line not there is often in no window).
+    const window = before.subarray(0, a1);
     for (const fraction of ANCHORS) {
       // A whole line of the new window, searched with the newlines around it in the old one.
       const start = lineStart(now, from + Math.floor((to - from) * fraction));
       const end = lineEnd(now, start);
       if (start === 0 || end > to || now[end - 1] !== NEWLINE || end - start < 8) continue;
-      const at = before.indexOf(now.subarray(start - 1, end), Math.max(a0 - 1, 0));
-      if (at === -1 || at + 1 + (end - start) > a1) continue;
-      split(a0, at + 1, b0, start, depth + 1);
-      split(at + 1 + (end - start), a1, end, b1, depth + 1);
-      return;
+      const line = now.subarray(start - 1, end);
+      const at = window.indexOf(line, Math.max(a0 - 1, 0));
+      if (at === -1) continue;
+      if (window.indexOf(line, at + 1) !== -1) {
+        repeated ??= [start, end, at];
+        continue;
+      }
+      return around(start, end, at);
     }
+    if (repeated) return around(...repeated);
     add(from, to);
   };
   split(0, before.length, 0, now.length, 0);

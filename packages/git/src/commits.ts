@@ -41,32 +41,34 @@ export async function* readCommits(
   let commit: string | undefined;
   let message: string[] | undefined;
   try {
-    for await (const line of git.lines(args)) {
-      if (message) {
-        if (!line.endsWith('\0')) {
-          message.push(line);
+    for await (const batch of git.lineBatches(args)) {
+      for (const line of batch) {
+        if (message) {
+          if (!line.endsWith('\0')) {
+            message.push(line);
+            continue;
+          }
+          message.push(line.slice(0, -1));
+          const text = message.join('\n').replace(/\n+$/, '');
+          message = undefined;
+          if (text !== '')
+            yield {
+              type: 'chunk',
+              chunk: { subject: 'message', path: commit!, text, commit: commit! },
+            };
           continue;
         }
-        message.push(line.slice(0, -1));
-        const text = message.join('\n').replace(/\n+$/, '');
-        message = undefined;
-        if (text !== '')
-          yield {
-            type: 'chunk',
-            chunk: { subject: 'message', path: commit!, text, commit: commit! },
-          };
-        continue;
+        if (line.startsWith('\0commit ')) {
+          const last = parser.end();
+          if (last) yield* files.items(last, commit);
+          parser = createDiffParser(limits);
+          commit = line.slice('\0commit '.length);
+          message = [];
+          continue;
+        }
+        const file = parser.push(line);
+        if (file) yield* files.items(file, commit);
       }
-      if (line.startsWith('\0commit ')) {
-        const last = parser.end();
-        if (last) yield* files.items(last, commit);
-        parser = createDiffParser(limits);
-        commit = line.slice('\0commit '.length);
-        message = [];
-        continue;
-      }
-      const file = parser.push(line);
-      if (file) yield* files.items(file, commit);
     }
     const last = parser.end();
     if (last) yield* files.items(last, commit);

@@ -131,8 +131,8 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
     if (!(await attributes.isDiffUnset(file.path))) return undefined;
     const parser = createDiffParser({ maxFileSize: options.maxFileSize });
     let text: FileDiff | undefined;
-    for await (const line of git.lines(options.textPatchArgs(file.path, commit)))
-      text = parser.push(line) ?? text;
+    for await (const batch of git.lineBatches(options.textPatchArgs(file.path, commit)))
+      for (const line of batch) text = parser.push(line) ?? text;
     text = parser.end() ?? text;
     return text && !text.binary && !hunksLookBinary(text)
       ? { ...text, path: file.path }

@@ -33,8 +33,12 @@ export interface Git {
   readonly gitDir: string;
   /** Runs git with `args` and returns stdout; a non-zero exit becomes a GitError. */
   raw(args: readonly string[]): Promise<string>;
-  /** Runs git with `args` and yields stdout line by line (split on `\n` only) as git writes it, so memory does not grow with the output. */
-  lines(args: readonly string[]): AsyncGenerator<string>;
+  /**
+   * Runs git with `args` and yields stdout as lines (split on `\n` only), an array of them
+   * for each piece read, as git writes it: memory does not grow with the output, and a
+   * long output costs no promise per line.
+   */
+  lineBatches(args: readonly string[]): AsyncGenerator<string[]>;
   /** Runs git with `args`, `input` on its stdin, and yields stdout as it comes, read as fast as it is consumed. */
   chunks(args: readonly string[], input: string): AsyncGenerator<Buffer>;
   /** Starts git with `args` (fixed config and environment included) for a caller that talks to it: see `createBatch`. */
@@ -127,23 +131,25 @@ async function* streamChunks(
   }
 }
 
-async function* streamLines(place: Place, args: readonly string[]): AsyncGenerator<string> {
+async function* streamLines(place: Place, args: readonly string[]): AsyncGenerator<string[]> {
   // Each line decoded from git's bytes on its own: a line kept (an id, a path) holds its
   // own text, never a slice that keeps a whole chunk of output alive.
   let rest: Buffer[] = [];
   for await (const data of streamChunks(place, args)) {
+    const lines: string[] = [];
     let from = 0;
     for (let end = data.indexOf(0x0a); end !== -1; end = data.indexOf(0x0a, from)) {
       if (rest.length > 0) {
         rest.push(data.subarray(from, end));
-        yield Buffer.concat(rest).toString('utf8');
+        lines.push(Buffer.concat(rest).toString('utf8'));
         rest = [];
-      } else yield data.toString('utf8', from, end);
+      } else lines.push(data.toString('utf8', from, end));
       from = end + 1;
     }
     if (from < data.length) rest.push(data.subarray(from));
+    if (lines.length > 0) yield lines;
   }
-  if (rest.length > 0) yield Buffer.concat(rest).toString('utf8');
+  if (rest.length > 0) yield [Buffer.concat(rest).toString('utf8')];
 }
 
 export interface OpenOptions {
@@ -216,7 +222,7 @@ export async function openRepository(cwd: string, options: OpenOptions = {}): Pr
     bare,
     gitDir,
     raw: (args) => run(place, args),
-    lines: (args) => streamLines(place, args),
+    lineBatches: (args) => streamLines(place, args),
     chunks: (args, input) => streamChunks(place, args, input),
     spawn: (args) => start(place, args, 'pipe'),
   };

@@ -1,4 +1,10 @@
-import { createObjectReader, streamObjects, type GitObject, type ObjectReader } from './blobs.js';
+import {
+  createObjectReader,
+  MISSING,
+  streamObjects,
+  type GitObject,
+  type ObjectReader,
+} from './blobs.js';
 import { getHeapStatistics } from 'node:v8';
 import { GitError } from './errors.js';
 import type { Git } from './git.js';
@@ -94,11 +100,26 @@ const NEWLINE = 0x0a;
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const UTF8_NO_BOM = new TextDecoder('utf-8');
 
-/** Part of a blob to scan: its text, the blob's line it starts on, and which of the blob's lines count. */
+/**
+ * Part of a blob to scan: its text, the byte it starts at, and which of its lines count
+ * (1 is its first). Its line in the blob is counted only if it has findings (see `onResult`).
+ */
 interface Part {
   text: string;
-  startLine: number;
+  from: number;
   lines: [number, number];
+}
+
+/** How many lines `bytes[from, to)` holds (a last line without a newline counts). */
+function linesIn(bytes: Buffer, from: number, to: number): number {
+  let count = 0;
+  for (
+    let at = bytes.indexOf(NEWLINE, from);
+    at !== -1 && at < to;
+    at = bytes.indexOf(NEWLINE, at + 1)
+  )
+    count++;
+  return to > from && bytes[to - 1] !== NEWLINE ? count + 1 : count;
 }
 
 /**
@@ -122,22 +143,12 @@ function partsOf(bytes: Buffer, ranges: readonly [number, number][]): Part[] {
       previous.to = to;
     } else spans.push({ from, first, last, to });
   }
-  // The line each part starts on, counted as the parts go: one pass over the blob.
-  let line = 1;
-  let counted = 0;
   return spans.map(({ from, first, last, to }) => {
-    let at = bytes.indexOf(NEWLINE, counted);
-    while (at !== -1 && at < from) {
-      line++;
-      at = bytes.indexOf(NEWLINE, at + 1);
-    }
-    counted = from;
     // A UTF-8 byte-order mark is dropped at the start of a file only, as when it is read whole.
     const text = (from === 0 ? UTF8_NO_BOM : UTF8).decode(bytes.subarray(from, to));
-    const count = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n').length;
     const own = 1 + (first > from ? 1 : 0);
-    const lines: [number, number] = [own, Math.max(own, count - (to > last ? 1 : 0))];
-    return { text, startLine: line, lines: [line - 1 + lines[0], line - 1 + lines[1]] };
+    const count = linesIn(bytes, from, to);
+    return { text, from, lines: [own, Math.max(own, count - (to > last ? 1 : 0))] };
   });
 }
 
@@ -180,11 +191,13 @@ function createKeeper(jobs: readonly Job[]) {
   const kept = new Map<string, Buffer>();
   let size = 0;
   return {
-    /** Keeps `bytes` (a copy) if a job after `now` compares with them. */
+    /** Keeps `bytes` (a copy, if they are part of a larger buffer) if a job after `now` compares with them. */
     offer(id: string, bytes: Buffer, now: number) {
       if ((lastUse.get(id) ?? -1) <= now || kept.has(id) || size + bytes.length > KEEP_BYTES)
         return;
-      kept.set(id, Buffer.from(bytes));
+      // A view of git's output (what arrived in one piece) is copied; a blob read in pieces
+      // has a buffer of its own, kept as it is.
+      kept.set(id, bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes));
       size += bytes.length;
     },
     get: (id: string) => kept.get(id),
@@ -228,6 +241,14 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   const rescanned = new Set<string>();
   /** The first item of each blob read: what progress counts. */
   const units = new WeakSet<SourceItem>();
+  /** Where a part that does not start its blob starts (its findings' lines are shifted once known). */
+  const partAt = new WeakMap<SourceItem, { id: string; from: number }>();
+  /** Lines to add to a finding of a part: counted in its blob, read again, once it has findings. */
+  const shift = new WeakMap<Finding, number>();
+  /** Shifts being counted; `items` waits for them before it ends. */
+  let counting: Promise<void>[] = [];
+  /** What reads a blob again to count a part's lines: `items`' object reader. */
+  let lineReader: ObjectReader | undefined;
   let total: number | undefined;
 
   const revisionArgs = (): string[] => {
@@ -271,53 +292,55 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     let message: string[] | undefined;
     let read = 0;
     const heapLimit = getHeapStatistics().heap_size_limit * 0.75;
-    for await (let line of git.lines(args)) {
-      // What is known of every blob and commit stays in memory: past most of the heap, stop
-      // with a clear error rather than let V8 abort the process.
-      if (++read % 4096 === 0 && getHeapStatistics().used_heap_size > heapLimit)
-        throw new GitError(
-          'HISTORY_TOO_LARGE',
-          `the history is too large for this process's memory (${blobs.size} blobs in ${commits.length} commits so far), so the audit stopped (exit 2): audit fewer refs or a shorter span (--branches, a ref, --since, --max-count), or give Node more memory (NODE_OPTIONS=--max-old-space-size=<MB>)`,
-        );
-      if (!message && line.startsWith('\0')) {
-        const [ids = '', date = '', author = '', ...rest] = line.slice(1).split('\0');
-        commit = addCommit(ids.split(' ')[0]!, date, author);
-        message = [];
-        // The rest of the line is the message's first line (and its end, when it has no newline).
-        line = rest.join('\0');
-      }
-      if (message) {
-        const ends = line.endsWith('\0');
-        message.push(ends ? line.slice(0, -1) : line);
-        if (!ends) continue;
-        const text = message.join('\n').replace(/\n+$/, '');
-        message = undefined;
+    for await (const batch of git.lineBatches(args)) {
+      for (let line of batch) {
+        // What is known of every blob and commit stays in memory: past most of the heap, stop
+        // with a clear error rather than let V8 abort the process.
+        if (++read % 4096 === 0 && getHeapStatistics().used_heap_size > heapLimit)
+          throw new GitError(
+            'HISTORY_TOO_LARGE',
+            `the history is too large for this process's memory (${blobs.size} blobs in ${commits.length} commits so far), so the audit stopped (exit 2): audit fewer refs or a shorter span (--branches, a ref, --since, --max-count), or give Node more memory (NODE_OPTIONS=--max-old-space-size=<MB>)`,
+          );
+        if (!message && line.startsWith('\0')) {
+          const [ids = '', date = '', author = '', ...rest] = line.slice(1).split('\0');
+          commit = addCommit(ids.split(' ')[0]!, date, author);
+          message = [];
+          // The rest of the line is the message's first line (and its end, when it has no newline).
+          line = rest.join('\0');
+        }
+        if (message) {
+          const ends = line.endsWith('\0');
+          message.push(ends ? line.slice(0, -1) : line);
+          if (!ends) continue;
+          const text = message.join('\n').replace(/\n+$/, '');
+          message = undefined;
+          const id = commits[commit]!.id;
+          if (text !== '')
+            yield { type: 'chunk', chunk: { subject: 'message', path: id, text, commit: id } };
+          continue;
+        }
+        if (!line.startsWith(':')) continue;
+        const entry = parseRawLine(line);
+        if (!entry || isZeroId(entry.id) || isAllowedPath(entry.path)) continue;
         const id = commits[commit]!.id;
-        if (text !== '')
-          yield { type: 'chunk', chunk: { subject: 'message', path: id, text, commit: id } };
-        continue;
+        const known = names.get(entry.path);
+        if (known !== undefined) entry.path = known;
+        else {
+          names.set(entry.path, entry.path);
+          yield {
+            type: 'chunk',
+            chunk: { subject: 'file-name', path: entry.path, text: entry.path, commit: id },
+          };
+        }
+        if (entry.mode === GITLINK) continue;
+        const seen = blobs.get(entry.id);
+        if (seen) {
+          (seen.again ??= []).push([entry.path, commit]);
+          continue;
+        }
+        blobs.set(entry.id, { path: entry.path, commit, found: false });
+        yield { id: entry.id, path: entry.path, commit, before: entry.oldIds };
       }
-      if (!line.startsWith(':')) continue;
-      const entry = parseRawLine(line);
-      if (!entry || isZeroId(entry.id) || isAllowedPath(entry.path)) continue;
-      const id = commits[commit]!.id;
-      const known = names.get(entry.path);
-      if (known !== undefined) entry.path = known;
-      else {
-        names.set(entry.path, entry.path);
-        yield {
-          type: 'chunk',
-          chunk: { subject: 'file-name', path: entry.path, text: entry.path, commit: id },
-        };
-      }
-      if (entry.mode === GITLINK) continue;
-      const seen = blobs.get(entry.id);
-      if (seen) {
-        (seen.again ??= []).push([entry.path, commit]);
-        continue;
-      }
-      blobs.set(entry.id, { path: entry.path, commit, found: false });
-      yield { id: entry.id, path: entry.path, commit, before: entry.oldIds };
     }
   }
 
@@ -332,6 +355,18 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     keeper: ReturnType<typeof createKeeper>,
   ): Promise<SourceItem[]> {
     const commit = commits[job.commit]!.id;
+    if (object === MISSING) {
+      // Reported, and the scan is incomplete (exit 2): never a silent pass.
+      const missing: SourceItem = {
+        type: 'skipped',
+        skipped: {
+          path: job.path,
+          reason: 'unreadable',
+          detail: `blob ${job.id}, in commit ${commit}, is missing from the repository (a partial or damaged clone)`,
+        },
+      };
+      return [missing];
+    }
     const { bytes } = object;
     const binary = object.head.indexOf(0) !== -1 && !hasUtf16Bom(object.head);
     if (bytes === undefined) {
@@ -379,11 +414,12 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
           subject: 'content',
           path: job.path,
           text: part.text,
-          startLine: part.startLine,
+          startLine: 1,
           lines: [part.lines],
           commit,
         },
       };
+      if (part.from > 0) partAt.set(item, { id: job.id, from: part.from });
       return item;
     });
   }
@@ -421,14 +457,15 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
             ...(selection.branches ? ['refs/heads/'] : []),
             ...(selection.tags ? ['refs/tags/'] : []),
           ];
-      for await (const line of git.lines([
+      for await (const batch of git.lineBatches([
         'for-each-ref',
         '--format=%(refname)%00%(objectname)%00%(objecttype)',
         ...patterns,
-      ])) {
-        const [name = '', id = '', type = ''] = line.split('\0');
-        if (name !== '') refs.push({ name, id, type });
-      }
+      ]))
+        for (const line of batch) {
+          const [name = '', id = '', type = ''] = line.split('\0');
+          if (name !== '') refs.push({ name, id, type });
+        }
     }
     // Asked all at once (one write, no waiting in between): only what is not a commit.
     const first = await Promise.all(
@@ -462,11 +499,12 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     context?: HistoryContext,
   ): AsyncGenerator<SourceItem> {
     if (selection.revisions.length > 0) await verifyCommits(git, selection.revisions);
-    const objects = createObjectReader(git, limits.maxFileSize);
+    const reader = createObjectReader(git, limits.maxFileSize);
+    lineReader = reader;
     const settle = context ? () => context.settle() : () => Promise.resolve();
     let keeper = createKeeper([]);
     const take = async (job: Job, object: GitObject) => {
-      const items = await itemsOf(job, object, objects, keeper);
+      const items = await itemsOf(job, object, reader, keeper);
       for (const item of items) if (item.type !== 'skipped') scanning.set(item, job);
       if (items[0]) units.add(items[0]);
       return items;
@@ -506,20 +544,26 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
         if (object.bytes) keeper.offer(job.id, object.bytes, now);
         keeper.release(job.before, now);
       }
-      yield* refItems(objects);
+      yield* refItems(reader);
       await settle();
       for (let jobs = followUps(); jobs.length > 0; jobs = followUps()) {
         total += jobs.length;
         // Asked 64 at a time, so that no read waits for the one before it.
         for (let i = 0; i < jobs.length; i += 64) {
           const some = jobs.slice(i, i + 64);
-          const read = await Promise.all(some.map((job) => objects.read(job.id)));
+          const read = await Promise.all(
+            some.map((job) => reader.read(job.id).catch(() => MISSING)),
+          );
           for (const [k, job] of some.entries()) yield* await take(job, read[k]!);
         }
         await settle();
       }
+      for (let some = counting; some.length > 0; some = counting) {
+        counting = [];
+        await Promise.all(some);
+      }
     } finally {
-      objects.close();
+      reader.close();
     }
   }
 
@@ -527,6 +571,16 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     const job = scanning.get(item);
     if (!job) return;
     scanning.delete(item);
+    const at = partAt.get(item);
+    if (at && findings.length > 0) {
+      const counted = lineReader!.read(at.id).then(({ bytes }) => {
+        const lines = linesIn(bytes!, 0, at.from);
+        for (const finding of findings) shift.set(finding, lines);
+      });
+      // Marked handled now: `items` hears of a failure when it waits for the counts.
+      counted.catch(() => undefined);
+      counting.push(counted);
+    }
     const blob = blobs.get(job.id)!;
     if (findings.length > 0 && !blob.found) {
       blob.found = true;
@@ -535,7 +589,13 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   }
 
   function attribute(findings: readonly Finding[]): Finding[] {
-    const about = (finding: Finding): Finding => {
+    if (counting.length > 0)
+      throw new Error('history findings attributed before their lines are known');
+    const about = (found: Finding): Finding => {
+      const lines = shift.get(found);
+      const finding = lines
+        ? { ...found, line: found.line + lines, endLine: found.endLine + lines }
+        : found;
       const index = finding.commit === undefined ? undefined : commitIndex.get(finding.commit);
       if (index === undefined) return finding;
       const commit = commits[index]!;

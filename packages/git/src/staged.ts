@@ -68,11 +68,11 @@ export interface StagedChanges {
  */
 export function startStagedChanges(git: Git): StagedChanges {
   const args = stagedDiffArgs(git);
-  const lines = (async function* () {
-    yield* git.lines(await args);
+  const batches = (async function* () {
+    yield* git.lineBatches(await args);
   })();
-  // The first step runs until git writes its first line; a failure waits for `items`.
-  const first = lines.next();
+  // The first step runs until git writes its first lines; a failure waits for `items`.
+  const first = batches.next();
   first.catch(() => undefined);
   let taken = false;
   return {
@@ -87,20 +87,22 @@ export function startStagedChanges(git: Git): StagedChanges {
       const parser = createDiffParser(limits);
       try {
         const emit = (file: FileDiff | undefined) => (file ? files.items(file) : undefined);
-        for (let line = await first; line.done !== true; line = await lines.next()) {
-          const items = emit(parser.push(line.value));
-          if (items) yield* items;
+        for (let batch = await first; batch.done !== true; batch = await batches.next()) {
+          for (const line of batch.value) {
+            const items = emit(parser.push(line));
+            if (items) yield* items;
+          }
         }
         const last = emit(parser.end());
         if (last) yield* last;
       } finally {
         files.close();
-        await lines.return(undefined);
+        await batches.return(undefined);
       }
     },
     async close() {
       await first.catch(() => undefined);
-      await lines.return(undefined);
+      await batches.return(undefined);
     },
   };
 }

@@ -41,9 +41,10 @@ describe('createHistorySource', () => {
       'bytes b.txt',
       'ref refs/heads/main: refs/heads/main',
     ]);
-    // The change: its line (line 201 of the blob), with one line of context around it.
+    // The change, with one line of context around it: its line counts (the part's second;
+    // its line in the blob, 201, is counted only for findings: see the CLI's history tests).
     expect(items.filter((line) => line.startsWith('content a.txt'))).toEqual([
-      'content a.txt 201: const line200 = changed(200); @second',
+      'content a.txt 2: const line200 = changed(200); @second',
     ]);
   });
 

@@ -114,8 +114,14 @@ export async function toChunks(
   return { chunks: [{ subject: 'content', path, text, ...where }], skipped: [] };
 }
 
-/** Text longer than this is scanned in pieces of about this many characters, so that a file full of findings cannot fill the memory before the budget is checked. */
-const PIECE = 256 * 1024;
+/**
+ * Text longer than this is scanned in pieces of about this many characters: a file full
+ * of findings cannot fill the memory before the budget is checked, and the engine's
+ * strings stay below V8's large-object size (a string over 128 KB costs a fresh mapping,
+ * ~2 ms, each time the engine makes one): the engine alone scans lodash.js 1.5-2 times
+ * faster in 48 KB pieces than in 200 KB ones.
+ */
+const PIECE = 48 * 1024;
 
 /** Lines of context on each side of a piece: a match that starts in it and ends up to this many lines later (a private key) is found whole. */
 const PIECE_CONTEXT = 64;

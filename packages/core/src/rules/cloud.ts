@@ -163,14 +163,25 @@ export const cloudRules: Rule[] = [
     provider: 'Fastly',
     source: 'https://www.fastly.com/documentation/reference/http/http-headers/Fastly-Key',
     description:
-      'Fastly API token (32 characters) assigned to a Fastly setting or the Fastly-Key header. The format is observed: the provider documents only how the key is used.',
+      'Fastly API token (32 characters) assigned to a Fastly setting or the Fastly-Key header, or written after "Fastly … token" (or API key) on its line. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API token', 'Fastly (Account > Personal API tokens)'),
     keywords: ['fastly'],
     pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/,
     scope: 'line',
-    check: { keyedBy: 'fastly[\\w.-]*(?:token|key|secret)' },
+    check: {
+      anyOf: [
+        { keyedBy: 'fastly[\\w.-]*(?:token|key|secret)' },
+        // Not "key" alone: a Fastly surrogate key is a cache tag.
+        { precededBy: 'fastly[^\\n]{0,24}?(?:token|api[ _-]?key|secret)\\w*[^\\w\\n]{1,6}' },
+      ],
+    },
     token: (fake) => `${b64url(fake, 30)}${fake.digits(2)}`,
-    contexts: [(t) => `FASTLY_API_TOKEN=${t}`, (t) => `-H "Fastly-Key: ${t}"`],
+    contexts: [
+      (t) => `FASTLY_API_TOKEN=${t}`,
+      (t) => `-H "Fastly-Key: ${t}"`,
+      (t) => `Fastly API token: ${t}`,
+    ],
+    ignore: (fake) => [`Fastly surrogate key: ${b64url(fake, 30)}${fake.digits(2)}`],
   }),
   defineRule({
     id: 'netlify-access-token',

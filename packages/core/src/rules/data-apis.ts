@@ -526,4 +526,22 @@ export const dataApiRules: Rule[] = [
     severity: 'medium',
     example: (t) => `fetch("https://api.tomtom.com/search/2/geocode/Amsterdam.json?key=${t}")`,
   }),
+  keyedRule({
+    id: 'owlbot-api-token',
+    title: 'Owlbot dictionary API token',
+    provider: 'Owlbot',
+    source: 'https://owlbot.info/',
+    credential: 'API token',
+    revokeAt: 'Owlbot (request a new token from owlbot.info)',
+    names: ['owlbot'],
+    env: 'OWLBOT_TOKEN',
+    // Sent as "Authorization: Token …", the Django REST framework scheme, whose tokens are
+    // 40 hex.
+    shape: hexKey(40),
+    hosts: ['owlbot.info'],
+    note: 'format observed',
+    severity: 'low',
+    example: (t) =>
+      `requests.get("https://owlbot.info/api/v4/dictionary/owl", headers={"Authorization": "Token ${t}"})`,
+  }),
 ];

@@ -107,6 +107,8 @@ export const genericApiKey = defineRule({
       // A short prefix before a hex or single-case body: the body is judged on its own.
       `WEBHOOK_SECRET=whs-${fake.hex(32)}`,
       `api_secret: "ak_${fake.string(LOWER + DIGITS, 40)}"`,
+      // A bare random value after ` = ` (INI, properties, dotenv): no variable is named so.
+      `[billing]\napi_token = ${fake.base62(40)}`,
     ],
     ignore: [
       `API_KEY=${'x'.repeat(32)}`,

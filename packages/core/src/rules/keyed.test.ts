@@ -53,6 +53,7 @@ describe('keyedRule', () => {
     ['the name and a credential word before it on its line', `acmecorp secret key: ${key}`],
     ['a command-line flag', `deploy --acmecorp-token ${key}`],
     ['a password key', `ACMECORP_PWD=${key}`],
+    ['a personal access token key', `ACMECORP_PAT=${key}`],
     ['the API host nearby', `curl "https://api.acmecorp.io/v1/items?apikey=${key}"`],
     ['the SDK call', `client = AcmeCorpClient("${key}")`],
   ])('finds the key by %s', (_what, text) => {
@@ -62,6 +63,7 @@ describe('keyedRule', () => {
   it.each([
     ['a key that does not name the provider', `CACHE_KEY=${key}`],
     ['a provider key that names no credential', `ACMECORP_BUILD_ID=${key}`],
+    ['a path, not a personal access token', `ACMECORP_PATH=${key}`],
     ['the provider named with no credential word', `acmecorp ${key}`],
     ['a commit id of a dependency on the provider', `"acmecorp": "github:acme/acmecorp#${key}"`],
     ['the provider named lines away', `# acmecorp\n\n\n\nrevision = "${key}"`],

@@ -125,8 +125,11 @@ export interface KeyedProvider {
   example?: (token: string) => string;
 }
 
-/** Words that say a key or the text before a value holds a credential. */
-const CREDENTIAL = '(?:key|token|secret|pass|pwd|auth|access|private|credential)';
+/**
+ * Words that say a key or the text before a value holds a credential; `pat` (a personal access
+ * token: `CLARIFAI_PAT`) only as a word's end, so `path` and `pattern` say nothing.
+ */
+const CREDENTIAL = '(?:key|token|secret|pass|pwd|auth|access|private|credential|pat(?![a-z]))';
 
 /** A YAML block named after the provider, keyed as the env variable ends: `newsapi:\n  key: …`. */
 function blockOf(name: string, env: string, token: string): string {

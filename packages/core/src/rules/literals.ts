@@ -3,6 +3,7 @@
 // what a password value looks like when it is a stand-in rather than a password.
 
 import { isPlaceholder, unleet } from '../codec/placeholder.js';
+import { isRandomLooking } from '../codec/randomness.js';
 import type { MatchContext } from '../types.js';
 
 const QUOTES = '"\'`';
@@ -50,15 +51,17 @@ export function isCodeValue(
 /**
  * An unquoted value that is code rather than a literal: negations, calls, indexing and
  * member access (`c->argv`, `Hash::make(`, `self.x`, `typing.Optional[bytes]`), variables
- * (`$pass`, `@pass`), or an identifier with more code after it on its line
- * (`pass: matches ?? false,`).
+ * (`$pass`, `@pass`), an identifier after ` = ` that is not random (`x = userPassword`), or
+ * an identifier with more code after it on its line (`pass: matches ?? false,`).
  */
 function isExpression(secret: string, { text, start, end }: MatchContext): boolean {
   if (/^[![{(:$@&*]/.test(secret)) return true;
   if (/^[A-Za-z_][\w$.]*(?:\?\.|\(|\[|->|::)/.test(secret) || /^(?:this|self)\./.test(secret))
     return true;
   if (!/^[A-Za-z_$][\w$.]*$/.test(secret)) return false;
-  if (/ = $/.test(before(text, start, 3))) return true;
+  // `x = name` assigns a variable, but no one names a variable with a random string:
+  // `api_token = Wpn3LqA9…` in an INI, properties or dotenv file is a bare literal.
+  if (/ = $/.test(before(text, start, 3))) return !isRandomLooking(secret);
   const after = text.slice(end, end + 8).trimStart();
   return /^(?:\?\?|\|\||&&|[,;)?:+])/.test(after);
 }

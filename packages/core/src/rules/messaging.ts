@@ -413,6 +413,9 @@ export const messagingRules: Rule[] = [
       'channelaccess',
     ],
     env: 'LINE_CHANNEL_ACCESS_TOKEN',
+    // Settings named after LINE and a token, without "channel": the shape (about 172
+    // characters of base64) keeps a `pipeline_token` from being taken for one by chance.
+    keys: ['line_token', 'line_access_token'],
     // Observed: a long-lived token is about 172 characters of base64.
     shape: {
       body: '[A-Za-z0-9+/]{160,180}={0,2}',
@@ -518,5 +521,22 @@ export const messagingRules: Rule[] = [
       (t) => `curl -X POST https://api.onesignal.com/notifications -H "Authorization: key ${t}"`,
       (t) => `onesignal:\n  api_key: "${t}"`,
     ],
+  }),
+  keyedRule({
+    id: 'groove-access-token',
+    title: 'Groove API access token',
+    provider: 'Groove (GrooveHQ)',
+    source: 'https://www.groovehq.com/docs/oauth',
+    credential: 'API access token',
+    revokeAt: 'Groove (Settings > API, or the OAuth grant)',
+    // "groove" is also a word: only lines that name it.
+    names: ['groovehq', 'groove_hq', 'groove'],
+    env: 'GROOVEHQ_ACCESS_TOKEN',
+    shape: hexKey(64),
+    hosts: ['api.groovehq.com'],
+    lineOnly: true,
+    note: 'format observed: the provider shows hex access tokens',
+    impact: "It reads and answers the account's support tickets and customers.",
+    example: (t) => `curl "https://api.groovehq.com/v1/tickets?access_token=${t}"`,
   }),
 ];

@@ -194,4 +194,20 @@ export const paymentRules: Rule[] = [
       (t) => `sdk = shippo.Shippo(api_key_header="ShippoToken ${t}")`,
     ],
   }),
+  keyedRule({
+    id: 'coinbase-legacy-api-secret',
+    title: 'Coinbase legacy API key secret',
+    provider: 'Coinbase',
+    source: 'https://docs.cdp.coinbase.com/coinbase-app/authentication-authorization/legacy-keys',
+    credential: 'legacy API key secret',
+    revokeAt: 'Coinbase (Settings > API; legacy keys are replaced by CDP API keys)',
+    names: ['coinbase'],
+    env: 'COINBASE_API_SECRET',
+    // Documented: the key name is 16 characters, the secret 32 (letters and digits in the
+    // provider's example). CDP keys are an EC or Ed25519 private key: the key-file rules.
+    shape: alnumKey(32),
+    hosts: ['api.coinbase.com'],
+    note: 'the 16-character key name beside it is no secret; Coinbase expired legacy keys in February 2025, they stay in histories',
+    impact: 'It signed trades, sends and withdrawals of the account.',
+  }),
 ];

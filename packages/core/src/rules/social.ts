@@ -26,14 +26,25 @@ export const socialRules: Rule[] = [
     title: 'Facebook / Meta app secret',
     provider: 'Meta (Facebook)',
     source: 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens',
-    description: 'Facebook app secret (32 hex) assigned to a Facebook setting.',
+    description:
+      'Facebook app secret (32 hex) assigned to a Facebook setting, or written after "Facebook … secret" on its line.',
     remediation: remediation('app secret (reset it)', META),
     keywords: ['facebook', 'fb_', 'fb-', 'fbapp'],
     pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/,
     scope: 'line',
-    check: { keyedBy: '(?:facebook|\\bfb)[\\w.-]*secret' },
+    check: {
+      anyOf: [
+        { keyedBy: '(?:facebook|\\bfb)[\\w.-]*secret' },
+        { precededBy: '(?:facebook|\\bfb)[^\\n]{0,24}?secret\\w*[^\\w\\n]{1,6}' },
+      ],
+    },
     token: (fake) => fake.hex(32),
-    contexts: [(t) => `FACEBOOK_APP_SECRET=${t}`, (t) => `fb_app_secret: "${t}"`],
+    contexts: [
+      (t) => `FACEBOOK_APP_SECRET=${t}`,
+      (t) => `fb_app_secret: "${t}"`,
+      (t) => `# Facebook app secret: ${t}`,
+    ],
+    ignore: (fake) => [`# Facebook app id: ${fake.hex(32)}`, `secret = "${fake.hex(32)}"`],
   }),
   defineRule({
     id: 'twitter-bearer-token',

@@ -92,6 +92,42 @@ describe('keyword prefilter', () => {
       expect(ids(switching.select(text))).toEqual(ids(byAutomaton.select(text)));
   });
 
+  it('records where every keyword starts, as a search of the lower-cased text finds them, either way', () => {
+    const keywords = [...new Set(builtinRules.flatMap((rule) => rule.keywords))];
+    const fake = createFake(8);
+    // Keywords in mixed case, overlapping and nested, cut, and with the Kelvin sign (whose
+    // lower case is "k") standing for a "k".
+    const texts = Array.from({ length: 200 }, () =>
+      Array.from({ length: 8 }, () => {
+        const keyword = fake.pick(keywords);
+        const cased = [...keyword]
+          .map((c) => (c === 'k' && fake.pick([true, false, false]) ? '\u212a' : c))
+          .map((c) => (fake.pick([true, false]) ? c.toUpperCase() : c))
+          .join('');
+        return fake.pick([cased, cased.slice(1), `${cased}${fake.pick(keywords)}`]);
+      }).join(fake.pick([' ', '', '\n', '"'])),
+    );
+    /** Every start of every keyword in the text lower-cased, by keyword. */
+    const expected = (text: string) => {
+      const lower = text.toLowerCase();
+      const starts = new Map<string, number[]>();
+      for (const keyword of keywords)
+        for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + 1))
+          starts.set(keyword, [...(starts.get(keyword) ?? []), at]);
+      return starts;
+    };
+    const sorted = (starts: Map<string, number[]>) => new Map([...starts].sort());
+    for (const automatonAfter of [Infinity, 0]) {
+      const prefilter = createPrefilter(builtinRules, { automatonAfter });
+      for (const text of texts) {
+        const starts = new Map<string, number[]>();
+        prefilter.select(text, undefined, starts);
+        expect(sorted(starts)).toEqual(sorted(expected(text)));
+      }
+    }
+    expect(texts.some((text) => text.includes('\u212a'))).toBe(true);
+  });
+
   it('selects the rules without keywords, and only those, when no rule has one', () => {
     const bare = builtinRules.filter((rule) => rule.keywords.length === 0);
     expect(bare.length).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ import {
   type Ranges,
   type ScanContext,
 } from './pattern.js';
-import { createPrefilter } from './prefilter.js';
+import { createPrefilter, type KeywordStarts } from './prefilter.js';
 
 /** Finds credential hits in a text with a fixed rule set. */
 export interface CredentialScanner {
@@ -55,7 +55,8 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
       const lineCache = new Map<string, readonly number[]>();
       const keywordCache = new Map<string, Ranges>();
       const context: ScanContext = { text, model, linesOf: (ruleId) => linesOf(ruleId) };
-      const chosen = prefilter.select(text, lowerText);
+      const starts: KeywordStarts = new Map();
+      const chosen = prefilter.select(text, lowerText, starts);
       const selected = new Set(chosen);
       // The rules to run, in catalog order: those whose keywords occur, and the paired ones.
       const toRun =
@@ -90,7 +91,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
           rule.keywords.length === 0 || !selected.has(rule)
             ? []
             : rule.scope === 'line'
-              ? keywordLines(lowerText(), rule.keywords, keywordCache)
+              ? keywordLines(text, rule.keywords, starts, keywordCache)
               : [[0, text.length]];
         if (rule.near.length === 0) return rule.keywords.length === 0 ? undefined : own;
         const windows: Ranges = [];

@@ -94,14 +94,15 @@ function scanRange(
 }
 
 /**
- * The sorted, merged [start, end) ranges of the lines of `lowerText` that contain one of
- * `keywords` (each keyword's lines found once per text, kept in `cache`). A keyword line
- * that ends by opening a value (`api_key:`, `TOKEN=\`, `password: |`) takes the line
- * after it along: the value is there.
+ * The sorted, merged [start, end) ranges of the lines of `text` that contain one of
+ * `keywords`, where they start by `starts` (see `RulePrefilter.select`; each keyword's
+ * lines found once per text, kept in `cache`). A keyword line that ends by opening a value
+ * (`api_key:`, `TOKEN=\`, `password: |`) takes the line after it along: the value is there.
  */
 export function keywordLines(
-  lowerText: string,
+  text: string,
   keywords: readonly string[],
+  starts: ReadonlyMap<string, readonly number[]>,
   cache = new Map<string, Ranges>(),
 ): Ranges {
   const lines: Ranges = [];
@@ -113,17 +114,21 @@ export function keywordLines(
     }
     const found: Ranges = [];
     cache.set(keyword, found);
-    for (let at = lowerText.indexOf(keyword); at !== -1;) {
-      const start = lowerText.lastIndexOf('\n', at) + 1;
-      const newline = lowerText.indexOf('\n', at);
-      let end = newline === -1 ? lowerText.length : newline;
-      if (newline !== -1 && opensValue(lowerText, end)) {
-        const next = lowerText.indexOf('\n', newline + 1);
-        end = next === -1 ? lowerText.length : next;
+    // Each line once: the occurrences after the first on a line are passed over.
+    let next = 0;
+    for (const at of starts.get(keyword) ?? []) {
+      if (at < next) continue;
+      const start = text.lastIndexOf('\n', at) + 1;
+      const newline = text.indexOf('\n', at);
+      let end = newline === -1 ? text.length : newline;
+      if (newline !== -1 && opensValue(text, end)) {
+        const following = text.indexOf('\n', newline + 1);
+        end = following === -1 ? text.length : following;
       }
       found.push([start, end]);
       lines.push([start, end]);
-      at = newline === -1 ? -1 : lowerText.indexOf(keyword, newline);
+      if (newline === -1) break;
+      next = newline;
     }
   }
   return mergeRanges(lines);
@@ -138,7 +143,7 @@ function opensValue(text: string, end: number): boolean {
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i--;
   const last = text[i];
   if (last !== undefined && ':=\\(>{['.includes(last)) return true;
-  const tail = text.slice(Math.max(0, i - 100), i + 1);
+  const tail = lowerAscii(text.slice(Math.max(0, i - 100), i + 1));
   if (tail.includes('name') && NAME_ENTRY.test(tail)) return true;
   // A YAML block scalar: `key: |`, `key: >-`.
   return (

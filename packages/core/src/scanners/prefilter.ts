@@ -3,13 +3,18 @@ import { lowerAscii } from './pattern.js';
 import type { Rule } from '../types.js';
 import { escapeRegExp } from '../codec/escape-regexp.js';
 
+/** Where each keyword found in a text starts: its offsets, in increasing order. */
+export type KeywordStarts = Map<string, number[]>;
+
 /** Decides which rules can match a text. */
 export interface RulePrefilter {
   /**
    * The rules whose keywords occur in `text` (in any case), plus those without keywords, in
    * catalog order. `lower` gives the text lower-cased (`lowerAscii`), if the caller has it.
+   * With `starts`, also records where every occurrence of each keyword starts (as a search
+   * of the lower-cased text for it would find them), for keyword lines.
    */
-  select(text: string, lower?: () => string): Rule[];
+  select(text: string, lower?: () => string, starts?: KeywordStarts): Rule[];
 }
 
 export interface PrefilterOptions {
@@ -63,12 +68,22 @@ export function createPrefilter(
     }
     return within;
   };
+  /** By keyword: the keywords that start it, itself included (those that start where it does). */
+  const starting = new Map<string, number[]>();
+  const startsOf = (match: string): number[] => {
+    let prefixes = starting.get(match);
+    if (prefixes === undefined) {
+      prefixes = keywords.flatMap((keyword, k) => (match.startsWith(keyword) ? [k] : []));
+      starting.set(match, prefixes);
+    }
+    return prefixes;
+  };
   // Scratch marks, cleared after each text: the work per text follows the keywords found
   // in it, not the number of rules.
   const found = new Uint8Array(keywords.length);
   const chosen = new Uint8Array(rules.length);
   return {
-    select(text, lower) {
+    select(text, lower, starts) {
       const hits: number[] = [];
       const hit = (k: number) => {
         if (found[k] === 0) {
@@ -76,9 +91,20 @@ export function createPrefilter(
           hits.push(k);
         }
       };
+      const record = (k: number, at: number) => {
+        const keyword = keywords[k]!;
+        const list = starts!.get(keyword);
+        if (list) list.push(at);
+        else starts!.set(keyword, [at]);
+      };
       if (keywords.length === 0) {
         // Only rules without keywords: nothing to search for.
-      } else if (automaton === undefined && ascii && (searched += text.length) <= limit) {
+      } else if (
+        ascii &&
+        ((automaton === undefined && (searched += text.length) <= limit) ||
+          // Where the Kelvin sign is, the lower-cased text is what keyword lines search.
+          (starts !== undefined && text.includes('\u212a')))
+      ) {
         const folded = lower?.() ?? lowerAscii(text);
         search ??= new RegExp(
           [...keywords]
@@ -90,11 +116,20 @@ export function createPrefilter(
         search.lastIndex = 0;
         for (let match = search.exec(folded); match !== null; match = search.exec(folded)) {
           for (const k of containedIn(match[0])) hit(k);
+          if (starts) for (const k of startsOf(match[0])) record(k, match.index);
           search.lastIndex = match.index + 1;
         }
       } else {
         automaton ??= createAhoCorasick(keywords, { foldCase: true });
-        automaton.each(text, hit);
+        automaton.each(
+          text,
+          starts
+            ? (k, end) => {
+                hit(k);
+                record(k, end - keywords[k]!.length);
+              }
+            : hit,
+        );
       }
       const picked = [...always];
       for (const k of hits) {
