@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect } from 'vitest';
 import { fakeGithubToken, type TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
@@ -111,5 +112,42 @@ describe('tightlip staged --hook pre-commit', () => {
     repo.write('other.txt', `${fakeGithubToken(33)}\n`);
     repo.git('add', 'other.txt');
     expect((await staged(repo)).status).toBe(1);
+  });
+});
+
+describe('when git cannot give the staged change', () => {
+  it("blocks with git's own message when it cannot read the index", async ({ repo }) => {
+    repo.commit('init', { 'a.txt': 'a\n' });
+    repo.write('.git/index', 'not an index');
+    const result = await staged(repo);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^tightlip: git diff failed: .*index/m);
+  });
+
+  it('blocks a merge in progress whose MERGE_HEAD names no commit, saying how to leave it', async ({
+    repo,
+  }) => {
+    repo.commit('init', { 'a.txt': 'a\n' });
+    repo.write('.git/MERGE_HEAD', 'not a commit\n');
+    const result = await staged(repo);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('does not hold commit ids');
+    expect(result.stderr).toContain('git merge --abort');
+  });
+
+  it('has started git diff while the configuration loads: a bad configuration still fails as itself', async ({
+    repo,
+  }) => {
+    repo.commit('init', { 'a.txt': 'a\n' });
+    repo.write('a.txt', 'a\nb\n');
+    repo.git('add', 'a.txt');
+    repo.write('tightlip.config.json', '{ not json');
+    const trace = repo.path('git-trace.txt');
+    const result = await runMain(repo, ['staged', '--hook', 'pre-commit'], {
+      env: { GIT_TRACE: trace },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('tightlip.config.json');
+    expect(readFileSync(trace, 'utf8')).toMatch(/built-in: git .*diff --cached/);
   });
 });

@@ -43,6 +43,26 @@ describe('the time budget of a run of many small items', () => {
   });
 });
 
+describe('a pre-commit hook that fails before it reads the staged change', () => {
+  it('stops the git diff it started, however large, and exits with the failure', ({ repo }) => {
+    // Far more than git's pipe and Node's buffer hold: a git left writing it would never
+    // exit, nor would the run that waits for it.
+    repo.write('big.txt', 'line of text\n'.repeat(200_000));
+    repo.git('add', 'big.txt');
+    repo.write('tightlip.config.json', '{ not json');
+    const result = repo.run('timeout', [
+      '30',
+      process.execPath,
+      BIN,
+      'staged',
+      '--hook',
+      'pre-commit',
+    ]);
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toContain('tightlip.config.json');
+  });
+});
+
 describe('writing the report', () => {
   it('says that standard output is full, not "internal error" (D33)', ({ temp }) => {
     temp.write('a.txt', 'hello\n');

@@ -11,7 +11,7 @@ export {
   type Hunk,
 } from './parse-diff.js';
 export { resolveHooksDir } from './hooks-dir.js';
-export { readStagedChanges } from './staged.js';
+export { readStagedChanges, startStagedChanges, type StagedChanges } from './staged.js';
 export { readCommits } from './commits.js';
 export { readCommitMessage, stripComments, MESSAGE_PATH } from './message.js';
 export { parsePushUpdates, readPushChanges, type PushOptions, type PushUpdate } from './push.js';

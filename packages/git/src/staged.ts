@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { GitError } from './errors.js';
@@ -7,12 +7,16 @@ import type { Git } from './git.js';
 import { createDiffParser, type FileDiff } from './parse-diff.js';
 import { isObjectId } from './refs.js';
 
-/** The commits a merge in progress merges into HEAD (MERGE_HEAD: one per line, several for an octopus), or none. */
-async function readMergeHeads(git: Git): Promise<string[]> {
+/**
+ * The commits a merge in progress merges into HEAD (MERGE_HEAD: one per line, several for
+ * an octopus), or none. Read synchronously (a few bytes, usually none): so that git starts
+ * at once (see `startStagedChanges`).
+ */
+function readMergeHeads(git: Git): string[] {
   const path = join(git.gitDir, 'MERGE_HEAD');
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new GitError('GIT_FAILED', `cannot read ${path}: ${(error as Error).message}`, {
@@ -39,10 +43,68 @@ async function readMergeHeads(git: Git): Promise<string[]> {
  * lines new to every parent count, as for a merge commit in a push.
  */
 async function stagedDiffArgs(git: Git): Promise<string[]> {
-  const merging = await readMergeHeads(git);
+  const merging = readMergeHeads(git);
   if (merging.length === 0) return ['diff', '--cached', ...PATCH_ARGS];
   const tree = (await git.raw(['write-tree'])).trim();
   return ['diff', '--cc', ...PATCH_ARGS, tree, 'HEAD', ...merging];
+}
+
+/** What a commit would add, read from a `git diff` that `startStagedChanges` started. */
+export interface StagedChanges {
+  /**
+   * The items (see `readStagedChanges`), once: git's output is read as they are consumed. A
+   * failing git (or MERGE_HEAD) is thrown here, whenever git failed.
+   */
+  items(limits: SourceLimits): AsyncGenerator<SourceItem>;
+  /** Stops git if its output was not read to the end (the run failed before, or stopped early). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `git diff` for what a commit would add, now: a hook starts it as soon as it knows
+ * the repository, and git writes the diff (its pipe holds 64 KB, and Node reads ahead)
+ * while the configuration and the engine load. Nothing is thrown here: what fails is
+ * thrown by `items`. Call `close` when done, read or not.
+ */
+export function startStagedChanges(git: Git): StagedChanges {
+  const args = stagedDiffArgs(git);
+  const batches = (async function* () {
+    yield* git.lineBatches(await args);
+  })();
+  // The first step runs until git writes its first lines; a failure waits for `items`.
+  const first = batches.next();
+  first.catch(() => undefined);
+  let taken = false;
+  return {
+    async *items(limits) {
+      if (taken) throw new Error('the staged changes are read once');
+      taken = true;
+      const patchArgs = await args;
+      const files = createFileItems(git, {
+        ...limits,
+        textPatchArgs: (path) => [...patchArgs, '--text', '--', `:(literal)${path}`],
+      });
+      const parser = createDiffParser(limits);
+      try {
+        const emit = (file: FileDiff | undefined) => (file ? files.items(file) : undefined);
+        for (let batch = await first; batch.done !== true; batch = await batches.next()) {
+          for (const line of batch.value) {
+            const items = emit(parser.push(line));
+            if (items) yield* items;
+          }
+        }
+        const last = emit(parser.end());
+        if (last) yield* last;
+      } finally {
+        files.close();
+        await batches.return(undefined);
+      }
+    },
+    async close() {
+      await first.catch(() => undefined);
+      await batches.return(undefined);
+    },
+  };
 }
 
 /**
@@ -55,23 +117,10 @@ export async function* readStagedChanges(
   git: Git,
   limits: SourceLimits,
 ): AsyncGenerator<SourceItem> {
-  const args = await stagedDiffArgs(git);
-  const files = createFileItems(git, {
-    ...limits,
-    textPatchArgs: (path) => [...args, '--text', '--', `:(literal)${path}`],
-  });
-  const parser = createDiffParser(limits);
+  const staged = startStagedChanges(git);
   try {
-    const emit = (file: FileDiff | undefined) => (file ? files.items(file) : undefined);
-    for await (const batch of git.lineBatches(args)) {
-      for (const line of batch) {
-        const items = emit(parser.push(line));
-        if (items) yield* items;
-      }
-    }
-    const last = emit(parser.end());
-    if (last) yield* last;
+    yield* staged.items(limits);
   } finally {
-    files.close();
+    await staged.close();
   }
 }

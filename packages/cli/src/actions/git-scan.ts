@@ -8,28 +8,39 @@ import {
   readPushChanges,
   readRange,
   readReceiveChanges,
-  readStagedChanges,
+  startStagedChanges,
   type Git,
   type HistorySelection,
   type PushUpdate,
   type RangeOptions,
 } from '@tightlip/git';
 import type { SourceItem, SourceLimits } from '@tightlip/core';
-import { scan, type ScanOptions, type ScanResult } from '../scan/scan.js';
+import type { ScanOptions, ScanResult } from '../scan/scan.js';
 import type { ContentOrigin, Source } from '../scan/source.js';
 
 /**
- * The repository at `io.cwd` as a source: the config is searched from the repository's
- * root (upward), which item paths are relative to, wherever in it tightlip runs — as the
- * hooks, which git runs at the root, find it. Git runs with `io.env`.
+ * Scans `source` (see scan/scan.ts), whose modules (configuration, engine, extraction) are
+ * loaded here: a hook has started git by then, which works while they load.
  */
-async function gitSource(
-  options: ScanOptions,
+async function scan(source: Source, options: ScanOptions): Promise<ScanResult> {
+  return (await import('../scan/scan.js')).scan(source, options);
+}
+
+/** The repository at `io.cwd` (a bare one with `allowBare`); git runs with `io.env`. */
+function openGit(options: ScanOptions, allowBare = false): Promise<Git> {
+  return openRepository(options.io.cwd, { allowBare, env: options.io.env });
+}
+
+/**
+ * The repository as a source: the config is searched from the repository's root (upward),
+ * which item paths are relative to, wherever in it tightlip runs — as the hooks, which git
+ * runs at the root, find it.
+ */
+function gitSource(
+  git: Git,
   origin: ContentOrigin,
   read: (git: Git, limits: SourceLimits) => AsyncIterable<SourceItem>,
-  allowBare = false,
-): Promise<Source> {
-  const git = await openRepository(options.io.cwd, { allowBare, env: options.io.env });
+): Source {
   return {
     root: git.root,
     searchFrom: [git.root],
@@ -40,16 +51,29 @@ async function gitSource(
   };
 }
 
-/** Scans what the next commit would add: the staged lines only, as they are in the index, and the paths it creates. */
+/**
+ * Scans what the next commit would add: the staged lines only, as they are in the index,
+ * and the paths it creates. git's diff starts first and runs while the configuration and
+ * the engine load (a pre-commit hook's wait for git, overlapped).
+ */
 export async function scanStaged(options: ScanOptions): Promise<ScanResult> {
-  return scan(await gitSource(options, 'staged', readStagedChanges), options);
+  const git = await openGit(options);
+  const staged = startStagedChanges(git);
+  try {
+    return await scan(
+      gitSource(git, 'staged', (_git, limits) => staged.items(limits)),
+      options,
+    );
+  } finally {
+    await staged.close();
+  }
 }
 
 /** Scans a commit message file (commit-msg hook) as git will keep it (see `readCommitMessage`). */
 export async function scanMessage(options: ScanOptions & { file: string }): Promise<ScanResult> {
   const file = resolve(options.io.cwd, options.file);
   return scan(
-    await gitSource(options, 'staged', (_git, limits) =>
+    gitSource(await openGit(options), 'staged', (_git, limits) =>
       readCommitMessage(file, limits, options.io.env),
     ),
     options,
@@ -59,7 +83,9 @@ export async function scanMessage(options: ScanOptions & { file: string }): Prom
 /** Scans the commits of a range, for CI (see `readRange`). */
 export async function scanRange(options: ScanOptions & RangeOptions): Promise<ScanResult> {
   return scan(
-    await gitSource(options, 'commit', (git, limits) => readRange(git, options, limits), true),
+    gitSource(await openGit(options, true), 'commit', (git, limits) =>
+      readRange(git, options, limits),
+    ),
     options,
   );
 }
@@ -119,7 +145,7 @@ async function pushUpdates(git: Git, options: PushScanOptions): Promise<PushUpda
 
 /** Scans what a push would publish (pre-push hook; see `readPushChanges`). */
 export async function scanPush(options: PushScanOptions): Promise<ScanResult> {
-  const source = await gitSource(options, 'commit', async function* (git, limits) {
+  const source = gitSource(await openGit(options), 'commit', async function* (git, limits) {
     yield* readPushChanges(
       git,
       { remote: options.remote, url: options.url, updates: await pushUpdates(git, options) },
@@ -132,11 +158,8 @@ export async function scanPush(options: PushScanOptions): Promise<ScanResult> {
 /** Scans what a push to this server repository adds (pre-receive hook; see `readReceiveChanges`). */
 export async function scanReceive(options: ScanOptions & { input: string }): Promise<ScanResult> {
   return scan(
-    await gitSource(
-      options,
-      'commit',
-      (git, limits) => readReceiveChanges(git, parseReceiveUpdates(options.input), limits),
-      true,
+    gitSource(await openGit(options, true), 'commit', (git, limits) =>
+      readReceiveChanges(git, parseReceiveUpdates(options.input), limits),
     ),
     // The pusher wrote any tightlip:allow comment in it: only the server's config can opt in.
     { inlineAllowByDefault: false, ...options },

@@ -14,7 +14,13 @@ import type {
   RuleSamples,
   RuleSpec,
 } from '../types.js';
-import { compileChecks, nativeRegExp, type RegExpFactory } from './checks.js';
+import {
+  compileChecks,
+  nativeRegExp,
+  nearOf,
+  type CompiledChecks,
+  type RegExpFactory,
+} from './checks.js';
 import { escapeRegExp } from '../codec/escape-regexp.js';
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -225,13 +231,35 @@ function specOf(definition: RuleDefinition, rule: Rule): RuleSpec {
   };
 }
 
+/** The `near` checks among `specs` (inside `anyOf` too), read without compiling the others. */
+function nearChecks(
+  specs: readonly (CheckSpec | CheckFunction)[],
+  id: string,
+): { rule: string; withinLines: number }[] {
+  return specs.flatMap((spec) => {
+    if (typeof spec !== 'object' || spec === null) return [];
+    const entries = Object.entries(spec);
+    return entries.flatMap(([name, argument]) => {
+      try {
+        if (name === 'near') return [nearOf(argument)];
+      } catch (error) {
+        throw new RuleError((error as Error).message.replace(/^.*?: /, ''), id);
+      }
+      return name === 'anyOf' && Array.isArray(argument)
+        ? nearChecks(argument as CheckSpec[], id)
+        : [];
+    });
+  });
+}
+
 /**
  * Declares a credential rule from its definition. Checks the cheap parts of the contract
- * at definition time: a kebab-case id, lower-case keywords, a pattern that compiles, known
- * checks with arguments of the right form, keywords (or a `near` check) for a line-scoped
- * rule. Linear time and never matching the empty string are checked for built-in rules by
- * tests over the catalog, so that loading the catalog (every hook run) does not re-prove
- * them (nor compile every pattern); for rules from a configuration at load.
+ * at definition time: a kebab-case id, lower-case keywords, the shape of its pattern,
+ * keywords (or a `near` check) for a line-scoped rule. Patterns that compile, known checks
+ * with arguments of the right form, linear time and never matching the empty string are
+ * checked for built-in rules by tests over the catalog, so that loading the catalog (every
+ * hook run) does not re-prove them (nor compile every pattern and check); for rules from a
+ * configuration at load.
  */
 export function defineRule(definition: RuleDefinition, options: DefineOptions = {}): Rule {
   const regExp = options.regExp ?? nativeRegExp;
@@ -259,13 +287,19 @@ export function defineRule(definition: RuleDefinition, options: DefineOptions = 
     definition.pattern === undefined && boundary !== 'none' && regExp !== nativeRegExp
       ? [boundaryCheck(boundary), ...specs]
       : specs;
-  let compiled;
-  try {
-    compiled = compileChecks(checked, regExp);
-  } catch (error) {
-    throw new RuleError((error as Error).message.replace(/^.*?: /, ''), id);
-  }
-  if (definition.scope === 'line' && keywords.length === 0 && compiled.near.length === 0)
+  let compiled: CompiledChecks | undefined;
+  const compile = (): CompiledChecks => {
+    try {
+      return (compiled ??= compileChecks(checked, regExp));
+    } catch (error) {
+      throw new RuleError((error as Error).message.replace(/^.*?: /, ''), id);
+    }
+  };
+  // Likewise a built-in rule's checks (their regular expressions, closures) are compiled
+  // when the rule first has a candidate; what every rule is asked at once (its `near`) is
+  // read from the definition. Another engine's are compiled, and so checked, at once.
+  const near = regExp === nativeRegExp ? nearChecks(specs, id) : compile().near;
+  if (definition.scope === 'line' && keywords.length === 0 && near.length === 0)
     throw new RuleError('a line-scoped rule needs keywords (or a near check)', id);
   let spec: RuleSpec | undefined;
   const rule: Rule = {
@@ -281,11 +315,17 @@ export function defineRule(definition: RuleDefinition, options: DefineOptions = 
       return (patterns ??= buildPatterns());
     },
     ...(definition.scope ? { scope: definition.scope } : {}),
-    ...(compiled.check ? { check: compiled.check } : {}),
-    near: compiled.near,
-    confidence: compiled.confidence,
+    get check() {
+      return checked.length > 0 ? compile().check : undefined;
+    },
+    near,
+    get confidence() {
+      return compile().confidence;
+    },
     ...(definition.generic ? { generic: true } : {}),
-    skipFilters: compiled.skipFilters,
+    get skipFilters() {
+      return compile().skipFilters;
+    },
     samples: samplesOf(definition),
     get spec() {
       return (spec ??= specOf(definition, rule));
