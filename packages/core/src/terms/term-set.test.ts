@@ -175,6 +175,42 @@ describe('compiled term sets', () => {
     }
   });
 
+  it('catch one flipped bit in every section (CRC-32): refused when read, never used', () => {
+    const bytes = compileTermSet(terms, keys);
+    const words = (at: number) => new Int32Array(bytes.buffer, bytes.byteOffset + at * 4, 1)[0]!;
+    const sections = Array.from({ length: words(3) }, (_, i) => ({
+      section: i,
+      offset: words(5 + i * 2),
+      length: words(6 + i * 2),
+    })).filter(({ length }) => length > 0);
+    // What every load or every `terms()` reads: the header, meta, term offsets and JSON,
+    // hashed terms' tags, the first-word hashes of both views, the hashed groups.
+    const alwaysRead = new Set([-1, 0, 1, 2, 3, 8, 11, 26, 27, 28]);
+    const expected = texts.map((text) => shown(reference.match(text)));
+    const refused = new Set<number>();
+    const places = [{ section: -1, offset: 8, length: 4 }, ...sections];
+    for (const { section, offset, length } of places) {
+      for (const [at, bit] of [
+        [offset, 0x01],
+        [offset + (length >> 1), 0x80],
+        [offset + length - 1, 0x10],
+      ] as const) {
+        const damaged = bytes.slice();
+        damaged[at] = damaged[at]! ^ bit;
+        try {
+          const set = loadTermSet(damaged, keys);
+          expect(set.terms()).toEqual(terms);
+          texts.forEach((text, i) => expect(shown(set.match(text))).toEqual(expected[i]));
+        } catch (error) {
+          expect(error).toBeInstanceOf(TermSetError);
+          refused.add(section);
+        }
+      }
+    }
+    expect([...alwaysRead].filter((section) => !refused.has(section))).toEqual([]);
+    expect(refused.size).toBeGreaterThan(alwaysRead.size);
+  });
+
   it('read only the blocks a text leads to, and repair a block damaged after loading', () => {
     const bytes = compileTermSet(terms, keys);
     const damaged = bytes.slice();
