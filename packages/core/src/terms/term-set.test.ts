@@ -185,7 +185,7 @@ describe('compiled term sets', () => {
     })).filter(({ length }) => length > 0);
     // What every load or every `terms()` reads: the header, meta, term offsets and JSON,
     // hashed terms' tags, the first-word hashes of both views, the hashed groups.
-    const alwaysRead = new Set([-1, 0, 1, 2, 3, 8, 11, 26, 27, 28]);
+    const alwaysRead = new Set([-1, 0, 1, 2, 3, 8, 11, 27, 28, 29]);
     const expected = texts.map((text) => shown(reference.match(text)));
     const refused = new Set<number>();
     const places = [{ section: -1, offset: 8, length: 4 }, ...sections];
@@ -281,6 +281,35 @@ describe('compiled term sets', () => {
       expect(shown(reference.match(ascii))).toEqual(expected);
     }
     expect(matched).toBeGreaterThan(50);
+  });
+
+  it("keep a long list's substring prefilter: ASCII texts match as without it", () => {
+    const long = parseTermList(
+      json([
+        ...Array.from({ length: 700 }, (_, i) => ({
+          id: `W-${i}`,
+          term: `${fake.pick(SYLLABLES)}${fake.string('abcdefghijk', 6)}`,
+        })),
+        ...makeEntries(60, false).map((entry) => ({ ...entry, substring: true })),
+      ]),
+      { source: 'long.json' },
+    );
+    const bytes = compileTermSet(long);
+    // Too many needles for the list's prefilter; few enough for its substrings'.
+    const sectionLength = (i: number) => new Int32Array(bytes.buffer, (6 + i * 2) * 4, 1)[0];
+    expect(sectionLength(25)).toBe(0);
+    expect(sectionLength(26)).toBeGreaterThan(0);
+    const set = loadTermSet(bytes);
+    const reference = createTermMatcher(long);
+    let substrings = 0;
+    for (const text of Array.from({ length: 1500 }, makeText)) {
+      const ascii = text.replace(/[\u0080-\uffff]/g, '');
+      const expected = shown(reference.match(ascii));
+      substrings += expected.filter((match) => match[3] === 'substring').length;
+      expect(shown(set.match(ascii))).toEqual(expected);
+      expect(shown(set.match(text))).toEqual(shown(reference.match(text)));
+    }
+    expect(substrings).toBeGreaterThan(50);
   });
 
   it('load from an unaligned buffer', () => {

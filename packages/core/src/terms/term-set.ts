@@ -29,6 +29,8 @@
 //     (codec/aho-corasick.ts's tables: units, table, output starts, outputs), read as a
 //     text leads through it
 //   prefilter   UTF-8: the source of the list's prefilter (match.ts), empty for none
+//   substring prefilter  UTF-8: for a list too long for one, a prefilter of its substring
+//               spellings alone (the substring scan walks every character), empty for none
 //   for each hashed group:
 //     digests   u32 × 4 per digest, sorted; terms u32 per digest; tags u32, sorted
 //
@@ -56,6 +58,7 @@ import { termForms, type FormKind } from './forms.js';
 import {
   matchHashed,
   matchSubstrings,
+  mayHold,
   prefilterSource,
   withoutOverlaps,
   withPrefilter,
@@ -297,6 +300,13 @@ export function compileTermSet(
   const automata = substrings.map((patterns) =>
     patterns.length > 0 ? ahoCorasickTables(patterns) : undefined,
   );
+  const listPrefilter =
+    groups.size > 0
+      ? ''
+      : (prefilterSource({
+          normal: [...needles[0], ...substrings[0]],
+          leet: [...needles[1], ...substrings[1]],
+        }) ?? '');
   const meta: Meta = {
     terms: terms.length,
     anyLeet,
@@ -319,13 +329,11 @@ export function compileTermSet(
     encoder.encode(JSON.stringify(substrings)),
     ...spellings.map((pairs) => Uint32Array.from(pairs)),
     ...automata.flatMap(automatonSections),
+    encoder.encode(listPrefilter),
     encoder.encode(
-      groups.size > 0
-        ? ''
-        : (prefilterSource({
-            normal: [...needles[0], ...substrings[0]],
-            leet: [...needles[1], ...substrings[1]],
-          }) ?? ''),
+      listPrefilter === '' && substrings[0].length + substrings[1].length > 0
+        ? (prefilterSource({ normal: substrings[0], leet: substrings[1] }) ?? '')
+        : '',
     ),
     ...[...groups.values()].flatMap(writeGroup),
   ]);
@@ -342,7 +350,7 @@ function headerChecksum(crc32: Crc32, header: Int32Array): number {
 }
 
 /** The first section of hashed groups. */
-const GROUPS = 26;
+const GROUPS = 27;
 
 /** Bytes a block holds (16 KB): a checksum each. */
 const BLOCK_BITS = 14;
@@ -855,8 +863,8 @@ export function loadTermSet(
     }
   }
 
-  const prefilter = (): RegExp | undefined => {
-    const bytes = whole(reader, sections[25]);
+  const prefilter = (section: number): RegExp | undefined => {
+    const bytes = whole(reader, sections[section]);
     if (bytes.length === 0) return undefined;
     try {
       return new RegExp(decoder.decode(bytes));
@@ -864,27 +872,34 @@ export function loadTermSet(
       throw new TermSetError('damaged prefilter');
     }
   };
+  let substringFilter: RegExp | undefined | null = null;
   return {
     size: termCount,
     terms: () => Array.from({ length: termCount }, (_, t) => termAt(t)),
-    match: withPrefilter(prefilter, (text, accept = () => true) => {
-      const found: TermMatch[] = [];
-      if (normal.keys.length > 0 || groups.length > 0) {
-        const words = tokenize(text);
-        matchIndex(text, words, normal, false, accept, found);
-        for (const group of groups) matchHashed(text, words, group, false, accept, found);
-      }
-      if (meta.anyLeet) {
-        const words = tokenize(text, true);
-        matchIndex(text, words, leetIndex, true, accept, found);
-        for (const group of groups) matchHashed(text, words, group, true, accept, found);
-      }
-      if (sections[15]!.length + sections[16]!.length > 0) {
-        automata ??= [substringIndexOf(0), substringIndexOf(1)];
-        if (automata[0]) matchSubstrings(text, automata[0], false, accept, found);
-        if (automata[1]) matchSubstrings(text, automata[1], true, accept, found);
-      }
-      return withoutOverlaps(found);
-    }),
+    match: withPrefilter(
+      () => prefilter(25),
+      (text, accept = () => true) => {
+        const found: TermMatch[] = [];
+        if (normal.keys.length > 0 || groups.length > 0) {
+          const words = tokenize(text);
+          matchIndex(text, words, normal, false, accept, found);
+          for (const group of groups) matchHashed(text, words, group, false, accept, found);
+        }
+        if (meta.anyLeet) {
+          const words = tokenize(text, true);
+          matchIndex(text, words, leetIndex, true, accept, found);
+          for (const group of groups) matchHashed(text, words, group, true, accept, found);
+        }
+        if (sections[15]!.length + sections[16]!.length > 0) {
+          if (substringFilter === null) substringFilter = prefilter(26);
+          if (mayHold(substringFilter, text)) {
+            automata ??= [substringIndexOf(0), substringIndexOf(1)];
+            if (automata[0]) matchSubstrings(text, automata[0], false, accept, found);
+            if (automata[1]) matchSubstrings(text, automata[1], true, accept, found);
+          }
+        }
+        return withoutOverlaps(found);
+      },
+    ),
   };
 }
