@@ -13,7 +13,9 @@ import {
   createFake,
   createTermMatcher,
   hashTermList,
+  loadTermSet,
   parseTermList,
+  TERM_SET_FORMAT,
   termKeyBytes,
 } from '@tightlip/core';
 import type { TempDir } from '@tightlip/fixtures';
@@ -63,6 +65,10 @@ describe('the term list cache (D26)', () => {
     expect(second.sources).toEqual(first.sources);
     expect(second.listTerms.get(temp.path('names.txt'))?.has('term:names.txt:2')).toBe(true);
     expect(second.listTerms.get(temp.path('names.txt'))?.has('term:names.txt:3')).toBe(false);
+    // Its checksums, by node:zlib's CRC-32, are core's own: the set loads without the CLI.
+    const file = readFileSync(join(dir, setFiles()[0]!));
+    const set = loadTermSet(new Uint8Array(file.subarray(12 + ((file.readUInt32LE(8) + 3) & ~3))));
+    expect(set.match(TEXT).map((m) => [m.term.id, m.start, m.end])).toEqual(expected);
   });
 
   it('rebuilds a damaged, truncated or foreign set, never trusting it', async ({ temp }) => {
@@ -76,6 +82,13 @@ describe('the term list cache (D26)', () => {
       good.subarray(0, 5),
       Buffer.from('not a set'),
       Buffer.alloc(good.length),
+      // A set of the previous format under this key: refused, not read.
+      (() => {
+        const old = Buffer.from(good);
+        const setStart = 12 + ((old.readUInt32LE(8) + 3) & ~3);
+        old.writeInt32LE(TERM_SET_FORMAT - 1, setStart + 4);
+        return old;
+      })(),
       // One byte changed, anywhere: the checksum no longer holds.
       ...[9, 40, good.length >> 1, good.length - 1].map((at) => {
         const bad = Buffer.from(good);

@@ -13,7 +13,9 @@ import {
   TermSetError,
   type Term,
   type TermMatcher,
+  type TermSetOptions,
 } from '@tightlip/core';
+import { zlib } from './builtins.js';
 import { InputError } from './errors.js';
 import {
   cacheKey,
@@ -275,7 +277,7 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   const compile = (): { meta: SetMeta; set: Uint8Array } => {
     const parsed = parseLists(lists, readLists(), cacheDir, checkList);
     parsedTerms ??= parsed.terms;
-    const set = compileTermSet(parsed.terms, keys);
+    const set = compileTermSet(parsed.terms, keys, setOptions());
     writeCachedTermSet(cacheDir!, identityOf(), { meta: parsed.meta, set });
     return { meta: parsed.meta, set };
   };
@@ -292,7 +294,7 @@ export async function loadTerms(options: LoadTermsOptions): Promise<LoadedTerms>
   let compiled = warm ?? (cacheable ? loadCached(identity!) : undefined);
   if (compiled === undefined && cacheable) {
     const { meta, set } = compile();
-    compiled = { meta, matcher: loadTermSet(set, keys) };
+    compiled = { meta, matcher: loadTermSet(set, keys, setOptions()) };
   }
   if (compiled === undefined) {
     const parsed = parseLists(lists, readLists(), cacheDir, checkList);
@@ -371,6 +373,9 @@ function stampOf(
   };
 }
 
+/** How the CLI compiles and loads sets: their checksums by node:zlib's native CRC-32. */
+const setOptions = (): TermSetOptions => ({ crc32: zlib().crc32 });
+
 /**
  * The term set cached for `identity`, loaded (read block by block as a scan needs them);
  * undefined when there is none or it is damaged (it is then compiled again). A block
@@ -387,7 +392,10 @@ function loadCachedSet(
   if (!Array.isArray(cached?.meta.lists) || cached.meta.lists.length !== listCount)
     return undefined;
   try {
-    return { meta: cached.meta, matcher: loadTermSet({ ...cached.source, repair }, keys) };
+    return {
+      meta: cached.meta,
+      matcher: loadTermSet({ ...cached.source, repair }, keys, setOptions()),
+    };
   } catch (error) {
     if (error instanceof TermSetError) return undefined;
     throw error;

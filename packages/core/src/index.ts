@@ -66,6 +66,8 @@ export {
   compileTermSet,
   loadTermSet,
   TERM_SET_FORMAT,
+  type Crc32,
+  type TermSetOptions,
   type TermSetSource,
 } from './terms/term-set.js';
 export { createTermPolicy, type TermPolicy, type TermVerdict } from './terms/policy.js';

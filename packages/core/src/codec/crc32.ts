@@ -21,6 +21,13 @@ export function crc32(text: string): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** CRC-32 of `bytes`, continuing from the CRC-32 `value` of what came before (as zlib's `crc32(bytes, value)`). */
+export function crc32Bytes(bytes: Uint8Array, value = 0): number {
+  let crc = ~value;
+  for (let i = 0; i < bytes.length; i++) crc = CRC32_TABLE[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  return ~crc >>> 0;
+}
+
 /** `value` in base 62 (digits, upper, lower), left-padded with `0` to `width`. */
 export function toBase62(value: number, width: number): string {
   let out = '';

@@ -264,6 +264,11 @@ export function prefilterSource({ normal, leet }: Needles): string | undefined {
 
 const NOT_ASCII = /[\u0080-\uffff]/;
 
+/** Whether `text` may hold a needle of `prefilter` (undefined: no prefilter, anything may). */
+export function mayHold(prefilter: RegExp | undefined, text: string): boolean {
+  return prefilter === undefined || NOT_ASCII.test(text) || prefilter.test(text);
+}
+
 /** A matcher's `match`, with a prefilter (made on first use; undefined for none) in front. */
 export function withPrefilter(
   make: () => RegExp | undefined,
@@ -276,7 +281,7 @@ export function withPrefilter(
       prefilter = make();
       made = true;
     }
-    if (prefilter && !NOT_ASCII.test(text) && !prefilter.test(text)) return [];
+    if (!mayHold(prefilter, text)) return [];
     return match(text, accept);
   };
 }

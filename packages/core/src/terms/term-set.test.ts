@@ -175,6 +175,42 @@ describe('compiled term sets', () => {
     }
   });
 
+  it('catch one flipped bit in every section (CRC-32): refused when read, never used', () => {
+    const bytes = compileTermSet(terms, keys);
+    const words = (at: number) => new Int32Array(bytes.buffer, bytes.byteOffset + at * 4, 1)[0]!;
+    const sections = Array.from({ length: words(3) }, (_, i) => ({
+      section: i,
+      offset: words(5 + i * 2),
+      length: words(6 + i * 2),
+    })).filter(({ length }) => length > 0);
+    // What every load or every `terms()` reads: the header, meta, term offsets and JSON,
+    // hashed terms' tags, the first-word hashes of both views, the hashed groups.
+    const alwaysRead = new Set([-1, 0, 1, 2, 3, 8, 11, 27, 28, 29]);
+    const expected = texts.map((text) => shown(reference.match(text)));
+    const refused = new Set<number>();
+    const places = [{ section: -1, offset: 8, length: 4 }, ...sections];
+    for (const { section, offset, length } of places) {
+      for (const [at, bit] of [
+        [offset, 0x01],
+        [offset + (length >> 1), 0x80],
+        [offset + length - 1, 0x10],
+      ] as const) {
+        const damaged = bytes.slice();
+        damaged[at] = damaged[at]! ^ bit;
+        try {
+          const set = loadTermSet(damaged, keys);
+          expect(set.terms()).toEqual(terms);
+          texts.forEach((text, i) => expect(shown(set.match(text))).toEqual(expected[i]));
+        } catch (error) {
+          expect(error).toBeInstanceOf(TermSetError);
+          refused.add(section);
+        }
+      }
+    }
+    expect([...alwaysRead].filter((section) => !refused.has(section))).toEqual([]);
+    expect(refused.size).toBeGreaterThan(alwaysRead.size);
+  });
+
   it('read only the blocks a text leads to, and repair a block damaged after loading', () => {
     const bytes = compileTermSet(terms, keys);
     const damaged = bytes.slice();
@@ -245,6 +281,35 @@ describe('compiled term sets', () => {
       expect(shown(reference.match(ascii))).toEqual(expected);
     }
     expect(matched).toBeGreaterThan(50);
+  });
+
+  it("keep a long list's substring prefilter: ASCII texts match as without it", () => {
+    const long = parseTermList(
+      json([
+        ...Array.from({ length: 700 }, (_, i) => ({
+          id: `W-${i}`,
+          term: `${fake.pick(SYLLABLES)}${fake.string('abcdefghijk', 6)}`,
+        })),
+        ...makeEntries(60, false).map((entry) => ({ ...entry, substring: true })),
+      ]),
+      { source: 'long.json' },
+    );
+    const bytes = compileTermSet(long);
+    // Too many needles for the list's prefilter; few enough for its substrings'.
+    const sectionLength = (i: number) => new Int32Array(bytes.buffer, (6 + i * 2) * 4, 1)[0];
+    expect(sectionLength(25)).toBe(0);
+    expect(sectionLength(26)).toBeGreaterThan(0);
+    const set = loadTermSet(bytes);
+    const reference = createTermMatcher(long);
+    let substrings = 0;
+    for (const text of Array.from({ length: 1500 }, makeText)) {
+      const ascii = text.replace(/[\u0080-\uffff]/g, '');
+      const expected = shown(reference.match(ascii));
+      substrings += expected.filter((match) => match[3] === 'substring').length;
+      expect(shown(set.match(ascii))).toEqual(expected);
+      expect(shown(set.match(text))).toEqual(shown(reference.match(text)));
+    }
+    expect(substrings).toBeGreaterThan(50);
   });
 
   it('load from an unaligned buffer', () => {

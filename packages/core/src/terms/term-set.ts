@@ -7,7 +7,7 @@
 //
 // Layout: a header of 32-bit words (magic, format, the header's checksum, section count,
 // block count, each section's byte offset and length, each block's checksum), then the
-// sections, each aligned to 4 bytes (checksums: FNV-1a over 32-bit words):
+// sections, each aligned to 4 bytes (checksums: CRC-32, which the CLI computes natively):
 //
 //   meta        JSON: term count, whether any term is leet, the key ids of hashed groups
 //   termStarts  u32 × (terms + 1): offsets of each term's JSON in `termJson`
@@ -29,6 +29,8 @@
 //     (codec/aho-corasick.ts's tables: units, table, output starts, outputs), read as a
 //     text leads through it
 //   prefilter   UTF-8: the source of the list's prefilter (match.ts), empty for none
+//   substring prefilter  UTF-8: for a list too long for one, a prefilter of its substring
+//               spellings alone (the substring scan walks every character), empty for none
 //   for each hashed group:
 //     digests   u32 × 4 per digest, sorted; terms u32 per digest; tags u32, sorted
 //
@@ -47,6 +49,7 @@ import {
   type AhoCorasick,
   type AhoCorasickTables,
 } from '../codec/aho-corasick.js';
+import { crc32Bytes } from '../codec/crc32.js';
 import { TermListError, TermSetError } from '../errors.js';
 import type { Term } from '../types.js';
 import { createTermDigester } from './digest.js';
@@ -55,6 +58,7 @@ import { termForms, type FormKind } from './forms.js';
 import {
   matchHashed,
   matchSubstrings,
+  mayHold,
   prefilterSource,
   withoutOverlaps,
   withPrefilter,
@@ -70,7 +74,18 @@ import { hashFolded, tokenize, wordText, type WordList } from './tokenize.js';
 
 const MAGIC = 0x53544c54; // "TLTS"
 /** Bumped whenever the layout or what a form is changes: older bytes are then refused (and compiled again). */
-export const TERM_SET_FORMAT = 2;
+export const TERM_SET_FORMAT = 3;
+
+/**
+ * CRC-32 (IEEE, as zlib's `crc32(bytes, value)`) of `bytes`, continuing from `value`: what
+ * a set's checksums are. Core's own is plain JavaScript; a caller with a native one
+ * (node:zlib's) gives it, so that loading a long list checks its blocks in microseconds.
+ */
+export type Crc32 = (bytes: Uint8Array, value?: number) => number;
+
+export interface TermSetOptions {
+  crc32?: Crc32;
+}
 
 const KINDS: readonly FormKind[] = ['exact', 'alias', 'joined', 'plural'];
 
@@ -212,6 +227,7 @@ const encoder = new TextEncoder();
 export function compileTermSet(
   terms: readonly Term[],
   keys: ReadonlyMap<string, Uint8Array> = new Map(),
+  { crc32 = crc32Bytes }: TermSetOptions = {},
 ): Uint8Array {
   createTermPolicy(terms);
   const words = new WordTable();
@@ -284,6 +300,13 @@ export function compileTermSet(
   const automata = substrings.map((patterns) =>
     patterns.length > 0 ? ahoCorasickTables(patterns) : undefined,
   );
+  const listPrefilter =
+    groups.size > 0
+      ? ''
+      : (prefilterSource({
+          normal: [...needles[0], ...substrings[0]],
+          leet: [...needles[1], ...substrings[1]],
+        }) ?? '');
   const meta: Meta = {
     terms: terms.length,
     anyLeet,
@@ -292,7 +315,7 @@ export function compileTermSet(
       tables ? { classes: tables.classes, count: tables.count, longest: tables.longest } : null,
     ),
   };
-  return writeSections([
+  return writeSections(crc32, [
     encoder.encode(JSON.stringify(meta)),
     termStarts,
     json,
@@ -306,13 +329,11 @@ export function compileTermSet(
     encoder.encode(JSON.stringify(substrings)),
     ...spellings.map((pairs) => Uint32Array.from(pairs)),
     ...automata.flatMap(automatonSections),
+    encoder.encode(listPrefilter),
     encoder.encode(
-      groups.size > 0
-        ? ''
-        : (prefilterSource({
-            normal: [...needles[0], ...substrings[0]],
-            leet: [...needles[1], ...substrings[1]],
-          }) ?? ''),
+      listPrefilter === '' && substrings[0].length + substrings[1].length > 0
+        ? (prefilterSource({ normal: substrings[0], leet: substrings[1] }) ?? '')
+        : '',
     ),
     ...[...groups.values()].flatMap(writeGroup),
   ]);
@@ -321,34 +342,15 @@ export function compileTermSet(
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const NO_OUTPUTS: readonly number[] = [];
 
-/** FNV-1a over 32-bit words: any one changed word changes it. */
-function checksum(words: Int32Array): number {
-  // Four interleaved lanes (four times as fast), each a bijection of its words, then mixed.
-  let a = 0x811c9dc5 | 0;
-  let b = a ^ 1;
-  let c = a ^ 2;
-  let d = a ^ 3;
-  const whole = words.length & ~3;
-  for (let i = 0; i < whole; i += 4) {
-    a = Math.imul(a ^ words[i]!, 0x01000193);
-    b = Math.imul(b ^ words[i + 1]!, 0x01000193);
-    c = Math.imul(c ^ words[i + 2]!, 0x01000193);
-    d = Math.imul(d ^ words[i + 3]!, 0x01000193);
-  }
-  for (let i = whole; i < words.length; i++) a = Math.imul(a ^ words[i]!, 0x01000193);
-  for (const lane of [b, c, d]) a = Math.imul(a ^ lane, 0x01000193);
-  return a;
-}
-
-/** The checksum of a header: of its words with its own checksum as 0. */
-function headerChecksum(header: Int32Array): number {
+/** The checksum of a header: the CRC-32 of its bytes with its own checksum as 0. */
+function headerChecksum(crc32: Crc32, header: Int32Array): number {
   const words = header.slice();
   words[HEADER_CHECKSUM] = 0;
-  return checksum(words);
+  return crc32(new Uint8Array(words.buffer)) | 0;
 }
 
 /** The first section of hashed groups. */
-const GROUPS = 26;
+const GROUPS = 27;
 
 /** Bytes a block holds (16 KB): a checksum each. */
 const BLOCK_BITS = 14;
@@ -357,7 +359,7 @@ const BLOCK = 1 << BLOCK_BITS;
 const HEADER = 5;
 const HEADER_CHECKSUM = 2;
 
-function writeSections(sections: readonly ArrayBufferView[]): Uint8Array {
+function writeSections(crc32: Crc32, sections: readonly ArrayBufferView[]): Uint8Array {
   let size = 0;
   const offsets = sections.map((section) => {
     const at = size;
@@ -381,11 +383,9 @@ function writeSections(sections: readonly ArrayBufferView[]): Uint8Array {
   for (let b = 0; b < blockCount; b++) {
     const from = start + b * BLOCK;
     const to = Math.min(from + BLOCK, bytes.length);
-    header[HEADER + sections.length * 2 + b] = checksum(
-      new Int32Array(bytes.buffer, from, (to - from) / 4),
-    );
+    header[HEADER + sections.length * 2 + b] = crc32(bytes.subarray(from, to)) | 0;
   }
-  header[HEADER_CHECKSUM] = headerChecksum(header);
+  header[HEADER_CHECKSUM] = headerChecksum(crc32, header);
   return bytes;
 }
 
@@ -418,6 +418,7 @@ class BlockReader {
     private readonly start: number,
     private readonly checksums: Int32Array,
     private readonly headerChecksum: number,
+    private readonly crc32: Crc32,
   ) {}
 
   block(b: number): Block {
@@ -439,9 +440,12 @@ class BlockReader {
   private verify(b: number, bytes: Uint8Array): Block | undefined {
     const length = Math.min(BLOCK, this.source.size - this.start - b * BLOCK);
     if (bytes.length !== length || length % 4 !== 0) return undefined;
+    if ((this.crc32(bytes) | 0) !== this.checksums[b]) return undefined;
     const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-    const words = new Int32Array(aligned.buffer, aligned.byteOffset, length / 4);
-    return checksum(words) === this.checksums[b] ? { bytes: aligned, words } : undefined;
+    return {
+      bytes: aligned,
+      words: new Int32Array(aligned.buffer, aligned.byteOffset, length / 4),
+    };
   }
 
   /**
@@ -517,7 +521,10 @@ interface Section {
 }
 
 /** The header of a set, checked: its sections and a reader of its blocks. */
-function readHeader(source: TermSetSource): { sections: Section[]; reader: BlockReader } {
+function readHeader(
+  source: TermSetSource,
+  crc32: Crc32,
+): { sections: Section[]; reader: BlockReader } {
   const fixed = source.read(0, HEADER * 4).slice();
   if (fixed.length < HEADER * 4) throw new TermSetError('truncated');
   const [magic, format, , count, blockCount] = new Int32Array(fixed.buffer, 0, HEADER);
@@ -529,7 +536,8 @@ function readHeader(source: TermSetSource): { sections: Section[]; reader: Block
   const headerBytes = source.read(0, words * 4).slice();
   if (headerBytes.length !== words * 4) throw new TermSetError('truncated');
   const header = new Int32Array(headerBytes.buffer);
-  if (headerChecksum(header) !== header[HEADER_CHECKSUM]) throw new TermSetError('damaged header');
+  if (headerChecksum(crc32, header) !== header[HEADER_CHECKSUM])
+    throw new TermSetError('damaged header');
   const start = words * 4;
   if (source.size > start + blockCount! * BLOCK || source.size <= start + (blockCount! - 1) * BLOCK)
     throw new TermSetError('truncated');
@@ -541,7 +549,10 @@ function readHeader(source: TermSetSource): { sections: Section[]; reader: Block
     if (offset < start || offset % 4 !== 0 || length < 0 || offset + length > source.size)
       throw new TermSetError('truncated');
   const checksums = header.subarray(HEADER + count! * 2);
-  return { sections, reader: new BlockReader(source, start, checksums, header[HEADER_CHECKSUM]) };
+  return {
+    sections,
+    reader: new BlockReader(source, start, checksums, header[HEADER_CHECKSUM], crc32),
+  };
 }
 
 function check(ok: boolean): void {
@@ -600,12 +611,13 @@ function parseJson<T>(bytes: Uint8Array, what: string): T {
 export function loadTermSet(
   bytes: Uint8Array | TermSetSource,
   keys: ReadonlyMap<string, Uint8Array> = new Map(),
+  { crc32 = crc32Bytes }: TermSetOptions = {},
 ): TermMatcher {
   const source: TermSetSource =
     bytes instanceof Uint8Array
       ? { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) }
       : bytes;
-  const { sections, reader } = readHeader(source);
+  const { sections, reader } = readHeader(source, crc32);
   const meta = parseJson<Meta>(whole(reader, sections[0]), 'meta');
   const termCount = meta.terms;
   check(
@@ -851,8 +863,8 @@ export function loadTermSet(
     }
   }
 
-  const prefilter = (): RegExp | undefined => {
-    const bytes = whole(reader, sections[25]);
+  const prefilter = (section: number): RegExp | undefined => {
+    const bytes = whole(reader, sections[section]);
     if (bytes.length === 0) return undefined;
     try {
       return new RegExp(decoder.decode(bytes));
@@ -860,27 +872,34 @@ export function loadTermSet(
       throw new TermSetError('damaged prefilter');
     }
   };
+  let substringFilter: RegExp | undefined | null = null;
   return {
     size: termCount,
     terms: () => Array.from({ length: termCount }, (_, t) => termAt(t)),
-    match: withPrefilter(prefilter, (text, accept = () => true) => {
-      const found: TermMatch[] = [];
-      if (normal.keys.length > 0 || groups.length > 0) {
-        const words = tokenize(text);
-        matchIndex(text, words, normal, false, accept, found);
-        for (const group of groups) matchHashed(text, words, group, false, accept, found);
-      }
-      if (meta.anyLeet) {
-        const words = tokenize(text, true);
-        matchIndex(text, words, leetIndex, true, accept, found);
-        for (const group of groups) matchHashed(text, words, group, true, accept, found);
-      }
-      if (sections[15]!.length + sections[16]!.length > 0) {
-        automata ??= [substringIndexOf(0), substringIndexOf(1)];
-        if (automata[0]) matchSubstrings(text, automata[0], false, accept, found);
-        if (automata[1]) matchSubstrings(text, automata[1], true, accept, found);
-      }
-      return withoutOverlaps(found);
-    }),
+    match: withPrefilter(
+      () => prefilter(25),
+      (text, accept = () => true) => {
+        const found: TermMatch[] = [];
+        if (normal.keys.length > 0 || groups.length > 0) {
+          const words = tokenize(text);
+          matchIndex(text, words, normal, false, accept, found);
+          for (const group of groups) matchHashed(text, words, group, false, accept, found);
+        }
+        if (meta.anyLeet) {
+          const words = tokenize(text, true);
+          matchIndex(text, words, leetIndex, true, accept, found);
+          for (const group of groups) matchHashed(text, words, group, true, accept, found);
+        }
+        if (sections[15]!.length + sections[16]!.length > 0) {
+          if (substringFilter === null) substringFilter = prefilter(26);
+          if (mayHold(substringFilter, text)) {
+            automata ??= [substringIndexOf(0), substringIndexOf(1)];
+            if (automata[0]) matchSubstrings(text, automata[0], false, accept, found);
+            if (automata[1]) matchSubstrings(text, automata[1], true, accept, found);
+          }
+        }
+        return withoutOverlaps(found);
+      },
+    ),
   };
 }
