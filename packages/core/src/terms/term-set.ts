@@ -441,7 +441,7 @@ class BlockReader {
     const length = Math.min(BLOCK, this.source.size - this.start - b * BLOCK);
     if (bytes.length !== length || length % 4 !== 0) return undefined;
     if ((this.crc32(bytes) | 0) !== this.checksums[b]) return undefined;
-    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : copyOf(bytes);
     return {
       bytes: aligned,
       words: new Int32Array(aligned.buffer, aligned.byteOffset, length / 4),
@@ -458,7 +458,7 @@ class BlockReader {
     const from = this.start + first * BLOCK;
     const length = Math.min((last - first + 1) * BLOCK, this.source.size - from);
     let span = this.source.read(from, length);
-    if (span.byteOffset % 4 !== 0) span = span.slice();
+    if (span.byteOffset % 4 !== 0) span = copyOf(span);
     const blocks: Block[] = [];
     for (let b = first; b <= last; b++) {
       const block = this.verify(b, span.subarray((b - first) * BLOCK, (b - first + 1) * BLOCK));
@@ -472,7 +472,7 @@ class BlockReader {
   private repaired(b: number): Block {
     const fresh = this.source.repair?.();
     if (fresh === undefined) throw new TermSetError(`damaged block ${b}`);
-    const aligned = fresh.byteOffset % 4 === 0 ? fresh : fresh.slice();
+    const aligned = fresh.byteOffset % 4 === 0 ? fresh : copyOf(fresh);
     const words = new Int32Array(aligned.buffer, aligned.byteOffset, HEADER);
     if (aligned.length < HEADER * 4 || words[HEADER_CHECKSUM] !== this.headerChecksum)
       throw new TermSetError(`damaged block ${b}, and compiled again it differs`);
@@ -520,12 +520,20 @@ interface Section {
   length: number;
 }
 
+/**
+ * `bytes` copied into memory of their own, at offset 0: a Node Buffer's `slice()` is a
+ * view of the same memory, so Uint8Array's is used whatever `bytes` is.
+ */
+function copyOf(bytes: Uint8Array): Uint8Array {
+  return Uint8Array.prototype.slice.call(bytes);
+}
+
 /** The header of a set, checked: its sections and a reader of its blocks. */
 function readHeader(
   source: TermSetSource,
   crc32: Crc32,
 ): { sections: Section[]; reader: BlockReader } {
-  const fixed = source.read(0, HEADER * 4).slice();
+  const fixed = copyOf(source.read(0, HEADER * 4));
   if (fixed.length < HEADER * 4) throw new TermSetError('truncated');
   const [magic, format, , count, blockCount] = new Int32Array(fixed.buffer, 0, HEADER);
   if (magic !== MAGIC) throw new TermSetError('not a term set');
@@ -533,7 +541,7 @@ function readHeader(
     throw new TermSetError(`format ${format}, not ${TERM_SET_FORMAT}`);
   const words = HEADER + count! * 2 + blockCount!;
   if (count! < 0 || blockCount! < 0 || words * 4 > source.size) throw new TermSetError('truncated');
-  const headerBytes = source.read(0, words * 4).slice();
+  const headerBytes = copyOf(source.read(0, words * 4));
   if (headerBytes.length !== words * 4) throw new TermSetError('truncated');
   const header = new Int32Array(headerBytes.buffer);
   if (headerChecksum(crc32, header) !== header[HEADER_CHECKSUM])
@@ -563,7 +571,7 @@ function check(ok: boolean): void {
 function whole(reader: BlockReader, section: Section | undefined): Uint8Array {
   if (section === undefined) throw new TermSetError('missing section');
   const bytes = reader.bytes(section.offset, section.length);
-  return bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  return bytes.byteOffset % 4 === 0 ? bytes : copyOf(bytes);
 }
 const int32s = (bytes: Uint8Array): Int32Array => {
   check(bytes.length % 4 === 0);
