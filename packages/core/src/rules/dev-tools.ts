@@ -593,4 +593,26 @@ export const devToolRules: Rule[] = [
       (t) => t,
     ],
   }),
+  defineRule({
+    id: 'inngest-signing-key',
+    title: 'Inngest signing key',
+    provider: 'Inngest',
+    source: 'https://api-docs.inngest.com/authentication',
+    description:
+      'Inngest signing key ("signkey-", which Inngest documents as the start of every signing key, then the environment, such as "prod" or "branch", "-" and 64 hex digits; the rest is observed): the pre-shared secret of an environment, it signs the requests between Inngest and the app and authenticates calls to the Inngest API.',
+    remediation: remediation(
+      'signing key',
+      'the Inngest dashboard (the environment > Signing keys: create a new key, set the old one as INNGEST_SIGNING_KEY_FALLBACK, then rotate)',
+    ),
+    keywords: ['signkey-'],
+    prefix: 'signkey-',
+    body: '[a-z]{3,12}-[0-9a-f]{64}',
+    boundary: 'token',
+    token: (fake) => `signkey-${fake.pick(['prod', 'branch'])}-${fake.hex(64)}`,
+    contexts: [
+      (t) => `INNGEST_SIGNING_KEY=${t}`,
+      (t) => `serve({ client: inngest, functions, signingKey: "${t}" })`,
+      (t) => `curl -H "Authorization: Bearer ${t}" https://api.inngest.com/v1/events`,
+    ],
+  }),
 ];
