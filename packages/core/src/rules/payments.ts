@@ -6,6 +6,9 @@ import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule, uuidKey } from '.
 
 // Braintree / PayPal access tokens: "access_token$production$<merchant>$<32 hex>".
 
+/** The lower-case Crockford base32 of a ULID, the id inside a Paddle API key. */
+const ULID = '0123456789abcdefghjkmnpqrstvwxyz';
+
 export const paymentRules: Rule[] = [
   ...(
     [
@@ -280,7 +283,7 @@ export const paymentRules: Rule[] = [
     body: '[0-9a-z]{26}_[A-Za-z0-9_-]{26}',
     boundary: 'token',
     token: (fake) =>
-      `pdl_${fake.pick(['live', 'sdbx'])}_apikey_${fake.string(LOWER_ALNUM, 26)}_${fake.string(BASE64URL, 25)}${fake.base62(1)}`,
+      `pdl_${fake.pick(['live', 'sdbx'])}_apikey_01${fake.string(ULID, 24)}_${fake.string(BASE64URL, 25)}${fake.base62(1)}`,
     contexts: [
       (t) => `PADDLE_API_KEY=${t}`,
       (t) => `const paddle = new Paddle('${t}', { environment: Environment.production });`,
