@@ -463,4 +463,42 @@ export const aiRules: Rule[] = [
     example: (t) =>
       `curl -H "Authorization: Bearer ${t}" -d "q=buenos dias" https://ws.detectlanguage.com/0.2/detect`,
   }),
+  defineRule({
+    id: 'e2b-api-key',
+    title: 'E2B API key',
+    provider: 'E2B',
+    source: 'https://e2b.dev/docs/api-key',
+    description:
+      'E2B API key ("e2b_" and 40 hex digits, the format E2B’s SDK checks keys against), set as E2B_API_KEY or sent in the X-API-Key header: it creates and runs cloud sandboxes billed to the team.',
+    remediation: rotate('the E2B dashboard (Keys tab)'),
+    keywords: ['e2b_'],
+    prefix: 'e2b_',
+    body: '[0-9a-f]{40}',
+    boundary: 'token',
+    token: (fake) => `e2b_${fake.hex(40)}`,
+    contexts: [
+      (t) => `E2B_API_KEY=${t}`,
+      (t) => `sbx = Sandbox.create(api_key="${t}")`,
+      (t) => `const sandbox = await Sandbox.create({ apiKey: '${t}' })`,
+    ],
+  }),
+  defineRule({
+    id: 'openrouter-api-key',
+    title: 'OpenRouter API key',
+    provider: 'OpenRouter',
+    source: 'https://openrouter.ai/docs/guides/overview/auth',
+    description:
+      'OpenRouter API key ("sk-or-v1-" and 64 hex digits; the format is observed, OpenRouter documents only its use as a bearer token): it spends the account’s credits on every model OpenRouter routes to, up to the key’s limit.',
+    remediation: rotate('OpenRouter (Settings > API Keys)'),
+    keywords: ['sk-or-v1-'],
+    prefix: 'sk-or-v1-',
+    body: '[0-9a-f]{64}',
+    boundary: 'token',
+    token: (fake) => `sk-or-v1-${fake.hex(64)}`,
+    contexts: [
+      (t) => `OPENROUTER_API_KEY=${t}`,
+      (t) => `client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key="${t}")`,
+      (t) => `-H "Authorization: Bearer ${t}"`,
+    ],
+  }),
 ];

@@ -556,4 +556,23 @@ export const cloudRules: Rule[] = [
         `curl -H "Authorization: Api-Key ${t}" https://llm.api.cloud.yandex.net/foundationModels/v1/completion`,
     ],
   }),
+  defineRule({
+    id: 'scalingo-api-token',
+    title: 'Scalingo API token',
+    provider: 'Scalingo',
+    source: 'https://developers.scalingo.com/tokens',
+    description:
+      'Scalingo API token ("tk-us-" and 48 letters and digits, as in Scalingo’s API reference): it never expires and is exchanged at auth.scalingo.com for bearer tokens that control every application of the account.',
+    remediation: remediation('API token', 'the Scalingo dashboard (User settings > API tokens)'),
+    keywords: ['tk-us-'],
+    prefix: 'tk-us-',
+    body: '[A-Za-z0-9]{48}',
+    boundary: 'token',
+    token: (fake) => `tk-us-${fake.base62(48)}`,
+    contexts: [
+      (t) => `SCALINGO_API_TOKEN=${t}`,
+      (t) => `scalingo login --api-token ${t}`,
+      (t) => `client, err := scalingo.New(ctx, scalingo.ClientConfig{APIToken: "${t}"})`,
+    ],
+  }),
 ];

@@ -1,4 +1,4 @@
-import { BASE64URL, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
+import { BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
@@ -591,6 +591,58 @@ export const devToolRules: Rule[] = [
       (t) => `RAPIDAPI_KEY=${t}`,
       (t) => `headers = {"X-RapidAPI-Key": "${t}", "X-RapidAPI-Host": "example.p.rapidapi.com"}`,
       (t) => t,
+    ],
+  }),
+  defineRule({
+    id: 'inngest-signing-key',
+    title: 'Inngest signing key',
+    provider: 'Inngest',
+    source: 'https://api-docs.inngest.com/authentication',
+    description:
+      'Inngest signing key ("signkey-", which Inngest documents as the start of every signing key, then the environment, such as "prod" or "branch", "-" and 64 hex digits; the rest is observed): the pre-shared secret of an environment, it signs the requests between Inngest and the app and authenticates calls to the Inngest API.',
+    remediation: remediation(
+      'signing key',
+      'the Inngest dashboard (the environment > Signing keys: create a new key, set the old one as INNGEST_SIGNING_KEY_FALLBACK, then rotate)',
+    ),
+    keywords: ['signkey-'],
+    prefix: 'signkey-',
+    body: '[a-z]{3,12}-[0-9a-f]{64}',
+    boundary: 'token',
+    token: (fake) => `signkey-${fake.pick(['prod', 'branch'])}-${fake.hex(64)}`,
+    contexts: [
+      (t) => `INNGEST_SIGNING_KEY=${t}`,
+      (t) => `serve({ client: inngest, functions, signingKey: "${t}" })`,
+      (t) => `curl -H "Authorization: Bearer ${t}" https://api.inngest.com/v1/events`,
+    ],
+  }),
+  defineRule({
+    id: 'octopus-deploy-api-key',
+    title: 'Octopus Deploy API key',
+    provider: 'Octopus Deploy',
+    source: 'https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key',
+    description:
+      'Octopus Deploy API key ("API-", as in Octopus’s REST API examples, then 26 to 32 upper-case letters and digits; the length is observed), found within 300 characters of the name Octopus, sent in the X-Octopus-ApiKey header: it creates releases and deploys them with the permissions of its user or service account.',
+    remediation: remediation(
+      'API key',
+      'the Octopus Web Portal (Profile > My API Keys, or the service account’s API keys)',
+    ),
+    keywords: ['octopus'],
+    prefix: 'API-',
+    body: '[A-Z0-9]{26,32}',
+    // "API-" is too common a start to stand alone: the key is found near the name Octopus.
+    check: { nearText: { pattern: '[Oo]ctopus', within: 300 } },
+    boundary: 'token',
+    token: (fake) => `API-${fake.upper(8)}${fake.digits(2)}${fake.string(UPPER_ALNUM, 17)}`,
+    // Away from the name Octopus, "API-" and capitals are names.
+    ignore: () => [
+      'const route = "API-GATEWAYINTEGRATIONRESPONSES";', // tightlip:allow octopus-deploy-api-key -- a name
+      'X-API-KEY: ${API_KEY}',
+    ],
+    contexts: [
+      (t) => `OCTOPUS_API_KEY=${t}`,
+      (t) => `$header = @{ "X-Octopus-ApiKey" = "${t}" }`,
+      (t) =>
+        `octopus release create --project web --api-key ${t} --server https://octopus.mycorp.net`,
     ],
   }),
 ];

@@ -590,4 +590,26 @@ export const observabilityRules: Rule[] = [
     severity: 'medium',
     example: (t) => `const client = new Databox({ push_token: '${t}' });`,
   }),
+  defineRule({
+    id: 'langfuse-secret-key',
+    title: 'Langfuse secret key',
+    provider: 'Langfuse',
+    source: 'https://langfuse.com/faq/all/lost-secret-key',
+    description:
+      'Langfuse project secret key ("sk-lf-", which Langfuse documents, then a UUID; the UUID is observed): the password of HTTP Basic authentication beside the public key ("pk-lf-", not a secret), it reads and writes every trace, prompt and score of the project.',
+    remediation: remediation(
+      'secret key',
+      'Langfuse (Project Settings > API Keys: create new keys, then delete the old pair)',
+    ),
+    keywords: ['sk-lf-'],
+    prefix: 'sk-lf-',
+    body: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+    boundary: 'token',
+    token: (fake) => `sk-lf-${fakeUuid(fake)}`,
+    contexts: [
+      (t) => `LANGFUSE_SECRET_KEY=${t}`,
+      (t) => `langfuse = Langfuse(public_key="pk-lf-1234", secret_key="${t}")`,
+      (t) => t,
+    ],
+  }),
 ];

@@ -6,6 +6,9 @@ import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule, uuidKey } from '.
 
 // Braintree / PayPal access tokens: "access_token$production$<merchant>$<32 hex>".
 
+/** The lower-case Crockford base32 of a ULID, the id inside a Paddle API key. */
+const ULID = '0123456789abcdefghjkmnpqrstvwxyz';
+
 export const paymentRules: Rule[] = [
   ...(
     [
@@ -263,5 +266,28 @@ export const paymentRules: Rule[] = [
     note: 'Pagar.me documents the "sk_" and "sk_test_" prefixes, which other providers share; the rest is observed',
     impact: 'A production key creates charges and reads the account’s orders and customers.',
     example: (t) => `curl https://api.pagar.me/core/v5/orders -u "${t}:"`,
+  }),
+  defineRule({
+    id: 'paddle-api-key',
+    title: 'Paddle Billing API key',
+    provider: 'Paddle',
+    source: 'https://developer.paddle.com/api-reference/about/authentication',
+    description:
+      'Paddle Billing API key ("pdl_live_apikey_" as in Paddle’s authentication reference, or "pdl_sdbx_apikey_" for the sandbox; then a 26-character lower-case id, "_" and 26 base64url characters, the rest of the format observed from that reference): sent as a bearer token, a live key creates transactions, changes subscriptions and reads customers within its permissions.',
+    remediation: remediation(
+      'API key',
+      'Paddle (Developer tools > Authentication: revoke the key, create a new one)',
+    ),
+    keywords: ['pdl_live_apikey_', 'pdl_sdbx_apikey_'],
+    prefix: ['pdl_live_apikey_', 'pdl_sdbx_apikey_'],
+    body: '[0-9a-z]{26}_[A-Za-z0-9_-]{26}',
+    boundary: 'token',
+    token: (fake) =>
+      `pdl_${fake.pick(['live', 'sdbx'])}_apikey_01${fake.string(ULID, 24)}_${fake.string(BASE64URL, 25)}${fake.base62(1)}`,
+    contexts: [
+      (t) => `PADDLE_API_KEY=${t}`,
+      (t) => `const paddle = new Paddle('${t}', { environment: Environment.production });`,
+      (t) => `-H "Authorization: Bearer ${t}" -H "Paddle-Version: 1"`,
+    ],
   }),
 ];

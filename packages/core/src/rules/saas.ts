@@ -684,4 +684,24 @@ export const saasRules: Rule[] = [
     impact: 'It reads and changes the company’s boards, posts, votes and users.',
     example: (t) => `curl https://canny.io/api/v1/boards/list -d apiKey=${t}`,
   }),
+  defineRule({
+    id: 'duffel-access-token',
+    title: 'Duffel access token',
+    provider: 'Duffel',
+    source: 'https://duffel.com/docs/api/overview/test-mode',
+    description:
+      'Duffel API access token ("duffel_test_" for test mode, which Duffel documents, or "duffel_live_"; then 43 base64url characters, the format is observed), sent as a bearer token: a live token searches, books and pays for flights and stays on the organisation’s balance.',
+    remediation: remediation('access token', 'the Duffel dashboard (Developers > Access tokens)'),
+    keywords: ['duffel_test_', 'duffel_live_'],
+    prefix: ['duffel_test_', 'duffel_live_'],
+    body: '[A-Za-z0-9_-]{43}',
+    boundary: 'token',
+    token: (fake) =>
+      `duffel_${fake.pick(['test', 'live'])}_${fake.string(BASE64URL, 42)}${fake.base62(1)}`,
+    contexts: [
+      (t) => `DUFFEL_ACCESS_TOKEN=${t}`,
+      (t) => `const duffel = new Duffel({ token: '${t}' });`,
+      (t) => `-H "Authorization: Bearer ${t}" -H "Duffel-Version: v2"`,
+    ],
+  }),
 ];
