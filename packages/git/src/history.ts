@@ -241,8 +241,8 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   const rescanned = new Set<string>();
   /** The first item of each blob read: what progress counts. */
   const units = new WeakSet<SourceItem>();
-  /** Where a part that does not start its blob starts (its findings' lines are shifted once known). */
-  const partAt = new WeakMap<SourceItem, { id: string; from: number }>();
+  /** The byte a part that does not start its blob starts at (its findings' lines are shifted once known). */
+  const partAt = new WeakMap<SourceItem, number>();
   /** Lines to add to a finding of a part: counted in its blob, read again, once it has findings. */
   const shift = new WeakMap<Finding, number>();
   /** Shifts being counted; `items` waits for them before it ends. */
@@ -419,7 +419,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
           commit,
         },
       };
-      if (part.from > 0) partAt.set(item, { id: job.id, from: part.from });
+      if (part.from > 0) partAt.set(item, part.from);
       return item;
     });
   }
@@ -571,10 +571,10 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     const job = scanning.get(item);
     if (!job) return;
     scanning.delete(item);
-    const at = partAt.get(item);
-    if (at && findings.length > 0) {
-      const counted = lineReader!.read(at.id).then(({ bytes }) => {
-        const lines = linesIn(bytes!, 0, at.from);
+    const from = partAt.get(item);
+    if (from !== undefined && findings.length > 0) {
+      const counted = lineReader!.read(job.id).then(({ bytes }) => {
+        const lines = linesIn(bytes!, 0, from);
         for (const finding of findings) shift.set(finding, lines);
       });
       // Marked handled now: `items` hears of a failure when it waits for the counts.

@@ -73,7 +73,7 @@ export function createPrefilter(
   const startsOf = (match: string): number[] => {
     let prefixes = starting.get(match);
     if (prefixes === undefined) {
-      prefixes = keywords.flatMap((keyword, k) => (match.startsWith(keyword) ? [k] : []));
+      prefixes = containedIn(match).filter((k) => match.startsWith(keywords[k]!));
       starting.set(match, prefixes);
     }
     return prefixes;
