@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { githubTokens } from '../../test/tokens.js';
 import { parseTermList } from '../terms/parse-term-list.js';
 import { createEngine } from './engine.js';
+import { createCopyFinder } from './mask.js';
 
 const token = githubTokens(77);
 const names = (text: string) => parseTermList(text, { source: 'names.txt' });
@@ -70,5 +71,32 @@ describe('a secret split across string literals (D4)', () => {
       expect(finding.excerpt).not.toContain(token.slice(20, 32));
       expect(finding.excerpt).not.toContain(token.slice(-9));
     }
+  });
+});
+
+describe('copies of secrets on a line', () => {
+  it('finds the same spans by searching for a few tails as with the automaton of many', () => {
+    // Lines built from pieces of the secrets (overlapping tails, repeats, prefixes) and noise.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const secrets = [
+      'ghp_AAAABBBBCCCCDDDD1234',
+      'xBBBBCCCCDDDD1234',
+      'short-one',
+      'zzzzCCCCDDDD1234',
+    ];
+    // Eight more secrets that never occur push the finder past its few-tails search.
+    const absent = Array.from({ length: 8 }, (_, i) => `never-in-any-line-${i}-0123456789`);
+    const few = createCopyFinder(secrets);
+    const many = createCopyFinder([...secrets, ...absent]);
+    const pieces = [...secrets, ...secrets.map((s) => s.slice(-12)), 'ghp_', ' ', '=', 'C', '4'];
+    for (let i = 0; i < 500; i++) {
+      const line = Array.from({ length: 1 + next(8) }, () => pieces[next(pieces.length)]).join('');
+      expect(few(line)).toEqual(many(line));
+    }
+    expect(few(`a ${secrets[0]} b ${secrets[2]}`).map(({ start, end }) => [start, end])).toEqual([
+      [2, 26],
+      [29, 38],
+    ]);
   });
 });

@@ -117,12 +117,15 @@ function tailOf(secret: string): string {
   return secret.length < COPY_TAIL + 4 ? secret : secret.slice(-COPY_TAIL);
 }
 
+/** Up to this many tails, a line is searched for each (native `indexOf`); past it, one automaton pass finds them all. */
+const FEW_TAILS = 8;
+
 /**
  * Finds, in lines, the spans that repeat one of `secrets`, whole or as a copy of its tail
  * (`ghp_` dropped, say): each occurrence of a secret's last 12 characters, widened
  * leftwards while the line keeps matching the secret. A secret shorter than 16 characters
- * counts only whole. One pass over a line finds the copies of every secret (an
- * Aho–Corasick automaton of their tails), whatever their number.
+ * counts only whole. A chunk's few secrets are each searched for in a line; many are
+ * found in one pass (an Aho–Corasick automaton of their tails), whatever their number.
  */
 export function createCopyFinder(secrets: readonly string[]): (line: string) => MaskSpan[] {
   if (secrets.length === 0) return () => [];
@@ -134,31 +137,38 @@ export function createCopyFinder(secrets: readonly string[]): (line: string) => 
     if (list) list.push(secret);
     else owners.set(tail, [secret]);
   }
-  const automaton = createAhoCorasick(tails);
-  return (line) => {
-    const spans: MaskSpan[] = [];
-    let state = 0;
-    for (let i = 0; i < line.length; i++) {
-      state = automaton.step(state, line.charCodeAt(i));
-      for (const k of automaton.outputs(state)) {
-        const tail = tails[k]!;
-        const at = i + 1 - tail.length;
-        let start = at;
-        for (const secret of owners.get(tail)!) {
-          let from = at;
-          for (
-            let j = secret.length - tail.length - 1;
-            j >= 0 && from > 0 && line[from - 1] === secret[j];
-            j--
-          )
-            from--;
-          start = Math.min(start, from);
-        }
-        spans.push({ start, end: i + 1, replacement: redactSecret(line.slice(start, i + 1)) });
-      }
-    }
-    return spans;
+  /** Where each occurrence of a tail ends in `line`, and which tail: by end, the longest first. */
+  const tailEnds = (line: string): [number, number][] => {
+    const ends: [number, number][] = [];
+    tails.forEach((tail, k) => {
+      for (let at = line.indexOf(tail); at !== -1; at = line.indexOf(tail, at + 1))
+        ends.push([at + tail.length, k]);
+    });
+    return ends.sort(([a, k], [b, j]) => a - b || tails[j]!.length - tails[k]!.length);
   };
+  const automaton = tails.length > FEW_TAILS ? createAhoCorasick(tails) : undefined;
+  const automatonEnds = (line: string): [number, number][] => {
+    const ends: [number, number][] = [];
+    automaton!.each(line, (k, end) => ends.push([end, k]));
+    return ends;
+  };
+  return (line) =>
+    (automaton ? automatonEnds : tailEnds)(line).map(([end, k]) => {
+      const tail = tails[k]!;
+      const at = end - tail.length;
+      let start = at;
+      for (const secret of owners.get(tail)!) {
+        let from = at;
+        for (
+          let j = secret.length - tail.length - 1;
+          j >= 0 && from > 0 && line[from - 1] === secret[j];
+          j--
+        )
+          from--;
+        start = Math.min(start, from);
+      }
+      return { start, end, replacement: redactSecret(line.slice(start, end)) };
+    });
 }
 
 /** A closing quote, a concatenation (`+`, `.`, `..`, or nothing: adjacent literals) and the next literal. */
