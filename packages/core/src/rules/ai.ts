@@ -501,4 +501,25 @@ export const aiRules: Rule[] = [
       (t) => `-H "Authorization: Bearer ${t}"`,
     ],
   }),
+  keyedRule({
+    id: 'uclassify-api-key',
+    title: 'uClassify API key',
+    provider: 'uClassify',
+    source: 'https://uclassify.com/docs/restapi',
+    credential: 'read or write API key',
+    revokeAt: 'uClassify (Api keys)',
+    names: ['uclassify'],
+    env: 'UCLASSIFY_READ_KEY',
+    // Twelve characters are few for the randomness test: the samples hold digits.
+    shape: {
+      ...alnumKey(12),
+      fake: (fake) => `${fake.base62(9)}${fake.digits(2)}${fake.upper(1)}`,
+    },
+    hosts: ['api.uclassify.com'],
+    note: 'the format is observed; sent as "Authorization: Token …" or the readKey parameter',
+    severity: 'medium',
+    impact: 'A write key trains and deletes the account’s classifiers.',
+    example: (t) =>
+      `GET https://api.uclassify.com/v1/uClassify/Sentiment/classify/?readKey=${t}&text=hello`,
+  }),
 ];

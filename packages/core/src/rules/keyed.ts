@@ -72,6 +72,19 @@ export function eitherKey(first: KeyShape, ...others: KeyShape[]): KeyShape {
   };
 }
 
+/**
+ * A key of `shape` after a short prefix of the provider's that is too common to run unkeyed
+ * (`b_`): the prefix narrows the shape, the provider's name still has to be there.
+ */
+export function prefixedKey(prefix: string, shape: KeyShape): KeyShape {
+  return {
+    body: `${escapeRegExp(prefix)}${shape.body}`,
+    fake: (fake) => `${prefix}${shape.fake(fake)}`,
+    what: `"${prefix}" and ${shape.what}`,
+    random: shape.random,
+  };
+}
+
 /** A keyed provider, as `keyedRule` takes it. */
 export interface KeyedProvider {
   /** `<provider>-<credential>`, kebab-case. */

@@ -1,7 +1,15 @@
 import { BASE64, BASE64URL, HEX } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alnumKey, base64urlKey, hexKey, keyedRule, upperAlnumKey, uuidKey } from './keyed.js';
+import {
+  alnumKey,
+  base64urlKey,
+  hexKey,
+  keyedRule,
+  prefixedKey,
+  upperAlnumKey,
+  uuidKey,
+} from './keyed.js';
 
 // Business and productivity SaaS APIs (tasks, boards, events, media, pastes): keys without a
 // prefix of their own, found where the provider names them (see keyed.ts), and prefixed tokens.
@@ -703,5 +711,37 @@ export const saasRules: Rule[] = [
       (t) => `const duffel = new Duffel({ token: '${t}' });`,
       (t) => `-H "Authorization: Bearer ${t}" -H "Duffel-Version: v2"`,
     ],
+  }),
+  keyedRule({
+    id: 'beamer-api-key',
+    title: 'Beamer API key',
+    provider: 'Beamer',
+    source: 'https://www.getbeamer.com/api/',
+    credential: 'API key',
+    revokeAt: 'Beamer (Settings > API)',
+    names: ['beamer'],
+    env: 'BEAMER_API_KEY',
+    shape: prefixedKey('b_', base64urlKey(44)),
+    hosts: ['api.getbeamer.com'],
+    keys: ['beamer-api-key'],
+    note: 'the format is observed; Beamer documents only the Beamer-Api-Key header',
+    impact: 'It creates, changes and deletes the account’s posts and reads its feedback.',
+    example: (t) => `curl https://api.getbeamer.com/v0/posts -H "Beamer-Api-Key: ${t}"`,
+  }),
+  keyedRule({
+    id: 'nimble-api-key',
+    title: 'Nimble CRM API key',
+    provider: 'Nimble',
+    source: 'https://nimble.readthedocs.io/en/latest/contacts/basic/list/',
+    credential: 'API key',
+    revokeAt: 'Nimble (Settings > API Token)',
+    names: ['nimble'],
+    env: 'NIMBLE_API_KEY',
+    shape: alnumKey(30),
+    hosts: ['app.nimble.com', 'api.nimble.com'],
+    note: 'the format is observed; the key is sent as a bearer token',
+    impact: 'It reads and changes the account’s contacts, deals and tasks.',
+    example: (t) =>
+      `requests.get("https://app.nimble.com/api/v1/contacts", headers={"Authorization": "Bearer ${t}"})`,
   }),
 ];
