@@ -522,4 +522,28 @@ export const aiRules: Rule[] = [
     example: (t) =>
       `GET https://api.uclassify.com/v1/uClassify/Sentiment/classify/?readKey=${t}&text=hello`,
   }),
+  defineRule({
+    id: 'anthropic-oauth-token',
+    title: 'Anthropic (Claude) OAuth token',
+    provider: 'Anthropic',
+    source: 'https://docs.anthropic.com/en/api/getting-started',
+    description:
+      'Claude OAuth access token ("sk-ant-oat01-", what `claude setup-token` prints for CLAUDE_CODE_OAUTH_TOKEN and Claude Code stores after a login) or refresh token ("sk-ant-ort01-"); the format is observed, Anthropic documents API keys only. An access token from setup-token stays valid for a year and spends the subscription’s usage; a refresh token mints new access tokens.',
+    remediation: remediation(
+      'OAuth token',
+      'claude.ai (Settings > Claude Code: revoke the token), or log out',
+    ),
+    severity: 'high',
+    keywords: ['sk-ant-oat', 'sk-ant-ort'],
+    prefix: ['sk-ant-oat01-', 'sk-ant-ort01-'],
+    body: '[A-Za-z0-9_-]{80,160}',
+    boundary: 'token',
+    check: 'random',
+    token: (fake) => `sk-ant-${fake.pick(['oat', 'ort'])}01-${fake.string(BASE64URL, 93)}AA`,
+    contexts: [
+      (t) => `CLAUDE_CODE_OAUTH_TOKEN=${t}`,
+      (t) => `{"claudeAiOauth": {"accessToken": "${t}", "expiresAt": 1767225600000}}`,
+      (t) => `- run: claude -p "review" \n  env:\n    CLAUDE_CODE_OAUTH_TOKEN: ${t}`,
+    ],
+  }),
 ];

@@ -1058,4 +1058,26 @@ export const dataApiRules: Rule[] = [
     impact: 'It spends the account’s email-finder credits and reads its lead lists.',
     example: (t) => `curl "https://api.skrapp.io/api/v2/account" -H "X-Access-Key:${t}"`,
   }),
+  keyedRule({
+    id: 'calorieninjas-api-key',
+    title: 'CalorieNinjas API key',
+    provider: 'CalorieNinjas',
+    source: 'https://calorieninjas.com/api',
+    credential: 'API key',
+    revokeAt: 'the CalorieNinjas account page',
+    names: ['calorieninjas', 'calorieninja', 'calorie_ninjas', 'calorie-ninjas'],
+    env: 'CALORIENINJAS_API_KEY',
+    // 16 bytes in padded base64, then 16 letters and digits.
+    shape: {
+      body: '[A-Za-z0-9+/]{22}==[A-Za-z0-9]{16}',
+      fake: (fake) => `${fake.string(BASE64, 22)}==${fake.base62(16)}`,
+      what: '22 base64 characters, "==" and 16 letters and digits',
+      random: true,
+    },
+    hosts: ['api.calorieninjas.com'],
+    note: 'the format is observed; sent in the X-Api-Key header',
+    severity: 'low',
+    example: (t) =>
+      `requests.get("https://api.calorieninjas.com/v1/nutrition?query=egg", headers={"X-Api-Key": "${t}"})`,
+  }),
 ];

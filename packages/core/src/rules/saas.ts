@@ -744,4 +744,21 @@ export const saasRules: Rule[] = [
     example: (t) =>
       `requests.get("https://app.nimble.com/api/v1/contacts", headers={"Authorization": "Bearer ${t}"})`,
   }),
+  keyedRule({
+    id: 'ritekit-client-id',
+    title: 'RiteKit API client ID',
+    provider: 'RiteKit',
+    source: 'https://documenter.getpostman.com/view/2010712/SzS7Qku5',
+    credential: 'API client ID (it alone authenticates a call)',
+    revokeAt: 'the RiteKit developer dashboard (delete the token)',
+    names: ['ritekit', 'ritetag'],
+    env: 'RITEKIT_CLIENT_ID',
+    shape: hexKey(44),
+    hosts: ['api.ritekit.com'],
+    keys: ['ritekit_client_id', 'ritekit-client-id', 'ritekitclientid', 'ritekit.client_id'],
+    note: 'the format is observed; sent as the client_id parameter',
+    severity: 'medium',
+    impact: 'It spends the account’s API credits.',
+    example: (t) => `https://api.ritekit.com/v1/stats/multiple-hashtags?tags=seo&client_id=${t}`,
+  }),
 ];
