@@ -7,6 +7,7 @@ import {
   eitherKey,
   hexKey,
   keyedRule,
+  lowerAlnumKey,
   upperAlnumKey,
   uuidKey,
 } from './keyed.js';
@@ -1079,5 +1080,22 @@ export const dataApiRules: Rule[] = [
     severity: 'low',
     example: (t) =>
       `requests.get("https://api.calorieninjas.com/v1/nutrition?query=egg", headers={"X-Api-Key": "${t}"})`,
+  }),
+  keyedRule({
+    id: 'scrapeowl-api-key',
+    title: 'ScrapeOwl API key',
+    provider: 'ScrapeOwl',
+    source: 'https://scrapeowl.com/docs/',
+    credential: 'API key',
+    revokeAt: 'the ScrapeOwl dashboard',
+    names: ['scrapeowl', 'scrape_owl', 'scrapingowl'],
+    env: 'SCRAPEOWL_API_KEY',
+    shape: lowerAlnumKey([24, 30]),
+    hosts: ['api.scrapeowl.com'],
+    note: 'the format is observed; sent as the api_key parameter',
+    severity: 'low',
+    impact: 'It spends the account’s scraping credits.',
+    example: (t) =>
+      `curl "https://api.scrapeowl.com/v1/scrape?api_key=${t}&url=https://example.org"`,
   }),
 ];

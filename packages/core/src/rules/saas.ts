@@ -761,4 +761,26 @@ export const saasRules: Rule[] = [
     impact: 'It spends the account’s API credits.',
     example: (t) => `https://api.ritekit.com/v1/stats/multiple-hashtags?tags=seo&client_id=${t}`,
   }),
+  keyedRule({
+    id: 'signupgenius-user-key',
+    title: 'SignUpGenius API user key',
+    provider: 'SignUpGenius',
+    source: 'https://developer.signupgenius.com/developer/keybaseddocs',
+    credential: 'API user key',
+    revokeAt: 'SignUpGenius (Pro Tools > API Management)',
+    names: ['signupgenius', 'signup_genius', 'signup-genius'],
+    env: 'SIGNUPGENIUS_API_KEY',
+    // Base64 of a padded base64 of 16 bytes: the inner "==" always ends the key as "…[DTjz]09".
+    shape: {
+      body: '[A-Za-z0-9+/]{29}[DTjz]09',
+      fake: (fake) => `${fake.base62(29)}${fake.pick(['D', 'T', 'j', 'z'])}09`,
+      what: '32 base64 characters ending "09"',
+      random: true,
+    },
+    hosts: ['api.signupgenius.com'],
+    note: 'the format is observed; sent as the user_key parameter',
+    severity: 'medium',
+    impact: 'It reads the account’s sign-ups, their participants’ contact details and its groups.',
+    example: (t) => `https://api.signupgenius.com/v2/k/signups/created/all/?user_key=${t}`,
+  }),
 ];
