@@ -1,4 +1,4 @@
-import { BASE64, HEX } from '../codec/alphabets.js';
+import { BASE64, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import {
@@ -1090,7 +1090,11 @@ export const dataApiRules: Rule[] = [
     revokeAt: 'the ScrapeOwl dashboard',
     names: ['scrapeowl', 'scrape_owl', 'scrapingowl'],
     env: 'SCRAPEOWL_API_KEY',
-    shape: lowerAlnumKey([24, 30]),
+    shape: {
+      ...lowerAlnumKey([24, 30]),
+      fake: (fake) =>
+        `${fake.string(LOWER_ALNUM, 24)}${fake.digits(3)}${fake.string(LOWER_ALNUM, 3)}`,
+    },
     hosts: ['api.scrapeowl.com'],
     note: 'the format is observed; sent as the api_key parameter',
     severity: 'low',

@@ -737,7 +737,12 @@ export const saasRules: Rule[] = [
     revokeAt: 'Nimble (Settings > API Token)',
     names: ['nimble'],
     env: 'NIMBLE_API_KEY',
-    shape: alnumKey(30),
+    // Digits among the letters, as random keys have them: samples of long letter runs read as words.
+    shape: {
+      ...alnumKey(30),
+      fake: (fake) =>
+        `${fake.base62(7)}${fake.digits(1)}${fake.base62(7)}${fake.digits(1)}${fake.base62(14)}`,
+    },
     hosts: ['app.nimble.com', 'api.nimble.com'],
     note: 'the format is observed; the key is sent as a bearer token',
     impact: 'It reads and changes the account’s contacts, deals and tasks.',
@@ -773,7 +778,8 @@ export const saasRules: Rule[] = [
     // Base64 of a padded base64 of 16 bytes: the inner "==" always ends the key as "…[DTjz]09".
     shape: {
       body: '[A-Za-z0-9+/]{29}[DTjz]09',
-      fake: (fake) => `${fake.base62(29)}${fake.pick(['D', 'T', 'j', 'z'])}09`,
+      fake: (fake) =>
+        `${fake.base62(12)}${fake.digits(2)}${fake.base62(15)}${fake.pick(['D', 'T', 'j', 'z'])}09`,
       what: '32 base64 characters ending "09"',
       random: true,
     },
