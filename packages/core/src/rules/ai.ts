@@ -531,7 +531,7 @@ export const aiRules: Rule[] = [
       'Claude OAuth access token ("sk-ant-oat01-", what `claude setup-token` prints for CLAUDE_CODE_OAUTH_TOKEN and Claude Code stores after a login) or refresh token ("sk-ant-ort01-"); the format is observed, Anthropic documents API keys only. An access token from setup-token stays valid for a year and spends the subscription’s usage; a refresh token mints new access tokens.',
     remediation: remediation(
       'OAuth token',
-      'claude.ai (Settings > Claude Code: revoke the token), or log out',
+      'the Claude account that issued it (revoke the setup token, or log out of Claude Code)',
     ),
     severity: 'high',
     keywords: ['sk-ant-oat', 'sk-ant-ort'],
@@ -543,7 +543,7 @@ export const aiRules: Rule[] = [
     contexts: [
       (t) => `CLAUDE_CODE_OAUTH_TOKEN=${t}`,
       (t) => `{"claudeAiOauth": {"accessToken": "${t}", "expiresAt": 1767225600000}}`,
-      (t) => `- run: claude -p "review" \n  env:\n    CLAUDE_CODE_OAUTH_TOKEN: ${t}`,
+      (t) => `- run: claude -p "review"\n  env:\n    CLAUDE_CODE_OAUTH_TOKEN: ${t}`,
     ],
   }),
 ];

@@ -734,7 +734,7 @@ export const saasRules: Rule[] = [
     provider: 'Nimble',
     source: 'https://nimble.readthedocs.io/en/latest/contacts/basic/list/',
     credential: 'API key',
-    revokeAt: 'Nimble (Settings > API Token)',
+    revokeAt: 'the Nimble account settings',
     names: ['nimble'],
     env: 'NIMBLE_API_KEY',
     // Digits among the letters, as random keys have them: samples of long letter runs read as words.
@@ -772,7 +772,7 @@ export const saasRules: Rule[] = [
     provider: 'SignUpGenius',
     source: 'https://developer.signupgenius.com/developer/keybaseddocs',
     credential: 'API user key',
-    revokeAt: 'SignUpGenius (Pro Tools > API Management)',
+    revokeAt: 'the SignUpGenius Pro account settings',
     names: ['signupgenius', 'signup_genius', 'signup-genius'],
     env: 'SIGNUPGENIUS_API_KEY',
     // Base64 of a padded base64 of 16 bytes: the inner "==" always ends the key as "…[DTjz]09".
