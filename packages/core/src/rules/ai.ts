@@ -501,4 +501,49 @@ export const aiRules: Rule[] = [
       (t) => `-H "Authorization: Bearer ${t}"`,
     ],
   }),
+  keyedRule({
+    id: 'uclassify-api-key',
+    title: 'uClassify API key',
+    provider: 'uClassify',
+    source: 'https://uclassify.com/docs/restapi',
+    credential: 'read or write API key',
+    revokeAt: 'uClassify (Api keys)',
+    names: ['uclassify'],
+    env: 'UCLASSIFY_READ_KEY',
+    // Twelve characters are few for the randomness test: the samples hold digits.
+    shape: {
+      ...alnumKey(12),
+      fake: (fake) => `${fake.base62(9)}${fake.digits(2)}${fake.upper(1)}`,
+    },
+    hosts: ['api.uclassify.com'],
+    note: 'the format is observed; sent as "Authorization: Token …" or the readKey parameter',
+    severity: 'medium',
+    impact: 'A write key trains and deletes the account’s classifiers.',
+    example: (t) =>
+      `GET https://api.uclassify.com/v1/uClassify/Sentiment/classify/?readKey=${t}&text=hello`,
+  }),
+  defineRule({
+    id: 'anthropic-oauth-token',
+    title: 'Anthropic (Claude) OAuth token',
+    provider: 'Anthropic',
+    source: 'https://docs.anthropic.com/en/api/getting-started',
+    description:
+      'Claude OAuth access token ("sk-ant-oat01-", what `claude setup-token` prints for CLAUDE_CODE_OAUTH_TOKEN and Claude Code stores after a login) or refresh token ("sk-ant-ort01-"); the format is observed, Anthropic documents API keys only. An access token from setup-token stays valid for a year and spends the subscription’s usage; a refresh token mints new access tokens.',
+    remediation: remediation(
+      'OAuth token',
+      'the Claude account that issued it (revoke the setup token, or log out of Claude Code)',
+    ),
+    severity: 'high',
+    keywords: ['sk-ant-oat', 'sk-ant-ort'],
+    prefix: ['sk-ant-oat01-', 'sk-ant-ort01-'],
+    body: '[A-Za-z0-9_-]{80,160}',
+    boundary: 'token',
+    check: 'random',
+    token: (fake) => `sk-ant-${fake.pick(['oat', 'ort'])}01-${fake.string(BASE64URL, 93)}AA`,
+    contexts: [
+      (t) => `CLAUDE_CODE_OAUTH_TOKEN=${t}`,
+      (t) => `{"claudeAiOauth": {"accessToken": "${t}", "expiresAt": 1767225600000}}`,
+      (t) => `- run: claude -p "review"\n  env:\n    CLAUDE_CODE_OAUTH_TOKEN: ${t}`,
+    ],
+  }),
 ];

@@ -1,4 +1,4 @@
-import { BASE64, HEX } from '../codec/alphabets.js';
+import { BASE64, HEX, LOWER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import {
@@ -7,6 +7,7 @@ import {
   eitherKey,
   hexKey,
   keyedRule,
+  lowerAlnumKey,
   upperAlnumKey,
   uuidKey,
 } from './keyed.js';
@@ -1025,5 +1026,80 @@ export const dataApiRules: Rule[] = [
     severity: 'low',
     example: (t) =>
       `curl "https://api.bscscan.com/api?module=account&action=balance&address=0x0&apikey=${t}"`,
+  }),
+  keyedRule({
+    id: 'currentsapi-api-key',
+    title: 'Currents API key',
+    provider: 'Currents API',
+    source: 'https://currentsapi.services/en/docs/',
+    credential: 'API key',
+    revokeAt: 'the Currents API profile dashboard',
+    names: ['currentsapi', 'currents_api', 'currents-api'],
+    env: 'CURRENTS_API_KEY',
+    shape: base64urlKey(48),
+    hosts: ['api.currentsapi.services'],
+    call: 'CurrentsAPI\\((?:api_key=)?',
+    note: 'the format is observed',
+    severity: 'medium',
+    example: (t) => `GET https://api.currentsapi.services/v1/latest-news?language=en&apiKey=${t}`,
+  }),
+  keyedRule({
+    id: 'skrapp-api-key',
+    title: 'Skrapp.io API key',
+    provider: 'Skrapp.io',
+    source: 'https://www.skrapp.io/docs/api',
+    credential: 'API key',
+    revokeAt: 'Skrapp.io (account settings > API)',
+    names: ['skrapp'],
+    env: 'SKRAPP_API_KEY',
+    shape: alnumKey(42),
+    hosts: ['api.skrapp.io'],
+    note: 'the format is observed: the API page masks the key as 42 characters',
+    severity: 'medium',
+    impact: 'It spends the account’s email-finder credits and reads its lead lists.',
+    example: (t) => `curl "https://api.skrapp.io/api/v2/account" -H "X-Access-Key:${t}"`,
+  }),
+  keyedRule({
+    id: 'calorieninjas-api-key',
+    title: 'CalorieNinjas API key',
+    provider: 'CalorieNinjas',
+    source: 'https://calorieninjas.com/api',
+    credential: 'API key',
+    revokeAt: 'the CalorieNinjas account page',
+    names: ['calorieninjas', 'calorieninja', 'calorie_ninjas', 'calorie-ninjas'],
+    env: 'CALORIENINJAS_API_KEY',
+    // 16 bytes in padded base64, then 16 letters and digits.
+    shape: {
+      body: '[A-Za-z0-9+/]{22}==[A-Za-z0-9]{16}',
+      fake: (fake) => `${fake.string(BASE64, 22)}==${fake.base62(16)}`,
+      what: '22 base64 characters, "==" and 16 letters and digits',
+      random: true,
+    },
+    hosts: ['api.calorieninjas.com'],
+    note: 'the format is observed; sent in the X-Api-Key header',
+    severity: 'low',
+    example: (t) =>
+      `requests.get("https://api.calorieninjas.com/v1/nutrition?query=egg", headers={"X-Api-Key": "${t}"})`,
+  }),
+  keyedRule({
+    id: 'scrapeowl-api-key',
+    title: 'ScrapeOwl API key',
+    provider: 'ScrapeOwl',
+    source: 'https://scrapeowl.com/docs/',
+    credential: 'API key',
+    revokeAt: 'the ScrapeOwl dashboard',
+    names: ['scrapeowl', 'scrape_owl', 'scrapingowl'],
+    env: 'SCRAPEOWL_API_KEY',
+    shape: {
+      ...lowerAlnumKey([24, 30]),
+      fake: (fake) =>
+        `${fake.string(LOWER_ALNUM, 24)}${fake.digits(3)}${fake.string(LOWER_ALNUM, 3)}`,
+    },
+    hosts: ['api.scrapeowl.com'],
+    note: 'the format is observed; sent as the api_key parameter',
+    severity: 'low',
+    impact: 'It spends the account’s scraping credits.',
+    example: (t) =>
+      `curl "https://api.scrapeowl.com/v1/scrape?api_key=${t}&url=https://example.org"`,
   }),
 ];

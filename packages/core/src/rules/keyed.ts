@@ -11,7 +11,7 @@
 //   `X-Honeycomb-Team`), near its API host (a key in a query string) or given to its SDK.
 // Ordinary hashes, UUIDs and ids under any other key stay silent: the rule's samples prove it.
 
-import { BASE62, BASE64URL, HEX, UPPER_ALNUM } from '../codec/alphabets.js';
+import { BASE62, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM } from '../codec/alphabets.js';
 import type { CheckSpec, Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
@@ -51,6 +51,10 @@ export const alnumKey = (length: Length): KeyShape =>
 export const upperAlnumKey = (length: Length): KeyShape =>
   shape('upper-case letters and digits', UPPER_ALNUM, '[A-Z0-9]', length);
 
+/** `length` lower-case letters and digits. */
+export const lowerAlnumKey = (length: Length): KeyShape =>
+  shape('lower-case letters and digits', LOWER_ALNUM, '[a-z0-9]', length);
+
 /** `length` characters of base64url (letters, digits, `-`, `_`). */
 export const base64urlKey = (length: Length): KeyShape =>
   shape('base64url characters', BASE64URL, '[A-Za-z0-9_-]', length);
@@ -69,6 +73,19 @@ export function eitherKey(first: KeyShape, ...others: KeyShape[]): KeyShape {
     fake: first.fake,
     what: shapes.map((s) => s.what).join(' or '),
     random: shapes.every((s) => s.random),
+  };
+}
+
+/**
+ * A key of `shape` after a short prefix of the provider's that is too common to run unkeyed
+ * (`b_`): the prefix narrows the shape, the provider's name still has to be there.
+ */
+export function prefixedKey(prefix: string, shape: KeyShape): KeyShape {
+  return {
+    body: `${escapeRegExp(prefix)}${shape.body}`,
+    fake: (fake) => `${prefix}${shape.fake(fake)}`,
+    what: `"${prefix}" and ${shape.what}`,
+    random: shape.random,
   };
 }
 

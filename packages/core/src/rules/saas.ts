@@ -1,7 +1,15 @@
 import { BASE64, BASE64URL, HEX } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { alnumKey, base64urlKey, hexKey, keyedRule, upperAlnumKey, uuidKey } from './keyed.js';
+import {
+  alnumKey,
+  base64urlKey,
+  hexKey,
+  keyedRule,
+  prefixedKey,
+  upperAlnumKey,
+  uuidKey,
+} from './keyed.js';
 
 // Business and productivity SaaS APIs (tasks, boards, events, media, pastes): keys without a
 // prefix of their own, found where the provider names them (see keyed.ts), and prefixed tokens.
@@ -703,5 +711,82 @@ export const saasRules: Rule[] = [
       (t) => `const duffel = new Duffel({ token: '${t}' });`,
       (t) => `-H "Authorization: Bearer ${t}" -H "Duffel-Version: v2"`,
     ],
+  }),
+  keyedRule({
+    id: 'beamer-api-key',
+    title: 'Beamer API key',
+    provider: 'Beamer',
+    source: 'https://www.getbeamer.com/api/',
+    credential: 'API key',
+    revokeAt: 'Beamer (Settings > API)',
+    names: ['beamer'],
+    env: 'BEAMER_API_KEY',
+    shape: prefixedKey('b_', base64urlKey(44)),
+    hosts: ['api.getbeamer.com'],
+    keys: ['beamer-api-key'],
+    note: 'the format is observed; Beamer documents only the Beamer-Api-Key header',
+    impact: 'It creates, changes and deletes the account’s posts and reads its feedback.',
+    example: (t) => `curl https://api.getbeamer.com/v0/posts -H "Beamer-Api-Key: ${t}"`,
+  }),
+  keyedRule({
+    id: 'nimble-api-key',
+    title: 'Nimble CRM API key',
+    provider: 'Nimble',
+    source: 'https://nimble.readthedocs.io/en/latest/contacts/basic/list/',
+    credential: 'API key',
+    revokeAt: 'the Nimble account settings',
+    names: ['nimble'],
+    env: 'NIMBLE_API_KEY',
+    // Digits among the letters, as random keys have them: samples of long letter runs read as words.
+    shape: {
+      ...alnumKey(30),
+      fake: (fake) =>
+        `${fake.base62(7)}${fake.digits(1)}${fake.base62(7)}${fake.digits(1)}${fake.base62(14)}`,
+    },
+    hosts: ['app.nimble.com', 'api.nimble.com'],
+    note: 'the format is observed; the key is sent as a bearer token',
+    impact: 'It reads and changes the account’s contacts, deals and tasks.',
+    example: (t) =>
+      `requests.get("https://app.nimble.com/api/v1/contacts", headers={"Authorization": "Bearer ${t}"})`,
+  }),
+  keyedRule({
+    id: 'ritekit-client-id',
+    title: 'RiteKit API client ID',
+    provider: 'RiteKit',
+    source: 'https://documenter.getpostman.com/view/2010712/SzS7Qku5',
+    credential: 'API client ID (it alone authenticates a call)',
+    revokeAt: 'the RiteKit developer dashboard (delete the token)',
+    names: ['ritekit', 'ritetag'],
+    env: 'RITEKIT_CLIENT_ID',
+    shape: hexKey(44),
+    hosts: ['api.ritekit.com'],
+    keys: ['ritekit_client_id', 'ritekit-client-id', 'ritekitclientid', 'ritekit.client_id'],
+    note: 'the format is observed; sent as the client_id parameter',
+    severity: 'medium',
+    impact: 'It spends the account’s API credits.',
+    example: (t) => `https://api.ritekit.com/v1/stats/multiple-hashtags?tags=seo&client_id=${t}`,
+  }),
+  keyedRule({
+    id: 'signupgenius-user-key',
+    title: 'SignUpGenius API user key',
+    provider: 'SignUpGenius',
+    source: 'https://developer.signupgenius.com/developer/keybaseddocs',
+    credential: 'API user key',
+    revokeAt: 'the SignUpGenius Pro account settings',
+    names: ['signupgenius', 'signup_genius', 'signup-genius'],
+    env: 'SIGNUPGENIUS_API_KEY',
+    // Base64 of a padded base64 of 16 bytes: the inner "==" always ends the key as "…[DTjz]09".
+    shape: {
+      body: '[A-Za-z0-9+/]{29}[DTjz]09',
+      fake: (fake) =>
+        `${fake.base62(12)}${fake.digits(2)}${fake.base62(15)}${fake.pick(['D', 'T', 'j', 'z'])}09`,
+      what: '32 base64 characters ending "09"',
+      random: true,
+    },
+    hosts: ['api.signupgenius.com'],
+    note: 'the format is observed; sent as the user_key parameter',
+    severity: 'medium',
+    impact: 'It reads the account’s sign-ups, their participants’ contact details and its groups.',
+    example: (t) => `https://api.signupgenius.com/v2/k/signups/created/all/?user_key=${t}`,
   }),
 ];
