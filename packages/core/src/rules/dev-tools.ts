@@ -645,4 +645,36 @@ export const devToolRules: Rule[] = [
         `octopus release create --project web --api-key ${t} --server https://octopus.mycorp.net`,
     ],
   }),
+  defineRule({
+    id: 'react-app-password',
+    title: 'Password in a REACT_APP_ variable',
+    provider: 'Create React App',
+    source: 'https://create-react-app.dev/docs/adding-custom-environment-variables',
+    description:
+      'A password assigned to a REACT_APP_…PASS or REACT_APP_…PASSWORD variable (an .env file, a build environment, commented out or not): Create React App embeds every REACT_APP_ variable into the JavaScript it builds, so the password is also readable by anyone who loads the app.',
+    remediation:
+      'Change the password, remove it from the repository and from the built bundles, and let a server authenticate instead: nothing a browser loads can keep a secret.',
+    keywords: ['react_app_'],
+    pattern:
+      /(?<![A-Za-z0-9_])REACT_APP_(?:[A-Z0-9_]{0,60}_)?PASS(?:WORD)?[ \t]{0,4}[=:][ \t]{0,4}["']?(?<secret>[^\s"'$#]{6,128})/,
+    check: 'password-like',
+    samples: (fake) => {
+      const password = () =>
+        `${fake.base62(8)}${fake.pick(['!', '#', '%', '&', '*', '@'])}${fake.digits(2)}`;
+      return {
+        match: [
+          `REACT_APP_API_PASSWORD=${password()}`,
+          `# REACT_APP_GUEST_PASS=${password()}`,
+          `    environment:\n      REACT_APP_ADMIN_PASSWORD: "${password()}"`,
+        ],
+        ignore: [
+          'REACT_APP_PASSWORD=${PASSWORD}',
+          'REACT_APP_PASSWORD=changeme',
+          'REACT_APP_PASSWORD_MIN_LENGTH=12',
+          `REACT_APP_PASSPORT_URL=https://${fake.base62(8)}.internal`,
+          'const password = process.env.REACT_APP_PASSWORD;',
+        ],
+      };
+    },
+  }),
 ];

@@ -460,4 +460,23 @@ export const productivityRules: Rule[] = [
     impact: 'It reads and changes the items of its Podio app.',
     example: (t) => `{"grant_type": "app", "app_id": 123456, "app_token": "${t}"}  # api.podio.com`,
   }),
+  defineRule({
+    id: 'circleci-project-token',
+    title: 'CircleCI project API token',
+    provider: 'CircleCI',
+    source: 'https://circleci.com/changelog/new-format-for-api-access-tokens/',
+    description:
+      'CircleCI project API token ("CCIPRJ_", a 22-character base58 UUID, "_", 40 hex), the format CircleCI announced beside "CCIPAT_" for personal tokens: it reads a project\'s builds or, with admin scope, changes its settings and environment variables.',
+    remediation: rotate('token', 'CircleCI (Project settings > API Permissions)'),
+    keywords: ['cciprj_'],
+    prefix: 'CCIPRJ_',
+    body: '[A-Za-z0-9]{22}_[a-f0-9]{40}',
+    boundary: 'word',
+    token: (fake) => `CCIPRJ_${fake.base62(22)}_${fake.hex(40)}`,
+    contexts: [
+      (t) => `CIRCLE_PROJECT_TOKEN=${t}`,
+      (t) =>
+        `curl -H "Circle-Token: ${t}" https://circleci.com/api/v2/project/gh/acme/app/pipeline`,
+    ],
+  }),
 ];
