@@ -732,4 +732,27 @@ export const messagingRules: Rule[] = [
     impact: 'It reads and changes the account’s contacts, lists and newsletters.',
     example: (t) => `curl -H "X-Auth-Token: api-key ${t}" https://api.getresponse.com/v3/accounts`,
   }),
+  defineRule({
+    id: 'mailjet-basic-auth',
+    title: 'Mailjet API key pair as HTTP Basic credentials',
+    provider: 'Mailjet',
+    source: 'https://dev.mailjet.com/email/guides/#authentication',
+    description:
+      'Mailjet API key and secret key together as the base64 HTTP Basic credentials Mailjet\'s Email API authenticates with (base64 of "<32 hex>:<32 hex>", 88 characters), in a file that names Mailjet: an Authorization header, a saved request, a setting. The pair sends mail as the account.',
+    remediation: remediation('API key pair', 'Mailjet (Account settings > API Key Management)'),
+    keywords: ['mailjet'],
+    pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{87}=(?![A-Za-z0-9+/=])/,
+    check: { base64Text: '^[0-9a-f]{32}:[0-9a-f]{32}$' },
+    token: (fake) => toBase64(`${fake.hex(32)}:${fake.hex(32)}`),
+    contexts: [
+      (t) => `curl -H "Authorization: Basic ${t}" https://api.mailjet.com/v3.1/send`,
+      (t) => `MAILJET_BASIC_AUTH=${t}`,
+      (t) =>
+        `{"url": "https://api.mailjet.com/v3/REST/contact", "headers": {"Authorization": "Basic ${t}"}}`,
+    ],
+    ignore: (fake) => [
+      // Base64 of another pair, where Mailjet is named: not the key pair.
+      `# mailjet\nAuthorization: Basic ${toBase64(`${fake.hex(32)}:${fake.base62(32)}`)}`,
+    ],
+  }),
 ];

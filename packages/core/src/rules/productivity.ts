@@ -479,4 +479,22 @@ export const productivityRules: Rule[] = [
         `curl -H "Circle-Token: ${t}" https://circleci.com/api/v2/project/gh/acme/app/pipeline`,
     ],
   }),
+  keyedRule({
+    id: 'circleci-legacy-token',
+    title: 'CircleCI API token (40 hex, before CCIPAT_/CCIPRJ_)',
+    provider: 'CircleCI',
+    source: 'https://circleci.com/changelog/new-format-for-api-access-tokens/',
+    credential: 'personal or project API token in the format before the CCIPAT_/CCIPRJ_ prefixes',
+    revokeAt:
+      'CircleCI (User settings > Personal API Tokens, or Project settings > API Permissions)',
+    names: ['circleci'],
+    env: 'CIRCLECI_TOKEN',
+    shape: hexKey(40),
+    // The header and query parameter the API reads, and the CLI's variable.
+    keys: ['circle-token', 'circle_token', 'circleci_cli_token'],
+    hosts: ['circleci.com/api'],
+    note: "CircleCI's changelog says that tokens created before the prefixes were a 40-character hex string, and that they keep working",
+    impact: 'A personal token acts as its user on every project the user can reach.',
+    example: (t) => `curl -H "Circle-Token: ${t}" https://circleci.com/api/v2/me`,
+  }),
 ];
