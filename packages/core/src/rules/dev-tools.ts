@@ -677,4 +677,33 @@ export const devToolRules: Rule[] = [
       };
     },
   }),
+  defineRule({
+    id: 'mockaroo-api-key',
+    title: 'Mockaroo API key',
+    provider: 'Mockaroo',
+    source: 'https://www.mockaroo.com/api/docs',
+    description:
+      'Mockaroo API key (8 hex) given as the key parameter of api.mockaroo.com, to the SDK or under a key setting, with Mockaroo named within 300 characters. The format is observed: the provider documents only how the key is used.',
+    remediation: remediation('API key', 'Mockaroo (My Account: regenerate the API key)'),
+    severity: 'medium',
+    keywords: ['mockaroo'],
+    pattern: alone('[a-f0-9]{8}'),
+    check: [
+      { nearText: { pattern: 'mockaroo', within: 300 } },
+      { anyOf: [{ keyedBy: 'key|token' }, { precededBy: '[?&]key=' }] },
+    ],
+    samples: (fake) => ({
+      match: [
+        `MOCKAROO_API_KEY=${fake.hex(8)}`,
+        `fetch("https://api.mockaroo.com/api/generate.json?count=100&key=${fake.hex(8)}&schema=Person")`,
+        `const client = new Mockaroo.Client({ apiKey: "${fake.hex(8)}" });`,
+      ],
+      ignore: [
+        `MOCKAROO_API_KEY=xxxxxxxx`,
+        `# mockaroo fixtures\ncommit: ${fake.hex(8)}`,
+        `MOCKAROO_API_KEY=${fake.hex(7)}`,
+        `API_KEY=${fake.hex(8)}`,
+      ],
+    }),
+  }),
 ];
