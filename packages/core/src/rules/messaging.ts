@@ -755,4 +755,34 @@ export const messagingRules: Rule[] = [
       `# mailjet\nAuthorization: Basic ${toBase64(`${fake.hex(32)}:${fake.base62(32)}`)}`,
     ],
   }),
+  defineRule({
+    id: 'phpmailer-password',
+    title: 'PHPMailer SMTP password',
+    provider: 'PHPMailer',
+    source: 'https://github.com/PHPMailer/PHPMailer',
+    description:
+      "The SMTP password PHPMailer logs in with, written into PHP as its Password property (`$mail->Password = '…';`, also WordPress's `$phpmailer`): with it, and the Username beside it, anyone sends mail as the account.",
+    remediation:
+      'Change the mailbox or SMTP password (or revoke the app password or SMTP key), and read it from the environment or configuration outside the repository.',
+    // PHPMailer's properties are capitalised; `->Password =` is its SMTP password.
+    keywords: ['->password'],
+    pattern: /->Password[ \t]{0,30}=[ \t]{0,8}["'](?<secret>[^"'\n]{4,128})["']/,
+    check: 'password-like',
+    samples: (fake) => {
+      const password = () =>
+        `${fake.base62(9)}${fake.pick(['!', '#', '%', '&', '*', '@'])}${fake.digits(2)}`;
+      return {
+        match: [
+          `$mail->Host = 'smtp.office365.com';\n$mail->SMTPAuth = true;\n$mail->Username = 'alerts@acme-corp.io';\n$mail->Password = '${password()}';`,
+          `    $phpmailer->Password   = "${password()}"; // SMTP password`,
+        ],
+        ignore: [
+          "$mail->Password = getenv('SMTP_PASSWORD');",
+          "$mail->Password = 'yourpassword';",
+          '$mail->Password = "";',
+          '$this->Password = $password;',
+        ],
+      };
+    },
+  }),
 ];
