@@ -1,7 +1,7 @@
 import { BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { UUID, alone, fakeUuid } from './shapes.js';
+import { UUID, alone, fakePassword, fakeUuid } from './shapes.js';
 import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule } from './keyed.js';
 
 // Developer and CI services.
@@ -658,24 +658,20 @@ export const devToolRules: Rule[] = [
     pattern:
       /(?<![A-Za-z0-9_])REACT_APP_(?:[A-Z0-9_]{0,60}_)?PASS(?:WORD)?[ \t]{0,4}[=:][ \t]{0,4}["']?(?<secret>[^\s"'$#]{6,128})/,
     check: 'password-like',
-    samples: (fake) => {
-      const password = () =>
-        `${fake.base62(8)}${fake.pick(['!', '#', '%', '&', '*', '@'])}${fake.digits(2)}`;
-      return {
-        match: [
-          `REACT_APP_API_PASSWORD=${password()}`,
-          `# REACT_APP_GUEST_PASS=${password()}`,
-          `    environment:\n      REACT_APP_ADMIN_PASSWORD: "${password()}"`,
-        ],
-        ignore: [
-          'REACT_APP_PASSWORD=${PASSWORD}',
-          'REACT_APP_PASSWORD=changeme',
-          'REACT_APP_PASSWORD_MIN_LENGTH=12',
-          `REACT_APP_PASSPORT_URL=https://${fake.base62(8)}.internal`,
-          'const password = process.env.REACT_APP_PASSWORD;',
-        ],
-      };
-    },
+    samples: (fake) => ({
+      match: [
+        `REACT_APP_API_PASSWORD=${fakePassword(fake)}`,
+        `# REACT_APP_GUEST_PASS=${fakePassword(fake)}`,
+        `    environment:\n      REACT_APP_ADMIN_PASSWORD: "${fakePassword(fake)}"`,
+      ],
+      ignore: [
+        'REACT_APP_PASSWORD=${PASSWORD}',
+        'REACT_APP_PASSWORD=changeme',
+        'REACT_APP_PASSWORD_MIN_LENGTH=12',
+        `REACT_APP_PASSPORT_URL=https://${fake.base62(8)}.internal`,
+        'const password = process.env.REACT_APP_PASSWORD;',
+      ],
+    }),
   }),
   defineRule({
     id: 'mockaroo-api-key',

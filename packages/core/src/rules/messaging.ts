@@ -3,7 +3,7 @@ import { toBase64 } from '../codec/base64.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule, uuidKey } from './keyed.js';
-import { UUID, alone, fakeUuid } from './shapes.js';
+import { UUID, alone, fakePassword, fakeUuid } from './shapes.js';
 
 // Twilio API key SIDs are "SK" and 32 hex, their secrets 32 characters; a Discord bot
 // token is base64 of the bot's snowflake id, ".", a timestamp, "." and an HMAC.
@@ -768,21 +768,17 @@ export const messagingRules: Rule[] = [
     keywords: ['->password'],
     pattern: /->Password[ \t]{0,30}=[ \t]{0,8}["'](?<secret>[^"'\n]{4,128})["']/,
     check: 'password-like',
-    samples: (fake) => {
-      const password = () =>
-        `${fake.base62(9)}${fake.pick(['!', '#', '%', '&', '*', '@'])}${fake.digits(2)}`;
-      return {
-        match: [
-          `$mail->Host = 'smtp.office365.com';\n$mail->SMTPAuth = true;\n$mail->Username = 'alerts@acme-corp.io';\n$mail->Password = '${password()}';`,
-          `    $phpmailer->Password   = "${password()}"; // SMTP password`,
-        ],
-        ignore: [
-          "$mail->Password = getenv('SMTP_PASSWORD');",
-          "$mail->Password = 'yourpassword';",
-          '$mail->Password = "";',
-          '$this->Password = $password;',
-        ],
-      };
-    },
+    samples: (fake) => ({
+      match: [
+        `$mail->Host = 'smtp.office365.com';\n$mail->SMTPAuth = true;\n$mail->Username = 'alerts@acme-corp.io';\n$mail->Password = '${fakePassword(fake)}';`,
+        `    $phpmailer->Password   = "${fakePassword(fake)}"; // SMTP password`,
+      ],
+      ignore: [
+        "$mail->Password = getenv('SMTP_PASSWORD');",
+        "$mail->Password = 'yourpassword';",
+        '$mail->Password = "";',
+        '$this->Password = $password;',
+      ],
+    }),
   }),
 ];
