@@ -11,7 +11,7 @@ import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule, uuidKey } from '.
 // legacy API keys "eyJrIjoi" are base64 JSON.
 // Datadog's 32-hex API keys and 40-hex application keys are found by their key name, in any
 // block named after Datadog (Helm values, Terraform), or as the top-level api_key / app_key of
-// a file that names Datadog (the Agent's datadog.yaml, beside the site it reports to).
+// a file that names Datadog (the Agent's datadog.yaml, whose `site:` names it).
 
 function grafanaServiceAccountToken(fake: Fake): string {
   const body = `glsa_${fake.base62(32)}`;
