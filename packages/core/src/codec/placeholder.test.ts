@@ -26,6 +26,7 @@ describe('placeholders', () => {
     // Fills typed by a person: interleaved sequences, short periods, leetspeak stand-ins.
     'A1B2C3D4E5F6G7H8I9J0',
     'a1b2c3d4e5f6a1b2',
+    'a1b2c3d4',
     'abc123abc123abc123',
     'XyZXyZXyZXyZ',
     'n0t-a-r34l-k3y-f0r-d3m0s',
@@ -36,6 +37,7 @@ describe('placeholders', () => {
 
   it('does not treat random tokens as placeholders', () => {
     for (let i = 0; i < 200; i++) expect(isPlaceholder(`ghp_${fake.base62(36)}`)).toBe(false);
+    for (let i = 0; i < 200; i++) expect(isPlaceholder(fake.hex(8))).toBe(false);
   });
 
   it('takes no template for a bare $( or %( in a symbol-rich secret', () => {

@@ -81,10 +81,12 @@ function hasPattern(value: string): boolean {
     }
   }
   for (const stride of [2, 3]) {
+    // Eight steps, or the whole of a value of 8 or 9 characters (`a1b2c3d4`).
+    const steps = value.length >= 8 ? Math.min(8, value.length - stride) : 8;
     let run = 0;
     for (let i = stride; i < value.length; i++) {
       run = Math.abs(value.charCodeAt(i) - value.charCodeAt(i - stride)) === 1 ? run + 1 : 0;
-      if (run >= 8) return true;
+      if (run >= steps) return true;
     }
   }
   return false;

@@ -29,6 +29,11 @@ describe('false-positive filters', () => {
     expect(isProse('Mot de passe')).toBe(true);
     expect(isProse('Passwort')).toBe(true);
     expect(isProse('aZ3kQ9xW2mP7vB4n')).toBe(false);
+    // Letters alone: prose when single-case or shaped like words, not when the case is scrambled.
+    expect(isProse('getUserName')).toBe(true);
+    expect(isProse('dragonfly')).toBe(true);
+    expect(isProse('PASSWORD')).toBe(true);
+    expect(isProse('vKpWqZrTxB')).toBe(false);
     expect(isPathOrUrl('./certs/key.pem')).toBe(true);
     expect(isPathOrUrl('/run/secrets/token')).toBe(true);
     expect(isPathOrUrl(`/${fake.base64(30)}`)).toBe(false);

@@ -26,11 +26,21 @@ export function isKnownHash(secret: string, context: MatchContext): boolean {
   return HEX_DIGEST.test(secret) && HASH_CONTEXT.test(lineAround(context));
 }
 
+/**
+ * Letters in both cases mixed with no word shape (`vKpWqZrTxB`, not `getUserName` or
+ * `Password`): typed from a generator, not a label, however few the character classes.
+ */
+function isScrambledCase(letters: string): boolean {
+  return (
+    letters.length >= 8 && /[A-Z]/.test(letters) && /[a-z]/.test(letters) && !isWordLike(letters)
+  );
+}
+
 /** A label, identifier or sentence rather than a credential: i18n strings, constants, prose. */
 export function isProse(secret: string): boolean {
   if (APP_PASSWORD.test(secret)) return false;
   if (/\s/.test(secret.trim())) return true;
-  if (/^[A-Za-z]+$/.test(secret)) return true;
+  if (/^[A-Za-z]+$/.test(secret)) return !isScrambledCase(secret);
   if (/^[A-Za-z]+(?:[ _.-][A-Za-z]+)+$/.test(secret)) return true;
   return isWordLike(secret) && !/[^A-Za-z0-9_.-]/.test(secret);
 }

@@ -2,7 +2,7 @@ import { LOWER } from '../codec/alphabets.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakeUuid } from './shapes.js';
-import { alnumKey, keyedRule } from './keyed.js';
+import { alnumKey, hexKey, keyedRule } from './keyed.js';
 
 // Connection URLs with an inline password (RFC 3986 userinfo); SQL Server / ADO.NET
 // "Server=…;Password=…"; JDBC "jdbc:<driver>:…password=…".
@@ -226,5 +226,24 @@ export const databaseRules: Rule[] = [
       'It has the permissions of the user who created it over the organization’s collections.',
     example: (t) =>
       `curl -H 'Authorization: ApiKey ${t}' https://api.usw2a1.rockset.com/v1/orgs/self/queries`,
+  }),
+  keyedRule({
+    id: 'algolia-admin-api-key',
+    title: 'Algolia Admin or write API key',
+    provider: 'Algolia',
+    source: 'https://www.algolia.com/doc/guides/security/api-keys',
+    credential: 'Admin or write API key',
+    revokeAt: 'the Algolia dashboard (Settings > API Keys: regenerate the Admin API key)',
+    names: ['algolia'],
+    env: 'ALGOLIA_ADMIN_KEY',
+    shape: hexKey(32),
+    // The Search-only key is meant for browsers (Algolia says so): only names that say
+    // admin, write, secret or private hold the confidential kind.
+    credentials: 'admin|write|secret|private',
+    note: 'the format is observed; the Search-only key, safe in front-end code, is not reported',
+    impact:
+      "It adds, changes and deletes the application's records and indices, changes their settings and creates API keys.",
+    severity: 'critical',
+    example: (t) => `ALGOLIA_APP_ID=K7WQ2PZ0XF\nALGOLIA_ADMIN_API_KEY=${t}`,
   }),
 ];

@@ -1,7 +1,7 @@
 import { BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM } from '../codec/alphabets.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
-import { UUID, alone, fakeUuid } from './shapes.js';
+import { UUID, alone, fakePassword, fakeUuid } from './shapes.js';
 import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule } from './keyed.js';
 
 // Developer and CI services.
@@ -644,5 +644,62 @@ export const devToolRules: Rule[] = [
       (t) =>
         `octopus release create --project web --api-key ${t} --server https://octopus.mycorp.net`,
     ],
+  }),
+  defineRule({
+    id: 'react-app-password',
+    title: 'Password in a REACT_APP_ variable',
+    provider: 'Create React App',
+    source: 'https://create-react-app.dev/docs/adding-custom-environment-variables',
+    description:
+      'A password assigned to a REACT_APP_…PASS or REACT_APP_…PASSWORD variable (an .env file, a build environment, commented out or not): Create React App embeds every REACT_APP_ variable into the JavaScript it builds, so the password is also readable by anyone who loads the app.',
+    remediation:
+      'Change the password, remove it from the repository and from the built bundles, and let a server authenticate instead: nothing a browser loads can keep a secret.',
+    keywords: ['react_app_'],
+    pattern:
+      /(?<![A-Za-z0-9_])REACT_APP_(?:[A-Z0-9_]{0,60}_)?PASS(?:WORD)?[ \t]{0,4}[=:][ \t]{0,4}["']?(?<secret>[^\s"'$#]{6,128})/,
+    check: 'password-like',
+    samples: (fake) => ({
+      match: [
+        `REACT_APP_API_PASSWORD=${fakePassword(fake)}`,
+        `# REACT_APP_GUEST_PASS=${fakePassword(fake)}`,
+        `    environment:\n      REACT_APP_ADMIN_PASSWORD: "${fakePassword(fake)}"`,
+      ],
+      ignore: [
+        'REACT_APP_PASSWORD=${PASSWORD}',
+        'REACT_APP_PASSWORD=changeme',
+        'REACT_APP_PASSWORD_MIN_LENGTH=12',
+        `REACT_APP_PASSPORT_URL=https://${fake.base62(8)}.internal`,
+        'const password = process.env.REACT_APP_PASSWORD;',
+      ],
+    }),
+  }),
+  defineRule({
+    id: 'mockaroo-api-key',
+    title: 'Mockaroo API key',
+    provider: 'Mockaroo',
+    source: 'https://www.mockaroo.com/api/docs',
+    description:
+      'Mockaroo API key (8 hex) given as the key parameter of api.mockaroo.com, to the SDK or under a key setting, with Mockaroo named within 300 characters. The format is observed: the provider documents only how the key is used.',
+    remediation: remediation('API key', 'Mockaroo (My Account: regenerate the API key)'),
+    severity: 'medium',
+    keywords: ['mockaroo'],
+    pattern: alone('[a-f0-9]{8}'),
+    check: [
+      { nearText: { pattern: 'mockaroo', within: 300 } },
+      { anyOf: [{ keyedBy: 'key|token' }, { precededBy: '[?&]key=' }] },
+    ],
+    samples: (fake) => ({
+      match: [
+        `MOCKAROO_API_KEY=${fake.hex(8)}`,
+        `fetch("https://api.mockaroo.com/api/generate.json?count=100&key=${fake.hex(8)}&schema=Person")`,
+        `const client = new Mockaroo.Client({ apiKey: "${fake.hex(8)}" });`,
+      ],
+      ignore: [
+        `MOCKAROO_API_KEY=xxxxxxxx`,
+        `# mockaroo fixtures\ncommit: ${fake.hex(8)}`,
+        `MOCKAROO_API_KEY=${fake.hex(7)}`,
+        `API_KEY=${fake.hex(8)}`,
+      ],
+    }),
   }),
 ];

@@ -3,7 +3,7 @@ import { toBase64 } from '../codec/base64.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule, uuidKey } from './keyed.js';
-import { UUID, alone, fakeUuid } from './shapes.js';
+import { UUID, alone, fakePassword, fakeUuid } from './shapes.js';
 
 // Twilio API key SIDs are "SK" and 32 hex, their secrets 32 characters; a Discord bot
 // token is base64 of the bot's snowflake id, ".", a timestamp, "." and an HMAC.
@@ -731,5 +731,54 @@ export const messagingRules: Rule[] = [
     note: 'the format is observed (32 letters and digits); the key is sent as X-Auth-Token: api-key <key>',
     impact: 'It reads and changes the account’s contacts, lists and newsletters.',
     example: (t) => `curl -H "X-Auth-Token: api-key ${t}" https://api.getresponse.com/v3/accounts`,
+  }),
+  defineRule({
+    id: 'mailjet-basic-auth',
+    title: 'Mailjet API key pair as HTTP Basic credentials',
+    provider: 'Mailjet',
+    source: 'https://dev.mailjet.com/email/guides/#authentication',
+    description:
+      'Mailjet API key and secret key together as the base64 HTTP Basic credentials Mailjet\'s Email API authenticates with (base64 of "<32 hex>:<32 hex>", 88 characters), in a file that names Mailjet: an Authorization header, a saved request, a setting. The pair sends mail as the account.',
+    remediation: remediation('API key pair', 'Mailjet (Account settings > API Key Management)'),
+    keywords: ['mailjet'],
+    pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{87}=(?![A-Za-z0-9+/=])/,
+    check: { base64Text: '^[0-9a-f]{32}:[0-9a-f]{32}$' },
+    token: (fake) => toBase64(`${fake.hex(32)}:${fake.hex(32)}`),
+    contexts: [
+      (t) => `curl -H "Authorization: Basic ${t}" https://api.mailjet.com/v3.1/send`,
+      (t) => `MAILJET_BASIC_AUTH=${t}`,
+      (t) =>
+        `{"url": "https://api.mailjet.com/v3/REST/contact", "headers": {"Authorization": "Basic ${t}"}}`,
+    ],
+    ignore: (fake) => [
+      // Base64 of another pair, where Mailjet is named: not the key pair.
+      `# mailjet\nAuthorization: Basic ${toBase64(`${fake.hex(32)}:${fake.base62(32)}`)}`,
+    ],
+  }),
+  defineRule({
+    id: 'phpmailer-password',
+    title: 'PHPMailer SMTP password',
+    provider: 'PHPMailer',
+    source: 'https://github.com/PHPMailer/PHPMailer',
+    description:
+      "The SMTP password PHPMailer logs in with, written into PHP as its Password property (`$mail->Password = '…';`, also WordPress's `$phpmailer`): with it, and the Username beside it, anyone sends mail as the account.",
+    remediation:
+      'Change the mailbox or SMTP password (or revoke the app password or SMTP key), and read it from the environment or configuration outside the repository.',
+    // PHPMailer's properties are capitalised; `->Password =` is its SMTP password.
+    keywords: ['->password'],
+    pattern: /->Password[ \t]{0,30}=[ \t]{0,8}["'](?<secret>[^"'\n]{4,128})["']/,
+    check: 'password-like',
+    samples: (fake) => ({
+      match: [
+        `$mail->Host = 'smtp.office365.com';\n$mail->SMTPAuth = true;\n$mail->Username = 'alerts@acme-corp.io';\n$mail->Password = '${fakePassword(fake)}';`,
+        `    $phpmailer->Password   = "${fakePassword(fake)}"; // SMTP password`,
+      ],
+      ignore: [
+        "$mail->Password = getenv('SMTP_PASSWORD');",
+        "$mail->Password = 'yourpassword';",
+        '$mail->Password = "";',
+        '$this->Password = $password;',
+      ],
+    }),
   }),
 ];

@@ -9,7 +9,9 @@ import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule, uuidKey } from '.
 // Grafana: service account tokens "glsa_<32>_<8 hex>" whose suffix is the little-endian hex
 // CRC-32 of "glsa_<32>" (grafana/grafana pkg/components/satokengen); Cloud tokens "glc_" and
 // legacy API keys "eyJrIjoi" are base64 JSON.
-// Datadog's 32-hex API keys and 40-hex application keys are found by their key name.
+// Datadog's 32-hex API keys and 40-hex application keys are found by their key name, in any
+// block named after Datadog (Helm values, Terraform), or as the top-level api_key / app_key of
+// a file that names Datadog (the Agent's datadog.yaml, whose `site:` names it).
 
 function grafanaServiceAccountToken(fake: Fake): string {
   const body = `glsa_${fake.base62(32)}`;
@@ -138,19 +140,29 @@ export const observabilityRules: Rule[] = [
     provider: 'Datadog',
     source: 'https://docs.datadoghq.com/account_management/api-app-keys/',
     description:
-      'Datadog API key (32 hex) assigned to DD_API_KEY, datadog_api_key or the DD-API-KEY header.',
+      "Datadog API key (32 hex) assigned to DD_API_KEY, datadog_api_key, the DD-API-KEY header, an apiKey in a datadog block (Helm values, Terraform) or the top-level api_key of the Agent's datadog.yaml.",
     remediation: remediation('API key', 'Datadog (Organization settings > API keys)'),
     keywords: ['datadog', 'dd_api_key', 'dd-api-key', 'ddapikey', 'dd_apikey'],
     pattern: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/,
-    scope: 'line',
-    check: { keyedBy: '(?:datadog|\\bdd)[\\w.-]*api[\\w.-]*key|datadog[\\w.-]*key' },
+    check: {
+      anyOf: [
+        { keyedBy: '(?:datadog|\\bdd)[\\w.-]*api[\\w.-]*key|datadog[\\w.-]*key' },
+        { precededBy: '^api_key:[ \\t]*["\']?' },
+      ],
+    },
     token: (fake) => fake.hex(32),
     contexts: [
       (t) => `DD_API_KEY=${t}`,
       (t) => `datadog_api_key: "${t}"`,
       (t) => `-H "DD-API-KEY: ${t}"`,
+      // The Agent's datadog.yaml, and a Helm chart's values deeper in the datadog block.
+      (t) => `site: datadoghq.eu\napi_key: ${t}`,
+      (t) => `datadog:\n  site: datadoghq.com\n  clusterName: prod\n  apiKey: ${t}`,
     ],
-    ignore: (fake) => [`etag: "${fake.hex(32)}" # datadog`],
+    ignore: (fake) => [
+      `etag: "${fake.hex(32)}" # datadog`,
+      `site: datadoghq.com\ncommit: ${fake.hex(32)}`,
+    ],
   }),
   defineRule({
     id: 'datadog-app-key',
@@ -158,20 +170,25 @@ export const observabilityRules: Rule[] = [
     provider: 'Datadog',
     source: 'https://docs.datadoghq.com/account_management/api-app-keys/',
     description:
-      'Datadog application key (40 hex) assigned to DD_APP_KEY, datadog_app_key or the DD-APPLICATION-KEY header.',
+      'Datadog application key (40 hex) assigned to DD_APP_KEY, datadog_app_key, the DD-APPLICATION-KEY header, an appKey in a datadog block or a top-level app_key in a file that names Datadog.',
     remediation: remediation(
       'application key',
       'Datadog (Organization settings > Application keys)',
     ),
     keywords: ['datadog', 'dd_app', 'dd-application-key', 'ddappkey'],
     pattern: /(?<![A-Za-z0-9])[a-f0-9]{40}(?![A-Za-z0-9])/,
-    scope: 'line',
-    check: { keyedBy: '(?:datadog|\\bdd)[\\w.-]*app(?:lication)?[\\w.-]*key' },
+    check: {
+      anyOf: [
+        { keyedBy: '(?:datadog|\\bdd)[\\w.-]*app(?:lication)?[\\w.-]*key' },
+        { precededBy: '^app_key:[ \\t]*["\']?' },
+      ],
+    },
     token: (fake) => fake.hex(40),
     contexts: [
       (t) => `DD_APP_KEY=${t}`,
       (t) => `datadog_app_key = "${t}"`,
       (t) => `-H "DD-APPLICATION-KEY: ${t}"`,
+      (t) => `datadog:\n  site: datadoghq.com\n  apiKeyExistingSecret: dd-keys\n  appKey: ${t}`,
     ],
     ignore: (fake) => [`datadog_commit: ${fake.hex(40)}`],
   }),

@@ -475,4 +475,41 @@ export const productivityRules: Rule[] = [
     impact: 'It reads and changes the user’s projects, tasks and time entries.',
     example: (t) => `curl -u ${t}:ignored https://api.worksnaps.com/api/projects.xml`,
   }),
+  defineRule({
+    id: 'circleci-project-token',
+    title: 'CircleCI project API token',
+    provider: 'CircleCI',
+    source: 'https://circleci.com/changelog/new-format-for-api-access-tokens/',
+    description:
+      'CircleCI project API token ("CCIPRJ_", a 22-character base58 UUID, "_", 40 hex), the format CircleCI announced beside "CCIPAT_" for personal tokens: it reads a project\'s builds or, with admin scope, changes its settings and environment variables.',
+    remediation: rotate('token', 'CircleCI (Project settings > API Permissions)'),
+    keywords: ['cciprj_'],
+    prefix: 'CCIPRJ_',
+    body: '[A-Za-z0-9]{22}_[a-f0-9]{40}',
+    boundary: 'word',
+    token: (fake) => `CCIPRJ_${fake.base62(22)}_${fake.hex(40)}`,
+    contexts: [
+      (t) => `CIRCLE_PROJECT_TOKEN=${t}`,
+      (t) =>
+        `curl -H "Circle-Token: ${t}" https://circleci.com/api/v2/project/gh/acme/app/pipeline`,
+    ],
+  }),
+  keyedRule({
+    id: 'circleci-legacy-token',
+    title: 'CircleCI API token (40 hex, before CCIPAT_/CCIPRJ_)',
+    provider: 'CircleCI',
+    source: 'https://circleci.com/changelog/new-format-for-api-access-tokens/',
+    credential: 'personal or project API token in the format before the CCIPAT_/CCIPRJ_ prefixes',
+    revokeAt:
+      'CircleCI (User settings > Personal API Tokens, or Project settings > API Permissions)',
+    names: ['circleci'],
+    env: 'CIRCLECI_TOKEN',
+    shape: hexKey(40),
+    // The header and query parameter the API reads, and the CLI's variable.
+    keys: ['circle-token', 'circle_token', 'circleci_cli_token'],
+    hosts: ['circleci.com/api'],
+    note: "CircleCI's changelog says that tokens created before the prefixes were a 40-character hex string, and that they keep working",
+    impact: 'A personal token acts as its user on every project the user can reach.',
+    example: (t) => `curl -H "Circle-Token: ${t}" https://circleci.com/api/v2/me`,
+  }),
 ];

@@ -1,6 +1,7 @@
 // Shapes that many providers share, for rules that find a value by the name it is assigned
 // to rather than by a prefix: UUIDs and runs standing alone. Keyed providers are declared
-// with `keyedRule` (keyed.ts), which builds on these.
+// with `keyedRule` (keyed.ts), which builds on these. A fresh password, for the samples of
+// rules that find one.
 
 import type { Fake } from '../types.js';
 
@@ -15,3 +16,7 @@ export const fakeUuid = (fake: Fake): string =>
 export function alone(body: string): RegExp {
   return new RegExp(`(?<![A-Za-z0-9_-])${body}(?![A-Za-z0-9_-])`);
 }
+
+/** A fresh password as people choose strong ones: letters and digits, a symbol, two digits. */
+export const fakePassword = (fake: Fake): string =>
+  `${fake.base62(8)}${fake.pick(['!', '#', '%', '&', '*', '@'])}${fake.digits(2)}`;
