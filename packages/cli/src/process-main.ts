@@ -34,6 +34,9 @@ export async function runProcess(argv: readonly string[]): Promise<void> {
       env: process.env,
       stdout: process.stdout,
       stderr: process.stderr,
-      stdin: process.stdin,
+      // Made when first read: most commands never read it, and Node builds a stream for it.
+      get stdin() {
+        return process.stdin;
+      },
     }));
 }

@@ -116,6 +116,22 @@ describe("the hooks' startup snapshot", () => {
     });
   });
 
+  it('serves pre-push too, which reads the ref updates git gives on stdin', ({ repo, remote }) => {
+    const installed = createProject(repo);
+    expect(tightlip(repo, ['install', '--hook', 'pre-push']).status).toBe(0);
+    expect(tightlip(repo, ['snapshot']).status).toBe(0);
+    repo.commit('add config', {
+      'src/config.js': `export const token = "${fakeGithubToken(95)}";\n`,
+    });
+    withoutBin(installed, () => {
+      const pushed = repo.run('git', ['push', 'origin', 'main']);
+      expect(pushed.status).not.toBe(0);
+      expect(pushed.stdout + pushed.stderr).toContain('github-pat');
+      expect(pushed.stdout + pushed.stderr).not.toContain('could not start');
+    });
+    expect(remote.run('git', ['rev-parse', '--verify', 'refs/heads/main']).status).not.toBe(0);
+  });
+
   it('is built by the first hook run, in the background', async ({ repo }) => {
     const installed = createProject(repo);
     repo.write('src/config.js', `export const token = "${fakeGithubToken(93)}";\n`);
