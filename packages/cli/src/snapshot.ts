@@ -24,6 +24,13 @@ async function load(): Promise<void> {
 }
 
 if (startupSnapshot.isBuildingSnapshot()) {
+  // PDF.js is not in the snapshot: a run requires it from the ES module bundle, which
+  // needs a Node.js that requires ES modules (≥ 20.19, ≥ 22.12; not turned off). Without
+  // that, no snapshot: the hooks run from the bin.
+  if (!(process.features as { require_module?: boolean }).require_module)
+    throw new Error(
+      'this Node.js cannot require ES modules, which a hook started from a snapshot needs',
+    );
   // A failure here fails the build: `node --build-snapshot` exits non-zero on an unhandled rejection.
   void load();
   startupSnapshot.setDeserializeMainFunction(() => {

@@ -1,5 +1,5 @@
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect } from 'vitest';
 import { fakeGithubToken, pdf, type TempDir } from '@tightlip/fixtures';
@@ -130,6 +130,28 @@ describe("the hooks' startup snapshot", () => {
       expect(pushed.stdout + pushed.stderr).not.toContain('could not start');
     });
     expect(remote.run('git', ['rev-parse', '--verify', 'refs/heads/main']).status).not.toBe(0);
+  });
+
+  it('is not built for a Node.js that cannot require ES modules; hooks then run from the bin and stop trying', ({
+    repo,
+  }) => {
+    const installed = createProject(repo);
+    const env = { NODE_OPTIONS: '--no-experimental-require-module' };
+    const refused = repo.run(
+      process.execPath,
+      ['node_modules/tightlip/bin/tightlip.js', 'snapshot'],
+      { env },
+    );
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('cannot require ES modules');
+    const failed = snapshotOf(installed).replace(/\.blob$/, '.failed');
+    expect(existsSync(failed)).toBe(true);
+    repo.write('src/config.js', `export const token = "${fakeGithubToken(96)}";\n`);
+    repo.git('add', '-A');
+    const blocked = commit(repo, env);
+    expect(blocked.status).toBe(1);
+    expect(blocked.output).toContain('github-pat');
+    expect(readdirSync(join(installed, '.snapshots'))).toEqual([basename(failed)]);
   });
 
   it('is built by the first hook run, in the background', async ({ repo }) => {

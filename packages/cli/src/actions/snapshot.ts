@@ -88,9 +88,13 @@ export async function buildSnapshot(
     execFile(
       options.node ?? process.execPath,
       ['--snapshot-blob', temp, '--build-snapshot', files.entry],
-      { cwd: files.dir, env: options.env ?? process.env, maxBuffer: 1024 * 1024 },
+      { cwd: files.dir, env: options.env ?? process.env, maxBuffer: 8 * 1024 * 1024 },
+      // What failed: the error Node.js printed (after the line of the minified script that
+      // threw, too long to keep), else how the process ended.
       (error, _stdout, stderr) =>
-        resolve(error ? `${error.message.split('\n')[0]}\n${stderr}`.trim() : undefined),
+        resolve(
+          error ? (/^\w*Error: .*$/m.exec(stderr)?.[0] ?? error.message.split('\n')[0]) : undefined,
+        ),
     );
   });
   if (failure !== undefined) {
@@ -98,7 +102,7 @@ export async function buildSnapshot(
     await writeFile(files.failed, `${failure}\n`);
     throw new SnapshotError(
       'SNAPSHOT_BUILD_FAILED',
-      `could not build the startup snapshot (hooks run without it): ${failure.split('\n')[0]}`,
+      `could not build the startup snapshot (hooks run without it): ${failure}`,
     );
   }
   await rename(temp, files.blob);
