@@ -8,7 +8,14 @@ import type { Term } from '../types.js';
 import { createTermDigester, MAX_HASHED_LENGTH, type TermDigester } from './digest.js';
 import { ASCII, LEET_ASCII, leetFoldString, SEP } from './fold.js';
 import { MAX_TERM_WORDS, termForms, type FormKind } from './forms.js';
-import { charSize, hashFolded, tokenize, viewAt, wordText, type WordList } from './tokenize.js';
+import {
+  charSize,
+  hashFolded,
+  tokenizeViews,
+  viewAt,
+  wordText,
+  type WordList,
+} from './tokenize.js';
 
 /** How a match came about: the form of a plaintext term, inside a longer word, or a digest (the form of a hashed term is unknown). */
 export type MatchVia = FormKind | 'substring' | 'hashed';
@@ -392,15 +399,14 @@ export function createTermMatcher(
 
   const match: TermMatcher['match'] = (text, accept = () => true) => {
     const found: TermMatch[] = [];
-    if (normal.size > 0 || groups.size > 0) {
-      const words = tokenize(text);
+    const [words, leetWords] = tokenizeViews(text, normal.size > 0 || groups.size > 0, anyLeet);
+    if (words) {
       matchIndex(text, words, normal, false, accept, found);
       for (const group of groups.values()) matchHashed(text, words, group, false, accept, found);
     }
-    if (anyLeet) {
-      const words = tokenize(text, true);
-      matchIndex(text, words, leetIndex, true, accept, found);
-      for (const group of groups.values()) matchHashed(text, words, group, true, accept, found);
+    if (leetWords) {
+      matchIndex(text, leetWords, leetIndex, true, accept, found);
+      for (const group of groups.values()) matchHashed(text, leetWords, group, true, accept, found);
     }
     if (substringTerms) matchSubstrings(text, substringTerms, false, accept, found);
     if (leetSubstringTerms) matchSubstrings(text, leetSubstringTerms, true, accept, found);

@@ -21,6 +21,7 @@ import {
   foldedWords,
   hashFolded,
   tokenize,
+  tokenizeViews,
   viewAt,
   wordText,
   type WordList,
@@ -193,5 +194,17 @@ describe('tokenize', () => {
       }),
       { numRuns: 10_000 },
     );
+  });
+
+  it('splits both views in one call as it splits each alone', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const [normal, leet] = tokenizeViews(text, true, true);
+        expect(plain(normal!)).toEqual(referenceTokenize(text, false));
+        expect(plain(leet!)).toEqual(referenceTokenize(text, true));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(tokenizeViews('a', false, false)).toEqual([undefined, undefined]);
   });
 });

@@ -111,8 +111,34 @@ const ASCII_VIEWS = [false, true].map((leet) => {
 
 /** The words of `text`; in the leet view (`leet`), leetspeak digits and symbols read as letters. */
 export function tokenize(text: string, leet = false): WordList {
-  const view = ASCII_VIEWS[leet ? 1 : 0]!;
-  const words = createWordList(text.length);
+  return tokenizeViews(text, !leet, leet)[leet ? 1 : 0]!;
+}
+
+/**
+ * The words of `text` in the normal view (when `normal`) and in the leet view (when
+ * `leet`): as `tokenize` in each, in one loop that reads the text once per view, the
+ * leet view first. V8 optimises a long-running loop where it runs (on-stack
+ * replacement), anew for each call: one call for both views, the view that takes every
+ * path first, is one such compilation rather than two. For the same reason the text's
+ * end is read as a space, and the switch to the second view only moves values: code
+ * first reached after the loop was optimised, if it compares or computes, is compiled
+ * blind and deoptimises.
+ */
+export function tokenizeViews(
+  text: string,
+  normal: boolean,
+  leet: boolean,
+): [WordList | undefined, WordList | undefined] {
+  const length = text.length;
+  const normalWords = normal ? createWordList(length) : undefined;
+  const leetWords = leet ? createWordList(length) : undefined;
+  const out: [WordList | undefined, WordList | undefined] = [normalWords, leetWords];
+  if (!normal && !leet) return out;
+  const normalView = ASCII_VIEWS[0]!;
+  let inLeet = leet;
+  let second = normal && leet;
+  let view = ASCII_VIEWS[leet ? 1 : 0]!;
+  let words = (leetWords ?? normalWords)!;
   let wordStart = -1;
   let wordEnd = -1;
   let wordComplex = 0;
@@ -125,11 +151,16 @@ export function tokenize(text: string, leet = false): WordList {
   let lastUnit = 0;
   let lastFold = '';
   let lastComplex = 0;
-  // The text's end is read as a space: what ends the last word is then inside the loop,
-  // whose code V8 has seen run when it optimises it (code after a loop still running would
-  // be compiled blind, and compiled again once reached).
-  const length = text.length;
-  for (let i = 0; i <= length;) {
+  for (let i = 0; ;) {
+    if (i > length) {
+      if (!second) break;
+      // The normal view's turn: every word has ended at the text's end.
+      second = false;
+      inLeet = false;
+      view = normalView;
+      words = normalWords!;
+      i = 0;
+    }
     const c = i < length ? text.charCodeAt(i) : 32;
     let size = 1;
     let cls: number;
@@ -143,14 +174,14 @@ export function tokenize(text: string, leet = false): WordList {
     } else {
       const cp = codePointAt(text, i);
       size = cp > 0xffff ? 2 : 1;
-      const info = viewInfo(cp, leet);
+      const info = viewInfo(cp, inLeet);
       cls = info.cls;
       fold = info.fold;
     }
     // A leet digit or symbol is upper case inside a run of capitals (`MYTH0S`), lower case
     // otherwise (`H4lcyon`, `myth0s`): it takes the case of the next letter when there is one.
     if (cls === INHERIT)
-      cls = leetCase(text, i + size, leet, view.cls, wordStart >= 0 && prevCls === UPPER);
+      cls = leetCase(text, i + size, inLeet, view.cls, wordStart >= 0 && prevCls === UPPER);
     if (cls === SKIP) {
       if (wordStart >= 0) wordComplex = 1;
       i += size;
@@ -192,7 +223,7 @@ export function tokenize(text: string, leet = false): WordList {
     wordEnd = i + size;
     i += size;
   }
-  return words;
+  return out;
 }
 
 /** An empty word list with room for a text of `length` characters (it grows when needed). */
