@@ -20,7 +20,9 @@ import {
 } from '@tightlip/core';
 import type { TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
-import { SETTLED_MS, termCacheDir } from './term-cache.js';
+import { createHash } from 'node:crypto';
+import { cacheKey, SETTLED_MS, termCacheDir } from './term-cache.js';
+import { VERSION } from './version.js';
 import { loadTerms } from './term-sources.js';
 
 const TEXT = 'the mythos of Project-Halcyon, projecthalcyons and Osprey';
@@ -39,6 +41,19 @@ const matches = async (loaded: Promise<Awaited<ReturnType<typeof loadTerms>>>) =
   (await loaded).matcher.match(TEXT).map((m) => [m.term.id, m.start, m.end]);
 
 describe('the term list cache (D26)', () => {
+  it('keys small inputs (core SHA-256) as large ones (node:crypto): SHA-256 of format, version and parts', () => {
+    const expected = (...parts: (string | Uint8Array)[]) => {
+      const hash = createHash('sha256').update(`tightlip-term-cache\0${1}\0${VERSION}`);
+      for (const part of parts) hash.update('\0').update(part);
+      return hash.digest('hex');
+    };
+    const key = Uint8Array.from([0, 1, 255, 128]);
+    const small = ['stamp', 'naïve-names.txt', key] as const;
+    const large = ['names.txt', 'Ünicode term\n'.repeat(10_000), key] as const;
+    expect(cacheKey(...small)).toBe(expected(...small));
+    expect(cacheKey(...large)).toBe(expected(...large));
+  });
+
   it('keeps the lists compiled once, private to the user, and loads the compiled set', async ({
     temp,
   }) => {

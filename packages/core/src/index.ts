@@ -49,6 +49,7 @@ export {
 export { fileTypeOf } from './context/file-type.js';
 export { createFake } from './codec/fake.js';
 export { withBase62Crc32 } from './codec/crc32.js';
+export { sha256, toHex } from './codec/sha256.js';
 export * as alphabets from './codec/alphabets.js';
 
 // Term lists: parsing, matching, and the tools of their owners.

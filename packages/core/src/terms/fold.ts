@@ -208,23 +208,44 @@ function isDiacriticMark(cp: number): boolean {
 // A class of combining marks on purpose: they are what is removed.
 // eslint-disable-next-line no-misleading-character-class
 const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/gu;
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const NOT_WORD_CHARS = /[^\p{L}\p{N}\p{M}]/gu;
-const CASED_UPPER = /^[\p{Lu}\p{Lt}]/u;
-const CASED_LOWER = /^\p{Ll}/u;
-const DIGITS_ONLY = /^\p{N}+$/u;
-const SOLO_SCRIPT =
-  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+
+// Unicode property classes, built when a character beyond ASCII is first folded: V8 spends
+// milliseconds expanding such a class, and twice for a literal (when the source is parsed,
+// and when the literal is evaluated), on every start, for texts that are mostly ASCII.
+let properties:
+  | {
+      wordChar: RegExp;
+      notWordChars: RegExp;
+      casedUpper: RegExp;
+      casedLower: RegExp;
+      digitsOnly: RegExp;
+      soloScript: RegExp;
+    }
+  | undefined;
+const unicodeProperties = (): NonNullable<typeof properties> =>
+  (properties ??= {
+    wordChar: new RegExp('[\\p{L}\\p{N}\\p{M}]', 'u'),
+    notWordChars: new RegExp('[^\\p{L}\\p{N}\\p{M}]', 'gu'),
+    casedUpper: new RegExp('^[\\p{Lu}\\p{Lt}]', 'u'),
+    casedLower: new RegExp('^\\p{Ll}', 'u'),
+    digitsOnly: new RegExp('^\\p{N}+$', 'u'),
+    soloScript: new RegExp(
+      '^[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}\\p{Script=Tibetan}]',
+      'u',
+    ),
+  });
 
 /** Folds one character (a code point as a string) as described above. */
 function computeInfo(cp: number): CharInfo {
   if (isInvisible(cp)) return { cls: SKIP, fold: '', changed: CHANGED_INVISIBLE };
   if (isDiacriticMark(cp)) return { cls: SKIP, fold: '', changed: CHANGED_DIACRITIC };
+  const { wordChar, notWordChars, casedUpper, casedLower, digitsOnly, soloScript } =
+    unicodeProperties();
   const original = String.fromCodePoint(cp);
   let changed = 0;
   const nfkc = original.normalize('NFKC');
   if (nfkc !== original) changed |= CHANGED_NFKC;
-  if (!WORD_CHAR.test(nfkc)) return { cls: SEP, fold: '', changed: 0 };
+  if (!wordChar.test(nfkc)) return { cls: SEP, fold: '', changed: 0 };
   const bare = nfkc.normalize('NFD').replace(DIACRITICS, '').normalize('NFC');
   if (bare !== nfkc) changed |= CHANGED_DIACRITIC;
   let latin = '';
@@ -237,13 +258,13 @@ function computeInfo(cp: number): CharInfo {
     .replace(DIACRITICS, '')
     .normalize('NFC');
   if (fold !== latin) changed |= CHANGED_CASE;
-  fold = fold.replace(NOT_WORD_CHARS, '');
+  fold = fold.replace(notWordChars, '');
   if (fold === '') return { cls: SEP, fold: '', changed: 0 };
   let cls = OTHER;
-  if (SOLO_SCRIPT.test(nfkc)) cls = SOLO;
-  else if (DIGITS_ONLY.test(fold)) cls = DIGIT;
-  else if (CASED_UPPER.test(latin)) cls = UPPER;
-  else if (CASED_LOWER.test(latin)) cls = LOWER;
+  if (soloScript.test(nfkc)) cls = SOLO;
+  else if (digitsOnly.test(fold)) cls = DIGIT;
+  else if (casedUpper.test(latin)) cls = UPPER;
+  else if (casedLower.test(latin)) cls = LOWER;
   return { cls, fold, changed };
 }
 

@@ -6,9 +6,16 @@ import { createAhoCorasick, type AhoCorasick } from '../codec/aho-corasick.js';
 import { TermListError } from '../errors.js';
 import type { Term } from '../types.js';
 import { createTermDigester, MAX_HASHED_LENGTH, type TermDigester } from './digest.js';
-import { ASCII, LEET_ASCII, leetFoldString } from './fold.js';
+import { ASCII, LEET_ASCII, leetFoldString, SEP } from './fold.js';
 import { MAX_TERM_WORDS, termForms, type FormKind } from './forms.js';
-import { forEachFoldedUnit, hashFolded, tokenize, wordText, type WordList } from './tokenize.js';
+import {
+  charSize,
+  hashFolded,
+  tokenizeViews,
+  viewAt,
+  wordText,
+  type WordList,
+} from './tokenize.js';
 
 /** How a match came about: the form of a plaintext term, inside a longer word, or a digest (the form of a hashed term is unknown). */
 export type MatchVia = FormKind | 'substring' | 'hashed';
@@ -190,29 +197,33 @@ export function matchSubstrings(
   found: TermMatch[],
 ): void {
   // The automaton reads folded units as they come; a ring of original offsets maps a match back.
+  // One loop, no callback: V8 compiles one function for the walk, whatever the view.
   const ring = new Int32Array(ac.longest);
   let state = 0;
   let position = 0;
-  forEachFoldedUnit(text, leet, (unit, from, to) => {
-    if (unit === -1) {
-      state = 0; // a substring never spans a separator
-      return;
+  for (let i = 0; i < text.length;) {
+    const { cls, fold } = viewAt(text, i, leet);
+    const from = i;
+    i += charSize(text, i);
+    if (cls === SEP) state = 0; // a substring never spans a separator
+    for (let k = 0; k < fold.length; k++) {
+      ring[position % ring.length] = from;
+      state = ac.step(state, fold.charCodeAt(k));
+      const outputs = ac.outputs(state);
+      for (let o = 0; o < outputs.length; o++) {
+        const { length, term } = spelling(outputs[o]!);
+        if (accept(term))
+          found.push({
+            term,
+            start: ring[(position - length + 1) % ring.length]!,
+            end: i,
+            via: 'substring',
+            leet,
+          });
+      }
+      position++;
     }
-    ring[position % ring.length] = from;
-    state = ac.step(state, unit);
-    for (const k of ac.outputs(state)) {
-      const { length, term } = spelling(k);
-      if (accept(term))
-        found.push({
-          term,
-          start: ring[(position - length + 1) % ring.length]!,
-          end: to,
-          via: 'substring',
-          leet,
-        });
-    }
-    position++;
-  });
+  }
 }
 
 // A prefilter for short lists: before a text is split into words (twice, when some term
@@ -366,7 +377,7 @@ export function createTermMatcher(
       const entry: Entry = {
         term,
         words: form.words,
-        hashes: Int32Array.from(form.words.map(hashFolded)),
+        hashes: Int32Array.from(form.words, (word) => hashFolded(word)),
         via: form.kind,
       };
       if (!form.leet) addEntry(normal, entry);
@@ -388,15 +399,14 @@ export function createTermMatcher(
 
   const match: TermMatcher['match'] = (text, accept = () => true) => {
     const found: TermMatch[] = [];
-    if (normal.size > 0 || groups.size > 0) {
-      const words = tokenize(text);
+    const [words, leetWords] = tokenizeViews(text, normal.size > 0 || groups.size > 0, anyLeet);
+    if (words) {
       matchIndex(text, words, normal, false, accept, found);
       for (const group of groups.values()) matchHashed(text, words, group, false, accept, found);
     }
-    if (anyLeet) {
-      const words = tokenize(text, true);
-      matchIndex(text, words, leetIndex, true, accept, found);
-      for (const group of groups.values()) matchHashed(text, words, group, true, accept, found);
+    if (leetWords) {
+      matchIndex(text, leetWords, leetIndex, true, accept, found);
+      for (const group of groups.values()) matchHashed(text, leetWords, group, true, accept, found);
     }
     if (substringTerms) matchSubstrings(text, substringTerms, false, accept, found);
     if (leetSubstringTerms) matchSubstrings(text, leetSubstringTerms, true, accept, found);

@@ -70,7 +70,7 @@ import {
   type TermMatcher,
 } from './match.js';
 import { createTermPolicy } from './policy.js';
-import { hashFolded, tokenize, wordText, type WordList } from './tokenize.js';
+import { hashFolded, tokenizeViews, wordText, type WordList } from './tokenize.js';
 
 const MAGIC = 0x53544c54; // "TLTS"
 /** Bumped whenever the layout or what a form is changes: older bytes are then refused (and compiled again). */
@@ -888,15 +888,18 @@ export function loadTermSet(
       () => prefilter(25),
       (text, accept = () => true) => {
         const found: TermMatch[] = [];
-        if (normal.keys.length > 0 || groups.length > 0) {
-          const words = tokenize(text);
+        const [words, leetWords] = tokenizeViews(
+          text,
+          normal.keys.length > 0 || groups.length > 0,
+          meta.anyLeet,
+        );
+        if (words) {
           matchIndex(text, words, normal, false, accept, found);
           for (const group of groups) matchHashed(text, words, group, false, accept, found);
         }
-        if (meta.anyLeet) {
-          const words = tokenize(text, true);
-          matchIndex(text, words, leetIndex, true, accept, found);
-          for (const group of groups) matchHashed(text, words, group, true, accept, found);
+        if (leetWords) {
+          matchIndex(text, leetWords, leetIndex, true, accept, found);
+          for (const group of groups) matchHashed(text, leetWords, group, true, accept, found);
         }
         if (sections[15]!.length + sections[16]!.length > 0) {
           if (substringFilter === null) substringFilter = prefilter(26);

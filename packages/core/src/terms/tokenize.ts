@@ -25,11 +25,11 @@ import {
 export interface WordList {
   count: number;
   /** Offset of the word's first character in the text. */
-  start: Int32Array;
+  start: Int32Array<ArrayBuffer>;
   /** Offset just after its last character. */
-  end: Int32Array;
+  end: Int32Array<ArrayBuffer>;
   /** `hashFolded` of the word's folded form. */
-  hash: Int32Array;
+  hash: Int32Array<ArrayBuffer>;
   /** 1 when the folded form is not simply the lower-cased slice of the text (non-ASCII, invisible characters, leet). */
   complex: Uint8Array;
 }
@@ -37,9 +37,8 @@ export interface WordList {
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-/** The hash `tokenize` gives a word whose folded form is `folded`. */
-export function hashFolded(folded: string): number {
-  let h = FNV_OFFSET;
+/** The hash `tokenize` gives a word whose folded form is `folded` (continued from `h`, the hash of what precedes it). */
+export function hashFolded(folded: string, h = FNV_OFFSET): number {
   for (let i = 0; i < folded.length; i++) h = Math.imul(h ^ folded.charCodeAt(i), FNV_PRIME);
   return h;
 }
@@ -63,12 +62,20 @@ function codePointAt(text: string, i: number): number {
 
 /**
  * The case of a leet character: that of the next cased letter within a few characters
- * (further leet characters skipped), else upper after a capital, else lower.
+ * (further leet characters skipped), else upper after a capital, else lower. `asciiCls`:
+ * the view's classes of ASCII characters.
  */
-function leetCase(text: string, from: number, leet: boolean, afterUpper: boolean): number {
+function leetCase(
+  text: string,
+  from: number,
+  leet: boolean,
+  asciiCls: Int8Array,
+  afterUpper: boolean,
+): number {
   for (let i = from, seen = 0; i < text.length && seen < 8; seen++) {
-    const cp = codePointAt(text, i);
-    const cls = viewInfo(cp, leet).cls;
+    const c = text.charCodeAt(i);
+    const cp = c < 128 ? c : codePointAt(text, i);
+    const cls = c < 128 ? asciiCls[c]! : viewInfo(cp, leet).cls;
     if (cls === UPPER || cls === LOWER) return cls;
     if (cls !== INHERIT) break;
     i += cp > 0xffff ? 2 : 1;
@@ -89,15 +96,49 @@ function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   return bigger;
 }
 
+// Most of what is scanned is ASCII: an ASCII character is read from small tables per
+// view (its CharInfo, class, folded unit, and whether its fold is more than lower-casing),
+// any other through `viewInfo`, so that the loop V8 optimises stays small.
+const ASCII_VIEWS = [false, true].map((leet) => {
+  const infos = Array.from({ length: 128 }, (_, cp) => viewInfo(cp, leet));
+  return {
+    info: infos,
+    cls: Int8Array.from(infos, (info) => info.cls),
+    unit: Uint8Array.from(infos, (info) => (info.fold === '' ? 0 : info.fold.charCodeAt(0))),
+    complex: Uint8Array.from(infos, (info, cp) => (info === ASCII[cp] ? 0 : 1)),
+  };
+});
+
 /** The words of `text`; in the leet view (`leet`), leetspeak digits and symbols read as letters. */
 export function tokenize(text: string, leet = false): WordList {
-  const capacity = Math.max(16, text.length >> 2);
-  let start = new Int32Array(capacity);
-  let end = new Int32Array(capacity);
-  let hash = new Int32Array(capacity);
-  let complex = new Uint8Array(capacity);
-  let count = 0;
+  return tokenizeViews(text, !leet, leet)[leet ? 1 : 0]!;
+}
 
+/**
+ * The words of `text` in the normal view (when `normal`) and in the leet view (when
+ * `leet`): as `tokenize` in each, in one loop that reads the text once per view, the
+ * leet view first. V8 optimises a long-running loop where it runs (on-stack
+ * replacement), anew for each call: one call for both views, the view that takes every
+ * path first, is one such compilation rather than two. For the same reason the text's
+ * end is read as a space, and the switch to the second view only moves values: code
+ * first reached after the loop was optimised, if it compares or computes, is compiled
+ * blind and deoptimises.
+ */
+export function tokenizeViews(
+  text: string,
+  normal: boolean,
+  leet: boolean,
+): [WordList | undefined, WordList | undefined] {
+  const length = text.length;
+  const normalWords = normal ? createWordList(length) : undefined;
+  const leetWords = leet ? createWordList(length) : undefined;
+  const out: [WordList | undefined, WordList | undefined] = [normalWords, leetWords];
+  if (!normal && !leet) return out;
+  const normalView = ASCII_VIEWS[0]!;
+  let inLeet = leet;
+  let second = normal && leet;
+  let view = ASCII_VIEWS[leet ? 1 : 0]!;
+  let words = (leetWords ?? normalWords)!;
   let wordStart = -1;
   let wordEnd = -1;
   let wordComplex = 0;
@@ -106,59 +147,62 @@ export function tokenize(text: string, leet = false): WordList {
   let prevCls = SEP;
   let prevPrevCls = SEP;
   let lastStart = -1;
+  // The last character's folded form: its unit when it is ASCII (then `lastFold` is ''), else `lastFold`.
+  let lastUnit = 0;
   let lastFold = '';
   let lastComplex = 0;
-
-  const emit = (from: number, to: number, wordHash: number, isComplex: number): void => {
-    if (count === start.length) {
-      start = grow(start);
-      end = grow(end);
-      hash = grow(hash);
-      const flags = new Uint8Array(complex.length * 2);
-      flags.set(complex);
-      complex = flags;
+  for (let i = 0; ;) {
+    if (i > length) {
+      if (!second) break;
+      // The normal view's turn: every word has ended at the text's end.
+      second = false;
+      inLeet = false;
+      view = normalView;
+      words = normalWords!;
+      i = 0;
     }
-    start[count] = from;
-    end[count] = to;
-    hash[count] = wordHash;
-    complex[count] = isComplex;
-    count++;
-  };
-
-  const length = text.length;
-  for (let i = 0; i < length;) {
-    const cp = codePointAt(text, i);
-    const size = cp > 0xffff ? 2 : 1;
-    const info = viewInfo(cp, leet);
+    const c = i < length ? text.charCodeAt(i) : 32;
+    let size = 1;
+    let cls: number;
+    let unit = 0;
+    let fold = '';
+    let charComplex = 1;
+    if (c < 128) {
+      cls = view.cls[c]!;
+      unit = view.unit[c]!;
+      charComplex = view.complex[c]!;
+    } else {
+      const cp = codePointAt(text, i);
+      size = cp > 0xffff ? 2 : 1;
+      const info = viewInfo(cp, inLeet);
+      cls = info.cls;
+      fold = info.fold;
+    }
     // A leet digit or symbol is upper case inside a run of capitals (`MYTH0S`), lower case
     // otherwise (`H4lcyon`, `myth0s`): it takes the case of the next letter when there is one.
-    const cls =
-      info.cls === INHERIT
-        ? leetCase(text, i + size, leet, wordStart >= 0 && prevCls === UPPER)
-        : info.cls;
+    if (cls === INHERIT)
+      cls = leetCase(text, i + size, inLeet, view.cls, wordStart >= 0 && prevCls === UPPER);
     if (cls === SKIP) {
       if (wordStart >= 0) wordComplex = 1;
       i += size;
       continue;
     }
     if (cls === SEP) {
-      if (wordStart >= 0) emit(wordStart, wordEnd, h, wordComplex);
+      if (wordStart >= 0) pushWord(words, wordStart, wordEnd, h, wordComplex);
       wordStart = -1;
       i += size;
       continue;
     }
     if (wordStart >= 0) {
       if (splitsBetween(prevCls, cls)) {
-        emit(wordStart, wordEnd, h, wordComplex);
+        pushWord(words, wordStart, wordEnd, h, wordComplex);
         wordStart = -1;
       } else if (cls === LOWER && prevCls === UPPER && prevPrevCls === UPPER) {
         // `HTTPServer`: the last capital of a run of capitals starts the next word.
-        emit(wordStart, lastStart, hBeforeLast, wordComplex);
+        pushWord(words, wordStart, lastStart, hBeforeLast, wordComplex);
         wordStart = lastStart;
         wordComplex = lastComplex;
-        h = FNV_OFFSET;
-        for (let k = 0; k < lastFold.length; k++)
-          h = Math.imul(h ^ lastFold.charCodeAt(k), FNV_PRIME);
+        h = lastFold === '' ? Math.imul(FNV_OFFSET ^ lastUnit, FNV_PRIME) : hashFolded(lastFold);
       }
     }
     if (wordStart < 0) {
@@ -168,20 +212,47 @@ export function tokenize(text: string, leet = false): WordList {
       prevCls = SEP;
     }
     hBeforeLast = h;
-    const fold = info.fold;
-    for (let k = 0; k < fold.length; k++) h = Math.imul(h ^ fold.charCodeAt(k), FNV_PRIME);
-    const charComplex = cp >= 128 || (leet && info !== ASCII[cp]) ? 1 : 0;
+    h = fold === '' ? Math.imul(h ^ unit, FNV_PRIME) : hashFolded(fold, h);
     wordComplex |= charComplex;
     prevPrevCls = prevCls;
     prevCls = cls;
     lastStart = i;
+    lastUnit = unit;
     lastFold = fold;
     lastComplex = charComplex;
     wordEnd = i + size;
     i += size;
   }
-  if (wordStart >= 0) emit(wordStart, wordEnd, h, wordComplex);
-  return { count, start, end, hash, complex };
+  return out;
+}
+
+/** An empty word list with room for a text of `length` characters (it grows when needed). */
+function createWordList(length: number): WordList {
+  const capacity = Math.max(16, length >> 2);
+  return {
+    count: 0,
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    hash: new Int32Array(capacity),
+    complex: new Uint8Array(capacity),
+  };
+}
+
+function pushWord(words: WordList, from: number, to: number, hash: number, complex: number): void {
+  const n = words.count;
+  if (n === words.start.length) {
+    words.start = grow(words.start);
+    words.end = grow(words.end);
+    words.hash = grow(words.hash);
+    const flags = new Uint8Array(n * 2);
+    flags.set(words.complex);
+    words.complex = flags;
+  }
+  words.start[n] = from;
+  words.end[n] = to;
+  words.hash[n] = hash;
+  words.complex[n] = complex;
+  words.count = n + 1;
 }
 
 /** The folded form of word `i` of `words` (a tokenisation of `text` in the same view). */
@@ -206,22 +277,13 @@ export function foldedWords(text: string, leet = false): string[] {
   return out;
 }
 
-/**
- * Visits the folded units of `text` in order, with the offsets of the original character
- * each came from; `visit(-1, …)` marks the end of a run of word characters (a separator).
- * For substring matching: `xProjectHalcyon_2` gives `xprojecthalcyon`, end, `2`.
- */
-export function forEachFoldedUnit(
-  text: string,
-  leet: boolean,
-  visit: (unit: number, from: number, to: number) => void,
-): void {
-  for (let i = 0; i < text.length;) {
-    const cp = codePointAt(text, i);
-    const size = cp > 0xffff ? 2 : 1;
-    const info = viewInfo(cp, leet);
-    if (info.cls === SEP) visit(-1, i, i);
-    else for (let k = 0; k < info.fold.length; k++) visit(info.fold.charCodeAt(k), i, i + size);
-    i += size;
-  }
+/** How a view sees the character at `i` of `text` (it is `charSize(text, i)` units long). */
+export function viewAt(text: string, i: number, leet: boolean): CharInfo {
+  const c = text.charCodeAt(i);
+  return c < 128 ? ASCII_VIEWS[leet ? 1 : 0]!.info[c]! : viewInfo(codePointAt(text, i), leet);
+}
+
+/** How many UTF-16 units the character at `i` of `text` has: 2 for a surrogate pair, else 1. */
+export function charSize(text: string, i: number): number {
+  return codePointAt(text, i) > 0xffff ? 2 : 1;
 }
