@@ -42,6 +42,13 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   // Rules paired with another (`near`) may run where their own keywords do not occur.
   const paired = rules.filter((rule) => rule.near.length > 0);
+  const byOrder = (a: Rule, b: Rule) => order.get(a)! - order.get(b)!;
+  const withPaired = (chosen: readonly Rule[]) =>
+    paired.length === 0 ? chosen : [...new Set([...chosen, ...paired])].sort(byOrder);
+  // What runs on a text where no keyword occurs (most of the small chunks a push gives):
+  // the rules without keywords, and the paired ones.
+  const withoutKeywords = rules.filter((rule) => rule.keywords.length === 0);
+  const whenNoKeyword = withPaired(withoutKeywords);
   return {
     scan(text, reveal, path = '') {
       const candidates: Candidate[] = [];
@@ -59,10 +66,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
       const chosen = prefilter.select(text, lowerText, starts);
       const selected = new Set(chosen);
       // The rules to run, in catalog order: those whose keywords occur, and the paired ones.
-      const toRun =
-        paired.length === 0
-          ? chosen
-          : [...new Set([...chosen, ...paired])].sort((a, b) => order.get(a)! - order.get(b)!);
+      const toRun = chosen.length === withoutKeywords.length ? whenNoKeyword : withPaired(chosen);
 
       /** The lines where `ruleId` has a candidate that passes its checks, once per scan. */
       function linesOf(ruleId: string): readonly number[] {
@@ -140,6 +144,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
           });
         }
       }
+      if (candidates.length === 0) return [];
       // A prefixed token its own check rejected is reported by no rule; any rejected token
       // by no generic detector.
       const overlapsRejected = createOverlapTest(rejected);
