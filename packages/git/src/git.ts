@@ -179,6 +179,14 @@ function hookRepository(
     : undefined;
 }
 
+/** The git directory of the repository at `here` when it is a bare one; undefined when it is not. */
+async function bareGitDir(here: Place): Promise<string | undefined> {
+  const [isBare, gitDir] = (
+    await run(here, ['rev-parse', '--is-bare-repository', '--absolute-git-dir'])
+  ).split('\n');
+  return isBare === 'true' && gitDir ? gitDir : undefined;
+}
+
 /**
  * Opens the repository containing `cwd`: its work tree, or with `allowBare` a bare
  * repository. Fails with NOT_A_GIT_REPOSITORY outside one.
@@ -190,8 +198,17 @@ export async function openRepository(cwd: string, options: OpenOptions = {}): Pr
   let gitDir: string;
   let bare = false;
   const hook = hookRepository(cwd, env);
+  // A server's hook (pre-receive) runs in its bare repository with GIT_DIR set: one git
+  // process tells that it is one, and where (anything else goes the usual way).
+  const server =
+    hook === undefined && options.allowBare && env.GIT_DIR !== undefined
+      ? await bareGitDir(here).catch(() => undefined)
+      : undefined;
   if (hook !== undefined) ({ root, gitDir } = hook);
-  else
+  else if (server !== undefined) {
+    root = gitDir = server;
+    bare = true;
+  } else
     try {
       // One process for both answers: a hook pays for every git process it starts.
       [root = '', gitDir = ''] = (
@@ -200,12 +217,9 @@ export async function openRepository(cwd: string, options: OpenOptions = {}): Pr
     } catch (error) {
       const message = (error as Error).message;
       const noWorkTree = /must be run in a work tree/i.test(message);
-      if (
-        noWorkTree &&
-        options.allowBare &&
-        (await run(here, ['rev-parse', '--is-bare-repository'])).trim() === 'true'
-      ) {
-        root = gitDir = (await run(here, ['rev-parse', '--absolute-git-dir'])).trim();
+      const bareDir = noWorkTree && options.allowBare ? await bareGitDir(here) : undefined;
+      if (bareDir !== undefined) {
+        root = gitDir = bareDir;
         bare = true;
       } else if (noWorkTree || /not a git repository/i.test(message)) {
         throw notARepository(cwd);

@@ -1,7 +1,8 @@
+import { readFileSync, realpathSync } from 'node:fs';
 import { describe, expect } from 'vitest';
 import type { TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
-import { readReceiveChanges, type ReceiveUpdate } from '../src/index.js';
+import { openRepository, readReceiveChanges, type ReceiveUpdate } from '../src/index.js';
 import { collect, describeItems, LIMITS, open } from './items.js';
 
 const ZERO = '0'.repeat(40);
@@ -69,5 +70,21 @@ describe('readReceiveChanges', () => {
       'file-name tagged.txt',
       'content tagged.txt 1: tagged',
     ]);
+  });
+
+  it('opens the bare repository of a server hook (GIT_DIR set) with a single git process', async ({
+    remote,
+  }) => {
+    const trace = remote.path('trace.log');
+    const git = await openRepository(remote.dir, {
+      allowBare: true,
+      env: { ...remote.env, GIT_DIR: '.', GIT_TRACE: trace },
+    });
+    expect({ bare: git.bare, root: git.root, gitDir: git.gitDir }).toEqual({
+      bare: true,
+      root: realpathSync(remote.dir),
+      gitDir: realpathSync(remote.dir),
+    });
+    expect(readFileSync(trace, 'utf8').match(/trace: built-in: git /g)).toHaveLength(1);
   });
 });
