@@ -19,6 +19,9 @@ export interface CredentialScanner {
   scan(text: string, reveal: boolean, path?: string): Hit[];
 }
 
+/** No lines: what most rules paired with another see in most texts. */
+const NO_LINES: readonly number[] = [];
+
 /** A valid match that passed the filters. */
 interface Candidate extends Omit<PatternMatch, 'verdict'> {
   /** Position of the rule in the catalog, to break ties stably. */
@@ -79,7 +82,10 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
             rule && (ranges === undefined || ranges.length > 0)
               ? scanPattern(rule, context, ranges).filter((m) => m.verdict === 'pass')
               : [];
-          lines = [...new Set(found.map((m) => model.lineIndexOf(m.start)))].sort((a, b) => a - b);
+          lines =
+            found.length === 0
+              ? NO_LINES
+              : [...new Set(found.map((m) => model.lineIndexOf(m.start)))].sort((a, b) => a - b);
           lineCache.set(ruleId, lines);
         }
         return lines;
@@ -108,7 +114,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
             windows.push([model.lineStart(first), end]);
           }
         }
-        return mergeRanges([...own, ...windows]);
+        return windows.length === 0 ? own : mergeRanges([...own, ...windows]);
       }
       let lastLine: number | undefined;
 
