@@ -63,7 +63,8 @@ export async function* readCommits(
       `:(literal)${path}`,
     ],
   });
-  let parser = createDiffParser(limits);
+  // One parser for every commit's patch: it reads another patch after `end`.
+  const parser = createDiffParser(limits);
   let commit: string | undefined;
   let message: string[] | undefined;
   try {
@@ -87,7 +88,6 @@ export async function* readCommits(
         if (line.startsWith('\0commit ')) {
           const last = parser.end();
           if (last) yield* files.items(last, commit);
-          parser = createDiffParser(limits);
           commit = line.slice('\0commit '.length);
           message = [];
           continue;

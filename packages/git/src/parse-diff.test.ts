@@ -179,6 +179,19 @@ describe('createDiffParser', () => {
     expect(parser.end()).toMatchObject({ path: 'big', tooLarge: true, hunks: [] });
   });
 
+  it('reads another patch after the end of one, from a clean state', () => {
+    const parser = createDiffParser({ maxFileSize: 10 });
+    for (const line of ['diff --git a/big b/big', '@@ -1,2 +1,2 @@', '+0123456789', '-old'])
+      parser.push(line);
+    expect(parser.end()).toMatchObject({ path: 'big', tooLarge: true });
+    for (const line of ['', 'diff --git a/f b/f', '@@ -0,0 +1 @@', '+small']) parser.push(line);
+    expect(parser.end()).toMatchObject({
+      path: 'f',
+      hunks: [{ startLine: 1, text: 'small', added: [[1, 1]] }],
+    });
+    expect(parser.end()).toBeUndefined();
+  });
+
   it('counts the size limit in UTF-8 bytes, each added or context line with its newline', () => {
     const sizes = (lines: string[]) => {
       const parser = createDiffParser({ maxFileSize: 10 });

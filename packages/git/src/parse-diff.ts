@@ -48,7 +48,7 @@ const HUNK_HEADER = /^(@@+) ((?:-\d+(?:,\d+)? )+)\+(\d+)(?:,(\d+))? @@+/;
 export interface DiffParser {
   /** Feeds one line of patch output (without its `\n`); returns the file it completed, if any. */
   push(line: string): FileDiff | undefined;
-  /** Ends the input; returns the last file, if any. */
+  /** Ends the input; returns the last file, if any. The parser then reads another patch. */
   end(): FileDiff | undefined;
 }
 
