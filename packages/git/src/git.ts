@@ -36,9 +36,9 @@ export interface Git {
   /**
    * Runs git with `args` and yields stdout as lines (split on `\n` only), an array of them
    * for each piece read, as git writes it: memory does not grow with the output, and a
-   * long output costs no promise per line.
+   * long output costs no promise per line. `env` adds variables for this command only.
    */
-  lineBatches(args: readonly string[]): AsyncGenerator<string[]>;
+  lineBatches(args: readonly string[], env?: NodeJS.ProcessEnv): AsyncGenerator<string[]>;
   /** Runs git with `args`, `input` on its stdin, and yields stdout as it comes, read as fast as it is consumed. */
   chunks(args: readonly string[], input: string): AsyncGenerator<Buffer>;
   /** Starts git with `args` (fixed config and environment included) for a caller that talks to it: see `createBatch`. */
@@ -236,7 +236,8 @@ export async function openRepository(cwd: string, options: OpenOptions = {}): Pr
     bare,
     gitDir,
     raw: (args) => run(place, args),
-    lineBatches: (args) => streamLines(place, args),
+    lineBatches: (args, extra) =>
+      streamLines(extra ? { cwd: root, env: { ...env, ...extra } } : place, args),
     chunks: (args, input) => streamChunks(place, args, input),
     spawn: (args) => start(place, args, 'pipe'),
   };
