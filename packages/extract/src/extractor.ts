@@ -7,7 +7,7 @@ import {
   type Skipped,
 } from '@tightlip/core';
 import { CorruptError, expand, type Codecs } from './codecs.js';
-import { findEncodedSpans } from './decode.js';
+import { findEncodedSpans, type EncodedSpan as Encoded } from './decode.js';
 import {
   createBudget,
   DEFAULT_EXTRACT_LIMITS,
@@ -158,9 +158,14 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       await decodeSpans(chunk, origin, depth, 1);
     }
 
-    async function decodeSpans(chunk: Chunk, origin: Origin, depth: number, startLine: number) {
+    async function decodeSpans(
+      chunk: Chunk,
+      origin: Origin,
+      depth: number,
+      startLine: number,
+      spans = findEncodedSpans(chunk.text, MAX_SPANS),
+    ) {
       const { text } = chunk;
-      const spans = findEncodedSpans(text, MAX_SPANS);
       if (spans.length === 0) return;
       if (depth >= limits.maxDepth) {
         skip(
@@ -379,16 +384,15 @@ export function createExtractor(options: ExtractorOptions): Extractor {
         await guarded(origin, 0, () => addBytes(content.bytes, origin, 0));
         return result;
       },
-      async chunk(chunk: Chunk) {
+      async chunk(chunk: Chunk, spans: Encoded[]) {
         result.chunks.push(chunk);
-        if (chunk.subject !== 'content' && chunk.subject !== 'message') return result;
         const origin: Origin = {
           path: chunk.path,
           ...(chunk.file !== undefined ? { file: chunk.file } : {}),
           ...(chunk.commit !== undefined ? { commit: chunk.commit } : {}),
           ...(chunk.lines ? { lines: chunk.lines } : {}),
         };
-        await guarded(origin, 0, () => decodeSpans(chunk, origin, 0, chunk.startLine ?? 1));
+        await guarded(origin, 0, () => decodeSpans(chunk, origin, 0, chunk.startLine ?? 1, spans));
         // Decoded text of a message stays a message.
         if (chunk.subject === 'message')
           for (const decoded of result.chunks) decoded.subject = 'message';
@@ -400,6 +404,14 @@ export function createExtractor(options: ExtractorOptions): Extractor {
   return {
     limits,
     content: (content) => createRun().content(content),
-    chunk: (chunk) => createRun().chunk(chunk),
+    // A text with no encoded span is extracted as itself, with no run to set up: a push
+    // gives thousands of small texts, few with anything to decode.
+    chunk: async (chunk) => {
+      if (chunk.subject !== 'content' && chunk.subject !== 'message')
+        return { chunks: [chunk], skipped: [] };
+      const spans = findEncodedSpans(chunk.text, MAX_SPANS);
+      if (spans.length === 0) return { chunks: [chunk], skipped: [] };
+      return createRun().chunk(chunk, spans);
+    },
   };
 }

@@ -9,6 +9,36 @@ import { createDiffParser } from './parse-diff.js';
  */
 const FORMAT = '--format=%x00commit %H%n%B%x00';
 
+/** A `git log` started for `readCommits`: git runs at once, its output waits in the pipe until read. */
+export interface CommitLog {
+  readonly batches: AsyncGenerator<string[]>;
+  /** The first batch of lines, asked for when git started. */
+  readonly first: Promise<IteratorResult<string[]>>;
+  /** Stops git if its output was not read to the end. */
+  close(): Promise<void>;
+}
+
+/** Starts the `git log` of `readCommits` for `revisions` now: a hook starts it while its configuration and engine load. */
+export function startCommitLog(git: Git, revisions: readonly string[]): CommitLog {
+  // GIT_FLUSH=0: git writes its output in full buffers, not one write per commit (for a
+  // push of small commits, thousands of pipe writes, wake-ups and reads fewer).
+  const batches = git.lineBatches(
+    ['log', '-p', '--cc', ...PATCH_ARGS, FORMAT, ...revisions, '--'],
+    { GIT_FLUSH: '0' },
+  );
+  // The first step runs until git writes its first lines; a failure waits for `readCommits`.
+  const first = batches.next();
+  first.catch(() => undefined);
+  return {
+    batches,
+    first,
+    close: async () => {
+      await first.catch(() => undefined);
+      await batches.return(undefined);
+    },
+  };
+}
+
 /**
  * Every commit selected by the revision arguments `revisions` (as `git log` takes them:
  * ids, `a..b`, `--not`, `--all`), streamed: its message (subject `message`, path the
@@ -16,13 +46,15 @@ const FORMAT = '--format=%x00commit %H%n%B%x00';
  * `content`), each with `commit` set. A merge is judged on what it introduces: the lines
  * new to every parent (a combined diff, `--cc`), such as a conflict resolution; what it
  * brings from a parent is judged in that parent's own commits. One `git log` process,
- * parsed as it runs, so memory does not grow with the number of commits.
+ * parsed as it runs, so memory does not grow with the number of commits (already started
+ * when given as a `CommitLog`).
  */
 export async function* readCommits(
   git: Git,
-  revisions: readonly string[],
+  revisions: readonly string[] | CommitLog,
   limits: SourceLimits,
 ): AsyncGenerator<SourceItem> {
+  const log = 'batches' in revisions ? revisions : startCommitLog(git, revisions);
   const files = createFileItems(git, {
     ...limits,
     textPatchArgs: (path, commit) => [
@@ -36,13 +68,13 @@ export async function* readCommits(
       `:(literal)${path}`,
     ],
   });
-  const args = ['log', '-p', '--cc', ...PATCH_ARGS, FORMAT, ...revisions, '--'];
-  let parser = createDiffParser(limits);
+  // One parser for every commit's patch: it reads another patch after `end`.
+  const parser = createDiffParser(limits);
   let commit: string | undefined;
   let message: string[] | undefined;
   try {
-    for await (const batch of git.lineBatches(args)) {
-      for (const line of batch) {
+    for (let batch = await log.first; batch.done !== true; batch = await log.batches.next()) {
+      for (const line of batch.value) {
         if (message) {
           if (!line.endsWith('\0')) {
             message.push(line);
@@ -61,7 +93,6 @@ export async function* readCommits(
         if (line.startsWith('\0commit ')) {
           const last = parser.end();
           if (last) yield* files.items(last, commit);
-          parser = createDiffParser(limits);
           commit = line.slice('\0commit '.length);
           message = [];
           continue;
@@ -74,5 +105,6 @@ export async function* readCommits(
     if (last) yield* files.items(last, commit);
   } finally {
     files.close();
+    await log.close();
   }
 }

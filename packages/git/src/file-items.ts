@@ -62,9 +62,9 @@ export interface FileItems {
    * whole, for the extraction stage, unless only git attributes (`-diff`, `binary`) made a
    * text file look binary: those are read again as text. A UTF-16 file (with a byte-order mark), which git calls binary, is read from
    * its blob and decoded; with no line-by-line diff, its lines that are in no old version
-   * of the file count as added.
+   * of the file count as added. A text file's items come at once, as an array.
    */
-  items(file: FileDiff, commit?: string): AsyncGenerator<SourceItem>;
+  items(file: FileDiff, commit?: string): SourceItem[] | AsyncGenerator<SourceItem>;
   close(): void;
 }
 
@@ -139,28 +139,11 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
       : undefined;
   }
 
-  async function* items(file: FileDiff, commit?: string): AsyncGenerator<SourceItem> {
-    if (file.status === 'deleted') return;
+  /** The chunks of the hunks of `content` (`file` read as text), or that it is too large. */
+  function hunkItems(file: FileDiff, content: FileDiff, commit: string | undefined): SourceItem[] {
+    if (content.tooLarge) return [tooLarge(file.path, commit)];
     const where = commit === undefined ? {} : { commit };
-    if (file.status !== 'modified') {
-      yield {
-        type: 'chunk',
-        chunk: { subject: 'file-name', path: file.path, text: file.path, ...where },
-      };
-    }
-    if (file.submodule) return;
-    let content: FileDiff | undefined = file;
-    if (file.binary) {
-      content = await readAsText(file, commit);
-      if (!content) {
-        yield* await readBinary(file, commit);
-        return;
-      }
-    }
-    if (content.tooLarge) {
-      yield tooLarge(file.path, commit);
-      return;
-    }
+    const items: SourceItem[] = [];
     for (const hunk of content.hunks) {
       if (hunk.added.length === 0) continue;
       const chunk: Chunk = {
@@ -171,8 +154,41 @@ export function createFileItems(git: Git, options: FileItemsOptions): FileItems 
         lines: hunk.added,
         ...where,
       };
-      yield { type: 'chunk', chunk };
+      items.push({ type: 'chunk', chunk });
     }
+    return items;
+  }
+
+  /** A binary file's items after its `name` items: read again as text, or its blob. */
+  async function* binaryItems(
+    file: FileDiff,
+    commit: string | undefined,
+    name: SourceItem[],
+  ): AsyncGenerator<SourceItem> {
+    yield* name;
+    const content = await readAsText(file, commit);
+    if (content) yield* hunkItems(file, content, commit);
+    else yield* await readBinary(file, commit);
+  }
+
+  // A text file's items are ready at once, as an array: most files of a push are text, and
+  // an async generator per file costs more than the file's own parsing.
+  function items(file: FileDiff, commit?: string): SourceItem[] | AsyncGenerator<SourceItem> {
+    if (file.status === 'deleted') return [];
+    const where = commit === undefined ? {} : { commit };
+    const name: SourceItem[] =
+      file.status === 'modified'
+        ? []
+        : [
+            {
+              type: 'chunk',
+              chunk: { subject: 'file-name', path: file.path, text: file.path, ...where },
+            },
+          ];
+    if (file.submodule) return name;
+    if (file.binary) return binaryItems(file, commit, name);
+    const hunks = hunkItems(file, file, commit);
+    return name.length === 0 ? hunks : [...name, ...hunks];
   }
 
   return {

@@ -36,9 +36,9 @@ export interface Git {
   /**
    * Runs git with `args` and yields stdout as lines (split on `\n` only), an array of them
    * for each piece read, as git writes it: memory does not grow with the output, and a
-   * long output costs no promise per line.
+   * long output costs no promise per line. `env` adds variables for this command only.
    */
-  lineBatches(args: readonly string[]): AsyncGenerator<string[]>;
+  lineBatches(args: readonly string[], env?: NodeJS.ProcessEnv): AsyncGenerator<string[]>;
   /** Runs git with `args`, `input` on its stdin, and yields stdout as it comes, read as fast as it is consumed. */
   chunks(args: readonly string[], input: string): AsyncGenerator<Buffer>;
   /** Starts git with `args` (fixed config and environment included) for a caller that talks to it: see `createBatch`. */
@@ -179,6 +179,14 @@ function hookRepository(
     : undefined;
 }
 
+/** The git directory of the repository at `here` when it is a bare one; undefined when it is not. */
+async function bareGitDir(here: Place): Promise<string | undefined> {
+  const [isBare, gitDir] = (
+    await run(here, ['rev-parse', '--is-bare-repository', '--absolute-git-dir'])
+  ).split('\n');
+  return isBare === 'true' && gitDir ? gitDir : undefined;
+}
+
 /**
  * Opens the repository containing `cwd`: its work tree, or with `allowBare` a bare
  * repository. Fails with NOT_A_GIT_REPOSITORY outside one.
@@ -190,8 +198,17 @@ export async function openRepository(cwd: string, options: OpenOptions = {}): Pr
   let gitDir: string;
   let bare = false;
   const hook = hookRepository(cwd, env);
+  // A server's hook (pre-receive) runs in its bare repository with GIT_DIR set: one git
+  // process tells that it is one, and where (anything else goes the usual way).
+  const server =
+    hook === undefined && options.allowBare && env.GIT_DIR !== undefined
+      ? await bareGitDir(here).catch(() => undefined)
+      : undefined;
   if (hook !== undefined) ({ root, gitDir } = hook);
-  else
+  else if (server !== undefined) {
+    root = gitDir = server;
+    bare = true;
+  } else
     try {
       // One process for both answers: a hook pays for every git process it starts.
       [root = '', gitDir = ''] = (
@@ -200,12 +217,9 @@ export async function openRepository(cwd: string, options: OpenOptions = {}): Pr
     } catch (error) {
       const message = (error as Error).message;
       const noWorkTree = /must be run in a work tree/i.test(message);
-      if (
-        noWorkTree &&
-        options.allowBare &&
-        (await run(here, ['rev-parse', '--is-bare-repository'])).trim() === 'true'
-      ) {
-        root = gitDir = (await run(here, ['rev-parse', '--absolute-git-dir'])).trim();
+      const bareDir = noWorkTree && options.allowBare ? await bareGitDir(here) : undefined;
+      if (bareDir !== undefined) {
+        root = gitDir = bareDir;
         bare = true;
       } else if (noWorkTree || /not a git repository/i.test(message)) {
         throw notARepository(cwd);
@@ -222,7 +236,8 @@ export async function openRepository(cwd: string, options: OpenOptions = {}): Pr
     bare,
     gitDir,
     raw: (args) => run(place, args),
-    lineBatches: (args) => streamLines(place, args),
+    lineBatches: (args, extra) =>
+      streamLines(extra ? { cwd: root, env: { ...env, ...extra } } : place, args),
     chunks: (args, input) => streamChunks(place, args, input),
     spawn: (args) => start(place, args, 'pipe'),
   };

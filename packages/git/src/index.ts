@@ -15,7 +15,13 @@ export { readStagedChanges, startStagedChanges, type StagedChanges } from './sta
 export { readCommits } from './commits.js';
 export { readCommitMessage, stripComments, MESSAGE_PATH } from './message.js';
 export { parsePushUpdates, readPushChanges, type PushOptions, type PushUpdate } from './push.js';
-export { parseReceiveUpdates, readReceiveChanges, type ReceiveUpdate } from './receive.js';
+export {
+  parseReceiveUpdates,
+  readReceiveChanges,
+  startReceiveChanges,
+  type ReceiveChanges,
+  type ReceiveUpdate,
+} from './receive.js';
 export { readRange, type RangeOptions } from './range.js';
 export { hasCommit, isZeroId } from './refs.js';
 export {

@@ -178,6 +178,36 @@ describe('createDiffParser', () => {
     ]);
     expect(parser.end()).toMatchObject({ path: 'big', tooLarge: true, hunks: [] });
   });
+
+  it('reads another patch after the end of one, from a clean state', () => {
+    const parser = createDiffParser({ maxFileSize: 10 });
+    for (const line of ['diff --git a/big b/big', '@@ -1,2 +1,2 @@', '+0123456789', '-old'])
+      parser.push(line);
+    expect(parser.end()).toMatchObject({ path: 'big', tooLarge: true });
+    for (const line of ['', 'diff --git a/f b/f', '@@ -0,0 +1 @@', '+small']) parser.push(line);
+    expect(parser.end()).toMatchObject({
+      path: 'f',
+      hunks: [{ startLine: 1, text: 'small', added: [[1, 1]] }],
+    });
+    expect(parser.end()).toBeUndefined();
+  });
+
+  it('counts the size limit in UTF-8 bytes, each added or context line with its newline', () => {
+    const sizes = (lines: string[]) => {
+      const parser = createDiffParser({ maxFileSize: 10 });
+      for (const line of ['diff --git a/f b/f', `@@ -0,0 +1,${lines.length} @@`, ...lines])
+        parser.push(line);
+      const file = parser.end()!;
+      return file.tooLarge ? 'too large' : file.hunks.map((hunk) => hunk.text);
+    };
+    // 4 × 2 bytes + newline = 9, then 10 bytes + newline = 11.
+    expect(sizes(['+éééé'])).toEqual(['éééé']);
+    expect(sizes(['+ééééé'])).toBe('too large');
+    // Short ASCII lines near the limit: 5 + 3 = 8, then + 3 = 11, context lines too.
+    expect(sizes(['+abcd', '+ab'])).toEqual(['abcd\nab']);
+    expect(sizes(['+abcd', '+ab', '+xy'])).toBe('too large');
+    expect(sizes(['+abcd', ' ab', '+xy'])).toBe('too large');
+  });
 });
 
 describe('unquote', () => {

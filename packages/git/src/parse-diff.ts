@@ -36,13 +36,19 @@ export interface FileDiff {
   hunks: Hunk[];
 }
 
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const SPACE = 0x20;
+const BACKSLASH = 0x5c;
+const AT = 0x40;
+
 /** The hunk header of a plain (`@@`) or combined (`@@@`, one `-` range per parent) diff. */
 const HUNK_HEADER = /^(@@+) ((?:-\d+(?:,\d+)? )+)\+(\d+)(?:,(\d+))? @@+/;
 
 export interface DiffParser {
   /** Feeds one line of patch output (without its `\n`); returns the file it completed, if any. */
   push(line: string): FileDiff | undefined;
-  /** Ends the input; returns the last file, if any. */
+  /** Ends the input; returns the last file, if any. The parser then reads another patch. */
   end(): FileDiff | undefined;
 }
 
@@ -56,15 +62,25 @@ export interface DiffParser {
 export function createDiffParser(options: { maxFileSize?: number } = {}): DiffParser {
   const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let file: FileDiff | undefined;
-  let bytes = 0;
+  // The file's added text in UTF-8 bytes (each line and its newline) is counted exactly
+  // only once it could pass the limit: until then `chars` (UTF-16 units, newlines
+  // included) bounds it (a unit is at most 3 bytes), and no line costs a byte count.
+  let chars = 0;
+  let bytes: number | undefined;
+  /** Lines of each hunk of `file` closed so far, for the exact count. */
+  let hunkLines: number[] = [];
   let hunk: { startLine: number; lines: string[]; added: number[] } | undefined;
   let parents = 1;
   let newLine = 0;
   let remainingNew = 0;
   let remainingOld: number[] = [];
 
-  const inHunkBody = () =>
-    hunk !== undefined && (remainingNew > 0 || remainingOld.some((n) => n > 0));
+  const inHunkBody = () => {
+    if (hunk === undefined) return false;
+    if (remainingNew > 0 || remainingOld[0]! > 0) return true;
+    for (let i = 1; i < parents; i++) if (remainingOld[i]! > 0) return true;
+    return false;
+  };
 
   const closeHunk = () => {
     if (file && hunk && !file.tooLarge) {
@@ -73,6 +89,7 @@ export function createDiffParser(options: { maxFileSize?: number } = {}): DiffPa
         text: hunk.lines.join('\n'),
         added: toRanges(hunk.added),
       });
+      hunkLines.push(hunk.lines.length);
     }
     hunk = undefined;
   };
@@ -84,41 +101,67 @@ export function createDiffParser(options: { maxFileSize?: number } = {}): DiffPa
     return done;
   };
 
-  const hunkLine = (line: string): void => {
+  /** UTF-8 bytes of the text kept so far, each line with its newline. */
+  const exactBytes = (): number => {
+    let total = 0;
+    file!.hunks.forEach((kept, i) => {
+      if (hunkLines[i]! > 0) total += Buffer.byteLength(kept.text) + 1;
+    });
+    for (const line of hunk!.lines) total += Buffer.byteLength(line) + 1;
+    return total;
+  };
+
+  /** Keeps a line of the new side (`added` or context), unless the file passes the size limit. */
+  const keepLine = (text: string, added: boolean): void => {
+    if (file!.tooLarge) return;
+    chars += text.length + 1;
+    if (bytes !== undefined) bytes += Buffer.byteLength(text) + 1;
+    else if (chars * 3 > maxBytes) bytes = exactBytes() + Buffer.byteLength(text) + 1;
+    if (bytes !== undefined && bytes > maxBytes) {
+      file!.tooLarge = true;
+      file!.hunks = [];
+      return;
+    }
+    hunk!.lines.push(text);
+    if (added) hunk!.added.push(newLine);
+  };
+
+  const hunkLine = (line: string, marker: number): void => {
+    if (parents === 1) {
+      // A plain diff: a removed line only counts down the old side.
+      if (marker !== PLUS) remainingOld[0]!--;
+      if (marker === MINUS) return;
+      remainingNew--;
+      keepLine(line.slice(1), marker === PLUS);
+      newLine++;
+      return;
+    }
     const markers = line.slice(0, parents);
-    const text = line.slice(parents);
     const inResult = !markers.includes('-');
     for (let i = 0; i < parents; i++) {
       if (markers[i] === '-' || (inResult && markers[i] === ' ')) remainingOld[i]!--;
     }
     if (!inResult) return;
     remainingNew--;
-    if (file!.tooLarge) return;
-    // UTF-8 bytes, as a file's size counts them, so one limit means the same in every scan.
-    bytes += Buffer.byteLength(text) + 1;
-    if (bytes > maxBytes) {
-      file!.tooLarge = true;
-      file!.hunks = [];
-      return;
-    }
-    hunk!.lines.push(text);
-    if (!markers.includes(' ')) hunk!.added.push(newLine);
+    keepLine(line.slice(parents), !markers.includes(' '));
     newLine++;
   };
 
   const push = (line: string): FileDiff | undefined => {
+    const marker = line.charCodeAt(0);
     if (inHunkBody()) {
-      const marker = line[0];
-      if (marker === '+' || marker === ' ' || marker === '-') {
-        hunkLine(line);
+      if (marker === PLUS || marker === SPACE || marker === MINUS) {
+        hunkLine(line, marker);
         return undefined;
       }
-      if (marker === '\\') return undefined; // "\ No newline at end of file"
+      if (marker === BACKSLASH) return undefined; // "\ No newline at end of file"
     }
-    if (line.startsWith('\\')) return undefined;
+    if (marker === BACKSLASH) return undefined;
     if (line.startsWith('diff ')) {
       const done = closeFile();
-      bytes = 0;
+      chars = 0;
+      bytes = undefined;
+      hunkLines = [];
       const combined = /^diff --(?:cc|combined) /.exec(line);
       file = {
         path: combined
@@ -133,7 +176,7 @@ export function createDiffParser(options: { maxFileSize?: number } = {}): DiffPa
       return done;
     }
     if (!file) return undefined;
-    const header = HUNK_HEADER.exec(line);
+    const header = marker === AT ? HUNK_HEADER.exec(line) : null;
     if (header) {
       closeHunk();
       parents = header[1]!.length - 1;

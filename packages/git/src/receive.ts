@@ -1,7 +1,7 @@
 import type { SourceItem, SourceLimits } from '@tightlip/core';
-import { readCommits } from './commits.js';
+import { readCommits, startCommitLog } from './commits.js';
 import type { Git } from './git.js';
-import { isZeroId, parseUpdateLines, readRefUpdates } from './refs.js';
+import { commitTips, isZeroId, parseUpdateLines, peelRefUpdates, refUpdateItems } from './refs.js';
 
 /** One line of pre-receive input: `<old id> <new id> <ref>`. */
 export interface ReceiveUpdate {
@@ -21,28 +21,64 @@ export function parseReceiveUpdates(text: string): ReceiveUpdate[] {
   );
 }
 
+/** What a push adds, being read: see `startReceiveChanges`. */
+export interface ReceiveChanges {
+  /** The items (see `readReceiveChanges`), once. What failed in git is thrown here. */
+  items(limits: SourceLimits): AsyncGenerator<SourceItem>;
+  /** Stops git if its output was not read to the end (the run failed before, or stopped early). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts reading what a push adds (see `readReceiveChanges`) now: the pushed ids are
+ * peeled and the `git log` of the new commits starts at once, so that git works while a
+ * hook's configuration and engine load. Nothing is thrown here: what fails is thrown by
+ * `items`. Call `close` when done, read or not.
+ */
+export function startReceiveChanges(git: Git, updates: readonly ReceiveUpdate[]): ReceiveChanges {
+  const pushed = updates
+    .filter((update) => !isZeroId(update.newId))
+    .map((update) => ({ ref: update.ref, id: update.newId, created: isZeroId(update.oldId) }));
+  const started = peelRefUpdates(git, pushed).then((peeled) => {
+    const tips = commitTips(peeled);
+    return {
+      peeled,
+      log: tips.length > 0 ? startCommitLog(git, [...tips, '--not', '--all']) : undefined,
+    };
+  });
+  started.catch(() => undefined);
+  let taken = false;
+  return {
+    async *items(limits) {
+      if (taken) throw new Error('the pushed changes are read once');
+      taken = true;
+      const { peeled, log } = await started;
+      yield* refUpdateItems(git, peeled, limits);
+      if (log) yield* readCommits(git, log, limits);
+    },
+    async close() {
+      await (await started.catch(() => undefined))?.log?.close();
+    },
+  };
+}
+
 /**
  * What a push to this (server) repository adds, as a pre-receive hook sees it: deletions
  * skipped, names of created refs, and the commits reachable from the new tips and from no
  * ref the repository already has (`--not --all`; refs are updated only after the hook
- * accepts), and every pushed annotated tag's name and message. Runs inside git's quarantine: the pushed objects are readable through the
- * environment git sets, and nothing is written.
+ * accepts), and every pushed annotated tag's name and message. Runs inside git's
+ * quarantine: the pushed objects are readable through the environment git sets, and
+ * nothing is written.
  */
 export async function* readReceiveChanges(
   git: Git,
   updates: readonly ReceiveUpdate[],
   limits: SourceLimits,
 ): AsyncGenerator<SourceItem> {
-  const pushed = updates.filter((update) => !isZeroId(update.newId));
-  const tips = yield* readRefUpdates(
-    git,
-    pushed.map((update) => ({
-      ref: update.ref,
-      id: update.newId,
-      created: isZeroId(update.oldId),
-    })),
-    limits,
-  );
-  if (tips.length === 0) return;
-  yield* readCommits(git, [...tips, '--not', '--all'], limits);
+  const changes = startReceiveChanges(git, updates);
+  try {
+    yield* changes.items(limits);
+  } finally {
+    await changes.close();
+  }
 }

@@ -129,27 +129,42 @@ export interface RefUpdate {
   created: boolean;
 }
 
-/**
- * The parts of a push that are not commits: the names of refs it creates; for every
- * annotated tag a pushed id points through (a tag of a tag as well), the tag's own name
- * (the `tag` header, which need not match the ref) as a name and its message as a
- * message; for a tag of a blob, that blob's content. A tag of a tree cannot be judged
- * and is an error (the hook blocks). Returns the pushed ids to walk for commits.
- */
-export async function* readRefUpdates(
+/** A ref update with what its id is once its annotated tags are peeled. */
+export interface PeeledUpdate extends RefUpdate {
+  peeled: Peeled;
+}
+
+/** Peels the id of every update (see `refUpdateItems`): git is asked, nothing is yielded yet. */
+export async function peelRefUpdates(
   git: Git,
   updates: readonly RefUpdate[],
+): Promise<PeeledUpdate[]> {
+  const peeled: PeeledUpdate[] = [];
+  for (const update of updates) peeled.push({ ...update, peeled: await peelTags(git, update.id) });
+  return peeled;
+}
+
+/** The pushed ids to walk for commits: those that are (or peel to) commits, once each. */
+export function commitTips(updates: readonly PeeledUpdate[]): string[] {
+  return [...new Set(updates.flatMap(({ id, peeled }) => (peeled.type === 'commit' ? [id] : [])))];
+}
+
+/**
+ * The parts of a push that are not commits, from its peeled updates: the names of refs it
+ * creates; for every annotated tag a pushed id points through (a tag of a tag as well),
+ * the tag's own name (the `tag` header, which need not match the ref) as a name and its
+ * message as a message; for a tag of a blob, that blob's content. A tag of a tree cannot
+ * be judged and is an error (the hook blocks).
+ */
+export async function* refUpdateItems(
+  git: Git,
+  updates: readonly PeeledUpdate[],
   limits: SourceLimits,
-): AsyncGenerator<SourceItem, string[]> {
-  const tips = new Set<string>();
-  for (const { ref, id, created } of updates) {
+): AsyncGenerator<SourceItem> {
+  for (const { ref, created, peeled } of updates) {
     if (created) yield { type: 'chunk', chunk: { subject: 'ref', path: ref, text: ref } };
-    const peeled = await peelTags(git, id);
     for (const object of peeled.tags) yield* tagItems(ref, parseTag(object));
-    if (peeled.type === 'commit') {
-      tips.add(id);
-      continue;
-    }
+    if (peeled.type === 'commit') continue;
     if (peeled.type !== 'blob') {
       throw new GitError(
         'GIT_UNSUPPORTED_OBJECT',
@@ -174,5 +189,18 @@ export async function* readRefUpdates(
       blobs.close();
     }
   }
-  return [...tips];
+}
+
+/**
+ * The parts of a push that are not commits (see `refUpdateItems`); returns the pushed ids
+ * to walk for commits (see `commitTips`).
+ */
+export async function* readRefUpdates(
+  git: Git,
+  updates: readonly RefUpdate[],
+  limits: SourceLimits,
+): AsyncGenerator<SourceItem, string[]> {
+  const peeled = await peelRefUpdates(git, updates);
+  yield* refUpdateItems(git, peeled, limits);
+  return commitTips(peeled);
 }

@@ -105,4 +105,30 @@ describe('readCommits', () => {
       describeItems(await collect(readCommits(await open(repo), ['HEAD^!'], LIMITS)), { added }),
     ).toEqual(['message added: add the sdk @added', 'file-name vendor/hidden-sdk @added']);
   });
+
+  it('asks git log for fully buffered output (GIT_FLUSH=0), an environment for that command only', async ({
+    repo,
+  }) => {
+    repo.commit('one', { 'a.txt': 'a\n' });
+    const git = await open(repo);
+    const extra = async (args: string[], env?: NodeJS.ProcessEnv) => {
+      const lines: string[] = [];
+      for await (const batch of git.lineBatches(args, env)) lines.push(...batch);
+      return lines[0];
+    };
+    expect(await extra(['var', 'GIT_AUTHOR_IDENT'], { GIT_AUTHOR_NAME: 'Only Here' })).toMatch(
+      /^Only Here </,
+    );
+    expect(await extra(['var', 'GIT_AUTHOR_IDENT'])).not.toMatch(/^Only Here </);
+    const asked: [string | undefined, NodeJS.ProcessEnv | undefined][] = [];
+    const watched: typeof git = {
+      ...git,
+      lineBatches: (args, env) => {
+        asked.push([args[0], env]);
+        return git.lineBatches(args, env);
+      },
+    };
+    expect(await collect(readCommits(watched, ['HEAD'], LIMITS))).toHaveLength(3);
+    expect(asked).toEqual([['log', { GIT_FLUSH: '0' }]]);
+  });
 });

@@ -1,7 +1,13 @@
-import { describe, expect } from 'vitest';
+import { readFileSync, realpathSync } from 'node:fs';
+import { describe, expect, vi } from 'vitest';
 import type { TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
-import { readReceiveChanges, type ReceiveUpdate } from '../src/index.js';
+import {
+  openRepository,
+  readReceiveChanges,
+  startReceiveChanges,
+  type ReceiveUpdate,
+} from '../src/index.js';
 import { collect, describeItems, LIMITS, open } from './items.js';
 
 const ZERO = '0'.repeat(40);
@@ -69,5 +75,46 @@ describe('readReceiveChanges', () => {
       'file-name tagged.txt',
       'content tagged.txt 1: tagged',
     ]);
+  });
+
+  it('opens the bare repository of a server hook (GIT_DIR set) with a single git process', async ({
+    remote,
+  }) => {
+    const trace = remote.path('trace.log');
+    const git = await openRepository(remote.dir, {
+      allowBare: true,
+      env: { ...remote.env, GIT_DIR: '.', GIT_TRACE: trace },
+    });
+    expect({ bare: git.bare, root: git.root, gitDir: git.gitDir }).toEqual({
+      bare: true,
+      root: realpathSync(remote.dir),
+      gitDir: realpathSync(remote.dir),
+    });
+    expect(readFileSync(trace, 'utf8').match(/trace: built-in: git /g)).toHaveLength(1);
+  });
+
+  it('starts git (peeling the pushed ids, then its log) before the items are asked for', async ({
+    repo,
+    remote,
+  }) => {
+    const next = repo.commit('pushed now', { 'b.txt': 'new\n' });
+    receiveObjects(repo, remote);
+    const trace = remote.path('trace.log');
+    const changes = startReceiveChanges(await open(remote, { GIT_TRACE: trace }), [
+      { oldId: ZERO, newId: next, ref: 'refs/heads/topic' },
+    ]);
+    try {
+      await vi.waitFor(() => expect(readFileSync(trace, 'utf8')).toMatch(/built-in: git log /), {
+        timeout: 10_000,
+      });
+      expect(describeItems(await collect(changes.items(LIMITS)))).toEqual([
+        'ref refs/heads/topic: refs/heads/topic',
+        `message ${next}: pushed now @${next}`,
+        `file-name b.txt @${next}`,
+        `content b.txt 1: new @${next}`,
+      ]);
+    } finally {
+      await changes.close();
+    }
   });
 });

@@ -7,7 +7,7 @@ import {
   readCommitMessage,
   readPushChanges,
   readRange,
-  readReceiveChanges,
+  startReceiveChanges,
   startStagedChanges,
   type Git,
   type HistorySelection,
@@ -157,11 +157,16 @@ export async function scanPush(options: PushScanOptions): Promise<ScanResult> {
 
 /** Scans what a push to this server repository adds (pre-receive hook; see `readReceiveChanges`). */
 export async function scanReceive(options: ScanOptions & { input: string }): Promise<ScanResult> {
-  return scan(
-    gitSource(await openGit(options, true), 'commit', (git, limits) =>
-      readReceiveChanges(git, parseReceiveUpdates(options.input), limits),
-    ),
-    // The pusher wrote any tightlip:allow comment in it: only the server's config can opt in.
-    { inlineAllowByDefault: false, ...options },
-  );
+  const git = await openGit(options, true);
+  // git peels the pushed refs and starts its log now, while the configuration and the engine load.
+  const changes = startReceiveChanges(git, parseReceiveUpdates(options.input));
+  try {
+    return await scan(
+      gitSource(git, 'commit', (_, limits) => changes.items(limits)),
+      // The pusher wrote any tightlip:allow comment in it: only the server's config can opt in.
+      { inlineAllowByDefault: false, ...options },
+    );
+  } finally {
+    await changes.close();
+  }
 }

@@ -113,20 +113,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   /**
    * Credential and term hits in `text`, ordered by position; `path` tells the type of file
-   * the text is (for content), `scoped` is the path term scopes are matched against.
+   * the text is (for content), `scoped` gives the path term scopes are matched against
+   * (asked only when there are terms: a hook scans thousands of small chunks).
    */
-  function findHits(text: string, path: string, scoped: string): Hit[] {
+  function findHits(text: string, path: string, scoped: () => string): Hit[] {
     let hits = credentials.scan(text, reveal, path);
     if (isAllowedValue) hits = hits.filter((hit) => !isAllowedValue(hit.identity));
-    const termHits = termScanner.hits(text, scoped, reveal);
-    if (termHits.length > 0) hideTermsInPrefixes(hits, termHits);
+    if (termScanner.empty) return hits;
+    const termHits = termScanner.hits(text, scoped(), reveal);
+    if (termHits.length === 0) return hits;
+    hideTermsInPrefixes(hits, termHits);
     return [...hits, ...termHits].sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
   function scan(chunk: Chunk): Finding[] {
-    const hits = findHits(
-      chunk.text,
-      chunk.subject === 'content' ? chunk.path : '',
+    const hits = findHits(chunk.text, chunk.subject === 'content' ? chunk.path : '', () =>
       scopePath(chunk.path, chunk.subject),
     );
     if (hits.length === 0) return [];
@@ -155,7 +156,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function redactName(name: string): string {
     let redacted = redactedNames.get(name);
     if (redacted === undefined) {
-      const hits = findHits(name, '', scopePath(name, 'file-name'));
+      const hits = findHits(name, '', () => scopePath(name, 'file-name'));
       // Every copy of a secret found in the name is masked too, as on a line of content.
       const copies = createCopyFinder(
         hits.filter((hit) => hit.kind === 'credential').map((hit) => hit.identity),

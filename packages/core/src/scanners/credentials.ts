@@ -19,6 +19,9 @@ export interface CredentialScanner {
   scan(text: string, reveal: boolean, path?: string): Hit[];
 }
 
+/** No lines: what most rules paired with another see in most texts. */
+const NO_LINES: readonly number[] = [];
+
 /** A valid match that passed the filters. */
 interface Candidate extends Omit<PatternMatch, 'verdict'> {
   /** Position of the rule in the catalog, to break ties stably. */
@@ -42,6 +45,13 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   // Rules paired with another (`near`) may run where their own keywords do not occur.
   const paired = rules.filter((rule) => rule.near.length > 0);
+  const byOrder = (a: Rule, b: Rule) => order.get(a)! - order.get(b)!;
+  const withPaired = (chosen: readonly Rule[]) =>
+    paired.length === 0 ? chosen : [...new Set([...chosen, ...paired])].sort(byOrder);
+  // What runs on a text where no keyword occurs (most of the small chunks a push gives):
+  // the rules without keywords, and the paired ones.
+  const withoutKeywords = rules.filter((rule) => rule.keywords.length === 0);
+  const whenNoKeyword = withPaired(withoutKeywords);
   return {
     scan(text, reveal, path = '') {
       const candidates: Candidate[] = [];
@@ -59,10 +69,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
       const chosen = prefilter.select(text, lowerText, starts);
       const selected = new Set(chosen);
       // The rules to run, in catalog order: those whose keywords occur, and the paired ones.
-      const toRun =
-        paired.length === 0
-          ? chosen
-          : [...new Set([...chosen, ...paired])].sort((a, b) => order.get(a)! - order.get(b)!);
+      const toRun = chosen.length === withoutKeywords.length ? whenNoKeyword : withPaired(chosen);
 
       /** The lines where `ruleId` has a candidate that passes its checks, once per scan. */
       function linesOf(ruleId: string): readonly number[] {
@@ -75,7 +82,10 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
             rule && (ranges === undefined || ranges.length > 0)
               ? scanPattern(rule, context, ranges).filter((m) => m.verdict === 'pass')
               : [];
-          lines = [...new Set(found.map((m) => model.lineIndexOf(m.start)))].sort((a, b) => a - b);
+          lines =
+            found.length === 0
+              ? NO_LINES
+              : [...new Set(found.map((m) => model.lineIndexOf(m.start)))].sort((a, b) => a - b);
           lineCache.set(ruleId, lines);
         }
         return lines;
@@ -104,7 +114,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
             windows.push([model.lineStart(first), end]);
           }
         }
-        return mergeRanges([...own, ...windows]);
+        return windows.length === 0 ? own : mergeRanges([...own, ...windows]);
       }
       let lastLine: number | undefined;
 
@@ -140,6 +150,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
           });
         }
       }
+      if (candidates.length === 0) return [];
       // A prefixed token its own check rejected is reported by no rule; any rejected token
       // by no generic detector.
       const overlapsRejected = createOverlapTest(rejected);

@@ -14,7 +14,7 @@ export interface RulePrefilter {
    * With `starts`, also records where every occurrence of each keyword starts (as a search
    * of the lower-cased text for it would find them), for keyword lines.
    */
-  select(text: string, lower?: () => string, starts?: KeywordStarts): Rule[];
+  select(text: string, lower?: () => string, starts?: KeywordStarts): readonly Rule[];
 }
 
 export interface PrefilterOptions {
@@ -52,6 +52,7 @@ export function createPrefilter(
     for (const keyword of rule.keywords) rulesOf[index.get(keyword)!]!.push(r);
   });
   const always = rules.flatMap((rule, r) => (rule.keywords.length === 0 ? [r] : []));
+  const withoutKeywords = always.map((r) => rules[r]!);
   // A configured keyword may hold other characters: their case is then the automaton's.
   const ascii = keywords.every((keyword) => /^[\x20-\x7e]+$/.test(keyword));
   const limit = options.automatonAfter ?? AUTOMATON_AFTER;
@@ -131,6 +132,8 @@ export function createPrefilter(
             : hit,
         );
       }
+      // No keyword: the rules without keywords, as they always are (most small texts).
+      if (hits.length === 0) return withoutKeywords;
       const picked = [...always];
       for (const k of hits) {
         found[k] = 0;

@@ -49,6 +49,8 @@ export interface TermScannerOptions {
 
 /** Finds term hits in a chunk's text, honouring each term's lift date and path scopes. */
 export interface TermScanner {
+  /** No terms at all: no text has a term hit. */
+  readonly empty: boolean;
   /** Term hits in `text`; `path` is what the terms' scopes are matched against. */
   hits(text: string, path: string, reveal: boolean): Hit[];
 }
@@ -62,6 +64,7 @@ export function createTermScanner(
   const matcher = given ? createTermMatcher(terms, options.keys) : (terms as TermMatcher);
   const policy = createTermPolicy(given ? terms : []);
   return {
+    empty: matcher.size === 0,
     hits(text, path, reveal) {
       if (matcher.size === 0) return [];
       const now = options.now?.();
