@@ -10,12 +10,6 @@
 // line only; everything a command needs comes as a chunk it imports when it runs, so a hook
 // never parses the reporters, ajv or picomatch. dts-bundle-generator writes dist/index.d.ts,
 // inlining the workspace packages' declarations.
-//
-// A second bundle, dist/snapshot.cjs, is what the hooks' startup snapshot is built from
-// (packages/cli/src/actions/snapshot.ts): one CommonJS file holding everything a hook runs,
-// since `node --build-snapshot` takes a single script that requires only Node's built-in
-// modules. dist/snapshot-id names that bundle's build (a hash of it): the hooks use only
-// a snapshot built from it.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,7 +24,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,92 +86,6 @@ const noHelpCache = {
   },
 };
 
-/**
- * The precompiled configuration validator, which the ES module bundle imports from
- * generated/ when first needed, bundled into the snapshot's script instead (a snapshot's
- * script cannot import files).
- * @type {import('esbuild').Plugin}
- */
-const bundledValidator = {
-  name: 'bundled-config-validator',
-  setup(esbuild) {
-    esbuild.onLoad({ filter: /[\\/]config[\\/]validate\.ts$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const dynamic = 'import(PRECOMPILED_VALIDATOR.href)';
-      if (!text.includes(dynamic))
-        throw new Error(`${args.path}: "${dynamic}" not found; check how the validator is loaded`);
-      return {
-        contents: text.replace(dynamic, "import('../../generated/config-validator.js')"),
-        loader: 'ts',
-      };
-    });
-  },
-};
-
-/** PDF.js (~1.7 MB), an entry of its own in the ES module bundle, which the snapshot's script loads from there when a PDF is met. */
-const PDFJS = {
-  'pdfjs-dist/legacy/build/pdf.mjs': 'pdfjs',
-  'pdfjs-dist/legacy/build/pdf.worker.mjs': 'pdfjs-worker',
-};
-const fromExtract = createRequire(join(root, 'packages', 'extract', 'package.json'));
-
-/**
- * What the snapshot's script leaves out, required when a run needs it: PDF.js from the
- * ES module bundle beside it (Node ≥ 20.19 requires ES modules), and the command-line
- * parser and npm-packlist, which no hook command line uses.
- * @type {import('esbuild').Plugin}
- */
-const snapshotExternals = {
-  name: 'snapshot-externals',
-  setup(esbuild) {
-    esbuild.onResolve({ filter: /^pdfjs-dist[\\/]/ }, (args) => {
-      const name = PDFJS[/** @type {keyof typeof PDFJS} */ (args.path)];
-      if (name === undefined) throw new Error(`${args.path}: not an entry of the package`);
-      return { path: `./${name}.js`, external: true };
-    });
-    esbuild.onResolve({ filter: /^(yargs|npm-packlist|ajv)$/ }, (args) => ({
-      path: args.path,
-      external: true,
-    }));
-  },
-};
-
-/**
- * The snapshot's script runs in a CommonJS wrapper whose `require` loads only Node's
- * built-in modules while the snapshot is built; at run time, what it requires beside
- * itself (PDF.js) is loaded by an ordinary `require`.
- */
-const SNAPSHOT_BANNER = `'use strict';
-var __tightlipUrl = require('node:url').pathToFileURL(__filename).href;
-var __tightlipBuiltin = require;
-require = (id) => id.startsWith('node:') ? __tightlipBuiltin(id) : __tightlipBuiltin('node:module').createRequire(__filename)(id);`;
-
-/** dist/snapshot.cjs and dist/snapshot-id (see the top of this file). */
-async function bundleSnapshot() {
-  await build({
-    entryPoints: [join(cli, 'src', 'snapshot.ts')],
-    outfile: join(target, 'dist', 'snapshot.cjs'),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20.19',
-    conditions: ['tightlip-source'],
-    minify: true,
-    // Dynamic imports of what it leaves out become `require` calls (see SNAPSHOT_BANNER).
-    supported: { 'dynamic-import': false },
-    define: { 'import.meta.url': '__tightlipUrl' },
-    banner: { js: SNAPSHOT_BANNER },
-    legalComments: 'none',
-    plugins: [bundledValidator, snapshotExternals],
-    logLevel: 'warning',
-  });
-  const id = createHash('sha256')
-    .update(readFileSync(join(target, 'dist', 'snapshot.cjs')))
-    .digest('hex')
-    .slice(0, 16);
-  writeFileSync(join(target, 'dist', 'snapshot-id'), `${id}\n`);
-}
-
 /** `--metafile <file>`: esbuild's account of what went into each output, to study the bundle. */
 const metafileArg = process.argv.indexOf('--metafile');
 const metafileOut = metafileArg === -1 ? undefined : process.argv[metafileArg + 1];
@@ -199,11 +106,6 @@ async function bundle() {
       // Scan worker threads, which the scan loop starts from beside its own chunk.
       { in: join(cli, 'src', 'scan', 'worker.ts'), out: 'dist/worker' },
       { in: join(cli, 'generated', 'config-validator.js'), out: 'generated/config-validator' },
-      // Also what the snapshot's script requires (see snapshotExternals).
-      ...Object.entries(PDFJS).map(([module, name]) => ({
-        in: fromExtract.resolve(module),
-        out: `dist/${name}`,
-      })),
     ],
     outdir: target,
     chunkNames: 'dist/[name]-[hash]',
@@ -228,7 +130,6 @@ async function bundle() {
     logLevel: 'warning',
   });
   if (metafileOut !== undefined) writeFileSync(metafileOut, JSON.stringify(result.metafile));
-  await bundleSnapshot();
   mkdirSync(join(target, 'bin'), { recursive: true });
   for (const file of ['tightlip.js', 'package.json'])
     copyFileSync(join(cli, 'bin', file), join(target, 'bin', file));

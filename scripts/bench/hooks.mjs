@@ -1,5 +1,4 @@
-// Hooks: a typical pre-commit (10 files, 500 changed lines; from the hooks' startup
-// snapshot, as an installed hook runs it, and from the bin) and `tightlip --version`, each
+// Hooks: a typical pre-commit (10 files, 500 changed lines) and `tightlip --version`, each
 // as a ratio to a bare `node -e 0` measured in the same run (targets: 1.3× and 1.15×),
 // pre-receive of a 500-commit push, and `tightlip history` memory at two history sizes.
 // Runs the published package's bundle (packages/tightlip, built by bootstrap), as users
@@ -14,9 +13,6 @@ import { isolatedGitEnv } from '@tightlip/fixtures';
 import { bestOf } from './corpus.mjs';
 
 const BIN = fileURLToPath(new URL('../../packages/tightlip/bin/tightlip.js', import.meta.url));
-const SNAPSHOT_ENTRY = fileURLToPath(
-  new URL('../../packages/tightlip/dist/snapshot.cjs', import.meta.url),
-);
 const base = mkdtempSync(join(tmpdir(), 'tightlip-bench-hooks-'));
 const env = isolatedGitEnv(join(base, 'home'));
 mkdirSync(join(base, 'home'));
@@ -96,27 +92,15 @@ try {
   run('git', ['add', '-A'], work);
   // What the installed pre-commit hook runs, in the environment git gives a hook.
   const hookEnv = { ...env, GIT_PREFIX: '', GIT_INDEX_FILE: '.git/index' };
-  // An installed hook starts from the startup snapshot (built as `tightlip snapshot` builds
-  // it, here into the bench's directory); without one (its first run), from the bin.
-  const blob = join(base, 'hooks.blob');
-  run(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', SNAPSHOT_ENTRY], base);
-  const args = ['staged', '--hook', 'pre-commit'];
-  const fromSnapshot = () =>
-    run(process.execPath, ['--snapshot-blob', blob, ...args], work, undefined, hookEnv);
-  const fromBin = () => run(process.execPath, [BIN, ...args], work, undefined, hookEnv);
-  let snapshotMs = bestOf(fromSnapshot, 10);
-  const stagedMs = bestOf(fromBin, 10);
-  snapshotMs = Math.min(snapshotMs, bestOf(fromSnapshot, 10));
+  const stagedMs = bestOf(
+    () => run(process.execPath, [BIN, 'staged', '--hook', 'pre-commit'], work, undefined, hookEnv),
+    10,
+  );
   nodeMs = Math.min(nodeMs, bestOf(floor, 10));
   console.log(
-    `tightlip staged (pre-commit), 10 files / 500 added lines, from the startup snapshot (what an installed hook runs): ${snapshotMs.toFixed(0)} ms = ${(snapshotMs / nodeMs).toFixed(2)}× node -e 0 (target ≤ 1.3×)`,
-  );
-  console.log(
-    `  the same from the bin (a hook's first run, before its snapshot is built): ${stagedMs.toFixed(0)} ms = ${(stagedMs / nodeMs).toFixed(2)}× node -e 0`,
+    `tightlip staged (pre-commit), 10 files / 500 added lines: ${stagedMs.toFixed(0)} ms = ${(stagedMs / nodeMs).toFixed(2)}× node -e 0 (target ≤ 1.3×)`,
   );
   run(process.execPath, [BIN, 'install', '--hook', 'pre-commit'], work);
-  // The package's own snapshot, which the installed hook starts from (else its first run builds it).
-  run(process.execPath, [BIN, 'snapshot'], work);
   const commit = (/** @type {string[]} */ extra) => () => {
     run('git', ['commit', '-q', '-m', 'bench', ...extra], work);
     run('git', ['reset', '-q', '--soft', 'HEAD~1'], work);

@@ -13,7 +13,6 @@ import type { CommandContext } from './commands/context.js';
 import { runHookCommand } from './commands/hook-command.js';
 import { rulesCommand } from './commands/rules.js';
 import { scanCommand } from './commands/scan.js';
-import { snapshotCommand } from './commands/snapshot.js';
 import { stagedCommand } from './commands/staged.js';
 import { termsCommand } from './commands/terms.js';
 import { UsageError } from './errors.js';
@@ -128,7 +127,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .command(rulesCommand(context))
       .command(baselineCommand(context))
       .command(initCommand(context))
-      .command(snapshotCommand(context))
       .completion('completion', 'Print a bash/zsh completion script (add it to your shell profile)')
       .demandCommand(1, 'Give a command.')
       .recommendCommands()

@@ -141,55 +141,16 @@ tightlip_exec() {
 }
 
 /**
- * Shell lines that run tightlip from its startup snapshot when it has one, into
- * `tightlip_status` (left empty when it did not run from it). A package's snapshot is
- * `<package>/.snapshots/<id>.blob`, where `<package>/dist/snapshot-id` names the build
- * it must come from (see the cli's actions/snapshot.ts). A run that does not end with a
- * status of the exit protocol (Node.js refused the snapshot: another version, other
- * V8 flags, a damaged file) removes it and leaves the status empty, so that the bin
- * runs, and decides. When there is no snapshot, one is built in the background for the
- * next hook (`tightlip snapshot`), unless a build already failed (`<id>.failed`) or the
- * package is read-only: a snapshot only ever saves time.
- */
-function snapshotLines(hook: HookName, feed: string, stdin: string): string {
-  return `tightlip_status=
-tightlip_package="\${tightlip_run%/bin/tightlip.js}"
-if [ -n "$tightlip_node" ] && [ "$tightlip_package" != "$tightlip_run" ] && [ -z "$TIGHTLIP_NO_SNAPSHOT" ] &&
-  [ -f "$tightlip_package/dist/snapshot.cjs" ] && read -r tightlip_id < "$tightlip_package/dist/snapshot-id"; then
-  tightlip_snapshot="$tightlip_package/.snapshots/$tightlip_id"
-  if [ -f "$tightlip_snapshot.blob" ]; then
-    tightlip_status=0
-    ${feed}tightlip_exec --snapshot-blob "$tightlip_snapshot.blob" ${ARGS[hook]} "$@"${stdin} || tightlip_status=$?
-    case "$tightlip_status" in
-      ${EXIT_BASE}|${EXIT_BASE + 1}|${EXIT_BASE + 2}) ;;
-      *)
-        echo "tightlip: Node.js could not start from tightlip's startup snapshot (exit status $tightlip_status); running without it." >&2
-        rm -f "$tightlip_snapshot.blob"
-        tightlip_status=
-        ;;
-    esac
-  fi
-  if [ -z "$tightlip_status" ] && [ ! -f "$tightlip_snapshot.failed" ] && [ -w "$tightlip_package" ]; then
-    "$tightlip_node" "$tightlip_run" snapshot </dev/null >/dev/null 2>&1 &
-  fi
-fi`;
-}
-
-/**
- * Shell lines that run tightlip with the hook's arguments and stdin (from its startup
- * snapshot when it can, see `snapshotLines`) and turn its exit status into the hook's,
- * by the exit protocol (see `EXIT_BASE`): nothing found passes, findings (already
- * explained) block, a scan that could not finish blocks with its own message, and
- * anything else — tightlip never reported a result — blocks too. Written with `||` so
- * that it also works under `sh -e` (husky).
+ * Shell lines that run tightlip with the hook's arguments and stdin and turn its exit
+ * status into the hook's, by the exit protocol (see `EXIT_BASE`): nothing found passes,
+ * findings (already explained) block, a scan that could not finish blocks with its own
+ * message, and anything else — tightlip never reported a result — blocks too. Written
+ * with `||` so that it also works under `sh -e` (husky).
  */
 function runLines(hook: HookName, feed: string): string {
   const stdin = readsStdin(hook) ? '' : ' </dev/null';
-  return `${snapshotLines(hook, feed, stdin)}
-if [ -z "$tightlip_status" ]; then
-  tightlip_status=0
-  ${feed}tightlip_exec "$tightlip_run" ${ARGS[hook]} "$@"${stdin} || tightlip_status=$?
-fi
+  return `tightlip_status=0
+${feed}tightlip_exec "$tightlip_run" ${ARGS[hook]} "$@"${stdin} || tightlip_status=$?
 case "$tightlip_status" in
   ${EXIT_BASE}) ;;
   ${EXIT_BASE + 1}) exit 1 ;;

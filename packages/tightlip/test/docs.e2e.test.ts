@@ -35,8 +35,6 @@ const COVERED: Record<string, string> = {
   'tightlip publish-check public': 'cli/test/publish-check.test.ts (a site directory)',
   'tightlip publish-check dist --all': 'cli/test/publish-check.test.ts (a site directory)',
   'tightlip publish-check app-1.2.0.tgz': 'cli/test/publish-check.test.ts (a release archive)',
-  'tightlip snapshot':
-    'snapshot.e2e.test.ts (built in a copy of the package, used by a hook, cleared)',
 };
 
 interface Example {
