@@ -585,6 +585,9 @@ export const devToolRules: Rule[] = [
     ),
     keywords: ['jsn'],
     pattern: /(?<![a-z0-9])[a-z0-9]{10}msh[a-z0-9]{15}p[a-z0-9]{6}jsn[a-z0-9]{12}(?![a-z0-9])/,
+    // Every match holds its keyword, so it is on a line that does: only those are searched
+    // (`jsn` also occurs by chance in random base64, such as a lock file's integrity hashes).
+    scope: 'line',
     token: (fake) =>
       `${fake.string(LOWER_ALNUM, 10)}msh${fake.string(LOWER_ALNUM, 15)}p${fake.string(LOWER_ALNUM, 6)}jsn${fake.string(LOWER_ALNUM, 12)}`,
     contexts: [
