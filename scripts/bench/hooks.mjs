@@ -76,10 +76,6 @@ try {
   let nodeMs = bestOf(floor, 10);
   const versionMs = bestOf(version, 10);
   nodeMs = Math.min(nodeMs, bestOf(floor, 10));
-  console.log(`node -e 0: ${nodeMs.toFixed(0)} ms`);
-  console.log(
-    `tightlip --version: ${versionMs.toFixed(0)} ms = ${(versionMs / nodeMs).toFixed(2)}× node -e 0 (target ≤ 1.15×)`,
-  );
 
   // A typical pre-commit: 10 modified files, 50 new lines each, in a repository with history.
   const work = join(base, 'work');
@@ -97,6 +93,11 @@ try {
     10,
   );
   nodeMs = Math.min(nodeMs, bestOf(floor, 10));
+  // Printed once measured in full: both ratios use the floor printed.
+  console.log(`node -e 0: ${nodeMs.toFixed(0)} ms`);
+  console.log(
+    `tightlip --version: ${versionMs.toFixed(0)} ms = ${(versionMs / nodeMs).toFixed(2)}× node -e 0 (target ≤ 1.15×)`,
+  );
   console.log(
     `tightlip staged (pre-commit), 10 files / 500 added lines: ${stagedMs.toFixed(0)} ms = ${(stagedMs / nodeMs).toFixed(2)}× node -e 0 (target ≤ 1.3×)`,
   );
