@@ -1,6 +1,6 @@
 import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { createFileItems, PATCH_ARGS } from './file-items.js';
-import type { Git } from './git.js';
+import { startLines, type Git, type StartedLines } from './git.js';
 import { createDiffParser } from './parse-diff.js';
 
 /**
@@ -9,34 +9,15 @@ import { createDiffParser } from './parse-diff.js';
  */
 const FORMAT = '--format=%x00commit %H%n%B%x00';
 
-/** A `git log` started for `readCommits`: git runs at once, its output waits in the pipe until read. */
-export interface CommitLog {
-  readonly batches: AsyncGenerator<string[]>;
-  /** The first batch of lines, asked for when git started. */
-  readonly first: Promise<IteratorResult<string[]>>;
-  /** Stops git if its output was not read to the end. */
-  close(): Promise<void>;
-}
-
 /** Starts the `git log` of `readCommits` for `revisions` now: a hook starts it while its configuration and engine load. */
-export function startCommitLog(git: Git, revisions: readonly string[]): CommitLog {
+export function startCommitLog(git: Git, revisions: readonly string[]): StartedLines {
   // GIT_FLUSH=0: git writes its output in full buffers, not one write per commit (for a
   // push of small commits, thousands of pipe writes, wake-ups and reads fewer).
-  const batches = git.lineBatches(
-    ['log', '-p', '--cc', ...PATCH_ARGS, FORMAT, ...revisions, '--'],
-    { GIT_FLUSH: '0' },
+  return startLines(
+    git.lineBatches(['log', '-p', '--cc', ...PATCH_ARGS, FORMAT, ...revisions, '--'], {
+      GIT_FLUSH: '0',
+    }),
   );
-  // The first step runs until git writes its first lines; a failure waits for `readCommits`.
-  const first = batches.next();
-  first.catch(() => undefined);
-  return {
-    batches,
-    first,
-    close: async () => {
-      await first.catch(() => undefined);
-      await batches.return(undefined);
-    },
-  };
 }
 
 /**
@@ -47,14 +28,14 @@ export function startCommitLog(git: Git, revisions: readonly string[]): CommitLo
  * new to every parent (a combined diff, `--cc`), such as a conflict resolution; what it
  * brings from a parent is judged in that parent's own commits. One `git log` process,
  * parsed as it runs, so memory does not grow with the number of commits (already started
- * when given as a `CommitLog`).
+ * when given as `StartedLines`, see `startCommitLog`).
  */
 export async function* readCommits(
   git: Git,
-  revisions: readonly string[] | CommitLog,
+  revisions: readonly string[] | StartedLines,
   limits: SourceLimits,
 ): AsyncGenerator<SourceItem> {
-  const log = 'batches' in revisions ? revisions : startCommitLog(git, revisions);
+  const log = 'close' in revisions ? revisions : startCommitLog(git, revisions);
   const files = createFileItems(git, {
     ...limits,
     textPatchArgs: (path, commit) => [
@@ -73,8 +54,8 @@ export async function* readCommits(
   let commit: string | undefined;
   let message: string[] | undefined;
   try {
-    for (let batch = await log.first; batch.done !== true; batch = await log.batches.next()) {
-      for (const line of batch.value) {
+    for await (const batch of log.batches()) {
+      for (const line of batch) {
         if (message) {
           if (!line.endsWith('\0')) {
             message.push(line);

@@ -152,6 +152,34 @@ async function* streamLines(place: Place, args: readonly string[]): AsyncGenerat
   if (rest.length > 0) yield [Buffer.concat(rest).toString('utf8')];
 }
 
+/**
+ * Lines of a git process started now and read later: its first batch is asked for at once,
+ * so git runs (and fills its pipe) while the caller loads. See `startLines`.
+ */
+export interface StartedLines {
+  /** The batches of lines, the first included, once; what failed in git is thrown here. */
+  batches(): AsyncGenerator<string[]>;
+  /** Stops git if its output was not read to the end (read or not, call it when done). */
+  close(): Promise<void>;
+}
+
+/** `batches` (a `lineBatches` stream) started now (see `StartedLines`); nothing is thrown here. */
+export function startLines(batches: AsyncGenerator<string[]>): StartedLines {
+  // The first step runs until git writes its first lines; a failure waits for the reader.
+  const first = batches.next();
+  first.catch(() => undefined);
+  return {
+    async *batches() {
+      for (let batch = await first; batch.done !== true; batch = await batches.next())
+        yield batch.value;
+    },
+    async close() {
+      await first.catch(() => undefined);
+      await batches.return(undefined);
+    },
+  };
+}
+
 export interface OpenOptions {
   /** Accept a bare repository (a server's, where pre-receive hooks run). */
   allowBare?: boolean;

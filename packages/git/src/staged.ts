@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { GitError } from './errors.js';
 import { createFileItems, PATCH_ARGS } from './file-items.js';
-import type { Git } from './git.js';
+import { startLines, type Git } from './git.js';
 import { createDiffParser, type FileDiff } from './parse-diff.js';
 import { isObjectId } from './refs.js';
 
@@ -68,12 +68,11 @@ export interface StagedChanges {
  */
 export function startStagedChanges(git: Git): StagedChanges {
   const args = stagedDiffArgs(git);
-  const batches = (async function* () {
-    yield* git.lineBatches(await args);
-  })();
-  // The first step runs until git writes its first lines; a failure waits for `items`.
-  const first = batches.next();
-  first.catch(() => undefined);
+  const lines = startLines(
+    (async function* () {
+      yield* git.lineBatches(await args);
+    })(),
+  );
   let taken = false;
   return {
     async *items(limits) {
@@ -87,8 +86,8 @@ export function startStagedChanges(git: Git): StagedChanges {
       const parser = createDiffParser(limits);
       try {
         const emit = (file: FileDiff | undefined) => (file ? files.items(file) : undefined);
-        for (let batch = await first; batch.done !== true; batch = await batches.next()) {
-          for (const line of batch.value) {
+        for await (const batch of lines.batches()) {
+          for (const line of batch) {
             const items = emit(parser.push(line));
             if (items) yield* items;
           }
@@ -97,13 +96,10 @@ export function startStagedChanges(git: Git): StagedChanges {
         if (last) yield* last;
       } finally {
         files.close();
-        await batches.return(undefined);
+        await lines.close();
       }
     },
-    async close() {
-      await first.catch(() => undefined);
-      await batches.return(undefined);
-    },
+    close: () => lines.close(),
   };
 }
 
