@@ -11,7 +11,8 @@ export {
   type Hunk,
 } from './parse-diff.js';
 export { resolveHooksDir } from './hooks-dir.js';
-export { readStagedChanges, startStagedChanges, type StagedChanges } from './staged.js';
+export { readStagedChanges, startStagedChanges } from './staged.js';
+export { type StartedChanges } from './started.js';
 export { readCommits } from './commits.js';
 export { readCommitMessage, stripComments, MESSAGE_PATH } from './message.js';
 export { parsePushUpdates, readPushChanges, type PushOptions, type PushUpdate } from './push.js';
@@ -19,7 +20,6 @@ export {
   parseReceiveUpdates,
   readReceiveChanges,
   startReceiveChanges,
-  type ReceiveChanges,
   type ReceiveUpdate,
 } from './receive.js';
 export { readRange, type RangeOptions } from './range.js';

@@ -1,6 +1,7 @@
 import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { readCommits, startCommitLog } from './commits.js';
 import type { Git } from './git.js';
+import { readStarted, type StartedChanges } from './started.js';
 import { commitTips, isZeroId, parseUpdateLines, peelRefUpdates, refUpdateItems } from './refs.js';
 
 /** One line of pre-receive input: `<old id> <new id> <ref>`. */
@@ -21,21 +22,13 @@ export function parseReceiveUpdates(text: string): ReceiveUpdate[] {
   );
 }
 
-/** What a push adds, being read: see `startReceiveChanges`. */
-export interface ReceiveChanges {
-  /** The items (see `readReceiveChanges`), once. What failed in git is thrown here. */
-  items(limits: SourceLimits): AsyncGenerator<SourceItem>;
-  /** Stops git if its output was not read to the end (the run failed before, or stopped early). */
-  close(): Promise<void>;
-}
-
 /**
  * Starts reading what a push adds (see `readReceiveChanges`) now: the pushed ids are
  * peeled and the `git log` of the new commits starts at once, so that git works while a
  * hook's configuration and engine load. Nothing is thrown here: what fails is thrown by
  * `items`. Call `close` when done, read or not.
  */
-export function startReceiveChanges(git: Git, updates: readonly ReceiveUpdate[]): ReceiveChanges {
+export function startReceiveChanges(git: Git, updates: readonly ReceiveUpdate[]): StartedChanges {
   const pushed = updates
     .filter((update) => !isZeroId(update.newId))
     .map((update) => ({ ref: update.ref, id: update.newId, created: isZeroId(update.oldId) }));
@@ -75,10 +68,5 @@ export async function* readReceiveChanges(
   updates: readonly ReceiveUpdate[],
   limits: SourceLimits,
 ): AsyncGenerator<SourceItem> {
-  const changes = startReceiveChanges(git, updates);
-  try {
-    yield* changes.items(limits);
-  } finally {
-    await changes.close();
-  }
+  yield* readStarted(startReceiveChanges(git, updates), limits);
 }

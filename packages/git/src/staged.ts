@@ -5,6 +5,7 @@ import { GitError } from './errors.js';
 import { createFileItems, PATCH_ARGS } from './file-items.js';
 import { startLines, type Git } from './git.js';
 import { createDiffParser, type FileDiff } from './parse-diff.js';
+import { readStarted, type StartedChanges } from './started.js';
 import { isObjectId } from './refs.js';
 
 /**
@@ -49,24 +50,13 @@ async function stagedDiffArgs(git: Git): Promise<string[]> {
   return ['diff', '--cc', ...PATCH_ARGS, tree, 'HEAD', ...merging];
 }
 
-/** What a commit would add, read from a `git diff` that `startStagedChanges` started. */
-export interface StagedChanges {
-  /**
-   * The items (see `readStagedChanges`), once: git's output is read as they are consumed. A
-   * failing git (or MERGE_HEAD) is thrown here, whenever git failed.
-   */
-  items(limits: SourceLimits): AsyncGenerator<SourceItem>;
-  /** Stops git if its output was not read to the end (the run failed before, or stopped early). */
-  close(): Promise<void>;
-}
-
 /**
  * Starts `git diff` for what a commit would add, now: a hook starts it as soon as it knows
  * the repository, and git writes the diff (its pipe holds 64 KB, and Node reads ahead)
  * while the configuration and the engine load. Nothing is thrown here: what fails is
  * thrown by `items`. Call `close` when done, read or not.
  */
-export function startStagedChanges(git: Git): StagedChanges {
+export function startStagedChanges(git: Git): StartedChanges {
   const args = stagedDiffArgs(git);
   const lines = startLines(
     (async function* () {
@@ -113,10 +103,5 @@ export async function* readStagedChanges(
   git: Git,
   limits: SourceLimits,
 ): AsyncGenerator<SourceItem> {
-  const staged = startStagedChanges(git);
-  try {
-    yield* staged.items(limits);
-  } finally {
-    await staged.close();
-  }
+  yield* readStarted(startStagedChanges(git), limits);
 }
