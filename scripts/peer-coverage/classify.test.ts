@@ -195,6 +195,9 @@ describe("the peers' patterns in JavaScript", () => {
     const regExp = toJsRegExp('db://([a-z]+):([^@]+)@([a-z.]+)');
     expect(capturedSecrets(regExp, 'db://app:Xq7Rt2@db.example.com')).toEqual(['Xq7Rt2']);
     expect(capturedSecrets(toJsRegExp('tok_[0-9]{4}'), 'a tok_1357 b')).toEqual(['tok_1357']);
+    // A group inside the captured token is a piece of it.
+    const nested = toJsRegExp('key=([a-z0-9]{4}%([a-z0-9]{2,}%){0,2}[a-z0-9]{6})');
+    expect(capturedSecrets(nested, 'key=ab12%cd%ef%gh34ij')).toEqual(['ab12%cd%ef%gh34ij']);
   });
 
   it('answers undefined for what JavaScript cannot compile', () => {

@@ -200,17 +200,28 @@ const LOCATION =
  * The secrets a peer rule's pattern captures in `example`: of every match, the last captured
  * group that is not a host or URL (the peers capture the secret in a group, after the
  * username or key id where they capture those too, before the host in connection strings),
- * or the whole match when there is none. Empty when the pattern does not compile or does not
- * match.
- * @param {RegExp | undefined} regExp @param {string} example
+ * or the whole match when there is none. A group inside another captured group is a piece
+ * of that one (Kingfisher's Twitter pattern repeats `([a-zA-Z0-9]{3,}%)` inside the token
+ * it captures), not a secret of its own. Empty when the pattern does not compile or does
+ * not match.
+ * @param {RegExp | undefined} pattern @param {string} example
  * @returns {string[]}
  */
-export function capturedSecrets(regExp, example) {
-  if (regExp === undefined) return [];
+export function capturedSecrets(pattern, example) {
+  if (pattern === undefined) return [];
+  const regExp = pattern.hasIndices ? pattern : new RegExp(pattern.source, `${pattern.flags}d`);
   /** @type {string[]} */
   const secrets = [];
   for (const match of example.matchAll(regExp)) {
-    const groups = match.slice(1).filter((group) => group !== undefined && group !== '');
+    const spans = /** @type {([number, number] | undefined)[]} */ (match.indices ?? []).slice(1);
+    const groups = match.slice(1).filter((group, i) => {
+      const span = spans[i];
+      if (group === undefined || group === '' || span === undefined) return false;
+      // Groups are numbered by their opening parenthesis: one around this one comes first.
+      return !spans
+        .slice(0, i)
+        .some((outer) => outer !== undefined && outer[0] <= span[0] && span[1] <= outer[1]);
+    });
     secrets.push(
       groups.filter((group) => !LOCATION.test(group)).at(-1) ?? groups.at(-1) ?? match[0],
     );
