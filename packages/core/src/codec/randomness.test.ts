@@ -4,6 +4,7 @@ import { createFake } from './fake.js';
 import {
   alphabetOf,
   expectedEntropy,
+  isPartedRandom,
   isRandomLooking,
   isWordLike,
   judgeRandomness,
@@ -82,5 +83,28 @@ describe('entropy', () => {
     expect(isWordLike('snake_case_value')).toBe(true);
     expect(isWordLike('aZ3kQ9xW2mP7')).toBe(false);
     expect(isWordLike('k3j2h4g5f6d7s8a9')).toBe(false);
+  });
+
+  it('judges padded material without its padding', () => {
+    const fake = createFake(88);
+    const body = fake.string('abcdefghijklmnopqrstuvwxyz0123456789', 87);
+    expect(isRandomLooking(body)).toBe(true);
+    expect(judgeRandomness(`${body}=`).alphabet).toBe('base36');
+    expect(isRandomLooking(`${body}=`)).toBe(true);
+  });
+
+  it('judges each part of a dotted token on its own', () => {
+    const fake = createFake(89);
+    const part = (n: number) => fake.string(BASE62, n);
+    const token = `${part(36)}.${part(92)}.${part(43)}`;
+    expect(isRandomLooking(token)).toBe(false);
+    expect(isPartedRandom(token)).toBe(true);
+    expect(isPartedRandom(`${part(36)}.${part(264)}`)).toBe(true);
+    // Member access, short parts, a word among the parts, one part or four.
+    expect(isPartedRandom('config.settings.applicationSecretKey')).toBe(false);
+    expect(isPartedRandom(`${part(36)}.abc`)).toBe(false);
+    expect(isPartedRandom(`${part(36)}.getUserAccountSettingsHandler`)).toBe(false);
+    expect(isPartedRandom(part(64))).toBe(false);
+    expect(isPartedRandom(`${part(20)}.${part(20)}.${part(20)}.${part(20)}`)).toBe(false);
   });
 });

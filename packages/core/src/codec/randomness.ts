@@ -82,9 +82,11 @@ export interface RandomnessVerdict {
  * Whether `value` looks like random token material for its length and alphabet: entropy
  * close to that of a random string, the character classes a random string of that
  * alphabet would show (digits among letters; both cases in base62/base64), and not made
- * of words the way identifiers and labels are.
+ * of words the way identifiers and labels are. Trailing `=` padding is not judged.
  */
-export function judgeRandomness(value: string): RandomnessVerdict {
+export function judgeRandomness(padded: string): RandomnessVerdict {
+  // Padding carries no entropy: base36 material with a closing `=` is judged as base36.
+  const value = padded.replace(/=+$/, '') || padded;
   const alphabet = alphabetOf(value);
   const entropy = shannonEntropy(value);
   const threshold =
@@ -118,6 +120,21 @@ export function isWordLike(value: string): boolean {
 
 export function isRandomLooking(value: string): boolean {
   return judgeRandomness(value).random;
+}
+
+/**
+ * A token of two or three random parts joined by `.` (JWT-shaped access and session
+ * tokens, `<id>.<secret>` pairs): each part, of 16 characters or more, is judged on its
+ * own alphabet. The dots make the whole "ascii", whose entropy such a token never reaches;
+ * member access in code (`config.apiKey`) has parts that are words.
+ */
+export function isPartedRandom(value: string): boolean {
+  const parts = value.split('.');
+  return (
+    parts.length >= 2 &&
+    parts.length <= 3 &&
+    parts.every((part) => part.length >= 16 && isRandomLooking(part))
+  );
 }
 
 function hasRandomMix(value: string, alphabet: Alphabet): boolean {

@@ -124,5 +124,9 @@ describe('lines', () => {
     expect(createTextModel(minified, 'config.json').isMinified(0)).toBe(false);
     expect(createTextModel('const a = 1;\n', 'lib.js').isMinified(0)).toBe(false);
     expect(createTextModel('x\n', 'jquery.min.js').isMinified(0)).toBe(true);
+    // One long value and a short key is an assignment, not minified code.
+    const token = `${'Ab3dE'.repeat(100)}.${'Xy9Qz'.repeat(100)}`;
+    expect(createTextModel(`api_token = ${token}\n`, 'deploy').isMinified(0)).toBe(false);
+    expect(createTextModel(`${minified.trimEnd()}${token}\n`, 'lib.js').isMinified(0)).toBe(true);
   });
 });

@@ -10,8 +10,13 @@ import { fileTypeOf } from './file-type.js';
 import { createOutline, type Outline } from './outline.js';
 import { syntaxOf } from './syntax.js';
 
-/** A line this long or longer, with almost no spaces, is minified code. */
+/**
+ * A line this long or longer, with almost no spaces, is minified code; unless it is one long
+ * value and little else (`token = ` and 900 characters of a session token): without its
+ * longest run of token characters, it is shorter than ONE_VALUE_REST.
+ */
 const MINIFIED_LENGTH = 500;
+const ONE_VALUE_REST = 100;
 
 /** `key:`, `key =`, `"key": `, `key: |`, `KEY=\` with nothing after: the value follows on the next line. */
 const OPEN_KEY =
@@ -42,7 +47,10 @@ export function createTextModel(text: string, path: string): TextModel {
       let answer = minified.get(i);
       if (answer === undefined) {
         const line = lineText(i);
-        answer = line.length >= MINIFIED_LENGTH && countSpaces(line) < line.length / 20;
+        answer =
+          line.length >= MINIFIED_LENGTH &&
+          countSpaces(line) < line.length / 20 &&
+          line.length - longestTokenRun(line) >= ONE_VALUE_REST;
         minified.set(i, answer);
       }
       return answer;
@@ -71,6 +79,19 @@ export function createTextModel(text: string, path: string): TextModel {
     },
   };
 }
+
+/** The length of the longest run of characters tokens are made of (`A-Za-z0-9+/=_.~%-`). */
+function longestTokenRun(line: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < line.length; i++) {
+    run = TOKEN_CHARACTER.test(line[i]!) ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+const TOKEN_CHARACTER = /[A-Za-z0-9+/=_.~%-]/;
 
 function countSpaces(line: string): number {
   let spaces = 0;

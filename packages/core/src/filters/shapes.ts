@@ -2,7 +2,7 @@
 // detectors (a value judged by its key and its randomness); a provider rule whose format
 // is a UUID or hex (Heroku, Datadog) has its own context.
 
-import { isWordLike } from '../codec/randomness.js';
+import { isPartedRandom, isWordLike } from '../codec/randomness.js';
 import { lineBoundsOf } from '../codec/text-index.js';
 import { APP_PASSWORD } from '../rules/literals.js';
 import type { MatchContext } from '../types.js';
@@ -69,7 +69,7 @@ const EXPRESSION =
   /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?$|^[A-Za-z_$][\w$.]*\(.*\)?$|^[A-Za-z_$][\w$]*\[/;
 
 export function isCodeExpression(secret: string): boolean {
-  return EXPRESSION.test(secret);
+  return EXPRESSION.test(secret) && !isPartedRandom(secret);
 }
 
 /**

@@ -37,7 +37,7 @@ const ASSIGN = String.raw`(?![a-z])[\w.-]{0,40}\\?["'\]]?[ \t]{0,8}(?::=|=>|[:=]
 // Values start with no `-`: in `${TOKEN:-value}` the `:` is no assignment (the default is
 // judged by its own pattern below).
 // `=` only as base64 padding at the end: `x = API_KEY=…` assigns nothing to `x`.
-const TOKEN_VALUE = String.raw`[A-Za-z0-9+/_.~][A-Za-z0-9+/_.~-]{15,255}={0,2}`;
+const TOKEN_VALUE = String.raw`[A-Za-z0-9+/_.~][A-Za-z0-9+/_.~-]{15,1023}={0,2}`;
 const TOKEN_END = String.raw`(?=[\s"'\x60,;)\]}<>&\\]|$)`;
 const PASSWORD_VALUE = String.raw`(?:[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}|[^\s"'\x60,;\\<>-][^\s"'\x60,;\\<>]{5,127})`;
 const PASSWORD_END = String.raw`(?=[\s"'\x60,;\\<]|$)`;
@@ -109,6 +109,10 @@ export const genericApiKey = defineRule({
       `api_secret: "ak_${fake.string(LOWER + DIGITS, 40)}"`,
       // A bare random value after ` = ` (INI, properties, dotenv): no variable is named so.
       `[billing]\napi_token = ${fake.base62(40)}`,
+      // Tokens of random parts joined by dots, up to 1,023 characters; padding after base36.
+      `search_token = ${fake.base62(36)}.${fake.base62(92)}.${fake.base62(43)}`,
+      `SESSION_TOKEN = ${fake.base62(36)}.${fake.base62(264)}.${fake.string(`${BASE62}-_`, 683)}`,
+      `webhook_token = ${fake.string(LOWER + DIGITS, 87)}=`,
     ],
     ignore: [
       `API_KEY=${'x'.repeat(32)}`,
@@ -129,6 +133,9 @@ export const genericApiKey = defineRule({
       `# api_key = "${fake.base62(32)}"`,
       `env:\n  - name: LOG_LEVEL\n    value: "${fake.base62(32)}"`,
       `options: [{ label: 'Key', value: '${fake.base62(32)}' }]`,
+      // A single run over 255 characters is more often data (an image, a public key).
+      `  avatar_key: ${fake.base64(600)}`,
+      `token = ${fake.base62(36)}.getUserAccountSettingsHandler`,
     ],
   }),
 });

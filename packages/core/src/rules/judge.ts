@@ -5,7 +5,7 @@
 import { decodeBase64Text } from '../codec/base64.js';
 import { isLookup } from '../codec/lookup.js';
 import { isPlaceholder } from '../codec/placeholder.js';
-import { isRandomLooking } from '../codec/randomness.js';
+import { isPartedRandom, isRandomLooking } from '../codec/randomness.js';
 import { isInSpans } from '../context/commentary.js';
 import type { MatchContext, TextModel } from '../types.js';
 import { isDocumentationUrl } from './context.js';
@@ -29,6 +29,12 @@ export function isJudgeable({ start, model }: MatchContext): boolean {
 const BARE_KEY_LENGTH = 32;
 
 /**
+ * Values longer than this are judged only as tokens of random parts: a longer single run
+ * under a key is more often data (a base64 image or font, a public key) than a credential.
+ */
+const SINGLE_VALUE_LENGTH = 255;
+
+/**
  * A generic secret: a random-looking literal assigned to a key named like a secret
  * (`api_key`, `client_secret`, `token`, a bare `key` with a long value or a telling
  * block around it), where a value is a literal.
@@ -40,7 +46,8 @@ export function isSecretValue(secret: string, context: MatchContext): boolean {
   const kind = keyKindAt(context, key);
   if (kind !== 'secret' && !(kind === 'key' && secret.length >= BARE_KEY_LENGTH)) return false;
   if (isCodeValue(secret, context, context.model?.file.quotesLiterals ?? false)) return false;
-  return isRandomLooking(secret) || isPrefixedRandom(secret);
+  if (secret.length > SINGLE_VALUE_LENGTH) return isPartedRandom(secret);
+  return isRandomLooking(secret) || isPrefixedRandom(secret) || isPartedRandom(secret);
 }
 
 /** A short type prefix and its separator: `sk_`, `fc-`, `sgp_`, `NRRA-`, `da2-`. */

@@ -3,7 +3,7 @@
 // what a password value looks like when it is a stand-in rather than a password.
 
 import { isPlaceholder, unleet } from '../codec/placeholder.js';
-import { isRandomLooking } from '../codec/randomness.js';
+import { isPartedRandom, isRandomLooking } from '../codec/randomness.js';
 import type { MatchContext } from '../types.js';
 
 const QUOTES = '"\'`';
@@ -61,7 +61,8 @@ function isExpression(secret: string, { text, start, end }: MatchContext): boole
   if (!/^[A-Za-z_$][\w$.]*$/.test(secret)) return false;
   // `x = name` assigns a variable, but no one names a variable with a random string:
   // `api_token = Wpn3LqA9…` in an INI, properties or dotenv file is a bare literal.
-  if (/ = $/.test(before(text, start, 3))) return !isRandomLooking(secret);
+  if (/ = $/.test(before(text, start, 3)))
+    return !isRandomLooking(secret) && !isPartedRandom(secret);
   const after = text.slice(end, end + 8).trimStart();
   return /^(?:\?\?|\|\||&&|[,;)?:+])/.test(after);
 }
