@@ -259,6 +259,13 @@ export interface Rule {
    * regex engine cannot skip ahead to.
    */
   scope?: 'text' | 'line';
+  /**
+   * Its keywords are names (`ibm`, `scw`), which count only where they start a word: after
+   * a character that is no letter or digit, or at a change from lower to upper case. A
+   * short name occurs by chance inside random text (base64, minified code), where it
+   * would run a whole-text pattern for nothing.
+   */
+  wordKeywords?: boolean;
   /** Judges a candidate (see `CheckVerdict`); every candidate passes without one. */
   check?: (secret: string, context: MatchContext) => CheckVerdict;
   /** Rules whose matches this rule's candidates must lie near, with how many lines apart: its pattern also runs there. */

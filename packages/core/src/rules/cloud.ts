@@ -348,6 +348,7 @@ export const cloudRules: Rule[] = [
       'IBM Cloud user or service ID API key (44 base64url characters) assigned to an IBM Cloud setting or in service credentials beside IAM fields. The format is observed: the provider documents only how the key is used.',
     remediation: remediation('API key', 'IBM Cloud (Manage > Access (IAM) > API keys)'),
     keywords: ['ibm', 'ic_api_key', 'iam_apikey', 'bluemix'],
+    wordKeywords: true,
     pattern: alone('[A-Za-z0-9_-]{44}'),
     check: [
       'random',
@@ -384,6 +385,7 @@ export const cloudRules: Rule[] = [
       'Scaleway API secret key (a UUID) assigned to a secret key setting of Scaleway (SCW_SECRET_KEY, the scaleway provider, ~/.config/scw/config.yaml beside its SCW access key).',
     remediation: remediation('API key', 'the Scaleway console (IAM > API keys)'),
     keywords: ['scw', 'scaleway'],
+    wordKeywords: true,
     pattern: alone(UUID),
     check: [
       { keyedBy: 'secret' },

@@ -43,6 +43,8 @@ export interface RuleDefinition extends Omit<RuleSpec, 'pattern' | 'check' | 'sa
   contexts?: readonly ((token: string) => string)[];
   /** More strings that must not match, besides the generated placeholder and truncation. */
   ignore?: (fake: Fake) => string[];
+  /** The keywords are names that count only where a word starts (see `Rule.wordKeywords`). */
+  wordKeywords?: boolean;
 }
 
 /** How `defineRule` builds a rule's regular expressions (see `RegExpFactory`). */
@@ -315,6 +317,7 @@ export function defineRule(definition: RuleDefinition, options: DefineOptions = 
       return (patterns ??= buildPatterns());
     },
     ...(definition.scope ? { scope: definition.scope } : {}),
+    ...(definition.wordKeywords ? { wordKeywords: true } : {}),
     get check() {
       return checked.length > 0 ? compile().check : undefined;
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { githubTokens } from '../../test/tokens.js';
 import { createFake } from '../codec/fake.js';
 import { createEngine } from '../engine/engine.js';
+import { defineRule } from '../rules/define-rule.js';
 import { builtinRules } from '../rules/index.js';
 import { createPrefilter } from './prefilter.js';
 
@@ -158,5 +159,56 @@ describe('line-scoped rules', () => {
         .scan({ subject: 'content', path: 'f', text: `# ${'İ'.repeat(20)}\n${line}\n` })
         .map((f) => f.ruleId),
     ).toEqual(plain);
+  });
+});
+
+describe('rules whose keywords are names', () => {
+  const rule = defineRule({
+    id: 'acme-uuid-key',
+    title: 'Acme key',
+    keywords: ['acm'],
+    wordKeywords: true,
+    pattern: /\bK-[0-9]{6}\b/,
+  });
+  const found = (text: string) =>
+    createEngine({ rules: [rule] })
+      .scan({ subject: 'content', path: 'f', text })
+      .map((f) => f.ruleId);
+
+  it('run where the name starts a word (after a non-alphanumeric, or lower-to-upper case)', () => {
+    for (const text of ['acm key K-493817', 'x=ACM_KEY\nv: K-493817', 'myAcmKey: K-493817'])
+      expect(found(text), text).toEqual(['acme-uuid-key']);
+  });
+
+  it('do not run where the name occurs inside a word (random base64, other words)', () => {
+    for (const text of ['q7zacmWx K-493817', 'XACMQ K-493817'])
+      expect(found(text), text).toEqual([]);
+  });
+});
+
+describe('rules paired with another', () => {
+  it('see the candidates of the rule they pair with, judged once', () => {
+    let judged = 0;
+    const id = defineRule({
+      id: 'acme-key-id',
+      title: 'Acme key id',
+      keywords: ['acmeid'],
+      pattern: /\bACMEID[0-9]{6}\b/,
+      check: () => (judged++, true),
+    });
+    const secret = defineRule({
+      id: 'acme-key-secret',
+      title: 'Acme key secret',
+      keywords: ['secret'],
+      pattern: /\bS-[0-9]{8}\b/,
+      check: { near: { rule: 'acme-key-id', withinLines: 1 } },
+    });
+    const findings = createEngine({ rules: [id, secret] }).scan({
+      subject: 'content',
+      path: 'f',
+      text: 'id: ACMEID493817\nsecret: S-73920561\n',
+    });
+    expect(findings.map((f) => f.ruleId)).toEqual(['acme-key-id', 'acme-key-secret']);
+    expect(judged).toBe(1);
   });
 });

@@ -63,6 +63,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
       // Facts about the text (line index, commentary, block keys) are computed on first use.
       const model = createTextModel(text, path);
       const lineCache = new Map<string, readonly number[]>();
+      const matchCache = new Map<Rule, PatternMatch[]>();
       const keywordCache = new Map<string, Ranges>();
       const context: ScanContext = { text, model, linesOf: (ruleId) => linesOf(ruleId) };
       const starts: KeywordStarts = new Map();
@@ -80,7 +81,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
           const ranges = rule ? rangesOf(rule) : [];
           const found =
             rule && (ranges === undefined || ranges.length > 0)
-              ? scanPattern(rule, context, ranges).filter((m) => m.verdict === 'pass')
+              ? matchesOf(rule, ranges).filter((m) => m.verdict === 'pass')
               : [];
           lines =
             found.length === 0
@@ -92,13 +93,31 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
       }
 
       /**
+       * The matches of `rule` in `ranges`. Those of a rule paired with no other depend on
+       * the text alone, so they are kept: a rule that others pair with (`twilio-api-key`)
+       * is scanned once, for its own findings and for the lines of its partners. A paired
+       * rule's depend on its partners' lines, which may be in the making (`linesOf`).
+       */
+      function matchesOf(rule: Rule, ranges: Ranges | undefined): PatternMatch[] {
+        if (rule.near.length > 0) return scanPattern(rule, context, ranges);
+        let matches = matchCache.get(rule);
+        if (matches === undefined) {
+          matches = scanPattern(rule, context, ranges);
+          matchCache.set(rule, matches);
+        }
+        return matches;
+      }
+
+      /**
        * Where `rule`'s pattern runs: the whole text, or its keyword lines; and, for a rule
        * paired with another (`near`), the lines around that rule's candidates. Undefined
        * for the whole text; an empty list for nowhere.
        */
       function rangesOf(rule: Rule): Ranges | undefined {
         const own: Ranges =
-          rule.keywords.length === 0 || !selected.has(rule)
+          rule.keywords.length === 0 ||
+          !selected.has(rule) ||
+          (rule.wordKeywords === true && !startsAWord(text, rule.keywords, starts))
             ? []
             : rule.scope === 'line'
               ? keywordLines(text, rule.keywords, starts, keywordCache)
@@ -121,7 +140,7 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
       for (const rule of toRun) {
         const ranges = rangesOf(rule);
         if (ranges !== undefined && ranges.length === 0) continue;
-        for (const match of scanPattern(rule, context, ranges)) {
+        for (const match of matchesOf(rule, ranges)) {
           if (match.verdict !== 'pass') {
             if (match.verdict === 'rejected')
               (isPrefixedToken(match, lowerText()) ? rejected : rejectedForGeneric).push([
@@ -177,6 +196,24 @@ export function createCredentialScanner(rules: readonly Rule[]): CredentialScann
       }));
     },
   };
+}
+
+/** Whether one of `keywords` occurs in `text` where a word starts (see `Rule.wordKeywords`). */
+function startsAWord(text: string, keywords: readonly string[], starts: KeywordStarts): boolean {
+  for (const keyword of keywords) {
+    for (const at of starts.get(keyword) ?? []) {
+      const before = at === 0 ? 0 : text.charCodeAt(at - 1);
+      if (!isAlphanumeric(before)) return true;
+      const first = text.charCodeAt(at);
+      if (before >= 97 && before <= 122 && first >= 65 && first <= 90) return true;
+    }
+  }
+  return false;
+}
+
+/** An ASCII letter or digit. */
+function isAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** A test of whether a span overlaps one of `spans`, in logarithmic time. */
