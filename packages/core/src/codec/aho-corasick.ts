@@ -80,7 +80,7 @@ export function createAhoCorasick(
   // A trie has at most one state per unit of its patterns, and the start state.
   const machine =
     (units + 1) * classes <= TABLE_LIMIT
-      ? tableMachine(patterns, classOf, classes, units + 1)
+      ? breadthFirst(tableMachine(patterns, classOf, classes, units + 1), classOf, classes)
       : trieMachine(patterns, classOf);
   const longest = patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1);
   const accepting = Uint8Array.from(machine.outputs, (out) => (out.length > 0 ? 1 : 0));
@@ -177,7 +177,7 @@ export function ahoCorasickTables(patterns: readonly string[]): AhoCorasickTable
   return {
     units: Uint16Array.from(pairs),
     classes,
-    table: table!,
+    table,
     outputStarts,
     outputs: Int32Array.from(outputs.flat()),
     count: patterns.length,
@@ -200,7 +200,7 @@ function tableMachine(
   classOf: Uint16Array,
   classes: number,
   maxStates: number,
-): Machine {
+): Machine & { table: Int32Array; order: readonly number[] } {
   const trie = new Int32Array(maxStates * classes);
   const own: number[][] = [[]];
   for (const [k, pattern] of patterns.entries()) {
@@ -238,7 +238,34 @@ function tableMachine(
       }
     }
   }
-  return { table, outputs, step: (state, unit) => table[state * classes + classOf[unit]!]! };
+  return { table, outputs, order, step: (state, unit) => table[state * classes + classOf[unit]!]! };
+}
+
+/**
+ * The machine with its states numbered breadth-first. Insertion numbers scatter the
+ * shallow states, which a text visits at almost every unit, across the whole table;
+ * numbered breadth-first they share its first rows, which stay in the processor's cache
+ * while the engine reads a text between its other work. Only for automata in memory: a
+ * stored one (`ahoCorasickTables`) keeps insertion order, where a term's states lie
+ * together and a text's path reads few of its blocks.
+ */
+function breadthFirst(
+  { table, outputs, order }: Machine & { table: Int32Array; order: readonly number[] },
+  classOf: Uint16Array,
+  classes: number,
+): Machine {
+  const number = new Int32Array(outputs.length);
+  order.forEach((state, i) => (number[state] = i + 1));
+  const states = [0, ...order];
+  const out = new Int32Array(table.length);
+  states.forEach((state, i) => {
+    for (let c = 0; c < classes; c++) out[i * classes + c] = number[table[state * classes + c]!]!;
+  });
+  return {
+    table: out,
+    outputs: states.map((state) => outputs[state]!),
+    step: (state, unit) => out[state * classes + classOf[unit]!]!,
+  };
 }
 
 /** The automaton as a trie of maps with failure links, for pattern sets too large for a table. */
