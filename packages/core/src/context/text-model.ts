@@ -85,13 +85,16 @@ function longestTokenRun(line: string): number {
   let longest = 0;
   let run = 0;
   for (let i = 0; i < line.length; i++) {
-    run = TOKEN_CHARACTER.test(line[i]!) ? run + 1 : 0;
+    const code = line.charCodeAt(i);
+    run = code < 128 && TOKEN_CHARACTER[code] === 1 ? run + 1 : 0;
     if (run > longest) longest = run;
   }
   return longest;
 }
 
-const TOKEN_CHARACTER = /[A-Za-z0-9+/=_.~%-]/;
+const TOKEN_CHARACTER = Uint8Array.from({ length: 128 }, (_, code) =>
+  /[A-Za-z0-9+/=_.~%-]/.test(String.fromCharCode(code)) ? 1 : 0,
+);
 
 function countSpaces(line: string): number {
   let spaces = 0;
