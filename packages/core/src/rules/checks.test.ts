@@ -55,6 +55,9 @@ describe('the check registry', () => {
     ],
     ['random', () => fake.base62(32), () => 'getUserAccountSettingsHandler'],
     ['mixed-case', () => fake.base62(40), () => fake.hex(40)],
+    ['random-when-short', () => `sk_live_${fake.base62(15)}`, () => 'sk_live_aaaabbbbcccc'],
+    ['random-when-short', () => `sk_live_${'a'.repeat(24)}`, () => 'sk_live_getUserSettings'],
+    ['digit-and-symbol', () => `${fake.base62(20)}!7`, () => 'please-replace_this-key-2'],
   ])('%s tells a token of the format from one that is not', (name, good, bad) => {
     expect(passes(name, good())).toBe(true);
     expect(passes(name, bad())).toBe(false);

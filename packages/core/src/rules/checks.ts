@@ -218,6 +218,16 @@ export const CHECKS: Readonly<Record<string, CheckDefinition>> = {
     'pattern',
     (secret) => /[a-z]/.test(secret) && /[A-Z]/.test(secret),
   ),
+  'random-when-short': simple(
+    'random-looking when under 32 characters (a prefixed token of a format whose length is not documented: random base62 after "sk_live_" passes 98.5 % at 10 characters, 99.8 % at 16); longer tokens pass',
+    'pattern',
+    (secret) => secret.length >= 32 || isRandomLooking(secret),
+  ),
+  'digit-and-symbol': simple(
+    'holds a digit and a symbol other than - and _ (random keys over an alphabet with symbols do; dashed words do not)',
+    'pattern',
+    (secret) => /[0-9]/.test(secret) && /[^A-Za-z0-9_\s-]/.test(secret),
+  ),
   'not-documentation-host': simple(
     'not in a URL to a documentation host (RFC 2606: example.com, *.test, *.invalid)',
     'pattern',

@@ -169,13 +169,13 @@ export const devToolRules: Rule[] = [
     provider: 'Django',
     source: 'https://docs.djangoproject.com/en/stable/ref/settings/#secret-key',
     description:
-      'A Django SECRET_KEY as startproject writes it (50 characters of a-z, 0-9 and !@#$%^&*(-_=+), "django-insecure-" before it since 3.2; Django asks for at least 50, so up to 100 are taken) in settings or an environment default: it signs sessions, password reset links and messages. The key must hold a digit and a symbol other than - and _, as all but one in 100,000 random keys do (dashed words do not).',
+      'A Django SECRET_KEY as startproject writes it (50 characters of a-z, 0-9 and !@#$%^&*(-_=+), "django-insecure-" before it since 3.2; Django asks for at least 50, so up to 100 are taken) in settings or an environment default: it signs sessions, password reset links and messages. The key must hold a digit and a symbol other than - and _, as all but 2 in 100,000 random keys do (dashed words do not).',
     remediation:
       'Generate a new key (django.core.management.utils.get_random_secret_key), load it from the environment, and log users out: sessions and reset links signed with the old key stay valid until it changes.',
     keywords: ['secret_key'],
     pattern:
       /SECRET_KEY(?:['"]?[ \t]{0,4}[:=][ \t]{0,4}(?:[\w.]{1,40}\([ \t]{0,4}['"][A-Z_]{1,40}['"][ \t]{0,4},[ \t]{0,4}(?:default[ \t]{0,2}=[ \t]{0,2})?)?|['"][ \t]{0,4},[ \t]{0,4})['"](?<secret>(?:django-insecure-)?[a-z0-9!@#$%^&*(_=+)-]{50,100})['"]/,
-    check: (secret) => /[0-9]/.test(secret) && /[!@#$%^&*(=+)]/.test(secret),
+    check: 'digit-and-symbol',
     scope: 'line',
     samples: (fake) => {
       const key = () => fake.string('abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)', 50);

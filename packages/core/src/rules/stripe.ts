@@ -1,14 +1,10 @@
 import { BASE62 } from '../codec/alphabets.js';
-import { isRandomLooking } from '../codec/randomness.js';
 import type { Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 
 // Test-mode keys (sk_test_, rk_test_) move no money and are not reported. Stripe documents
 // no length: keys of 24, 34 and 99 characters after the prefix are seen, and gitleaks takes
-// 10 to 99; a body shorter than 24 must look random.
-
-/** A body of 24 characters or more, or a shorter one that looks random. */
-const liveKeyBody = (secret: string) => secret.length >= 32 || isRandomLooking(secret.slice(8));
+// 10 to 99; a key shorter than 32 characters in all must look random.
 
 const DASHBOARD = 'the Stripe dashboard (Developers > API keys)';
 
@@ -24,7 +20,7 @@ export const stripeRules: Rule[] = [
     keywords: ['sk_live_'],
     prefix: 'sk_live_',
     body: '[A-Za-z0-9]{10,99}',
-    check: liveKeyBody,
+    check: 'random-when-short',
     boundary: 'word',
     token: (fake) => `sk_live_${fake.string(BASE62, fake.pick([16, 24, 34, 99]))}`,
     ignore: (fake) => [`sk_test_${fake.base62(24)}`, 'sk_live_ReplaceMeLater'],
@@ -40,7 +36,7 @@ export const stripeRules: Rule[] = [
     keywords: ['rk_live_'],
     prefix: 'rk_live_',
     body: '[A-Za-z0-9]{10,99}',
-    check: liveKeyBody,
+    check: 'random-when-short',
     boundary: 'word',
     token: (fake) => `rk_live_${fake.string(BASE62, 99)}`,
     ignore: (fake) => [`rk_test_${fake.base62(24)}`],
