@@ -41,6 +41,8 @@ interface Machine {
   table?: Int32Array;
   /** By state: the patterns that end there, its own first, then its failure state's. */
   outputs: (readonly number[])[];
+  /** With a table: every state but the start, breadth-first. */
+  order?: readonly number[];
 }
 
 /** Character classes: 0 for any character in no pattern, 1..n for the others (see `AhoCorasickOptions.foldCase`). */
@@ -80,34 +82,33 @@ export function createAhoCorasick(
   // A trie has at most one state per unit of its patterns, and the start state.
   const machine =
     (units + 1) * classes <= TABLE_LIMIT
-      ? breadthFirst(tableMachine(patterns, classOf, classes, units + 1), classOf, classes)
+      ? tableMachine(patterns, classOf, classes, units + 1)
       : trieMachine(patterns, classOf);
   const longest = patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1);
-  const accepting = Uint8Array.from(machine.outputs, (out) => (out.length > 0 ? 1 : 0));
-  const outputsOf = (state: number): readonly number[] => machine.outputs[state]!;
-  return automaton(machine, outputsOf, accepting, classOf, classes, patterns.length, longest);
+  return automaton(machine, classOf, classes, patterns.length, longest);
 }
 
 function automaton(
-  { step, table }: Pick<Machine, 'step' | 'table'>,
-  outputs: (state: number) => readonly number[],
-  accepting: Uint8Array,
+  { step, table, outputs: outputsByState, order }: Machine,
   classOf: Uint16Array,
   classes: number,
   count: number,
   longest: number,
 ): AhoCorasick {
-  let walk: Int32Array | undefined;
+  const accepting = Uint8Array.from(outputsByState, (out) => (out.length > 0 ? 1 : 0));
+  const outputs = (state: number): readonly number[] => outputsByState[state]!;
+  let walk: Walk | undefined;
   const each = (text: string, visit: (pattern: number, end: number) => void): void => {
     let state = 0;
     if (table) {
-      walk ??= walkTable(table, accepting, classes);
+      walk ??= walkOf(table, outputsByState, accepting, order, classes);
+      const { rows, rowOutputs } = walk;
       // The row offset of the state, not its number: one read per unit, no multiplication.
       let row = 0;
       for (let i = 0; i < text.length; i++) {
-        const entry = walk[row + classOf[text.charCodeAt(i)]!]!;
+        const entry = rows[row + classOf[text.charCodeAt(i)]!]!;
         row = entry >> 1;
-        if ((entry & 1) === 1) for (const k of outputs(row / classes)) visit(k, i + 1);
+        if ((entry & 1) === 1) for (const k of rowOutputs[row / classes]!) visit(k, i + 1);
       }
     } else {
       for (let i = 0; i < text.length; i++) {
@@ -129,21 +130,53 @@ function automaton(
   };
 }
 
+/** The transition table as `each` reads it (see `walkOf`). */
+interface Walk {
+  rows: Int32Array;
+  /** By row (state number in `rows`): the patterns that end there. */
+  rowOutputs: (readonly number[])[];
+}
+
 /**
- * The transition table as `each` reads it: each entry is the next state's row offset
- * (state × classes), doubled, plus 1 when a pattern ends in that state. Reading a text
- * then takes one table read per unit, with no multiplication and no second array for
- * acceptance: ~1.7× the speed of the plain table where several automata share the code
- * (the engine's prefilter and term lists). Built on the first `each`: an automaton that
- * only `step`s (substring terms) never pays for it. Entries stay below 2 × TABLE_LIMIT.
+ * The transition table as `each` reads it, built on the first `each` (an automaton that
+ * only `step`s, as substring terms do, never pays for it):
+ * - each entry is the next state's row offset (row × classes), doubled, plus 1 when a
+ *   pattern ends there: one table read per unit, with no multiplication and no second
+ *   array for acceptance (~1.7× the speed of the plain table where several automata share
+ *   the code, as the engine's prefilter and term lists do). Entries stay below
+ *   2 × TABLE_LIMIT.
+ * - the rows are numbered breadth-first (`order`). Insertion numbers scatter the shallow
+ *   states, which a text visits at almost every unit, over the whole table; breadth-first
+ *   they share its first rows, which stay in the processor's cache while the engine reads
+ *   a text between its other work. The table itself keeps insertion order, which a stored
+ *   automaton (`ahoCorasickTables`) needs: there a term's states lie together, and a
+ *   text's path reads few of its blocks.
  */
-function walkTable(table: Int32Array, accepting: Uint8Array, classes: number): Int32Array {
-  const walk = new Int32Array(table.length);
-  for (let i = 0; i < table.length; i++) {
-    const next = table[i]!;
-    walk[i] = ((next * classes) << 1) | accepting[next]!;
+function walkOf(
+  table: Int32Array | Uint16Array,
+  outputs: readonly (readonly number[])[],
+  accepting: Uint8Array,
+  order: readonly number[] | undefined,
+  classes: number,
+): Walk {
+  const count = outputs.length;
+  const stateOf = new Int32Array(count);
+  for (let i = 1; i < count; i++) stateOf[i] = order ? order[i - 1]! : i;
+  const offsetOf = new Int32Array(count);
+  for (let i = 0; i < count; i++) offsetOf[stateOf[i]!] = i * classes * 2;
+  const rows = new Int32Array(table.length);
+  const rowOutputs = new Array<readonly number[]>(count);
+  for (let i = 0; i < count; i++) {
+    const state = stateOf[i]!;
+    rowOutputs[i] = outputs[state]!;
+    const from = state * classes;
+    const to = i * classes;
+    for (let c = 0; c < classes; c++) {
+      const next = table[from + c]!;
+      rows[to + c] = offsetOf[next]! | accepting[next]!;
+    }
   }
-  return walk;
+  return { rows, rowOutputs };
 }
 
 /**
@@ -239,33 +272,6 @@ function tableMachine(
     }
   }
   return { table, outputs, order, step: (state, unit) => table[state * classes + classOf[unit]!]! };
-}
-
-/**
- * The machine with its states numbered breadth-first. Insertion numbers scatter the
- * shallow states, which a text visits at almost every unit, across the whole table;
- * numbered breadth-first they share its first rows, which stay in the processor's cache
- * while the engine reads a text between its other work. Only for automata in memory: a
- * stored one (`ahoCorasickTables`) keeps insertion order, where a term's states lie
- * together and a text's path reads few of its blocks.
- */
-function breadthFirst(
-  { table, outputs, order }: Machine & { table: Int32Array; order: readonly number[] },
-  classOf: Uint16Array,
-  classes: number,
-): Machine {
-  const number = new Int32Array(outputs.length);
-  order.forEach((state, i) => (number[state] = i + 1));
-  const states = [0, ...order];
-  const out = new Int32Array(table.length);
-  states.forEach((state, i) => {
-    for (let c = 0; c < classes; c++) out[i * classes + c] = number[table[state * classes + c]!]!;
-  });
-  return {
-    table: out,
-    outputs: states.map((state) => outputs[state]!),
-    step: (state, unit) => out[state * classes + classOf[unit]!]!,
-  };
 }
 
 /** The automaton as a trie of maps with failure links, for pattern sets too large for a table. */
