@@ -4,7 +4,7 @@ import { createFake } from '../codec/fake.js';
 import { createEngine } from '../engine/engine.js';
 import { defineRule } from '../rules/define-rule.js';
 import { builtinRules } from '../rules/index.js';
-import { createPrefilter } from './prefilter.js';
+import { createPrefilter, weakPrefilter } from './prefilter.js';
 
 const fake = createFake(21);
 const token = githubTokens(21);
@@ -178,6 +178,11 @@ describe('rules whose keywords are names', () => {
   it('run where the name starts a word (after a non-alphanumeric, or lower-to-upper case)', () => {
     for (const text of ['acm key K-493817', 'x=ACM_KEY\nv: K-493817', 'myAcmKey: K-493817'])
       expect(found(text), text).toEqual(['acme-uuid-key']);
+  });
+
+  it('are not a weak prefilter, however short', () => {
+    expect(weakPrefilter(rule)).toBeUndefined();
+    expect(weakPrefilter({ ...rule, wordKeywords: false })).toMatch(/short keyword "acm"/);
   });
 
   it('do not run where the name occurs inside a word (random base64, other words)', () => {

@@ -164,6 +164,8 @@ const SHORT_KEYWORD = 3;
  */
 export function weakPrefilter(rule: Rule): string | undefined {
   if (rule.keywords.length === 0) return 'no keyword: the pattern runs on every text';
+  // Names count only where a word starts (`wordKeywords`): not inside random text.
+  if (rule.wordKeywords === true) return undefined;
   const short = rule.keywords.filter((keyword) => keyword.length <= SHORT_KEYWORD);
   if (short.length === 0) return undefined;
   return `short keyword${short.length > 1 ? 's' : ''} ${short.map((k) => `"${k}"`).join(', ')}: the pattern runs on most texts${rule.scope === 'line' ? ', on the lines with one' : ''}`;
