@@ -1,7 +1,7 @@
 import type { SourceItem, SourceLimits } from '@tightlip/core';
-import { createFileItems, PATCH_ARGS } from './file-items.js';
+import { createFileItems, PATCH_ARGS, type FileItems } from './file-items.js';
 import { startLines, type Git, type StartedLines } from './git.js';
-import { createDiffParser } from './parse-diff.js';
+import { createDiffParser, type DiffParser } from './parse-diff.js';
 
 /**
  * Each commit starts with a line `\0commit <id>`, then its message, ended by the first
@@ -49,12 +49,49 @@ export async function* readCommits(
       `:(literal)${path}`,
     ],
   });
-  // One parser for every commit's patch: it reads another patch after `end`.
-  const parser = createDiffParser(limits);
-  let commit: string | undefined;
-  let message: string[] | undefined;
+  const reader = createCommitReader(files, createDiffParser(limits));
+  // Each batch of lines is read at once, into the items it completes, then those are
+  // yielded: the per-line work stays out of this generator (see `createCommitReader`).
+  const parts: Part[] = [];
   try {
     for await (const batch of log.batches()) {
+      reader.read(batch, parts);
+      for (const part of parts)
+        if (Symbol.asyncIterator in part) yield* part;
+        else yield part;
+      parts.length = 0;
+    }
+    reader.end(parts);
+    for (const part of parts)
+      if (Symbol.asyncIterator in part) yield* part;
+      else yield part;
+  } finally {
+    files.close();
+    await log.close();
+  }
+}
+
+/** What log lines complete: items ready now, or a file's items that git must be asked for (a binary file's). */
+type Part = SourceItem | AsyncGenerator<SourceItem>;
+
+/**
+ * The lines of `git log` (see `FORMAT`) as items, read a batch at a time and synchronously:
+ * a push gives hundreds of thousands of lines, which cost least in one plain loop (an async
+ * generator pays for each step, and the JIT compiles its loop as a whole, again at each
+ * deoptimisation).
+ */
+function createCommitReader(
+  files: FileItems,
+  parser: DiffParser,
+): { read(batch: readonly string[], out: Part[]): void; end(out: Part[]): void } {
+  let commit: string | undefined;
+  let message: string[] | undefined;
+  const add = (items: SourceItem[] | AsyncGenerator<SourceItem>, out: Part[]) => {
+    if (Array.isArray(items)) for (const item of items) out.push(item);
+    else out.push(items);
+  };
+  return {
+    read(batch, out) {
       for (const line of batch) {
         if (message) {
           if (!line.endsWith('\0')) {
@@ -65,27 +102,26 @@ export async function* readCommits(
           const text = message.join('\n').replace(/\n+$/, '');
           message = undefined;
           if (text !== '')
-            yield {
+            out.push({
               type: 'chunk',
               chunk: { subject: 'message', path: commit!, text, commit: commit! },
-            };
+            });
           continue;
         }
         if (line.startsWith('\0commit ')) {
           const last = parser.end();
-          if (last) yield* files.items(last, commit);
+          if (last) add(files.items(last, commit), out);
           commit = line.slice('\0commit '.length);
           message = [];
           continue;
         }
         const file = parser.push(line);
-        if (file) yield* files.items(file, commit);
+        if (file) add(files.items(file, commit), out);
       }
-    }
-    const last = parser.end();
-    if (last) yield* files.items(last, commit);
-  } finally {
-    files.close();
-    await log.close();
-  }
+    },
+    end(out) {
+      const last = parser.end();
+      if (last) add(files.items(last, commit), out);
+    },
+  };
 }

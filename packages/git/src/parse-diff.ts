@@ -52,35 +52,44 @@ export interface DiffParser {
   end(): FileDiff | undefined;
 }
 
+/** The hunk being read: its first new-side line, its kept lines, the line numbers of those added. */
+interface OpenHunk {
+  startLine: number;
+  lines: string[];
+  added: number[];
+}
+
 /**
  * An incremental parser of `git diff` / `git log -p` patch output, produced with
  * `core.quotePath=false`, `a/` and `b/` prefixes and no colour. Reads plain and combined
  * (`--cc`, merge) diffs. A combined diff counts as added only the lines new to every
  * parent: what the merge itself introduced. Holds one file at a time. Paths may contain
  * spaces, quotes and non-ASCII characters.
+ *
+ * A push gives it hundreds of thousands of lines, most of them in hunks: those take a
+ * short path (`push`, then `plainLine`), kept apart from the header lines (`header`) so
+ * that each stays small for the JIT, and the state they read keeps one shape throughout.
  */
 export function createDiffParser(options: { maxFileSize?: number } = {}): DiffParser {
   const maxBytes = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let file: FileDiff | undefined;
   // The file's added text in UTF-8 bytes (each line and its newline) is counted exactly
-  // only once it could pass the limit: until then `chars` (UTF-16 units, newlines
-  // included) bounds it (a unit is at most 3 bytes), and no line costs a byte count.
+  // only once it could pass the limit (`bytes` is -1 until then): until then `chars`
+  // (UTF-16 units, newlines included) bounds it (a unit is at most 3 bytes), and no line
+  // costs a byte count.
   let chars = 0;
-  let bytes: number | undefined;
+  let bytes = -1;
   /** Lines of each hunk of `file` closed so far, for the exact count. */
   let hunkLines: number[] = [];
-  let hunk: { startLine: number; lines: string[]; added: number[] } | undefined;
+  let hunk: OpenHunk | undefined;
+  /** Whether the next line may be a line of `hunk`: some side of it still has lines to come. */
+  let inBody = false;
   let parents = 1;
   let newLine = 0;
   let remainingNew = 0;
-  let remainingOld: number[] = [];
-
-  const inHunkBody = () => {
-    if (hunk === undefined) return false;
-    if (remainingNew > 0 || remainingOld[0]! > 0) return true;
-    for (let i = 1; i < parents; i++) if (remainingOld[i]! > 0) return true;
-    return false;
-  };
+  /** Old-side lines to come: of the one parent of a plain diff, of each parent of a combined one. */
+  let remainingOld = 0;
+  let remainingOlds: number[] = [];
 
   const closeHunk = () => {
     if (file && hunk && !file.tooLarge) {
@@ -92,6 +101,7 @@ export function createDiffParser(options: { maxFileSize?: number } = {}): DiffPa
       hunkLines.push(hunk.lines.length);
     }
     hunk = undefined;
+    inBody = false;
   };
 
   const closeFile = (): FileDiff | undefined => {
@@ -115,9 +125,9 @@ export function createDiffParser(options: { maxFileSize?: number } = {}): DiffPa
   const keepLine = (text: string, added: boolean): void => {
     if (file!.tooLarge) return;
     chars += text.length + 1;
-    if (bytes !== undefined) bytes += Buffer.byteLength(text) + 1;
+    if (bytes !== -1) bytes += Buffer.byteLength(text) + 1;
     else if (chars * 3 > maxBytes) bytes = exactBytes() + Buffer.byteLength(text) + 1;
-    if (bytes !== undefined && bytes > maxBytes) {
+    if (bytes > maxBytes) {
       file!.tooLarge = true;
       file!.hunks = [];
       return;
@@ -126,68 +136,74 @@ export function createDiffParser(options: { maxFileSize?: number } = {}): DiffPa
     if (added) hunk!.added.push(newLine);
   };
 
-  const hunkLine = (line: string, marker: number): void => {
-    if (parents === 1) {
-      // A plain diff: a removed line only counts down the old side.
-      if (marker !== PLUS) remainingOld[0]!--;
-      if (marker === MINUS) return;
+  /** A line of a plain diff's hunk: a removed line only counts down the old side. */
+  const plainLine = (line: string, marker: number): void => {
+    if (marker !== PLUS) remainingOld--;
+    if (marker !== MINUS) {
       remainingNew--;
       keepLine(line.slice(1), marker === PLUS);
       newLine++;
-      return;
     }
+    inBody = remainingNew > 0 || remainingOld > 0;
+  };
+
+  const combinedLine = (line: string): void => {
     const markers = line.slice(0, parents);
     const inResult = !markers.includes('-');
     for (let i = 0; i < parents; i++) {
-      if (markers[i] === '-' || (inResult && markers[i] === ' ')) remainingOld[i]!--;
+      if (markers[i] === '-' || (inResult && markers[i] === ' ')) remainingOlds[i]!--;
     }
-    if (!inResult) return;
-    remainingNew--;
-    keepLine(line.slice(parents), !markers.includes(' '));
-    newLine++;
+    if (inResult) {
+      remainingNew--;
+      keepLine(line.slice(parents), !markers.includes(' '));
+      newLine++;
+    }
+    inBody = remainingNew > 0 || remainingOlds.some((left) => left > 0);
   };
 
-  const push = (line: string): FileDiff | undefined => {
-    const marker = line.charCodeAt(0);
-    if (inHunkBody()) {
-      if (marker === PLUS || marker === SPACE || marker === MINUS) {
-        hunkLine(line, marker);
-        return undefined;
-      }
-      if (marker === BACKSLASH) return undefined; // "\ No newline at end of file"
-    }
+  /** Any line but one of a hunk's body: file headers, hunk headers, what git adds around them. */
+  const header = (line: string, marker: number): FileDiff | undefined => {
     if (marker === BACKSLASH) return undefined;
     if (line.startsWith('diff ')) {
       const done = closeFile();
       chars = 0;
-      bytes = undefined;
+      bytes = -1;
       hunkLines = [];
       const combined = /^diff --(?:cc|combined) /.exec(line);
       file = {
         path: combined
           ? unquote(line.slice(combined[0].length))
           : pathFromDiffHeader(line.slice('diff --git '.length)),
+        oldPath: undefined,
         status: 'modified',
         binary: false,
         submodule: false,
         symlink: false,
+        tooLarge: undefined,
+        oldIds: undefined,
+        newId: undefined,
         hunks: [],
       };
       return done;
     }
     if (!file) return undefined;
-    const header = marker === AT ? HUNK_HEADER.exec(line) : null;
-    if (header) {
+    const hunkHeader = marker === AT ? HUNK_HEADER.exec(line) : null;
+    if (hunkHeader) {
       closeHunk();
-      parents = header[1]!.length - 1;
-      remainingOld = header[2]!
+      parents = hunkHeader[1]!.length - 1;
+      const olds = hunkHeader[2]!
         .trim()
         .split(' ')
         .map((range) => Number(/,(\d+)$/.exec(range)?.[1] ?? 1));
-      const start = Number(header[3]);
-      remainingNew = header[4] === undefined ? 1 : Number(header[4]);
+      if (parents === 1) remainingOld = olds[0]!;
+      else remainingOlds = olds;
+      const start = Number(hunkHeader[3]);
+      remainingNew = hunkHeader[4] === undefined ? 1 : Number(hunkHeader[4]);
       newLine = start;
       hunk = { startLine: start, lines: [], added: [] };
+      inBody =
+        remainingNew > 0 ||
+        (parents === 1 ? remainingOld > 0 : remainingOlds.some((left) => left > 0));
       return undefined;
     }
     if (hunk) return undefined;
@@ -222,6 +238,19 @@ export function createDiffParser(options: { maxFileSize?: number } = {}): DiffPa
       file.binary = true;
     }
     return undefined;
+  };
+
+  const push = (line: string): FileDiff | undefined => {
+    const marker = line.charCodeAt(0);
+    if (inBody) {
+      if (marker === PLUS || marker === SPACE || marker === MINUS) {
+        if (parents === 1) plainLine(line, marker);
+        else combinedLine(line);
+        return undefined;
+      }
+      if (marker === BACKSLASH) return undefined; // "\ No newline at end of file"
+    }
+    return header(line, marker);
   };
 
   return { push, end: closeFile };

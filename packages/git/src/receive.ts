@@ -1,6 +1,6 @@
 import type { SourceItem, SourceLimits } from '@tightlip/core';
 import { readCommits, startCommitLog } from './commits.js';
-import type { Git } from './git.js';
+import type { Git, StartedLines } from './git.js';
 import { readStarted, type StartedChanges } from './started.js';
 import { commitTips, isZeroId, parseUpdateLines, peelRefUpdates, refUpdateItems } from './refs.js';
 
@@ -23,21 +23,26 @@ export function parseReceiveUpdates(text: string): ReceiveUpdate[] {
 }
 
 /**
- * Starts reading what a push adds (see `readReceiveChanges`) now: the pushed ids are
- * peeled and the `git log` of the new commits starts at once, so that git works while a
- * hook's configuration and engine load. Nothing is thrown here: what fails is thrown by
- * `items`. Call `close` when done, read or not.
+ * Starts reading what a push adds (see `readReceiveChanges`) now: the `git log` of the
+ * new commits starts at once, while the pushed ids are peeled and a hook's configuration
+ * and engine load. The log is given the pushed ids themselves (git's walk peels a tag of a
+ * commit as the peeling does): when every one is, or peels to, a commit (nearly every
+ * push) those are the tips, and no git process waits for another; otherwise that log is
+ * stopped and one of the tips found is started. Nothing is thrown here: what fails is
+ * thrown by `items`. Call `close` when done, read or not.
  */
 export function startReceiveChanges(git: Git, updates: readonly ReceiveUpdate[]): StartedChanges {
   const pushed = updates
     .filter((update) => !isZeroId(update.newId))
     .map((update) => ({ ref: update.ref, id: update.newId, created: isZeroId(update.oldId) }));
-  const started = peelRefUpdates(git, pushed).then((peeled) => {
+  const guessed = [...new Set(pushed.map((update) => update.id))];
+  const early = guessed.length > 0 ? logOf(git, guessed) : undefined;
+  const started = peelRefUpdates(git, pushed).then(async (peeled) => {
     const tips = commitTips(peeled);
-    return {
-      peeled,
-      log: tips.length > 0 ? startCommitLog(git, [...tips, '--not', '--all']) : undefined,
-    };
+    if (tips.length === guessed.length && tips.every((tip, i) => tip === guessed[i]))
+      return { peeled, log: early };
+    await early?.close();
+    return { peeled, log: tips.length > 0 ? logOf(git, tips) : undefined };
   });
   started.catch(() => undefined);
   let taken = false;
@@ -50,9 +55,16 @@ export function startReceiveChanges(git: Git, updates: readonly ReceiveUpdate[])
       if (log) yield* readCommits(git, log, limits);
     },
     async close() {
-      await (await started.catch(() => undefined))?.log?.close();
+      const log = (await started.catch(() => undefined))?.log;
+      await early?.close();
+      if (log !== early) await log?.close();
     },
   };
+}
+
+/** The commits reachable from `tips` and from no ref the repository has (see `readReceiveChanges`). */
+function logOf(git: Git, tips: readonly string[]): StartedLines {
+  return startCommitLog(git, [...tips, '--not', '--all']);
 }
 
 /**

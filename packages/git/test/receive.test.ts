@@ -6,6 +6,7 @@ import {
   openRepository,
   readReceiveChanges,
   startReceiveChanges,
+  type Git,
   type ReceiveUpdate,
 } from '../src/index.js';
 import { collect, describeItems, LIMITS, open } from './items.js';
@@ -93,7 +94,7 @@ describe('readReceiveChanges', () => {
     expect(readFileSync(trace, 'utf8').match(/trace: built-in: git /g)).toHaveLength(1);
   });
 
-  it('starts git (peeling the pushed ids, then its log) before the items are asked for', async ({
+  it('starts git (its log and the peeling of the pushed ids) before the items are asked for', async ({
     repo,
     remote,
   }) => {
@@ -116,5 +117,65 @@ describe('readReceiveChanges', () => {
     } finally {
       await changes.close();
     }
+  });
+
+  it('starts the log of the pushed ids before their peeling ends: no git process waits for another', async ({
+    repo,
+    remote,
+  }) => {
+    const next = repo.commit('pushed now', { 'b.txt': 'new\n' });
+    receiveObjects(repo, remote);
+    const real = await open(remote);
+    const events: string[] = [];
+    const git: Git = {
+      ...real,
+      raw: async (args) => {
+        const out = await real.raw(args);
+        events.push(`${args[0]} done`);
+        return out;
+      },
+      lineBatches: (args, env) => {
+        events.push(`${args[0]} started`);
+        return real.lineBatches(args, env);
+      },
+    };
+    const changes = startReceiveChanges(git, [
+      { oldId: ZERO, newId: next, ref: 'refs/heads/topic' },
+    ]);
+    try {
+      expect(describeItems(await collect(changes.items(LIMITS)))).toEqual([
+        'ref refs/heads/topic: refs/heads/topic',
+        `message ${next}: pushed now @${next}`,
+        `file-name b.txt @${next}`,
+        `content b.txt 1: new @${next}`,
+      ]);
+      expect(events).toEqual(['log started', 'cat-file done']);
+    } finally {
+      await changes.close();
+    }
+  });
+
+  it('reads the commits of a push that also points a ref at a blob (the log of the pushed ids fails, the tips are read)', async ({
+    repo,
+    remote,
+  }) => {
+    const blob = repo
+      .run('git', ['hash-object', '-w', '--stdin'], { input: 'a blob' })
+      .stdout.trim();
+    const next = repo.commit('pushed now', { 'b.txt': 'new\n' });
+    receiveObjects(repo, remote);
+    expect(
+      await received(remote, [
+        { oldId: ZERO, newId: blob, ref: 'refs/tags/blob' },
+        { oldId: ZERO, newId: next, ref: 'refs/heads/topic' },
+      ]),
+    ).toEqual([
+      'ref refs/tags/blob: refs/tags/blob',
+      'ref refs/tags/blob: a blob',
+      'ref refs/heads/topic: refs/heads/topic',
+      'message: pushed now',
+      'file-name b.txt',
+      'content b.txt 1: new',
+    ]);
   });
 });

@@ -55,21 +55,29 @@ function classesOf(
   units: number;
 } {
   const classOf = new Uint16Array(65536);
-  let classes = 1;
+  /** The patterns' distinct units, in order of first appearance (classes 1, 2, …). */
+  const seen: number[] = [];
   let units = 0;
   for (const pattern of patterns) {
     units += pattern.length;
-    for (let i = 0; i < pattern.length; i++)
-      if (classOf[pattern.charCodeAt(i)] === 0) classOf[pattern.charCodeAt(i)] = classes++;
+    for (let i = 0; i < pattern.length; i++) {
+      const unit = pattern.charCodeAt(i);
+      if (classOf[unit] === 0) {
+        seen.push(unit);
+        classOf[unit] = seen.length;
+      }
+    }
   }
   if (foldCase) {
-    for (let unit = 0; unit < 65536; unit++) {
-      if (classOf[unit] === 0) continue;
+    // In the order of the units, as a walk of all 65,536 of them would meet them (a few
+    // dozen units to look at, not 65,536: a hook builds the keywords' automaton each run).
+    for (const unit of [...seen].sort((a, b) => a - b)) {
       const upper = String.fromCharCode(unit).toUpperCase();
       if (upper.length === 1 && classOf[upper.charCodeAt(0)] === 0)
         classOf[upper.charCodeAt(0)] = classOf[unit]!;
     }
   }
+  const classes = seen.length + 1;
   return { classOf, classes, units };
 }
 
