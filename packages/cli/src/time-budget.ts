@@ -8,14 +8,12 @@ import { workerThreads } from './builtins.js';
 // serves even inside a running regex); should that not happen within 2 s, it kills the
 // process (the hook still blocks: any non-zero status does).
 //
-// A worker thread costs a Node start of its own (~70 ms of CPU here, ~20 ms of it on the
-// main thread): more than a whole typical pre-commit, a tenth of a 5,000-commit push's
-// check. So a hook starts it only when the run could need it: after `WATCHDOG_DELAY_MS`,
-// or at once before the scan loop meets an item large enough to keep the main thread busy
-// (`ensureTimeBudget`, which the loop calls before each item). A run that ends sooner never
-// pays for it. Until then the main thread runs only items under that size, on engines
-// proven linear, or waits for git (the timer then starts the watchdog): a server's
-// pre-receive, which judges other people's pushes, is bounded the same way.
+// A worker thread costs a Node start of its own (~100 ms of CPU here): more than a whole
+// typical pre-commit. So a client hook starts it only when the run could need it: after
+// `WATCHDOG_DELAY_MS`, or at once before the scan loop meets an item large enough to keep
+// the main thread busy (`ensureTimeBudget`, which the loop calls before each item). A run
+// that ends sooner never pays for it. A server (pre-receive) judges other people's pushes:
+// its watchdog starts at once.
 
 /** Environment variable with the budget in seconds; 0 turns it off. */
 export const TIME_BUDGET_ENV = 'TIGHTLIP_TIME_BUDGET';
@@ -24,7 +22,7 @@ export const TIME_BUDGET_ENV = 'TIGHTLIP_TIME_BUDGET';
 const HOOK_COMMANDS = new Set(['staged', 'commit-msg', 'pre-push', 'pre-receive']);
 export const DEFAULT_HOOK_BUDGET_SECONDS = 60;
 
-/** How long a hook runs before its watchdog starts, if nothing large starts it sooner. */
+/** How long a client hook runs before its watchdog starts, if nothing large starts it sooner. */
 const WATCHDOG_DELAY_MS = 1000;
 
 /** Starts the armed watchdog, if one waits. */
@@ -64,9 +62,9 @@ export function timeBudgetOf(argv: readonly string[], env: NodeJS.ProcessEnv): n
 }
 
 /**
- * Arms the watchdog for the budget `argv` and `env` ask for, if any: it starts after
- * `WATCHDOG_DELAY_MS` or at `ensureTimeBudget`, whichever comes first. The budget counts
- * from the start of the process either way.
+ * Arms the watchdog for the budget `argv` and `env` ask for, if any: at once for
+ * pre-receive, otherwise after `WATCHDOG_DELAY_MS` or at `ensureTimeBudget`, whichever
+ * comes first. The budget counts from the start of the process either way.
  */
 export function startTimeBudget(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   const seconds = timeBudgetOf(argv, env);
@@ -88,6 +86,7 @@ export function startTimeBudget(argv: readonly string[], env: NodeJS.ProcessEnv)
   };
   const timer = setTimeout(start, WATCHDOG_DELAY_MS).unref();
   pending = start;
+  if (argv.includes('pre-receive')) start();
 }
 
 /**

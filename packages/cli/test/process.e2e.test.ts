@@ -43,35 +43,6 @@ describe('the time budget of a run of many small items', () => {
   });
 });
 
-describe('the time budget of pre-receive', () => {
-  const ZERO = '0'.repeat(40);
-
-  it('starts no watchdog thread for a push checked within a second, and stops one that goes on past its budget', ({
-    repo,
-    remote,
-  }) => {
-    // What git's quarantine gives the hook: the pushed objects, readable, no ref to them.
-    remote.write('objects/info/alternates', `${repo.path('.git', 'objects')}\n`);
-    const preReceive = (id: string, ...args: string[]) =>
-      remote.run(process.execPath, [BIN, 'pre-receive', ...args], {
-        input: `${ZERO} ${id} refs/heads/main\n`,
-        // Node names each worker thread it starts.
-        env: { NODE_DEBUG: 'worker' },
-      });
-    const small = preReceive(repo.commit('small', { 'a.txt': 'hello\n' }));
-    expect(small.status, small.stderr).toBe(0);
-    expect(small.stderr).not.toContain('instantiating Worker');
-    // Files each below the size that starts the watchdog at once, each tens of
-    // milliseconds to scan: all of them take far longer than the budget.
-    const files = Object.fromEntries(
-      Array.from({ length: 120 }, (_, i) => [`f${i}.txt`, 'pass=abcdefgh '.repeat(4000)]),
-    );
-    const slow = preReceive(repo.commit('many', files), '--time-budget', '1.5');
-    expect(slow.stderr).toContain('tightlip: stopped after its time budget of 1.5 s');
-    expect(slow.status).toBe(2);
-  });
-});
-
 describe('a pre-commit hook that fails before it reads the staged change', () => {
   it('stops the git diff it started, however large, and exits with the failure', ({ repo }) => {
     // Far more than git's pipe and Node's buffer hold: a git left writing it would never
