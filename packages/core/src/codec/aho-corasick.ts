@@ -161,7 +161,7 @@ interface Walk {
  *   text's path reads few of its blocks.
  */
 function walkOf(
-  table: Int32Array | Uint16Array,
+  table: Int32Array,
   outputs: readonly (readonly number[])[],
   accepting: Uint8Array,
   order: readonly number[] | undefined,
