@@ -680,6 +680,61 @@ export const devToolRules: Rule[] = [
     }),
   }),
   defineRule({
+    id: 'vite-env-password',
+    title: 'Password in a VITE_ variable',
+    provider: 'Vite',
+    source: 'https://vite.dev/guide/env-and-mode',
+    description:
+      'A password assigned to a VITE_…PASS or VITE_…PASSWORD variable (an .env file, a build environment, commented out or not): Vite exposes every VITE_ variable to the client code it builds (import.meta.env), so the password is also readable by anyone who loads the app.',
+    remediation:
+      'Change the password, remove it from the repository and from the built bundles, and let a server authenticate instead: nothing a browser loads can keep a secret.',
+    keywords: ['vite_'],
+    pattern:
+      /(?<![A-Za-z0-9_])VITE_(?:[A-Z0-9_]{0,60}_)?PASS(?:WORD)?[ \t]{0,4}[=:][ \t]{0,4}["']?(?<secret>[^\s"'$#]{6,128})/,
+    check: 'password-like',
+    samples: (fake) => ({
+      match: [
+        `VITE_API_PASSWORD=${fakePassword(fake)}`,
+        `# VITE_DEMO_PASS=${fakePassword(fake)}`,
+        `    environment:\n      VITE_ADMIN_PASSWORD: "${fakePassword(fake)}"`,
+      ],
+      ignore: [
+        'VITE_PASSWORD=${PASSWORD}',
+        'VITE_PASSWORD=changeme',
+        'VITE_PASSWORD_MIN_LENGTH=12',
+        'const password = import.meta.env.VITE_PASSWORD;',
+      ],
+    }),
+  }),
+  defineRule({
+    id: 'next-public-env-password',
+    title: 'Password in a NEXT_PUBLIC_ variable',
+    provider: 'Next.js',
+    source:
+      'https://nextjs.org/docs/app/guides/environment-variables#bundling-environment-variables-for-the-browser',
+    description:
+      'A password assigned to a NEXT_PUBLIC_…PASS or NEXT_PUBLIC_…PASSWORD variable (an .env file, a build environment, commented out or not): Next.js inlines every NEXT_PUBLIC_ variable into the JavaScript sent to the browser, so the password is also readable by anyone who loads the app.',
+    remediation:
+      'Change the password, remove it from the repository and from the built bundles, and let a server authenticate instead: nothing a browser loads can keep a secret.',
+    keywords: ['next_public_'],
+    pattern:
+      /(?<![A-Za-z0-9_])NEXT_PUBLIC_(?:[A-Z0-9_]{0,60}_)?PASS(?:WORD)?[ \t]{0,4}[=:][ \t]{0,4}["']?(?<secret>[^\s"'$#]{6,128})/,
+    check: 'password-like',
+    samples: (fake) => ({
+      match: [
+        `NEXT_PUBLIC_API_PASSWORD=${fakePassword(fake)}`,
+        `# NEXT_PUBLIC_GUEST_PASS=${fakePassword(fake)}`,
+        `  env:\n    NEXT_PUBLIC_ADMIN_PASSWORD: "${fakePassword(fake)}"`,
+      ],
+      ignore: [
+        'NEXT_PUBLIC_PASSWORD=${PASSWORD}',
+        'NEXT_PUBLIC_PASSWORD=changeme',
+        'NEXT_PUBLIC_PASSWORD_POLICY_URL=/help/passwords',
+        'const password = process.env.NEXT_PUBLIC_PASSWORD;',
+      ],
+    }),
+  }),
+  defineRule({
     id: 'mockaroo-api-key',
     title: 'Mockaroo API key',
     provider: 'Mockaroo',
