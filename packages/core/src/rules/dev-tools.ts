@@ -1,5 +1,5 @@
 import { BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM } from '../codec/alphabets.js';
-import type { Rule } from '../types.js';
+import type { Fake, Rule } from '../types.js';
 import { defineRule, remediation } from './define-rule.js';
 import { UUID, alone, fakePassword, fakeUuid } from './shapes.js';
 import { alnumKey, base64urlKey, eitherKey, hexKey, keyedRule } from './keyed.js';
@@ -651,88 +651,32 @@ export const devToolRules: Rule[] = [
         `octopus release create --project web --api-key ${t} --server https://octopus.mycorp.net`,
     ],
   }),
-  defineRule({
+  bundledPassword({
     id: 'react-app-password',
-    title: 'Password in a REACT_APP_ variable',
+    prefix: 'REACT_APP_',
     provider: 'Create React App',
     source: 'https://create-react-app.dev/docs/adding-custom-environment-variables',
-    description:
-      'A password assigned to a REACT_APP_…PASS or REACT_APP_…PASSWORD variable (an .env file, a build environment, commented out or not): Create React App embeds every REACT_APP_ variable into the JavaScript it builds, so the password is also readable by anyone who loads the app.',
-    remediation:
-      'Change the password, remove it from the repository and from the built bundles, and let a server authenticate instead: nothing a browser loads can keep a secret.',
-    keywords: ['react_app_'],
-    pattern:
-      /(?<![A-Za-z0-9_])REACT_APP_(?:[A-Z0-9_]{0,60}_)?PASS(?:WORD)?[ \t]{0,4}[=:][ \t]{0,4}["']?(?<secret>[^\s"'$#]{6,128})/,
-    check: 'password-like',
-    samples: (fake) => ({
-      match: [
-        `REACT_APP_API_PASSWORD=${fakePassword(fake)}`,
-        `# REACT_APP_GUEST_PASS=${fakePassword(fake)}`,
-        `    environment:\n      REACT_APP_ADMIN_PASSWORD: "${fakePassword(fake)}"`,
-      ],
-      ignore: [
-        'REACT_APP_PASSWORD=${PASSWORD}',
-        'REACT_APP_PASSWORD=changeme',
-        'REACT_APP_PASSWORD_MIN_LENGTH=12',
-        `REACT_APP_PASSPORT_URL=https://${fake.base62(8)}.internal`,
-        'const password = process.env.REACT_APP_PASSWORD;',
-      ],
-    }),
+    embeds: 'Create React App embeds every REACT_APP_ variable into the JavaScript it builds',
+    read: 'process.env.REACT_APP_PASSWORD',
+    ignore: (fake) => [`REACT_APP_PASSPORT_URL=https://${fake.base62(8)}.internal`],
   }),
-  defineRule({
+  bundledPassword({
     id: 'vite-env-password',
-    title: 'Password in a VITE_ variable',
+    prefix: 'VITE_',
     provider: 'Vite',
     source: 'https://vite.dev/guide/env-and-mode',
-    description:
-      'A password assigned to a VITE_…PASS or VITE_…PASSWORD variable (an .env file, a build environment, commented out or not): Vite exposes every VITE_ variable to the client code it builds (import.meta.env), so the password is also readable by anyone who loads the app.',
-    remediation:
-      'Change the password, remove it from the repository and from the built bundles, and let a server authenticate instead: nothing a browser loads can keep a secret.',
-    keywords: ['vite_'],
-    pattern:
-      /(?<![A-Za-z0-9_])VITE_(?:[A-Z0-9_]{0,60}_)?PASS(?:WORD)?[ \t]{0,4}[=:][ \t]{0,4}["']?(?<secret>[^\s"'$#]{6,128})/,
-    check: 'password-like',
-    samples: (fake) => ({
-      match: [
-        `VITE_API_PASSWORD=${fakePassword(fake)}`,
-        `# VITE_DEMO_PASS=${fakePassword(fake)}`,
-        `    environment:\n      VITE_ADMIN_PASSWORD: "${fakePassword(fake)}"`,
-      ],
-      ignore: [
-        'VITE_PASSWORD=${PASSWORD}',
-        'VITE_PASSWORD=changeme',
-        'VITE_PASSWORD_MIN_LENGTH=12',
-        'const password = import.meta.env.VITE_PASSWORD;',
-      ],
-    }),
+    embeds: 'Vite exposes every VITE_ variable to the client code it builds (import.meta.env)',
+    read: 'import.meta.env.VITE_PASSWORD',
   }),
-  defineRule({
+  bundledPassword({
     id: 'next-public-env-password',
-    title: 'Password in a NEXT_PUBLIC_ variable',
+    prefix: 'NEXT_PUBLIC_',
     provider: 'Next.js',
     source:
       'https://nextjs.org/docs/app/guides/environment-variables#bundling-environment-variables-for-the-browser',
-    description:
-      'A password assigned to a NEXT_PUBLIC_…PASS or NEXT_PUBLIC_…PASSWORD variable (an .env file, a build environment, commented out or not): Next.js inlines every NEXT_PUBLIC_ variable into the JavaScript sent to the browser, so the password is also readable by anyone who loads the app.',
-    remediation:
-      'Change the password, remove it from the repository and from the built bundles, and let a server authenticate instead: nothing a browser loads can keep a secret.',
-    keywords: ['next_public_'],
-    pattern:
-      /(?<![A-Za-z0-9_])NEXT_PUBLIC_(?:[A-Z0-9_]{0,60}_)?PASS(?:WORD)?[ \t]{0,4}[=:][ \t]{0,4}["']?(?<secret>[^\s"'$#]{6,128})/,
-    check: 'password-like',
-    samples: (fake) => ({
-      match: [
-        `NEXT_PUBLIC_API_PASSWORD=${fakePassword(fake)}`,
-        `# NEXT_PUBLIC_GUEST_PASS=${fakePassword(fake)}`,
-        `  env:\n    NEXT_PUBLIC_ADMIN_PASSWORD: "${fakePassword(fake)}"`,
-      ],
-      ignore: [
-        'NEXT_PUBLIC_PASSWORD=${PASSWORD}',
-        'NEXT_PUBLIC_PASSWORD=changeme',
-        'NEXT_PUBLIC_PASSWORD_POLICY_URL=/help/passwords',
-        'const password = process.env.NEXT_PUBLIC_PASSWORD;',
-      ],
-    }),
+    embeds: 'Next.js inlines every NEXT_PUBLIC_ variable into the JavaScript sent to the browser',
+    read: 'process.env.NEXT_PUBLIC_PASSWORD',
+    ignore: () => ['NEXT_PUBLIC_PASSWORD_POLICY_URL=/help/passwords'],
   }),
   defineRule({
     id: 'mockaroo-api-key',
@@ -764,3 +708,56 @@ export const devToolRules: Rule[] = [
     }),
   }),
 ];
+
+/**
+ * A password in a variable that a front-end build embeds in the code it ships to browsers
+ * (Create React App's REACT_APP_, Vite's VITE_, Next.js's NEXT_PUBLIC_): readable by anyone
+ * who loads the app, so reported even commented out.
+ */
+function bundledPassword({
+  id,
+  prefix,
+  provider,
+  source,
+  embeds,
+  read,
+  ignore = () => [],
+}: {
+  id: string;
+  /** The variable prefix the build embeds (`VITE_`). */
+  prefix: string;
+  provider: string;
+  source: string;
+  /** How the build embeds the variables, as a clause. */
+  embeds: string;
+  /** Code that reads the variable, which holds no password. */
+  read: string;
+  ignore?: (fake: Fake) => string[];
+}): Rule {
+  return defineRule({
+    id,
+    title: `Password in a ${prefix} variable`,
+    provider,
+    source,
+    description: `A password assigned to a ${prefix}…PASS or ${prefix}…PASSWORD variable (an .env file, a build environment, commented out or not): ${embeds}, so the password is also readable by anyone who loads the app.`,
+    remediation:
+      'Change the password, remove it from the repository and from the built bundles, and let a server authenticate instead: nothing a browser loads can keep a secret.',
+    keywords: [prefix.toLowerCase()],
+    pattern: String.raw`(?<![A-Za-z0-9_])${prefix}(?:[A-Z0-9_]{0,60}_)?PASS(?:WORD)?[ \t]{0,4}[=:][ \t]{0,4}["']?(?<secret>[^\s"'$#]{6,128})`,
+    check: 'password-like',
+    samples: (fake) => ({
+      match: [
+        `${prefix}API_PASSWORD=${fakePassword(fake)}`,
+        `# ${prefix}GUEST_PASS=${fakePassword(fake)}`,
+        `    environment:\n      ${prefix}ADMIN_PASSWORD: "${fakePassword(fake)}"`,
+      ],
+      ignore: [
+        `${prefix}PASSWORD=\${PASSWORD}`,
+        `${prefix}PASSWORD=changeme`,
+        `${prefix}PASSWORD_MIN_LENGTH=12`,
+        `const password = ${read};`,
+        ...ignore(fake),
+      ],
+    }),
+  });
+}
