@@ -108,7 +108,8 @@ function automaton(
   let walk: Walk | undefined;
   const each = (text: string, visit: (pattern: number, end: number) => void): void => {
     let state = 0;
-    if (table) {
+    // A table comes with its breadth-first order (tableMachine).
+    if (table && order) {
       walk ??= walkOf(table, outputsByState, accepting, order, classes);
       const { rows, rowOutputs } = walk;
       // The row offset of the state, not its number: one read per unit, no multiplication.
@@ -164,12 +165,12 @@ function walkOf(
   table: Int32Array,
   outputs: readonly (readonly number[])[],
   accepting: Uint8Array,
-  order: readonly number[] | undefined,
+  order: readonly number[],
   classes: number,
 ): Walk {
   const count = outputs.length;
   const stateOf = new Int32Array(count);
-  for (let i = 1; i < count; i++) stateOf[i] = order ? order[i - 1]! : i;
+  for (let i = 1; i < count; i++) stateOf[i] = order[i - 1]!;
   const offsetOf = new Int32Array(count);
   for (let i = 0; i < count; i++) offsetOf[stateOf[i]!] = i * classes * 2;
   const rows = new Int32Array(table.length);
