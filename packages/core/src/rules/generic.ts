@@ -2,6 +2,7 @@ import { BASE62, DIGITS, LOWER } from '../codec/alphabets.js';
 import { toBase64 } from '../codec/base64.js';
 import type { Fake, Rule } from '../types.js';
 import { defineRule } from './define-rule.js';
+import { fakePassword } from './shapes.js';
 
 // Generic detectors judge a value by where it is and what it looks like, having no
 // provider format to vouch for it (see rules/judge.ts):
@@ -145,10 +146,6 @@ function appPassword(fake: Fake): string {
   return Array.from({ length: 4 }, () => fake.string(LOWER, 4)).join(' ');
 }
 
-function hardPassword(fake: Fake): string {
-  return `${fake.base62(10)}${fake.pick(['!', '#', '%', '^', '&', '*', '@'])}${fake.digits(2)}`;
-}
-
 export const genericPassword = defineRule({
   id: 'generic-password',
   title: 'Hard-coded password',
@@ -165,18 +162,18 @@ export const genericPassword = defineRule({
   generic: true,
   samples: (fake) => ({
     match: [
-      `DB_PASSWORD=${hardPassword(fake)}`,
-      `  password: "${hardPassword(fake)}"`,
-      `"smtpPassword": "${hardPassword(fake)}",`,
-      `admin_passwd = '${hardPassword(fake)}'`,
-      `$Password = "${hardPassword(fake)}"`,
-      `spring.datasource.password=${hardPassword(fake)}`,
+      `DB_PASSWORD=${fakePassword(fake)}`,
+      `  password: "${fakePassword(fake)}"`,
+      `"smtpPassword": "${fakePassword(fake)}",`,
+      `admin_passwd = '${fakePassword(fake)}'`,
+      `$Password = "${fakePassword(fake)}"`,
+      `spring.datasource.password=${fakePassword(fake)}`,
       // The key on the line above, in a look-up's default, in an element; app passwords,
       // and passwords with a dictionary word among other characters.
-      `db_password:\n  "${hardPassword(fake)}"`,
-      `DB_PASSWORD = os.getenv("DB_PASSWORD", "${hardPassword(fake)}")`,
-      `      POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:-${hardPassword(fake)}}`,
-      `<password>${hardPassword(fake)}</password>`,
+      `db_password:\n  "${fakePassword(fake)}"`,
+      `DB_PASSWORD = os.getenv("DB_PASSWORD", "${fakePassword(fake)}")`,
+      `      POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:-${fakePassword(fake)}}`,
+      `<password>${fakePassword(fake)}</password>`,
       `GMAIL_APP_PASSWORD="${appPassword(fake)}"`,
       `smtp_password = "Qwerty${fake.pick(['!', '#', '%'])}${fake.base62(6)}${fake.digits(2)}"`,
     ],
@@ -217,7 +214,7 @@ export const genericPassword = defineRule({
       'password = c->argv[j]->ptr;',
       "user.update(password: 'pass4321', password_confirmation: 'pass4321')",
       "    password: 'Password123!',",
-      `    # password = "${hardPassword(fake)}"`,
+      `    # password = "${fakePassword(fake)}"`,
     ],
   }),
 });
@@ -241,12 +238,12 @@ export const dotnetAppSetting = defineRule({
   generic: true,
   samples: (fake) => ({
     match: [
-      `  <add key="SmtpPassword" value="${hardPassword(fake)}" />`,
+      `  <add key="SmtpPassword" value="${fakePassword(fake)}" />`,
       `<appSettings>\n  <add key="PaymentApiKey" value="${fake.base62(32)}"/>\n</appSettings>`,
     ],
     ignore: [
       `  <add key="SmtpPassword" value="" />`,
-      `  <add key="SmtpUser" value="${hardPassword(fake)}" />`,
+      `  <add key="SmtpUser" value="${fakePassword(fake)}" />`,
       `  <add key="ApiKey" value="#{ApiKey}#" />`,
     ],
   }),
@@ -267,9 +264,9 @@ export const urlBasicAuth = defineRule({
   generic: true,
   samples: (fake) => ({
     match: [
-      `git clone https://ci-bot:${hardPassword(fake)}@git.internal.acme-corp.net/team/repo.git`,
+      `git clone https://ci-bot:${fakePassword(fake)}@git.internal.acme-corp.net/team/repo.git`,
       `PROXY=http://svc:${fake.base62(20)}@proxy.internal:3128`,
-      `ftp://backup:${hardPassword(fake)}@files.internal/`,
+      `ftp://backup:${fakePassword(fake)}@files.internal/`,
     ],
     ignore: [
       'https://user:${PASSWORD}@host',
@@ -278,7 +275,7 @@ export const urlBasicAuth = defineRule({
       'https://github.com/user/repo.git',
       'http://localhost:8080/x@y',
       "url = 'http://user:pass@complex.url.com/path?query=yes'",
-      `# git clone https://ci-bot:${hardPassword(fake)}@git.internal.acme-corp.net/team/repo.git`,
+      `# git clone https://ci-bot:${fakePassword(fake)}@git.internal.acme-corp.net/team/repo.git`,
     ],
   }),
 });
@@ -299,11 +296,11 @@ export const kubernetesSecret = defineRule({
   check: 'kubernetes-secret-value',
   samples: (fake) => ({
     match: [
-      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: ${toBase64(hardPassword(fake))}\n`,
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: ${toBase64(fakePassword(fake))}\n`,
       `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\nstringData:\n  token: ${fake.base62(32)}\n`,
     ],
     ignore: [
-      `apiVersion: v1\nkind: ConfigMap\ndata:\n  password: ${toBase64(hardPassword(fake))}\n`,
+      `apiVersion: v1\nkind: ConfigMap\ndata:\n  password: ${toBase64(fakePassword(fake))}\n`,
       `apiVersion: v1\nkind: Secret\ndata:\n  password: ${toBase64('changeme')}\n`,
       `kind: Secret\nmetadata:\n  name: ${fake.base62(12)}\n`,
     ],
@@ -331,7 +328,7 @@ export const dotnetNetworkCredential = defineRule({
   check: 'password-like',
   samples: (fake) => ({
     match: [
-      `smtp.Credentials = new NetworkCredential("alerts@acme-corp.net", "${hardPassword(fake)}");`,
+      `smtp.Credentials = new NetworkCredential("alerts@acme-corp.net", "${fakePassword(fake)}");`,
       `$webClient.Credentials = New-Object System.Net.NetworkCredential("cidownload", "${fake.base62(27)}")`,
     ],
     ignore: [
@@ -358,8 +355,8 @@ export const dotnetDirectoryEntry = defineRule({
   check: 'password-like',
   samples: (fake) => ({
     match: [
-      `var entry = new DirectoryEntry("LDAP://dc01.corp.acme.net/DC=corp,DC=acme", "CORP\\\\svc_ldap", "${hardPassword(fake)}");`,
-      `$domain = New-Object DirectoryServices.DirectoryEntry("LDAP://10.10.10.1",\n    "corp\\\\admin",\n    "${hardPassword(fake)}")`,
+      `var entry = new DirectoryEntry("LDAP://dc01.corp.acme.net/DC=corp,DC=acme", "CORP\\\\svc_ldap", "${fakePassword(fake)}");`,
+      `$domain = New-Object DirectoryServices.DirectoryEntry("LDAP://10.10.10.1",\n    "corp\\\\admin",\n    "${fakePassword(fake)}")`,
     ],
     ignore: [
       'new DirectoryEntry("LDAP://dc01", username, password);',
@@ -384,8 +381,8 @@ export const powershellConnectViServer = defineRule({
   check: 'password-like',
   samples: (fake) => ({
     match: [
-      `Connect-VIServer -Server vc01.corp.acme.net -User administrator@vsphere.local -Password ${hardPassword(fake)}`,
-      `$null = connect-viserver 10.0.0.5 -user root -password '${hardPassword(fake)}'`,
+      `Connect-VIServer -Server vc01.corp.acme.net -User administrator@vsphere.local -Password ${fakePassword(fake)}`,
+      `$null = connect-viserver 10.0.0.5 -user root -password '${fakePassword(fake)}'`,
     ],
     ignore: [
       'Connect-VIServer "$endpoint" -User "$username" -Password "$password" | Out-Null',
@@ -413,8 +410,8 @@ export const powershellSecureString = defineRule({
   check: 'password-like',
   samples: (fake) => ({
     match: [
-      `$secure = ConvertTo-SecureString "${hardPassword(fake)}" -AsPlainText -Force`,
-      `$pw = ConvertTo-SecureString -AsPlainText -Force '${hardPassword(fake)}'`,
+      `$secure = ConvertTo-SecureString "${fakePassword(fake)}" -AsPlainText -Force`,
+      `$pw = ConvertTo-SecureString -AsPlainText -Force '${fakePassword(fake)}'`,
     ],
     ignore: [
       '$secure = ConvertTo-SecureString $env:DEPLOY_PASSWORD -AsPlainText -Force',
@@ -439,7 +436,7 @@ export const netrcPassword = defineRule({
   check: 'password-like',
   samples: (fake) => ({
     match: [
-      `machine git.internal.acme-corp.net login ci-bot password ${hardPassword(fake)}`,
+      `machine git.internal.acme-corp.net login ci-bot password ${fakePassword(fake)}`,
       `machine api.heroku.com\n  login ops@acme-corp.net\n  password ${fake.base62(36)}\n`,
     ],
     ignore: [
@@ -468,8 +465,8 @@ export const httpBasicAuthHeader = defineRule({
   check: { base64Text: '^[^:\\s]{1,128}:(?=\\S{8,128}$)(?=.*[0-9])(?=.*[A-Za-z])' },
   samples: (fake) => ({
     match: [
-      `curl -H "Authorization: Basic ${toBase64(`deploy:${hardPassword(fake)}`)}" https://ci.internal/api/json`,
-      `headers = {"Authorization": "Basic ${toBase64(`svc-reports:${hardPassword(fake)}`)}"}`,
+      `curl -H "Authorization: Basic ${toBase64(`deploy:${fakePassword(fake)}`)}" https://ci.internal/api/json`,
+      `headers = {"Authorization": "Basic ${toBase64(`svc-reports:${fakePassword(fake)}`)}"}`,
     ],
     ignore: [
       'Authorization: Basic ${BASIC_AUTH}',

@@ -19,4 +19,4 @@ export function alone(body: string): RegExp {
 
 /** A fresh password as people choose strong ones: letters and digits, a symbol, two digits. */
 export const fakePassword = (fake: Fake): string =>
-  `${fake.base62(8)}${fake.pick(['!', '#', '%', '&', '*', '@'])}${fake.digits(2)}`;
+  `${fake.base62(10)}${fake.pick(['!', '#', '%', '^', '&', '*', '@'])}${fake.digits(2)}`;
