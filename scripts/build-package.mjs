@@ -8,8 +8,11 @@
 //
 // esbuild bundles (ESM, code-split): the entry a hook loads (dist/bin.js) holds the command
 // line only; everything a command needs comes as a chunk it imports when it runs, so a hook
-// never parses the reporters, ajv or picomatch. dts-bundle-generator writes dist/index.d.ts,
-// inlining the workspace packages' declarations.
+// never parses the reporters, ajv or picomatch. Neither it nor the git sources' chunk imports
+// the engine (the git sources import @tightlip/core's `errors`, `text` and `types` only): a
+// hook starts git before the rule catalog compiles (test: packages/tightlip/test/
+// hook-load.e2e.test.ts). dts-bundle-generator writes dist/index.d.ts, inlining the
+// workspace packages' declarations.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

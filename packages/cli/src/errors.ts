@@ -1,4 +1,4 @@
-import { TightlipError } from '@tightlip/core';
+import { TightlipError } from '@tightlip/core/errors';
 
 /** The command line asks for something impossible: a missing path, a bad option value. */
 export class UsageError extends TightlipError {

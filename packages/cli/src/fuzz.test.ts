@@ -215,7 +215,7 @@ describe('fuzz', () => {
           } catch (error) {
             expect(error).toBeInstanceOf(TightlipError);
             // As main prints it.
-            const printed = maskMessage((error as Error).message, []);
+            const printed = await maskMessage((error as Error).message, []);
             expect(shows(printed, hiddenParts('file-name', text))).toBeUndefined();
           }
         }),

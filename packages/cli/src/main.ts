@@ -1,4 +1,5 @@
-import { createEngine, SEVERITIES, TightlipError } from '@tightlip/core';
+import { TightlipError } from '@tightlip/core/errors';
+import { SEVERITIES } from '@tightlip/core/types';
 import { baselineCommand } from './commands/baseline.js';
 import { initCommand } from './commands/init.js';
 import { ciCommand } from './commands/ci.js';
@@ -17,7 +18,7 @@ import { stagedCommand } from './commands/staged.js';
 import { termsCommand } from './commands/terms.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { FORMATS } from './report/emit.js';
+import { FORMATS } from './report/formats.js';
 import { VERSION } from './version.js';
 
 export const EXIT_CODES = `Exit codes:
@@ -34,10 +35,13 @@ function describeError(error: unknown, verbose: boolean): string {
 /**
  * `text` with every credential the built-in rules find masked, as reports mask names: an
  * error can quote a path, a ref or an argument before any configuration is loaded (a scan
- * masks its own errors with its terms too).
+ * masks its own errors with its terms too). The engine is loaded here, on the error path
+ * only: what a hook loads before it starts git stays small.
  */
-export function maskMessage(text: string, argv: readonly string[]): string {
-  return argv.includes('--no-mask') ? text : createEngine().redactName(text);
+export async function maskMessage(text: string, argv: readonly string[]): Promise<string> {
+  if (argv.includes('--no-mask')) return text;
+  const { createEngine } = await import('@tightlip/core');
+  return createEngine().redactName(text);
 }
 
 /** The part of yargs' internals `skipHelpCache` touches (yargs 17; absent elsewhere, then nothing is done). */
@@ -146,7 +150,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
   } catch (error) {
     const verbose = argv.includes('--verbose');
-    io.stderr.write(`${maskMessage(describeError(error, verbose), argv)}\n`);
+    io.stderr.write(`${await maskMessage(describeError(error, verbose), argv)}\n`);
     if (error instanceof UsageError) io.stderr.write('Run tightlip --help for usage.\n');
     return 2;
   }

@@ -6,7 +6,8 @@ import ajvDraft04 from 'ajv-draft-04';
 import { fakeGithubToken, fakeToken, type TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
 import { GITLAB_SCHEMA_VERSION } from '@tightlip/core';
-import { FORMATS, renderReport } from '../src/report/emit.js';
+import { renderReport } from '../src/report/emit.js';
+import { FORMATS } from '../src/report/formats.js';
 import { scanPaths } from '../src/actions/scan.js';
 import { runMain, testIo, validateGitlabReport } from './helpers.js';
 

@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_FILE_SIZE, decodeText, hasUtf16Bom, looksBinary } from '@tightlip/core';
+import { decodeText, hasUtf16Bom, looksBinary } from '@tightlip/core/text';
+import { DEFAULT_MAX_FILE_SIZE } from '@tightlip/core/types';
 import { createBatch, type Pending } from './batch.js';
 import { GitError } from './errors.js';
 import type { Git } from './git.js';

@@ -1,4 +1,4 @@
-import { TightlipError } from '@tightlip/core';
+import { TightlipError } from '@tightlip/core/errors';
 
 /** Git could not give us what to scan: not a repository, a broken ref, a failing command. */
 export class GitError extends TightlipError {

@@ -1,11 +1,5 @@
-import {
-  decodeText,
-  hasUtf16Bom,
-  type Chunk,
-  type LineRange,
-  type SourceItem,
-  type SourceLimits,
-} from '@tightlip/core';
+import { decodeText, hasUtf16Bom } from '@tightlip/core/text';
+import type { Chunk, LineRange, SourceItem, SourceLimits } from '@tightlip/core/types';
 import { createAttributeCheck } from './attributes.js';
 import { createBlobReader } from './blobs.js';
 import type { Git } from './git.js';

@@ -10,7 +10,8 @@ import { GitError } from './errors.js';
 import type { Git } from './git.js';
 import { changedRanges } from './changes.js';
 import { unquote } from './parse-diff.js';
-import { hasUtf16Bom, type Finding, type SourceItem, type SourceLimits } from '@tightlip/core';
+import { hasUtf16Bom } from '@tightlip/core/text';
+import type { Finding, SourceItem, SourceLimits } from '@tightlip/core/types';
 import { isZeroId, tagItems, verifyCommits } from './refs.js';
 import { parseTag } from './tags.js';
 

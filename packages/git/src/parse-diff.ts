@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_FILE_SIZE, type LineRange } from '@tightlip/core';
+import { DEFAULT_MAX_FILE_SIZE, type LineRange } from '@tightlip/core/types';
 
 /** One hunk of a unified diff, seen from the new side. */
 export interface Hunk {

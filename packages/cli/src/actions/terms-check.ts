@@ -9,7 +9,8 @@ import {
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { readInput, type Io } from '../io.js';
-import { textOrJson, writeOutput, type Format } from '../report/emit.js';
+import { textOrJson, writeOutput } from '../report/emit.js';
+import type { Format } from '../report/formats.js';
 import { loadTerms, readSource } from '../term-sources.js';
 
 export interface CheckTermsOptions {

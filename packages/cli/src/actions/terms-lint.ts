@@ -2,7 +2,8 @@ import { lintTerms } from '@tightlip/core';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { textOrJson, writeOutput, type Format } from '../report/emit.js';
+import { textOrJson, writeOutput } from '../report/emit.js';
+import type { Format } from '../report/formats.js';
 import { loadTerms } from '../term-sources.js';
 import { judgementTime } from './terms-check.js';
 

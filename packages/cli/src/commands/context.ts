@@ -1,6 +1,6 @@
 import type { Severity } from '@tightlip/core';
 import type { Io } from '../io.js';
-import type { Format } from '../report/emit.js';
+import type { Format } from '../report/formats.js';
 
 /** Options every command accepts. */
 export interface GlobalArgs {

@@ -2,7 +2,8 @@ import { appendFile } from 'node:fs/promises';
 import { SEVERITIES, type ScanReport } from '@tightlip/core';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { FORMATS, renderReport, summaryLine, writeOutput, type Format } from './emit.js';
+import { renderReport, summaryLine, writeOutput } from './emit.js';
+import { FORMATS, type Format } from './formats.js';
 
 /** `<format>=<file>` of `--report`: a further report written beside the main one. */
 export interface ExtraReport {

@@ -15,9 +15,7 @@ import { InputError, UsageError } from '../errors.js';
 import { useColor, type Io } from '../io.js';
 import { generalAdvice, SKIPPED_HINT } from './advice.js';
 import { exitCodeOf, isIncomplete } from './exit-code.js';
-
-export const FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './formats.js';
 
 export interface OutputOptions {
   format: Format;
