@@ -27,8 +27,9 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'packages', 'cli');
@@ -89,6 +90,64 @@ const noHelpCache = {
   },
 };
 
+const rulesDir = join(root, 'packages', 'core', 'src', 'rules');
+
+/**
+ * The built-in catalog as data (see packages/core/src/rules/lazy-catalog.ts): its sources
+ * bundled apart and run here, the text `catalogText` writes of their rules.
+ */
+async function catalogData() {
+  const out = join(tmpdir(), `tightlip-catalog-${process.pid}.mjs`);
+  await build({
+    stdin: {
+      contents:
+        "export { builtinRules, familyOf } from './index.ts'; export { catalogText } from './lazy-catalog.ts';",
+      resolveDir: rulesDir,
+      loader: 'ts',
+    },
+    outfile: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    conditions: ['tightlip-source'],
+    logLevel: 'warning',
+  });
+  try {
+    const catalog = await import(pathToFileURL(out).href);
+    return catalog.catalogText(catalog.builtinRules, catalog.familyOf);
+  } finally {
+    rmSync(out, { force: true });
+  }
+}
+
+/** The file beside the bundle's chunks that holds the catalog as data. */
+const CATALOG_FILE = 'catalog.jsonl';
+
+/**
+ * Core's rules/builtin.ts, which the engine takes its default rules from, reads the catalog
+ * as data (dist/catalog.jsonl) in the bundle: a hook reads one file instead of compiling
+ * the rules' definitions (~45 ms less), and defines only the rules its text needs. The
+ * definitions stay in the bundle for what needs their generated samples (`rules explain`,
+ * through `@tightlip/core/catalog`). Read synchronously, as the module loads (a chunk's
+ * URL is in dist/, as is the file): the engine is made synchronously.
+ * @type {import('esbuild').Plugin}
+ */
+const catalogAsData = {
+  name: 'catalog-as-data',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]core[\\/]src[\\/]rules[\\/]builtin\.ts$/ }, () => ({
+      contents: [
+        "import { readFileSync } from 'node:fs';",
+        "import { lazyCatalog } from './lazy-catalog.js';",
+        `const text = readFileSync(new URL('./${CATALOG_FILE}', import.meta.url), 'utf8');`,
+        'export const { builtinRules, familyOf } = lazyCatalog(text);',
+      ].join('\n'),
+      loader: 'ts',
+      resolveDir: rulesDir,
+    }));
+  },
+};
+
 /** `--metafile <file>`: esbuild's account of what went into each output, to study the bundle. */
 const metafileArg = process.argv.indexOf('--metafile');
 const metafileOut = metafileArg === -1 ? undefined : process.argv[metafileArg + 1];
@@ -129,10 +188,11 @@ async function bundle() {
     banner: {
       js: "import { createRequire as __tightlipRequire } from 'node:module'; const require = __tightlipRequire(import.meta.url);",
     },
-    plugins: [noHelpCache],
+    plugins: [noHelpCache, catalogAsData],
     logLevel: 'warning',
   });
   if (metafileOut !== undefined) writeFileSync(metafileOut, JSON.stringify(result.metafile));
+  writeFileSync(join(dist, CATALOG_FILE), await catalogData());
   mkdirSync(join(target, 'bin'), { recursive: true });
   for (const file of ['tightlip.js', 'package.json'])
     copyFileSync(join(cli, 'bin', file), join(target, 'bin', file));

@@ -37,15 +37,9 @@ export { decodeText, hasUtf16Bom, looksBinary } from './codec/decode-text.js';
 export { weakPrefilter } from './scanners/prefilter.js';
 
 // Rules, and fake token material for their samples and tests.
-export {
-  builtinRules,
-  CHECKS,
-  defineRule,
-  familyOf,
-  type CheckDefinition,
-  type RegExpFactory,
-  type RuleDefinition,
-} from './rules/index.js';
+export { builtinRules, familyOf } from './rules/builtin.js';
+export { CHECKS, type CheckDefinition, type RegExpFactory } from './rules/checks.js';
+export { defineRule, type RuleDefinition } from './rules/define-rule.js';
 export { fileTypeOf } from './context/file-type.js';
 export { createFake } from './codec/fake.js';
 export { withBase62Crc32 } from './codec/crc32.js';

@@ -1,13 +1,13 @@
 import {
-  builtinRules,
   CHECKS,
   createEngine,
   createFake,
-  familyOf,
   weakPrefilter,
   type Rule,
   type RuleSpec,
 } from '@tightlip/core';
+// The catalog's sources: their rules generate samples (see @tightlip/core's rules/builtin.ts).
+import { builtinRules, familyOf } from '@tightlip/core/catalog';
 import { UsageError } from '../errors.js';
 
 export type RulesFormat = 'text' | 'json';

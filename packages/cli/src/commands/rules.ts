@@ -5,15 +5,21 @@ interface ExplainArgs extends GlobalArgs {
   id: string;
 }
 
-/** The rules a configuration runs (built-in and custom), loaded like a scan loads them. */
+/**
+ * The rules a configuration runs (built-in and custom), loaded like a scan loads them, the
+ * built-in ones from the catalog's sources (their samples show in `rules explain`).
+ */
 async function configuredRules(context: CommandContext, argv: GlobalArgs) {
-  const { loadConfig, resolveRules } = await import('../config/load.js');
+  const [{ loadConfig, resolveRules }, { builtinRules }] = await Promise.all([
+    import('../config/load.js'),
+    import('@tightlip/core/catalog'),
+  ]);
   const config = await loadConfig({
     explicit: argv.config,
     searchFrom: [context.io.cwd],
     cwd: context.io.cwd,
   });
-  return { config, rules: resolveRules(config) };
+  return { config, rules: resolveRules(config, builtinRules) };
 }
 
 export function rulesCommand(context: CommandContext): CommandModule<GlobalArgs, GlobalArgs> {

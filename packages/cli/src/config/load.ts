@@ -190,9 +190,13 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   return defaultConfig(findWorkTreeTop(start) ?? start);
 }
 
-/** The rules a scan runs: built-in and custom rules, minus those switched off, with severities overridden. */
-export function resolveRules(config: Config): Rule[] {
-  return [...builtinRules, ...config.customRules]
+/**
+ * The rules a scan runs: built-in and custom rules, minus those switched off, with
+ * severities overridden. `catalog`: the built-in rules to start from (`rules explain` takes
+ * those of `@tightlip/core/catalog`, whose samples are generated).
+ */
+export function resolveRules(config: Config, catalog: readonly Rule[] = builtinRules): Rule[] {
+  return [...catalog, ...config.customRules]
     .filter((rule) => config.rules[rule.id]?.enabled !== false)
     .map((rule) => {
       const severity = config.rules[rule.id]?.severity;

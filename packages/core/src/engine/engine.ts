@@ -1,7 +1,7 @@
 import { createAllowListFilter, type AllowList } from '../allow/allow-list.js';
 import { createInlineAllow } from '../allow/inline-allow.js';
 import { createTextIndex, type TextIndex } from '../codec/text-index.js';
-import { builtinRules } from '../rules/index.js';
+import { builtinRules } from '../rules/builtin.js';
 import { createCredentialScanner } from '../scanners/credentials.js';
 import type { Hit } from '../scanners/hit.js';
 import { createTermScanner } from '../scanners/terms.js';
