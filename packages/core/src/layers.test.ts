@@ -44,6 +44,8 @@ const RULES_LAYERS = [
   ['keyed.ts'],
   ['*'],
   ['index.ts'],
+  // The engine's default catalog: index.ts here, the catalog as data in the bundle.
+  ['builtin.ts'],
 ];
 
 const graph = readImportGraph(fileURLToPath(new URL('.', import.meta.url)));
