@@ -1,5 +1,6 @@
 // The public API of @tightlip/cli, for programs that embed the command line.
-export { main, EXIT_CODES } from './main.js';
+export { main } from './main.js';
+export { EXIT_CODES } from './program.js';
 export type { Io } from './io.js';
 export { scanPaths, type ScanPathsOptions } from './actions/scan.js';
 export {
