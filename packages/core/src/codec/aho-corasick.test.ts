@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ahoCorasickTables, createAhoCorasick, type AhoCorasick } from './aho-corasick.js';
+import {
+  ahoCorasickTables,
+  createAhoCorasick,
+  loadAhoCorasick,
+  storedAhoCorasick,
+  type AhoCorasick,
+} from './aho-corasick.js';
 import { createFake } from './fake.js';
 
 /** Every [end offset, pattern index] reported by stepping through `text`. */
@@ -115,3 +121,46 @@ describe('case folding and every occurrence', () => {
     expect([...createAhoCorasick(['key']).find('KEY')]).toEqual([0]);
   });
 });
+
+describe('a stored automaton', () => {
+  it('is the automaton it stored: the same occurrences, folded or not, by each and by step', () => {
+    const fake = createFake(31);
+    for (const foldCase of [false, true]) {
+      const patterns = [
+        ...Array.from({ length: 80 }, () =>
+          fake.string('abcé_-', 1 + (fake.digits(1).charCodeAt(0) % 6)),
+        ),
+        'ключ',
+        '',
+      ];
+      const built = createAhoCorasick(patterns, { foldCase });
+      const loaded = loadAhoCorasick(storedAhoCorasick(patterns, { foldCase })!)!;
+      expect(loaded.longest).toBe(built.longest);
+      for (let i = 0; i < 40; i++) {
+        const text = `${fake.string('abcéABCÉ_-x ', 60)} КЛЮЧ ${fake.string('abcé', 10)}`;
+        const each = (ac: AhoCorasick) => {
+          const seen: [number, number][] = [];
+          ac.each(text, (k, end) => seen.push([k, end]));
+          return seen;
+        };
+        expect(each(loaded)).toEqual(each(built));
+        expect([...loaded.find(text)]).toEqual([...built.find(text)]);
+        expect(occurrences(loaded, text)).toEqual(occurrences(built, text));
+        if (!foldCase) expect(occurrences(loaded, text)).toEqual(naive(patterns, text));
+      }
+    }
+  });
+
+  it('is refused when it is none, or was written in the other byte order', () => {
+    const stored = storedAhoCorasick(['key', 'token'])!;
+    expect(loadAhoCorasick(new Int32Array([1, 2, 3]))).toBeUndefined();
+    const swapped = new Int32Array(stored.length);
+    const view = new DataView(swapped.buffer);
+    stored.forEach((value, i) => view.setInt32(i * 4, value, !isLittleEndian()));
+    expect(loadAhoCorasick(swapped)).toBeUndefined();
+  });
+});
+
+function isLittleEndian(): boolean {
+  return new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+}

@@ -2,11 +2,12 @@
 // scripts/build-package.mjs): each rule read back from the text is the rule it was written
 // from, finds what it finds, and is defined only when a scan needs more than its keywords.
 import { describe, expect, it } from 'vitest';
+import { createAhoCorasick, storedAhoCorasick } from '../codec/aho-corasick.js';
 import { createFake } from '../codec/fake.js';
 import { createEngine } from '../engine/engine.js';
 import type { Rule } from '../types.js';
 import { builtinRules, familyOf } from './index.js';
-import { catalogText, lazyCatalog } from './lazy-catalog.js';
+import { catalogText, keywordsOf, lazyCatalog } from './lazy-catalog.js';
 
 const text = catalogText(builtinRules, familyOf);
 const lazy = lazyCatalog(text);
@@ -78,6 +79,29 @@ describe('the catalog as data', () => {
       engine.scan({ subject: 'content', path: 'notes.txt', text: sample });
     expect(scan('nothing to see here\n')).toEqual([]);
     expect(() => scan('key = sk_live_0123456789abcdefghijklmnop\n')).toThrow(SyntaxError);
+  });
+
+  it("gives its stored keyword automaton for its rules' keywords only", () => {
+    const keywords = keywordsOf(builtinRules);
+    let reads = 0;
+    const catalog = lazyCatalog(text, () => {
+      reads++;
+      return storedAhoCorasick(keywords, { foldCase: true })!;
+    });
+    expect(catalog.keywordAutomaton(keywords.slice(1))).toBeUndefined();
+    expect(catalog.keywordAutomaton([...keywords].reverse())).toBeUndefined();
+    expect(reads).toBe(0);
+    const stored = catalog.keywordAutomaton(keywords)!;
+    expect(catalog.keywordAutomaton(keywordsOf(catalog.builtinRules))).toBe(stored);
+    expect(reads).toBe(1);
+    const built = createAhoCorasick(keywords, { foldCase: true });
+    const sample = builtinRules
+      .flatMap((rule) => rule.samples(createFake(5)).match)
+      .join('\n')
+      .toUpperCase();
+    expect([...stored.find(sample)]).toEqual([...built.find(sample)]);
+    expect(stored.find(sample).reduce((sum, bit) => sum + bit, 0)).toBeGreaterThan(400);
+    expect(lazy.keywordAutomaton(keywords)).toBeUndefined();
   });
 
   it('says when the text is damaged', () => {

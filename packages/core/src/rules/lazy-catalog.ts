@@ -8,8 +8,14 @@
 // scripts/build-package.mjs writes that file from the catalog's sources (`catalogText`);
 // a test checks that each rule read from it is the rule it was written from.
 
+import { loadAhoCorasick, type AhoCorasick } from '../codec/aho-corasick.js';
 import type { Rule, RuleSpec } from '../types.js';
 import { defineRule } from './define-rule.js';
+
+/** The keywords of `rules`, each once, in the rules' order: what the keyword prefilter searches for. */
+export function keywordsOf(rules: readonly Rule[]): string[] {
+  return [...new Set(rules.flatMap((rule) => rule.keywords))];
+}
 
 /** What a scan reads of every rule before it knows which rules a text needs. */
 interface CatalogEntry {
@@ -100,18 +106,39 @@ function lazyRule(entry: CatalogEntry, spec: string): Rule {
   };
 }
 
-/** The catalog `catalogText` wrote, and the family of each of its rules. */
-export function lazyCatalog(text: string): {
+/** What the bundle reads of the catalog (see rules/builtin.ts). */
+export interface Catalog {
   builtinRules: readonly Rule[];
   familyOf: (ruleId: string) => string | undefined;
-} {
+  /**
+   * The keyword automaton of the catalog's rules, stored, when `keywords` are theirs
+   * (`keywordsOf`); undefined for other keywords (a configuration's rules), which the
+   * prefilter builds its own automaton of.
+   */
+  keywordAutomaton: (keywords: readonly string[]) => AhoCorasick | undefined;
+}
+
+/**
+ * The catalog `catalogText` wrote, and the keyword automaton `readAutomaton` reads (what
+ * `storedAhoCorasick` stored of `keywordsOf` the catalog's rules, case folded), read when
+ * first asked for.
+ */
+export function lazyCatalog(text: string, readAutomaton?: () => Int32Array): Catalog {
   const [index = '[]', ...specs] = text.split('\n');
   const entries = JSON.parse(index) as CatalogEntry[];
   if (entries.length !== specs.length)
     throw new Error(`the rule catalog is damaged: ${entries.length} rules, ${specs.length} specs`);
   const families = new Map(entries.map((entry) => [entry.id, entry.family]));
+  const builtinRules = entries.map((entry, i) => lazyRule(entry, specs[i]!));
+  const own = keywordsOf(builtinRules);
+  let automaton: AhoCorasick | undefined;
   return {
-    builtinRules: entries.map((entry, i) => lazyRule(entry, specs[i]!)),
+    builtinRules,
     familyOf: (ruleId) => families.get(ruleId),
+    keywordAutomaton(keywords) {
+      if (readAutomaton === undefined || keywords.length !== own.length) return undefined;
+      if (keywords.some((keyword, k) => keyword !== own[k])) return undefined;
+      return (automaton ??= loadAhoCorasick(readAutomaton()));
+    },
   };
 }

@@ -1,4 +1,6 @@
 import { createAhoCorasick, type AhoCorasick } from '../codec/aho-corasick.js';
+import { keywordAutomaton } from '../rules/builtin.js';
+import { keywordsOf } from '../rules/lazy-catalog.js';
 import { lowerAscii } from './pattern.js';
 import type { Rule } from '../types.js';
 import { escapeRegExp } from '../codec/escape-regexp.js';
@@ -45,7 +47,7 @@ export function createPrefilter(
   rules: readonly Rule[],
   options: PrefilterOptions = {},
 ): RulePrefilter {
-  const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))];
+  const keywords = keywordsOf(rules);
   const index = new Map(keywords.map((keyword, k) => [keyword, k]));
   const rulesOf = keywords.map(() => [] as number[]);
   rules.forEach((rule, r) => {
@@ -121,7 +123,8 @@ export function createPrefilter(
           search.lastIndex = match.index + 1;
         }
       } else {
-        automaton ??= createAhoCorasick(keywords, { foldCase: true });
+        // The catalog's own keywords: its automaton as the bundle stores it, if it does.
+        automaton ??= keywordAutomaton(keywords) ?? createAhoCorasick(keywords, { foldCase: true });
         automaton.each(
           text,
           starts

@@ -1,0 +1,39 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect } from 'vitest';
+import { builtinRules, createFake } from '@tightlip/core';
+import { it } from '@tightlip/fixtures/vitest';
+
+// The bundle reads the catalog as data and its keyword automaton as stored (see
+// scripts/build-package.mjs); the workspace's build runs the catalog's sources and builds
+// the automaton. Both must report the same, past the size where the automaton takes over
+// from the regular expression (256 KB).
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const BUNDLE = join(ROOT, 'packages', 'tightlip', 'bin', 'tightlip.js');
+const SOURCES = join(ROOT, 'packages', 'cli', 'bin', 'tightlip.js');
+
+describe('the catalog the bundle reads', () => {
+  it('finds what the catalog built from its sources finds, in every rule’s samples', ({ temp }) => {
+    const samples = builtinRules.flatMap((rule) => {
+      const { match, ignore } = rule.samples(createFake(11));
+      return [...match, ...ignore];
+    });
+    const text = samples.join('\n\nan ordinary line between samples\n\n');
+    expect(text.length).toBeGreaterThan(300 * 1024);
+    temp.write('samples.txt', text);
+    const report = (bin: string) => {
+      const result = temp.run(process.execPath, [bin, 'scan', 'samples.txt', '--format', 'json']);
+      expect(result.stderr).toBe('');
+      const { findings } = JSON.parse(result.stdout) as {
+        findings: { ruleId: string; line: number; column: number; fingerprint: string }[];
+      };
+      return findings.map(({ ruleId, line, column, fingerprint }) =>
+        [ruleId, line, column, fingerprint].join(' '),
+      );
+    };
+    const fromBundle = report(BUNDLE);
+    expect(fromBundle.length).toBeGreaterThan(builtinRules.length);
+    expect(fromBundle).toEqual(report(SOURCES));
+  });
+});
