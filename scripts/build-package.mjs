@@ -151,8 +151,9 @@ const catalogAsData = {
         "import { lazyCatalog } from './lazy-catalog.js';",
         'const read = (name, encoding) => readFileSync(new URL(`./${name}`, import.meta.url), encoding);',
         `const text = read('${CATALOG_FILE}', 'utf8');`,
-        // A copy: Int32Array wants an offset that is a multiple of 4.
-        `const automaton = () => new Int32Array(new Uint8Array(read('${AUTOMATON_FILE}')).buffer);`,
+        `const bytes = () => read('${AUTOMATON_FILE}');`,
+        // A file this large has a buffer of its own; copied should its offset not suit Int32Array.
+        'const automaton = (b = bytes()) => b.byteOffset % 4 === 0 ? new Int32Array(b.buffer, b.byteOffset, b.byteLength >> 2) : new Int32Array(new Uint8Array(b).buffer);',
         'export const { builtinRules, familyOf, keywordAutomaton } = lazyCatalog(text, automaton);',
       ].join('\n'),
       loader: 'ts',

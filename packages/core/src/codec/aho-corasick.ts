@@ -406,9 +406,13 @@ export function loadAhoCorasick(stored: Int32Array): AhoCorasick | undefined {
   const flat = stored.subarray(at);
   const classOf = new Uint16Array(65536);
   for (let i = 0; i + 1 < pairs.length; i += 2) classOf[pairs[i]!] = pairs[i + 1]!;
-  const rowOutputs = Array.from(starts.subarray(0, -1), (start, r) =>
-    Array.from(flat.subarray(start, starts[r + 1])),
-  );
+  // Most rows have no output: they share one empty list.
+  const rowOutputs = new Array<readonly number[]>(starts.length - 1);
+  for (let r = 0; r + 1 < starts.length; r++) {
+    const out: number[] = [];
+    for (let i = starts[r]!; i < starts[r + 1]!; i++) out.push(flat[i]!);
+    rowOutputs[r] = out.length === 0 ? NO_OUTPUTS : out;
+  }
   // A state is a row's number: `step` and `outputs` as a term's scanner asks them.
   const step = (state: number, unit: number): number =>
     (rows[state * classes + classOf[unit]!]! >> 1) / classes;
