@@ -149,7 +149,13 @@ const catalogAsData = {
       contents: [
         "import { readFileSync } from 'node:fs';",
         "import { lazyCatalog } from './lazy-catalog.js';",
-        'const read = (name, encoding) => readFileSync(new URL(`./${name}`, import.meta.url), encoding);',
+        'const read = (name, encoding) => {',
+        '  try {',
+        '    return readFileSync(new URL(`./${name}`, import.meta.url), encoding);',
+        '  } catch (error) {',
+        '    throw new Error(`this install of tightlip is incomplete (dist/${name}: ${error.code ?? error.message}): reinstall it`);',
+        '  }',
+        '};',
         `const text = read('${CATALOG_FILE}', 'utf8');`,
         `const bytes = () => read('${AUTOMATON_FILE}');`,
         // A file this large has a buffer of its own; copied should its offset not suit Int32Array.

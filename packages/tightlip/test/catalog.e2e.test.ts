@@ -1,3 +1,4 @@
+import { cpSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect } from 'vitest';
@@ -35,5 +36,25 @@ describe('the catalog the bundle reads', () => {
     const fromBundle = report(BUNDLE);
     expect(fromBundle.length).toBeGreaterThan(builtinRules.length);
     expect(fromBundle).toEqual(report(SOURCES));
+  });
+
+  it('blocks, naming the file, when an install lacks its data', ({ temp }) => {
+    for (const file of ['catalog.jsonl', 'keywords.bin']) {
+      const copy = temp.path(`install-${file}`);
+      cpSync(join(ROOT, 'packages', 'tightlip'), copy, { recursive: true });
+      rmSync(join(copy, 'dist', file));
+      // Past 256 KB of text, so that the keyword automaton is asked for too.
+      temp.write('big.txt', 'nothing here\n'.repeat(30_000));
+      const result = temp.run(process.execPath, [
+        join(copy, 'bin', 'tightlip.js'),
+        'scan',
+        'big.txt',
+      ]);
+      expect(result.status, file).toBe(2);
+      expect(result.stderr, file).toMatch(/^tightlip: internal error: /);
+      expect(result.stderr, file).toContain(
+        `this install of tightlip is incomplete (dist/${file}: ENOENT): reinstall it`,
+      );
+    }
   });
 });
