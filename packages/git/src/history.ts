@@ -1,5 +1,6 @@
 import {
   createObjectReader,
+  LOW_MEMORY_CONFIG,
   MISSING,
   streamObjects,
   type GitObject,
@@ -319,6 +320,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   /** Lists the commits, paths and blobs of the selected history; yields messages and file names. */
   async function* walk(isAllowedPath: (path: string) => boolean): AsyncGenerator<SourceItem> {
     const args = [
+      ...LOW_MEMORY_CONFIG,
       'log',
       '--date-order',
       '--reverse',
