@@ -610,14 +610,12 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
       await settle();
       for (let jobs = followUps(); jobs.length > 0; jobs = followUps()) {
         total += jobs.length;
-        // Asked 64 at a time, so that no read waits for the one before it.
-        for (let i = 0; i < jobs.length; i += 64) {
-          const some = jobs.slice(i, i + 64);
-          const read = await Promise.all(
-            some.map((job) => reader.read(blobIds[job.blob]!).catch(() => MISSING)),
-          );
-          for (const [k, job] of some.entries()) yield* await take(job, read[k]!);
-        }
+        // One stream, as in the first pass: no read waits for the one before it, and the
+        // blobs come one at a time (64 asked at once held up to 64 large blobs in memory).
+        const ids = jobs.map((job) => blobIds[job.blob]!);
+        let at = 0;
+        for await (const object of streamObjects(git, ids, limits.maxFileSize))
+          yield* await take(jobs[at++]!, object);
         await settle();
       }
       for (let some = counting; some.length > 0; some = counting) {
