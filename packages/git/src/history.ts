@@ -241,8 +241,9 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   const blobCommits: number[] = [];
   /** `FOUND`: a scan found something in its content; `DIFFED`: scanned by what it changed from its predecessors. */
   const blobFlags: number[] = [];
-  /** Later (path, commit) where a commit writes a blob again: a list per blob, from `againHead`. */
+  /** Later (path, commit) where a commit writes a blob again: a list per blob, from `againHead` to `againTail`. */
   const againHead: number[] = [];
+  const againTail: number[] = [];
   const againPath: number[] = [];
   const againCommit: number[] = [];
   const againNext: number[] = [];
@@ -382,10 +383,13 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
         if (entry.mode === GITLINK) continue;
         const seen = blobIndex.get(entry.id);
         if (seen !== undefined) {
-          againPath.push(path);
+          // Appended, so that the list is in walk order.
+          const at = againPath.push(path) - 1;
           againCommit.push(commit);
-          againNext.push(againHead[seen]!);
-          againHead[seen] = againPath.length - 1;
+          againNext.push(-1);
+          if (againHead[seen] === -1) againHead[seen] = at;
+          else againNext[againTail[seen]!] = at;
+          againTail[seen] = at;
           continue;
         }
         const blob = blobIds.push(own(entry.id)) - 1;
@@ -394,6 +398,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
         blobCommits.push(commit);
         blobFlags.push(0);
         againHead.push(-1);
+        againTail.push(-1);
         for (const id of entry.oldIds) predecessors.push(predecessorRef(id));
         predecessorsAt.push(predecessors.length);
       }
