@@ -133,8 +133,8 @@ try {
     `git push of 500 commits to a bare repository with the pre-receive hook: ${guarded.toFixed(0)} ms (without: ${plain.toFixed(0)} ms; hook ~${(guarded - plain).toFixed(0)} ms)`,
   );
 
-  // history memory: `tightlip history` keeps what it knows of each blob and commit (tens of
-  // bytes each), never their content; peak RSS at two sizes, heap capped at 128 MB.
+  // history memory: `tightlip history` keeps what it knows of each blob and commit (a few
+  // hundred bytes each), never their content; peak RSS at two sizes, heap capped at 128 MB.
   const child = `
     const { scanHistory } = await import('@tightlip/cli');
     const start = performance.now();
