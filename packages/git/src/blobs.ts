@@ -137,6 +137,13 @@ export function createObjectReader(git: Git, maxFileSize = DEFAULT_MAX_FILE_SIZE
 export const MISSING: GitObject = { type: 'missing', size: 0, head: Buffer.alloc(0) };
 
 /**
+ * What a git process that reads many objects is told: a cache of delta bases of 16 MB
+ * rather than git's 96 MB. Reading every blob of a history, git's memory was mostly that
+ * cache (eslint/eslint: 231 MB peak RSS, 112 MB with 16 MB), for no loss of speed.
+ */
+export const LOW_MEMORY_CONFIG = ['-c', 'core.deltaBaseCacheLimit=16m'];
+
+/**
  * The objects `ids` names, in order, from one `git cat-file --batch` given every id at
  * once: git streams them as fast as it can read its packs, and no request waits for an
  * answer. Read as it is consumed, so memory holds a pipe's worth ahead at most. An object
@@ -151,7 +158,10 @@ export async function* streamObjects(
   const ready: (GitObject | Error)[] = [];
   const parse = createBatchParser(maxFileSize, (object) => ready.push(object));
   let count = 0;
-  for await (const data of git.chunks(['cat-file', '--batch'], `${ids.join('\n')}\n`)) {
+  for await (const data of git.chunks(
+    [...LOW_MEMORY_CONFIG, 'cat-file', '--batch'],
+    `${ids.join('\n')}\n`,
+  )) {
     parse(data);
     for (const object of ready.splice(0)) {
       count++;

@@ -45,10 +45,17 @@ export interface Git {
   spawn(args: readonly string[]): ChildProcessWithoutNullStreams;
 }
 
+/** The git command `args` run: the first after any `-c <name>=<value>`. */
+function commandOf(args: readonly string[]): string | undefined {
+  let at = 0;
+  while (args[at] === '-c') at += 2;
+  return args[at];
+}
+
 function failed(args: readonly string[], detail: string, cause?: unknown): GitError {
   return new GitError(
     'GIT_FAILED',
-    `git ${args[0]} failed: ${detail.trim()}`,
+    `git ${commandOf(args)} failed: ${detail.trim()}`,
     cause === undefined ? undefined : { cause },
   );
 }

@@ -1,5 +1,6 @@
 import {
   createObjectReader,
+  LOW_MEMORY_CONFIG,
   MISSING,
   streamObjects,
   type GitObject,
@@ -153,23 +154,15 @@ function partsOf(bytes: Buffer, ranges: readonly [number, number][]): Part[] {
   });
 }
 
-/** What is known of a blob: where it first appeared, how it was scanned, what it held. */
-interface Blob {
-  path: string;
-  commit: number;
-  /** Any scan of it found something in its content. */
-  found: boolean;
-  /** Later (path, commit) where a commit writes it again. */
-  again?: [string, number][];
-}
-
-/** A blob to read and scan: at its first (path, commit), or again, whole. */
+/**
+ * A blob to read and scan: one of the walk's (`blob`, at its first path and commit,
+ * compared with what it replaced), or one scanned again whole at another (path, commit).
+ */
 interface Job {
-  id: string;
-  path: string;
+  blob: number;
+  path: number;
   commit: number;
-  /** Blobs it replaced at this path (compared with, for what it changes); none: scanned whole. */
-  before: readonly string[];
+  whole: boolean;
 }
 
 /** How many bytes `ranges` span. */
@@ -180,34 +173,35 @@ const sizeOf = (ranges: readonly [number, number][]) =>
 const KEEP_BYTES = 32 * 1024 * 1024;
 
 /**
- * Blobs kept in memory until the last job that compares with them: each job's
- * predecessors are known once the walk is done, so nothing is kept that no later job
- * needs, and a predecessor that did not fit is read again.
+ * A string of its own: a part of a longer one (an id cut from a line of git's output)
+ * keeps all of it alive as long as it is kept.
  */
-function createKeeper(jobs: readonly Job[]) {
-  const lastUse = new Map<string, number>();
-  jobs.forEach((job, i) => {
-    for (const id of job.before) lastUse.set(id, i);
-  });
-  const kept = new Map<string, Buffer>();
+const own = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+
+/**
+ * Blobs kept in memory until the last job that compares with them (`lastUse`, by key:
+ * see `keyOf`): nothing is kept that no later job needs, and a predecessor that did not
+ * fit is read again.
+ */
+function createKeeper(lastUse: (key: number) => number) {
+  const kept = new Map<number, Buffer>();
   let size = 0;
   return {
     /** Keeps `bytes` (a copy, if they are part of a larger buffer) if a job after `now` compares with them. */
-    offer(id: string, bytes: Buffer, now: number) {
-      if ((lastUse.get(id) ?? -1) <= now || kept.has(id) || size + bytes.length > KEEP_BYTES)
-        return;
+    offer(key: number, bytes: Buffer, now: number) {
+      if (lastUse(key) <= now || kept.has(key) || size + bytes.length > KEEP_BYTES) return;
       // A view of git's output (what arrived in one piece) is copied; a blob read in pieces
       // has a buffer of its own, kept as it is.
-      kept.set(id, bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes));
+      kept.set(key, bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes));
       size += bytes.length;
     },
-    get: (id: string) => kept.get(id),
+    get: (key: number) => kept.get(key),
     /** Lets go of what no job after `now` needs. */
-    release(ids: readonly string[], now: number) {
-      for (const id of ids) {
-        const bytes = kept.get(id);
-        if (bytes && (lastUse.get(id) ?? -1) <= now) {
-          kept.delete(id);
+    release(keys: Iterable<number>, now: number) {
+      for (const key of keys) {
+        const bytes = kept.get(key);
+        if (bytes && lastUse(key) <= now) {
+          kept.delete(key);
           size -= bytes.length;
         }
       }
@@ -229,16 +223,44 @@ function createKeeper(jobs: readonly Job[]) {
  * and messages of the annotated tags they point through are scanned too.
  */
 export function createHistorySource(git: Git, selection: HistorySelection): HistorySource {
+  // What is known of the walk, in columns of small numbers rather than an object per blob
+  // or commit: a history of 100,000 blobs costs a few MB.
   const commitIndex = new Map<string, number>();
-  const commits: { id: string; date: string; author: number }[] = [];
+  const commitIds: string[] = [];
+  const commitDates: string[] = [];
+  const commitAuthors: number[] = [];
   const authors: string[] = [];
   const authorIndex = new Map<string, number>();
-  const blobs = new Map<string, Blob>();
-  /** Blobs scanned by what they changed from a predecessor, by predecessor. */
-  const replacedBy = new Map<string, string[]>();
+  /** Each path once: its name is scanned once, and blobs and jobs refer to it by number. */
+  const paths: string[] = [];
+  const pathIndex = new Map<string, number>();
+  /** Blobs by id, numbered in the order the walk first meets them: blob `i` is the walk's job `i`. */
+  const blobIndex = new Map<string, number>();
+  const blobIds: string[] = [];
+  const blobPaths: number[] = [];
+  const blobCommits: number[] = [];
+  /** `FOUND`: a scan found something in its content; `DIFFED`: scanned by what it changed from its predecessors. */
+  const blobFlags: number[] = [];
+  /** Later (path, commit) where a commit writes a blob again: a list per blob, from `againHead` to `againTail`. */
+  const againHead: number[] = [];
+  const againTail: number[] = [];
+  const againPath: number[] = [];
+  const againCommit: number[] = [];
+  const againNext: number[] = [];
+  /**
+   * The blobs each blob replaced at its path (`predecessors[predecessorsAt[i]…predecessorsAt[i + 1]]`
+   * for blob `i`): a blob's number, or `~k` for `outsideIds[k]`, a blob the walk had not met
+   * (one from before --since, or met later).
+   */
+  const predecessors: number[] = [];
+  const predecessorsAt: number[] = [0];
+  const outsideIds: string[] = [];
+  const outsideIndex = new Map<string, number>();
+  /** After the walk: the blob an outside id turned out to be, or -1. */
+  let outsideBlob: number[] = [];
   const scanning = new Map<SourceItem, Job>();
-  let newlyFound: string[] = [];
-  /** `<blob>\0<path>\0<commit>` of every whole-content scan asked for after the first pass. */
+  let newlyFound: number[] = [];
+  /** `<blob>:<path>:<commit>` of every whole-content scan asked for after the first pass. */
   const rescanned = new Set<string>();
   /** The first item of each blob read: what progress counts. */
   const units = new WeakSet<SourceItem>();
@@ -252,6 +274,16 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   let lineReader: ObjectReader | undefined;
   let total: number | undefined;
 
+  const FOUND = 1;
+  const DIFFED = 2;
+
+  /** A predecessor as the keeper knows it: a blob's number, or `~k` for an outside id that is no blob. */
+  const keyOf = (ref: number) =>
+    ref >= 0 ? ref : outsideBlob[~ref]! >= 0 ? outsideBlob[~ref]! : ref;
+  const idOf = (key: number) => (key >= 0 ? blobIds[key]! : outsideIds[~key]!);
+  const predecessorsOf = (blob: number) =>
+    predecessors.slice(predecessorsAt[blob], predecessorsAt[blob + 1]).map(keyOf);
+
   const revisionArgs = (): string[] => {
     if (selection.revisions.length > 0) return ['--end-of-options', ...selection.revisions];
     const args = [
@@ -264,17 +296,32 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   function addCommit(id: string, date: string, author: string): number {
     let a = authorIndex.get(author);
     if (a === undefined) {
-      a = authors.push(author) - 1;
-      authorIndex.set(author, a);
+      a = authors.push(own(author)) - 1;
+      authorIndex.set(authors[a]!, a);
     }
-    commitIndex.set(id, commits.length);
-    return commits.push({ id, date, author: a }) - 1;
+    const at = commitIds.push(own(id)) - 1;
+    commitIndex.set(commitIds[at]!, at);
+    commitDates.push(own(date));
+    commitAuthors.push(a);
+    return at;
   }
 
-  async function* walk(isAllowedPath: (path: string) => boolean): AsyncGenerator<SourceItem | Job> {
-    // Each path once: its name is scanned once, and every blob and job at it shares the string.
-    const names = new Map<string, string>();
+  /** The number of a predecessor's id: its blob's, or a new or known outside one's. */
+  function predecessorRef(id: string): number {
+    const blob = blobIndex.get(id);
+    if (blob !== undefined) return blob;
+    let k = outsideIndex.get(id);
+    if (k === undefined) {
+      k = outsideIds.push(own(id)) - 1;
+      outsideIndex.set(outsideIds[k]!, k);
+    }
+    return ~k;
+  }
+
+  /** Lists the commits, paths and blobs of the selected history; yields messages and file names. */
+  async function* walk(isAllowedPath: (path: string) => boolean): AsyncGenerator<SourceItem> {
     const args = [
+      ...LOW_MEMORY_CONFIG,
       'log',
       '--date-order',
       '--reverse',
@@ -300,7 +347,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
         if (++read % 4096 === 0 && getHeapStatistics().used_heap_size > heapLimit)
           throw new GitError(
             'HISTORY_TOO_LARGE',
-            `the history is too large for this process's memory (${blobs.size} blobs in ${commits.length} commits so far), so the audit stopped (exit 2): audit fewer refs or a shorter span (--branches, a ref, --since, --max-count), or give Node more memory (NODE_OPTIONS=--max-old-space-size=<MB>)`,
+            `the history is too large for this process's memory (${blobIds.length} blobs in ${commitIds.length} commits so far), so the audit stopped (exit 2): audit fewer refs or a shorter span (--branches, a ref, --since, --max-count), or give Node more memory (NODE_OPTIONS=--max-old-space-size=<MB>)`,
           );
         if (!message && line.startsWith('\0')) {
           const [ids = '', date = '', author = '', ...rest] = line.slice(1).split('\0');
@@ -315,7 +362,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
           if (!ends) continue;
           const text = message.join('\n').replace(/\n+$/, '');
           message = undefined;
-          const id = commits[commit]!.id;
+          const id = commitIds[commit]!;
           if (text !== '')
             yield { type: 'chunk', chunk: { subject: 'message', path: id, text, commit: id } };
           continue;
@@ -323,26 +370,40 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
         if (!line.startsWith(':')) continue;
         const entry = parseRawLine(line);
         if (!entry || isZeroId(entry.id) || isAllowedPath(entry.path)) continue;
-        const id = commits[commit]!.id;
-        const known = names.get(entry.path);
-        if (known !== undefined) entry.path = known;
-        else {
-          names.set(entry.path, entry.path);
+        let path = pathIndex.get(entry.path);
+        if (path === undefined) {
+          path = paths.push(own(entry.path)) - 1;
+          pathIndex.set(paths[path]!, path);
+          const name = paths[path]!;
           yield {
             type: 'chunk',
-            chunk: { subject: 'file-name', path: entry.path, text: entry.path, commit: id },
+            chunk: { subject: 'file-name', path: name, text: name, commit: commitIds[commit]! },
           };
         }
         if (entry.mode === GITLINK) continue;
-        const seen = blobs.get(entry.id);
-        if (seen) {
-          (seen.again ??= []).push([entry.path, commit]);
+        const seen = blobIndex.get(entry.id);
+        if (seen !== undefined) {
+          // Appended, so that the list is in walk order.
+          const at = againPath.push(path) - 1;
+          againCommit.push(commit);
+          againNext.push(-1);
+          if (againHead[seen] === -1) againHead[seen] = at;
+          else againNext[againTail[seen]!] = at;
+          againTail[seen] = at;
           continue;
         }
-        blobs.set(entry.id, { path: entry.path, commit, found: false });
-        yield { id: entry.id, path: entry.path, commit, before: entry.oldIds };
+        const blob = blobIds.push(own(entry.id)) - 1;
+        blobIndex.set(blobIds[blob]!, blob);
+        blobPaths.push(path);
+        blobCommits.push(commit);
+        blobFlags.push(0);
+        againHead.push(-1);
+        againTail.push(-1);
+        for (const id of entry.oldIds) predecessors.push(predecessorRef(id));
+        predecessorsAt.push(predecessors.length);
       }
     }
+    outsideBlob = outsideIds.map((id) => blobIndex.get(id) ?? -1);
   }
 
   /**
@@ -355,15 +416,17 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     objects: ObjectReader,
     keeper: ReturnType<typeof createKeeper>,
   ): Promise<SourceItem[]> {
-    const commit = commits[job.commit]!.id;
+    const commit = commitIds[job.commit]!;
+    const path = paths[job.path]!;
+    const id = blobIds[job.blob]!;
     if (object === MISSING) {
       // Reported, and the scan is incomplete (exit 2): never a silent pass.
       const missing: SourceItem = {
         type: 'skipped',
         skipped: {
-          path: job.path,
+          path,
           reason: 'unreadable',
-          detail: `blob ${job.id}, in commit ${commit}, is missing from the repository (a partial or damaged clone)`,
+          detail: `blob ${id}, in commit ${commit}, is missing from the repository (a partial or damaged clone)`,
         },
       };
       return [missing];
@@ -374,46 +437,44 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
       const skipped: SourceItem = {
         type: 'skipped',
         skipped: {
-          path: job.path,
+          path,
           // Binary as git tells it (a NUL in the first 8000 bytes), else too large to read.
           reason: binary ? 'binary' : 'too-large',
-          detail: `blob ${job.id}, ${object.size} bytes, in commit ${commit}`,
+          detail: `blob ${id}, ${object.size} bytes, in commit ${commit}`,
         },
       };
       return [skipped];
     }
     // Binary content goes whole to the scan loop, which decides what it is (see toChunks).
-    if (binary) return [{ type: 'bytes', content: { path: job.path, bytes, commit } }];
+    if (binary) return [{ type: 'bytes', content: { path, bytes, commit } }];
+    const before = job.whole ? [] : predecessorsOf(job.blob);
     let changed: [number, number][] | undefined;
     if (
-      job.before.length > 0 &&
+      before.length > 0 &&
       !hasUtf16Bom(bytes) &&
-      !job.before.some((id) => blobs.get(id)?.found)
+      !before.some((key) => key >= 0 && (blobFlags[key]! & FOUND) !== 0)
     ) {
-      for (const id of job.before) {
-        const before = keeper.get(id) ?? (await objects.read(id).catch(() => undefined))?.bytes;
-        if (before === undefined) {
+      for (const key of before) {
+        const old =
+          keeper.get(key) ?? (await objects.read(idOf(key)).catch(() => undefined))?.bytes;
+        if (old === undefined) {
           changed = undefined;
           break;
         }
-        const ranges = changedRanges(before, bytes);
+        const ranges = changedRanges(old, bytes);
         if (!changed || sizeOf(ranges) < sizeOf(changed)) changed = ranges;
       }
     }
     if (!changed) {
-      return [{ type: 'bytes', content: { path: job.path, bytes, commit } }];
+      return [{ type: 'bytes', content: { path, bytes, commit } }];
     }
-    for (const id of job.before) {
-      const next = replacedBy.get(id);
-      if (next) next.push(job.id);
-      else replacedBy.set(id, [job.id]);
-    }
+    blobFlags[job.blob]! |= DIFFED;
     return partsOf(bytes, changed).map((part) => {
       const item: SourceItem = {
         type: 'chunk',
         chunk: {
           subject: 'content',
-          path: job.path,
+          path,
           text: part.text,
           startLine: 1,
           lines: [part.lines],
@@ -428,19 +489,22 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   /** Whole-content scans that findings call for: where a found blob appears again, and what replaced one. */
   function followUps(): Job[] {
     const jobs: Job[] = [];
-    const add = (id: string, path: string, commit: number) => {
-      const key = `${id}\0${path}\0${commit}`;
+    const add = (blob: number, path: number, commit: number) => {
+      const key = `${blob}:${path}:${commit}`;
       if (rescanned.has(key)) return;
       rescanned.add(key);
-      jobs.push({ id, path, commit, before: [] });
+      jobs.push({ blob, path, commit, whole: true });
     };
-    for (const id of newlyFound) {
-      const blob = blobs.get(id)!;
-      for (const [path, commit] of blob.again ?? []) add(id, path, commit);
-      for (const next of replacedBy.get(id) ?? []) {
-        const replacing = blobs.get(next)!;
-        add(next, replacing.path, replacing.commit);
-      }
+    if (newlyFound.length === 0) return jobs;
+    // What replaced each found blob and was scanned by what it changed from it, in walk order.
+    const replacedBy = new Map<number, number[]>(newlyFound.map((blob) => [blob, []]));
+    for (let blob = 0; blob < blobIds.length; blob++)
+      if ((blobFlags[blob]! & DIFFED) !== 0)
+        for (const key of predecessorsOf(blob)) replacedBy.get(key)?.push(blob);
+    for (const blob of newlyFound) {
+      for (let at = againHead[blob]!; at !== -1; at = againNext[at]!)
+        add(blob, againPath[at]!, againCommit[at]!);
+      for (const next of replacedBy.get(blob)!) add(next, blobPaths[next]!, blobCommits[next]!);
     }
     newlyFound = [];
     return jobs;
@@ -503,7 +567,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     const reader = createObjectReader(git, limits.maxFileSize);
     lineReader = reader;
     const settle = context ? () => context.settle() : () => Promise.resolve();
-    let keeper = createKeeper([]);
+    let keeper = createKeeper(() => -1);
     const take = async (job: Job, object: GitObject) => {
       const items = await itemsOf(job, object, reader, keeper);
       for (const item of items) if (item.type !== 'skipped') scanning.set(item, job);
@@ -511,52 +575,52 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
       return items;
     };
     try {
-      const jobs: Job[] = [];
-      for await (const event of walk(isAllowedPath)) {
-        if ('type' in event) yield event;
-        else jobs.push(event);
-      }
-      total = jobs.length;
-      keeper = createKeeper(jobs);
-      // Every job's blob, in order, each predecessor from outside the walk (before --since)
-      // read just before the first job that needs it: one stream, no request waits.
-      const reads: (number | string)[] = [];
-      const outside = new Set<string>();
-      jobs.forEach((job, i) => {
-        for (const id of job.before) {
-          if (blobs.has(id) || outside.has(id)) continue;
-          outside.add(id);
-          reads.push(id);
+      yield* walk(isAllowedPath);
+      const count = blobIds.length;
+      total = count;
+      // The last job that compares with each predecessor; and every job's blob, in order,
+      // each predecessor the walk did not meet (before --since) read just before the first
+      // job that needs it: one stream, no request waits.
+      const lastUse = new Int32Array(count).fill(-1);
+      const lastUseOutside = new Int32Array(outsideIds.length).fill(-1);
+      const reads: number[] = [];
+      for (let i = 0; i < count; i++) {
+        for (const key of predecessorsOf(i)) {
+          if (key >= 0) lastUse[key] = i;
+          else {
+            if (lastUseOutside[~key] === -1) reads.push(key);
+            lastUseOutside[~key] = i;
+          }
         }
         reads.push(i);
-      });
+      }
+      keeper = createKeeper((key) => (key >= 0 ? lastUse[key]! : lastUseOutside[~key]!));
       let at = 0;
       let now = -1;
-      const ids = reads.map((read) => (typeof read === 'number' ? jobs[read]!.id : read));
-      for await (const object of streamObjects(git, ids, limits.maxFileSize)) {
+      for await (const object of streamObjects(git, reads.map(idOf), limits.maxFileSize)) {
         const read = reads[at++]!;
-        if (typeof read === 'string') {
+        if (read < 0) {
           if (object.bytes) keeper.offer(read, object.bytes, now);
           continue;
         }
         now = read;
-        const job = jobs[read]!;
-        yield* await take(job, object);
-        if (object.bytes) keeper.offer(job.id, object.bytes, now);
-        keeper.release(job.before, now);
+        yield* await take(
+          { blob: read, path: blobPaths[read]!, commit: blobCommits[read]!, whole: false },
+          object,
+        );
+        if (object.bytes) keeper.offer(read, object.bytes, now);
+        keeper.release(predecessorsOf(read), now);
       }
       yield* refItems(reader);
       await settle();
       for (let jobs = followUps(); jobs.length > 0; jobs = followUps()) {
         total += jobs.length;
-        // Asked 64 at a time, so that no read waits for the one before it.
-        for (let i = 0; i < jobs.length; i += 64) {
-          const some = jobs.slice(i, i + 64);
-          const read = await Promise.all(
-            some.map((job) => reader.read(job.id).catch(() => MISSING)),
-          );
-          for (const [k, job] of some.entries()) yield* await take(job, read[k]!);
-        }
+        // One stream, as in the first pass: no read waits for the one before it, and the
+        // blobs come one at a time (64 asked at once held up to 64 large blobs in memory).
+        const ids = jobs.map((job) => blobIds[job.blob]!);
+        let at = 0;
+        for await (const object of streamObjects(git, ids, limits.maxFileSize))
+          yield* await take(jobs[at++]!, object);
         await settle();
       }
       for (let some = counting; some.length > 0; some = counting) {
@@ -574,7 +638,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     scanning.delete(item);
     const from = partAt.get(item);
     if (from !== undefined && findings.length > 0) {
-      const counted = lineReader!.read(job.id).then(({ bytes }) => {
+      const counted = lineReader!.read(blobIds[job.blob]!).then(({ bytes }) => {
         const lines = linesIn(bytes!, 0, from);
         for (const finding of findings) shift.set(finding, lines);
       });
@@ -582,10 +646,9 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
       counted.catch(() => undefined);
       counting.push(counted);
     }
-    const blob = blobs.get(job.id)!;
-    if (findings.length > 0 && !blob.found) {
-      blob.found = true;
-      newlyFound.push(job.id);
+    if (findings.length > 0 && (blobFlags[job.blob]! & FOUND) === 0) {
+      blobFlags[job.blob]! |= FOUND;
+      newlyFound.push(job.blob);
     }
   }
 
@@ -599,8 +662,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
         : found;
       const index = finding.commit === undefined ? undefined : commitIndex.get(finding.commit);
       if (index === undefined) return finding;
-      const commit = commits[index]!;
-      return { ...finding, author: authors[commit.author]!, date: commit.date };
+      return { ...finding, author: authors[commitAuthors[index]!]!, date: commitDates[index]! };
     };
     const groups = new Map<string, { first: Finding; at: number; commits: Set<number> }>();
     const reported: Finding[] = [];

@@ -2,7 +2,9 @@ import { describe, expect } from 'vitest';
 import { utf16, type TempDir } from '@tightlip/fixtures';
 import { it } from '@tightlip/fixtures/vitest';
 import { openRepository } from '../src/index.js';
-import { createBlobReader } from '../src/blobs.js';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBlobReader, MISSING, streamObjects } from '../src/blobs.js';
 
 const utf16le = (text: string) => utf16(text, 'le');
 const utf16be = (text: string) => utf16(text, 'be');
@@ -71,5 +73,24 @@ describe('createBlobReader', () => {
     } finally {
       reader.close();
     }
+  });
+});
+
+describe('streamObjects', () => {
+  it('streams objects in the order asked, a missing one as MISSING; a failing git is named in the error', async ({
+    repo,
+  }) => {
+    const a = blob(repo, Buffer.from('a\n'));
+    const b = blob(repo, Buffer.from('b'.repeat(100_000)));
+    const git = await openRepository(repo.dir, { env: repo.env });
+    const objects = [];
+    for await (const object of streamObjects(git, [b, '0'.repeat(40), a], 1_000_000))
+      objects.push(object === MISSING ? 'missing' : object.bytes!.toString('utf8'));
+    expect(objects).toEqual(['b'.repeat(100_000), 'missing', 'a\n']);
+    // Its command line starts with config (-c ...): the error names the command all the same.
+    rmSync(join(repo.dir, '.git'), { recursive: true, force: true });
+    await expect(async () => {
+      for await (const object of streamObjects(git, [a])) void object;
+    }).rejects.toThrow(/^git cat-file failed: /);
   });
 });

@@ -54,15 +54,19 @@ export interface ScanPool {
 }
 
 /**
- * An item as it is posted: copied (never transferred, since a source may keep its bytes),
- * and a view of a larger buffer (git's output) first cut to its own bytes, since a view is
- * posted with all of its buffer.
+ * An item as it is posted, and the buffer to transfer with it if it is a copy of ours. A
+ * view of a larger buffer (git's output) is first copied to its own bytes, since a view is
+ * posted with all of its buffer (`Buffer#slice` is a view too: it posted whole 64 KB pieces
+ * of git's output for blobs of a few hundred bytes); that copy is transferred, not copied
+ * again. Bytes the source gave whole are copied by posting, never transferred, since a
+ * source may keep them.
  */
-function exactBytes(item: SourceItem): SourceItem {
-  if (item.type !== 'bytes') return item;
+export function postable(item: SourceItem): { item: SourceItem; transfer?: ArrayBuffer } {
+  if (item.type !== 'bytes') return { item };
   const { bytes } = item.content;
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return item;
-  return { ...item, content: { ...item.content, bytes: bytes.slice() } };
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return { item };
+  const copy = new Uint8Array(bytes);
+  return { item: { ...item, content: { ...item.content, bytes: copy } }, transfer: copy.buffer };
 }
 
 /**
@@ -147,8 +151,10 @@ export function createScanPool(
         const w = Math.max(least(), 0);
         load[w]!++;
         waiting.set(id, { resolve, reject });
-        const batch: ScanBatch = { id, items: items.map(exactBytes) };
-        workers[w]!.postMessage(batch);
+        const posted = items.map(postable);
+        const batch: ScanBatch = { id, items: posted.map(({ item }) => item) };
+        const transfers = posted.flatMap(({ transfer }) => (transfer ? [transfer] : []));
+        workers[w]!.postMessage(batch, transfers);
       });
     },
     ready: () => started,
