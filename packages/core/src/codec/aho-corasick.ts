@@ -351,8 +351,8 @@ function trieMachine(patterns: readonly string[], classOf: Uint16Array): Machine
 
 /**
  * A keyword automaton as `each` walks it, in one Int32Array, to be stored and loaded again
- * without being built: the published bundle ships the catalog's (built in ~50 ms of CPU,
- * read in ~2 ms). Layout: a magic number (which also tells the byte order), classes,
+ * without being built: the published bundle ships the catalog's (built in 50–75 ms of CPU
+ * here, read in 6–12 ms, most of it the file's page faults). Layout: a magic number (which also tells the byte order), classes,
  * pattern count, longest pattern, then the lengths and contents of the (unit, class) pairs,
  * the rows, and the rows' outputs (starts, then patterns). Undefined when the patterns are
  * too many for a full table.
