@@ -134,7 +134,7 @@ describe('a stored automaton', () => {
         '',
       ];
       const built = createAhoCorasick(patterns, { foldCase });
-      const loaded = loadAhoCorasick(storedAhoCorasick(patterns, { foldCase })!)!;
+      const loaded = loadAhoCorasick(storedAhoCorasick(patterns, { foldCase })!, patterns)!;
       expect(loaded.longest).toBe(built.longest);
       for (let i = 0; i < 40; i++) {
         const text = `${fake.string('abcéABCÉ_-x ', 60)} КЛЮЧ ${fake.string('abcé', 10)}`;
@@ -151,13 +151,18 @@ describe('a stored automaton', () => {
     }
   });
 
-  it('is refused when it is none, or was written in the other byte order', () => {
-    const stored = storedAhoCorasick(['key', 'token'])!;
-    expect(loadAhoCorasick(new Int32Array([1, 2, 3]))).toBeUndefined();
+  it('is refused when it is none, of other patterns, or written in the other byte order', () => {
+    const patterns = ['key', 'token'];
+    const stored = storedAhoCorasick(patterns)!;
+    expect(loadAhoCorasick(stored, patterns)).toBeDefined();
+    expect(loadAhoCorasick(new Int32Array([1, 2, 3]), patterns)).toBeUndefined();
+    expect(loadAhoCorasick(stored, ['key', 'tokeN'])).toBeUndefined();
+    expect(loadAhoCorasick(stored, ['key'])).toBeUndefined();
+    expect(loadAhoCorasick(stored, ['key', 'token', 'secret'])).toBeUndefined();
     const swapped = new Int32Array(stored.length);
     const view = new DataView(swapped.buffer);
     stored.forEach((value, i) => view.setInt32(i * 4, value, !isLittleEndian()));
-    expect(loadAhoCorasick(swapped)).toBeUndefined();
+    expect(loadAhoCorasick(swapped, patterns)).toBeUndefined();
   });
 });
 

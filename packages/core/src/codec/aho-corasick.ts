@@ -352,10 +352,11 @@ function trieMachine(patterns: readonly string[], classOf: Uint16Array): Machine
 /**
  * A keyword automaton as `each` walks it, in one Int32Array, to be stored and loaded again
  * without being built: the published bundle ships the catalog's (built in 50–75 ms of CPU
- * here, read in 6–12 ms, most of it the file's page faults). Layout: a magic number (which also tells the byte order), classes,
- * pattern count, longest pattern, then the lengths and contents of the (unit, class) pairs,
- * the rows, and the rows' outputs (starts, then patterns). Undefined when the patterns are
- * too many for a full table.
+ * here, read in 6–12 ms, most of it the file's page faults). Layout: a magic number (which
+ * also tells the byte order), classes, pattern count, longest pattern, then, each as its
+ * length and its contents: the patterns' units (joined by NUL), the (unit, class) pairs,
+ * the rows, the rows' output starts; then the outputs. Undefined when the patterns are too
+ * many for a full table.
  */
 export function storedAhoCorasick(
   patterns: readonly string[],
@@ -374,8 +375,11 @@ export function storedAhoCorasick(
   for (const out of rowOutputs) starts.push(starts[starts.length - 1]! + out.length);
   const longest = patterns.reduce((most, pattern) => Math.max(most, pattern.length), 1);
   const header = [STORED_MAGIC, classes, patterns.length, longest];
+  const joined = patterns.join('\0');
   return Int32Array.from([
     ...header,
+    joined.length,
+    ...Array.from({ length: joined.length }, (_, i) => joined.charCodeAt(i)),
     pairs.length,
     ...pairs,
     rows.length,
@@ -389,9 +393,15 @@ export function storedAhoCorasick(
 /** Marks a stored automaton (and its byte order: read with the other, it is another number). */
 const STORED_MAGIC = 0x41430001;
 
-/** The automaton `storedAhoCorasick` stored; undefined when `stored` is not one. */
-export function loadAhoCorasick(stored: Int32Array): AhoCorasick | undefined {
-  if (stored[0] !== STORED_MAGIC) return undefined;
+/**
+ * The automaton `storedAhoCorasick` stored of `patterns`; undefined when `stored` is not
+ * one, or one of other patterns (a file of another build).
+ */
+export function loadAhoCorasick(
+  stored: Int32Array,
+  patterns: readonly string[],
+): AhoCorasick | undefined {
+  if (stored[0] !== STORED_MAGIC || stored[2] !== patterns.length) return undefined;
   const [, classes = 0, count = 0, longest = 1] = stored;
   let at = 4;
   const take = () => {
@@ -400,6 +410,10 @@ export function loadAhoCorasick(stored: Int32Array): AhoCorasick | undefined {
     at += length;
     return part;
   };
+  const joined = patterns.join('\0');
+  const units = take();
+  if (units.length !== joined.length) return undefined;
+  for (let i = 0; i < units.length; i++) if (units[i] !== joined.charCodeAt(i)) return undefined;
   const pairs = take();
   const rows = take();
   const starts = take();

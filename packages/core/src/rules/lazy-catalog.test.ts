@@ -102,6 +102,11 @@ describe('the catalog as data', () => {
     expect([...stored.find(sample)]).toEqual([...built.find(sample)]);
     expect(stored.find(sample).reduce((sum, bit) => sum + bit, 0)).toBeGreaterThan(400);
     expect(lazy.keywordAutomaton(keywords)).toBeUndefined();
+    // A file of another build (other keywords) is not taken: the prefilter builds its own.
+    const stale = lazyCatalog(text, () =>
+      storedAhoCorasick(keywords.slice(1), { foldCase: true })!,
+    );
+    expect(stale.keywordAutomaton(keywords)).toBeUndefined();
   });
 
   it('says when the text is damaged', () => {

@@ -138,7 +138,7 @@ export function lazyCatalog(text: string, readAutomaton?: () => Int32Array): Cat
     keywordAutomaton(keywords) {
       if (readAutomaton === undefined || keywords.length !== own.length) return undefined;
       if (keywords.some((keyword, k) => keyword !== own[k])) return undefined;
-      return (automaton ??= loadAhoCorasick(readAutomaton()));
+      return (automaton ??= loadAhoCorasick(readAutomaton(), own));
     },
   };
 }
