@@ -92,8 +92,36 @@ export function createAhoCorasick(
     (units + 1) * classes <= TABLE_LIMIT
       ? tableMachine(patterns, classOf, classes, units + 1)
       : trieMachine(patterns, classOf);
-  const longest = patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1);
-  return automaton(machine, classOf, classes, patterns.length, longest);
+  return automaton(machine, classOf, classes, patterns.length, longestOf(patterns));
+}
+
+/** Length of the longest of `patterns` (at least 1). */
+function longestOf(patterns: readonly string[]): number {
+  return patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1);
+}
+
+/** By state: 1 where a pattern ends. */
+function acceptingOf(outputs: readonly (readonly number[])[]): Uint8Array {
+  return Uint8Array.from(outputs, (out) => (out.length > 0 ? 1 : 0));
+}
+
+/** Each unit that has a class, and its class, in pairs. */
+function classPairs(classOf: Uint16Array): number[] {
+  const pairs: number[] = [];
+  classOf.forEach((c, unit) => {
+    if (c !== 0) pairs.push(unit, c);
+  });
+  return pairs;
+}
+
+/** Lists as one array: list i is `flat[starts[i] .. starts[i + 1]]`. */
+function flattened(lists: readonly (readonly number[])[]): {
+  starts: Int32Array;
+  flat: Int32Array;
+} {
+  const starts = new Int32Array(lists.length + 1);
+  lists.forEach((list, i) => (starts[i + 1] = starts[i]! + list.length));
+  return { starts, flat: Int32Array.from(lists.flat()) };
 }
 
 function automaton(
@@ -103,7 +131,7 @@ function automaton(
   count: number,
   longest: number,
 ): AhoCorasick {
-  const accepting = Uint8Array.from(outputsByState, (out) => (out.length > 0 ? 1 : 0));
+  const accepting = acceptingOf(outputsByState);
   const outputs = (state: number): readonly number[] => outputsByState[state]!;
   let walk: ((text: string, visit: (pattern: number, end: number) => void) => void) | undefined;
   const each = (text: string, visit: (pattern: number, end: number) => void): void => {
@@ -230,20 +258,15 @@ export function ahoCorasickTables(patterns: readonly string[]): AhoCorasickTable
   const { classOf, classes, units } = classesOf(patterns);
   if ((units + 1) * classes > TABLE_LIMIT) return undefined;
   const { table, outputs } = tableMachine(patterns, classOf, classes, units + 1);
-  const pairs: number[] = [];
-  classOf.forEach((c, unit) => {
-    if (c !== 0) pairs.push(unit, c);
-  });
-  const outputStarts = new Int32Array(outputs.length + 1);
-  outputs.forEach((out, state) => (outputStarts[state + 1] = outputStarts[state]! + out.length));
+  const { starts, flat } = flattened(outputs);
   return {
-    units: Uint16Array.from(pairs),
+    units: Uint16Array.from(classPairs(classOf)),
     classes,
     table,
-    outputStarts,
-    outputs: Int32Array.from(outputs.flat()),
+    outputStarts: starts,
+    outputs: flat,
     count: patterns.length,
-    longest: patterns.reduce((longest, pattern) => Math.max(longest, pattern.length), 1),
+    longest: longestOf(patterns),
   };
 }
 
@@ -365,28 +388,20 @@ export function storedAhoCorasick(
   const { classOf, classes, units } = classesOf(patterns, options.foldCase);
   if ((units + 1) * classes > TABLE_LIMIT) return undefined;
   const { table, outputs, order } = tableMachine(patterns, classOf, classes, units + 1);
-  const accepting = Uint8Array.from(outputs, (out) => (out.length > 0 ? 1 : 0));
-  const { rows, rowOutputs } = walkOf(table, outputs, accepting, order, classes);
-  const pairs: number[] = [];
-  classOf.forEach((c, unit) => {
-    if (c !== 0) pairs.push(unit, c);
-  });
-  const starts = [0];
-  for (const out of rowOutputs) starts.push(starts[starts.length - 1]! + out.length);
-  const longest = patterns.reduce((most, pattern) => Math.max(most, pattern.length), 1);
-  const header = [STORED_MAGIC, classes, patterns.length, longest];
+  const { rows, rowOutputs } = walkOf(table, outputs, acceptingOf(outputs), order, classes);
+  const { starts, flat } = flattened(rowOutputs);
   const joined = patterns.join('\0');
+  const sized = (list: ArrayLike<number>) => [list.length, ...Array.from(list)];
   return Int32Array.from([
-    ...header,
-    joined.length,
-    ...Array.from({ length: joined.length }, (_, i) => joined.charCodeAt(i)),
-    pairs.length,
-    ...pairs,
-    rows.length,
-    ...rows,
-    starts.length,
-    ...starts,
-    ...rowOutputs.flat(),
+    STORED_MAGIC,
+    classes,
+    patterns.length,
+    longestOf(patterns),
+    ...sized(Array.from({ length: joined.length }, (_, i) => joined.charCodeAt(i))),
+    ...sized(classPairs(classOf)),
+    ...sized(rows),
+    ...sized(starts),
+    ...flat,
   ]);
 }
 
