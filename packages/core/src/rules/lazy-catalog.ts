@@ -130,15 +130,18 @@ export function lazyCatalog(text: string, readAutomaton?: () => Int32Array): Cat
     throw new Error(`the rule catalog is damaged: ${entries.length} rules, ${specs.length} specs`);
   const families = new Map(entries.map((entry) => [entry.id, entry.family]));
   const builtinRules = entries.map((entry, i) => lazyRule(entry, specs[i]!));
-  const own = keywordsOf(builtinRules);
+  let own: string[] | undefined;
   let automaton: AhoCorasick | undefined;
   return {
     builtinRules,
     familyOf: (ruleId) => families.get(ruleId),
     keywordAutomaton(keywords) {
-      if (readAutomaton === undefined || keywords.length !== own.length) return undefined;
-      if (keywords.some((keyword, k) => keyword !== own[k])) return undefined;
-      return (automaton ??= loadAhoCorasick(readAutomaton(), own));
+      // Asked for past 256 KB of text only: a hook does not list the catalog's keywords.
+      const catalogKeywords = (own ??= keywordsOf(builtinRules));
+      if (readAutomaton === undefined || keywords.length !== catalogKeywords.length)
+        return undefined;
+      if (keywords.some((keyword, k) => keyword !== catalogKeywords[k])) return undefined;
+      return (automaton ??= loadAhoCorasick(readAutomaton(), catalogKeywords));
     },
   };
 }
