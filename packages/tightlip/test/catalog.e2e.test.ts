@@ -1,4 +1,4 @@
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect } from 'vitest';
@@ -36,6 +36,20 @@ describe('the catalog the bundle reads', () => {
     const fromBundle = report(BUNDLE);
     expect(fromBundle.length).toBeGreaterThan(builtinRules.length);
     expect(fromBundle).toEqual(report(SOURCES));
+
+    // The stored automaton is what the bundle walks: with its transitions blanked (its
+    // header and keywords intact, so it is taken), the catalog's keywords go unseen.
+    const copy = temp.path('install-blank');
+    cpSync(join(ROOT, 'packages', 'tightlip'), copy, { recursive: true });
+    const file = join(copy, 'dist', 'keywords.bin');
+    const bytes = readFileSync(file);
+    const stored = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+    let at = 4; // magic, classes, count, longest; then sized lists: keywords, classes, rows
+    at += 1 + stored[at]!;
+    at += 1 + stored[at]!;
+    stored.fill(0, at + 1, at + 1 + stored[at]!);
+    writeFileSync(file, bytes);
+    expect(report(join(copy, 'bin', 'tightlip.js')).length).toBeLessThan(fromBundle.length);
   });
 
   it('blocks, naming the file, when an install lacks its data', ({ temp }) => {
