@@ -25,6 +25,28 @@ const YAML_KEY = /^([ \t]*)(?:-[ \t]+)*["']?([^"'#:\s{[][^"'#:]*?)["']?[ \t]*:(?
 const SECTION = /^[ \t]*\[{1,2}[ \t]*([^\]]+?)[ \t]*\]{1,2}[ \t]*(?:[#;].*)?$/;
 
 /**
+ * How far into a line its key ends, at most: a YAML key at the line's first `:`, a section
+ * name at its first `]`. The patterns above try every place a key could end, and each
+ * place tries the run of blanks after it, so a line of a word and 50,000 spaces (a
+ * binary's printable text, or a hostile file) cost a second a line; past this bound the
+ * line is no key, and the patterns never run on more than it.
+ */
+const MAX_KEY_END = 256;
+
+/** The YAML key `line` opens, if any (see YAML_KEY, MAX_KEY_END). */
+function yamlKey(line: string): RegExpExecArray | null {
+  const colon = line.indexOf(':');
+  // The match ends at that colon and the character after it.
+  return colon === -1 || colon > MAX_KEY_END ? null : YAML_KEY.exec(line.slice(0, colon + 2));
+}
+
+/** The `[section]` header `line` is, if any (see SECTION, MAX_KEY_END). */
+function sectionHeader(line: string): RegExpExecArray | null {
+  const close = line.indexOf(']');
+  return close === -1 || close > MAX_KEY_END ? null : SECTION.exec(line);
+}
+
+/**
  * The block structure of `text`, by how its format nests keys: YAML by indentation,
  * JSON, HCL and code by braces and brackets, TOML and INI by `[section]` headers.
  * `lineStarts` are the offsets of the text's lines.
@@ -87,7 +109,7 @@ function indentOutline(
       stack.length = 0;
       continue;
     }
-    const key = YAML_KEY.exec(line);
+    const key = yamlKey(line);
     if (key) {
       // A list item's keys (`- name: x`) sit at the indentation of the text after the dash.
       const keyIndent = line.indexOf(key[2]!, key[1]!.length);
@@ -110,7 +132,7 @@ function sectionOutline(
   for (let i = 0; i < lineStarts.length; i++) {
     const start = lineStarts[i]!;
     if (text[start] === '[' || text[start] === ' ' || text[start] === '\t') {
-      const section = SECTION.exec(text.slice(start, lineEnd(i)));
+      const section = sectionHeader(text.slice(start, lineEnd(i)));
       if (section) {
         node = undefined;
         // `[a.b]`, `[remote "origin"]`: each part a level.
@@ -145,11 +167,15 @@ function braceOutline(
   // semicolon or line break; and that text on the line before, for a brace alone on its line.
   let segmentStart = 0;
   let previousSegment: [number, number] = [0, 0];
+  // Its key, once asked for: every brace of a run (`{{{`) asks again, and a long line read
+  // again for each was quadratic.
+  let previousKey: string | undefined;
   let line = 0;
   nodeOf[0] = undefined;
   const newLine = (at: number) => {
     line++;
     previousSegment = [segmentStart, at];
+    previousKey = undefined;
     segmentStart = at + 1;
     nodeOf[line] = node;
   };
@@ -170,8 +196,11 @@ function braceOutline(
       stack.push(node);
       // A brace alone on its line belongs to the key at the end of the line before.
       const segment = text.slice(segmentStart, i);
-      const key = segment.trim() === '' ? text.slice(...previousSegment) : segment;
-      node = { key: blockKey(key) ?? '', parent: node };
+      const key =
+        segment.trim() === ''
+          ? (previousKey ??= blockKey(text.slice(...previousSegment)) ?? '')
+          : (blockKey(segment) ?? '');
+      node = { key, parent: node };
       record(i);
       segmentStart = i + 1;
     } else if (char === '}' || char === ']') {

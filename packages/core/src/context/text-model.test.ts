@@ -96,6 +96,30 @@ describe('parent keys', () => {
     expect(createTextModel(ini, 'app.ini').parentKeys(ini.indexOf('VALUE'))).toEqual(['slack']);
   });
 
+  it('takes no key that ends past 256 characters into its line', () => {
+    // The patterns are not run past that bound: a word and 50,000 spaces cost them a second.
+    const at256 = `${'k'.repeat(250)}${' '.repeat(5)}:\n  key: VALUE\n`;
+    expect(createTextModel(at256, 'a.yml').parentKeys(at256.indexOf('VALUE'))).toEqual([
+      'k'.repeat(250),
+    ]);
+    const past = `k${' '.repeat(300)}:\n  key: VALUE\n`;
+    expect(createTextModel(past, 'a.yml').parentKeys(past.indexOf('VALUE'))).toEqual([]);
+    const section = `[${'s'.repeat(300)}]\nkey = VALUE\n`;
+    expect(createTextModel(section, 'a.ini').parentKeys(section.indexOf('VALUE'))).toEqual([]);
+    const short = `[${'s'.repeat(200)}]\nkey = VALUE\n`;
+    expect(createTextModel(short, 'a.ini').parentKeys(short.indexOf('VALUE'))).toEqual([
+      's'.repeat(200),
+    ]);
+  });
+
+  it('names each brace of a run after the line before', () => {
+    const text = '"outer"\n{{"key": "VALUE"}}';
+    expect(createTextModel(text, 'a.json').parentKeys(text.indexOf('VALUE'))).toEqual([
+      'outer',
+      'outer',
+    ]);
+  });
+
   it('ignores braces inside strings', () => {
     const text = '{"a": "{not a block", "b": {"key": "VALUE"}}';
     expect(createTextModel(text, 'a.json').parentKeys(text.indexOf('VALUE'))).toEqual(['b']);
