@@ -171,6 +171,34 @@ describe('runScan', () => {
     expect(inPieces.findings.map(({ origin: _origin, ...finding }) => finding)).toEqual(expected);
   });
 
+  it('reads a line of megabytes in one piece only, not again as the context of the pieces around it', async () => {
+    const engine = createEngine();
+    let scanned = 0;
+    const counting = {
+      ...engine,
+      scan: (chunk: Parameters<typeof engine.scan>[0]) => {
+        scanned += chunk.text.length;
+        return engine.scan(chunk);
+      },
+    };
+    const code = 'export const value = compute("a fairly ordinary line of code");';
+    // A bundle: short lines around one of 2 MB, a token in it and one after it.
+    const bundle = `var a=[${'1,'.repeat(1_000_000)}"${fakeGithubToken(1)}"];`;
+    const lines = [
+      ...Array.from({ length: 900 }, () => code),
+      bundle,
+      ...Array.from({ length: 899 }, () => code),
+      `t = "${fakeGithubToken(2)}";`,
+    ];
+    const text = `${lines.join('\n')}\n`;
+    const item = { type: 'chunk', chunk: { subject: 'content', path: 'app.js', text } } as const;
+    const scanner = { engine: counting, extractor: undefined, origin: 'file', maxFindings: 100 };
+    const { findings } = await scanItem(item, scanner);
+    expect(findings.map((f) => f.line)).toEqual([901, 1801]);
+    // Each piece's context stops short of the long line: it is read once.
+    expect(scanned).toBeLessThan(text.length + 64 * 1024);
+  });
+
   it("rebuilds a configuration's rules and allow patterns on the linear-time engine in a worker", async ({
     temp,
   }) => {

@@ -123,22 +123,37 @@ export async function toChunks(
  */
 const PIECE = 48 * 1024;
 
-/** Lines of context on each side of a piece: a match that starts in it and ends up to this many lines later (a private key) is found whole. */
+/**
+ * Context on each side of a piece, whole lines that do not count: up to this many lines,
+ * so that a match that starts in the piece and ends up to this many lines later (a private
+ * key) is found whole; and up to this many characters, so that a bundle's line of
+ * megabytes is not scanned again with every piece near it (laravel/laravel's history has
+ * a file of 116 lines, one of them 2.2 MB, which all five of its pieces read).
+ */
 const PIECE_CONTEXT = 64;
+const PIECE_CONTEXT_CHARS = 16 * 1024;
 
-/** The 0-based offset just after `count` more lines from `at` (or the end). */
-function linesAfter(text: string, at: number, count: number): number {
-  for (let i = 0; i < count && at < text.length; i++) {
-    const newline = text.indexOf('\n', at);
-    at = newline === -1 ? text.length : newline + 1;
+/** The 0-based offset just after as many of the `count` lines from `at` as fit in `limit` characters. */
+function linesAfter(text: string, at: number, count: number, limit: number): number {
+  let end = at;
+  for (let i = 0; i < count && end < text.length; i++) {
+    const newline = text.indexOf('\n', end);
+    const next = newline === -1 ? text.length : newline + 1;
+    if (next - at > limit) break;
+    end = next;
   }
-  return at;
+  return end;
 }
 
-/** The offset of the start of the line `count` lines before the one starting at `at`. */
-function linesBefore(text: string, at: number, count: number): number {
-  for (let i = 0; i < count && at > 0; i++) at = text.lastIndexOf('\n', at - 2) + 1;
-  return at;
+/** The offset of the first of the `count` lines before the one starting at `at` that fit in `limit` characters. */
+function linesBefore(text: string, at: number, count: number, limit: number): number {
+  let start = at;
+  for (let i = 0; i < count && start > 0; i++) {
+    const previous = text.lastIndexOf('\n', start - 2) + 1;
+    if (at - previous > limit) break;
+    start = previous;
+  }
+  return start;
 }
 
 /** Number of `\n` in text[from, to). */
@@ -150,8 +165,8 @@ function newlines(text: string, from: number, to: number): number {
 }
 
 /**
- * A chunk as pieces of about `PIECE` characters of whole lines, each with
- * `PIECE_CONTEXT` lines of context around it that do not count; the lines that count are
+ * A chunk as pieces of about `PIECE` characters of whole lines, each with context around
+ * it that does not count (see `PIECE_CONTEXT`); the lines that count are
  * those of the piece that the chunk counts. A short chunk is its own piece.
  */
 function* piecesOf(chunk: Chunk): Generator<Chunk> {
@@ -172,8 +187,8 @@ function* piecesOf(chunk: Chunk): Generator<Chunk> {
     const newline = text.indexOf('\n', Math.min(text.length, start + PIECE));
     const end = newline === -1 ? text.length : newline + 1;
     const own = newlines(text, start, end) + (end === text.length && !text.endsWith('\n') ? 1 : 0);
-    const from = linesBefore(text, start, PIECE_CONTEXT);
-    const to = linesAfter(text, end, PIECE_CONTEXT);
+    const from = linesBefore(text, start, PIECE_CONTEXT, PIECE_CONTEXT_CHARS);
+    const to = linesAfter(text, end, PIECE_CONTEXT, PIECE_CONTEXT_CHARS);
     const counted: [number, number] = [line, line + Math.max(own, 1) - 1];
     const lines: [number, number][] = [];
     if (!ranges) lines.push(counted);
