@@ -155,10 +155,15 @@ function runAround(text: string, at: number, inRun: (code: number) => boolean): 
 
 /** The encoded spans of `text` that decode to something worth scanning, in order; at most `max`. */
 export function findEncodedSpans(text: string, max: number): EncodedSpan[] {
-  const spans: EncodedSpan[] = [];
+  // One list per pass, each in order of its spans' starts, merged at the end.
+  const lists: EncodedSpan[][] = [[], [], []];
+  let kept = 0;
+  let pass = 0;
   const keep = (start: number, end: number, encoding: Encoding, bytes: Uint8Array | undefined) => {
-    if (bytes && spans.length < max && isWorthScanning(bytes))
-      spans.push({ start, end, encoding, bytes });
+    if (bytes && kept < max && isWorthScanning(bytes)) {
+      lists[pass]!.push({ start, end, encoding, bytes });
+      kept++;
+    }
   };
   // Base64 and hex: one pass over runs of base64 characters (hex digits are among them).
   for (let at = 0; at < text.length; at++) {
@@ -171,12 +176,14 @@ export function findEncodedSpans(text: string, max: number): EncodedSpan[] {
       for (let i = from; i < end && hex; i++) hex = isHexDigit(text.charCodeAt(i));
       if (!hex) {
         let padded = end;
-        while (padded < end + 2 && text.charCodeAt(padded) === 61 /* = */) padded++;
+        while (padded < end + 2 && padded < text.length && text.charCodeAt(padded) === 61 /* = */)
+          padded++;
         keep(at, padded, 'base64', decodeDigits(text, at, end, 6));
       } else if (end - from >= MIN_HEX) keep(at, end, 'hex', decodeDigits(text, from, end, 4));
     }
     at = end;
   }
+  pass = 1;
   // Percent-encoding: runs around `%XX`, with at least three escapes.
   const inPercentRun = (code: number) => code < 128 && PERCENT_RUN[code] === 1;
   for (let at = text.indexOf('%'); at !== -1; at = text.indexOf('%', at + 1)) {
@@ -186,6 +193,7 @@ export function findEncodedSpans(text: string, max: number): EncodedSpan[] {
       keep(start, end, 'percent-encoding', percentDecode(run));
     at = end;
   }
+  pass = 2;
   // JSON and JS escapes: runs around `\u` and `\x`.
   const inEscapeRun = (code: number) => code < 128 && ESCAPE_RUN[code] === 1;
   for (let at = text.indexOf('\\'); at !== -1; at = text.indexOf('\\', at + 1)) {
@@ -199,5 +207,22 @@ export function findEncodedSpans(text: string, max: number): EncodedSpan[] {
     if (decoded !== run) keep(start, end, 'escapes', utf8.encode(decoded));
     at = end;
   }
-  return spans.sort((a, b) => a.start - b.start);
+  return byStart(byStart(lists[0]!, lists[1]!), lists[2]!);
+}
+
+/**
+ * Two lists of spans, each in order of their starts, as one (on a tie, `a`'s first). Not
+ * Array#sort: its optimized call bailed out at every text that had spans, hundreds of
+ * times a history (eslint/eslint's: 792 times in one compiled version).
+ */
+function byStart(a: EncodedSpan[], b: EncodedSpan[]): EncodedSpan[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const merged: EncodedSpan[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(a[i]!.start <= b[j]!.start ? a[i++]! : b[j++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
 }

@@ -1,6 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import { createEngine, parseTermList } from '@tightlip/core';
 import { fakeGithubToken } from '@tightlip/fixtures';
+import { findEncodedSpans } from '../src/decode.js';
 import { createExtractor } from '../src/index.js';
 import { CODENAME, codecs, describe, extract } from './helpers.js';
 
@@ -56,6 +57,22 @@ group('encoded spans', () => {
       endLine: 1,
       endColumn: 6 + base64.length,
     });
+  });
+
+  it('gives the spans of every encoding in the order of the text', () => {
+    const text = [unicode, percent, base64, hexEscapes, hex].join(' | ');
+    const spans = findEncodedSpans(text, 100);
+    expect(spans.map((span) => span.encoding)).toEqual([
+      'escapes',
+      'percent-encoding',
+      'base64',
+      'escapes',
+      'hex',
+    ]);
+    expect(spans.map((span) => span.start)).toEqual(
+      [unicode, percent, base64, hexEscapes, hex].map((part) => text.indexOf(part)),
+    );
+    expect(findEncodedSpans(text, 2)).toHaveLength(2);
   });
 
   it('decodes a token escaped only in its first character, and nested encodings (base64 of hex)', async () => {
