@@ -25,12 +25,9 @@ const inputs = {
   'minified: 22k tokens on one line (findings)': tokens,
   'kind: Secret manifest, one document': `kind: Secret\ndata:\n${fill('  k: QUJDREVGR0hJSktMTU5PUA==\n')}`,
 };
-/**
- * Inputs read as another file than `x.js`, [text, path]: each with a candidate whose rule
- * asks for the keys of the blocks around it (Slack's verification token, keyed by them).
- * @type {Record<string, [string, string]>}
- */
+/** A candidate whose rule asks for the keys of the blocks around it (Slack's verification token, keyed by them). */
 const token = `verification ${createFake(9).base62(24)}`;
+/** Inputs read as another file than `x.js`, [text, path], each with that candidate. @type {Record<string, [string, string]>} */
 const keyed = {
   'YAML: a word and a line of spaces': [`k${fill(' ')}\nslack:\n  note: ${token}\n`, 'x.yaml'],
   'INI: "[", a word and a line of spaces': [`[k${fill(' ')}\n[slack]\nnote = ${token}\n`, 'x.ini'],

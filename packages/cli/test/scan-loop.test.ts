@@ -192,7 +192,12 @@ describe('runScan', () => {
     ];
     const text = `${lines.join('\n')}\n`;
     const item = { type: 'chunk', chunk: { subject: 'content', path: 'app.js', text } } as const;
-    const scanner = { engine: counting, extractor: undefined, origin: 'file', maxFindings: 100 };
+    const scanner = {
+      engine: counting,
+      extractor: undefined,
+      origin: 'file',
+      maxFindings: 100,
+    } as const;
     const { findings } = await scanItem(item, scanner);
     expect(findings.map((f) => f.line)).toEqual([901, 1801]);
     // Each piece's context stops short of the long line: it is read once.
