@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
   createHistorySource,
@@ -109,11 +108,7 @@ export async function scanHistory(options: ScanOptions & HistorySelection): Prom
     isUnit: (item) => history.isUnit(item),
     total: () => history.total(),
   };
-  // This thread is busy all along reading and comparing blobs (and git with it): a worker
-  // per core besides this one, not one per core, which on 2 cores cost ~1-2 s more CPU
-  // and ~30 MB more memory for no gain in time (lodash, eslint).
-  const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
-  return scan(source, { ...options, workers });
+  return scan(source, options);
 }
 
 export interface PushScanOptions extends ScanOptions {
