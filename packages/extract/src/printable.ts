@@ -62,15 +62,10 @@ export function utf16Text(bytes: Uint8Array): string | undefined {
         ? 'utf-16be'
         : undefined;
   if (!endian) return undefined;
-  const text = new TextDecoder(endian).decode(bytes);
-  // Control characters become spaces, as in printableText.
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    out +=
-      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f
-        ? ' '
-        : text[i];
-  }
-  return out;
+  // Control characters become spaces, as in printableText (one native pass: a string built
+  // a character at a time took 1.2 s and 200 MB for 10 MB of UTF-16).
+  return new TextDecoder(endian).decode(bytes).replace(CONTROL, ' ');
 }
+
+/** What printable text has none of: control characters but tabs and line breaks, and DEL. */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;

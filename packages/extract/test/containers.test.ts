@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
 import { fakeGithubToken, tarFiles, zipBomb, zipFiles } from '@tightlip/fixtures';
 import { gzipSync } from 'node:zlib';
-import { printableText } from '../src/printable.js';
+import { printableText, utf16Text } from '../src/printable.js';
 import { CODENAME, describe, extract } from './helpers.js';
 
 const token = fakeGithubToken();
@@ -108,6 +108,11 @@ group('containers', () => {
       expect(describe((await extract(path, bytes)).findings)).toEqual([
         `${path}:2:8 github-pat (UTF-16 text)`,
       ]);
+    // Control characters are spaces, tabs and line breaks kept, every character in its place.
+    const controls = 'ab\u0000c\u0001\td\u001f\u007fe\r\n\u00e9\u4e2d'.repeat(8);
+    expect(utf16Text(Buffer.from(controls, 'utf16le'))).toBe(
+      'ab c \td  e\r\n\u00e9\u4e2d'.repeat(8),
+    );
   });
 
   it('names archives it does not open (xz, 7z, …) as binary, which does not fail a scan', async () => {
