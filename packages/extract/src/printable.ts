@@ -68,4 +68,5 @@ export function utf16Text(bytes: Uint8Array): string | undefined {
 }
 
 /** What printable text has none of: control characters but tabs and line breaks, and DEL. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
