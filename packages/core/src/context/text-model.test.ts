@@ -112,11 +112,16 @@ describe('parent keys', () => {
     ]);
   });
 
-  it('names each brace of a run after the line before', () => {
+  it('names each brace of a run after the line before, and a brace on a later line after its own line before', () => {
     const text = '"outer"\n{{"key": "VALUE"}}';
     expect(createTextModel(text, 'a.json').parentKeys(text.indexOf('VALUE'))).toEqual([
       'outer',
       'outer',
+    ]);
+    const lines = '"first"\n{\n"second"\n{"key": "VALUE"}';
+    expect(createTextModel(lines, 'a.json').parentKeys(lines.indexOf('VALUE'))).toEqual([
+      'second',
+      'first',
     ]);
   });
 
