@@ -61,7 +61,9 @@ export function catalogText(
 /**
  * A rule whose eager parts come from its entry and whose other parts are those of the rule
  * its spec defines, defined when first asked for. Own getters, as `defineRule`'s are, so
- * that spreading a rule (`{ ...rule, severity }`) copies all of it.
+ * that spreading a rule (`{ ...rule, severity }`) copies all of it. Written out one by one
+ * on purpose: a loop of `Object.defineProperty` with `rule()[name]` makes each read a
+ * keyed one, and getters shared through a prototype cost a scan more instructions.
  */
 function lazyRule(entry: CatalogEntry, spec: string): Rule {
   let defined: Rule | undefined;
