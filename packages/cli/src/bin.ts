@@ -1,3 +1,4 @@
+import './young-generation.js';
 import { main } from './main.js';
 import { startTimeBudget } from './time-budget.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect } from 'vitest';
+import { createFake } from '@tightlip/core';
 import { it } from '@tightlip/fixtures/vitest';
 import { BIN, runTightlip } from './helpers.js';
 
@@ -69,5 +70,30 @@ describe('writing the report', () => {
     const result = temp.run('sh', ['-c', `"${process.execPath}" "${BIN}" scan a.txt > /dev/full`]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('tightlip: cannot write the report to standard output: ENOSPC\n');
+  });
+});
+
+describe('the memory of a scan', () => {
+  it("keeps the main thread's young generation at the size it had when the scan started", ({
+    temp,
+  }) => {
+    // Lines that each rule looks at closely, whose garbage lives long enough to make V8
+    // grow the young generation: to 32 MB (16 MB a half) without the flag the CLI sets
+    // (young-generation.ts).
+    const fake = createFake(11);
+    for (let i = 0; i < 200; i++)
+      temp.write(
+        `f${i}.env`,
+        Array.from({ length: 150 }, (_, l) => `password_${l} = "${fake.base62(24)}"\n`).join(''),
+      );
+    temp.write(
+      'young.cjs',
+      "process.on('exit', () => { const space = require('v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space'); process.stderr.write(`young generation: ${space.space_size}\\n`); });\n",
+    );
+    const result = temp.run(process.execPath, ['-r', './young.cjs', BIN, 'scan', '.']);
+    expect(result.status, result.stderr).toBe(0);
+    const size = Number(/young generation: (\d+)/.exec(result.stderr)![1]);
+    // It starts with 1 MB a half; 4 MB leaves room for V8's own choices at start.
+    expect(size).toBeLessThanOrEqual(4 * 1024 * 1024);
   });
 });
