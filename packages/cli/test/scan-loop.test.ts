@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect } from 'vitest';
 import { createEngine, createFake } from '@tightlip/core';
 import { fakeGithubToken, fakeToken } from '@tightlip/fixtures';
@@ -109,6 +110,33 @@ describe('runScan', () => {
       'f35.ts',
       'f5.ts',
     ]);
+  });
+
+  it('starts a worker per core besides this thread and the cores the source keeps busy', async ({
+    temp,
+  }) => {
+    const file = 'export const value = compute("a fairly ordinary line of code");\n'.repeat(2048);
+    for (let i = 0; i < 40; i++) temp.write(`f${i}.ts`, file);
+    const settings = await loadScanSettings({
+      io: testIo(temp.dir, temp.env),
+      searchFrom: [temp.dir],
+      termFiles: [],
+    });
+    const engineOptions = { root: temp.dir, reveal: false };
+    const run = async (busyCores: number) =>
+      runScan(Object.assign(await createDirectorySource([], temp.dir), { busyCores }), {
+        engine: createScanEngine(settings, engineOptions),
+        limits: { maxFileSize: 1 << 20 },
+        isAllowedPath: () => false,
+        now: () => 0,
+        portable: () => Promise.resolve(toPortableEngine(settings, engineOptions)),
+        workerThreshold: 256 * 1024,
+        awaitWorkers: true,
+      });
+    // A source that keeps every other core busy (history's git, on 2 cores) gets none; one
+    // that keeps none busy gets at least one, however few the cores.
+    expect((await run(availableParallelism() - 1)).workerItems).toBe(0);
+    expect((await run(0)).workerItems).toBeGreaterThan(0);
   });
 
   it('stops with a ScanLimitError past its findings budget, instead of growing without bound', async ({

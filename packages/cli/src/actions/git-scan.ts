@@ -107,6 +107,7 @@ export async function scanHistory(options: ScanOptions & HistorySelection): Prom
     attribute: (findings) => history.attribute(findings),
     isUnit: (item) => history.isUnit(item),
     total: () => history.total(),
+    busyCores: 1,
   };
   return scan(source, options);
 }

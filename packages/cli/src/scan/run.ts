@@ -293,15 +293,16 @@ export async function runScan(source: Source, options: RunOptions): Promise<Scan
     maxFindings,
   };
   const heapLimit = getHeapStatistics().heap_size_limit * 0.75;
-  // A worker per core besides two: this thread reads the source and scans what no worker
-  // is ready for, and a second core goes to what runs beside it (git, which inflates a
-  // history's blobs; V8's compiler and GC threads, which a worker doubles). On 2 cores a
-  // worker gained no time and cost CPU and memory; measured interleaved, no worker
-  // against one: history of eslint/eslint 13.5-14.2 against 14.6-15.2 s, 216-220 against
-  // 295-302 MB; lodash/lodash 16.6-17.2 against 16.1-16.3 s, 199-207 against 280-284 MB;
-  // a node_modules of 233 MB 9.9-11.5 s both, 184 against 292-311 MB and 3 s less CPU.
+  // A worker per core besides this thread and those the source keeps busy (history: git
+  // inflating blobs), at least one unless the source keeps one busy: this thread reads the
+  // source and scans what no worker is ready for. Measured on 2 cores, interleaved, no
+  // worker against one: history of eslint/eslint 13.5-14.2 against 14.6-15.2 s, 216-220
+  // against 295-302 MB, of lodash/lodash 16.6-17.2 against 16.1-16.3 s, 199-207 against
+  // 280-284 MB (git and V8's compiler threads, which each worker doubles, need the second
+  // core); a generated tree of 1 GB 17.5-17.7 against 11.8-12.4 s.
+  const busy = source.busyCores ?? 0;
   const workers = options.portable
-    ? (options.workers ?? Math.max(0, availableParallelism() - 2))
+    ? (options.workers ?? Math.max(busy > 0 ? 0 : 1, availableParallelism() - 1 - busy))
     : 0;
   const findings: Finding[] = [];
   const skipped: Skipped[] = [];

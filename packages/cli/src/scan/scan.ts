@@ -41,7 +41,7 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Called now and then with the scan's progress. */
   onProgress?: (progress: ScanProgress) => void;
-  /** Worker threads for large scans (one per core besides the main thread by default; 0: none), and past how many bytes (see `runScan`). */
+  /** Worker threads for large scans (by default one per core besides the main thread and those the source keeps busy; 0: none), and past how many bytes (see `runScan`). */
   workers?: number;
   workerThreshold?: number;
   /** Rules run besides the configured ones (publish-check's). */

@@ -41,4 +41,9 @@ export interface Source {
   isUnit?(item: SourceItem): boolean;
   /** How many of those it yields, once known: for a progress display. */
   total?(): number | undefined;
+  /**
+   * Cores that what the source runs beside the scan keeps busy (history: git inflating
+   * every blob); the scan starts so many fewer worker threads (see `runScan`).
+   */
+  readonly busyCores?: number;
 }
