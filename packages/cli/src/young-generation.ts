@@ -1,10 +1,11 @@
+import { subscribe } from 'node:diagnostics_channel';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 
 // Imported first by bin.ts: V8 stops growing this thread's young generation once it is
 // 8 MB (4 MB a half). Large scans made it grow to 32 MB, for no speed: peak RSS of
 // `history` on expressjs/express 166-178 -> ~105 MB, of `scan` on a node_modules of
-// 233 MB 344 -> ~190 MB, each as fast. Kept at its start (2 MB), the young generation
+// 233 MB 295 -> ~250 MB, each as fast. Kept at its start (2 MB), the young generation
 // cost eslint/eslint's history twice the garbage collection (14 % of the main thread
 // against 7.5 %; 9 % at 8 MB). V8 reads the flag whenever it would grow the space, so
 // setting it in a running process takes effect; it is set after a collection that finds
@@ -15,11 +16,29 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 /** The young generation's size past which it no longer grows (V8 doubles it as it grows). */
 const YOUNG_GENERATION_CAP = 8 * 1024 * 1024;
 
+let stopped = false;
+const stopGrowing = () => setFlagsFromString('--semi-space-growth-factor=1');
+
 const collections = new PerformanceObserver(() => {
   const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
   if (young && young.space_size >= YOUNG_GENERATION_CAP) {
-    setFlagsFromString('--semi-space-growth-factor=1');
+    stopGrowing();
+    stopped = true;
     collections.disconnect();
   }
 });
 collections.observe({ entryTypes: ['gc'] });
+
+// V8 sets the flag back to its default (2) when it sets up a new isolate's heap: each
+// worker thread did, and this thread's young generation then grew to 32 MB (a scan of a
+// generated 1 GB tree: peak RSS 164 MB). So it is set again once a worker runs.
+/** What Node publishes on its `worker_threads` channel: a worker just made. */
+interface WorkerMade {
+  worker: { once(event: 'online', listener: () => void): unknown };
+}
+
+subscribe('worker_threads', (message) => {
+  (message as WorkerMade).worker.once('online', () => {
+    if (stopped) stopGrowing();
+  });
+});

@@ -96,4 +96,41 @@ describe('the memory of a scan', () => {
     // Its cap (young-generation.ts).
     expect(size).toBeLessThanOrEqual(8 * 1024 * 1024);
   });
+
+  it('keeps it at its cap after a worker thread starts, which set V8 back to growing it', ({
+    temp,
+  }) => {
+    // The module as the CLI runs it, then garbage that lives long enough to grow the young
+    // generation, before and after a worker starts (32 MB after it without the module's
+    // care for workers).
+    const module = new URL('../dist/young-generation.js', import.meta.url).href;
+    temp.write(
+      'grow.mjs',
+      [
+        "import { Worker } from 'node:worker_threads';",
+        "import { getHeapSpaceStatistics } from 'node:v8';",
+        `await import(${JSON.stringify(module)});`,
+        "const size = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;",
+        'const keep = new Array(60000);',
+        'let n = 0;',
+        'const churn = async () => {',
+        '  for (let r = 0; r < 40; r++) {',
+        "    for (let i = 0; i < 20000; i++, n++) keep[n % 60000] = { n, s: 'x' + n };",
+        '    await new Promise((done) => setImmediate(done));',
+        '  }',
+        '};',
+        'await churn();',
+        'const before = size();',
+        "const worker = new Worker('setTimeout(() => {}, 60000)', { eval: true });",
+        "await new Promise((resolve) => worker.once('online', resolve));",
+        'await churn();',
+        'console.log(before, size());',
+        'await worker.terminate();',
+      ].join('\n'),
+    );
+    const result = temp.run(process.execPath, ['grow.mjs']);
+    expect(result.status, result.stderr).toBe(0);
+    const cap = 8 * 1024 * 1024;
+    expect(result.stdout.trim().split(' ').map(Number)).toEqual([cap, cap]);
+  });
 });
