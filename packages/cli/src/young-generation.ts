@@ -29,14 +29,15 @@ const collections = new PerformanceObserver(() => {
 });
 collections.observe({ entryTypes: ['gc'] });
 
-// V8 sets the flag back to its default (2) when it sets up a new isolate's heap: each
-// worker thread did, and this thread's young generation then grew to 32 MB (a scan of a
-// generated 1 GB tree: peak RSS 164 MB). So it is set again once a worker runs.
 /** What Node publishes on its `worker_threads` channel: a worker just made. */
 interface WorkerMade {
   worker: { once(event: 'online', listener: () => void): unknown };
 }
 
+// V8 sets the flag back to its default (2) when it sets up a new isolate's heap: each
+// worker thread did, and this thread's young generation then grew to 32 MB (a scan of a
+// generated 1 GB tree: peak RSS 159-163 MB, against 132-150 MB). So it is set again once
+// each worker runs.
 subscribe('worker_threads', (message) => {
   (message as WorkerMade).worker.once('online', () => {
     if (stopped) stopGrowing();

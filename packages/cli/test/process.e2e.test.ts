@@ -74,9 +74,7 @@ describe('writing the report', () => {
 });
 
 describe('the memory of a scan', () => {
-  it("keeps the main thread's young generation at the size it had when the scan started", ({
-    temp,
-  }) => {
+  it("stops the main thread's young generation at its cap in a large scan", ({ temp }) => {
     // Lines that each rule looks at closely, whose garbage lives long enough to make V8
     // grow the young generation: to 32 MB (16 MB a half) without the flag the CLI sets
     // (young-generation.ts).
