@@ -59,6 +59,10 @@ describe('commentary', () => {
 });
 
 describe('parent keys', () => {
+  /** The keys of the blocks around `VALUE` in `text`, read as the file `path`. */
+  const keysAround = (text: string, path: string) =>
+    createTextModel(text, path).parentKeys(text.indexOf('VALUE'));
+
   it('follows YAML indentation, list items and documents', () => {
     const text =
       'storage:\n  azure:\n    key: VALUE\n  other: 1\nlist:\n  - name: x\n    token: TOKEN\n---\nroot: ROOT\n';
@@ -76,58 +80,40 @@ describe('parent keys', () => {
     expect(model.parentKeys(json.indexOf('VALUE'))).toEqual(['app', 'slack']);
     expect(model.parentKeys(json.indexOf('OUT'))).toEqual([]);
     const hcl = 'provider "aws" {\n  region = "x"\n  assume_role {\n    key = "VALUE"\n  }\n}\n';
-    expect(createTextModel(hcl, 'main.tf').parentKeys(hcl.indexOf('VALUE'))).toEqual([
-      'assume_role',
-      'provider aws',
-    ]);
+    expect(keysAround(hcl, 'main.tf')).toEqual(['assume_role', 'provider aws']);
     const pretty = '{\n  "storage":\n  {\n    "key": "VALUE"\n  }\n}\n';
-    expect(createTextModel(pretty, 'a.json').parentKeys(pretty.indexOf('VALUE'))).toEqual([
-      'storage',
-    ]);
+    expect(keysAround(pretty, 'a.json')).toEqual(['storage']);
   });
 
   it('follows TOML and INI sections', () => {
     const toml = '[database.primary]\npassword = "VALUE"\n';
-    expect(createTextModel(toml, 'a.toml').parentKeys(toml.indexOf('VALUE'))).toEqual([
-      'primary',
-      'database',
-    ]);
+    expect(keysAround(toml, 'a.toml')).toEqual(['primary', 'database']);
     const ini = '[slack]\nverification_token = VALUE\n';
-    expect(createTextModel(ini, 'app.ini').parentKeys(ini.indexOf('VALUE'))).toEqual(['slack']);
+    expect(keysAround(ini, 'app.ini')).toEqual(['slack']);
   });
 
   it('takes no key that ends past 256 characters into its line', () => {
     // The patterns are not run past that bound: a word and 50,000 spaces cost them a second.
     const at256 = `${'k'.repeat(250)}${' '.repeat(5)}:\n  key: VALUE\n`;
-    expect(createTextModel(at256, 'a.yml').parentKeys(at256.indexOf('VALUE'))).toEqual([
-      'k'.repeat(250),
-    ]);
+    expect(keysAround(at256, 'a.yml')).toEqual(['k'.repeat(250)]);
     const past = `k${' '.repeat(300)}:\n  key: VALUE\n`;
-    expect(createTextModel(past, 'a.yml').parentKeys(past.indexOf('VALUE'))).toEqual([]);
+    expect(keysAround(past, 'a.yml')).toEqual([]);
     const section = `[${'s'.repeat(300)}]\nkey = VALUE\n`;
-    expect(createTextModel(section, 'a.ini').parentKeys(section.indexOf('VALUE'))).toEqual([]);
+    expect(keysAround(section, 'a.ini')).toEqual([]);
     const short = `[${'s'.repeat(200)}]\nkey = VALUE\n`;
-    expect(createTextModel(short, 'a.ini').parentKeys(short.indexOf('VALUE'))).toEqual([
-      's'.repeat(200),
-    ]);
+    expect(keysAround(short, 'a.ini')).toEqual(['s'.repeat(200)]);
   });
 
   it('names each brace of a run after the line before, and a brace on a later line after its own line before', () => {
     const text = '"outer"\n{{"key": "VALUE"}}';
-    expect(createTextModel(text, 'a.json').parentKeys(text.indexOf('VALUE'))).toEqual([
-      'outer',
-      'outer',
-    ]);
+    expect(keysAround(text, 'a.json')).toEqual(['outer', 'outer']);
     const lines = '"first"\n{\n"second"\n{"key": "VALUE"}';
-    expect(createTextModel(lines, 'a.json').parentKeys(lines.indexOf('VALUE'))).toEqual([
-      'second',
-      'first',
-    ]);
+    expect(keysAround(lines, 'a.json')).toEqual(['second', 'first']);
   });
 
   it('ignores braces inside strings', () => {
     const text = '{"a": "{not a block", "b": {"key": "VALUE"}}';
-    expect(createTextModel(text, 'a.json').parentKeys(text.indexOf('VALUE'))).toEqual(['b']);
+    expect(keysAround(text, 'a.json')).toEqual(['b']);
   });
 });
 
