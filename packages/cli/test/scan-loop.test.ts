@@ -31,6 +31,34 @@ const ACME_CONFIG = {
   allow: { patterns: ['^acme_0'] },
 };
 
+/**
+ * `runScan` of the files in `dir`, with worker threads past 256 KB (waited for, so that they
+ * take batches): `workers` of them, or the default for a source that keeps `busyCores` busy.
+ */
+async function scanPooled(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  { workers, busyCores }: { workers?: number; busyCores?: number },
+) {
+  const settings = await loadScanSettings({
+    io: testIo(dir, env),
+    searchFrom: [dir],
+    termFiles: [],
+  });
+  const engineOptions = { root: dir, reveal: false };
+  const source = await createDirectorySource([], dir);
+  return runScan(Object.assign(source, busyCores === undefined ? {} : { busyCores }), {
+    engine: createScanEngine(settings, engineOptions),
+    limits: { maxFileSize: 1 << 20 },
+    isAllowedPath: () => false,
+    now: () => 0,
+    portable: () => Promise.resolve(toPortableEngine(settings, engineOptions)),
+    ...(workers === undefined ? {} : { workers }),
+    workerThreshold: 256 * 1024,
+    awaitWorkers: true,
+  });
+}
+
 describe('runScan', () => {
   it('gives the same report with worker threads as without, for a scan past the threshold', async ({
     temp,
@@ -79,23 +107,7 @@ describe('runScan', () => {
     const file = 'export const value = compute("a fairly ordinary line of code");\n'.repeat(2048);
     for (let i = 0; i < 40; i++)
       temp.write(`f${i}.ts`, i % 5 === 0 ? `${file}t = "${fakeGithubToken(i)}";\n` : file);
-    const settings = await loadScanSettings({
-      io: testIo(temp.dir, temp.env),
-      searchFrom: [temp.dir],
-      termFiles: [],
-    });
-    const engineOptions = { root: temp.dir, reveal: false };
-    const run = async (workers: number) =>
-      runScan(await createDirectorySource([], temp.dir), {
-        engine: createScanEngine(settings, engineOptions),
-        limits: { maxFileSize: 1 << 20 },
-        isAllowedPath: () => false,
-        now: () => 0,
-        portable: () => Promise.resolve(toPortableEngine(settings, engineOptions)),
-        workers,
-        workerThreshold: 256 * 1024,
-        awaitWorkers: true,
-      });
+    const run = (workers: number) => scanPooled(temp.dir, temp.env, { workers });
     const [alone, pooled] = [await run(0), await run(2)];
     expect(alone.workerItems).toBe(0);
     expect(pooled.workerItems).toBeGreaterThan(0);
@@ -117,22 +129,7 @@ describe('runScan', () => {
   }) => {
     const file = 'export const value = compute("a fairly ordinary line of code");\n'.repeat(2048);
     for (let i = 0; i < 40; i++) temp.write(`f${i}.ts`, file);
-    const settings = await loadScanSettings({
-      io: testIo(temp.dir, temp.env),
-      searchFrom: [temp.dir],
-      termFiles: [],
-    });
-    const engineOptions = { root: temp.dir, reveal: false };
-    const run = async (busyCores: number) =>
-      runScan(Object.assign(await createDirectorySource([], temp.dir), { busyCores }), {
-        engine: createScanEngine(settings, engineOptions),
-        limits: { maxFileSize: 1 << 20 },
-        isAllowedPath: () => false,
-        now: () => 0,
-        portable: () => Promise.resolve(toPortableEngine(settings, engineOptions)),
-        workerThreshold: 256 * 1024,
-        awaitWorkers: true,
-      });
+    const run = (busyCores: number) => scanPooled(temp.dir, temp.env, { busyCores });
     // A source that keeps every other core busy (history's git, on 2 cores) gets none; one
     // that keeps none busy gets at least one, however few the cores.
     expect((await run(availableParallelism() - 1)).workerItems).toBe(0);
