@@ -64,7 +64,7 @@ export interface RunOptions {
    * (the list necessarily holds its terms; credentials and other lists' terms in it are).
    */
   isOwnTerm?: (finding: Finding) => boolean;
-  /** Worker threads once a scan has read `workerThreshold` bytes: by default one per core besides this thread (at least one); 0 for none. */
+  /** Worker threads once a scan has read `workerThreshold` bytes: by default one per core besides this thread and those the source keeps busy (see `runScan`); 0 for none. */
   workers?: number;
   /** Wait for the workers to start before going on, so that they take batches (tests). */
   awaitWorkers?: boolean;

@@ -28,8 +28,9 @@ const SECTION = /^[ \t]*\[{1,2}[ \t]*([^\]]+?)[ \t]*\]{1,2}[ \t]*(?:[#;].*)?$/;
  * How far into a line its key ends, at most: a YAML key at the line's first `:`, a section
  * name at its first `]`. The patterns above try every place a key could end, and each
  * place tries the run of blanks after it, so a line of a word and 50,000 spaces (a
- * binary's printable text, or a hostile file) cost a second a line; past this bound the
- * line is no key, and the patterns never run on more than it.
+ * binary's printable text, or a hostile file) cost a second a line. Past this bound the
+ * line is no key: YAML_KEY then runs on no more than the line up to its colon, and SECTION
+ * only on lines whose name ends within it (what follows the `]` it reads once).
  */
 const MAX_KEY_END = 256;
 
