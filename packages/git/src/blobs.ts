@@ -159,7 +159,8 @@ export async function* streamObjects(
   const parse = createBatchParser(maxFileSize, (object) => ready.push(object));
   let count = 0;
   for await (const data of git.chunks(
-    [...LOW_MEMORY_CONFIG, 'cat-file', '--batch'],
+    // --buffer: git writes its output in full buffers, not once per object.
+    [...LOW_MEMORY_CONFIG, 'cat-file', '--batch', '--buffer'],
     `${ids.join('\n')}\n`,
   )) {
     parse(data);
