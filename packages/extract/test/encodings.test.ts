@@ -75,6 +75,25 @@ group('encoded spans', () => {
     expect(findEncodedSpans(text, 2)).toHaveLength(2);
   });
 
+  it('finds a base64 run of 16 characters or more wherever it starts, and none shorter', () => {
+    const base64Of = (text: string, length: number) =>
+      Buffer.from(text).toString('base64').slice(0, length);
+    const second = base64Of('user=admin pw=hunter2', 16);
+    // A run of 15 to 20 characters after 0 to 31 characters of punctuation, then, one
+    // character after it, a run of 16, at the end of the text or not: every alignment a run
+    // can have against the positions the search looks at first.
+    for (let length = 15; length <= 20; length++) {
+      const first = base64Of('pw=hunter2 admin user note', length);
+      for (let offset = 0; offset < 32; offset++) {
+        const text = `${'. '.repeat(16).slice(0, offset)}${first}.${second}${offset % 2 ? '' : ' !'}`;
+        const found = findEncodedSpans(text, 100).map((span) => text.slice(span.start, span.end));
+        expect(found, `${length} characters after ${offset}`).toEqual(
+          length >= 16 ? [first, second] : [second],
+        );
+      }
+    }
+  });
+
   it('decodes a token escaped only in its first character, and nested encodings (base64 of hex)', async () => {
     const first = `\\u${token.charCodeAt(0).toString(16).padStart(4, '0')}${token.slice(1)}`;
     const nested = Buffer.from(Buffer.from(`k=${token}`).toString('hex')).toString('base64');
