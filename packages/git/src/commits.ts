@@ -11,12 +11,8 @@ const FORMAT = '--format=%x00commit %H%n%B%x00';
 
 /** Starts the `git log` of `readCommits` for `revisions` now: a hook starts it while its configuration and engine load. */
 export function startCommitLog(git: Git, revisions: readonly string[]): StartedLines {
-  // GIT_FLUSH=0: git writes its output in full buffers, not one write per commit (for a
-  // push of small commits, thousands of pipe writes, wake-ups and reads fewer).
   return startLines(
-    git.lineBatches(['log', '-p', '--cc', ...PATCH_ARGS, FORMAT, ...revisions, '--'], {
-      GIT_FLUSH: '0',
-    }),
+    git.lineBatches(['log', '-p', '--cc', ...PATCH_ARGS, FORMAT, ...revisions, '--']),
   );
 }
 

@@ -36,9 +36,9 @@ export interface Git {
   /**
    * Runs git with `args` and yields stdout as lines (split on `\n` only), an array of them
    * for each piece read, as git writes it: memory does not grow with the output, and a
-   * long output costs no promise per line. `env` adds variables for this command only.
+   * long output costs no promise per line.
    */
-  lineBatches(args: readonly string[], env?: NodeJS.ProcessEnv): AsyncGenerator<string[]>;
+  lineBatches(args: readonly string[]): AsyncGenerator<string[]>;
   /** Runs git with `args`, `input` on its stdin, and yields stdout as it comes, read as fast as it is consumed. */
   chunks(args: readonly string[], input: string): AsyncGenerator<Buffer>;
   /** Starts git with `args` (fixed config and environment included) for a caller that talks to it: see `createBatch`. */
@@ -266,14 +266,18 @@ export async function openRepository(cwd: string, options: OpenOptions = {}): Pr
     }
   if (root === '') throw notARepository(cwd);
   const place: Place = { cwd: root, env };
+  // What is read to its end (a log, a diff, a stream of blobs) git writes in full buffers
+  // (GIT_FLUSH=0), not once per commit: a push of 5,000 small commits is thousands of pipe
+  // writes, wake-ups and reads fewer; eslint/eslint's history walk comes in ~5,600 pieces
+  // instead of ~35,000. What talks to git a request at a time (`spawn`) keeps its flushes.
+  const streamed: Place = { cwd: root, env: { ...env, GIT_FLUSH: '0' } };
   return {
     root,
     bare,
     gitDir,
     raw: (args) => run(place, args),
-    lineBatches: (args, extra) =>
-      streamLines(extra ? { cwd: root, env: { ...env, ...extra } } : place, args),
-    chunks: (args, input) => streamChunks(place, args, input),
+    lineBatches: (args) => streamLines(streamed, args),
+    chunks: (args, input) => streamChunks(streamed, args, input),
     spawn: (args) => start(place, args, 'pipe'),
   };
 }

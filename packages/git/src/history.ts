@@ -340,9 +340,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
     let message: string[] | undefined;
     let read = 0;
     const heapLimit = getHeapStatistics().heap_size_limit * 0.75;
-    // GIT_FLUSH=0: git writes in full buffers, not once per commit (eslint/eslint: ~35,000
-    // pieces to read, against ~5,600).
-    for await (const batch of git.lineBatches(args, { GIT_FLUSH: '0' })) {
+    for await (const batch of git.lineBatches(args)) {
       for (let line of batch) {
         // What is known of every blob and commit stays in memory: past most of the heap, stop
         // with a clear error rather than let V8 abort the process.

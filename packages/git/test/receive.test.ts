@@ -134,9 +134,9 @@ describe('readReceiveChanges', () => {
         events.push(`${args[0]} done`);
         return out;
       },
-      lineBatches: (args, env) => {
+      lineBatches: (args) => {
         events.push(`${args[0]} started`);
-        return real.lineBatches(args, env);
+        return real.lineBatches(args);
       },
     };
     const changes = startReceiveChanges(git, [
