@@ -1,5 +1,6 @@
 // Real repositories, each figure next to its floor measured in the same run:
-// - `tightlip history` against `git log -p --all` (what a git-log-based scanner reads);
+// - `tightlip history` against `git log -p --all` (what a git-log-based scanner reads), and
+//   the floor of any blob-level audit in Node: the walk and every blob read, nothing scanned;
 // - `tightlip scan` of a working tree against `rg -i -F -f <the rules' keywords>`;
 // - peak RSS of each, and of a scan of a generated 1 GB tree;
 // - a run with a million findings: it must finish or stop with exit 2 and a message;
@@ -21,6 +22,7 @@ import { builtinRules } from '@tightlip/core';
 import { isolatedGitEnv } from '@tightlip/fixtures';
 
 const MEASURE = fileURLToPath(new URL('./measure.mjs', import.meta.url));
+const BLOB_FLOOR = fileURLToPath(new URL('./blob-floor.mjs', import.meta.url));
 const BIN = fileURLToPath(new URL('../../packages/cli/bin/tightlip.js', import.meta.url));
 const flag = process.argv.indexOf('--repos');
 const list = flag !== -1 ? process.argv[flag + 1] : process.env.TIGHTLIP_BENCH_REPOS;
@@ -143,6 +145,31 @@ try {
       'git log -p --all',
       floor,
       `${ours.findings} findings, exit ${ours.status}`,
+    );
+    // What any blob-level audit in Node costs before it scans anything (blob-floor.mjs).
+    const ids = join(base, 'blob-ids.txt');
+    const listed = spawnSync(
+      'sh',
+      [
+        '-c',
+        "git rev-list --objects --all --filter=object:type=blob --no-object-names | git cat-file --batch-check='%(objecttype) %(objectname)'",
+      ],
+      { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 },
+    );
+    writeFileSync(
+      ids,
+      listed.stdout
+        .split('\n')
+        .filter((entry) => entry.startsWith('blob '))
+        .map((entry) => `${entry.slice(5)}\n`)
+        .join(''),
+    );
+    const blobFloor = best(
+      () => ({ ms: time(process.execPath, [BLOB_FLOOR, ids], dir) }),
+      Math.max(rounds, 2),
+    ).ms;
+    console.log(
+      `  floor of a blob-level audit in Node (the walk, then every blob read and dropped): ${(blobFloor / 1000).toFixed(2)} s = ${(blobFloor / floor).toFixed(2)}× git log -p --all`,
     );
     if (i === repos.length - 1) {
       time('git', ['checkout', '-q'], dir);

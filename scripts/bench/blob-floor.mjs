@@ -1,0 +1,36 @@
+// The floor of a blob-level history audit in Node, nothing of tightlip in it: the walk git
+// gives (`git log --raw`, as `tightlip history` asks for it), then every blob of the history
+// read from one `git cat-file --batch --buffer` into this process, and dropped. Whatever an
+// audit does with what it reads comes on top.
+//   node scripts/bench/blob-floor.mjs <file of blob ids, one per line>   (in the repository)
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** Reads `args`' output to its end; resolves with its length in bytes. */
+async function drain(/** @type {string[]} */ args, input = '') {
+  const git = spawn('git', args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  git.stdin.end(input);
+  let bytes = 0;
+  for await (const data of git.stdout) bytes += data.length;
+  const status = await new Promise((resolve) => git.on('close', resolve));
+  if (status !== 0) throw new Error(`git ${args[0]} failed: exit ${status}`);
+  return bytes;
+}
+
+const walk = [
+  'log',
+  '--date-order',
+  '--reverse',
+  '--raw',
+  '--no-abbrev',
+  '-c',
+  '--no-renames',
+  '--format=%x00%H %P%x00%aI%x00%an <%ae>%x00%B%x00',
+  '--all',
+  '--',
+];
+const idsFile = process.argv[2];
+if (idsFile === undefined) throw new Error('usage: node blob-floor.mjs <file of blob ids>');
+await drain(walk);
+const ids = readFileSync(idsFile, 'utf8');
+await drain(['-c', 'core.deltaBaseCacheLimit=16m', 'cat-file', '--batch', '--buffer'], ids);
