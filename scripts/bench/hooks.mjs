@@ -88,31 +88,31 @@ try {
   run('git', ['add', '-A'], work);
   // What the installed pre-commit hook runs, in the environment git gives a hook.
   const hookEnv = { ...env, GIT_PREFIX: '', GIT_INDEX_FILE: '.git/index' };
+  // The floor of any Node hook that asks git for the staged changes, with nothing of
+  // tightlip in it: Node starts, runs git's diff of the index and reads it. Measured before
+  // and after the hook, as the floor is: a burst of load then spoils neither.
+  const diffOnly = () =>
+    run(
+      process.execPath,
+      [
+        '-e',
+        "require('node:child_process').execFileSync('git', ['diff', '--cached', '-p', '--unified=1'])",
+      ],
+      work,
+      undefined,
+      hookEnv,
+    );
+  let diffOnlyMs = bestOf(diffOnly, 10);
   const stagedMs = bestOf(
     () => run(process.execPath, [BIN, 'staged', '--hook', 'pre-commit'], work, undefined, hookEnv),
     10,
   );
-  // The floor of any Node hook that asks git for the staged changes, with nothing of
-  // tightlip in it: Node starts, runs git's diff of the index and reads it.
-  const diffOnly = bestOf(
-    () =>
-      run(
-        process.execPath,
-        [
-          '-e',
-          "require('node:child_process').execFileSync('git', ['diff', '--cached', '-p', '--unified=1'])",
-        ],
-        work,
-        undefined,
-        hookEnv,
-      ),
-    10,
-  );
+  diffOnlyMs = Math.min(diffOnlyMs, bestOf(diffOnly, 10));
   nodeMs = Math.min(nodeMs, bestOf(floor, 10));
   // Printed once measured in full: every ratio uses the floor printed.
   console.log(`node -e 0: ${nodeMs.toFixed(0)} ms`);
   console.log(
-    `node running git diff --cached, nothing else: ${diffOnly.toFixed(0)} ms = ${(diffOnly / nodeMs).toFixed(2)}× node -e 0 (what any hook in Node that asks git for the staged changes costs)`,
+    `node running git diff --cached, nothing else: ${diffOnlyMs.toFixed(0)} ms = ${(diffOnlyMs / nodeMs).toFixed(2)}× node -e 0 (what any hook in Node that asks git for the staged changes costs)`,
   );
   console.log(
     `tightlip --version: ${versionMs.toFixed(0)} ms = ${(versionMs / nodeMs).toFixed(2)}× node -e 0 (target ≤ 1.15×)`,
