@@ -148,17 +148,28 @@ try {
     );
     // What any blob-level audit in Node costs before it scans anything (blob-floor.mjs).
     const ids = join(base, 'blob-ids.txt');
-    const listed = spawnSync(
-      'sh',
-      [
-        '-c',
-        "git rev-list --objects --all --filter=object:type=blob --no-object-names | git cat-file --batch-check='%(objecttype) %(objectname)'",
-      ],
-      { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 30 },
-    );
+    const git = (/** @type {string[]} */ args, input = '') => {
+      const result = spawnSync('git', args, {
+        cwd: dir,
+        env,
+        input,
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+      });
+      if (result.status !== 0) throw new Error(`git ${args[0]}: ${result.stderr}`);
+      return result.stdout;
+    };
+    // rev-list lists the commits too, whatever the filter: cat-file tells the blobs.
+    const reachable = git([
+      'rev-list',
+      '--objects',
+      '--all',
+      '--filter=object:type=blob',
+      '--no-object-names',
+    ]);
     writeFileSync(
       ids,
-      listed.stdout
+      git(['cat-file', '--batch-check=%(objecttype) %(objectname)'], reachable)
         .split('\n')
         .filter((entry) => entry.startsWith('blob '))
         .map((entry) => `${entry.slice(5)}\n`)
