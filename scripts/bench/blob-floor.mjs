@@ -1,8 +1,10 @@
 // The floor of a blob-level history audit in Node, nothing of tightlip in it: the walk git
-// gives (`git log --raw`, as `tightlip history` asks for it), then every blob of the history
-// read from one `git cat-file --batch --buffer` into this process, and dropped. Whatever an
-// audit does with what it reads comes on top.
-//   node scripts/bench/blob-floor.mjs <file of blob ids, one per line>   (in the repository)
+// gives (`git log --raw`, with the arguments `tightlip history` gives it: HISTORY_WALK_ARGS
+// of @tightlip/git and the revisions, passed as JSON by the bench, which imports them), then
+// every blob of the history read from one `git cat-file --batch --buffer` into this process,
+// and dropped. Whatever an audit does with what it reads comes on top.
+//   node scripts/bench/blob-floor.mjs <file of blob ids, one per line> <walk arguments as JSON>
+//   (in the repository)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
@@ -19,26 +21,12 @@ async function drain(/** @type {string[]} */ args, input = '') {
   return bytes;
 }
 
-const walk = [
-  '-c',
-  'core.deltaBaseCacheLimit=16m',
-  'log',
-  '--date-order',
-  '--reverse',
-  '--raw',
-  '--no-abbrev',
-  '-c',
-  '--no-renames',
-  '--ignore-submodules=none',
-  '--format=%x00%H %P%x00%aI%x00%an <%ae>%x00%B%x00',
-  '--all',
-  '--',
-];
 // Any failure exits with 2: the bench takes an exit of 1 for a run that found something.
 try {
-  const idsFile = process.argv[2];
-  if (idsFile === undefined) throw new Error('usage: node blob-floor.mjs <file of blob ids>');
-  await drain(walk);
+  const [idsFile, walk] = process.argv.slice(2);
+  if (idsFile === undefined || walk === undefined)
+    throw new Error('usage: node blob-floor.mjs <file of blob ids> <walk arguments as JSON>');
+  await drain(JSON.parse(walk));
   const ids = readFileSync(idsFile, 'utf8');
   await drain(['-c', 'core.deltaBaseCacheLimit=16m', 'cat-file', '--batch', '--buffer'], ids);
 } catch (error) {

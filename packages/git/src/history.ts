@@ -65,6 +65,24 @@ export interface HistorySource {
  */
 const FORMAT = '--format=%x00%H %P%x00%aI%x00%an <%ae>%x00%B%x00';
 
+/**
+ * The walk's `git log` before what selects the history (`--since`, `--max-count`, the
+ * revisions): oldest first, parents before children, the paths each commit writes with
+ * their blobs, nothing diffed. The bench's floor (scripts/bench/blob-floor.mjs) runs it too.
+ */
+export const HISTORY_WALK_ARGS: readonly string[] = [
+  ...LOW_MEMORY_CONFIG,
+  'log',
+  '--date-order',
+  '--reverse',
+  '--raw',
+  '--no-abbrev',
+  '-c',
+  '--no-renames',
+  '--ignore-submodules=none',
+  FORMAT,
+];
+
 const GITLINK = '160000';
 
 /** One line of `git log --raw`: the path a commit writes, its new blob and mode, the blob(s) it had before. */
@@ -321,16 +339,7 @@ export function createHistorySource(git: Git, selection: HistorySelection): Hist
   /** Lists the commits, paths and blobs of the selected history; yields messages and file names. */
   async function* walk(isAllowedPath: (path: string) => boolean): AsyncGenerator<SourceItem> {
     const args = [
-      ...LOW_MEMORY_CONFIG,
-      'log',
-      '--date-order',
-      '--reverse',
-      '--raw',
-      '--no-abbrev',
-      '-c',
-      '--no-renames',
-      '--ignore-submodules=none',
-      FORMAT,
+      ...HISTORY_WALK_ARGS,
       ...(selection.since !== undefined ? [`--since=${selection.since}`] : []),
       ...(selection.maxCount !== undefined ? [`--max-count=${selection.maxCount}`] : []),
       ...revisionArgs(),

@@ -26,6 +26,7 @@ export { readRange, type RangeOptions } from './range.js';
 export { hasCommit, isZeroId } from './refs.js';
 export {
   createHistorySource,
+  HISTORY_WALK_ARGS,
   type HistoryContext,
   type HistorySelection,
   type HistorySource,
