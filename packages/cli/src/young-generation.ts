@@ -16,30 +16,25 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 /** The young generation's size past which it no longer grows (V8 doubles it as it grows). */
 const YOUNG_GENERATION_CAP = 8 * 1024 * 1024;
 
-let stopped = false;
 const stopGrowing = () => setFlagsFromString('--semi-space-growth-factor=1');
-
-const collections = new PerformanceObserver(() => {
-  const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-  if (young && young.space_size >= YOUNG_GENERATION_CAP) {
-    stopGrowing();
-    stopped = true;
-    collections.disconnect();
-  }
-});
-collections.observe({ entryTypes: ['gc'] });
 
 /** What Node publishes on its `worker_threads` channel: a worker just made. */
 interface WorkerMade {
   worker: { once(event: 'online', listener: () => void): unknown };
 }
 
-// V8 sets the flag back to its default (2) when it sets up a new isolate's heap: each
-// worker thread did, and this thread's young generation then grew to 32 MB (a scan of a
-// generated 1 GB tree: peak RSS 159-163 MB, against 132-150 MB). So it is set again once
-// each worker runs.
-subscribe('worker_threads', (message) => {
-  (message as WorkerMade).worker.once('online', () => {
-    if (stopped) stopGrowing();
-  });
+const collections = new PerformanceObserver(() => {
+  const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+  if (young && young.space_size >= YOUNG_GENERATION_CAP) {
+    stopGrowing();
+    collections.disconnect();
+    // V8 sets the flag back to its default (2) when it sets up a new isolate's heap: each
+    // worker thread did, and this thread's young generation then grew to 32 MB (a scan of
+    // a generated 1 GB tree: peak RSS 159-163 MB, against 132-150 MB). So from now on it
+    // is set again once each worker runs (one made before now was made before the flag).
+    subscribe('worker_threads', (message) => {
+      (message as WorkerMade).worker.once('online', stopGrowing);
+    });
+  }
 });
+collections.observe({ entryTypes: ['gc'] });
