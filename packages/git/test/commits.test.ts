@@ -106,7 +106,7 @@ describe('readCommits', () => {
     ).toEqual(['message added: add the sdk @added', 'file-name vendor/hidden-sdk @added']);
   });
 
-  it('asks git for fully buffered output (GIT_FLUSH=0) in what it reads to the end, and in nothing else', async ({
+  it('asks git for fully buffered output (GIT_FLUSH=0) in what it streams, not in a process it talks to a request at a time', async ({
     repo,
   }) => {
     repo.commit('one', { 'a.txt': 'a\n' });
@@ -120,6 +120,12 @@ describe('readCommits', () => {
     for await (const chunk of git.chunks(args, '')) chunks.push(chunk);
     expect(Buffer.concat(chunks).toString('utf8')).toBe('0\n');
     expect(await git.raw(args)).toBe('unset\n');
+    // A batch process (check-attr --stdin) must answer each request at once: flushed.
+    const child = git.spawn(args);
+    child.stdin.end();
+    const answered: Buffer[] = [];
+    for await (const chunk of child.stdout) answered.push(chunk as Buffer);
+    expect(Buffer.concat(answered).toString('utf8')).toBe('unset\n');
     expect(await collect(readCommits(git, ['HEAD'], LIMITS))).toHaveLength(3);
   });
 });
