@@ -3,9 +3,9 @@
 //
 //   node scripts/bench.mjs [--mb 32] [--repos <bare repo,…>] [name…]
 //
-// Runs every scripts/bench/<name>.mjs (except corpus.mjs, the shared corpus, and
-// measure.mjs, a helper), each in its own process so one benchmark's heap does not weigh
-// on the next; or only those named. corpus-repos needs --repos (or TIGHTLIP_BENCH_REPOS).
+// Runs every scripts/bench/<name>.mjs (what they share, and the helpers they run, are in
+// scripts/bench/lib/), each in its own process so one benchmark's heap does not weigh on
+// the next; or only those named. corpus-repos needs --repos (or TIGHTLIP_BENCH_REPOS).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,9 +22,9 @@ for (let i = 0; i < args.length; i++) {
   if (arg === '--mb' || arg === '--repos') passThrough.push(arg, args[++i] ?? '');
   else named.push(arg);
 }
-const all = readdirSync(dir)
-  .filter((file) => file.endsWith('.mjs') && file !== 'corpus.mjs' && file !== 'measure.mjs')
-  .map((file) => file.slice(0, -4))
+const all = readdirSync(dir, { withFileTypes: true })
+  .filter((entry) => entry.isFile() && entry.name.endsWith('.mjs'))
+  .map((entry) => entry.name.slice(0, -4))
   .sort();
 const chosen = named.length > 0 ? named : all;
 console.log(

@@ -22,8 +22,8 @@ import { builtinRules } from '@tightlip/core';
 import { HISTORY_WALK_ARGS } from '@tightlip/git';
 import { isolatedGitEnv } from '@tightlip/fixtures';
 
-const MEASURE = fileURLToPath(new URL('./measure.mjs', import.meta.url));
-const BLOB_FLOOR = fileURLToPath(new URL('./blob-floor.mjs', import.meta.url));
+const MEASURE = fileURLToPath(new URL('./lib/measure.mjs', import.meta.url));
+const BLOB_FLOOR = fileURLToPath(new URL('./lib/blob-floor.mjs', import.meta.url));
 const BIN = fileURLToPath(new URL('../../packages/cli/bin/tightlip.js', import.meta.url));
 const flag = process.argv.indexOf('--repos');
 const list = flag !== -1 ? process.argv[flag + 1] : process.env.TIGHTLIP_BENCH_REPOS;

@@ -17,7 +17,7 @@ import {
   xlsx,
   zipFiles,
 } from '@tightlip/fixtures';
-import { makeCorpus, mb } from './corpus.mjs';
+import { makeCorpus, mb } from './lib/corpus.mjs';
 
 /** `tightlip scan <dir>` in a fresh process with the config file `config`: its time, files, bytes and findings. */
 function scanOnce(/** @type {string} */ dir, /** @type {string} */ config) {

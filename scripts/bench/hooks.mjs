@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isolatedGitEnv } from '@tightlip/fixtures';
-import { bestOf } from './corpus.mjs';
+import { bestOf } from './lib/corpus.mjs';
 
 const BIN = fileURLToPath(new URL('../../packages/tightlip/bin/tightlip.js', import.meta.url));
 const base = mkdtempSync(join(tmpdir(), 'tightlip-bench-hooks-'));

@@ -5,7 +5,7 @@
 // word and a line of spaces cost a second per 48 KB before the outline's patterns were
 // bounded (found in lodash/lodash's history).
 import { builtinRules, createEngine, createFake } from '@tightlip/core';
-import { bestOf, makeCorpus, mb } from './corpus.mjs';
+import { bestOf, makeCorpus, mb } from './lib/corpus.mjs';
 
 const engine = createEngine();
 const MB = 1024 * 1024;

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { builtinRules, createEngine, createFake, withBase62Crc32 } from '@tightlip/core';
-import { bestOf, makeCorpus, mb } from './corpus.mjs';
+import { bestOf, makeCorpus, mb } from './lib/corpus.mjs';
 
 const corpus = makeCorpus();
 console.log(`## scan — corpus of ${corpus.files.length} files, ${mb(corpus.bytes).toFixed(1)} MB`);

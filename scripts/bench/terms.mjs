@@ -16,7 +16,7 @@ import {
   parseTermList,
   termKeyBytes,
 } from '@tightlip/core';
-import { makeCorpus, mb } from './corpus.mjs';
+import { makeCorpus, mb } from './lib/corpus.mjs';
 
 const fake = createFake(404);
 const SYLLABLES = [

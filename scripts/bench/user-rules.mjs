@@ -3,7 +3,7 @@
 // the built-in rules alone (the floor), then with six typical custom rules each way.
 import { builtinRules, createEngine, defineRule } from '@tightlip/core';
 import { LinearRegExp } from '@tightlip/cli';
-import { bestOf, makeCorpus, mb } from './corpus.mjs';
+import { bestOf, makeCorpus, mb } from './lib/corpus.mjs';
 
 const corpus = makeCorpus();
 const bytes = corpus.files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);

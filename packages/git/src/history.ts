@@ -68,7 +68,7 @@ const FORMAT = '--format=%x00%H %P%x00%aI%x00%an <%ae>%x00%B%x00';
 /**
  * The walk's `git log` before what selects the history (`--since`, `--max-count`, the
  * revisions): oldest first, parents before children, the paths each commit writes with
- * their blobs, nothing diffed. The bench's floor (scripts/bench/blob-floor.mjs) runs it too.
+ * their blobs, nothing diffed. The bench's floor (scripts/bench/lib/blob-floor.mjs) runs it too.
  */
 export const HISTORY_WALK_ARGS: readonly string[] = [
   ...LOW_MEMORY_CONFIG,

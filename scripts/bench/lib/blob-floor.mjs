@@ -3,7 +3,7 @@
 // of @tightlip/git and the revisions, passed as JSON by the bench, which imports them), then
 // every blob of the history read from one `git cat-file --batch --buffer` into this process,
 // and dropped. Whatever an audit does with what it reads comes on top.
-//   node scripts/bench/blob-floor.mjs <file of blob ids, one per line> <walk arguments as JSON>
+//   node scripts/bench/lib/blob-floor.mjs <file of blob ids, one per line> <walk arguments as JSON>
 //   (in the repository)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';

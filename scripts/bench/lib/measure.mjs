@@ -1,10 +1,10 @@
 // Runs the real `tightlip` bin in this process and, when it exits, writes its exit code,
 // wall time and peak RSS (main thread and workers together) as JSON to the file named by
-// TIGHTLIP_BENCH_RESULT:  node scripts/bench/measure.mjs <tightlip args…>
+// TIGHTLIP_BENCH_RESULT:  node scripts/bench/lib/measure.mjs <tightlip args…>
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../../packages/cli/bin/tightlip.js', import.meta.url));
+const bin = fileURLToPath(new URL('../../../packages/cli/bin/tightlip.js', import.meta.url));
 const started = performance.now();
 process.argv = [process.argv[0] ?? 'node', bin, ...process.argv.slice(2)];
 process.on('exit', (code) => {
